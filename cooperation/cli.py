@@ -1,0 +1,63 @@
+"""The command line: ``python build.py COMMAND [--root DIR] [--out DIR]``.
+
+Each command is a function returning an exit code: 0 ok, 1 problems in the data, 2 usage.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import reporter
+from .checker import check
+from .sources import load_sources
+
+REPO = Path(__file__).resolve().parent.parent
+EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # usage errors exit 2 with a Finnish hint
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"{self.prog}: virhe: {message}\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--root", type=Path, default=REPO,
+                        help="kansio, jossa ovat agreement/, subareas/ ja measurements/ (oletus: tämä repositorio)")
+    parser.add_argument("--out", type=Path, default=None, help="tuloskansio (oletus: out/)")
+
+
+def cmd_validate(args) -> int:
+    if not args.root.is_dir():
+        sys.stderr.write(f"virhe: kansiota {args.root} ei ole\n")
+        return EXIT_USAGE
+    result = check(load_sources(args.root))
+    out, err = reporter.REPORTERS[args.format](result, args.lang)
+    sys.stdout.write(out)
+    sys.stderr.write(err)
+    return result.exit_code(strict=args.strict)
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="build.py", description="Strategisen yhteistyösopimuksen työkalut.")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands.required = True
+
+    validate = commands.add_parser("validate", help="tarkista sopimuksen tiedostot")
+    _common(validate)
+    validate.add_argument("--format", choices=sorted(reporter.REPORTERS), default="text",
+                          help="tulosteen muoto: text, github (GitHub-huomautukset) tai json")
+    validate.add_argument("--strict", action="store_true", help="varoituksetkin johtavat virhekoodiin 1")
+    validate.add_argument("--lang", choices=["fi", "en"], default="fi", help="viestien kieli")
+    validate.set_defaults(func=cmd_validate)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "out", None) is None:
+        args.out = Path("out")
+    return args.func(args)

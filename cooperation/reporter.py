@@ -1,0 +1,70 @@
+"""Turn a Result into text, GitHub annotations or JSON."""
+from __future__ import annotations
+
+import json
+from typing import Callable
+
+from .messages import SEVERITY, message
+from .result import Problem, Result
+
+
+def _summary(result: Result, lang: str) -> str:
+    errors, warnings = len(result.errors), len(result.warnings)
+    if lang == "en":
+        if not errors and not warnings:
+            return "No problems found."
+        return f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}."
+    if not errors and not warnings:
+        return "Ei ongelmia."
+    return (f"{errors} {'virhe' if errors == 1 else 'virhettä'}, "
+            f"{warnings} {'varoitus' if warnings == 1 else 'varoitusta'}.")
+
+
+def text(result: Result, lang: str = "fi") -> tuple[str, str]:
+    """(stdout, stderr): one line per problem, then a summary for the terminal."""
+    lines = [f"{p.file}:{p.line}:{p.column}: {SEVERITY[p.severity][lang if lang == 'en' else 'fi']}: {message(p, lang)}"
+             for p in result.sorted()]
+    return "".join(line + "\n" for line in lines), _summary(result, lang) + "\n"
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def github(result: Result, lang: str = "fi") -> tuple[str, str]:
+    """Workflow commands: each becomes an annotation on the pull request's changed line."""
+    out = []
+    for p in result.sorted():
+        level = "error" if p.severity == "error" else "warning"
+        title = "Sopimuksen tarkistus" if lang != "en" else "Agreement check"
+        out.append(f"::{level} file={_escape_property(p.file)},line={p.line},col={p.column},"
+                   f"title={_escape_property(title)}::{_escape_data(message(p, lang))}\n")
+    return "".join(out), _summary(result, lang) + "\n"
+
+
+def as_dict(p: Problem, lang: str) -> dict:
+    return {
+        "severity": p.severity,
+        "code": p.code,
+        "file": p.file,
+        "line": p.line,
+        "column": p.column,
+        "item": {"kind": p.item[0], "id": p.item[1]} if p.item else None,
+        "field": p.field,
+        "message": message(p, lang),
+    }
+
+
+def json_report(result: Result, lang: str = "fi") -> tuple[str, str]:
+    return json.dumps([as_dict(p, lang) for p in result.sorted()], ensure_ascii=False, indent=2) + "\n", ""
+
+
+REPORTERS: dict[str, Callable[[Result, str], tuple[str, str]]] = {
+    "text": text,
+    "github": github,
+    "json": json_report,
+}

@@ -1,0 +1,162 @@
+"""The JSON Schemas in ``schema/``: validators, and the field titles and value labels they carry.
+
+The schema is the single source of field names. Each property has a Finnish
+``title`` and ``description`` and an ``x-title`` with Swedish and English
+titles; each enum has ``x-enum`` labels per language. Messages, the site and
+the Word document take their words for fields and values from here.
+"""
+from __future__ import annotations
+
+import datetime
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterator
+
+from jsonschema import Draft202012Validator, FormatChecker
+from referencing import Registry, Resource
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
+
+# file kind → schema file
+KINDS = {
+    "agreement": "agreement.schema.json",
+    "parties": "parties.schema.json",
+    "forums": "forums.schema.json",
+    "annexes": "annexes.schema.json",
+    "subarea": "subarea.schema.json",
+    "measurement": "measurement.schema.json",
+}
+LANGUAGES = ("fi", "sv", "en")
+
+_PARTIAL_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
+
+
+def parse_partial_date(value: Any) -> tuple[int, int | None, int | None] | None:
+    """2026 / "2026" / "2026-09" / "2026-09-15" → (year, month, day); None if not a valid one."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return (value, None, None) if 1900 <= value <= 2100 else None
+    if not isinstance(value, str):
+        return None
+    match = _PARTIAL_DATE.match(value)
+    if not match:
+        return None
+    year, month, day = (int(g) if g else None for g in match.groups())
+    try:
+        datetime.date(year, month or 1, day or 1)
+    except ValueError:
+        return None
+    if not 1900 <= year <= 2100:
+        return None
+    return year, month, day
+
+
+def _format_checker() -> FormatChecker:
+    checker = FormatChecker()
+
+    @checker.checks("partial-date")
+    def _partial(value: Any) -> bool:  # noqa: ANN001 - jsonschema's protocol
+        return parse_partial_date(value) is not None
+
+    return checker
+
+
+class Schemas:
+    def __init__(self, directory: Path = SCHEMA_DIR):
+        self.directory = directory
+        self.raw: dict[str, dict] = {}
+        for path in sorted(directory.glob("*.schema.json")):
+            self.raw[path.name] = json.loads(path.read_text(encoding="utf-8"))
+        registry = Registry().with_resources(
+            (name, Resource.from_contents(contents)) for name, contents in self.raw.items())
+        checker = _format_checker()
+        self.validators = {
+            kind: Draft202012Validator(self.raw[file], registry=registry, format_checker=checker)
+            for kind, file in KINDS.items()
+        }
+
+    # --- walking the schema by instance path -------------------------------------------
+    def _deref(self, node: dict, file: str) -> tuple[dict, str]:
+        """Follow $ref; the referring node's own keywords (title, description) win."""
+        seen = 0
+        while "$ref" in node and seen < 10:
+            ref = node["$ref"]
+            target_file, _, pointer = ref.partition("#")
+            target_file = target_file or file
+            target = self.raw[target_file]
+            for part in pointer.strip("/").split("/") if pointer.strip("/") else []:
+                target = target[part]
+            merged = dict(target)
+            merged.update({k: v for k, v in node.items() if k != "$ref"})
+            node, file = merged, target_file
+            seen += 1
+        return node, file
+
+    def node_at(self, kind: str, path: tuple) -> dict | None:
+        node, file = self._deref(self.raw[KINDS[kind]], KINDS[kind])
+        for part in path:
+            node, file = self._child(node, file, part)
+            if node is None:
+                return None
+        return node
+
+    def _child(self, node: dict, file: str, part) -> tuple[dict | None, str]:
+        node, file = self._deref(node, file)
+        if isinstance(part, int):
+            items = node.get("items")
+            return (self._deref(items, file) if isinstance(items, dict) else (None, file))
+        props = node.get("properties", {})
+        if part in props:
+            return self._deref(props[part], file)
+        for branch in node.get("anyOf", []) + node.get("oneOf", []):
+            branch, bfile = self._deref(branch, file)
+            if part in branch.get("properties", {}):
+                return self._deref(branch["properties"][part], bfile)
+        return None, file
+
+    @lru_cache(maxsize=4096)
+    def titles_at(self, kind: str, path: tuple) -> dict[str, str] | None:
+        node = self.node_at(kind, path)
+        return titles_of(node) if node else None
+
+    def item_kind_at(self, kind: str, path: tuple) -> str | None:
+        node = self.node_at(kind, path)
+        return node.get("x-item") if node else None
+
+    def walk(self, kind: str, data: Any) -> Iterator[tuple[tuple, dict, Any]]:
+        """Every value of ``data`` with its path and the schema node that describes it."""
+        root, file = self._deref(self.raw[KINDS[kind]], KINDS[kind])
+        stack = [((), root, file, data)]
+        while stack:
+            path, node, file, value = stack.pop()
+            yield path, node, value
+            if isinstance(value, dict):
+                for key, child in value.items():
+                    cnode, cfile = self._child(node, file, key)
+                    if cnode is not None:
+                        stack.append((path + (key,), cnode, cfile, child))
+            elif isinstance(value, list):
+                for index, child in enumerate(value):
+                    cnode, cfile = self._child(node, file, index)
+                    if cnode is not None:
+                        stack.append((path + (index,), cnode, cfile, child))
+
+    def enum_labels(self, kind: str, path: tuple) -> dict[str, dict[str, str]]:
+        node = self.node_at(kind, path)
+        if node and "items" in node and "x-enum" not in node:
+            node, _ = self._deref(node["items"], KINDS[kind])
+        return dict(node.get("x-enum", {})) if node else {}
+
+
+def titles_of(node: dict) -> dict[str, str]:
+    titles = {"fi": node.get("title", "")}
+    titles.update(node.get("x-title", {}))
+    return titles
+
+
+@lru_cache(maxsize=1)
+def default_schemas() -> Schemas:
+    return Schemas()

@@ -1,0 +1,82 @@
+"""Shared helpers for tests: copies of the fixture and the example, applying corpus changes."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import yaml
+
+from cooperation import reporter
+from cooperation.checker import check
+from cooperation.sources import load_sources
+
+TESTS = Path(__file__).resolve().parent
+REPO = TESTS.parent
+MINIMAL = TESTS / "fixtures" / "minimal"
+DATA_DIRS = ("agreement", "subareas", "measurements")
+
+
+def copy_root(source: Path, target: Path) -> Path:
+    """Copy the data folders of an agreement (not the code) into ``target``."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in DATA_DIRS:
+        if (source / name).is_dir():
+            shutil.copytree(source / name, target / name)
+    return target
+
+
+def validate_lines(root: Path, lang: str = "fi") -> list[str]:
+    out, _ = reporter.text(check(load_sources(root)), lang)
+    return out.splitlines()
+
+
+def load_cases() -> list[dict]:
+    return yaml.safe_load((TESTS / "corpus" / "cases.yaml").read_text(encoding="utf-8"))
+
+
+def apply_change(root: Path, change: dict) -> None:
+    path = root / change["file"]
+    if change.get("delete"):
+        path.unlink()
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if "write" in change:
+        text = change["write"]
+        if "pad_to" in change:
+            text += "#" * (change["pad_to"] - len(text.encode()))
+        path.write_text(text, encoding="utf-8")
+    elif "write_hex" in change:
+        path.write_bytes(bytes.fromhex(change["write_hex"]))
+    elif "prepend_hex" in change:
+        path.write_bytes(bytes.fromhex(change["prepend_hex"]) + path.read_bytes())
+    elif "replace" in change:
+        old, new = change["replace"]
+        text = path.read_text(encoding="utf-8")
+        assert text.count(old) == 1, f"{change['file']}: {old!r} occurs {text.count(old)} times"
+        path.write_text(text.replace(old, new), encoding="utf-8")
+    else:
+        raise AssertionError(f"unknown change {change}")
+
+
+def apply_case(root: Path, case: dict) -> None:
+    for change in case.get("changes") or [case]:
+        apply_change(root, change)
+
+
+if __name__ == "__main__":  # print what each case gives now, to help write `expect:`
+    import sys
+    import tempfile
+
+    wanted = sys.argv[1:]
+    for case in load_cases():
+        if wanted and not any(w in case["name"] for w in wanted):
+            continue
+        with tempfile.TemporaryDirectory() as tmp:
+            root = copy_root(MINIMAL, Path(tmp) / "root")
+            apply_case(root, case)
+            lines = validate_lines(root)
+        mark = "OK  " if lines == case.get("expect") else "DIFF"
+        print(f"{mark} {case['name']}")
+        if mark == "DIFF":
+            for line in lines:
+                print(f'    - "{line}"' if '"' not in line else f"    - '{line}'")
