@@ -22,6 +22,9 @@ REGION = "region"
 COMMON_WORKBOOK_SUBAREAS = ("wellbeing_promotion", "personnel", "participation", "premises",
                             "support_services", "vitality")
 SIGNED_STATUSES = ("signed", "in_force")
+# Tests set this so that a cross-check crashing on malformed data fails loudly instead of
+# being absorbed; users never see a traceback either way.
+RAISE_CHECK_ERRORS = False
 
 
 def _type_name(value: Any) -> str:
@@ -71,6 +74,8 @@ class Checker:
         self.schemas = schemas or default_schemas()
         self.result = Result()
         self._item_kinds: dict[tuple, str | None] = {}
+        # (file, path) of values the schema refused: cross-checks say nothing more about them
+        self._schema_paths: set[tuple[str, tuple]] = set()
 
     # --- locating problems ------------------------------------------------------------------
     def _item_kind(self, kind: str, prefix: tuple) -> str | None:
@@ -108,6 +113,8 @@ class Checker:
 
     def report(self, severity: str, code: str, doc: Document, kind: str, path: tuple,
                key: bool = False, **params) -> None:
+        if (doc.name, tuple(path)) in self._schema_paths:
+            return
         line, column = doc.position(path, key=key)
         item, field, titles = self.locate(kind, doc.data, tuple(path))
         self.result.add(Problem(severity, code, doc.name, line, column, params, item, field, titles))
@@ -124,6 +131,9 @@ class Checker:
         format_paths = {tuple(e.absolute_path) for e in errors if e.validator == "format"}
         for error in errors:
             self._translate(kind, doc, error, format_paths)
+        self._schema_paths.update((doc.name, tuple(e.absolute_path)) for e in errors)
+        self._schema_paths.update((doc.name, tuple(e.absolute_path) + (name,)) for e in errors
+                                  if e.validator == "required" for name in e.validator_value)
         return not errors
 
     def _translate(self, kind: str, doc: Document, error, format_paths) -> None:
@@ -224,6 +234,8 @@ class Checker:
             try:
                 check(self)
             except Exception as exc:  # noqa: BLE001 - a check must never turn into a traceback
+                if RAISE_CHECK_ERRORS:
+                    raise
                 # Malformed documents were already reported by the schema; only flag a
                 # crash on data the schema accepted, as that is a bug in the check.
                 if all(self.valid.values()):

@@ -1,0 +1,80 @@
+"""The validate command as a user runs it: a real process, exit codes, the three formats."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from helpers import MINIMAL, REPO, copy_root
+
+
+def run(*args, cwd=REPO):
+    return subprocess.run([sys.executable, str(REPO / "build.py"), *map(str, args)],
+                          cwd=cwd, capture_output=True, text=True, timeout=120)
+
+
+def test_example_region_validates_clean_even_strict():
+    done = run("validate", "--strict")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout == ""
+    assert "Ei ongelmia." in done.stderr
+
+
+def _broken(tmp_path: Path) -> Path:
+    root = copy_root(MINIMAL, tmp_path / "root")
+    path = root / "subareas" / "hyte.yaml"
+    path.write_text(path.read_text().replace("status: ongoing", "status: kesken"))
+    return root
+
+
+def test_errors_exit_1_with_file_line_column(tmp_path):
+    done = run("validate", "--root", _broken(tmp_path))
+    assert done.returncode == 1
+    assert done.stdout.startswith("subareas/hyte.yaml:20:17: virhe: Toimenpide HYTE-1-T1, kenttä ”Tila” (status):")
+    assert "1 virhe, 0 varoitusta." in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_warnings_exit_0_unless_strict(tmp_path):
+    root = copy_root(MINIMAL, tmp_path / "root")
+    (root / "subareas" / "tilat.yaml").unlink()
+    assert run("validate", "--root", root).returncode == 0
+    strict = run("validate", "--root", root, "--strict")
+    assert strict.returncode == 1
+    assert ": varoitus: " in strict.stdout
+
+
+def test_github_annotations(tmp_path):
+    done = run("validate", "--root", _broken(tmp_path), "--format", "github")
+    assert done.returncode == 1
+    line = done.stdout.splitlines()[0]
+    assert line.startswith("::error file=subareas/hyte.yaml,line=20,col=17,title=Sopimuksen tarkistus::Toimenpide HYTE-1-T1")
+
+
+def test_json_report_in_english(tmp_path):
+    done = run("validate", "--root", _broken(tmp_path), "--format", "json", "--lang", "en")
+    assert done.returncode == 1
+    problems = json.loads(done.stdout)
+    assert problems == [{
+        "severity": "error", "code": "enum", "file": "subareas/hyte.yaml", "line": 20, "column": 17,
+        "item": {"kind": "action", "id": "HYTE-1-T1"}, "field": "status",
+        "message": problems[0]["message"],
+    }]
+    assert problems[0]["message"].startswith('Action HYTE-1-T1, field "Status" (status): value "kesken" is not allowed')
+
+
+def test_json_report_of_clean_data_is_an_empty_list():
+    done = run("validate", "--format", "json")
+    assert done.returncode == 0 and json.loads(done.stdout) == []
+
+
+def test_usage_errors_exit_2(tmp_path):
+    assert run("validate", "--format", "xml").returncode == 2
+    assert run("frobnicate").returncode == 2
+    assert run().returncode == 2
+    missing = run("validate", "--root", tmp_path / "nowhere")
+    assert missing.returncode == 2 and "Traceback" not in missing.stderr
+
+
+def test_runs_from_another_directory(tmp_path):
+    done = run("validate", "--root", copy_root(MINIMAL, tmp_path / "root"), cwd=tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr

@@ -1,0 +1,254 @@
+"""Each cross-check, negative (it reports) and positive (it accepts what is right)."""
+from pathlib import Path
+
+import pytest
+import yaml
+
+from cooperation.checker import check
+from cooperation.sources import load_sources
+from helpers import MINIMAL, REPO, copy_root
+
+
+class Root:
+    """A copy of the minimal fixture whose YAML files tests edit as data."""
+
+    def __init__(self, path: Path):
+        self.path = copy_root(MINIMAL, path)
+
+    def edit(self, name: str, change) -> "Root":
+        file = self.path / name
+        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+        change(data)
+        file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        return self
+
+    def codes(self, severity=None) -> list[str]:
+        result = check(load_sources(self.path))
+        return [p.code for p in result.problems if severity is None or p.severity == severity]
+
+
+@pytest.fixture
+def root(tmp_path):
+    return Root(tmp_path / "root")
+
+
+def action(data):
+    return data["goals"][0]["actions"][0]
+
+
+def indicator(data):
+    return data["goals"][0]["indicators"][0]
+
+
+# --- ids --------------------------------------------------------------------------------------
+def test_ids_unique_case_insensitively_across_files(root):
+    assert root.edit("subareas/tilat.yaml", lambda d: action(d).update(id="Hyte-1-t1")).codes() == ["duplicate_id"]
+
+
+def test_same_id_in_different_case_inside_one_list_is_a_duplicate(root):
+    def twice(d):
+        d["goals"].append(dict(d["goals"][0], id="hyte-1", actions=[], indicators=[]))
+    assert "duplicate_id" in root.edit("subareas/hyte.yaml", twice).codes()
+
+
+def test_distinct_ids_pass(root):
+    assert root.edit("subareas/tilat.yaml", lambda d: action(d).update(id="TILA-1-T9")).codes() == []
+
+
+# --- party references ----------------------------------------------------------------------------
+@pytest.mark.parametrize("file, change", [
+    ("subareas/hyte.yaml", lambda d: action(d).update(lead="gamma")),
+    ("subareas/hyte.yaml", lambda d: d["responsible_persons"][0].update(party="gamma")),
+    ("subareas/hyte.yaml", lambda d: indicator(d).update(areas=["region", "gamma"])),
+    ("agreement/forums.yaml", lambda d: d["forums"][0]["members"][0].update(party="gamma")),
+    ("agreement/forums.yaml", lambda d: d["forums"][0].update(chair="gamma")),
+])
+def test_unknown_party_everywhere_a_party_is_named(root, file, change):
+    assert "unknown_party" in root.edit(file, change).codes()
+
+
+def test_lead_covered_by_all_municipalities_passes(root):
+    assert root.edit("subareas/hyte.yaml", lambda d: action(d).update(lead="beta")).codes() == []
+
+
+def test_lead_county_not_covered_by_all_municipalities(root):
+    def change(d):
+        action(d).update(responsible=["all_municipalities"], lead="hva")
+    assert root.edit("subareas/hyte.yaml", change).codes() == ["lead_not_responsible"]
+
+
+def test_lead_must_be_one_party(root):
+    assert root.edit("subareas/hyte.yaml", lambda d: action(d).update(lead="all_municipalities")).codes() \
+        == ["pattern"]  # the schema already refuses the keyword as a lead
+
+
+def test_annex_parties_are_a_subset_of_the_agreement_parties(root):
+    annex = {"annexes": [{"id": "L-1", "title": "Liite", "kind": "service", "parties": ["hva", "alfa"],
+                          "legally_binding": False, "status": "draft", "subareas": ["hyte"]}]}
+    (root.path / "agreement" / "annexes.yaml").write_text(yaml.safe_dump(annex))
+    assert root.codes() == []
+    annex["annexes"][0]["parties"].append("omega")
+    (root.path / "agreement" / "annexes.yaml").write_text(yaml.safe_dump(annex))
+    assert root.codes() == ["unknown_party"]
+
+
+# --- scope -----------------------------------------------------------------------------------------
+def test_scope_1_allows_goals_without_actions_or_indicators(root):
+    root.edit("agreement/agreement.yaml", lambda d: d.update(scope=1))
+    root.edit("subareas/tilat.yaml", lambda d: d["goals"][0].update(actions=[], indicators=[]))
+    assert root.codes() == []
+
+
+@pytest.mark.parametrize("scope", [2, 3])
+def test_scope_2_and_3_require_actions_indicators_baseline_and_target(root, scope):
+    root.edit("agreement/agreement.yaml", lambda d: d.update(scope=scope))
+    root.edit("subareas/hyte.yaml", lambda d: d["goals"][0].update(actions=[]))
+    root.edit("subareas/tilat.yaml", lambda d: d["goals"][0].update(indicators=[]))
+    root.edit("subareas/elinvoima.yaml", lambda d: indicator(d).pop("target"))
+    assert sorted(root.codes()) == ["goal_without_action", "goal_without_indicator", "required"]
+
+
+# --- indicators ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("direction, baseline, target, codes", [
+    ("increase", 10, 20, []), ("increase", 10, 10, ["target_direction"]), ("increase", 10, 5, ["target_direction"]),
+    ("decrease", 10, 5, []), ("decrease", 10, 12, ["target_direction"]),
+    ("keep", 10, 10, []), ("keep", 10, 11, ["target_keep"]),
+])
+def test_target_consistent_with_direction(root, direction, baseline, target, codes):
+    def change(d):
+        indicator(d).update(direction=direction, baseline={"year": 2024, "value": baseline},
+                            target={"year": 2028, "value": target})
+    assert root.edit("subareas/hyte.yaml", change).codes() == codes
+
+
+def test_other_source_needs_name_and_url(root):
+    assert root.edit("subareas/hyte.yaml", lambda d: indicator(d).update(
+        source={"name": "Kouluterveyskysely", "url": "https://thl.fi/kouluterveyskysely"})).codes() == []
+    assert root.edit("subareas/hyte.yaml", lambda d: indicator(d).update(
+        source={"name": "Kouluterveyskysely"})).codes() == ["source_url_missing"]
+
+
+# --- actions ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("schedule, codes", [
+    ({"start": "2025-06", "end": "2029-05"}, []),
+    ({"start": "2025-06-01", "end": "2029-05-31"}, []),
+    ({"start": 2025, "end": 2029}, ["schedule_outside_term"]),
+    ({"start": "2029-06"}, ["schedule_outside_term"]),
+    ({"start": 2027, "end": 2026}, ["schedule_order"]),
+])
+def test_schedule_against_the_council_term(root, schedule, codes):
+    assert root.edit("subareas/hyte.yaml", lambda d: action(d).update(schedule=schedule)).codes() == codes
+
+
+@pytest.mark.parametrize("status", ["delayed", "cancelled"])
+def test_delayed_and_cancelled_need_a_reason(root, status):
+    assert root.edit("subareas/hyte.yaml", lambda d: action(d).update(status=status)).codes() == ["status_reason_missing"]
+    assert root.edit("subareas/hyte.yaml", lambda d: action(d).update(status_reason="Resurssit siirtyivät.")).codes() == []
+
+
+# --- parties and approval ------------------------------------------------------------------------
+def approved(d):
+    for party in d["parties"]:
+        party["decisions"] = [{"body": "valtuusto", "date": "2026-03-02", "section": 1, "outcome": "approved"}]
+
+
+@pytest.mark.parametrize("status", ["signed", "in_force"])
+def test_signed_needs_every_signing_party_approved_with_signatories(root, status):
+    root.edit("agreement/agreement.yaml", lambda d: d.update(status=status))
+    assert root.codes() == ["signed_without_approval", "signed_without_approval"]
+    root.edit("agreement/parties.yaml", approved)
+    assert root.codes() == []
+    root.edit("agreement/parties.yaml", lambda d: d["parties"][2].update(signatories=[]))
+    assert root.codes() == ["signed_without_signatories"]
+
+
+def test_tabled_decision_is_not_an_approval(root):
+    root.edit("agreement/agreement.yaml", lambda d: d.update(status="signed"))
+    root.edit("agreement/parties.yaml", approved)
+    root.edit("agreement/parties.yaml", lambda d: d["parties"][1]["decisions"][0].update(outcome="tabled"))
+    assert root.codes() == ["signed_without_approval"]
+
+
+def test_non_signing_party_needs_no_approval(root):
+    root.edit("agreement/agreement.yaml", lambda d: d.update(status="signed"))
+    root.edit("agreement/parties.yaml", approved)
+    root.edit("agreement/parties.yaml", lambda d: d["parties"].append(
+        {"id": "jarjesto", "kind": "organisation", "name": "Järjestö", "business_id": "2081967-0", "signs": False}))
+    assert root.codes() == []
+
+
+@pytest.mark.parametrize("value, codes", [
+    ("0737546-2", []), ("2081967-0", []), ("0737546–2", ["business_id_dash"]),
+    ("0737546-3", ["business_id_check"]), ("9331908-6", ["business_id_check"]),
+])
+def test_business_id_check_digit(root, value, codes):
+    assert root.edit("agreement/parties.yaml", lambda d: d["parties"][2].update(business_id=value)).codes() == codes
+
+
+def test_business_id_with_no_valid_check_digit_says_so(root):
+    from cooperation.business_id import check_digit
+    digits = next(f"{n:07d}" for n in range(1000000, 9999999) if check_digit(f"{n:07d}") is None)
+    root.edit("agreement/parties.yaml", lambda d: d["parties"][2].update(business_id=f"{digits}-0"))
+    assert root.codes() == ["business_id_check"]
+
+
+def test_counties_and_municipalities(root):
+    assert root.edit("agreement/parties.yaml", lambda d: d["parties"][2].update(kind="county")).codes() == ["many_counties"]
+    root.edit("agreement/parties.yaml", lambda d: [p.update(kind="county") for p in d["parties"][:1]])
+    root.edit("agreement/parties.yaml", lambda d: [p.update(kind="organisation") for p in d["parties"][1:]])
+    assert "no_municipalities" in root.codes()
+
+
+def test_party_id_region_is_reserved(root):
+    def rename(d):
+        d["parties"][2]["id"] = "region"
+    assert root.edit("agreement/parties.yaml", rename).codes() == ["reserved_party_id"]
+
+
+# --- sub-areas --------------------------------------------------------------------------------------
+def test_all_six_common_subareas_present_give_no_warning(root):
+    assert root.codes() == []
+    (root.path / "subareas" / "tilat.yaml").unlink()
+    (root.path / "subareas" / "henkilosto.yaml").unlink()
+    assert root.codes() == ["common_subarea_missing", "common_subarea_missing"]
+
+
+def test_file_name_must_match_id(root):
+    (root.path / "subareas" / "hyte.yaml").rename(root.path / "subareas" / "hyvinvointi.yaml")
+    assert root.codes() == ["subarea_file_name"]
+
+
+# --- languages ----------------------------------------------------------------------------------------
+def test_every_text_in_every_language_of_a_bilingual_agreement(tmp_path):
+    root = copy_root(REPO, tmp_path / "root")
+    path = root / "subareas" / "hyte.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("      sv: Allt fler vuxna motionerar på fritiden.\n", "")
+    text = text.replace("resources:\n  fi: Hyvinvointialueen", "resources: Hyvinvointialueen")
+    text = text.replace("  sv: Välfärdsområdets enhet för välfärd och hälsa (4 årsverken) och kommunernas välfärdskoordinatorer.\n", "")
+    path.write_text(text, encoding="utf-8")
+    result = check(load_sources(root))
+    assert [(p.code, p.severity, p.file, p.line, p.item, p.field) for p in result.sorted()] == [
+        ("missing_translation", "warning", "subareas/hyte.yaml", 30, ("subarea", "hyte"), "resources"),
+        ("missing_translation", "warning", "subareas/hyte.yaml", 37, ("goal", "HYTE-1"), "title"),
+    ]
+
+
+def test_monolingual_agreement_needs_no_translations(root):
+    assert root.codes() == []  # the fixture is in Finnish only, with plain strings
+
+
+# --- measurements ------------------------------------------------------------------------------------
+def test_measurement_rows(root):
+    csv = root.path / "measurements" / "values.csv"
+    csv.write_text("indicator,area,year,value\nHYTE-1-M1,beta,2024,3\nTILA-1-M1,region,2024,2.5\n")
+    assert root.codes() == []
+    csv.write_text("indicator,area,year,value\nHYTE-1-M1,beta,2024,3\nHYTE-1-M1,beta,2024,4\n")
+    assert root.codes() == ["measurement_duplicate"]
+    root.edit("subareas/hyte.yaml", lambda d: indicator(d).update(areas=["region"]))
+    assert root.codes() == ["measurement_area_not_followed", "measurement_area_not_followed", "measurement_duplicate"]
+
+
+def test_measurements_may_use_semicolons_and_decimal_commas(root):
+    (root.path / "measurements" / "values.csv").write_text("indicator;area;year;value\nHYTE-1-M1;region;2024;10,5\n")
+    assert root.codes() == []
