@@ -198,7 +198,7 @@ class Checker:
         if validator == "pattern":
             if path in format_paths:
                 return
-            help_text = schema.get("description") or schema.get("title") or error.validator_value
+            help_text = schema.get("x-format") or schema.get("description") or schema.get("title") or error.validator_value
             self.error("pattern", doc, kind, path, value=_short(instance), help={"fi": help_text, "en": help_text})
             return
         if validator == "format":
@@ -390,7 +390,8 @@ def check_party_references(c: Checker) -> None:
             ref(forums, "forums", ("forums", fi, "chair"), forum.get("chair"))
     annexes = c.doc("annexes")
     if annexes is not None and isinstance(annexes.data, dict):
-        subarea_ids = {d.data.get("id") for d in c.sources.subareas if isinstance(d.data, dict)}
+        subarea_ids = {d.data.get("id") for d in c.sources.subareas
+                       if isinstance(d.data, dict) and isinstance(d.data.get("id"), str)}
         for ai, annex in _dicts(annexes.data.get("annexes")):
             for pi, party in enumerate(annex.get("parties") or [] if isinstance(annex.get("parties"), list) else []):
                 ref(annexes, "annexes", ("annexes", ai, "parties", pi), party, allow_all=True)
@@ -608,7 +609,7 @@ def check_forums(c: Checker) -> None:
     municipalities = set(c.municipalities())
     for i, forum in _dicts(doc.data.get("forums")):
         chair = forum.get("chair")
-        members = {m.get("party") for _, m in _dicts(forum.get("members"))}
+        members = {m.get("party") for _, m in _dicts(forum.get("members")) if isinstance(m.get("party"), str)}
         if ALL_MUNICIPALITIES in members:
             members |= municipalities
         if isinstance(chair, str) and chair in c.parties() and chair not in members:
@@ -630,7 +631,7 @@ def check_workbook_subareas(c: Checker) -> None:
             c.warning("duplicate_workbook_subarea", doc, "subarea", ("workbook_subarea",), value=value, other=used[value])
         used.setdefault(value, str(data.get("id")))
         expected = labels[value].get("group")
-        if data.get("group") in group_labels and data.get("group") != expected:
+        if isinstance(data.get("group"), str) and data["group"] in group_labels and data["group"] != expected:
             c.warning("workbook_group_mismatch", doc, "subarea", ("group",), expected=group_labels[expected])
     if not c.sources.subareas or not c.subareas_complete():
         return
@@ -687,7 +688,7 @@ def check_measurements(c: Checker) -> None:
         if row.area != REGION and row.area not in parties and have_parties:
             report(ERROR, "measurement_unknown_area", row, "area", ref=row.area)
         elif indicator is not None and isinstance(indicator.get("areas"), list):
-            areas = set(indicator["areas"])
+            areas = {a for a in indicator["areas"] if isinstance(a, str)}
             if ALL_MUNICIPALITIES in areas:
                 areas |= municipalities
             if row.area not in areas:

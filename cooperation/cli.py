@@ -40,6 +40,15 @@ def cmd_validate(args) -> int:
     return result.exit_code(strict=args.strict)
 
 
+def cmd_reference(args) -> int:
+    from .output import write_atomic
+    from .reference import markdown
+    path = args.out / "tietomuoto.md"
+    write_atomic(path, markdown())
+    sys.stderr.write(f"Kirjoitettu {path}\n")
+    return EXIT_OK
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="build.py", description="Strategisen yhteistyösopimuksen työkalut.")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -52,6 +61,10 @@ def make_parser() -> argparse.ArgumentParser:
     validate.add_argument("--strict", action="store_true", help="varoituksetkin johtavat virhekoodiin 1")
     validate.add_argument("--lang", choices=["fi", "en"], default="fi", help="viestien kieli")
     validate.set_defaults(func=cmd_validate)
+
+    reference = commands.add_parser("reference", help="kirjoita tietomuodon kuvaus skeemasta (OUT/tietomuoto.md)")
+    _common(reference)
+    reference.set_defaults(func=cmd_reference)
     return parser
 
 

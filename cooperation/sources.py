@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,16 +35,26 @@ _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{0,62}$")
 _AREA = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 
 
-@dataclass
 class MeasurementRow:
-    file: str
-    line: int
-    indicator: str
-    area: str
-    year: int
-    value: float
-    note: str = ""
-    columns: dict[str, int] = field(default_factory=dict)  # field → column number for messages
+    """One value of an indicator; ``record`` keeps the raw cells to point at a column later."""
+
+    __slots__ = ("file", "line", "indicator", "area", "year", "value", "note", "record", "index")
+
+    def __init__(self, file, line, indicator, area, year, value, note, record, index):
+        self.file, self.line, self.record, self.index = file, line, record, index
+        self.indicator, self.area, self.year, self.value, self.note = indicator, area, year, value, note
+
+    @property
+    def columns(self) -> dict[str, int]:
+        return _column_starts(self.record, self.index)
+
+
+def _column_starts(record: list[str], index: dict[str, int]) -> dict[str, int]:
+    starts, offset = [], 1
+    for cell in record:
+        starts.append(offset)
+        offset += len(cell) + 1
+    return {name: starts[i] for name, i in index.items()}
 
 
 @dataclass
@@ -154,6 +165,9 @@ def read_measurements(text: str, name: str, problems: list[Problem]) -> list[Mea
         problems.append(Problem(ERROR, "csv_header", name, 1, 1, {"found": ", ".join(header) or "–"}))
         return rows
     index = {c: i for i, c in enumerate(columns)}
+    i_indicator, i_area, i_year, i_value = (index[c] for c in required)
+    i_note = index.get("note")
+    width = len(columns)
 
     def bad(line: int, col: int, column: str, code: str, **params) -> None:
         problems.append(Problem(ERROR, code, name, line, col, params, item=None,
@@ -168,60 +182,68 @@ def read_measurements(text: str, name: str, problems: list[Problem]) -> list[Mea
             problems.append(Problem(ERROR, "csv_syntax", name, reader.line_num, 1, {"detail": str(exc)}))
             break
         line = reader.line_num
-        if not record or all(not cell.strip() for cell in record):
+        if len(record) != width:
+            if record and any(cell.strip() for cell in record):
+                problems.append(Problem(ERROR, "csv_columns", name, line, 1,
+                                        {"found": len(record), "expected": width}))
             continue
-        if len(record) != len(columns):
-            problems.append(Problem(ERROR, "csv_columns", name, line, 1,
-                                    {"found": len(record), "expected": len(columns)}))
-            continue
-        starts, offset = [], 1
-        for cell in record:
-            starts.append(offset)
-            offset += len(cell) + 1
-        cells = {c: record[i].strip() for c, i in index.items()}
-        cols = {c: starts[i] for c, i in index.items()}
-        ok = True
-        for column in required:
-            if not cells[column]:
-                bad(line, cols[column], column, "required")
-                ok = False
-        if not ok:
-            continue
-        if not _ID.match(cells["indicator"]):
-            bad(line, cols["indicator"], "indicator", "pattern", value=cells["indicator"],
-                help={"fi": "mittarin tunniste, esim. HYTE-1-M1", "en": "an indicator identifier, e.g. HYTE-1-M1"})
-            ok = False
-        if not _AREA.match(cells["area"]):
-            bad(line, cols["area"], "area", "pattern", value=cells["area"],
-                help={"fi": "region tai osapuolen tunniste", "en": "region or a party identifier"})
-            ok = False
-        try:
-            year = int(cells["year"])
-            if not 1900 <= year <= 2100:
-                bad(line, cols["year"], "year", "minimum" if year < 1900 else "maximum",
-                    limit=1900 if year < 1900 else 2100, value=year)
-                ok = False
-        except ValueError:
-            bad(line, cols["year"], "year", "type", expected={"fi": "vuosiluku", "en": "a year"},
-                actual=f"”{cells['year']}”", hint="")
-            ok = False
-            year = 0
-        raw_value = cells["value"]
-        if delimiter == ";":
-            raw_value = raw_value.replace(",", ".")
-        try:
-            value = float(raw_value.replace(" ", "").replace("\u00a0", ""))
-            if value != value or value in (float("inf"), float("-inf")):
-                raise ValueError
-        except ValueError:
-            if "," in cells["value"]:
-                bad(line, cols["value"], "value", "csv_decimal_comma", value=cells["value"])
-            else:
-                bad(line, cols["value"], "value", "type", expected={"fi": "luku", "en": "a number"},
-                    actual=f"”{cells['value']}”", hint="")
-            ok = False
-            value = 0.0
-        if ok:
-            rows.append(MeasurementRow(name, line, cells["indicator"], cells["area"], year, value,
-                                       cells.get("note", ""), cols))
+        indicator, area, year_text, raw_value = (record[i_indicator].strip(), record[i_area].strip(),
+                                                 record[i_year].strip(), record[i_value].strip())
+        note = record[i_note].strip() if i_note is not None else ""
+        # the common case first: a well-formed row costs a few checks
+        if _ID.match(indicator) and _AREA.match(area) and year_text.isdigit():
+            year = int(year_text)
+            try:
+                value = float(_number_text(raw_value, delimiter))
+            except ValueError:
+                value = None
+            if value is not None and 1900 <= year <= 2100 and math.isfinite(value):
+                rows.append(MeasurementRow(name, line, indicator, area, year, value, note, record, index))
+                continue
+        if not (indicator or area or year_text or raw_value or note):
+            continue  # an empty row
+        before = len(problems)
+        _report_row(record, index, line, delimiter, bad)
+        if len(problems) == before:  # never drop a row silently
+            bad(line, 1, "value", "invalid", detail=delimiter.join(record))
     return rows
+
+
+def _number_text(text: str, delimiter: str) -> str:
+    """'1 234,5' in a semicolon file → '1234.5'; spaces group thousands in Finnish exports."""
+    text = text.replace(" ", "").replace("\u00a0", "")
+    return text.replace(",", ".") if delimiter == ";" else text
+
+
+def _report_row(record, index, line, delimiter, bad) -> None:
+    """Say what is wrong with each cell of a row that did not parse."""
+    cells = {c: record[i].strip() for c, i in index.items()}
+    cols = _column_starts(record, index)
+    missing = [c for c in CSV_COLUMNS[:4] if not cells[c]]
+    for column in missing:
+        bad(line, cols[column], column, "required")
+    if missing:
+        return
+    if not _ID.match(cells["indicator"]):
+        bad(line, cols["indicator"], "indicator", "pattern", value=cells["indicator"],
+            help={"fi": "mittarin tunniste, esim. HYTE-1-M1", "en": "an indicator identifier, e.g. HYTE-1-M1"})
+    if not _AREA.match(cells["area"]):
+        bad(line, cols["area"], "area", "pattern", value=cells["area"],
+            help={"fi": "region tai osapuolen tunniste", "en": "region or a party identifier"})
+    try:
+        year = int(cells["year"])
+        if not 1900 <= year <= 2100:
+            bad(line, cols["year"], "year", "minimum" if year < 1900 else "maximum",
+                limit=1900 if year < 1900 else 2100, value=year)
+    except ValueError:
+        bad(line, cols["year"], "year", "type", expected={"fi": "vuosiluku", "en": "a year"},
+            actual=f"”{cells['year']}”", hint="")
+    try:
+        if not math.isfinite(float(_number_text(cells["value"], delimiter))):
+            raise ValueError
+    except ValueError:
+        if "," in cells["value"]:
+            bad(line, cols["value"], "value", "csv_decimal_comma", value=cells["value"])
+        else:
+            bad(line, cols["value"], "value", "type", expected={"fi": "luku", "en": "a number"},
+                actual=f"”{cells['value']}”", hint="")

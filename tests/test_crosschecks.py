@@ -252,3 +252,20 @@ def test_measurement_rows(root):
 def test_measurements_may_use_semicolons_and_decimal_commas(root):
     (root.path / "measurements" / "values.csv").write_text("indicator;area;year;value\nHYTE-1-M1;region;2024;10,5\n")
     assert root.codes() == []
+
+
+def test_measurement_cells_are_read_or_reported_never_dropped(root):
+    from cooperation.sources import read_measurements
+    problems = []
+    rows = read_measurements(
+        "indicator,area,year,value,note\n"
+        "HYTE-1-M1,region,2024,1 234.5,\n"     # a space grouping thousands
+        ",,,,\n"                               # an empty row is skipped
+        "HYTE-1-M1,region,20x4,3,\n"
+        "HYTE-1-M1,region,2025,abc,\n"
+        "HYTE-1-M1,region,2025\n"
+        "HYTE-1-M1,Region!,2026,1,\n", "m.csv", problems)
+    assert [(r.line, r.value) for r in rows] == [(2, 1234.5)]
+    assert [(p.code, p.line, p.column, p.field) for p in problems] == [
+        ("type", 4, 18, "year"), ("type", 5, 23, "value"), ("csv_columns", 6, 1, None),
+        ("pattern", 7, 11, "area")]

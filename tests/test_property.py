@@ -1,4 +1,5 @@
 """Property-based: no input, however broken, gives a traceback; only reported problems."""
+import os
 from pathlib import Path
 
 import yaml
@@ -9,7 +10,7 @@ from cooperation.checker import check
 from cooperation.sources import load_sources
 from helpers import MINIMAL, REPO, copy_root
 
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+SETTINGS = settings(max_examples=int(os.environ.get("PROPERTY_EXAMPLES", "150")), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 FILES = ["agreement/agreement.yaml", "agreement/parties.yaml", "agreement/forums.yaml",
          "subareas/hyte.yaml", "measurements/values.csv"]
 

@@ -1,0 +1,76 @@
+"""Validation time of the large synthetic region next to bare parsing of the same files.
+
+    python benchmarks/bench_validate.py [--repeat N]
+
+The baseline, run in the same process, only parses every YAML file with PyYAML's C
+loader (yaml.load with CSafeLoader) and reads the CSV with the csv module: the least any
+validator must do. The figure that matters is the ratio (aim: within 3x, under 2 s).
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+from cooperation.checker import check  # noqa: E402
+from cooperation.schemas import default_schemas  # noqa: E402
+from cooperation.sources import load_sources  # noqa: E402
+from synthetic import generate  # noqa: E402
+
+
+def bare_parse(root: Path) -> int:
+    count = 0
+    for path in sorted(root.glob("agreement/*.yaml")) + sorted(root.glob("subareas/*.yaml")):
+        with open(path, encoding="utf-8") as handle:
+            yaml.load(handle, Loader=yaml.CSafeLoader)
+        count += 1
+    for path in sorted(root.glob("measurements/*.csv")):
+        with open(path, encoding="utf-8", newline="") as handle:
+            count += sum(1 for _ in csv.reader(handle)) > 0
+    return count
+
+
+def validate(root: Path) -> int:
+    result = check(load_sources(root))
+    if result.problems:
+        raise SystemExit(f"synthetic region is not clean: {result.problems[:3]}")
+    return len(result.problems)
+
+
+def timed(func, root: Path, repeat: int) -> list[float]:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        func(root)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    root = generate(HERE / "generated" / "large")
+    default_schemas()  # compiling the schemas once per process is not what we measure
+    size = sum(p.stat().st_size for p in root.rglob("*") if p.is_file())
+    validate(root)  # warm-up
+    bare = timed(bare_parse, root, args.repeat)
+    full = timed(validate, root, args.repeat)
+    b, v = statistics.median(bare), statistics.median(full)
+    print(f"synthetic region: {size / 1e6:.1f} MB in {sum(1 for p in root.rglob('*') if p.is_file())} files")
+    print(f"bare parse (PyYAML CSafeLoader + csv): median {b:.3f} s of {args.repeat}")
+    print(f"validate (load + schema + cross-checks): median {v:.3f} s of {args.repeat}")
+    print(f"ratio validate / bare parse: {v / b:.2f}x")
+
+
+if __name__ == "__main__":
+    main()

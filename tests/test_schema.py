@@ -1,0 +1,85 @@
+"""The schemas are the single source of field names and labels: check they are complete."""
+import json
+import subprocess
+import sys
+
+import pytest
+
+from cooperation.reference import markdown
+from cooperation.schemas import KINDS, SCHEMA_DIR, Schemas
+from helpers import REPO
+
+
+def _properties(node, path=""):
+    if isinstance(node, dict):
+        for key, child in node.get("properties", {}).items():
+            yield f"{path}.{key}" if path else key, child
+        for key, child in node.items():
+            if isinstance(child, (dict, list)) and key not in ("x-enum", "x-title"):
+                yield from _properties(child, path)
+    elif isinstance(node, list):
+        for child in node:
+            yield from _properties(child, path)
+
+
+def _enums(node):
+    if isinstance(node, dict):
+        if "enum" in node:
+            yield node
+        for key, child in node.items():
+            if key != "x-enum":
+                yield from _enums(child)
+    elif isinstance(node, list):
+        for child in node:
+            yield from _enums(child)
+
+
+@pytest.mark.parametrize("file", sorted(p.name for p in SCHEMA_DIR.glob("*.schema.json")))
+def test_every_field_has_finnish_title_description_and_translations(file):
+    schema = json.loads((SCHEMA_DIR / file).read_text(encoding="utf-8"))
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    for path, node in _properties(schema):
+        assert node.get("title"), f"{file}: {path} has no title"
+        assert node.get("description"), f"{file}: {path} has no description"
+        assert set(node.get("x-title", {})) == {"sv", "en"}, f"{file}: {path} needs x-title sv and en"
+
+
+@pytest.mark.parametrize("file", sorted(p.name for p in SCHEMA_DIR.glob("*.schema.json")))
+def test_every_enum_value_has_labels_in_three_languages(file):
+    schema = json.loads((SCHEMA_DIR / file).read_text(encoding="utf-8"))
+    for node in _enums(schema):
+        labels = node.get("x-enum", {})
+        assert {str(v) for v in node["enum"]} == set(labels), f"{file}: {node['enum']}"
+        for value, label in labels.items():
+            assert {"fi", "sv", "en"} <= set(label), f"{file}: {value}"
+
+
+def test_schemas_are_valid_draft_2020_12():
+    from jsonschema import Draft202012Validator
+    for file in KINDS.values():
+        Draft202012Validator.check_schema(json.loads((SCHEMA_DIR / file).read_text(encoding="utf-8")))
+
+
+def test_example_files_name_their_schema_in_a_modeline():
+    for path in list((REPO / "agreement").glob("*.yaml")) + list((REPO / "subareas").glob("*.yaml")):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first.startswith("# yaml-language-server: $schema=../schema/"), path
+        assert (path.parent / first.split("=", 1)[1]).resolve().is_file(), path
+
+
+def test_reference_lists_every_field_with_its_finnish_title():
+    text = markdown(Schemas())
+    for file in KINDS.values():
+        schema = json.loads((SCHEMA_DIR / file).read_text(encoding="utf-8"))
+        assert schema["x-file"] in text
+    for expected in ("| `goals[].actions[].responsible` | Vastuutahot | kyllä |",
+                     "| `parties[].business_id` | Y-tunnus | kyllä |",
+                     "`delayed` (viivästynyt)", "| `indicator` | Mittari | kyllä |"):
+        assert expected in text
+
+
+def test_reference_command_writes_the_file(tmp_path):
+    done = subprocess.run([sys.executable, str(REPO / "build.py"), "reference", "--out", str(tmp_path)],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "tietomuoto.md").read_text(encoding="utf-8") == markdown(Schemas())
