@@ -154,10 +154,7 @@ class Checker:
                 for s in subs:
                     if s.validator == "type" and not s.relative_path:
                         expected.extend(s.validator_value if isinstance(s.validator_value, list) else [s.validator_value])
-            if schema.get("x-kind") in ("text", "markdown"):
-                expected_text = {"fi": "tekstiä tai kieliversiot (fi:, sv:)", "en": "text or language versions (fi:, sv:)"}
-            else:
-                expected_text = _types_text(expected)
+            expected_text = _TEXT_EXPECTED if schema.get("x-kind") in ("text", "markdown") else _types_text(expected)
             self.error("type", doc, kind, path, expected=expected_text,
                        actual=_types_text([_type_name(instance)]), hint=_type_hint(expected, instance))
             return
@@ -177,7 +174,8 @@ class Checker:
             return
         if validator == "type":
             expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-            self.error("type", doc, kind, path, expected=_types_text(expected),
+            expected_text = _TEXT_EXPECTED if schema.get("x-kind") in ("text", "markdown") else _types_text(expected)
+            self.error("type", doc, kind, path, expected=expected_text,
                        actual=_types_text([_type_name(instance)]), hint=_type_hint(expected, instance))
             return
         if validator == "enum":
@@ -284,6 +282,9 @@ class Checker:
         if isinstance(langs, list) and langs and all(isinstance(x, str) for x in langs):
             return langs
         return ["fi"]
+
+
+_TEXT_EXPECTED = {"fi": "tekstiä tai kieliversiot (fi:, sv:)", "en": "text or language versions (fi:, sv:)"}
 
 
 def _shape(path):
@@ -673,32 +674,37 @@ def check_measurements(c: Checker) -> None:
     parties = c.parties()
     municipalities = set(c.municipalities())
     have_parties = c.parties_known()
-    seen: dict[tuple, str] = {}
+    seen: dict[tuple, Any] = {}
     titles = {name: c.schemas.titles_at("measurement", (name,)) for name in ("indicator", "area", "year")}
 
     def report(severity, code, row, column, **params):
         c.result.add(Problem(severity, code, row.file, row.line, row.columns.get(column, 1), params,
                              ("measurement", f"{row.indicator}/{row.area}/{row.year}"), column, titles[column]))
 
+    followed: dict[str, set | None] = {}
+    for iid, indicator in indicators.items():
+        areas = indicator.get("areas")
+        if isinstance(areas, list):
+            areas = {a for a in areas if isinstance(a, str)}
+            followed[iid] = areas | municipalities if ALL_MUNICIPALITIES in areas else areas
+        else:
+            followed[iid] = None
+    check_indicator = c.subareas_complete()
     for row in c.sources.measurements:
-        indicator = indicators.get(row.indicator)
-        if indicator is None and c.subareas_complete():
+        areas = followed.get(row.indicator, False)
+        if areas is False and check_indicator:
             report(ERROR, "measurement_unknown_indicator", row, "indicator", ref=row.indicator,
                    suggestion=_suggest(row.indicator, indicators))
         if row.area != REGION and row.area not in parties and have_parties:
             report(ERROR, "measurement_unknown_area", row, "area", ref=row.area)
-        elif indicator is not None and isinstance(indicator.get("areas"), list):
-            areas = {a for a in indicator["areas"] if isinstance(a, str)}
-            if ALL_MUNICIPALITIES in areas:
-                areas |= municipalities
-            if row.area not in areas:
-                report(WARNING, "measurement_area_not_followed", row, "area", indicator=row.indicator, area=row.area)
+        elif areas and row.area not in areas:
+            report(WARNING, "measurement_area_not_followed", row, "area", indicator=row.indicator, area=row.area)
         key = (row.indicator, row.area, row.year)
         if key in seen:
             report(ERROR, "measurement_duplicate", row, "year", indicator=row.indicator, area=row.area,
-                   year=row.year, where=seen[key])
+                   year=row.year, where=f"{seen[key].file}:{seen[key].line}")
         else:
-            seen[key] = f"{row.file}:{row.line}"
+            seen[key] = row
 
 
 CROSS_CHECKS: list[Callable[[Checker], None]] = [
