@@ -40,6 +40,30 @@ def cmd_validate(args) -> int:
     return result.exit_code(strict=args.strict)
 
 
+def load_model(args):
+    """The model, or None after printing the data's problems (the caller exits 1)."""
+    from .model import ModelError, load
+    if not (args.root / "agreement").is_dir():
+        sys.stderr.write(f"virhe: kansiossa {args.root} ei ole agreement/-kansiota (anna --root)\n")
+        raise SystemExit(EXIT_USAGE)
+    try:
+        model, _ = load(args.root)
+        return model
+    except ModelError as exc:
+        out, err = reporter.text(exc.result, "fi")
+        sys.stderr.write(out + err)
+        sys.stderr.write("Korjaa virheet ensin: python build.py validate\n")
+        return None
+
+
+def cmd_fingerprint(args) -> int:
+    model = load_model(args)
+    if model is None:
+        return EXIT_DATA
+    print(model.fingerprint)
+    return EXIT_OK
+
+
 def cmd_reference(args) -> int:
     from .output import write_atomic
     from .reference import markdown
@@ -61,6 +85,10 @@ def make_parser() -> argparse.ArgumentParser:
     validate.add_argument("--strict", action="store_true", help="varoituksetkin johtavat virhekoodiin 1")
     validate.add_argument("--lang", choices=["fi", "en"], default="fi", help="viestien kieli")
     validate.set_defaults(func=cmd_validate)
+
+    fingerprint = commands.add_parser("fingerprint", help="tulosta sopimuksen sisällön sormenjälki (SHA-256)")
+    _common(fingerprint)
+    fingerprint.set_defaults(func=cmd_fingerprint)
 
     reference = commands.add_parser("reference", help="kirjoita tietomuodon kuvaus skeemasta (OUT/tietomuoto.md)")
     _common(reference)

@@ -1,0 +1,101 @@
+"""The model: derived numbering, expansion of all_municipalities, indicator status, fingerprint."""
+import subprocess
+import sys
+
+import pytest
+
+from cooperation.model import Indicator, Measurement, ModelError, load
+from helpers import MINIMAL, REPO, copy_root
+
+
+@pytest.fixture(scope="module")
+def example():
+    model, _ = load(REPO)
+    return model
+
+
+def test_example_counts_and_numbering(example):
+    assert len(example.subareas) == 11 and len(example.parties) == 16
+    assert [s.id for s in example.subareas][:6] == ["hyte", "henkilosto", "osallisuus", "tilat", "tukipalvelut", "elinvoima"]
+    assert example.subareas[-1].id == "saaristo"  # region-specific sub-areas come last
+    goal = example.subareas[1].goals[0]
+    assert (goal.id, goal.number, goal.actions[1].number, goal.indicators[0].number) == ("HENK-1", "2.1", "2.1.2", "2.1.M1")
+    assert all(len(s.goals) >= 3 for s in example.subareas)
+
+
+def test_all_municipalities_expands_to_every_municipality(example):
+    action = next(a for a in example.actions if a.id == "HYTE-1-T1")
+    assert action.responsible_refs == ["rannikkoseudun-hva", "all_municipalities"]
+    assert action.responsible == ["rannikkoseudun-hva"] + [p.id for p in example.municipalities]
+    assert "rannikkoseudun-liitto" not in action.responsible
+
+
+def test_party_numbers_follow_file_order(example):
+    assert [p.number for p in example.parties] == list(range(1, 17))
+    assert example.county.id == "rannikkoseudun-hva"
+
+
+def _indicator(direction="increase", baseline=(2024, 10.0), target=(2028, 20.0), values=()):
+    return Indicator(id="X", number="1.1.M1", name=None, description=None, unit="percent", decimals=1, sotkanet=None,
+                     source_name=None, source_url=None, direction=direction, baseline=baseline, target=target,
+                     frequency="yearly", area_refs=["region"], areas=["region"],
+                     measurements=[Measurement("region", y, v) for y, v in values])
+
+
+@pytest.mark.parametrize("direction, values, code", [
+    ("increase", [(2024, 10.0)], "insufficient_data"),
+    ("increase", [(2025, 12.5)], "on_track"),      # a quarter of the time, a quarter of the way
+    ("increase", [(2025, 11.6)], "on_track"),      # within the 10-point tolerance
+    ("increase", [(2025, 11.4)], "off_track"),
+    ("increase", [(2026, 20.0)], "achieved"),
+    ("decrease", [(2026, 5.0)], "achieved"),
+    ("keep", [(2026, 19.0)], "achieved"),
+    ("keep", [(2026, 25.0)], "off_track"),
+])
+def test_indicator_status_rule(direction, values, code):
+    target = (2028, 5.0) if direction == "decrease" else (2028, 20.0)
+    assert _indicator(direction, target=target, values=values).status.code == code
+
+
+def test_status_uses_the_latest_value():
+    status = _indicator(values=[(2025, 9.0), (2026, 15.0)]).status
+    assert (status.code, status.latest.year, status.elapsed, status.progress) == ("on_track", 2026, 0.5, 0.5)
+
+
+def test_fingerprint_ignores_monitoring_but_not_content(tmp_path):
+    root = copy_root(MINIMAL, tmp_path / "root")
+    first = load(root)[0].fingerprint
+    hyte = root / "subareas" / "hyte.yaml"
+    # monitoring: an action's status, a measurement, the approval trail, the version stamp
+    hyte.write_text(hyte.read_text().replace("status: ongoing", "status: done"))
+    (root / "measurements" / "values.csv").write_text("indicator,area,year,value\nHYTE-1-M1,region,2026,99\n")
+    parties = root / "agreement" / "parties.yaml"
+    parties.write_text(parties.read_text().replace("outcome: approved", "outcome: tabled"))
+    agreement = root / "agreement" / "agreement.yaml"
+    agreement.write_text(agreement.read_text().replace('version: "1.0"', 'version: "1.1"'))
+    # the same text as a plain string or per language, with trailing spaces
+    agreement.write_text(agreement.read_text().replace("purpose: Testisopimuksen tarkoitus.",
+                                                       "purpose:\n  fi: 'Testisopimuksen tarkoitus.  '"))
+    assert load(root)[0].fingerprint == first
+    # content: a target value
+    hyte.write_text(hyte.read_text().replace("target: {year: 2028, value: 20}", "target: {year: 2028, value: 21}"))
+    assert load(root)[0].fingerprint != first
+
+
+def test_model_refuses_data_with_errors(tmp_path):
+    root = copy_root(MINIMAL, tmp_path / "root")
+    (root / "agreement" / "forums.yaml").unlink()
+    with pytest.raises(ModelError) as caught:
+        load(root)
+    assert [p.code for p in caught.value.result.errors] == ["file_missing"]
+
+
+def test_fingerprint_command(example, tmp_path):
+    done = subprocess.run([sys.executable, str(REPO / "build.py"), "fingerprint"], capture_output=True, text=True)
+    assert done.returncode == 0 and done.stdout.strip() == example.fingerprint
+    assert len(example.fingerprint) == 64
+    root = copy_root(MINIMAL, tmp_path / "root")
+    (root / "agreement" / "forums.yaml").unlink()
+    done = subprocess.run([sys.executable, str(REPO / "build.py"), "fingerprint", "--root", str(root)],
+                          capture_output=True, text=True)
+    assert done.returncode == 1 and "forums.yaml" in done.stderr and done.stdout == ""
