@@ -20,6 +20,7 @@ validate: $(STAMP)
 	$(BIN)/python build.py validate
 
 build: validate
+	$(BIN)/python build.py docx --out $(OUT)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

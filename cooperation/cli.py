@@ -64,6 +64,22 @@ def cmd_fingerprint(args) -> int:
     return EXIT_OK
 
 
+def cmd_docx(args) -> int:
+    from .docx_out import TEMPLATE, TemplateProblem, write_all
+    model = load_model(args)
+    if model is None:
+        return EXIT_DATA
+    try:
+        paths = write_all(model, args.out, args.template or TEMPLATE)
+    except TemplateProblem as exc:
+        sys.stderr.write(f"virhe: {exc}\n")
+        return EXIT_DATA
+    for path in paths:
+        sys.stderr.write(f"Kirjoitettu {path}\n")
+    sys.stderr.write(f"Sormenjälki (SHA-256): {model.fingerprint}\n")
+    return EXIT_OK
+
+
 def cmd_reference(args) -> int:
     from .output import write_atomic
     from .reference import markdown
@@ -85,6 +101,11 @@ def make_parser() -> argparse.ArgumentParser:
     validate.add_argument("--strict", action="store_true", help="varoituksetkin johtavat virhekoodiin 1")
     validate.add_argument("--lang", choices=["fi", "en"], default="fi", help="viestien kieli")
     validate.set_defaults(func=cmd_validate)
+
+    docx = commands.add_parser("docx", help="tee allekirjoitettava Word-sopimus jokaisella sopimuksen kielellä")
+    _common(docx)
+    docx.add_argument("--template", type=Path, default=None, help="oma mallipohja (oletus: templates/agreement.docx)")
+    docx.set_defaults(func=cmd_docx)
 
     fingerprint = commands.add_parser("fingerprint", help="tulosta sopimuksen sisällön sormenjälki (SHA-256)")
     _common(fingerprint)

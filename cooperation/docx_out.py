@@ -1,0 +1,391 @@
+"""The signable Word agreement: the model → pandoc (body) → docxtpl template (cover, signatures,
+workbook annex, footer) → a reproducible .docx per language.
+"""
+from __future__ import annotations
+
+import datetime
+import io
+import os
+import random
+import re
+import tempfile
+import zipfile
+from pathlib import Path
+
+from docxtpl import DocxTemplate
+from jinja2 import StrictUndefined, TemplateError, UndefinedError
+from jinja2.sandbox import SandboxedEnvironment
+
+from . import labels as L
+from . import pandoc_doc as P
+from .checker import ALL_MUNICIPALITIES, REGION
+from .model import Agreement, Indicator, Text
+from .output import write_atomic
+
+TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "agreement.docx"
+FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+class TemplateProblem(Exception):
+    """The template asks for something the document does not have."""
+
+
+def file_name(model: Agreement, lang: str) -> str:
+    return f"{model.id}-{lang}.docx"
+
+
+# --- the body --------------------------------------------------------------------------------
+class Body:
+    """Builds the numbered sections as pandoc blocks; Markdown fields are parsed in one batch."""
+
+    def __init__(self, model: Agreement, lang: str):
+        self.model, self.lang = model, lang
+        self.blocks: list = []
+        self._markdown: list[tuple[int, str]] = []  # (index in blocks, markdown text)
+        self.section = 0
+
+    def w(self, key: str) -> str:
+        return L.word(key, self.lang)
+
+    def t(self, text: Text | None) -> str:
+        return text.get(self.lang) if text else ""
+
+    def md(self, text: Text | None) -> None:
+        """A Markdown field: a placeholder now, pandoc's blocks after the batch run."""
+        if text:
+            self._markdown.append((len(self.blocks), self.t(text)))
+            self.blocks.append(None)
+
+    def add(self, *blocks) -> None:
+        self.blocks.extend(blocks)
+
+    def heading(self, key_or_text: str, level: int = 1, *, numbered_text: str | None = None) -> str:
+        if level == 1:
+            self.section += 1
+            self.sub = 0
+            number = f"{self.section}"
+        else:
+            self.sub += 1
+            number = f"{self.section}.{self.sub}"
+        text = numbered_text if numbered_text is not None else self.w(key_or_text)
+        self.add(P.header(level, f"{number} {text}"))
+        return number
+
+    def party_name(self, party_id: str) -> str:
+        return self.t(self.model.party(party_id).name)
+
+    def parties_text(self, refs: list[str]) -> str:
+        return ", ".join(L.word("all_municipalities", self.lang) if r == ALL_MUNICIPALITIES else
+                         L.word("region", self.lang) if r == REGION else self.party_name(r) for r in refs)
+
+    def finish(self) -> list:
+        parsed = P.markdown_blocks([text for _, text in self._markdown])
+        out: list = []
+        replacements = {index: blocks for (index, _), blocks in zip(self._markdown, parsed)}
+        for index, block in enumerate(self.blocks):
+            if block is None:
+                out.extend(replacements.get(index, []))
+            else:
+                out.append(block)
+        return out
+
+
+def body_blocks(model: Agreement, lang: str) -> Body:
+    b = Body(model, lang)
+    county, municipalities = model.county, model.municipalities
+    # 1 parties, with the defined terms
+    b.heading("parties")
+    b.add(P.para(f"{county.number}. ", P.strong(b.t(county.name)), f" ({b.w('business_id')} {county.business_id}), "
+                 f"{b.w('hereinafter_county')}"))
+    for p in municipalities:
+        b.add(P.para(f"{p.number}. ", P.strong(b.t(p.name)), f" ({b.w('business_id')} {p.business_id})"))
+    others = [p for p in model.parties if p.kind not in ("county", "municipality")]
+    for p in others:
+        extra = "" if p.signs else f"; {b.w('does_not_sign')}"
+        b.add(P.para(f"{p.number}. ", P.strong(b.t(p.name)), f" ({L.enum('party_kind', p.kind, lang)}, "
+                     f"{b.w('business_id')} {p.business_id}{extra})"))
+    if municipalities:
+        numbers = f"{municipalities[0].number}–{municipalities[-1].number}" if len(municipalities) > 1 else str(municipalities[0].number)
+        b.add(P.para(f"{numbers}: {b.w('hereinafter_municipalities')}."))
+    # 2 purpose and starting points
+    b.heading("purpose_and_starting_points")
+    b.heading("purpose", 2)
+    b.md(model.purpose)
+    b.heading("starting_points", 2)
+    b.md(model.starting_points)
+    # 3 legal basis
+    b.heading("legal_basis")
+    legal_items = []
+    for ref in model.legal_basis:
+        legal_items.append([P.plain(P.strong(f"{b.t(ref.law)} ({ref.number}) {ref.section}"),
+                                    (": " + b.t(ref.summary)) if ref.summary else "")])
+    b.add(P.bullets(legal_items))
+    # 4 goals
+    b.heading("goals")
+    if model.general_goals:
+        b.add(P.para(P.strong(b.w("general_goals"))))
+        for goal in model.general_goals:
+            b.md(goal)
+    if model.scope >= 2:
+        for subarea in model.subareas:
+            _subarea(b, subarea)
+    else:
+        b.add(P.bullets([[P.plain(P.strong(f"{s.number} {b.t(s.title)}"), ": ",
+                                  "; ".join(b.t(g.title) for g in s.goals))] for s in model.subareas]))
+    # 5 forums
+    b.heading("forums")
+    for forum in model.forums:
+        b.add(P.para(P.strong(b.t(forum.name))))
+        kind = b.w("permanent") if forum.permanent else b.w("temporary") + (
+            f" {L.date(forum.until, lang)} {b.w('until')}" if forum.until else "")
+        facts = [f"{b.w('level')}: {L.enum('forum_level', forum.level, lang)}",
+                 f"{b.w('frequency')}: {L.enum('forum_frequency', forum.frequency, lang)} ({kind})"]
+        if forum.chair:
+            facts.append(f"{b.w('chair')}: {b.party_name(forum.chair)}")
+        b.add(P.para(" · ".join(facts)))
+        b.add(P.bullets([[P.plain(b.parties_text([m.party]), ": ", b.t(m.role))] for m in forum.members]))
+        b.md(forum.purpose)
+    # 6 implementation (scope 3)
+    if model.scope >= 3:
+        b.heading("implementation")
+        b.heading("annual_cycle", 2)
+        rows = [[[P.plain(b.t(step.title))], [P.plain(", ".join(L.MONTHS[_lang(lang)][m - 1] for m in step.months))]]
+                for step in model.annual_cycle]
+        rows += [[[P.plain(b.t(f.name))], [P.plain(", ".join(L.MONTHS[_lang(lang)][m - 1] for m in f.months))]]
+                 for f in model.forums if f.months]
+        b.add(P.table([b.w("annual_cycle"), b.w("months")], rows, [0.6, 0.4]))
+        b.heading("monitoring", 2)
+        b.add(P.para(b.w("monitoring_text")))
+    # operating rules, amendment, validity, annexes: always
+    b.heading("operating_rules")
+    for key in ("goal_setting", "information_sharing", "dispute_resolution"):
+        b.add(P.para(P.strong(L.field("agreement", ("operating_rules", key), lang))))
+        b.md(model.operating_rules[key])
+    for title, text in model.additional_rules:
+        b.add(P.para(P.strong(b.t(title))))
+        b.md(text)
+    b.heading("amendment")
+    b.md(model.amendment)
+    b.heading("validity")
+    start, end = model.validity
+    term_start, term_end = model.council_term
+    b.add(P.para(b.w("validity_text").format(
+        start=L.date(start, lang), end=L.date(end, lang) if end else b.w("until_further"),
+        term_start=L.date(term_start, lang), term_end=L.date(term_end, lang) if term_end else "")))
+    b.heading("annexes")
+    if model.annexes:
+        items = []
+        for annex in model.annexes:
+            binding = b.w("legally_binding") if annex.legally_binding else b.w("not_legally_binding")
+            parts = [P.strong(b.t(annex.title)), f" ({L.enum('annex_kind', annex.kind, lang)}, {binding}). ",
+                     f"{b.w('parties')}: {b.parties_text(annex.party_refs)}."]
+            if annex.url:
+                parts += [" ", P.link(annex.url, annex.url)]
+            items.append([P.plain(*parts)])
+        b.add(P.bullets(items))
+    else:
+        b.add(P.para(b.w("no_annexes")))
+    return b
+
+
+def _lang(lang: str) -> str:
+    return lang if lang in L.MONTHS else "fi"
+
+
+def _indicator_cells(b: Body, indicator: Indicator) -> list[list]:
+    lang = b.lang
+    baseline = (f"{L.with_unit(indicator.baseline[1], indicator.unit, indicator.decimals, lang)} ({indicator.baseline[0]})"
+                if indicator.baseline else "–")
+    target = (f"{L.with_unit(indicator.target[1], indicator.unit, indicator.decimals, lang)} ({indicator.target[0]})"
+              if indicator.target else "–")
+    source = (L.word("sotkanet", lang).format(id=indicator.sotkanet) if indicator.sotkanet
+              else b.t(indicator.source_name))
+    return [[P.plain(P.strong(indicator.id), " ", b.t(indicator.name))], [P.plain(baseline)], [P.plain(target)],
+            [P.plain(source)]]
+
+
+def _subarea(b: Body, subarea) -> None:
+    lang, model = b.lang, b.model
+    b.heading("", 2, numbered_text=b.t(subarea.title))
+    facts = [L.enum("group", subarea.group, lang), L.enum("basis", subarea.basis, lang)]
+    b.add(P.para(P.emph(" · ".join(facts))))
+    b.md(subarea.description)
+    if subarea.legal_references:
+        b.add(P.para(f"{b.w('legal_basis')}: " + "; ".join(f"{b.t(r.law)} ({r.number}) {r.section}"
+                                                          for r in subarea.legal_references)))
+    b.add(P.para(f"{b.w('responsible_persons')}: " + "; ".join(
+        f"{p.name}, {b.t(p.role)}, {b.party_name(p.party)}" for p in subarea.responsible_persons)))
+    for index, goal in enumerate(subarea.goals, start=1):
+        b.add(P.header(3, f"{b.section}.{b.sub}.{index} {b.t(goal.title)}"))
+        b.add(P.para(P.emph(f"{b.w('goal')} {goal.id}")))
+        b.md(goal.description)
+        if goal.indicators:
+            b.add(P.table([b.w("indicator"), b.w("baseline"), b.w("target"), b.w("source")],
+                          [_indicator_cells(b, i) for i in goal.indicators], [0.46, 0.18, 0.18, 0.18]))
+        if goal.actions:
+            head = [b.w("action"), b.w("responsible"), b.w("lead")]
+            widths = [0.48, 0.30, 0.22]
+            if model.scope >= 3:
+                head.append(b.w("schedule"))
+                widths = [0.40, 0.26, 0.20, 0.14]
+            rows = []
+            for action in goal.actions:
+                row = [[P.plain(P.strong(action.id), " ", b.t(action.title))],
+                       [P.plain(b.parties_text(action.responsible_refs))], [P.plain(b.party_name(action.lead))]]
+                if model.scope >= 3:
+                    row.append([P.plain("–".join(x for x in (L.partial_date(action.schedule_start, lang),
+                                                            L.partial_date(action.schedule_end, lang)) if x))])
+                rows.append(row)
+            b.add(P.table(head, rows, widths))
+            if model.scope >= 3:
+                for action in goal.actions:
+                    if action.resources:
+                        b.add(P.para(P.strong(f"{action.id} – {b.w('resources')}:")))
+                        b.md(action.resources)
+    if model.scope >= 3 and subarea.resources:
+        b.add(P.para(P.strong(b.w("resources"))))
+        b.md(subarea.resources)
+    if subarea.notes:
+        b.add(P.para(P.strong(b.w("notes"))))
+        b.md(subarea.notes)
+
+
+# --- the template's context ------------------------------------------------------------------
+def _plain(text: str) -> str:
+    return P.clean(text or "")
+
+
+def workbook_rows(model: Agreement, lang: str) -> list[dict]:
+    """The Kuntaliitto workbook layout, one row per sub-area."""
+    rows = []
+
+    def t(text):
+        return text.get(lang) if text else ""
+
+    def parties(refs):
+        return ", ".join(L.word("all_municipalities", lang) if r == ALL_MUNICIPALITIES else t(model.party(r).name)
+                         for r in refs)
+    for s in model.subareas:
+        rows.append({
+            "subarea": _plain(f"{s.number} {t(s.title)}\n({L.enum('basis', s.basis, lang)})"),
+            "goals": _plain("\n".join(f"{g.id}: {t(g.title)}" for g in s.goals)),
+            "actions": _plain("\n".join(f"{a.id}: {t(a.title)} ({parties(a.responsible_refs)})"
+                                        for g in s.goals for a in g.actions)),
+            "resources": _plain(t(s.resources)),
+            "indicators": _plain("\n".join(f"{i.id}: {t(i.name)}" for g in s.goals for i in g.indicators)),
+            "notes": _plain(t(s.notes)),
+        })
+    return rows
+
+
+def context(model: Agreement, lang: str, body, sections: int) -> dict:
+    def t(text):
+        return _plain(text.get(lang)) if text else ""
+    labels = {k: _plain(L.word(k, lang)) for k in ("parties", "term", "version", "fingerprint", "fingerprint_help",
+                                                  "place_and_date", "page")}
+    term_start, term_end = model.council_term
+    signing = [p for p in model.parties if p.signs]
+    return {
+        "document_type": _plain(L.enum("document_type", model.document_type, lang)),
+        "title": t(model.title),
+        "cover_parties": [_plain(f"{p.number}. {t(p.name)} ({p.business_id})") for p in model.parties],
+        "term": _plain(f"{L.date(term_start, lang)}–{L.date(term_end, lang)}"),
+        "version": _plain(model.version),
+        "status": _plain(L.enum("agreement_status", model.status, lang)),
+        "date": _plain(L.date(model.version_date, lang)),
+        "stamp": t(model.stamp),
+        "fingerprint": model.fingerprint,
+        "labels": labels,
+        "body": body,
+        "signatures_heading": _plain(f"{sections + 1} {L.word('signatures', lang)}"),
+        "signing_parties": [{"heading": _plain(f"{p.number}. {t(p.name)}"),
+                             "signatories": [{"name": _plain(s.name), "title": t(s.title)} for s in p.signatories]}
+                            for p in signing],
+        "workbook_heading": _plain(L.word("workbook", lang)),
+        "workbook_head": {"subarea": _plain(L.word("subarea", lang)), "goals": _plain(L.word("goals", lang)),
+                          "actions": _plain(L.word("actions", lang)), "resources": _plain(L.word("resources", lang)),
+                          "indicators": _plain(L.word("indicators", lang)), "notes": _plain(L.word("notes", lang))},
+        "workbook": workbook_rows(model, lang),
+        "footer": _plain(f"{t(model.short_title)} · {L.word('version', lang)} {model.version} · "
+                         f"SHA-256 {model.fingerprint[:16]}…"),
+    }
+
+
+# --- rendering ---------------------------------------------------------------------------------
+def _fixed_datetime() -> datetime.datetime:
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)
+    return datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc).replace(tzinfo=None)
+
+
+def _reproducible_zip(data: bytes) -> bytes:
+    """Same content, fixed entry times and order: the same input gives the same bytes."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        names = source.namelist()
+        first = [n for n in names if n == "[Content_Types].xml"]
+        for name in first + sorted(n for n in names if n not in first):
+            info = zipfile.ZipInfo(name, FIXED_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, source.read(name))
+    return out.getvalue()
+
+
+def _template_paragraph(template: Path, name: str) -> str:
+    from docx import Document
+    doc = Document(str(template))
+    texts = [p.text for p in doc.paragraphs]
+    texts += [p.text for t in doc.tables for r in t.rows for c in r.cells for p in c.paragraphs]
+    texts += [p.text for s in doc.sections for p in s.footer.paragraphs]
+    for text in texts:
+        if re.search(r"[{][{%][^}]*\b" + re.escape(name) + r"\b", text):
+            return text
+    return "?"
+
+
+def render(model: Agreement, lang: str, template: Path = TEMPLATE) -> bytes:
+    b = body_blocks(model, lang)
+    blocks = b.finish()
+    with tempfile.TemporaryDirectory() as tmp:
+        body_path = Path(tmp) / "body.docx"
+        P.write_docx(blocks, template, body_path, meta={"toc-title": P.meta_string(L.word("contents", lang)),
+                                                        "lang": {"t": "MetaString", "c": lang}})
+        tpl = DocxTemplate(str(template))
+        # docxcompose gives list numberings random ids; seed them from the content so the same
+        # input gives the same document, and leave the global generator as it was.
+        state = random.getstate()
+        random.seed(f"{model.fingerprint}-{lang}")
+        try:
+            subdoc = tpl.new_subdoc(str(body_path))
+        finally:
+            random.setstate(state)
+        env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
+        try:
+            tpl.render(context(model, lang, subdoc, b.section), jinja_env=env, autoescape=True)
+        except UndefinedError as exc:
+            name = re.findall(r"'([^']+)'", str(exc))
+            missing = name[-1] if name else str(exc)
+            raise TemplateProblem(
+                f"Mallipohjan kenttää ”{missing}” ei ole ({exc}); kappale: {_template_paragraph(template, missing)}") from exc
+        except TemplateError as exc:
+            raise TemplateProblem(f"Mallipohja on virheellinen: {exc}") from exc
+        docx = tpl.docx
+        props = docx.core_properties
+        when = _fixed_datetime()
+        props.title = _plain(model.title.get(lang))
+        props.subject = _plain(L.enum("document_type", model.document_type, lang))
+        props.language = lang
+        props.comments = f"SHA-256 {model.fingerprint}"
+        props.created = props.modified = when
+        buffer = io.BytesIO()
+        docx.save(buffer)
+    return _reproducible_zip(buffer.getvalue())
+
+
+def write_all(model: Agreement, out_dir: Path, template: Path = TEMPLATE) -> list[Path]:
+    """One .docx per language; each written completely or not at all."""
+    rendered = [(out_dir / file_name(model, lang), render(model, lang, template)) for lang in model.languages]
+    for path, data in rendered:
+        write_atomic(path, data)
+    return [path for path, _ in rendered]

@@ -1,0 +1,176 @@
+"""Documents as pandoc's AST: plain text stays text by construction, Markdown from data is
+parsed by pandoc in one batch and sanitised, and the whole is written to .docx by pandoc.
+
+Why the AST and not a Markdown string: a title written as ``*x*`` or ``<b>`` must print as
+those characters, and a description with an unclosed code fence must not swallow the rest.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import subprocess
+from pathlib import Path
+from typing import Any, Iterable
+
+import pypandoc
+
+API_VERSION = [1, 23, 1, 1]
+# raw HTML, raw OpenXML ({=openxml}) and TeX would pass straight into the document
+MARKDOWN_FORMAT = "markdown-raw_html-raw_attribute-raw_tex-tex_math_dollars-tex_math_single_backslash"
+SAFE_LINK = re.compile(r"^(https?://|mailto:)", re.I)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
+NO_ATTR = ["", [], []]
+
+
+def clean(text: str) -> str:
+    """Control characters out (docx has no place for them, docxtpl reads some as commands)."""
+    return _CONTROL.sub(" ", text.replace("\r\n", "\n").replace("\t", " "))
+
+
+def inlines(text: str, trim: bool = True) -> list[dict]:
+    """Plain text as inlines: words and spaces, nothing interpreted."""
+    out: list[dict] = []
+    for i, line in enumerate(clean(text or "").split("\n")):
+        if i:
+            out.append({"t": "LineBreak"})
+        for j, word in enumerate(line.split(" ")):
+            if j:
+                out.append({"t": "Space"})
+            if word:
+                out.append({"t": "Str", "c": word})
+    while trim and out and out[-1]["t"] in ("Space", "LineBreak"):
+        out.pop()
+    return out
+
+
+def para(*parts: Any) -> dict:
+    return {"t": "Para", "c": _inline_parts(parts)}
+
+
+def plain(*parts: Any) -> dict:
+    return {"t": "Plain", "c": _inline_parts(parts)}
+
+
+def _inline_parts(parts) -> list[dict]:
+    out: list[dict] = []
+    for part in parts:
+        if isinstance(part, str):
+            out.extend(inlines(part, trim=False))
+        elif isinstance(part, dict):
+            out.append(part)
+        else:
+            out.extend(part)
+    return out
+
+
+def strong(*parts: Any) -> dict:
+    return {"t": "Strong", "c": _inline_parts(parts)}
+
+
+def emph(*parts: Any) -> dict:
+    return {"t": "Emph", "c": _inline_parts(parts)}
+
+
+def link(text: str, url: str) -> dict:
+    return {"t": "Link", "c": [NO_ATTR, inlines(text), [url, ""]]} if SAFE_LINK.match(url) else {"t": "Str", "c": text}
+
+
+def header(level: int, text: str, ident: str = "") -> dict:
+    return {"t": "Header", "c": [level, [ident, [], []], inlines(text)]}
+
+
+def bullets(items: Iterable[list[dict]]) -> dict:
+    return {"t": "BulletList", "c": [list(item) for item in items]}
+
+
+def table(head: list[str], rows: list[list[list[dict]]], widths: list[float] | None = None) -> dict:
+    """A table; each cell is a list of blocks. Widths are shares of the text width."""
+    def cell(blocks: list[dict]) -> list:
+        return [NO_ATTR, {"t": "AlignDefault"}, 1, 1, blocks]
+
+    colspecs = [[{"t": "AlignDefault"}, {"t": "ColWidth", "c": w} if widths else {"t": "ColWidthDefault"}]
+                for w in (widths or [0] * len(head))]
+    head_row = [NO_ATTR, [cell([plain(strong(h))]) for h in head]]
+    body_rows = [[NO_ATTR, [cell(c) for c in row]] for row in rows]
+    return {"t": "Table", "c": [NO_ATTR, [None, []], colspecs, [NO_ATTR, [head_row]],
+                                [[NO_ATTR, 0, [], body_rows]], [NO_ATTR, []]]}
+
+
+# --- Markdown from data ------------------------------------------------------------------------
+def _sanitise(node: Any) -> Any:
+    """Links only to http(s)/mailto; images become their alt text; raw content is dropped;
+    headings inside data become bold paragraphs (the document's own headings are numbered)."""
+    if isinstance(node, list):
+        out = []
+        for item in node:
+            result = _sanitise(item)
+            if result is None:
+                continue
+            if isinstance(result, list) and isinstance(item, dict):
+                out.extend(result)
+            else:
+                out.append(result)
+        return out
+    if not isinstance(node, dict) or "t" not in node:
+        return node
+    kind = node["t"]
+    if kind in ("RawBlock", "RawInline"):
+        return None
+    if kind == "Image":
+        return _sanitise(node["c"][1])
+    if kind == "Link":
+        attr, content, (url, title) = node["c"]
+        content = _sanitise(content)
+        return {"t": "Link", "c": [NO_ATTR, content, [url, ""]]} if SAFE_LINK.match(url) else content
+    if kind == "Header":
+        return {"t": "Para", "c": [{"t": "Strong", "c": _sanitise(node["c"][2])}]}
+    if kind == "Note":  # footnotes would number across unrelated fields
+        return None
+    if "c" in node:
+        return {"t": kind, "c": _sanitise(node["c"])}
+    return node
+
+
+def _pandoc(args: list[str], data: bytes) -> bytes:
+    env = dict(os.environ)
+    env.setdefault("SOURCE_DATE_EPOCH", "0")  # pandoc stamps dates otherwise
+    done = subprocess.run([pypandoc.get_pandoc_path(), *args], input=data, capture_output=True, env=env, timeout=300)
+    if done.returncode != 0:
+        raise RuntimeError(f"pandoc: {done.stderr.decode('utf-8', 'replace')}")
+    return done.stdout
+
+
+def markdown_blocks(texts: list[str]) -> list[list[dict]]:
+    """Parse many Markdown texts with one pandoc run; each gives its own list of blocks."""
+    texts = [clean(t or "") for t in texts]
+    if not texts:
+        return []
+    digest = hashlib.sha256("\x00".join(texts).encode("utf-8")).hexdigest()[:20]
+    marker = f"KENTTAERotin{digest}"
+    source = f"\n\n{marker}\n\n".join(texts)
+    ast = json.loads(_pandoc(["-f", MARKDOWN_FORMAT, "-t", "json"], source.encode("utf-8")))
+    parts: list[list[dict]] = [[]]
+    for block in ast["blocks"]:
+        if block == {"t": "Para", "c": [{"t": "Str", "c": marker}]}:
+            parts.append([])
+        else:
+            parts[-1].append(block)
+    if len(parts) != len(texts):
+        # a text swallowed a marker (an unclosed code fence, say): parse each on its own
+        parts = [json.loads(_pandoc(["-f", MARKDOWN_FORMAT, "-t", "json"], t.encode("utf-8")))["blocks"]
+                 for t in texts]
+    return [_sanitise(p) for p in parts]
+
+
+def write_docx(blocks: list[dict], reference: Path, out: Path, meta: dict | None = None, toc: bool = True) -> None:
+    document = {"pandoc-api-version": API_VERSION, "meta": meta or {}, "blocks": blocks}
+    args = ["-f", "json", "-t", "docx", "--reference-doc", str(reference), "-o", str(out)]
+    if toc:
+        args += ["--toc", "--toc-depth=2"]
+    _pandoc(args, json.dumps(document).encode("utf-8"))
+
+
+def meta_string(text: str) -> dict:
+    return {"t": "MetaInlines", "c": inlines(text)}

@@ -1,0 +1,171 @@
+"""Regenerate templates/agreement.docx from pandoc's own reference.docx.
+
+    .venv/bin/python templates/make_template.py
+
+The template is a real Word document: a region may open it in Word and change the logo,
+fonts, colours and styles, keeping the {{ … }} and {% … %} placeholders (see README.md).
+Deriving it from pandoc's reference.docx keeps the styles pandoc uses for Markdown from data
+(headings, lists, tables) so they come out formatted. Run this only to start over.
+"""
+from __future__ import annotations
+
+import copy
+import datetime
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pypandoc
+from docx import Document
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.text import WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+
+HERE = Path(__file__).resolve().parent
+
+
+def reference_docx() -> bytes:
+    return subprocess.run([pypandoc.get_pandoc_path(), "--print-default-data-file", "reference.docx"],
+                          capture_output=True, check=True).stdout
+
+
+def field(paragraph, instruction: str) -> None:
+    simple = OxmlElement("w:fldSimple")
+    simple.set(qn("w:instr"), instruction)
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    simple.append(run)
+    paragraph._p.append(simple)
+
+
+def row_property(row, name: str) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    element = OxmlElement(f"w:{name}")
+    element.set(qn("w:val"), "true")
+    tr_pr.append(element)
+
+
+def borders(table) -> None:
+    tbl_pr = table._tbl.tblPr
+    element = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        border = OxmlElement(f"w:{side}")
+        border.set(qn("w:val"), "single")
+        border.set(qn("w:sz"), "4")
+        border.set(qn("w:color"), "808080")
+        element.append(border)
+    tbl_pr.append(element)
+
+
+def make() -> Path:
+    doc = Document(io.BytesIO(reference_docx()))
+    body = doc.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    styles = doc.styles
+    styles["Normal"].font.size = Pt(11)
+    first = doc.sections[0]  # pandoc's reference.docx leaves the page size to the reader: A4
+    first.page_width, first.page_height = Cm(21), Cm(29.7)
+    first.left_margin = first.right_margin = Cm(2.5)
+    first.top_margin, first.bottom_margin = Cm(2), Cm(2)
+
+    # --- cover page ---
+    doc.add_paragraph("{{ document_type }}", style="Subtitle")
+    doc.add_paragraph("{{ title }}", style="Title")
+    doc.add_paragraph("{{ labels.parties }}", style="Heading 2")
+    doc.add_paragraph("{%p for party in cover_parties %}")
+    doc.add_paragraph("{{ party }}", style="Compact")
+    doc.add_paragraph("{%p endfor %}")
+    doc.add_paragraph("")
+    doc.add_paragraph("{{ labels.term }}: {{ term }}")
+    doc.add_paragraph("{{ labels.version }} {{ version }} · {{ status }} · {{ date }}")
+    doc.add_paragraph("{%p if stamp %}")
+    doc.add_paragraph("{{ stamp }}")
+    doc.add_paragraph("{%p endif %}")
+    p = doc.add_paragraph()
+    p.add_run("{{ labels.fingerprint }}: ").bold = True
+    p.add_run("{{ fingerprint }}").font.name = "Courier New"
+    doc.add_paragraph("{{ labels.fingerprint_help }}")
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    # --- the agreement itself, from data through pandoc ---
+    doc.add_paragraph("{{p body }}")
+
+    # --- signature pages: one block per signing party, never split across pages ---
+    heading = doc.add_paragraph("{{ signatures_heading }}", style="Heading 1")
+    heading.paragraph_format.page_break_before = True
+    doc.add_paragraph("{%p for party in signing_parties %}")
+    block = doc.add_table(rows=1, cols=1)
+    row_property(block.rows[0], "cantSplit")
+    cell = block.rows[0].cells[0]
+    cell.paragraphs[0].add_run("{{ party.heading }}").bold = True
+    for text in ("{{ labels.place_and_date }}: ______________________________",
+                 "{%p for signatory in party.signatories %}", "", "______________________________",
+                 "{{ signatory.name }}", "{{ signatory.title }}", "{%p endfor %}"):
+        para = cell.add_paragraph(text)
+        para.paragraph_format.keep_with_next = True
+    doc.add_paragraph("")
+    doc.add_paragraph("{%p endfor %}")
+
+    # --- the workbook as an annex: landscape, header row repeated on every page ---
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Cm(29.7), Cm(21)
+    for margin in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, margin, Cm(1.8))
+    doc.add_paragraph("{{ workbook_heading }}", style="Heading 1")
+    columns = ("subarea", "goals", "actions", "resources", "indicators", "notes")
+    table = doc.add_table(rows=4, cols=len(columns))
+    borders(table)
+    widths = (Cm(3.4), Cm(5), Cm(6.2), Cm(3.4), Cm(4.7), Cm(3.4))
+    table.autofit = False
+    for column, width in zip(table.columns, widths):
+        column.width = width
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths):
+            cell.width = width
+    head = table.rows[0]
+    row_property(head, "tblHeader")
+    row_property(head, "cantSplit")
+    for cell, name in zip(head.cells, columns):
+        cell.paragraphs[0].add_run("{{ workbook_head.%s }}" % name).bold = True
+    table.rows[1].cells[0].paragraphs[0].text = "{%tr for row in workbook %}"
+    for cell, name in zip(table.rows[2].cells, columns):
+        cell.paragraphs[0].text = "{{ row.%s }}" % name
+        cell.paragraphs[0].style = styles["Compact"]
+    table.rows[3].cells[0].paragraphs[0].text = "{%tr endfor %}"
+
+    # --- footer on every page: version and fingerprint, page number ---
+    for sec in doc.sections:
+        footer = sec.footer
+        footer.is_linked_to_previous = sec is not doc.sections[0]
+    footer = doc.sections[0].footer
+    para = footer.paragraphs[0]
+    para.text = "{{ footer }} · {{ labels.page }} "
+    for run in para.runs:
+        run.font.size = Pt(8)
+    field(para, "PAGE")
+
+    settings = doc.settings.element
+    update = OxmlElement("w:updateFields")
+    update.set(qn("w:val"), "true")
+    settings.append(update)
+
+    props = doc.core_properties
+    props.title = props.subject = props.keywords = props.comments = ""
+    props.author = props.last_modified_by = "cooperation"
+    props.created = props.modified = datetime.datetime(2026, 1, 1)
+    props.revision = 1
+    out = HERE / "agreement.docx"
+    doc.save(out)
+    return out
+
+
+if __name__ == "__main__":
+    print(make(), file=sys.stderr)
