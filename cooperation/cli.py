@@ -80,6 +80,20 @@ def cmd_docx(args) -> int:
     return EXIT_OK
 
 
+def cmd_site(args) -> int:
+    from .site_build import SiteBuildError, build_site
+    model = load_model(args)
+    if model is None:
+        return EXIT_DATA
+    try:
+        target = build_site(model, args.root, args.out)
+    except SiteBuildError as exc:
+        sys.stderr.write(f"virhe: {exc}\n")
+        return EXIT_DATA
+    sys.stderr.write(f"Sivusto kirjoitettu: {target} (esikatselu: python -m http.server -d {target})\n")
+    return EXIT_OK
+
+
 def cmd_reference(args) -> int:
     from .output import write_atomic
     from .reference import markdown
@@ -106,6 +120,10 @@ def make_parser() -> argparse.ArgumentParser:
     _common(docx)
     docx.add_argument("--template", type=Path, default=None, help="oma mallipohja (oletus: templates/agreement.docx)")
     docx.set_defaults(func=cmd_docx)
+
+    site = commands.add_parser("site", help="rakenna julkinen verkkosivusto (OUT/site)")
+    _common(site)
+    site.set_defaults(func=cmd_site)
 
     fingerprint = commands.add_parser("fingerprint", help="tulosta sopimuksen sisällön sormenjälki (SHA-256)")
     _common(fingerprint)

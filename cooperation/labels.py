@@ -176,3 +176,134 @@ def partial_date(value: str | None, lang: str) -> str:
     if len(parts) == 2:
         return f"{parts[1]}/{parts[0]}"
     return f"{parts[2]}.{parts[1]}.{parts[0]}"
+
+# --- the website ---------------------------------------------------------------------------
+WORDS.update({
+    "home": {"fi": "Etusivu", "sv": "Startsida"},
+    "document": {"fi": "Asiakirja", "sv": "Dokument"},
+    "in_brief": {"fi": "Sopimus lyhyesti", "sv": "Avtalet i korthet"},
+    "key_figures": {"fi": "Tunnusluvut", "sv": "Nyckeltal"},
+    "n_subareas": {"fi": "osa-aluetta", "sv": "delområden"},
+    "n_goals": {"fi": "tavoitetta", "sv": "mål"},
+    "n_actions": {"fi": "toimenpidettä", "sv": "åtgärder"},
+    "n_indicators": {"fi": "mittaria", "sv": "indikatorer"},
+    "n_on_track": {"fi": "mittaria tavoitteessa tai edistyy", "sv": "indikatorer uppnådda eller på rätt väg"},
+    "n_parties": {"fi": "osapuolta", "sv": "parter"},
+    "last_change": {"fi": "Viimeisin muutos", "sv": "Senaste ändring"},
+    "scope": {"fi": "Laajuus", "sv": "Omfattning"},
+    "kind": {"fi": "Laji", "sv": "Typ"},
+    "as_lead": {"fi": "päävastuussa", "sv": "huvudansvarig"},
+    "approved": {"fi": "Hyväksytty", "sv": "Godkänt"},
+    "party_commits": {"fi": "Tälle sivulle on koottu, mihin osapuoli on sitoutunut: toimenpiteet, joissa se on "
+                            "päävastuussa tai mukana, foorumit, joissa se on jäsenenä, sekä sen päätökset sopimuksesta.",
+                      "sv": "Här samlas vad parten har förbundit sig till: åtgärder där den är huvudansvarig eller "
+                            "deltar, forum där den är medlem och dess beslut om avtalet."},
+    "lead_role": {"fi": "päävastuussa", "sv": "huvudansvarig"},
+    "participant_role": {"fi": "mukana", "sv": "deltar"},
+    "role": {"fi": "Rooli", "sv": "Roll"},
+    "no_actions": {"fi": "Osapuolella ei ole toimenpiteitä.", "sv": "Parten har inga åtgärder."},
+    "forums_short": {"fi": "Foorumit", "sv": "Forum"},
+    "no_forums": {"fi": "Osapuoli ei ole minkään foorumin jäsen.", "sv": "Parten är inte medlem i något forum."},
+    "decisions": {"fi": "Päätökset", "sv": "Beslut"},
+    "minutes": {"fi": "pöytäkirja", "sv": "protokoll"},
+    "body": {"fi": "Toimielin", "sv": "Organ"},
+    "minute_section": {"fi": "Pykälä", "sv": "Paragraf"},
+    "diary_number": {"fi": "Diaarinumero", "sv": "Diarienummer"},
+    "outcome": {"fi": "Päätös", "sv": "Beslut"},
+    "no_decisions": {"fi": "Päätöksiä ei ole vielä kirjattu.", "sv": "Inga beslut har ännu registrerats."},
+    "signatories": {"fi": "Allekirjoittajat", "sv": "Undertecknare"},
+    "no_signatories": {"fi": "Allekirjoittajia ei ole vielä nimetty.", "sv": "Undertecknarna har ännu inte utsetts."},
+    "matrix": {"fi": "Vastuumatriisi", "sv": "Ansvarsmatris"},
+    "matrix_help": {"fi": "Montako toimenpidettä kullakin osapuolella on kullakin osa-alueella; suluissa ne, joissa "
+                          "osapuoli on päävastuussa. Taulukkoa voi vierittää sivusuunnassa.",
+                    "sv": "Hur många åtgärder varje part har inom varje delområde; inom parentes de där parten är "
+                          "huvudansvarig. Tabellen kan rullas i sidled."},
+    "lead_abbr": {"fi": "pääv.", "sv": "huvudansv."},
+    "status_rule_heading": {"fi": "Miten tila lasketaan", "sv": "Hur status beräknas"},
+    "status_rule": {"fi": "Tila lasketaan koko alueen viimeisimmästä arvosta. Tavoite on saavutettu, kun arvo on "
+                          "saavuttanut tavoitetason. Mittari edistyy, kun lähtötasosta tavoitetasoon on kuljettu "
+                          "vähintään yhtä suuri osuus kuin lähtövuodesta tavoitevuoteen on kulunut aikaa, enintään "
+                          "{tolerance} prosenttiyksikköä jäljessä. Muuten mittari ei edisty. Jos lähtövuoden jälkeen ei "
+                          "ole mitattu arvoa, tietoa ei ole riittävästi. Kun tavoitteena on säilyttää taso, arvon on "
+                          "pysyttävä {tolerance} %:n sisällä tavoitetasosta.",
+                    "sv": "Status beräknas utifrån det senaste värdet för hela regionen. Målet är uppnått när värdet "
+                          "har nått målnivån. Indikatorn är på rätt väg när minst lika stor del av vägen från "
+                          "utgångsnivån till målnivån har gåtts som tiden som förflutit från utgångsåret till målåret, "
+                          "högst {tolerance} procentenheter efter. Annars är indikatorn inte på rätt väg. Om inget "
+                          "värde har mätts efter utgångsåret finns det inte tillräckligt med uppgifter. När målet är "
+                          "att hålla nivån ska värdet hållas inom {tolerance} % från målnivån."},
+    "status_achieved": {"fi": "saavutettu", "sv": "uppnått"},
+    "status_on_track": {"fi": "edistyy", "sv": "på rätt väg"},
+    "status_off_track": {"fi": "ei edisty", "sv": "inte på rätt väg"},
+    "status_insufficient_data": {"fi": "ei riittävästi tietoa", "sv": "otillräckliga uppgifter"},
+    "explain_insufficient": {"fi": "Lähtövuoden jälkeen ei ole vielä mitattua arvoa.",
+                             "sv": "Inget värde har ännu mätts efter utgångsåret."},
+    "explain_keep": {"fi": "Viimeisin arvo {latest}; tavoitteena on pysyä {tolerance} %:n sisällä tavoitetasosta.",
+                     "sv": "Senaste värde {latest}; målet är att hållas inom {tolerance} % från målnivån."},
+    "explain_progress": {"fi": "Viimeisin arvo {latest}: lähtötasosta tavoitetasoon on kuljettu {progress} %, "
+                               "aikaa on kulunut {elapsed} %.",
+                         "sv": "Senaste värde {latest}: {progress} % av vägen från utgångsnivån till målnivån, "
+                               "{elapsed} % av tiden har förflutit."},
+    "forums_and_cycle": {"fi": "Foorumit ja vuosikello", "sv": "Forum och årshjul"},
+    "month": {"fi": "Kuukausi", "sv": "Månad"},
+    "events": {"fi": "Tapahtumat", "sv": "Händelser"},
+    "ics_download": {"fi": "Lataa vuosikello kalenteriin (.ics)", "sv": "Ladda ner årshjulet till kalendern (.ics)"},
+    "cycle_desc": {"fi": "Vuoden kuukaudet ympyränä; kunkin kuukauden kohdalla sen tapahtumat. Samat tiedot ovat "
+                         "alla taulukkona.",
+                   "sv": "Årets månader i en cirkel med varje månads händelser. Samma uppgifter finns i tabellen nedan."},
+    "rules_page": {"fi": "Pelisäännöt ja muuttaminen", "sv": "Spelregler och ändringar"},
+    "binding": {"fi": "Sitovuus", "sv": "Bindande"},
+    "link": {"fi": "Linkki", "sv": "Länk"},
+    "downloads": {"fi": "Lataukset ja avoin data", "sv": "Nedladdningar och öppna data"},
+    "downloads_help": {"fi": "Sopimus ja sen tiedot avoimina tiedostoina. Tiedot on tuotettu samasta lähteestä kuin "
+                             "tämä sivusto.",
+                       "sv": "Avtalet och dess uppgifter som öppna filer. Uppgifterna har tagits fram ur samma källa "
+                             "som denna webbplats."},
+    "file": {"fi": "Tiedosto", "sv": "Fil"},
+    "accessibility": {"fi": "Saavutettavuusseloste", "sv": "Tillgänglighetsutlåtande"},
+    "accessibility_text": {
+        "fi": "{name} -sivusto pyrkii täyttämään lain digitaalisten palvelujen tarjoamisesta (306/2019) "
+              "vaatimukset ja WCAG 2.1 -ohjeiston AA-tason kriteerit.\n\n"
+              "**Vaatimustenmukaisuus.** Sivusto täyttää WCAG 2.1 AA -kriteerit. Sivut tarkistetaan jokaisen "
+              "muutoksen yhteydessä automaattisesti axe-työkalulla. Kaaviot ovat kuvia, joilla on "
+              "tekstivastine, ja samat tiedot ovat kaavion vieressä taulukkona.\n\n"
+              "**Sisältö, joka ei ole saavutettavaa.** Ladattavat Word-asiakirjat on tuotettu automaattisesti; "
+              "niiden saavutettavuutta ei ole arvioitu erikseen.\n\n"
+              "**Palaute.** Jos huomaat saavutettavuuspuutteen, kerro siitä: {contact}. Vastaamme 14 päivän "
+              "kuluessa.\n\n"
+              "**Valvontaviranomainen.** Jos et ole tyytyväinen vastaukseen, voit tehdä ilmoituksen "
+              "saavutettavuusvaatimusten valvontaviranomaiselle: https://www.saavutettavuusvaatimukset.fi.",
+        "sv": "Webbplatsen {name} strävar efter att uppfylla kraven i lagen om tillhandahållande av digitala tjänster "
+              "(306/2019) och kriterierna på nivå AA i WCAG 2.1.\n\n"
+              "**Överensstämmelse.** Webbplatsen uppfyller kriterierna i WCAG 2.1 AA. Sidorna granskas "
+              "automatiskt med verktyget axe vid varje ändring. Diagrammen är bilder med textalternativ, och samma "
+              "uppgifter finns bredvid diagrammet i en tabell.\n\n"
+              "**Innehåll som inte är tillgängligt.** Word-dokumenten som kan laddas ner har tagits fram "
+              "automatiskt; deras tillgänglighet har inte bedömts separat.\n\n"
+              "**Respons.** Om du märker brister i tillgängligheten, meddela oss: {contact}. Vi svarar inom 14 dagar."
+              "\n\n**Tillsynsmyndighet.** Om du inte är nöjd med svaret kan du anmäla saken till "
+              "tillsynsmyndigheten för tillgänglighetskraven: https://www.tillganglighetskrav.fi."},
+    "home_intro": {"fi": "", "sv": ""},
+    "open_data": {"fi": "Avoin data", "sv": "Öppna data"},
+    "data_format": {"fi": "Tietomuoto", "sv": "Dataformat"},
+    "area": {"fi": "Alue", "sv": "Område"},
+    "values_by_year": {"fi": "arvot vuosittain", "sv": "värden per år"},
+    "direction": {"fi": "Suunta", "sv": "Riktning"},
+    "frequency_indicator": {"fi": "Seurantaväli", "sv": "Uppföljningsintervall"},
+    "sotkanet_citation": {"fi": "Tilasto- ja indikaattoripankki Sotkanet. Terveyden ja hyvinvoinnin laitos. "
+                                "{title} (ind. {id}). Viitattu {date}.",
+                          "sv": "Statistik- och indikatorbanken Sotkanet. Institutet för hälsa och välfärd. "
+                                "{title} (ind. {id}). Hänvisat {date}."},
+    "target_path": {"fi": "tavoitepolku", "sv": "målbana"},
+    "more_in_table": {"fi": "muut taulukossa", "sv": "övriga i tabellen"},
+    "region_capital": {"fi": "Koko alue", "sv": "Hela regionen"},
+    "edit_on_github": {"fi": "Muokkaa tätä sisältöä GitHubissa", "sv": "Redigera innehållet på GitHub"},
+    "dl_docx": {"fi": "Allekirjoitettava sopimus (Word)", "sv": "Avtalet för underskrift (Word)"},
+    "dl_json": {"fi": "Koko sopimus yhtenä JSON-tiedostona (skeema: schema/bundle.schema.json)",
+                "sv": "Hela avtalet som en JSON-fil (schema: schema/bundle.schema.json)"},
+    "dl_csv": {"fi": "Mittaustulokset (CSV: indicator, area, year, value, note)",
+               "sv": "Mätvärden (CSV: indicator, area, year, value, note)"},
+    "dl_schema": {"fi": "JSON-skeema", "sv": "JSON-schema"},
+    "dl_ics": {"fi": "Vuosikello ja foorumien kokoukset (iCalendar)", "sv": "Årshjul och forumens möten (iCalendar)"},
+    "dl_xlsx": {"fi": "Työkirja (Excel)", "sv": "Arbetsbok (Excel)"},
+})

@@ -404,11 +404,17 @@ class ModelError(Exception):
 
 def load(root: Path) -> tuple[Agreement, Result]:
     """Load, check and build. Raises ModelError (carrying the problems) when the data has errors."""
+    model, _, result = load_all(root)
+    return model, result
+
+
+def load_all(root: Path) -> tuple[Agreement, Sources, Result]:
+    """As ``load``, keeping the sources too (for outputs that publish the files as written)."""
     sources = load_sources(root)
     result = check(sources)
     if result.errors:
         raise ModelError(result)
-    return build(sources), result
+    return build(sources), sources, result
 
 
 def _date(value: Any) -> datetime.date | None:

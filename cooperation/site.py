@@ -1,0 +1,558 @@
+"""The pages residents read, generated from the model inside the MkDocs build (see site_hook.py).
+
+Every text from data is escaped (plain fields) or rendered as Markdown and sanitised with nh3
+(Markdown fields): a pull request can come from anyone, and nothing in YAML becomes markup.
+Pages are Markdown with headings (for the table of contents and search) and HTML blocks.
+"""
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import markdown as markdown_lib
+import nh3
+
+from . import charts
+from . import labels as L
+from .checker import ALL_MUNICIPALITIES, REGION
+from .model import Agreement, Indicator, Party, Subarea, Text, STATUS_TOLERANCE
+from .opendata import calendar_events, month_name
+
+ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "code", "pre", "blockquote",
+                "table", "thead", "tbody", "tr", "th", "td", "hr", "del", "sup", "sub"}
+_MD_ESCAPE = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
+
+
+def esc(text: str) -> str:
+    return html.escape(text or "", quote=True)
+
+
+def heading_text(text: str) -> str:
+    """Text for a Markdown heading: HTML-escaped, Markdown characters backslash-escaped."""
+    return _MD_ESCAPE.sub(r"\\\1", esc(" ".join((text or "").split())))
+
+
+def markdown_html(text: str) -> str:
+    """Markdown from data → sanitised HTML: formatting and http(s)/mailto links, nothing else."""
+    rendered = markdown_lib.markdown(text or "", extensions=["sane_lists"], output_format="html")
+    clean = nh3.clean(rendered, tags=ALLOWED_TAGS, attributes={"a": {"href", "title"}},
+                      url_schemes={"http", "https", "mailto"}, link_rel="noopener noreferrer nofollow")
+    return "\n".join(line for line in clean.splitlines() if line.strip())
+
+
+@dataclass
+class Page:
+    path: str  # source path, e.g. "osa-alueet/hyte.md"
+    title: str
+    body: list[str] = field(default_factory=list)
+    edit: str | None = None  # the YAML file this page is generated from
+
+    @property
+    def url(self) -> str:
+        if self.path == "index.md":
+            return ""
+        if self.path.endswith("/index.md"):
+            return self.path[: -len("index.md")]
+        return self.path[: -len(".md")] + "/"
+
+    def markdown(self) -> str:
+        return f"# {heading_text(self.title)}\n\n" + "\n\n".join(self.body) + "\n"
+
+
+class Site:
+    def __init__(self, model: Agreement, lang: str, repo_url: str = "", branch: str = "main",
+                 downloads: list[tuple[str, str]] | None = None, root: Path | None = None):
+        self.m, self.lang = model, lang
+        self.repo_url, self.branch = repo_url.rstrip("/"), branch
+        self.downloads = downloads or []
+        self.root = root
+        self.pages: dict[str, Page] = {}
+        self.current: Page | None = None
+
+    # --- words and helpers --------------------------------------------------------------------
+    def w(self, key: str) -> str:
+        return L.word(key, self.lang)
+
+    def t(self, text: Text | None) -> str:
+        return text.get(self.lang) if text else ""
+
+    def et(self, text: Text | None) -> str:
+        return esc(self.t(text))
+
+    def md(self, text: Text | None, css: str = "md") -> str:
+        return f'<div class="{css}">\n{markdown_html(self.t(text))}\n</div>' if text else ""
+
+    def href(self, target: str, anchor: str = "") -> str:
+        """Relative URL from the page being written to the page ``target`` (a source path)."""
+        target_url = Page(target, "").url
+        here = self.current.url if self.current else ""
+        rel = posixpath.relpath("/" + target_url, "/" + here) if target_url != here else "."
+        rel = "./" if rel == "." else rel + "/"
+        return rel + (f"#{anchor}" if anchor else "")
+
+    def link(self, target: str, text: str, anchor: str = "") -> str:
+        return f'<a href="{esc(self.href(target, anchor))}">{esc(text)}</a>'
+
+    def party_link(self, party_id: str) -> str:
+        if party_id == ALL_MUNICIPALITIES:
+            return esc(self.w("all_municipalities"))
+        if party_id == REGION:
+            return esc(self.w("region"))
+        return self.link(f"osapuolet/{party_id}.md", self.t(self.m.party(party_id).name))
+
+    def parties_html(self, refs: list[str]) -> str:
+        return ", ".join(self.party_link(r) for r in refs)
+
+    def table(self, head: list[str], rows: list[list[str]], caption: str, css: str = "") -> str:
+        """A table in a focusable scroll container, so it reads on a phone with a keyboard too."""
+        out = [f'<div class="table-wrap" role="region" aria-label="{esc(caption)}" tabindex="0">',
+               f'<table class="{css}">', f"<caption>{esc(caption)}</caption>", "<thead><tr>"]
+        out += [f'<th scope="col">{h}</th>' for h in head]
+        out.append("</tr></thead><tbody>")
+        for row in rows:
+            out.append("<tr>" + "".join(f'<th scope="row">{c}</th>' if i == 0 else f"<td>{c}</td>"
+                                        for i, c in enumerate(row)) + "</tr>")
+        out.append("</tbody></table></div>")
+        return "\n".join(out)
+
+    def badge(self, kind: str, code: str, text: str) -> str:
+        return f'<span class="badge {kind}-{esc(code)}">{esc(text)}</span>'
+
+    def action_status(self, status: str) -> str:
+        return self.badge("action", status, L.enum("action_status", status, self.lang))
+
+    def indicator_badge(self, indicator: Indicator) -> str:
+        code = indicator.status.code
+        return self.badge("indicator", code, self.w("status_" + code))
+
+    def value(self, indicator: Indicator, value: float | None) -> str:
+        return esc(L.with_unit(value, indicator.unit, indicator.decimals, self.lang))
+
+    def edit_link(self, page: Page) -> str:
+        if not page.edit or not self.repo_url:
+            return ""
+        url = f"{self.repo_url}/edit/{self.branch}/{page.edit}"
+        return (f'<p class="edit-source">{esc(self.w("edit_on_github"))}: '
+                f'<a href="{esc(url)}"><code>{esc(page.edit)}</code></a></p>')
+
+    def add(self, page: Page) -> Page:
+        self.pages[page.path] = page
+        return page
+
+    # --- pages ---------------------------------------------------------------------------------
+    def build(self) -> dict[str, Page]:
+        builders = [self.home, self.subarea_index, self.party_index, self.matrix, self.indicators, self.forums,
+                    self.legal, self.rules, self.annexes, self.opendata, self.accessibility]
+        for builder in builders:
+            builder()
+        for subarea in self.m.subareas:
+            self.subarea(subarea)
+        for party in self.m.parties:
+            self.party(party)
+        for page in self.pages.values():
+            edit = self.edit_link(page)
+            if edit:
+                page.body.append(edit)
+        return self.pages
+
+    def start(self, path: str, title: str, edit: str | None = None) -> Page:
+        self.current = self.add(Page(path, title, edit=edit))
+        return self.current
+
+    def home(self) -> None:
+        m, lang = self.m, self.lang
+        page = self.start("index.md", self.t(m.short_title), "agreement/agreement.yaml")
+        page.body.append(f'<p class="lead">{self.et(m.title)}</p>')
+        page.body.append(self.md(m.purpose))
+        statuses = [i.status.code for i in m.indicators]
+        good = sum(1 for s in statuses if s in ("achieved", "on_track"))
+        start, end = m.validity
+        facts = [
+            (self.w("document"), esc(L.enum("document_type", m.document_type, lang))),
+            (self.w("term"), esc(f"{L.date(m.council_term[0], lang)}–{L.date(m.council_term[1], lang)}")),
+            (self.w("validity"), esc(f"{L.date(start, lang)}–{L.date(end, lang) if end else self.w('until_further')}")),
+            (self.w("status"), esc(f"{L.enum('agreement_status', m.status, lang)}, {self.w('version').lower()} {m.version}"
+                                   + (f" ({L.date(m.version_date, lang)})" if m.version_date else ""))),
+            (self.w("scope"), esc(f"{m.scope}: {L.enum('scope', m.scope, lang)}")),
+            (self.w("fingerprint"), f"<code>{esc(m.fingerprint)}</code>"),
+        ]
+        page.body.append(f"## {heading_text(self.w('in_brief'))}")
+        page.body.append('<dl class="facts">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>")
+        page.body.append(f"## {heading_text(self.w('key_figures'))}")
+        figures = [(len(m.subareas), self.w("n_subareas"), "osa-alueet/index.md"),
+                   (len(m.goals), self.w("n_goals"), "osa-alueet/index.md"),
+                   (len(m.actions), self.w("n_actions"), "vastuumatriisi.md"),
+                   (len(m.indicators), self.w("n_indicators"), "mittarit.md"),
+                   (f"{good}/{len(statuses)}", self.w("n_on_track"), "mittarit.md"),
+                   (len(m.parties), self.w("n_parties"), "osapuolet/index.md")]
+        page.body.append('<ul class="figures">' + "".join(
+            f'<li><a href="{esc(self.href(target))}"><strong>{esc(str(n))}</strong> <span>{esc(text)}</span></a></li>'
+            for n, text, target in figures) + "</ul>")
+        page.body.append(f"## {heading_text(self.w('subareas'))}")
+        page.body.append("<ul>" + "".join(
+            f"<li>{self.link(f'osa-alueet/{s.id}.md', f'{s.number} {self.t(s.title)}')}</li>" for s in m.subareas) + "</ul>")
+        page.body.append(f"## {heading_text(self.w('parties'))}")
+        page.body.append("<ul class=\"columns\">" + "".join(f"<li>{self.party_link(p.id)}</li>" for p in m.parties) + "</ul>")
+        last = self.last_change()
+        page.body.append(f"## {heading_text(self.w('last_change'))}")
+        page.body.append(f"<p>{last}</p>")
+
+    def last_change(self) -> str:
+        """The newest commit touching the data, when the data is in a git repository."""
+        if self.root is not None:
+            try:
+                done = subprocess.run(["git", "log", "-1", "--format=%cs%x00%s", "--", "agreement", "subareas",
+                                       "measurements"], cwd=self.root, capture_output=True, text=True, timeout=20)
+                if done.returncode == 0 and "\x00" in done.stdout:
+                    date, subject = done.stdout.strip().split("\x00", 1)
+                    y, mo, d = (int(x) for x in date.split("-"))
+                    return f"{esc(f'{d}.{mo}.{y}')}: {esc(subject)}"
+            except (OSError, subprocess.SubprocessError, ValueError):
+                pass
+        stamp = self.t(self.m.stamp)
+        return esc(f"{self.w('version')} {self.m.version}" + (f" – {stamp}" if stamp else ""))
+
+    def subarea_index(self) -> None:
+        page = self.start("osa-alueet/index.md", self.w("subareas"))
+        for group in ("common", "interface", "regional"):
+            members = [s for s in self.m.subareas if s.group == group]
+            if not members:
+                continue
+            page.body.append(f"## {heading_text(L.enum('group', group, self.lang).capitalize())}")
+            rows = []
+            for s in members:
+                statuses = [i.status.code for g in s.goals for i in g.indicators]
+                good = sum(1 for x in statuses if x in ("achieved", "on_track"))
+                rows.append([self.link(f"osa-alueet/{s.id}.md", f"{s.number} {self.t(s.title)}"),
+                             esc(L.enum("basis", s.basis, self.lang)), str(len(s.goals)),
+                             str(sum(len(g.actions) for g in s.goals)), f"{good}/{len(statuses)}"])
+            page.body.append(self.table([self.w("subarea"), self.w("basis"), self.w("n_goals"), self.w("n_actions"),
+                                         self.w("n_on_track")], rows, L.enum("group", group, self.lang)))
+
+    def subarea(self, s: Subarea) -> None:
+        lang = self.lang
+        page = self.start(f"osa-alueet/{s.id}.md", f"{s.number} {self.t(s.title)}", s.file)
+        page.body.append(f'<p class="meta">{esc(L.enum("group", s.group, lang))} · {esc(L.enum("basis", s.basis, lang))}</p>')
+        page.body.append(self.md(s.description))
+        for goal in s.goals:
+            page.body.append(f"## {heading_text(f'{goal.number} {self.t(goal.title)}')} {{#{goal.id.lower()}}}")
+            page.body.append(f'<p class="meta">{esc(self.w("goal"))} {esc(goal.id)}</p>')
+            page.body.append(self.md(goal.description))
+            if goal.actions:
+                page.body.append(f"### {heading_text(self.w('actions'))} {{#{goal.id.lower()}-actions}}")
+                rows = []
+                for a in goal.actions:
+                    status = self.action_status(a.status)
+                    if a.status_reason:
+                        status += f"<br><small>{self.et(a.status_reason)}</small>"
+                    schedule = "–".join(x for x in (L.partial_date(a.schedule_start, lang),
+                                                    L.partial_date(a.schedule_end, lang)) if x)
+                    title = f'<span id="{esc(a.id.lower())}">{esc(a.id)}</span> {self.et(a.title)}'
+                    if a.description:
+                        title += self.md(a.description, "md small")
+                    rows.append([title, self.parties_html(a.responsible_refs), self.party_link(a.lead),
+                                 esc(schedule), status])
+                page.body.append(self.table([self.w("action"), self.w("responsible"), self.w("lead"), self.w("schedule"),
+                                             self.w("status")], rows, f"{goal.id}: {self.w('actions')}"))
+                resources = [(a, a.resources) for a in goal.actions if a.resources]
+                for a, text in resources:
+                    page.body.append(f'<p class="meta">{esc(a.id)} – {esc(self.w("resources"))}:</p>' + self.md(text))
+            for indicator in goal.indicators:
+                page.body.append(f"### {heading_text(f'{indicator.id} {self.t(indicator.name)}')} {{#{indicator.id.lower()}}}")
+                page.body.append(self.indicator_block(indicator))
+        for key, text in (("resources", s.resources), ("notes", s.notes)):
+            if text:
+                page.body.append(f"## {heading_text(self.w(key))}")
+                page.body.append(self.md(text))
+        page.body.append(f"## {heading_text(self.w('responsible_persons'))}")
+        page.body.append("<ul>" + "".join(f"<li>{esc(p.name)}, {self.et(p.role)}, {self.party_link(p.party)}</li>"
+                                          for p in s.responsible_persons) + "</ul>")
+        if s.legal_references:
+            page.body.append(f"## {heading_text(self.w('legal_basis'))}")
+            page.body.append("<ul>" + "".join(f"<li>{self.et(r.law)} ({esc(r.number)}) {esc(r.section)}</li>"
+                                              for r in s.legal_references) + "</ul>")
+
+    def indicator_block(self, i: Indicator) -> str:
+        lang = self.lang
+        status = i.status
+        out = [f'<div class="indicator" id="{esc(i.id.lower())}-data">', f"<p>{self.indicator_badge(i)} "
+               f"{esc(self.status_explanation(i))}</p>"]
+        out.append(self.md(i.description))
+        facts = [(self.w("baseline"), f"{self.value(i, i.baseline[1])} ({i.baseline[0]})" if i.baseline else "–"),
+                 (self.w("latest"), f"{self.value(i, status.latest.value)} ({status.latest.year})" if status.latest else "–"),
+                 (self.w("target"), f"{self.value(i, i.target[1])} ({i.target[0]})" if i.target else "–"),
+                 (self.w("direction"), esc(L.enum("direction", i.direction, lang))),
+                 (self.w("frequency_indicator"), esc(L.enum("indicator_frequency", i.frequency, lang))),
+                 (self.w("source"), self.source_html(i))]
+        out.append('<dl class="facts">' + "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>")
+        chart = charts.indicator_svg(self.m, i, lang, f"chart-{i.id.lower()}")
+        if chart:
+            out.append(f'<figure class="chart">{chart}</figure>')
+        areas = [a for a in i.areas if i.series(a)]
+        years = sorted({m.year for a in areas for m in i.series(a)})
+        if years:
+            rows = []
+            for area in areas:
+                by_year = {m.year: m for m in i.series(area)}
+                rows.append([esc(charts.area_name(self.m, area, lang))] +
+                            [self.value(i, by_year[y].value) + (f' <abbr title="{esc(by_year[y].note)}">*</abbr>'
+                                                                if by_year[y].note else "") if y in by_year else "–"
+                             for y in years])
+            out.append(self.table([esc(self.w("area"))] + [str(y) for y in years], rows,
+                                  f"{i.id}: {self.w('values_by_year')}", "values"))
+        out.append("</div>")
+        return "\n".join(out)
+
+    def source_html(self, i: Indicator) -> str:
+        if i.sotkanet:
+            return (f'<a href="{esc(i.sotkanet_url())}">{esc(self.w("sotkanet").format(id=i.sotkanet))}</a>'
+                    f'<br><small>{esc(self.citation(i))}</small>')
+        name = self.t(i.source_name)
+        return f'<a href="{esc(i.source_url)}">{esc(name)}</a>' if i.source_url else esc(name)
+
+    def citation(self, i: Indicator) -> str:
+        when = L.date(self.m.version_date or self.m.validity[0], self.lang)
+        return self.w("sotkanet_citation").format(title=self.t(i.name), id=i.sotkanet, date=when)
+
+    def status_explanation(self, i: Indicator) -> str:
+        s = i.status
+        if s.code == "insufficient_data":
+            return self.w("explain_insufficient")
+        latest = f"{L.with_unit(s.latest.value, i.unit, i.decimals, self.lang)} ({s.latest.year})"
+        if i.direction == "keep":
+            return self.w("explain_keep").format(latest=latest, tolerance=int(STATUS_TOLERANCE * 100))
+        return self.w("explain_progress").format(latest=latest, progress=round((s.progress or 0) * 100),
+                                                  elapsed=round((s.elapsed or 0) * 100))
+
+    def party_index(self) -> None:
+        page = self.start("osapuolet/index.md", self.w("parties"), "agreement/parties.yaml")
+        rows = []
+        for p in self.m.parties:
+            lead = sum(1 for a in self.m.actions if a.lead == p.id)
+            part = sum(1 for a in self.m.actions if p.id in a.responsible)
+            approved = next((d for d in reversed(p.decisions) if d.outcome == "approved"), None)
+            rows.append([f"{p.number}. " + self.party_link(p.id), esc(L.enum("party_kind", p.kind, self.lang)),
+                         esc(p.business_id), str(part), str(lead),
+                         esc(f"{self.t(approved.body)} {L.date(approved.date, self.lang)}") if approved else "–"])
+        page.body.append(self.table([self.w("party"), self.w("kind"), self.w("business_id"), self.w("n_actions"),
+                                     self.w("as_lead"), self.w("approved")], rows, self.w("parties")))
+
+    def party(self, p: Party) -> None:
+        lang = self.lang
+        page = self.start(f"osapuolet/{p.id}.md", self.t(p.name), "agreement/parties.yaml")
+        page.body.append(f'<p class="meta">{p.number}. {esc(L.enum("party_kind", p.kind, lang))} · '
+                         f'{esc(self.w("business_id"))} {esc(p.business_id)}</p>')
+        page.body.append(f"<p>{esc(self.w('party_commits'))}</p>")
+        page.body.append(f"## {heading_text(self.w('actions'))}")
+        any_action = False
+        for s in self.m.subareas:
+            actions = [a for g in s.goals for a in g.actions if p.id in a.responsible]
+            if not actions:
+                continue
+            any_action = True
+            rows = [[self.link(f"osa-alueet/{s.id}.md", f"{a.id} {self.t(a.title)}", a.id.lower()),
+                     esc(self.w("lead_role") if a.lead == p.id else self.w("participant_role")),
+                     self.action_status(a.status)] for a in actions]
+            page.body.append(f"### {heading_text(f'{s.number} {self.t(s.title)}')}")
+            page.body.append(self.table([self.w("action"), self.w("role"), self.w("status")], rows,
+                                        f"{self.t(p.name)}: {self.t(s.title)}"))
+        if not any_action:
+            page.body.append(f"<p>{esc(self.w('no_actions'))}</p>")
+        forums = [f for f in self.m.forums if p.id in f.party_ids]
+        page.body.append(f"## {heading_text(self.w('forums_short'))}")
+        page.body.append("<ul>" + "".join(
+            f"<li>{self.link('foorumit.md', self.t(f.name), f.id)} – "
+            f"{esc(', '.join(self.t(mb.role) for mb in f.members if p.id in mb.parties))}</li>" for f in forums) + "</ul>"
+            if forums else f"<p>{esc(self.w('no_forums'))}</p>")
+        page.body.append(f"## {heading_text(self.w('decisions'))}")
+        if p.decisions:
+            rows = [[esc(L.date(d.date, lang)), self.et(d.body), esc(f"§ {d.section}"), esc(d.diary_number or "–"),
+                     esc(L.enum("decision_outcome", d.outcome, lang))
+                     + (f' (<a href="{esc(d.minutes_url)}">{esc(self.w("minutes"))}</a>)' if d.minutes_url else "")]
+                    for d in p.decisions]
+            page.body.append(self.table([self.w("date"), self.w("body"), self.w("minute_section"), self.w("diary_number"),
+                                         self.w("outcome")], rows, f"{self.t(p.name)}: {self.w('decisions')}"))
+        else:
+            page.body.append(f"<p>{esc(self.w('no_decisions'))}</p>")
+        page.body.append(f"## {heading_text(self.w('signatories'))}")
+        if p.signs and p.signatories:
+            page.body.append("<ul>" + "".join(f"<li>{esc(s.name)}, {self.et(s.title)}</li>" for s in p.signatories) + "</ul>")
+        else:
+            page.body.append(f"<p>{esc(self.w('does_not_sign') if not p.signs else self.w('no_signatories'))}</p>")
+
+    def matrix(self) -> None:
+        page = self.start("vastuumatriisi.md", self.w("matrix"))
+        page.body.append(f"<p>{esc(self.w('matrix_help'))}</p>")
+        head = [self.w("party")] + [f'<abbr title="{self.et(s.title)}">{esc(s.code or s.number)}</abbr>'
+                                    for s in self.m.subareas]
+        rows = []
+        for p in self.m.parties:
+            row = [self.party_link(p.id)]
+            for s in self.m.subareas:
+                actions = [a for g in s.goals for a in g.actions if p.id in a.responsible]
+                lead = sum(1 for a in actions if a.lead == p.id)
+                if not actions:
+                    row.append('<span class="empty" aria-label="0">·</span>')
+                else:
+                    cell = self.link(f"osa-alueet/{s.id}.md", str(len(actions)))
+                    if lead:
+                        cell += f' <span class="lead-count">({lead} {esc(self.w("lead_abbr"))})</span>'
+                    row.append(cell)
+            rows.append(row)
+        page.body.append(self.table(head, rows, self.w("matrix"), "matrix"))
+        page.body.append("<ul>" + "".join(f"<li><strong>{esc(s.code or s.number)}</strong>: "
+                                          f"{self.link(f'osa-alueet/{s.id}.md', self.t(s.title))}</li>"
+                                          for s in self.m.subareas) + "</ul>")
+
+    def indicators(self) -> None:
+        page = self.start("mittarit.md", self.w("indicators"))
+        page.body.append(f"## {heading_text(self.w('status_rule_heading'))}")
+        page.body.append(f"<p>{esc(self.w('status_rule').format(tolerance=int(STATUS_TOLERANCE * 100)))}</p>")
+        for s in self.m.subareas:
+            indicators = [i for g in s.goals for i in g.indicators]
+            if not indicators:
+                continue
+            page.body.append(f"## {heading_text(f'{s.number} {self.t(s.title)}')}")
+            rows = [[self.link(f"osa-alueet/{s.id}.md", f"{i.id} {self.t(i.name)}", i.id.lower()),
+                     f"{self.value(i, i.baseline[1])} ({i.baseline[0]})" if i.baseline else "–",
+                     f"{self.value(i, i.status.latest.value)} ({i.status.latest.year})" if i.status.latest else "–",
+                     f"{self.value(i, i.target[1])} ({i.target[0]})" if i.target else "–",
+                     self.indicator_badge(i), self.source_html(i)] for i in indicators]
+            page.body.append(self.table([self.w("indicator"), self.w("baseline"), self.w("latest"), self.w("target"),
+                                         self.w("status"), self.w("source")], rows, self.t(s.title)))
+
+    def forums(self) -> None:
+        page = self.start("foorumit.md", self.w("forums_and_cycle"), "agreement/forums.yaml")
+        for f in self.m.forums:
+            page.body.append(f"## {heading_text(self.t(f.name))} {{#{f.id}}}")
+            kind = self.w("permanent") if f.permanent else self.w("temporary") + (
+                f" ({L.date(f.until, self.lang)} {self.w('until')})" if f.until else "")
+            facts = [(self.w("level"), esc(L.enum("forum_level", f.level, self.lang))),
+                     (self.w("frequency"), esc(L.enum("forum_frequency", f.frequency, self.lang)) + f" · {esc(kind)}")]
+            if f.chair:
+                facts.append((self.w("chair"), self.party_link(f.chair)))
+            if f.months:
+                facts.append((self.w("months"), esc(", ".join(month_name(mo, self.lang) for mo in f.months))))
+            page.body.append('<dl class="facts">' + "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>")
+            page.body.append(self.md(f.purpose))
+            page.body.append("<ul>" + "".join(f"<li>{self.party_link(mb.party)}: {self.et(mb.role)}</li>"
+                                              for mb in f.members) + "</ul>")
+        page.body.append(f"## {heading_text(self.w('annual_cycle'))} {{#vuosikello}}")
+        events = calendar_events(self.m, self.lang)
+        page.body.append(f'<figure class="cycle">{self.cycle_svg(events)}</figure>')
+        rows = []
+        for month in range(1, 13):
+            names = [summary for _, summary, mo, _ in events if mo == month]
+            rows.append([esc(month_name(month, self.lang).capitalize()), esc("; ".join(names)) or "–"])
+        page.body.append(self.table([self.w("month"), self.w("events")], rows, self.w("annual_cycle")))
+        page.body.append(f'<p><a href="{esc(self.href("lataukset/index.md"))}vuosikello-{self.lang}.ics" '
+                         f'download>{esc(self.w("ics_download"))}</a></p>')
+
+    def cycle_svg(self, events) -> str:
+        """The annual cycle as a clock: twelve months, each with its events listed beside it."""
+        import math
+        size, r_out, r_in = 520, 150, 90
+        cx = cy = size / 2
+        out = [f'<svg viewBox="0 0 {size} {size}" role="img" aria-labelledby="cycle-title cycle-desc" '
+               f'xmlns="http://www.w3.org/2000/svg"><title id="cycle-title">{esc(self.w("annual_cycle"))}</title>'
+               f'<desc id="cycle-desc">{esc(self.w("cycle_desc"))}</desc>'
+               '<g font-family="sans-serif" font-size="11" fill="#1a1a1a">']
+        for month in range(12):
+            a0, a1 = (month / 12) * 2 * math.pi - math.pi / 2, ((month + 1) / 12) * 2 * math.pi - math.pi / 2
+            pts = [(cx + r_out * math.cos(a0), cy + r_out * math.sin(a0)), (cx + r_out * math.cos(a1), cy + r_out * math.sin(a1)),
+                   (cx + r_in * math.cos(a1), cy + r_in * math.sin(a1)), (cx + r_in * math.cos(a0), cy + r_in * math.sin(a0))]
+            busy = any(mo == month + 1 for _, _, mo, _ in events)
+            fill = "#cfe0f1" if busy else "#f2f2f2"
+            out.append(f'<path d="M{pts[0][0]:.1f},{pts[0][1]:.1f} A{r_out},{r_out} 0 0 1 {pts[1][0]:.1f},{pts[1][1]:.1f} '
+                       f'L{pts[2][0]:.1f},{pts[2][1]:.1f} A{r_in},{r_in} 0 0 0 {pts[3][0]:.1f},{pts[3][1]:.1f} Z" '
+                       f'fill="{fill}" stroke="#595959"/>')
+            mid = (a0 + a1) / 2
+            out.append(f'<text x="{cx + (r_in + r_out) / 2 * math.cos(mid):.1f}" y="{cy + (r_in + r_out) / 2 * math.sin(mid) + 4:.1f}" '
+                       f'text-anchor="middle" font-weight="bold">{esc(month_name(month + 1, self.lang)[:3])}</text>')
+            names = [summary for _, summary, mo, _ in events if mo == month + 1][:3]
+            for k, name in enumerate(names):
+                lx, ly = cx + (r_out + 14) * math.cos(mid), cy + (r_out + 14) * math.sin(mid) + k * 12
+                anchor = "start" if math.cos(mid) >= 0 else "end"
+                label = name if len(name) <= 30 else name[:29] + "…"
+                out.append(f'<text x="{lx:.1f}" y="{ly:.1f}" text-anchor="{anchor}" font-size="9">{esc(label)}</text>')
+        out.append(f'<text x="{cx}" y="{cy + 4}" text-anchor="middle" font-size="14">{esc(self.w("annual_cycle"))}</text>')
+        out.append("</g></svg>")
+        return "".join(out)
+
+    def legal(self) -> None:
+        page = self.start("saadosperusta.md", self.w("legal_basis"), "agreement/agreement.yaml")
+        for ref in self.m.legal_basis:
+            page.body.append(f"## {heading_text(f'{self.t(ref.law)} ({ref.number}) {ref.section}')}")
+            page.body.append(self.md(ref.summary))
+
+    def rules(self) -> None:
+        m = self.m
+        page = self.start("pelisaannot.md", self.w("rules_page"), "agreement/agreement.yaml")
+        page.body.append(f"## {heading_text(self.w('general_goals'))}")
+        page.body.extend(self.md(g) for g in m.general_goals)
+        for key in ("goal_setting", "information_sharing", "dispute_resolution"):
+            page.body.append(f"## {heading_text(L.field('agreement', ('operating_rules', key), self.lang))}")
+            page.body.append(self.md(m.operating_rules[key]))
+        for title, text in m.additional_rules:
+            page.body.append(f"## {heading_text(self.t(title))}")
+            page.body.append(self.md(text))
+        page.body.append(f"## {heading_text(self.w('amendment'))}")
+        page.body.append(self.md(m.amendment))
+        page.body.append(f"## {heading_text(self.w('starting_points'))}")
+        page.body.append(self.md(m.starting_points))
+
+    def annexes(self) -> None:
+        page = self.start("liitesopimukset.md", self.w("annexes"), "agreement/annexes.yaml")
+        if not self.m.annexes:
+            page.body.append(f"<p>{esc(self.w('no_annexes'))}</p>")
+        for a in self.m.annexes:
+            page.body.append(f"## {heading_text(self.t(a.title))} {{#{a.id.lower()}}}")
+            binding = self.w("legally_binding") if a.legally_binding else self.w("not_legally_binding")
+            facts = [(self.w("kind"), esc(L.enum("annex_kind", a.kind, self.lang))), (self.w("binding"), esc(binding)),
+                     (self.w("status"), esc(L.enum("agreement_status", a.status, self.lang))),
+                     (self.w("parties"), self.parties_html(a.party_refs))]
+            if a.subareas:
+                facts.append((self.w("subareas"), ", ".join(self.link(f"osa-alueet/{s}.md", self.t(
+                    next(x.title for x in self.m.subareas if x.id == s))) for s in a.subareas)))
+            if a.url:
+                facts.append((self.w("link"), f'<a href="{esc(a.url)}">{esc(a.url)}</a>'))
+            page.body.append('<dl class="facts">' + "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>")
+            page.body.append(self.md(a.description))
+
+    def opendata(self) -> None:
+        page = self.start("lataukset/index.md", self.w("downloads"))
+        page.body.append(f"<p>{esc(self.w('downloads_help'))}</p>")
+        rows = [[f'<a href="{esc(name)}">{esc(name)}</a>', esc(self.w(description))] for name, description in self.downloads]
+        page.body.append(self.table([self.w("file"), self.w("description")], rows, self.w("downloads")))
+        page.body.append(f"<p>{esc(self.w('fingerprint'))}: <code>{esc(self.m.fingerprint)}</code></p>")
+
+    def accessibility(self) -> None:
+        page = self.start("saavutettavuus.md", self.w("accessibility"))
+        contact = self.m.coordinators[0] if self.m.coordinators else None
+        page.body.append(self.md(Text(self.w("accessibility_text").format(
+            name=self.t(self.m.short_title),
+            contact=f"{contact.name}, {self.t(contact.role)}, {self.t(self.m.party(contact.party).name)}" if contact else "–"),
+            self.lang)))
+
+
+def page_nav(site: Site) -> list:
+    """MkDocs navigation: titles in the page's language, sub-areas and parties as sections."""
+    w, pages = site.w, site.pages
+    return [
+        {w("home"): "index.md"},
+        {w("subareas"): ["osa-alueet/index.md"] + [{pages[f"osa-alueet/{s.id}.md"].title: f"osa-alueet/{s.id}.md"}
+                                                   for s in site.m.subareas]},
+        {w("parties"): ["osapuolet/index.md"] + [{pages[f"osapuolet/{p.id}.md"].title: f"osapuolet/{p.id}.md"}
+                                                 for p in site.m.parties]},
+        {w("matrix"): "vastuumatriisi.md"},
+        {w("indicators"): "mittarit.md"},
+        {w("forums_and_cycle"): "foorumit.md"},
+        {w("agreement"): [{w("legal_basis"): "saadosperusta.md"}, {w("rules_page"): "pelisaannot.md"},
+                          {w("annexes"): "liitesopimukset.md"}]},
+        {w("open_data"): [{w("downloads"): "lataukset/index.md"}, {w("data_format"): "tietomuoto.md"}]},
+        {w("accessibility"): "saavutettavuus.md"},
+    ]

@@ -1,0 +1,83 @@
+"""MkDocs hook: the agreement's pages are generated from its data inside the build.
+
+mkdocs.yml names this file under `hooks:`. The data's folder comes from AGREEMENT_ROOT (default:
+this repository); files to offer for download (the Word documents) from AGREEMENT_DOWNLOADS.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from urllib.parse import urlparse
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.structure.files import File  # noqa: E402
+
+from cooperation import opendata, reporter  # noqa: E402
+from cooperation.model import ModelError, load_all  # noqa: E402
+from cooperation.reference import markdown as format_reference  # noqa: E402
+from cooperation.schemas import SCHEMA_DIR  # noqa: E402
+from cooperation.site import Site, page_nav  # noqa: E402
+
+_state: dict = {}
+
+
+def data_root() -> Path:
+    return Path(os.environ.get("AGREEMENT_ROOT") or REPO)
+
+
+def on_config(config):
+    root = data_root()
+    lang = config.extra.get("content_language", "fi")
+    try:
+        model, sources, _ = load_all(root)
+    except ModelError as exc:
+        out, err = reporter.text(exc.result, "fi")
+        raise PluginError("Sopimuksen tiedoissa on virheitä:\n" + out + err)
+    if lang not in model.languages:
+        raise PluginError(f"Sopimus ei ole kielellä {lang} (languages: {model.languages})")
+    files: list[tuple[str, bytes, str]] = [
+        (f"{model.id}.json", opendata.bundle_json(sources, model), "dl_json"),
+        ("mittaustulokset.csv", opendata.measurements_csv(model), "dl_csv"),
+        (f"vuosikello-{lang}.ics", opendata.ics(model, lang), "dl_ics"),
+    ]
+    downloads_dir = os.environ.get("AGREEMENT_DOWNLOADS")
+    if downloads_dir and Path(downloads_dir).is_dir():
+        for path in sorted(Path(downloads_dir).iterdir()):
+            kind = {".docx": "dl_docx", ".xlsx": "dl_xlsx"}.get(path.suffix)
+            if kind:
+                files.insert(0, (path.name, path.read_bytes(), kind))
+    for path in sorted(SCHEMA_DIR.glob("*.schema.json")):
+        files.append((f"schema/{path.name}", path.read_bytes(), "dl_schema"))
+    site = Site(model, lang, repo_url=config.extra.get("repository", ""), branch=config.extra.get("edit_branch", "main"),
+                downloads=[(name, kind) for name, _, kind in files], root=root)
+    pages = site.build()
+    config.site_name = model.short_title.get(lang)
+    config.nav = page_nav(site)
+    if len(model.languages) > 1:
+        base = urlparse(config.site_url or "").path or "/"
+        if lang != model.languages[0] and not base.rstrip("/").endswith(f"/{lang}"):
+            base = base.rstrip("/").rsplit(f"/{lang}", 1)[0] + "/"
+        if lang != model.languages[0] and config.site_url:
+            config.site_url = config.site_url.rstrip("/") + f"/{lang}/"
+        base = base if base.endswith("/") else base + "/"
+        names = {"fi": "Suomeksi", "sv": "På svenska"}
+        config.extra["alternate"] = [{"name": names.get(code, code), "lang": code,
+                                      "link": base if code == model.languages[0] else f"{base}{code}/"}
+                                     for code in model.languages]
+    config.watch.extend(str(root / name) for name in ("agreement", "subareas", "measurements") if (root / name).is_dir())
+    _state.update(pages=pages, files=files, reference=format_reference())
+    return config
+
+
+def on_files(files, config):
+    for page in _state["pages"].values():
+        files.append(File.generated(config, page.path, content=page.markdown()))
+    files.append(File.generated(config, "tietomuoto.md", content=_state["reference"]))
+    for name, data, _ in _state["files"]:
+        files.append(File.generated(config, f"lataukset/{name}", content=data))
+    return files
