@@ -5,6 +5,7 @@ Each command is a function returning an exit code: 0 ok, 1 problems in the data,
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -140,4 +141,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if getattr(args, "out", None) is None:
         args.out = Path("out")
-    return args.func(args)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - a bug, not bad data: say so plainly
+        if os.environ.get("COOPERATION_DEBUG"):
+            raise
+        sys.stderr.write(f"sisäinen virhe: {type(exc).__name__}: {exc}\n"
+                         "Tämä on ohjelmavirhe eikä johdu tiedoista. Ilmoita siitä ylläpitäjille "
+                         "(yksityiskohdat: COOPERATION_DEBUG=1 python build.py …).\n")
+        return 70

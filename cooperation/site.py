@@ -7,6 +7,7 @@ Pages are Markdown with headings (for the table of contents and search) and HTML
 from __future__ import annotations
 
 import html
+import json
 import posixpath
 import re
 import subprocess
@@ -60,7 +61,10 @@ class Page:
         return self.path[: -len(".md")] + "/"
 
     def markdown(self) -> str:
-        return f"# {heading_text(self.title)}\n\n" + "\n\n".join(self.body) + "\n"
+        # The theme prints the title into <title> through Jinja's striptags, which unescapes
+        # entities: a title from data must come escaped through page.meta, which it prints as is.
+        front = f"---\ntitle: {json.dumps(esc(self.title), ensure_ascii=False)}\n---\n\n"
+        return front + f"# {heading_text(self.title)}\n\n" + "\n\n".join(self.body) + "\n"
 
 
 class Site:
@@ -540,8 +544,15 @@ class Site:
 
 
 def page_nav(site: Site) -> list:
-    """MkDocs navigation: titles in the page's language, sub-areas and parties as sections."""
-    w, pages = site.w, site.pages
+    """MkDocs navigation: titles in the page's language, sub-areas and parties as sections.
+
+    Theme templates print navigation titles as they are (no autoescape): they are escaped here."""
+    generated = site.pages
+
+    def w(key: str) -> str:
+        return esc(site.w(key))
+
+    pages = {path: Page(path, esc(page.title)) for path, page in generated.items()}
     return [
         {w("home"): "index.md"},
         {w("subareas"): ["osa-alueet/index.md"] + [{pages[f"osa-alueet/{s.id}.md"].title: f"osa-alueet/{s.id}.md"}

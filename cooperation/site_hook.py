@@ -5,6 +5,7 @@ this repository); files to offer for download (the Word documents) from AGREEMEN
 """
 from __future__ import annotations
 
+import html
 import os
 import sys
 from pathlib import Path
@@ -56,7 +57,7 @@ def on_config(config):
     site = Site(model, lang, repo_url=config.extra.get("repository", ""), branch=config.extra.get("edit_branch", "main"),
                 downloads=[(name, kind) for name, _, kind in files], root=root)
     pages = site.build()
-    config.site_name = model.short_title.get(lang)
+    config.site_name = html.escape(model.short_title.get(lang))  # theme templates do not escape it
     config.nav = page_nav(site)
     if len(model.languages) > 1:
         base = urlparse(config.site_url or "").path or "/"

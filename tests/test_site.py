@@ -1,0 +1,266 @@
+"""The website built for real with MkDocs from the example, read back as HTML."""
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+
+import pytest
+import yaml
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+
+from cooperation.model import load
+from cooperation.schemas import SCHEMA_DIR
+from helpers import MINIMAL, REPO, copy_root
+
+
+class Page(HTMLParser):
+    """Text, links, ids, tags and attributes of one HTML page."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.text: list[str] = []
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+        self.tags: list[tuple[str, dict]] = []
+        self._skip = 0
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        self.tags.append((tag, attributes))
+        if "id" in attributes:
+            self.ids.add(attributes["id"])
+        for key in ("href", "src"):
+            if attributes.get(key):
+                self.links.append(attributes[key])
+        if tag in ("script", "style"):
+            self._skip += 1
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style") and self._skip:
+            self._skip -= 1
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.text.append(data)
+
+    @property
+    def content(self) -> str:
+        return " ".join(" ".join(self.text).split())
+
+
+def read(site: Path, url_path: str) -> Page:
+    path = site / url_path
+    if path.is_dir() or url_path.endswith("/") or url_path == "":
+        path = path / "index.html"
+    return Page(path.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def model():
+    return load(REPO)[0]
+
+
+@pytest.mark.parametrize("lang, prefix", [("fi", ""), ("sv", "sv/")])
+def test_every_goal_action_and_indicator_on_its_subarea_page(example_site, model, lang, prefix):
+    for subarea in model.subareas:
+        page = read(example_site, f"{prefix}osa-alueet/{subarea.id}/")
+        text = page.content
+        assert " ".join(subarea.title.get(lang).split()) in text
+        for goal in subarea.goals:
+            assert goal.id in text and " ".join(goal.title.get(lang).split()) in text
+            for action in goal.actions:
+                assert action.id in text and " ".join(action.title.get(lang).split()) in text
+            for indicator in goal.indicators:
+                assert indicator.id in text and " ".join(indicator.name.get(lang).split()) in text
+                assert f"chart-{indicator.id.lower()}-title" in page.ids  # the chart with its text alternative
+
+
+@pytest.mark.parametrize("lang, prefix", [("fi", ""), ("sv", "sv/")])
+def test_every_party_has_a_page_with_its_commitments(example_site, model, lang, prefix):
+    for party in model.parties:
+        page = read(example_site, f"{prefix}osapuolet/{party.id}/")
+        assert party.name.get(lang) in page.content and party.business_id in page.content
+        for action in model.actions:
+            if party.id in action.responsible:
+                assert action.id in page.content
+        for signatory in party.signatories:
+            assert signatory.name in page.content
+        for decision in party.decisions:
+            assert f"§ {decision.section}" in page.content
+    index = read(example_site, f"{prefix}osapuolet/")
+    assert all(p.name.get(lang) in index.content for p in model.parties)
+
+
+def test_pages_are_in_their_language(example_site):
+    assert '<html lang="fi"' in (example_site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="sv"' in (example_site / "sv" / "index.html").read_text(encoding="utf-8")
+    assert "Sök" in read(example_site, "sv/").content or "Sök" in (example_site / "sv/index.html").read_text()
+    assert "Ansvarsmatris" in read(example_site, "sv/vastuumatriisi/").content
+    fi_home = (example_site / "index.html").read_text(encoding="utf-8")
+    assert 'hreflang="sv"' in fi_home and 'href="/sv/"' in fi_home
+
+
+def test_every_internal_link_resolves(example_site):
+    pages = sorted(example_site.rglob("*.html"))
+    assert len(pages) > 60
+    cache: dict[Path, Page] = {}
+    checked = 0
+    for path in pages:
+        page = cache.setdefault(path, Page(path.read_text(encoding="utf-8")))
+        base = "http://site/" + path.relative_to(example_site).as_posix()
+        for link in page.links:
+            url = urlparse(urljoin(base, link))
+            if url.scheme in ("mailto",) or url.netloc != "site":
+                continue
+            target = example_site / unquote(url.path.lstrip("/"))
+            if url.path.endswith("/") or target.is_dir():
+                target = target / "index.html"
+            assert target.is_file(), f"{path.relative_to(example_site)}: broken link {link}"
+            if url.fragment and target.suffix == ".html":
+                other = cache.setdefault(target, Page(target.read_text(encoding="utf-8")))
+                assert unquote(url.fragment) in other.ids, f"{path.relative_to(example_site)}: no #{url.fragment} in {link}"
+            checked += 1
+    assert checked > 1000
+
+
+def test_home_page_tells_what_why_who_and_how_it_is_going(example_site, model):
+    text = read(example_site, "").content
+    for expected in ("Sopimus lyhyesti", "Tunnusluvut", "neuvoteltavana, versio 0.9", "1.6.2025–31.5.2029",
+                     model.fingerprint, f"{len(model.goals)} tavoitetta", "Viimeisin muutos"):
+        assert expected in text
+
+
+def test_indicators_page_states_the_status_rule_and_cites_sotkanet(example_site, model):
+    page = read(example_site, "mittarit/")
+    assert "Miten tila lasketaan" in page.content
+    assert "https://sotkanet.fi/sotkanet/fi/metadata/indicators/3127" in page.links
+    assert "Tilasto- ja indikaattoripankki Sotkanet. Terveyden ja hyvinvoinnin laitos." in page.content
+    for indicator in model.indicators:
+        assert indicator.id in page.content
+
+
+def test_matrix_forums_cycle_and_calendar(example_site, model):
+    matrix = read(example_site, "vastuumatriisi/")
+    assert all(p.name.get("fi") in matrix.content for p in model.parties)
+    forums = read(example_site, "foorumit/")
+    assert all(f.name.get("fi") in forums.content for f in model.forums)
+    assert "cycle-title" in forums.ids
+    ics = (example_site / "lataukset" / "vuosikello-fi.ics").read_bytes().decode("utf-8")
+    assert ics.startswith("BEGIN:VCALENDAR\r\n") and ics.count("BEGIN:VEVENT") >= 10
+    assert "SUMMARY:HYTE-neuvottelu" in ics and "RRULE:FREQ=YEARLY;UNTIL=20291231" in ics
+    assert all(len(line.encode()) <= 75 for line in ics.split("\r\n"))
+
+
+def test_open_data_files(example_site, model):
+    downloads = read(example_site, "lataukset/")
+    for name in (f"{model.id}-fi.docx", f"{model.id}-sv.docx", f"{model.id}.json", "mittaustulokset.csv",
+                 "schema/bundle.schema.json", "schema/subarea.schema.json"):
+        assert name in downloads.links
+        assert (example_site / "lataukset" / name).is_file()
+    bundle = json.loads((example_site / "lataukset" / f"{model.id}.json").read_text(encoding="utf-8"))
+    registry = Registry().with_resources(
+        (p.name, Resource.from_contents(json.loads(p.read_text(encoding="utf-8")))) for p in SCHEMA_DIR.glob("*.json"))
+    schema = json.loads((SCHEMA_DIR / "bundle.schema.json").read_text(encoding="utf-8"))
+    errors = list(Draft202012Validator(schema, registry=registry).iter_errors(bundle))
+    assert errors == []
+    assert bundle["fingerprint"] == model.fingerprint
+    assert len(bundle["measurements"]) == sum(len(i.measurements) for i in model.indicators)
+    csv_lines = (example_site / "lataukset" / "mittaustulokset.csv").read_text(encoding="utf-8").splitlines()
+    assert csv_lines[0] == "indicator,area,year,value,note" and len(csv_lines) == len(bundle["measurements"]) + 1
+
+
+def test_format_reference_and_accessibility_statement(example_site):
+    reference = read(example_site, "tietomuoto/")
+    assert "goals[].actions[].responsible" in reference.content and "Vastuutahot" in reference.content
+    for prefix, words in (("", "Saavutettavuusseloste"), ("sv/", "Tillgänglighetsutlåtande")):
+        page = read(example_site, f"{prefix}saavutettavuus/")
+        assert words in page.content and "WCAG 2.1" in page.content and "306/2019" in page.content
+
+
+def test_pages_link_to_their_yaml_for_editing(example_site):
+    hyte = read(example_site, "osa-alueet/hyte/")
+    assert "https://github.com/rannikkoseutu/yhteistyosopimus/edit/main/subareas/hyte.yaml" in hyte.links
+    party = read(example_site, "osapuolet/kuusiniemi/")
+    assert "https://github.com/rannikkoseutu/yhteistyosopimus/edit/main/agreement/parties.yaml" in party.links
+
+
+def test_no_third_party_requests_in_pages(example_site):
+    for path in example_site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+        for tag in re.findall(r"<(?:script|link|img)\b[^>]*>", html):
+            for url in re.findall(r'(?:src|href)="([^"]+)"', tag):
+                assert not url.startswith(("http://", "https://", "//")), (path, tag)
+
+
+HOSTILE_TITLE = '<script>alert("x")</script><img src=x onerror=alert(1)> *tähdet* & {{ x }} </title><script>alert(9)</script>'
+HOSTILE_MD = ('Kuvaus <script>alert(2)</script> <img src=x onerror="alert(3)"> <iframe src="https://evil.example"></iframe> '
+              '[klikkaa](javascript:alert(4)) [ok](https://example.org/ok) <a href="javascript:alert(5)">a</a> '
+              '<div onclick="alert(6)">**lihavoitu**\n\n<b>avoin tagi')
+
+
+def test_hostile_text_is_inert(tmp_path):
+    root = copy_root(MINIMAL, tmp_path / "root")
+    hyte = root / "subareas" / "hyte.yaml"
+    data = yaml.safe_load(hyte.read_text(encoding="utf-8"))
+    data["title"] = HOSTILE_TITLE
+    data["goals"][0]["title"] = HOSTILE_TITLE
+    data["goals"][0]["description"] = HOSTILE_MD
+    data["goals"][0]["actions"][0]["title"] = HOSTILE_TITLE
+    data["responsible_persons"][0]["name"] = "<svg onload=alert(7)>"
+    hyte.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    parties = root / "agreement" / "parties.yaml"
+    parties.write_text(parties.read_text(encoding="utf-8").replace("name: Alfan kunta", "name: '<b onmouseover=alert(8)>Alfa</b>'"),
+                       encoding="utf-8")
+    done = subprocess.run([sys.executable, str(REPO / "build.py"), "site", "--root", str(root), "--out", str(tmp_path / "out")],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    site = tmp_path / "out" / "site"
+    page = read(site, "osa-alueet/hyte/")
+    assert '<script>alert("x")</script>' in page.content  # shown as text
+    assert "*tähdet*" in page.content and "{{ x }}" in page.content
+    assert "lihavoitu" in page.content
+    for path in site.rglob("*.html"):
+        parsed = Page(path.read_text(encoding="utf-8"))
+        for tag, attributes in parsed.tags:
+            assert tag not in ("iframe", "img") or "evil" not in attributes.get("src", ""), path
+            assert not any(name.startswith("on") for name in attributes), (path, tag, attributes)
+            for key in ("href", "src"):
+                assert not attributes.get(key, "").lower().startswith("javascript:"), (path, tag, attributes)
+            if tag == "script":
+                assert "alert" not in str(attributes)
+        html = path.read_text(encoding="utf-8")
+        assert "<script>alert" not in html and "<svg onload" not in html
+    assert "https://example.org/ok" in page.links
+    assert ("strong", {}) in page.tags  # Markdown formatting still works
+
+
+def test_failed_build_leaves_the_previous_site_in_place(tmp_path):
+    root = copy_root(MINIMAL, tmp_path / "root")
+    out = tmp_path / "out"
+    build = [sys.executable, str(REPO / "build.py"), "site", "--root", str(root), "--out", str(out)]
+    assert subprocess.run(build, capture_output=True, timeout=600).returncode == 0
+    before = sorted(p.relative_to(out).as_posix() for p in out.rglob("*"))
+    marker = (out / "site" / "index.html").read_bytes()
+    (root / "subareas" / "hyte.yaml").write_text("id: hyte\ntitle: [\n", encoding="utf-8")
+    failed = subprocess.run(build, capture_output=True, text=True, timeout=600)
+    assert failed.returncode == 1 and "subareas/hyte.yaml:3:1" in failed.stderr
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == before
+    assert (out / "site" / "index.html").read_bytes() == marker
+
+
+def test_plain_mkdocs_build_uses_the_hook(tmp_path):
+    """`mkdocs build` (and so `mkdocs serve`) generates the pages by itself."""
+    env = dict(os.environ, AGREEMENT_ROOT=str(MINIMAL), NO_MKDOCS_2_WARNING="1")
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(REPO / "mkdocs.yml"),
+                           "-d", str(tmp_path / "site")], capture_output=True, text=True, env=env, timeout=600, cwd=REPO)
+    assert done.returncode == 0, done.stderr
+    assert "Toimenpide HYTE-1-T1" in read(tmp_path / "site", "osa-alueet/hyte/").content
