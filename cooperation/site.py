@@ -400,7 +400,7 @@ class Site:
                 actions = [a for g in s.goals for a in g.actions if p.id in a.responsible]
                 lead = sum(1 for a in actions if a.lead == p.id)
                 if not actions:
-                    row.append('<span class="empty" aria-label="0">·</span>')
+                    row.append('<span class="empty">0</span>')
                 else:
                     cell = self.link(f"osa-alueet/{s.id}.md", str(len(actions)))
                     if lead:

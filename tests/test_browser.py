@@ -1,0 +1,113 @@
+"""A real headless Chromium (Debian's, driven by Playwright) against the built site, with axe-core."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from helpers import REPO
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+AXE = REPO / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
+ARTIFACTS = REPO / "test-artifacts"
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync"]
+
+
+def _require(condition: bool, message: str) -> None:
+    if not condition:
+        if os.environ.get("REQUIRE_CHROMIUM"):
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    _require(Path(CHROMIUM).exists(), "Chromium is not installed: apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        yield browser
+        browser.close()
+
+
+class Watch:
+    """Console errors, failed requests and HTTP errors of one page."""
+
+    def __init__(self, page):
+        self.problems: list[str] = []
+        page.on("console", lambda m: m.type == "error" and self.problems.append(f"console: {m.text}"))
+        page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
+        page.on("requestfailed", lambda r: self.problems.append(f"failed: {r.url} {r.failure}"))
+        page.on("response", lambda r: r.status >= 400 and self.problems.append(f"HTTP {r.status}: {r.url}"))
+
+
+def test_resident_reads_searches_and_switches_language(browser, served_site):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1, is_mobile=True,
+                                  has_touch=True, locale="fi-FI")
+    page = context.new_page()
+    watch = Watch(page)
+    page.goto(served_site, wait_until="networkidle")
+    assert page.locator("h1").first.inner_text() == "Rannikkoseudun yhteistyösopimus"
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "site-phone-home.png"), full_page=False)
+    # a sub-area from the home page's list
+    page.locator(".md-content a", has_text="1 Asukkaiden hyvinvoinnin ja terveyden edistäminen").first.click()
+    page.wait_for_url("**/osa-alueet/hyte/")
+    page.wait_for_load_state("networkidle")
+    assert "HYTE-1-T1" in page.content()
+    page.screenshot(path=str(ARTIFACTS / "site-phone-subarea.png"), full_page=False)
+    # a party named in an action's responsible parties
+    page.locator(".md-content table a", has_text="Kuusiniemen kaupunki").first.click()
+    page.wait_for_url("**/osapuolet/kuusiniemi/")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("h1").first.inner_text() == "Kuusiniemen kaupunki"
+    # search in Finnish: a stemmed word finds pages
+    page.goto(served_site, wait_until="networkidle")
+    page.locator("label.md-search__icon, label[for='__search']").first.click()
+    search = page.locator("input.md-search__input")
+    search.press_sequentially("työllisyys", delay=40)  # typed, as the search listens to keys
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=15000)
+    assert results.count() >= 1
+    assert "Työllisyyden hoito" in page.locator(".md-search-result").inner_text()
+    # switch to Swedish with the language selector
+    page.keyboard.press("Escape")
+    page.goto(served_site, wait_until="networkidle")
+    page.locator(".md-header__option .md-select").first.hover()
+    page.locator("a[hreflang='sv']").first.click()
+    page.wait_for_url("**/sv/")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("html").get_attribute("lang") == "sv"
+    assert page.locator("h1").first.inner_text() == "Kustregionens samarbetsavtal"
+    page.screenshot(path=str(ARTIFACTS / "site-phone-sv.png"), full_page=False)
+    assert watch.problems == []
+    context.close()
+
+
+PAGES = ["", "osa-alueet/", "osa-alueet/hyte/", "osa-alueet/saaristo/", "osapuolet/", "osapuolet/kuusiniemi/",
+         "vastuumatriisi/", "mittarit/", "foorumit/", "saadosperusta/", "pelisaannot/", "liitesopimukset/",
+         "lataukset/", "tietomuoto/", "saavutettavuus/"]
+
+
+@pytest.mark.parametrize("prefix", ["", "sv/"])
+def test_axe_finds_no_serious_violations(browser, served_site, prefix):
+    _require(AXE.exists(), "axe-core is missing: npm ci --prefix tests/browser")
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    watch = Watch(page)
+    found = {}
+    for path in PAGES:
+        page.goto(served_site + prefix + path, wait_until="networkidle")
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("""async () => await axe.run(document, {
+            runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, resultTypes: ['violations']})""")
+        serious = [f"{v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes'][:3]]}"
+                   for v in result["violations"] if v["impact"] in ("serious", "critical")]
+        if serious:
+            found[prefix + path] = serious
+    assert found == {}
+    assert watch.problems == []
+    context.close()
