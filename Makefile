@@ -29,6 +29,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_validate.py
 	$(BIN)/python benchmarks/bench_docx.py
+	$(BIN)/python benchmarks/bench_site.py
 
 clean:
 	rm -rf $(OUT) site .pytest_cache

@@ -1,0 +1,102 @@
+"""Site build time for the large synthetic region next to a bare MkDocs build of as many plain pages.
+
+    python benchmarks/bench_site.py [--repeat N]
+
+Both are one-language MkDocs builds with the same theme, run in this process: ours loads and
+checks the data and generates the pages in the hook; the baseline builds the same number of
+plain Markdown pages of the same sizes from disk. Aim: within 1.5x. The full `build.py site`
+(both languages and the Word documents) is timed once as well.
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(HERE))
+os.environ["NO_MKDOCS_2_WARNING"] = "1"
+
+from mkdocs.commands.build import build  # noqa: E402
+from mkdocs.config import load_config  # noqa: E402
+
+from cooperation.model import load  # noqa: E402
+from cooperation.site import Site  # noqa: E402
+from synthetic import FI_WORDS, generate  # noqa: E402
+
+BARE_CONFIG = """site_name: Vertailu
+theme:
+  name: material
+  language: fi
+  font: false
+plugins:
+  - search:
+      lang: fi
+"""
+
+
+def bare_docs(sizes: list[int], target: Path) -> Path:
+    rng = random.Random(1)
+    docs = target / "docs"
+    for index, size in enumerate(sizes):
+        folder = docs / f"osa{index // 50}"
+        folder.mkdir(parents=True, exist_ok=True)
+        words, length = [], 0
+        while length < size:
+            word = rng.choice(FI_WORDS)
+            words.append(word)
+            length += len(word) + 1
+        paragraphs = [" ".join(words[i:i + 60]) for i in range(0, len(words), 60)]
+        (folder / f"sivu{index}.md").write_text(f"# Sivu {index}\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    (docs / "index.md").write_text("# Etusivu\n", encoding="utf-8")
+    (target / "mkdocs.yml").write_text(BARE_CONFIG, encoding="utf-8")
+    return target / "mkdocs.yml"
+
+
+def timed_build(config_file: Path, site_dir: Path) -> float:
+    start = time.perf_counter()
+    build(load_config(str(config_file), site_dir=str(site_dir)))
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    root = generate(HERE / "generated" / "large")
+    os.environ["AGREEMENT_ROOT"] = str(root)
+    model, _ = load(root)
+    pages = Site(model, "fi").build()
+    sizes = [len(p.markdown()) for p in pages.values()]
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        bare_config = bare_docs(sizes, tmp / "bare")
+        ours, bare = [], []
+        for _ in range(args.repeat):
+            bare.append(timed_build(bare_config, tmp / "bare-site"))
+            ours.append(timed_build(REPO / "mkdocs.yml", tmp / "our-site"))
+        start = time.perf_counter()
+        done = subprocess.run([sys.executable, str(REPO / "build.py"), "site", "--root", str(root), "--out", str(tmp / "full")],
+                              capture_output=True, text=True)
+        full = time.perf_counter() - start
+        assert done.returncode == 0, done.stderr
+    b, o = statistics.median(bare), statistics.median(ours)
+    print(f"pages per language: {len(sizes)} (+ format reference), average {sum(sizes) / len(sizes) / 1000:.1f} kB of Markdown")
+    print(f"bare mkdocs build, {len(sizes)} plain pages: median {b:.2f} s of {args.repeat}")
+    print(f"our site, one language (load + check + generate + build): median {o:.2f} s of {args.repeat}")
+    print(f"ratio ours / bare: {o / b:.2f}x")
+    print(f"full `build.py site` (fi + sv + Word documents): {full:.1f} s")
+
+
+if __name__ == "__main__":
+    main()
