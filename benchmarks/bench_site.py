@@ -77,7 +77,7 @@ def main() -> None:
     os.environ["AGREEMENT_ROOT"] = str(root)
     model, _ = load(root)
     pages = Site(model, "fi").build()
-    sizes = [len(p.markdown()) for p in pages.values()]
+    sizes = [len(p.markdown_text()) for p in pages.values()]
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         bare_config = bare_docs(sizes, tmp / "bare")

@@ -7,6 +7,7 @@ and the fingerprint of the agreement's content.
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -195,13 +196,19 @@ class Indicator:
     subarea_id: str = ""
 
     def series(self, area: str = REGION) -> list[Measurement]:
-        return [m for m in self.measurements if m.area == area]
+        """The values of one area in year order (computed once per indicator)."""
+        by_area = self.__dict__.get("_by_area")
+        if by_area is None:
+            by_area = self.__dict__["_by_area"] = {}
+            for m in self.measurements:
+                by_area.setdefault(m.area, []).append(m)
+        return by_area.get(area, [])
 
     @property
     def status_area(self) -> str:
         return REGION if REGION in self.areas or not self.areas else self.areas[0]
 
-    @property
+    @functools.cached_property
     def status(self) -> IndicatorStatus:
         return indicator_status(self)
 

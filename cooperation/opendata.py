@@ -32,7 +32,7 @@ def bundle(sources: Sources, model: Agreement) -> dict:
 
 
 def bundle_json(sources: Sources, model: Agreement) -> bytes:
-    return json.dumps(bundle(sources, model), ensure_ascii=False, indent=1, sort_keys=False).encode("utf-8")
+    return json.dumps(bundle(sources, model), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def measurements_csv(model: Agreement) -> bytes:

@@ -37,12 +37,24 @@ def heading_text(text: str) -> str:
     return _MD_ESCAPE.sub(r"\\\1", esc(" ".join((text or "").split())))
 
 
+_MARKDOWN = markdown_lib.Markdown(extensions=["sane_lists"], output_format="html")
+
+
 def markdown_html(text: str) -> str:
     """Markdown from data → sanitised HTML: formatting and http(s)/mailto links, nothing else."""
-    rendered = markdown_lib.markdown(text or "", extensions=["sane_lists"], output_format="html")
+    rendered = _MARKDOWN.reset().convert(text or "")
     clean = nh3.clean(rendered, tags=ALLOWED_TAGS, attributes={"a": {"href", "title"}},
                       url_schemes={"http", "https", "mailto"}, link_rel="noopener noreferrer nofollow")
     return "\n".join(line for line in clean.splitlines() if line.strip())
+
+
+BLOCK_MARK = "cooperation-block-"
+_BLOCK = re.compile(r"<!-- " + BLOCK_MARK + r"(\d+) -->")
+
+
+def fill(html_text: str, blocks: list[str]) -> str:
+    """Put a page's HTML blocks back in place of their placeholders."""
+    return _BLOCK.sub(lambda m: blocks[int(m.group(1))], html_text)
 
 
 @dataclass
@@ -60,11 +72,29 @@ class Page:
             return self.path[: -len("index.md")]
         return self.path[: -len(".md")] + "/"
 
-    def markdown(self) -> str:
-        # The theme prints the title into <title> through Jinja's striptags, which unescapes
-        # entities: a title from data must come escaped through page.meta, which it prints as is.
+    def markdown(self) -> tuple[str, list[str]]:
+        """The page as Markdown, and its HTML blocks.
+
+        Headings stay Markdown (for the table of contents and search); each HTML block is left out
+        as a placeholder comment and put back after Markdown (``fill``): Python-Markdown never parses
+        the generated HTML, which is both faster and one less place for data to become markup.
+        The theme prints the title into <title> through Jinja's striptags, which unescapes
+        entities: a title from data must come escaped through page.meta, which it prints as is."""
+        blocks: list[str] = []
+        parts = []
+        for part in self.body:
+            if part.startswith("<"):
+                parts.append(f"<!-- {BLOCK_MARK}{len(blocks)} -->")
+                blocks.append(part)
+            else:
+                parts.append(part)
         front = f"---\ntitle: {json.dumps(esc(self.title), ensure_ascii=False)}\n---\n\n"
-        return front + f"# {heading_text(self.title)}\n\n" + "\n\n".join(self.body) + "\n"
+        return front + f"# {heading_text(self.title)}\n\n" + "\n\n".join(parts) + "\n", blocks
+
+    def markdown_text(self) -> str:
+        """The page with its HTML blocks in place (for reading and tests)."""
+        text, blocks = self.markdown()
+        return fill(text, blocks)
 
 
 class Site:

@@ -22,7 +22,7 @@ from cooperation import opendata, reporter  # noqa: E402
 from cooperation.model import ModelError, load_all  # noqa: E402
 from cooperation.reference import markdown as format_reference  # noqa: E402
 from cooperation.schemas import SCHEMA_DIR  # noqa: E402
-from cooperation.site import Site, page_nav  # noqa: E402
+from cooperation.site import Site, fill, page_nav  # noqa: E402
 
 _state: dict = {}
 
@@ -76,9 +76,16 @@ def on_config(config):
 
 
 def on_files(files, config):
+    blocks = _state["blocks"] = {}
     for page in _state["pages"].values():
-        files.append(File.generated(config, page.path, content=page.markdown()))
+        text, blocks[page.path] = page.markdown()
+        files.append(File.generated(config, page.path, content=text))
     files.append(File.generated(config, "tietomuoto.md", content=_state["reference"]))
     for name, data, _ in _state["files"]:
         files.append(File.generated(config, f"lataukset/{name}", content=data))
     return files
+
+
+def on_page_content(html_text, page, config, files):
+    blocks = _state.get("blocks", {}).get(page.file.src_uri)
+    return fill(html_text, blocks) if blocks else html_text
