@@ -6,6 +6,7 @@ Field titles and value labels come from the schema (``label``/``field`` below re
 from __future__ import annotations
 
 import datetime
+import functools
 
 from .schemas import default_schemas, titles_of
 
@@ -141,6 +142,7 @@ ENUMS = {
 }
 
 
+@functools.lru_cache(maxsize=2048)
 def enum(name: str, value, lang: str) -> str:
     kind, path = ENUMS[name]
     return label(kind, path, value, lang)

@@ -164,6 +164,10 @@ class Action:
     goal_id: str = ""
     subarea_id: str = ""
 
+    @functools.cached_property
+    def responsible_set(self) -> frozenset[str]:
+        return frozenset(self.responsible)
+
 
 @dataclass
 class IndicatorStatus:

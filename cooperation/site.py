@@ -6,6 +6,7 @@ Pages are Markdown with headings (for the table of contents and search) and HTML
 """
 from __future__ import annotations
 
+import functools
 import html
 import json
 import posixpath
@@ -46,6 +47,13 @@ def markdown_html(text: str) -> str:
     clean = nh3.clean(rendered, tags=ALLOWED_TAGS, attributes={"a": {"href", "title"}},
                       url_schemes={"http", "https", "mailto"}, link_rel="noopener noreferrer nofollow")
     return "\n".join(line for line in clean.splitlines() if line.strip())
+
+
+@functools.lru_cache(maxsize=8192)
+def _relative(target: str, here: str) -> str:
+    target_url = Page(target, "").url
+    rel = posixpath.relpath("/" + target_url, "/" + here) if target_url != here else "."
+    return "./" if rel == "." else rel + "/"
 
 
 BLOCK_MARK = "cooperation-block-"
@@ -105,6 +113,8 @@ class Site:
         self.downloads = downloads or []
         self.root = root
         self.pages: dict[str, Page] = {}
+        self.assets: dict[str, bytes] = {}  # generated files other than pages: the charts
+        self.actions_by_subarea = {s.id: [a for g in s.goals for a in g.actions] for s in model.subareas}
         self.current: Page | None = None
 
     # --- words and helpers --------------------------------------------------------------------
@@ -122,11 +132,8 @@ class Site:
 
     def href(self, target: str, anchor: str = "") -> str:
         """Relative URL from the page being written to the page ``target`` (a source path)."""
-        target_url = Page(target, "").url
         here = self.current.url if self.current else ""
-        rel = posixpath.relpath("/" + target_url, "/" + here) if target_url != here else "."
-        rel = "./" if rel == "." else rel + "/"
-        return rel + (f"#{anchor}" if anchor else "")
+        return _relative(target, here) + (f"#{anchor}" if anchor else "")
 
     def link(self, target: str, text: str, anchor: str = "") -> str:
         return f'<a href="{esc(self.href(target, anchor))}">{esc(text)}</a>'
@@ -325,7 +332,14 @@ class Site:
         out.append('<dl class="facts">' + "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>")
         chart = charts.indicator_svg(self.m, i, lang, f"chart-{i.id.lower()}")
         if chart:
-            out.append(f'<figure class="chart">{chart}</figure>')
+            # a file of its own, not inline: the page stays light to build, index and load
+            asset = f"kaaviot/{i.id.lower()}.svg"
+            self.assets[asset] = chart.encode("utf-8")
+            here = "/" + (self.current.url if self.current else "")
+            src = posixpath.relpath("/" + asset, here)
+            out.append(f'<figure class="chart"><img src="{esc(src)}" alt="{esc(charts.chart_description(self.m, i, lang))}" '
+                       f'width="{charts.WIDTH}" height="{charts.HEIGHT}" loading="lazy" '
+                       f'id="chart-{esc(i.id.lower())}"></figure>')
         areas = [a for a in i.areas if i.series(a)]
         years = sorted({m.year for a in areas for m in i.series(a)})
         if years:
@@ -384,7 +398,7 @@ class Site:
         page.body.append(f"## {heading_text(self.w('actions'))}")
         any_action = False
         for s in self.m.subareas:
-            actions = [a for g in s.goals for a in g.actions if p.id in a.responsible]
+            actions = [a for a in self.actions_by_subarea[s.id] if p.id in a.responsible_set]
             if not actions:
                 continue
             any_action = True
@@ -427,7 +441,7 @@ class Site:
         for p in self.m.parties:
             row = [self.party_link(p.id)]
             for s in self.m.subareas:
-                actions = [a for g in s.goals for a in g.actions if p.id in a.responsible]
+                actions = [a for a in self.actions_by_subarea[s.id] if p.id in a.responsible_set]
                 lead = sum(1 for a in actions if a.lead == p.id)
                 if not actions:
                     row.append('<span class="empty">0</span>')

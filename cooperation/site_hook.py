@@ -71,7 +71,7 @@ def on_config(config):
                                       "link": base if code == model.languages[0] else f"{base}{code}/"}
                                      for code in model.languages]
     config.watch.extend(str(root / name) for name in ("agreement", "subareas", "measurements") if (root / name).is_dir())
-    _state.update(pages=pages, files=files, reference=format_reference())
+    _state.update(pages=pages, files=files, reference=format_reference(), assets=site.assets)
     return config
 
 
@@ -81,6 +81,8 @@ def on_files(files, config):
         text, blocks[page.path] = page.markdown()
         files.append(File.generated(config, page.path, content=text))
     files.append(File.generated(config, "tietomuoto.md", content=_state["reference"]))
+    for path, data in _state["assets"].items():
+        files.append(File.generated(config, path, content=data))
     for name, data, _ in _state["files"]:
         files.append(File.generated(config, f"lataukset/{name}", content=data))
     return files

@@ -80,7 +80,10 @@ def test_every_goal_action_and_indicator_on_its_subarea_page(example_site, model
                 assert action.id in text and " ".join(action.title.get(lang).split()) in text
             for indicator in goal.indicators:
                 assert indicator.id in text and " ".join(indicator.name.get(lang).split()) in text
-                assert f"chart-{indicator.id.lower()}-title" in page.ids  # the chart with its text alternative
+                chart = next(a for t, a in page.tags if t == "img" and a.get("id") == f"chart-{indicator.id.lower()}")
+                assert chart["alt"].startswith(("Lähtötaso", "Utgångsnivå"))  # the text alternative
+                svg = (example_site / prefix / "osa-alueet" / subarea.id / chart["src"]).resolve()
+                assert svg.read_text(encoding="utf-8").startswith("<svg") and f"{indicator.id}:" in svg.read_text()
 
 
 @pytest.mark.parametrize("lang, prefix", [("fi", ""), ("sv", "sv/")])
