@@ -95,6 +95,22 @@ def cmd_site(args) -> int:
     return EXIT_OK
 
 
+def cmd_diff(args) -> int:
+    import json
+    from .diff import diff_revisions, to_json, to_markdown
+    from .gitrepo import GitError
+    try:
+        diff = diff_revisions(args.root, args.base, args.head)
+    except GitError as exc:
+        sys.stderr.write(f"virhe: {exc}\n")
+        return EXIT_USAGE
+    if args.format == "json":
+        sys.stdout.write(json.dumps(to_json(diff, args.lang), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(to_markdown(diff, args.lang))
+    return EXIT_OK
+
+
 def cmd_reference(args) -> int:
     from .output import write_atomic
     from .reference import markdown
@@ -125,6 +141,14 @@ def make_parser() -> argparse.ArgumentParser:
     site = commands.add_parser("site", help="rakenna julkinen verkkosivusto (OUT/site)")
     _common(site)
     site.set_defaults(func=cmd_site)
+
+    diff = commands.add_parser("diff", help="sopimuksen muutokset kahden git-version välillä")
+    _common(diff)
+    diff.add_argument("base", help="vertailtava versio (mikä tahansa git-viittaus, esim. main tai v1.0)")
+    diff.add_argument("head", nargs="?", default=None, help="uudempi versio (oletus: työkopio)")
+    diff.add_argument("--format", choices=["markdown", "json"], default="markdown")
+    diff.add_argument("--lang", choices=["fi", "sv", "en"], default="fi")
+    diff.set_defaults(func=cmd_diff)
 
     fingerprint = commands.add_parser("fingerprint", help="tulosta sopimuksen sisällön sormenjälki (SHA-256)")
     _common(fingerprint)

@@ -1,0 +1,391 @@
+"""The semantic diff of two versions of the agreement, in the words the parties negotiate in.
+
+Items keep their identity by id, so a renamed or moved goal, action or indicator is a change of
+that item, not a removal and an addition. Each change is classified:
+
+* monitoring update: measurements, action statuses, the approval trail — no new approval;
+* editorial: wording only;
+* amendment: goals, targets, responsibilities, parties, forums — every party must approve.
+
+Works on the files as written (not the validated model), so an old revision that no longer
+validates can still be compared.
+"""
+from __future__ import annotations
+
+import json
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import gitrepo
+from .messages import ITEM_KINDS
+from .model import _MONITORING, canonical_content, compute_fingerprint
+from .schemas import default_schemas, titles_of
+from .sources import Sources, load_sources
+
+MONITORING, EDITORIAL, AMENDMENT = "monitoring", "editorial", "amendment"
+ORDER = {None: 0, MONITORING: 1, EDITORIAL: 2, AMENDMENT: 3}
+CLASS_NAMES = {
+    MONITORING: {"fi": "seurantapäivitys", "sv": "uppföljningsuppdatering", "en": "monitoring update"},
+    EDITORIAL: {"fi": "toimituksellinen muutos", "sv": "redaktionell ändring", "en": "editorial change"},
+    AMENDMENT: {"fi": "sopimusmuutos", "sv": "avtalsändring", "en": "amendment"},
+}
+CLASS_HELP = {
+    MONITORING: {"fi": "ei vaadi uutta hyväksyntää", "sv": "kräver inget nytt godkännande", "en": "no new approval needed"},
+    EDITORIAL: {"fi": "sanamuotoja; sormenjälki muuttuu, sisältö ei",
+                "sv": "formuleringar; fingeravtrycket ändras, innehållet inte", "en": "wording only"},
+    AMENDMENT: {"fi": "jokaisen osapuolen on hyväksyttävä", "sv": "varje part måste godkänna",
+                "en": "every party must approve"},
+}
+WORDS = {
+    "added": {"fi": "Lisätty", "sv": "Tillagt", "en": "Added"},
+    "removed": {"fi": "Poistettu", "sv": "Borttaget", "en": "Removed"},
+    "changed": {"fi": "Muutettu", "sv": "Ändrat", "en": "Changed"},
+    "no_changes": {"fi": "Ei muutoksia sopimuksen tietoihin.", "sv": "Inga ändringar i avtalets uppgifter.",
+                   "en": "No changes to the agreement's data."},
+    "fingerprint_changes": {"fi": "Sisällön sormenjälki muuttuu", "sv": "Innehållets fingeravtryck ändras",
+                            "en": "The content fingerprint changes"},
+    "fingerprint_same": {"fi": "Sisällön sormenjälki ei muutu", "sv": "Innehållets fingeravtryck ändras inte",
+                         "en": "The content fingerprint does not change"},
+    "change": {"fi": "Muutoksen luokka", "sv": "Ändringens klass", "en": "Class of change"},
+    "measurements": {"fi": "Mittaustulokset", "sv": "Mätvärden", "en": "Measurements"},
+    "moved": {"fi": "Siirretty", "sv": "Flyttat", "en": "Moved"},
+    "yes": {"fi": "kyllä", "sv": "ja", "en": "yes"},
+    "no": {"fi": "ei", "sv": "nej", "en": "no"},
+    "location": {"fi": "Sijainti", "sv": "Plats", "en": "Location"},
+}
+MEASUREMENT_WORDS = {"fi": "{added} lisätty, {changed} muutettu, {removed} poistettu",
+                     "sv": "{added} tillagda, {changed} ändrade, {removed} borttagna",
+                     "en": "{added} added, {changed} changed, {removed} removed"}
+
+
+@dataclass
+class FieldChange:
+    path: str
+    titles: dict[str, str]
+    old: Any
+    new: Any
+    kind: str
+    shown: dict[str, tuple[str, str]] = field(default_factory=dict)  # lang → (old, new) as readers say it
+
+
+@dataclass
+class ItemChange:
+    kind: str  # goal, action, indicator, party, forum, annex, subarea, agreement
+    id: str
+    title: Any  # the item's title or name as written (text or per language)
+    change: str  # added / removed / changed
+    fields: list[FieldChange] = field(default_factory=list)
+
+    @property
+    def change_class(self) -> str:
+        if self.change != "changed":
+            return AMENDMENT
+        return max((f.kind for f in self.fields), key=ORDER.get, default=MONITORING)
+
+
+@dataclass
+class Diff:
+    items: list[ItemChange]
+    measurements: dict[str, int]
+    fingerprint_old: str
+    fingerprint_new: str
+    main_language: str = "fi"
+
+    @property
+    def change_class(self) -> str | None:
+        classes = [i.change_class for i in self.items] + ([MONITORING] if any(self.measurements.values()) else [])
+        return max(classes, key=ORDER.get, default=None)
+
+    @property
+    def fingerprint_changes(self) -> bool:
+        return self.fingerprint_old != self.fingerprint_new
+
+    def for_item(self, item_id: str) -> list[ItemChange]:
+        return [i for i in self.items if i.id == item_id]
+
+
+# --- collecting items ----------------------------------------------------------------------
+Item = tuple[str, str, str, tuple, Any]  # (item kind, id, file kind, path in file, data)
+
+
+def _items(sources: Sources) -> dict[tuple[str, str], tuple[str, tuple, dict, dict]]:
+    """(item kind, id) → (file kind, path in the file, data without nested items, location)."""
+    out: dict = {}
+
+    def put(item_kind, ident, file_kind, path, data, location, nested=()):
+        if isinstance(data, dict) and isinstance(ident, str):
+            own = {k: v for k, v in data.items() if k not in nested}
+            out[(item_kind, ident)] = (file_kind, path, own, location)
+
+    docs = sources.documents
+    agreement = docs.get("agreement")
+    if agreement is not None and isinstance(agreement.data, dict):
+        put("agreement", str(agreement.data.get("id", "agreement")), "agreement", (), agreement.data, {})
+    for file_kind, key, item_kind in (("parties", "parties", "party"), ("forums", "forums", "forum"),
+                                      ("annexes", "annexes", "annex")):
+        doc = docs.get(file_kind)
+        data = doc.data if doc is not None and isinstance(doc.data, dict) else {}
+        for index, item in enumerate(data.get(key) or []):
+            if isinstance(item, dict):
+                put(item_kind, item.get("id"), file_kind, (key, index), item, {})
+    for doc in sources.subareas:
+        data = doc.data if isinstance(doc.data, dict) else {}
+        sid = data.get("id")
+        put("subarea", sid, "subarea", (), data, {}, nested=("goals",))
+        for gi, goal in enumerate(data.get("goals") or []):
+            if not isinstance(goal, dict):
+                continue
+            put("goal", goal.get("id"), "subarea", ("goals", gi), goal, {"subarea": sid}, nested=("actions", "indicators"))
+            for kind, key in (("action", "actions"), ("indicator", "indicators")):
+                for index, item in enumerate(goal.get(key) or []):
+                    if isinstance(item, dict):
+                        put(kind, item.get("id"), "subarea", ("goals", gi, key, index), item, {"goal": goal.get("id")})
+    return out
+
+
+def _shape(path: tuple) -> tuple:
+    """A path as in the monitoring table: list positions as '*'."""
+    return tuple("*" if isinstance(p, int) else p for p in path)
+
+
+def _node(file_kind: str, path: tuple) -> dict | None:
+    return default_schemas().node_at(file_kind, tuple(0 if isinstance(p, int) else p for p in path))
+
+
+def _flatten(value: Any, file_kind: str, path: tuple, out: dict) -> None:
+    node = _node(file_kind, path) if path else None
+    if node is not None and node.get("x-kind") in ("text", "markdown"):
+        out[path] = value
+        return
+    if isinstance(value, dict):
+        for key, child in value.items():
+            _flatten(child, file_kind, path + (key,), out)
+    elif isinstance(value, list) and any(isinstance(v, (dict, list)) for v in value):
+        for index, child in enumerate(value):
+            _flatten(child, file_kind, path + (index,), out)
+    else:
+        out[path] = tuple(value) if isinstance(value, list) else value
+
+
+def _classify(file_kind: str, path: tuple) -> str:
+    shape = _shape(path)
+    for monitored in _MONITORING.get(file_kind, ()):
+        if shape[: len(monitored)] == monitored:
+            return MONITORING
+    node = _node(file_kind, path)
+    if node is not None and node.get("x-kind") in ("text", "markdown"):
+        return EDITORIAL
+    return AMENDMENT
+
+
+def _titles(file_kind: str, item_path: tuple, rel: tuple) -> dict[str, str]:
+    parts: dict[str, list[str]] = {"fi": [], "sv": [], "en": []}
+    for i, part in enumerate(rel):
+        if isinstance(part, int):
+            for lang in parts:
+                if parts[lang]:
+                    parts[lang][-1] += f" {part + 1}"
+            continue
+        node = _node(file_kind, item_path + rel[: i + 1])
+        titles = titles_of(node) if node else {}
+        for lang in parts:
+            parts[lang].append(titles.get(lang) or titles.get("fi") or str(part))
+    return {lang: " › ".join(p) for lang, p in parts.items()}
+
+
+def _text_equal(old: Any, new: Any, main: str) -> bool:
+    def norm(v):
+        if isinstance(v, str):
+            return {main: v.strip()}
+        if isinstance(v, dict):
+            return {k: x.strip() if isinstance(x, str) else x for k, x in v.items()}
+        return v
+    return norm(old) == norm(new)
+
+
+def compare(old: Sources, new: Sources) -> Diff:
+    main = ((new.agreement.data or {}).get("languages") or ["fi"])[0] if new.agreement else "fi"
+    before, after = _items(old), _items(new)
+    names = _party_names(old)
+    names.update(_party_names(new))
+    items: list[ItemChange] = []
+    for key in list(before) + [k for k in after if k not in before]:
+        kind, ident = key
+        if key not in after:
+            file_kind, path, data, _ = before[key]
+            items.append(ItemChange(kind, ident, data.get("title") or data.get("name"), "removed"))
+            continue
+        file_kind, path, data, location = after[key]
+        if key not in before:
+            items.append(ItemChange(kind, ident, data.get("title") or data.get("name"), "added"))
+            continue
+        old_kind, old_path, old_data, old_location = before[key]
+        change = ItemChange(kind, ident, data.get("title") or data.get("name"), "changed")
+        if location != old_location:
+            change.fields.append(FieldChange("location", {k: WORDS["moved"][k] for k in ("fi", "sv", "en")},
+                                             " / ".join(f"{v}" for v in old_location.values()),
+                                             " / ".join(f"{v}" for v in location.values()), AMENDMENT))
+        flat_old: dict = {}
+        flat_new: dict = {}
+        for k, v in old_data.items():
+            _flatten(v, old_kind, old_path + (k,), flat_old)
+        for k, v in data.items():
+            _flatten(v, file_kind, path + (k,), flat_new)
+        rel_old = {p[len(old_path):]: v for p, v in flat_old.items()}
+        rel_new = {p[len(path):]: v for p, v in flat_new.items()}
+        for rel in list(rel_old) + [r for r in rel_new if r not in rel_old]:
+            a, b = rel_old.get(rel), rel_new.get(rel)
+            if a == b or _text_equal(a, b, main):
+                continue
+            node = _node(file_kind, path + rel) or {}
+            shown = {lang: (_display(a, node, lang, main, names), _display(b, node, lang, main, names))
+                     for lang in ("fi", "sv", "en")}
+            change.fields.append(FieldChange(".".join(str(p) for p in rel), _titles(file_kind, path, rel), a, b,
+                                             _classify(file_kind, path + rel), shown))
+        if change.fields:
+            items.append(change)
+    old_values = {(m.indicator, m.area, m.year): (m.value, m.note) for m in old.measurements}
+    new_values = {(m.indicator, m.area, m.year): (m.value, m.note) for m in new.measurements}
+    measurements = {"added": sum(1 for k in new_values if k not in old_values),
+                    "removed": sum(1 for k in old_values if k not in new_values),
+                    "changed": sum(1 for k, v in new_values.items() if k in old_values and old_values[k] != v)}
+    return Diff(items, measurements, _fingerprint(old), _fingerprint(new), main)
+
+
+_ALL = {"all_municipalities": {"fi": "kaikki kunnat", "sv": "alla kommuner", "en": "all municipalities"},
+        "region": {"fi": "koko alue", "sv": "hela regionen", "en": "the whole region"}}
+
+
+def _party_names(sources: Sources) -> dict[str, Any]:
+    doc = sources.documents.get("parties")
+    data = doc.data if doc is not None and isinstance(doc.data, dict) else {}
+    return {p["id"]: p.get("name") for p in data.get("parties") or []
+            if isinstance(p, dict) and isinstance(p.get("id"), str)}
+
+
+def _display(value: Any, node: dict, lang: str, main: str, names: dict) -> str:
+    """A value as a reader says it: enum labels, party names, yes/no."""
+    items = default_schemas()._deref(node["items"], "")[0] if isinstance(node.get("items"), dict) and "$ref" in node["items"] \
+        and not node["items"]["$ref"].startswith("#") else node.get("items") or {}
+    labels = node.get("x-enum") or items.get("x-enum") or {}
+    party = node.get("x-ref") == "party" or items.get("x-ref") == "party"
+
+    def one(v: Any) -> str:
+        if isinstance(v, str) and v in _ALL and party:
+            return _ALL[v][lang]
+        if isinstance(v, str) and party and v in names:
+            return show(names[v], lang, main)
+        if labels and str(v) in labels:
+            return labels[str(v)].get(lang) or labels[str(v)]["fi"]
+        return show(v, lang, main)
+    if isinstance(value, (list, tuple)):
+        return ", ".join(one(v) for v in value)
+    return one(value)
+
+
+def _fingerprint(sources: Sources) -> str:
+    if sources.agreement is None or not isinstance(sources.agreement.data, dict):
+        return ""
+    try:
+        return compute_fingerprint(canonical_content(sources))
+    except (TypeError, AttributeError, KeyError, ValueError):
+        return ""  # a revision too broken to have a content
+
+
+# --- revisions -------------------------------------------------------------------------------
+def sources_at(root: Path, rev: str | None, workdir: Path) -> Sources:
+    """The agreement's files at a git revision (None: the working tree as it is)."""
+    if rev is None:
+        return load_sources(root)
+    repo, prefix = gitrepo.locate(root)
+    commit = gitrepo.resolve(repo, rev)
+    if not commit:
+        raise gitrepo.GitError(f"revisiota {rev} ei löydy")
+    return load_sources(gitrepo.export(repo, prefix, commit, workdir / commit[:12]))
+
+
+def diff_revisions(root: Path, base: str, head: str | None = None) -> Diff:
+    with tempfile.TemporaryDirectory() as tmp:
+        return compare(sources_at(root, base, Path(tmp)), sources_at(root, head, Path(tmp)))
+
+
+# --- output ----------------------------------------------------------------------------------
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|#~"})
+
+
+def md_text(text: str) -> str:
+    """Data as Markdown text: nothing interpreted, no @mentions, one line."""
+    return " ".join(str(text).split()).translate(_MD_SPECIAL).replace("@", "@\u200b")
+
+
+def show(value: Any, lang: str, main: str) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, bool):
+        return WORDS["yes" if value else "no"][lang]
+    if isinstance(value, dict) and value and all(isinstance(v, str) for v in value.values()):
+        return value.get(lang) or value.get(main) or next(iter(value.values()))
+    if isinstance(value, (list, tuple)):
+        return ", ".join(show(v, lang, main) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return str(value)
+
+
+def item_label(item: ItemChange, lang: str, main: str) -> str:
+    kind = ITEM_KINDS.get(item.kind, {}).get(lang, item.kind)
+    title = show(item.title, lang, main) if item.title else ""
+    if len(title) > 80:
+        title = title[:77] + "…"
+    return f"{kind} {item.id}" + (f" ({title})" if title else "")
+
+
+def field_line(item: ItemChange, f: FieldChange, lang: str, main: str) -> str:
+    old, new = f.shown.get(lang) or (show(f.old, lang, main), show(f.new, lang, main))
+    if f.kind == EDITORIAL and (len(old) > 120 or len(new) > 120):
+        old, new = old[:117] + "…" if len(old) > 120 else old, new[:117] + "…" if len(new) > 120 else new
+    return f"{item_label(item, lang, main)} – {f.titles.get(lang, f.path).lower()}: {old} → {new}"
+
+
+def to_markdown(diff: Diff, lang: str = "fi") -> str:
+    lang = lang if lang in ("fi", "sv", "en") else "fi"
+    main = diff.main_language
+    cls = diff.change_class
+    if cls is None:
+        return WORDS["no_changes"][lang] + "\n"
+    out = [f"**{WORDS['change'][lang]}: {CLASS_NAMES[cls][lang]}** ({CLASS_HELP[cls][lang]})", ""]
+    if diff.fingerprint_changes:
+        out.append(f"{WORDS['fingerprint_changes'][lang]}: `{diff.fingerprint_old[:16]}…` → `{diff.fingerprint_new[:16]}…`")
+    else:
+        out.append(f"{WORDS['fingerprint_same'][lang]} (`{diff.fingerprint_new[:16]}…`).")
+    for change in ("changed", "added", "removed"):
+        items = [i for i in diff.items if i.change == change]
+        if not items:
+            continue
+        out += ["", f"#### {WORDS[change][lang]}", ""]
+        for item in items:
+            if change == "changed":
+                for f in item.fields:
+                    out.append(f"- {md_text(field_line(item, f, lang, main))} _({CLASS_NAMES[f.kind][lang]})_")
+            else:
+                out.append(f"- {md_text(item_label(item, lang, main))}")
+    if any(diff.measurements.values()):
+        out += ["", f"#### {WORDS['measurements'][lang]}", "", "- " + MEASUREMENT_WORDS[lang].format(**diff.measurements)]
+    return "\n".join(out) + "\n"
+
+
+def to_json(diff: Diff, lang: str = "fi") -> dict:
+    main = diff.main_language
+    return {
+        "class": diff.change_class,
+        "class_name": CLASS_NAMES[diff.change_class][lang] if diff.change_class else None,
+        "fingerprint": {"old": diff.fingerprint_old, "new": diff.fingerprint_new, "changes": diff.fingerprint_changes},
+        "items": [{"kind": i.kind, "id": i.id, "change": i.change, "class": i.change_class,
+                   "label": item_label(i, lang, main),
+                   "fields": [{"field": f.path, "title": f.titles.get(lang), "old": f.old, "new": f.new, "class": f.kind,
+                               "text": field_line(i, f, lang, main)} for f in i.fields]}
+                  for i in diff.items],
+        "measurements": diff.measurements,
+    }
