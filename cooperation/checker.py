@@ -707,10 +707,26 @@ def check_measurements(c: Checker) -> None:
             seen[key] = row
 
 
+def check_codeowners(c: Checker) -> None:
+    """In a repository with GitHub settings, the committed CODEOWNERS must match the data."""
+    from . import codeowners
+    root = c.sources.root
+    if not (root / ".github").is_dir() or not c.subareas_complete() or c.sources.failed:
+        return
+    expected = codeowners.render(c.sources)
+    if expected is None:
+        return
+    path = codeowners.path(root)
+    current = path.read_text(encoding="utf-8") if path.is_file() else None
+    if current != expected:
+        code = "codeowners_missing" if current is None else "codeowners_stale"
+        c.result.add(Problem(ERROR, code, ".github/CODEOWNERS", 1, 1))
+
+
 CROSS_CHECKS: list[Callable[[Checker], None]] = [
     check_unique_ids, check_subarea_file_names, check_party_references, check_actions, check_scope,
     check_indicators, check_parties, check_periods, check_forums, check_workbook_subareas,
-    check_translations, check_measurements,
+    check_translations, check_measurements, check_codeowners,
 ]
 
 

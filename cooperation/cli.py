@@ -111,6 +111,25 @@ def cmd_diff(args) -> int:
     return EXIT_OK
 
 
+def cmd_codeowners(args) -> int:
+    from . import codeowners
+    from .output import write_atomic
+    from .sources import load_sources
+    sources = load_sources(args.root)
+    if sources.problems and any(p.severity == "error" for p in sources.problems):
+        out, err = reporter.text(check(sources), "fi")
+        sys.stderr.write(out + err)
+        return EXIT_DATA
+    content = codeowners.render(sources)
+    if content is None:
+        sys.stderr.write("Kenelläkään ei ole GitHub-tunnusta (github); CODEOWNERS-tiedostoa ei kirjoitettu.\n")
+        return EXIT_OK
+    target = codeowners.path(args.root)
+    write_atomic(target, content)
+    sys.stderr.write(f"Kirjoitettu {target}\n")
+    return EXIT_OK
+
+
 def cmd_reference(args) -> int:
     from .output import write_atomic
     from .reference import markdown
@@ -149,6 +168,10 @@ def make_parser() -> argparse.ArgumentParser:
     diff.add_argument("--format", choices=["markdown", "json"], default="markdown")
     diff.add_argument("--lang", choices=["fi", "sv", "en"], default="fi")
     diff.set_defaults(func=cmd_diff)
+
+    owners = commands.add_parser("codeowners", help="päivitä .github/CODEOWNERS vastuuhenkilöiden GitHub-tunnuksista")
+    _common(owners)
+    owners.set_defaults(func=cmd_codeowners)
 
     fingerprint = commands.add_parser("fingerprint", help="tulosta sopimuksen sisällön sormenjälki (SHA-256)")
     _common(fingerprint)

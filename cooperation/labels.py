@@ -309,3 +309,32 @@ WORDS.update({
     "dl_ics": {"fi": "Vuosikello ja foorumien kokoukset (iCalendar)", "sv": "Årshjul och forumens möten (iCalendar)"},
     "dl_xlsx": {"fi": "Työkirja (Excel)", "sv": "Arbetsbok (Excel)"},
 })
+
+WORDS.update({
+    "history": {"fi": "Neuvotteluhistoria", "sv": "Förhandlingshistorik"},
+    "history_help": {"fi": "Jokainen hyväksytty muutos sopimuksen tietoihin: milloin, mikä muutosehdotus (pull request), "
+                           "minkä luokan muutos ja mitä täsmälleen muuttui.",
+                     "sv": "Varje godkänd ändring i avtalets uppgifter: när, vilket ändringsförslag (pull request), "
+                           "vilken klass av ändring och exakt vad som ändrades."},
+    "in_force_version": {"fi": "Voimassa oleva allekirjoitettu versio", "sv": "Gällande undertecknad version"},
+    "no_signed_version": {"fi": "Sopimuksesta ei ole vielä allekirjoitettua versiota.",
+                          "sv": "Det finns ännu ingen undertecknad version av avtalet."},
+    "changes_since_signed": {"fi": "Muutokset allekirjoitetun version jälkeen", "sv": "Ändringar efter den undertecknade versionen"},
+    "no_changes_since": {"fi": "Allekirjoitetun version jälkeen ei ole muutoksia.",
+                         "sv": "Inga ändringar efter den undertecknade versionen."},
+    "signed_versions": {"fi": "Allekirjoitetut versiot ja sormenjäljet", "sv": "Undertecknade versioner och fingeravtryck"},
+    "signed_versions_help": {"fi": "Paperisen tai PDF-muotoisen sopimuksen kannessa ja alatunnisteessa on sisällön "
+                                   "sormenjälki. Jos se on sama kuin alla, asiakirja on juuri se allekirjoitettu versio.",
+                             "sv": "På pärmen och i sidfoten av ett avtal på papper eller i PDF finns innehållets "
+                                   "fingeravtryck. Om det är detsamma som nedan är dokumentet just den undertecknade versionen."},
+    "tag": {"fi": "Versio", "sv": "Version"},
+    "commit": {"fi": "Muutos", "sv": "Ändring"},
+    "feed": {"fi": "Tilaa muutokset syötteenä (Atom)", "sv": "Prenumerera på ändringarna som flöde (Atom)"},
+    "change_history": {"fi": "Tavoitteen muutoshistoria", "sv": "Målets ändringshistorik"},
+    "pull_request": {"fi": "muutosehdotus", "sv": "ändringsförslag"},
+    "more_changes": {"fi": "ja {n} muuta muutosta", "sv": "och {n} andra ändringar"},
+    "no_history": {"fi": "Muutoshistoriaa ei ole saatavilla.", "sv": "Ingen ändringshistorik finns tillgänglig."},
+    "class": {"fi": "Luokka", "sv": "Klass"},
+    "editor_guide": {"fi": "Ohje muokkaajille", "sv": "Anvisning för redaktörer"},
+})
+

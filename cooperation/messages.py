@@ -177,6 +177,11 @@ M: dict[str, dict[str, str]] = {
     "measurement_area_not_followed": {"fi": "mittaria {indicator} ei seurata alueella ”{area}” (kenttä ”Seuratut alueet”)",
                                       "en": "indicator {indicator} is not followed for area \"{area}\" (field \"Areas followed\")"},
     "annual_cycle_duplicate": {"fi": "vuosikellon vaihe ”{id}” on kahdesti", "en": "annual cycle step \"{id}\" appears twice"},
+    "codeowners_missing": {"fi": "tiedosto puuttuu; luo se komennolla python build.py codeowners",
+                           "en": "file is missing; create it with python build.py codeowners"},
+    "codeowners_stale": {"fi": "tiedosto ei vastaa vastuuhenkilöiden GitHub-tunnuksia; päivitä se komennolla "
+                               "python build.py codeowners", "en": "file does not match the responsible persons' "
+                               "GitHub handles; update it with python build.py codeowners"},
     "internal": {"fi": "sisäinen virhe tarkistuksessa {check}: {detail}. Ilmoita tästä ylläpitäjille.",
                  "en": "internal error in check {check}: {detail}. Please report this."},
 }

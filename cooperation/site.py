@@ -22,6 +22,7 @@ from . import charts
 from . import labels as L
 from .checker import ALL_MUNICIPALITIES, REGION
 from .model import Agreement, Indicator, Party, Subarea, Text, STATUS_TOLERANCE
+from .diff import CLASS_HELP, CLASS_NAMES, MEASUREMENT_WORDS, WORDS, field_line, item_label
 from .opendata import calendar_events, month_name
 
 ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "code", "pre", "blockquote",
@@ -54,6 +55,19 @@ def _relative(target: str, here: str) -> str:
     target_url = Page(target, "").url
     rel = posixpath.relpath("/" + target_url, "/" + here) if target_url != here else "."
     return "./" if rel == "." else rel + "/"
+
+
+def _iso_date(value: str) -> str:
+    """'2026-03-02T10:00:00+02:00' → '2.3.2026'."""
+    try:
+        y, m, d = (int(x) for x in value[:10].split("-"))
+        return f"{d}.{m}.{y}"
+    except ValueError:
+        return value
+
+
+def _entry_id(entry) -> str:
+    return f"muutos-{entry.change.commit[:10]}"
 
 
 BLOCK_MARK = "cooperation-block-"
@@ -107,11 +121,12 @@ class Page:
 
 class Site:
     def __init__(self, model: Agreement, lang: str, repo_url: str = "", branch: str = "main",
-                 downloads: list[tuple[str, str]] | None = None, root: Path | None = None):
+                 downloads: list[tuple[str, str]] | None = None, root: Path | None = None, history=None):
         self.m, self.lang = model, lang
         self.repo_url, self.branch = repo_url.rstrip("/"), branch
         self.downloads = downloads or []
         self.root = root
+        self.history = history  # history.History, or None outside a git repository
         self.pages: dict[str, Page] = {}
         self.assets: dict[str, bytes] = {}  # generated files other than pages: the charts
         self.actions_by_subarea = {s.id: [a for g in s.goals for a in g.actions] for s in model.subareas}
@@ -190,6 +205,8 @@ class Site:
                     self.legal, self.rules, self.annexes, self.opendata, self.accessibility]
         for builder in builders:
             builder()
+        if self.history is not None:
+            self.history_pages()
         for subarea in self.m.subareas:
             self.subarea(subarea)
         for party in self.m.parties:
@@ -243,7 +260,11 @@ class Site:
         page.body.append(f"<p>{last}</p>")
 
     def last_change(self) -> str:
-        """The newest commit touching the data, when the data is in a git repository."""
+        """The newest merged change to the data, when the data is in a git repository."""
+        if self.history is not None and self.history.entries:
+            entry = self.history.entries[0]
+            return (f"{esc(_iso_date(entry.change.date))}: {self.link('historia/index.md', entry.change.title, _entry_id(entry))} "
+                    f"({esc(CLASS_NAMES[entry.diff.change_class][self.lang])})")
         if self.root is not None:
             try:
                 done = subprocess.run(["git", "log", "-1", "--format=%cs%x00%s", "--", "agreement", "subareas",
@@ -305,6 +326,12 @@ class Site:
             for indicator in goal.indicators:
                 page.body.append(f"### {heading_text(f'{indicator.id} {self.t(indicator.name)}')} {{#{indicator.id.lower()}}}")
                 page.body.append(self.indicator_block(indicator))
+            if self.history is not None:
+                ids = {goal.id} | {a.id for a in goal.actions} | {i.id for i in goal.indicators}
+                touched = self.history.for_items(ids)
+                if touched:
+                    page.body.append(f"### {heading_text(self.w('change_history'))} {{#{goal.id.lower()}-history}}")
+                    page.body.append(self.change_list(touched))
         for key, text in (("resources", s.resources), ("notes", s.notes)):
             if text:
                 page.body.append(f"## {heading_text(self.w(key))}")
@@ -531,6 +558,107 @@ class Site:
         out.append("</g></svg>")
         return "".join(out)
 
+    # --- negotiation history -----------------------------------------------------------------
+    def pr_link(self, number: int | None) -> str:
+        if not number:
+            return ""
+        text = f"{self.w('pull_request')} #{number}"
+        return f' (<a href="{esc(self.repo_url)}/pull/{number}">{esc(text)}</a>)' if self.repo_url else f" ({esc(text)})"
+
+    def change_list(self, touched) -> str:
+        out = ["<ul>"]
+        for entry, items in touched:
+            lines = [field_line(item, f, self.lang, entry.diff.main_language) for item in items for f in item.fields] \
+                or [f"{WORDS[item.change][self.lang]}: {item_label(item, self.lang, entry.diff.main_language)}" for item in items]
+            out.append(f"<li>{esc(_iso_date(entry.change.date))} {self.link('historia/index.md', entry.change.title, _entry_id(entry))}"
+                       f"{self.pr_link(entry.change.pull_request)}<ul>"
+                       + "".join(f"<li>{esc(line)}</li>" for line in lines) + "</ul></li>")
+        out.append("</ul>")
+        return "".join(out)
+
+    def diff_html(self, diff, limit: int = 40) -> str:
+        main = diff.main_language
+        lines = []
+        for item in diff.items:
+            if item.change == "changed":
+                lines += [(field_line(item, f, self.lang, main), f.kind) for f in item.fields]
+            else:
+                lines.append((f"{WORDS[item.change][self.lang]}: {item_label(item, self.lang, main)}", item.change_class))
+        if any(diff.measurements.values()):
+            lines.append((f"{WORDS['measurements'][self.lang]}: " + MEASUREMENT_WORDS[self.lang].format(**diff.measurements),
+                          "monitoring"))
+        shown = lines[:limit]
+        out = "<ul>" + "".join(f'<li>{esc(text)} {self.badge("change", kind, CLASS_NAMES[kind][self.lang])}</li>'
+                               for text, kind in shown) + "</ul>"
+        if len(lines) > limit:
+            out += f"<p>{esc(self.w('more_changes').format(n=len(lines) - limit))}</p>"
+        return out
+
+    def history_pages(self) -> None:
+        h, lang = self.history, self.lang
+        page = self.start("historia/index.md", self.w("history"))
+        page.body.append(f"<p>{esc(self.w('history_help'))}</p>")
+        page.body.append(self.in_force_html())
+        page.body.append(f'<p><a href="{esc(self.href("historia/index.md"))}muutokset-{lang}.xml">{esc(self.w("feed"))}</a></p>')
+        if not h.entries:
+            page.body.append(f"<p>{esc(self.w('no_history'))}</p>")
+        for entry in h.entries:
+            cls = entry.diff.change_class
+            page.body.append(f"## {heading_text(_iso_date(entry.change.date) + ' ' + entry.change.title)} {{#{_entry_id(entry)}}}")
+            fingerprint = (f"{self.w('fingerprint')}: <code>{esc(entry.diff.fingerprint_old[:16])}…</code> → "
+                           f"<code>{esc(entry.diff.fingerprint_new[:16])}…</code>" if entry.diff.fingerprint_changes else "")
+            page.body.append(f'<p>{self.badge("change", cls, CLASS_NAMES[cls][lang])} — {esc(CLASS_HELP[cls][lang])}'
+                             f"{self.pr_link(entry.change.pull_request)}<br><small>{fingerprint}</small></p>")
+            page.body.append(self.diff_html(entry.diff))
+        self.assets[f"historia/muutokset-{lang}.xml"] = self.atom_feed()
+        page = self.start("historia/allekirjoitetun-jalkeen.md", self.w("changes_since_signed"))
+        page.body.append(self.in_force_html())
+        if h.in_force is not None:
+            diff = h.since_signed
+            if diff is None or diff.change_class is None:
+                page.body.append(f"<p>{esc(self.w('no_changes_since'))}</p>")
+            else:
+                cls = diff.change_class
+                page.body.append(f'<p>{self.badge("change", cls, CLASS_NAMES[cls][lang])} — {esc(CLASS_HELP[cls][lang])}</p>')
+                page.body.append(self.diff_html(diff, limit=200))
+        page = self.start("historia/versiot.md", self.w("signed_versions"))
+        page.body.append(f"<p>{esc(self.w('signed_versions_help'))}</p>")
+        if h.versions:
+            rows = [[esc(v.tag), esc(_iso_date(v.date)), f"<code>{esc(v.commit[:10])}</code>", f"<code>{esc(v.fingerprint)}</code>"]
+                    for v in reversed(h.versions)]
+            page.body.append(self.table([self.w("tag"), self.w("date"), self.w("commit"), self.w("fingerprint")], rows,
+                                        self.w("signed_versions")))
+        else:
+            page.body.append(f"<p>{esc(self.w('no_signed_version'))}</p>")
+
+    def in_force_html(self) -> str:
+        version = self.history.in_force if self.history else None
+        if version is None:
+            return f"<p><strong>{esc(self.w('no_signed_version'))}</strong></p>"
+        return (f"<p><strong>{esc(self.w('in_force_version'))}: {esc(version.tag)}</strong> ({esc(_iso_date(version.date))}), "
+                f"{esc(self.w('fingerprint'))} <code>{esc(version.fingerprint)}</code></p>")
+
+    def atom_feed(self) -> bytes:
+        from xml.sax.saxutils import escape as xml_escape
+        h, lang = self.history, self.lang
+        site = self.t(self.m.short_title)
+        updated = h.entries[0].change.date if h.entries else "1970-01-01T00:00:00Z"
+        out = ['<?xml version="1.0" encoding="utf-8"?>', f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{lang}">',
+               f"<title>{xml_escape(site)}: {xml_escape(self.w('history'))}</title>",
+               f"<id>urn:agreement:{xml_escape(self.m.id)}:{lang}</id>", f"<updated>{xml_escape(updated)}</updated>"]
+        for entry in h.entries[:50]:
+            cls = CLASS_NAMES[entry.diff.change_class][lang]
+            main = entry.diff.main_language
+            text = "\n".join(field_line(i, f, lang, main) for i in entry.diff.items for f in i.fields) or \
+                "\n".join(f"{WORDS[i.change][lang]}: {item_label(i, lang, main)}" for i in entry.diff.items)
+            out += ["<entry>", f"<title>{xml_escape(entry.change.title)} ({xml_escape(cls)})</title>",
+                    f"<id>urn:agreement:{xml_escape(self.m.id)}:{entry.change.commit}</id>",
+                    f"<updated>{xml_escape(entry.change.date)}</updated>",
+                    f'<link href="index.html#{_entry_id(entry)}"/>',
+                    f'<content type="text">{xml_escape(text)}</content>', "</entry>"]
+        out.append("</feed>")
+        return ("\n".join(out) + "\n").encode("utf-8")
+
     def legal(self) -> None:
         page = self.start("saadosperusta.md", self.w("legal_basis"), "agreement/agreement.yaml")
         for ref in self.m.legal_basis:
@@ -609,5 +737,8 @@ def page_nav(site: Site) -> list:
         {w("agreement"): [{w("legal_basis"): "saadosperusta.md"}, {w("rules_page"): "pelisaannot.md"},
                           {w("annexes"): "liitesopimukset.md"}]},
         {w("open_data"): [{w("downloads"): "lataukset/index.md"}, {w("data_format"): "tietomuoto.md"}]},
+    ] + ([{w("history"): [{w("history"): "historia/index.md"},
+                          {w("changes_since_signed"): "historia/allekirjoitetun-jalkeen.md"},
+                          {w("signed_versions"): "historia/versiot.md"}]}] if site.history is not None else []) + [
         {w("accessibility"): "saavutettavuus.md"},
     ]

@@ -54,8 +54,9 @@ def on_config(config):
                 files.insert(0, (path.name, path.read_bytes(), kind))
     for path in sorted(SCHEMA_DIR.glob("*.schema.json")):
         files.append((f"schema/{path.name}", path.read_bytes(), "dl_schema"))
+    history = _history(root, sources)
     site = Site(model, lang, repo_url=config.extra.get("repository", ""), branch=config.extra.get("edit_branch", "main"),
-                downloads=[(name, kind) for name, _, kind in files], root=root)
+                downloads=[(name, kind) for name, _, kind in files], root=root, history=history)
     pages = site.build()
     config.site_name = html.escape(model.short_title.get(lang))  # theme templates do not escape it
     config.nav = page_nav(site)
@@ -73,6 +74,11 @@ def on_config(config):
     config.watch.extend(str(root / name) for name in ("agreement", "subareas", "measurements") if (root / name).is_dir())
     _state.update(pages=pages, files=files, reference=format_reference(), assets=site.assets)
     return config
+
+
+def _history(root: Path, sources):
+    from cooperation.history import cached_history
+    return cached_history(root, sources)
 
 
 def on_files(files, config):

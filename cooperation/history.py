@@ -1,0 +1,121 @@
+"""The negotiation record from git: merged changes with their semantic diffs, signed versions
+(tags) with their fingerprints, and the changes since the version in force."""
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import gitrepo
+from .diff import Diff, compare
+from .model import canonical_content, compute_fingerprint
+from .sources import Sources, load_sources
+
+
+@dataclass
+class Entry:
+    change: gitrepo.Change
+    diff: Diff
+
+
+@dataclass
+class SignedVersion:
+    tag: str
+    commit: str
+    date: str
+    fingerprint: str
+
+
+@dataclass
+class History:
+    entries: list[Entry] = field(default_factory=list)  # newest first
+    versions: list[SignedVersion] = field(default_factory=list)  # oldest first
+    since_signed: Diff | None = None
+
+    @property
+    def in_force(self) -> SignedVersion | None:
+        return self.versions[-1] if self.versions else None
+
+    def for_items(self, ids: set[str]) -> list[tuple[Entry, list]]:
+        """Entries that touched any of these items, with those items' changes."""
+        out = []
+        for entry in self.entries:
+            items = [i for i in entry.diff.items if i.id in ids]
+            if items:
+                out.append((entry, items))
+        return out
+
+
+class _Trees:
+    """Each revision's files exported once per build."""
+
+    def __init__(self, repo: Path, prefix: str, workdir: Path):
+        self.repo, self.prefix, self.workdir = repo, prefix, workdir
+        self.cache: dict[str | None, Sources] = {}
+
+    def get(self, commit: str | None) -> Sources:
+        if commit not in self.cache:
+            if commit is None:
+                empty = self.workdir / "empty"
+                empty.mkdir(exist_ok=True)
+                self.cache[commit] = load_sources(empty)
+            else:
+                self.cache[commit] = load_sources(gitrepo.export(self.repo, self.prefix, commit, self.workdir / commit))
+        return self.cache[commit]
+
+
+def _fingerprint(sources: Sources) -> str:
+    try:
+        return compute_fingerprint(canonical_content(sources))
+    except (TypeError, AttributeError, KeyError, ValueError):
+        return ""
+
+
+def load_history(root: Path, current: Sources | None = None, limit: int = 100, tag_pattern: str = "v*") -> History | None:
+    """None when the data is not in a git repository."""
+    try:
+        repo, prefix = gitrepo.locate(root)
+    except (gitrepo.GitError, ValueError, OSError):
+        return None
+    history = History()
+    with tempfile.TemporaryDirectory() as tmp:
+        trees = _Trees(repo, prefix, Path(tmp))
+        try:
+            changes = gitrepo.history(repo, prefix, limit)
+            tags = gitrepo.version_tags(repo, tag_pattern)
+        except gitrepo.GitError:
+            return None
+        for change in changes:
+            diff = compare(trees.get(change.parent), trees.get(change.commit))
+            if diff.change_class is not None:
+                history.entries.append(Entry(change, diff))
+        for tag in tags:
+            history.versions.append(SignedVersion(tag.name, tag.commit, tag.date, _fingerprint(trees.get(tag.commit))))
+        if history.in_force is not None:
+            now = current if current is not None else load_sources(root)
+            history.since_signed = compare(trees.get(history.in_force.commit), now)
+    return history
+
+
+_CACHE: dict = {}
+
+
+def _state_key(root: Path, sources: Sources) -> tuple:
+    import hashlib
+    import subprocess
+    head = subprocess.run(["git", "-C", str(root), "rev-parse", "HEAD"], capture_output=True, text=True).stdout.strip()
+    digest = hashlib.sha256()
+    for folder in ("agreement", "subareas", "measurements"):
+        for path in sorted((Path(root) / folder).glob("*")):
+            if path.is_file():
+                digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return str(Path(root).resolve()), head, digest.hexdigest()
+
+
+def cached_history(root: Path, sources: Sources) -> History | None:
+    """``load_history`` once per state of the repository and the data (both language builds share it)."""
+    key = _state_key(root, sources)
+    if key not in _CACHE:
+        _CACHE.clear()
+        _CACHE[key] = load_history(root, current=sources)
+    return _CACHE[key]
