@@ -205,8 +205,7 @@ class Site:
                     self.legal, self.rules, self.annexes, self.opendata, self.accessibility]
         for builder in builders:
             builder()
-        if self.history is not None:
-            self.history_pages()
+        self.history_pages()
         for subarea in self.m.subareas:
             self.subarea(subarea)
         for party in self.m.parties:
@@ -595,7 +594,8 @@ class Site:
         return out
 
     def history_pages(self) -> None:
-        h, lang = self.history, self.lang
+        from .history import History
+        h, lang = self.history or History(), self.lang
         page = self.start("historia/index.md", self.w("history"))
         page.body.append(f"<p>{esc(self.w('history_help'))}</p>")
         page.body.append(self.in_force_html())
@@ -610,7 +610,7 @@ class Site:
             page.body.append(f'<p>{self.badge("change", cls, CLASS_NAMES[cls][lang])} — {esc(CLASS_HELP[cls][lang])}'
                              f"{self.pr_link(entry.change.pull_request)}<br><small>{fingerprint}</small></p>")
             page.body.append(self.diff_html(entry.diff))
-        self.assets[f"historia/muutokset-{lang}.xml"] = self.atom_feed()
+        self.assets[f"historia/muutokset-{lang}.xml"] = self.atom_feed(h)
         page = self.start("historia/allekirjoitetun-jalkeen.md", self.w("changes_since_signed"))
         page.body.append(self.in_force_html())
         if h.in_force is not None:
@@ -638,9 +638,9 @@ class Site:
         return (f"<p><strong>{esc(self.w('in_force_version'))}: {esc(version.tag)}</strong> ({esc(_iso_date(version.date))}), "
                 f"{esc(self.w('fingerprint'))} <code>{esc(version.fingerprint)}</code></p>")
 
-    def atom_feed(self) -> bytes:
+    def atom_feed(self, h) -> bytes:
         from xml.sax.saxutils import escape as xml_escape
-        h, lang = self.history, self.lang
+        lang = self.lang
         site = self.t(self.m.short_title)
         updated = h.entries[0].change.date if h.entries else "1970-01-01T00:00:00Z"
         out = ['<?xml version="1.0" encoding="utf-8"?>', f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{lang}">',
@@ -737,8 +737,9 @@ def page_nav(site: Site) -> list:
         {w("agreement"): [{w("legal_basis"): "saadosperusta.md"}, {w("rules_page"): "pelisaannot.md"},
                           {w("annexes"): "liitesopimukset.md"}]},
         {w("open_data"): [{w("downloads"): "lataukset/index.md"}, {w("data_format"): "tietomuoto.md"}]},
-    ] + ([{w("history"): [{w("history"): "historia/index.md"},
-                          {w("changes_since_signed"): "historia/allekirjoitetun-jalkeen.md"},
-                          {w("signed_versions"): "historia/versiot.md"}]}] if site.history is not None else []) + [
+        {w("history"): [{w("history"): "historia/index.md"},
+                        {w("changes_since_signed"): "historia/allekirjoitetun-jalkeen.md"},
+                        {w("signed_versions"): "historia/versiot.md"}]},
+        {w("editor_guide"): "ohje.md"},
         {w("accessibility"): "saavutettavuus.md"},
     ]

@@ -89,7 +89,7 @@ def test_resident_reads_searches_and_switches_language(browser, served_site):
 
 PAGES = ["", "osa-alueet/", "osa-alueet/hyte/", "osa-alueet/saaristo/", "osapuolet/", "osapuolet/kuusiniemi/",
          "vastuumatriisi/", "mittarit/", "foorumit/", "saadosperusta/", "pelisaannot/", "liitesopimukset/",
-         "lataukset/", "tietomuoto/", "saavutettavuus/"]
+         "lataukset/", "tietomuoto/", "saavutettavuus/", "historia/", "historia/versiot/", "ohje/"]
 
 
 @pytest.mark.parametrize("prefix", ["", "sv/"])
