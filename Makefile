@@ -21,6 +21,7 @@ validate: $(STAMP)
 
 build: validate
 	$(BIN)/python build.py docx --out $(OUT)
+	$(BIN)/python build.py export-xlsx --out $(OUT)
 	$(BIN)/python build.py site --out $(OUT)
 
 test: $(STAMP)

@@ -130,6 +130,33 @@ def cmd_codeowners(args) -> int:
     return EXIT_OK
 
 
+def cmd_export_xlsx(args) -> int:
+    from .output import write_atomic
+    from .workbook import export
+    model = load_model(args)
+    if model is None:
+        return EXIT_DATA
+    path = args.out / f"{model.id}-tyokirja.xlsx"
+    write_atomic(path, export(model))
+    sys.stderr.write(f"Kirjoitettu {path}\n")
+    return EXIT_OK
+
+
+def cmd_import_xlsx(args) -> int:
+    from .importer import import_xlsx
+    return import_xlsx(args.file, args.root, force=args.force)
+
+
+def cmd_import_measurements(args) -> int:
+    from .importer import import_measurements
+    return import_measurements(args.file, args.root)
+
+
+def cmd_new_subarea(args) -> int:
+    from .importer import new_subarea
+    return new_subarea(args.id, args.root, force=args.force)
+
+
 def cmd_reference(args) -> int:
     from .output import write_atomic
     from .reference import markdown
@@ -172,6 +199,28 @@ def make_parser() -> argparse.ArgumentParser:
     owners = commands.add_parser("codeowners", help="päivitä .github/CODEOWNERS vastuuhenkilöiden GitHub-tunnuksista")
     _common(owners)
     owners.set_defaults(func=cmd_codeowners)
+
+    export_xlsx = commands.add_parser("export-xlsx", help="kirjoita työkirja (Excel) tiedoista: OUT/<tunniste>-tyokirja.xlsx")
+    _common(export_xlsx)
+    export_xlsx.set_defaults(func=cmd_export_xlsx)
+
+    import_xlsx = commands.add_parser("import-xlsx", help="tuo Kuntaliiton työkirja osa-alueiden tiedostoiksi")
+    _common(import_xlsx)
+    import_xlsx.add_argument("file", type=Path, help="työkirja (.xlsx)")
+    import_xlsx.add_argument("--force", action="store_true", help="korvaa olemassa olevat osa-alueiden tiedostot")
+    import_xlsx.set_defaults(func=cmd_import_xlsx)
+
+    measurements = commands.add_parser("import-measurements",
+                                       help="tuo mittaritiedot (Sotkanetin CSV tai JSON, tai taulukko indicator,area,year,value)")
+    _common(measurements)
+    measurements.add_argument("file", type=Path)
+    measurements.set_defaults(func=cmd_import_measurements)
+
+    scaffold = commands.add_parser("new-subarea", help="luo uuden osa-alueen tiedosto ohjeineen")
+    _common(scaffold)
+    scaffold.add_argument("id", help="osa-alueen tunniste, esim. kulttuuri")
+    scaffold.add_argument("--force", action="store_true", help="korvaa olemassa oleva tiedosto")
+    scaffold.set_defaults(func=cmd_new_subarea)
 
     fingerprint = commands.add_parser("fingerprint", help="tulosta sopimuksen sisällön sormenjälki (SHA-256)")
     _common(fingerprint)

@@ -337,4 +337,4 @@ WORDS.update({
     "class": {"fi": "Luokka", "sv": "Klass"},
     "editor_guide": {"fi": "Ohje muokkaajille", "sv": "Anvisning för redaktörer"},
 })
-
+WORDS.update({"unit": {"fi": "Yksikkö", "sv": "Enhet"}})

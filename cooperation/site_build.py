@@ -48,6 +48,9 @@ def build_site(model: Agreement, root: Path, out: Path) -> Path:
         with tempfile.TemporaryDirectory() as downloads, \
                 _environment(AGREEMENT_ROOT=str(Path(root).resolve()), AGREEMENT_DOWNLOADS=downloads):
             write_docx(model, Path(downloads))
+            from .output import write_atomic
+            from .workbook import export as export_workbook
+            write_atomic(Path(downloads) / f"{model.id}-tyokirja.xlsx", export_workbook(model))
             with replace_dir(target) as work:
                 # Finnish (the main language) first: its clean step would wipe site/sv
                 for index, lang in enumerate(model.languages):

@@ -164,7 +164,7 @@ def test_matrix_forums_cycle_and_calendar(example_site, model):
 
 def test_open_data_files(example_site, model):
     downloads = read(example_site, "lataukset/")
-    for name in (f"{model.id}-fi.docx", f"{model.id}-sv.docx", f"{model.id}.json", "mittaustulokset.csv",
+    for name in (f"{model.id}-fi.docx", f"{model.id}-sv.docx", f"{model.id}-tyokirja.xlsx", f"{model.id}.json", "mittaustulokset.csv",
                  "schema/bundle.schema.json", "schema/subarea.schema.json"):
         assert name in downloads.links
         assert (example_site / "lataukset" / name).is_file()

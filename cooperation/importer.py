@@ -1,0 +1,356 @@
+"""Commands that write data files: import a workbook, import indicator values, scaffold a sub-area.
+
+Each writes nothing at all when any error occurs, and overwrites nothing without --force.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import os
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+from . import reporter
+from .checker import REGION, check
+from .output import write_atomic
+from .sources import load_sources, read_measurements
+from .workbook import PartyMatcher, import_workbook, normalise
+from .yaml_writer import dump
+
+EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
+
+
+def _say(text: str) -> None:
+    sys.stderr.write(text + "\n")
+
+
+def _write_all(files: dict[Path, str | bytes]) -> None:
+    """Every file or none: all are written to temporary files first, then renamed into place."""
+    staged = []
+    try:
+        for path, data in files.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+            staged.append((tmp, path))
+    except BaseException:
+        for tmp, _ in staged:
+            Path(tmp).unlink(missing_ok=True)
+        raise
+    for tmp, path in staged:
+        os.replace(tmp, path)
+
+
+def _base(root: Path):
+    sources = load_sources(root)
+    parties_doc = sources.documents.get("parties")
+    parties = parties_doc.data.get("parties", []) if parties_doc is not None and isinstance(parties_doc.data, dict) else []
+    agreement = sources.agreement.data if sources.agreement is not None and isinstance(sources.agreement.data, dict) else {}
+    return sources, [p for p in parties if isinstance(p, dict) and isinstance(p.get("id"), str)], agreement
+
+
+# --- workbook ------------------------------------------------------------------------------------
+def import_xlsx(file: Path, root: Path, force: bool = False) -> int:
+    if not file.is_file():
+        _say(f"virhe: tiedostoa {file} ei ole")
+        return EXIT_USAGE
+    sources, parties, agreement = _base(root)
+    if not parties:
+        _say("virhe: osapuolia ei voi lukea (agreement/parties.yaml); tarkista ne ensin: python build.py validate")
+        return EXIT_DATA
+    main = (agreement.get("languages") or ["fi"])[0]
+    coordinator = next((c for c in agreement.get("coordinators") or [] if isinstance(c, dict)), None)
+    person = {k: coordinator[k] for k in ("name", "role", "party") if k in coordinator} if coordinator else None
+    result = import_workbook(file, parties, main, person)
+    for note in result.notes:
+        word = {"error": "virhe", "warning": "varoitus", "info": "tarkista"}[note.severity]
+        _say(f"{note.cell}: {word}: {note.message}")
+    if result.errors:
+        _say("Mitään ei kirjoitettu.")
+        return EXIT_DATA
+    if not result.files:
+        _say("virhe: työkirjasta ei löytynyt yhtään osa-aluetta. Mitään ei kirjoitettu.")
+        return EXIT_DATA
+    targets = {root / "subareas" / f"{ident}.yaml": data for ident, data in result.files.items()}
+    existing = [p for p in targets if p.exists()]
+    if existing and not force:
+        for path in existing:
+            _say(f"virhe: {path.relative_to(root)} on jo olemassa; korvaa se valitsimella --force")
+        _say("Mitään ei kirjoitettu.")
+        return EXIT_DATA
+    comment = f"Tuotu työkirjasta {file.name}. Tarkista kohdat, jotka tuonnin raportti luettelee."
+    _write_all({path: dump(data, "subarea.schema.json", comment) for path, data in targets.items()})
+    for path in targets:
+        _say(f"Kirjoitettu {path.relative_to(root)}")
+    outcome = check(load_sources(root))
+    out, err = reporter.text(outcome, "fi")
+    if outcome.problems:
+        _say("Tarkistus tuonnin jälkeen (python build.py validate):")
+        sys.stderr.write(out)
+    sys.stderr.write(err)
+    return EXIT_OK
+
+
+# --- indicator values ----------------------------------------------------------------------------
+_TOTAL = {"", "total", "yhteensä", "yht", "totalt", "molemmat", "both"}
+
+
+def _read_rows(file: Path) -> list[dict]:
+    text = file.read_bytes().decode("utf-8-sig")
+    if file.suffix.lower() == ".json":
+        data = json.loads(text)
+        if isinstance(data, dict):
+            data = next((v for v in data.values() if isinstance(v, list)), [])
+        return [{str(k).lower(): v for k, v in row.items()} for row in data if isinstance(row, dict)]
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    return [{(k or "").strip().lower(): (v.strip() if isinstance(v, str) else v) for k, v in row.items()} for row in reader]
+
+
+def _number(value, decimal_comma: bool) -> float | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value) if math.isfinite(value) else None
+    text = str(value).replace(" ", "").replace("\u00a0", "")
+    if decimal_comma or ("," in text and "." not in text):
+        text = text.replace(",", ".")
+    try:
+        number = float(text)
+    except ValueError:
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _format(value: float) -> str:
+    return str(int(value)) if value == int(value) and abs(value) < 1e15 else repr(value)
+
+
+def import_measurements(file: Path, root: Path) -> int:
+    if not file.is_file():
+        _say(f"virhe: tiedostoa {file} ei ole")
+        return EXIT_USAGE
+    sources = load_sources(root)
+    outcome = check(sources)
+    if outcome.errors:
+        out, err = reporter.text(outcome, "fi")
+        sys.stderr.write(out + err)
+        _say("Korjaa virheet ensin. Mitään ei kirjoitettu.")
+        return EXIT_DATA
+    try:
+        rows = _read_rows(file)
+    except (UnicodeDecodeError, json.JSONDecodeError, csv.Error) as exc:
+        _say(f"virhe: tiedostoa {file.name} ei voi lukea ({exc}). Mitään ei kirjoitettu.")
+        return EXIT_DATA
+    _, parties, _ = _base(root)
+    matcher = PartyMatcher(parties)
+    county = next((p for p in parties if p.get("kind") == "county"), {})
+    by_region = {p["sotkanet_region"]: p["id"] for p in parties if isinstance(p.get("sotkanet_region"), int)}
+    indicators: dict[str, str] = {}  # our indicator id → sub-area id
+    by_sotkanet: dict[int, list[str]] = {}
+    for doc in sources.subareas:
+        for goal in doc.data.get("goals", []):
+            for indicator in goal.get("indicators", []):
+                indicators[indicator["id"]] = doc.data["id"]
+                if "sotkanet" in indicator.get("source", {}):
+                    by_sotkanet.setdefault(indicator["source"]["sotkanet"], []).append(indicator["id"])
+
+    def area_of(row: dict) -> str | None:
+        region = row.get("region", row.get("area", row.get("alue")))
+        if region is None:
+            return None
+        text = str(region).strip()
+        if text.isdigit():
+            number = int(text)
+            if number == county.get("sotkanet_region"):
+                return REGION
+            return by_region.get(number)
+        if text in (REGION,) or normalise(text) in ("koko alue", "hela regionen") or \
+                normalise(text) in {normalise(v) for v in (county.get("name") or {}).values()} if isinstance(county.get("name"), dict) else False:
+            return REGION
+        if any(p["id"] == text for p in parties):
+            return text
+        found, _ = matcher.match(text)
+        if found == [county.get("id")]:
+            return REGION
+        return found[0] if len(found) == 1 and found[0] != "all_municipalities" else None
+
+    decimal_comma = file.suffix.lower() == ".csv" and ";" in file.read_text(encoding="utf-8-sig").split("\n", 1)[0]
+    values: dict[tuple, tuple[float, str]] = {}
+    skipped: list[str] = []
+    for number, row in enumerate(rows, start=2 if file.suffix.lower() != ".json" else 1):
+        where = f"{file.name}:{number}" if file.suffix.lower() != ".json" else f"{file.name}[{number - 1}]"
+        gender = str(row.get("gender", row.get("sukupuoli", "")) or "").strip().lower()
+        if gender not in _TOTAL:
+            skipped.append(f"{where}: sukupuoli ”{gender}” – vain kokonaisluvut tuodaan")
+            continue
+        raw_indicator = str(row.get("indicator", row.get("mittari", "")) or "").strip()
+        targets = by_sotkanet.get(int(raw_indicator), []) if raw_indicator.isdigit() else \
+            ([raw_indicator] if raw_indicator in indicators else [])
+        if not targets:
+            skipped.append(f"{where}: mittaria ”{raw_indicator}” ei ole sopimuksessa")
+            continue
+        area = area_of(row)
+        if area is None:
+            skipped.append(f"{where}: aluetta ”{row.get('region', row.get('area', ''))}” ei voi kohdistaa "
+                           "(anna osapuolelle sotkanet_region tai käytä osapuolen nimeä)")
+            continue
+        try:
+            year = int(str(row.get("year", row.get("vuosi", ""))).strip())
+        except ValueError:
+            skipped.append(f"{where}: vuosi puuttuu tai ei ole luku")
+            continue
+        value = _number(row.get("value", row.get("arvo")), decimal_comma)
+        if value is None:
+            skipped.append(f"{where}: arvo puuttuu")
+            continue
+        for indicator in targets:
+            key = (indicator, area, year)
+            if key in values and values[key][0] != value:
+                skipped.append(f"{where}: {indicator}/{area}/{year} on tiedostossa kahdesti eri arvoin; ensimmäinen pidettiin")
+                continue
+            values.setdefault(key, (value, str(row.get("note", "") or "")))
+    # merge into the existing files; a file is rewritten only when its rows change
+    files: dict[str, list[list[str]]] = {}
+    located: dict[tuple, tuple[str, int]] = {}
+    measurement_dir = root / "measurements"
+    for path in sorted(measurement_dir.glob("*.csv")) if measurement_dir.is_dir() else []:
+        name = f"measurements/{path.name}"
+        rows_here = read_measurements(path.read_text(encoding="utf-8"), name, [])
+        files[name] = [[r.indicator, r.area, str(r.year), _format(r.value), r.note] for r in rows_here]
+        for index, r in enumerate(rows_here):
+            located[(r.indicator, r.area, r.year)] = (name, index)
+    changed_files: set[str] = set()
+    added = updated = unchanged = 0
+    for key in sorted(values):
+        value, note = values[key]
+        if key in located:
+            name, index = located[key]
+            if float(files[name][index][3]) == value:
+                unchanged += 1
+                continue
+            files[name][index][3] = _format(value)
+            changed_files.add(name)
+            updated += 1
+        else:
+            name = f"measurements/{indicators[key[0]]}.csv"
+            files.setdefault(name, []).append([key[0], key[1], str(key[2]), _format(value), note])
+            located[key] = (name, len(files[name]) - 1)
+            changed_files.add(name)
+            added += 1
+    writes = {}
+    for name in sorted(changed_files):
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(["indicator", "area", "year", "value", "note"])
+        writer.writerows(files[name])
+        writes[root / name] = out.getvalue()
+    _write_all(writes)
+    for line in skipped:
+        _say(f"ohitettu: {line}")
+    _say(f"Mittaustuloksia: {added} uutta, {updated} päivitetty, {unchanged} ennallaan, {len(skipped)} ohitettu. "
+         + (f"Kirjoitettu: {', '.join(sorted(changed_files))}." if changed_files else "Tiedostoja ei muutettu."))
+    return EXIT_OK
+
+
+# --- a new sub-area ------------------------------------------------------------------------------
+SCAFFOLD = """\
+# yaml-language-server: $schema=../schema/subarea.schema.json
+# Uusi osa-alue. Kenttien selitykset ovat sivustolla kohdassa Tietomuoto.
+# Pysyvä tunniste; sama kuin tiedoston nimi. Älä muuta sitä myöhemmin.
+id: {id}
+# Lyhenne, jolla tavoitteiden, toimenpiteiden ja mittareiden tunnisteet alkavat.
+code: {code}
+# Osa-alueen nimi{languages_hint}.
+title:
+{title}
+# Ryhmä: common (yhteiset), interface (yhdyspintakohtaiset) tai regional (alueen erityispiirteet).
+group: regional
+# Peruste: legal_minimum (lainsäädännön vähimmäisvaatimus) tai joint_priority (yhteinen painopiste).
+basis: joint_priority
+# Osa-alueen vastuuhenkilöt: nimi, tehtävä, osapuolen tunniste ja halutessa GitHub-tunnus (katselmointia varten).
+responsible_persons:
+  - name: Etunimi Sukunimi
+    role:
+{role}
+    party: {county}
+# Mistä osa-alueessa on kyse ja miksi siitä sovitaan. Markdown-muotoilu on sallittu.
+description:
+{description}
+# Tavoitteet tärkeysjärjestyksessä. Jokaisella tavoitteella on toimenpiteet ja mittarit.
+goals:
+  - id: {code}-1
+    # Tavoite yhdellä lauseella: realistinen, konkreettinen ja mitattava.
+    title:
+{goal}
+    actions:
+      - id: {code}-1-T1
+        title:
+{action}
+        # Vastuutahot: osapuolten tunnisteet tai all_municipalities (jokainen kunta).
+        responsible: [{county}]
+        # Päävastuutaho: yksi vastuutahoista.
+        lead: {county}
+        # Aikataulu: vuosi, kuukausi (2026-09) tai päivä.
+        schedule: {{start: {year}, end: {end}}}
+        # Tila: planned, ongoing, done, delayed tai cancelled (kahdelle viimeiselle perustelu: status_reason).
+        status: planned
+    indicators:
+      - id: {code}-1-M1
+        name:
+{indicator}
+        # Yksikkö: percent, per_1000, per_10000, per_100000, count, persons, euro, days, index, score.
+        unit: percent
+        # Lähde: Sotkanetin indikaattorin numero, tai name ja url muulle lähteelle.
+        source: {{sotkanet: 3127}}
+        # Suunta: increase, decrease tai keep.
+        direction: increase
+        # Lähtötaso ja tavoitetaso: vuosi ja arvo.
+        baseline: {{year: {year_minus}, value: 50}}
+        target: {{year: {end}, value: 55}}
+        frequency: yearly
+        areas: [region]
+"""
+
+
+def new_subarea(ident: str, root: Path, force: bool = False) -> int:
+    if not SLUG.match(ident):
+        _say(f"virhe: tunniste ”{ident}” ei kelpaa: käytä pieniä kirjaimia a–z, numeroita ja väliviivoja")
+        return EXIT_USAGE
+    path = root / "subareas" / f"{ident}.yaml"
+    if path.exists() and not force:
+        _say(f"virhe: {path.relative_to(root)} on jo olemassa; korvaa se valitsimella --force")
+        return EXIT_DATA
+    _, parties, agreement = _base(root)
+    county = next((p["id"] for p in parties if p.get("kind") == "county"), None)
+    if county is None:
+        _say("virhe: osapuolista ei löydy hyvinvointialuetta (agreement/parties.yaml)")
+        return EXIT_DATA
+    languages = [x for x in agreement.get("languages") or ["fi"] if x in ("fi", "sv")] or ["fi"]
+    texts = {"title": {"fi": "Osa-alueen nimi", "sv": "Delområdets namn"},
+             "role": {"fi": "tehtävänimike", "sv": "befattning"},
+             "description": {"fi": "Kuvaus osa-alueesta.", "sv": "Beskrivning av delområdet."},
+             "goal": {"fi": "Tavoite yhdellä lauseella.", "sv": "Målet i en mening."},
+             "action": {"fi": "Mitä tehdään.", "sv": "Vad som görs."},
+             "indicator": {"fi": "Mittarin nimi", "sv": "Indikatorns namn"}}
+
+    def block(key: str, indent: int) -> str:
+        return "\n".join(" " * indent + f"{lang}: {texts[key][lang]}" for lang in languages)
+    term = agreement.get("council_term") or {}
+    start = int(str(term.get("start", "2026"))[:4]) + 1 if term.get("start") else 2026
+    end = int(str(term.get("end", "2029"))[:4]) - 1 if term.get("end") else 2028
+    code = re.sub(r"[^A-Z0-9]", "", ident.upper())[:5] or "OA"
+    text = SCAFFOLD.format(id=ident, code=code, county=county, year=start, end=max(end, start + 1), year_minus=start - 1,
+                           languages_hint=" kielillä " + ", ".join(languages) if len(languages) > 1 else "",
+                           title=block("title", 2), role=block("role", 6), description=block("description", 2),
+                           goal=block("goal", 6), action=block("action", 10), indicator=block("indicator", 10))
+    write_atomic(path, text)
+    _say(f"Kirjoitettu {path.relative_to(root)}. Täydennä kentät ja aja: python build.py validate")
+    return EXIT_OK

@@ -1,0 +1,221 @@
+"""Spreadsheet in, spreadsheet out: the workbook, indicator data from Sotkanet, the sub-area scaffold."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from openpyxl import Workbook, load_workbook
+
+from cooperation.model import load
+from helpers import MINIMAL, REPO, copy_root
+
+
+def run(*args, root: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(REPO / "build.py"), *map(str, args), "--root", str(root)],
+                          capture_output=True, text=True, timeout=300)
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("xlsx")
+    done = run("export-xlsx", "--out", out, root=REPO)
+    assert done.returncode == 0, done.stderr
+    return out / "rannikkoseutu-2026-tyokirja.xlsx"
+
+
+def empty_region(tmp_path: Path, base: Path = REPO) -> Path:
+    root = copy_root(base, tmp_path / "root")
+    shutil.rmtree(root / "subareas")
+    (root / "subareas").mkdir()
+    shutil.rmtree(root / "measurements", ignore_errors=True)
+    path = root / "agreement" / "agreement.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("scope: 3", "scope: 1").replace("scope: 2", "scope: 1"),
+                    encoding="utf-8")
+    annexes = root / "agreement" / "annexes.yaml"
+    if annexes.exists():
+        annexes.unlink()
+    return root
+
+
+def test_export_layout(exported):
+    model, _ = load(REPO)
+    book = load_workbook(exported)
+    sheet = book["Työkirja"]
+    assert [c.value for c in sheet[1]] == ["Osa-alue", "Tavoitteet", "Toimenpiteet ja vastuutahot", "Resurssit",
+                                           "Arviointimittarit", "Huomioitavaa"]
+    assert sheet.freeze_panes == "A2" and sheet.column_dimensions["C"].width >= 50
+    assert sheet["A2"].value == "Yhteiset osa-alueet" and "A2:F2" in [str(r) for r in sheet.merged_cells.ranges]
+    assert sheet["B3"].alignment.wrap_text
+    assert sum(1 for row in sheet.iter_rows(min_row=2) if row[1].value) == len(model.goals)
+    parties = book["Osapuolet"]
+    assert parties.max_row == len(model.parties) + 1
+    indicators = book["Mittarit"]
+    assert [r[0].value for r in indicators.iter_rows(min_row=2)] == [i.id for i in model.indicators]
+    assert run("export-xlsx", "--out", exported.parent / "again", root=REPO).returncode == 0
+    assert (exported.parent / "again" / exported.name).read_bytes() == exported.read_bytes()  # reproducible
+
+
+def test_export_then_import_gives_the_same_goals_actions_and_indicators(exported, tmp_path):
+    original, _ = load(REPO)
+    root = empty_region(tmp_path)
+    done = run("import-xlsx", exported, root=root)
+    assert done.returncode == 0, done.stderr
+    validate = run("validate", root=root)
+    assert validate.returncode == 0, validate.stdout  # warnings allowed
+    imported, _ = load(root)
+    assert [s.id for s in imported.subareas] == [s.id for s in original.subareas]
+    assert [(g.id, g.title.get("fi")) for g in imported.goals] == [(g.id, g.title.get("fi")) for g in original.goals]
+    assert [(a.id, a.title.get("fi"), set(a.responsible_refs)) for a in imported.actions] == \
+        [(a.id, a.title.get("fi"), set(a.responsible_refs)) for a in original.actions]
+    assert [(i.id, i.name.get("fi"), i.sotkanet) for i in imported.indicators] == \
+        [(i.id, i.name.get("fi"), i.sotkanet) for i in original.indicators]
+    assert "tarkista" in done.stderr  # the report says what needs a human look
+
+
+def messy_workbook(path: Path, headings=None) -> Path:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Taulukko1"
+    sheet.append(["Strategisten tavoitteiden työkirja v1.0"])
+    sheet.append([])
+    sheet.append(headings or ["OSA-ALUE ", "Tavoitteet", "Toimenpiteet ja\nvastuutahot", "Resurssit", "Kommentit",
+                              " arviointimittarit", "Huomioitavaa:"])
+    sheet.append(["Yhteiset osa-alueet"])
+    sheet.append(["Asukkaiden hyvinvoinnin ja terveyden edistäminen", "Liikkuminen lisääntyy",
+                  "• Liikuntaneuvonta (Kunnat ja HVA)\n• Kävelyreitit (Hämeenkyrön kunta)", "2 htv", "ei", "- Liikkumattomat, % (Sotkanet 3737)", None])
+    sheet.append([None, "Terveys paranee", "1) Terveystarkastukset (kaikki kunnat)\n2) Neuvonta – Alfan kunta", None, None,
+                  "Koettu terveys %\nElämänlaatu (ind. 3127)", "Huom"])
+    sheet.merge_cells("A5:A6")
+    sheet.append([])
+    sheet.append(["Yhdyspintakohtaiset osa-alueet"])
+    sheet.append(["Työllisyyden hoito", "Työttömyys laskee\nNuoret töihin", "Yhteispalvelu (Beta)", None, None, None, None])
+    book.save(path)
+    return path
+
+
+def test_messy_workbook_is_read_with_cell_references(tmp_path):
+    root = empty_region(tmp_path, MINIMAL)
+    path = messy_workbook(tmp_path / "Työkirja.xlsx")
+    done = run("import-xlsx", path, root=root)
+    assert done.returncode == 0, done.stderr
+    assert "Työkirja.xlsx!C5: varoitus: toimenpide HYTE-1-T2: vastuutahoa ei tunnistettu (”Hämeenkyrön kunta”)" in done.stderr
+    assert "Työkirja.xlsx!B9: varoitus: solussa on 2 tavoitetta" in done.stderr
+    hyte = yaml.safe_load((root / "subareas" / "hyte.yaml").read_text(encoding="utf-8"))
+    assert hyte["workbook_subarea"] == "wellbeing_promotion" and hyte["group"] == "common"
+    assert [g["title"] for g in hyte["goals"]] == ["Liikkuminen lisääntyy", "Terveys paranee"]
+    actions = hyte["goals"][0]["actions"]
+    assert actions[0] == {"id": "HYTE-1-T1", "title": "Liikuntaneuvonta", "responsible": ["all_municipalities", "hva"],
+                          "lead": "hva", "status": "planned"}
+    assert hyte["goals"][1]["actions"][0]["responsible"] == ["all_municipalities"]
+    assert hyte["goals"][1]["actions"][1]["responsible"] == ["alfa"]
+    indicators = hyte["goals"][0]["indicators"] + hyte["goals"][1]["indicators"]
+    assert [i["source"] for i in indicators] == [{"sotkanet": 3737}, {"name": "Määritettävä lähde"}, {"sotkanet": 3127}]
+    assert [i["unit"] for i in indicators] == ["percent", "percent", "count"]
+    assert hyte["resources"] == "2 htv" and hyte["notes"] == "Huom"
+    employment = yaml.safe_load((root / "subareas" / "tyollisyys.yaml").read_text(encoding="utf-8"))
+    assert employment["group"] == "interface" and len(employment["goals"]) == 2
+    assert employment["goals"][0]["actions"][0]["responsible"] == ["beta"]
+    assert run("validate", root=root).returncode == 0
+
+
+def test_missing_column_writes_nothing(tmp_path):
+    root = empty_region(tmp_path, MINIMAL)
+    path = messy_workbook(tmp_path / "w.xlsx", headings=["Osa-alue", "Toimenpiteet", "Resurssit"])
+    before = snapshot(root)
+    done = run("import-xlsx", path, root=root)
+    assert done.returncode == 1 and "sarake ”Tavoitteet” puuttuu" in done.stderr and "Mitään ei kirjoitettu." in done.stderr
+    assert snapshot(root) == before
+
+
+def test_existing_files_are_not_overwritten_without_force(tmp_path):
+    root = empty_region(tmp_path, MINIMAL)
+    path = messy_workbook(tmp_path / "w.xlsx")
+    assert run("import-xlsx", path, root=root).returncode == 0
+    (root / "subareas" / "hyte.yaml").write_text((root / "subareas" / "hyte.yaml").read_text() + "# oma muutos\n")
+    before = snapshot(root)
+    again = run("import-xlsx", path, root=root)
+    assert again.returncode == 1 and "subareas/hyte.yaml on jo olemassa" in again.stderr
+    assert snapshot(root) == before
+    assert run("import-xlsx", path, "--force", root=root).returncode == 0
+    assert "# oma muutos" not in (root / "subareas" / "hyte.yaml").read_text()
+
+
+def test_a_file_that_is_not_a_workbook(tmp_path):
+    root = empty_region(tmp_path, MINIMAL)
+    bad = tmp_path / "w.xlsx"
+    bad.write_text("ei excel")
+    done = run("import-xlsx", bad, root=root)
+    assert done.returncode == 1 and "Traceback" not in done.stderr and "ei voi lukea" in done.stderr
+
+
+@pytest.fixture
+def region_with_sotkanet(tmp_path) -> Path:
+    root = copy_root(MINIMAL, tmp_path / "root")
+    path = root / "agreement" / "parties.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["parties"][0]["sotkanet_region"] = 9901
+    data["parties"][1]["sotkanet_region"] = 9902
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return root
+
+
+def test_sotkanet_json_import_and_reimport_changes_nothing(region_with_sotkanet, tmp_path):
+    root = region_with_sotkanet
+    rows = [{"indicator": 3127, "region": 9901, "year": 2026, "gender": "total", "value": 12.5, "absValue": 900},
+            {"indicator": 3127, "region": 9902, "year": 2026, "gender": "total", "value": 13.0, "absValue": 90},
+            {"indicator": 3127, "region": 9901, "year": 2026, "gender": "male", "value": 11.0, "absValue": 400},
+            {"indicator": 3127, "region": 9999, "year": 2026, "gender": "total", "value": 1.0, "absValue": 1},
+            {"indicator": 4242, "region": 9901, "year": 2026, "gender": "total", "value": 1.0, "absValue": 1},
+            {"indicator": 3127, "region": 9901, "year": 2024, "gender": "total", "value": 10.5, "absValue": 1}]
+    file = tmp_path / "sotkanet.json"
+    file.write_text(json.dumps(rows))
+    done = run("import-measurements", file, root=root)
+    assert done.returncode == 0, done.stderr
+    # 3127 is the source of all six fixture indicators: each gets the values
+    assert "Mittaustuloksia: 17 uutta, 1 päivitetty, 0 ennallaan, 3 ohitettu." in done.stderr
+    assert "sotkanet.json[2]: sukupuoli ”male”" in done.stderr and "sotkanet.json[3]: aluetta ”9999”" in done.stderr
+    assert "sotkanet.json[4]: mittaria ”4242” ei ole sopimuksessa" in done.stderr
+    hyte = (root / "measurements" / "hyte.csv").read_text()
+    assert "HYTE-1-M1,region,2026,12.5,\n" in hyte and "HYTE-1-M1,alfa,2026,13,\n" in hyte
+    values = (root / "measurements" / "values.csv").read_text()
+    assert "HYTE-1-M1,region,2024,10.5," in values and values.count("HYTE-1-M1,region,2024") == 1  # updated in place
+    assert run("validate", root=root).returncode == 0
+    before = snapshot(root)
+    again = run("import-measurements", file, root=root)
+    assert again.returncode == 0 and "Tiedostoja ei muutettu." in again.stderr
+    assert snapshot(root) == before
+
+
+def test_sotkanet_csv_and_tidy_csv(region_with_sotkanet, tmp_path):
+    root = region_with_sotkanet
+    sotkanet = tmp_path / "sotkanet.csv"
+    sotkanet.write_text("indicator;region;year;gender;value;absValue\n3127;9901;2025;total;14,25;100\n", encoding="utf-8")
+    assert run("import-measurements", sotkanet, root=root).returncode == 0
+    assert "TILA-1-M1,region,2025,14.25," in (root / "measurements" / "tilat.csv").read_text()
+    tidy = tmp_path / "tidy.csv"
+    tidy.write_text("indicator,area,year,value\nTILA-1-M1,Betan kunta,2025,7\nTILA-1-M1,Gamma,2025,1\n", encoding="utf-8")
+    done = run("import-measurements", tidy, root=root)
+    assert done.returncode == 0 and "tidy.csv:3: aluetta ”Gamma” ei voi kohdistaa" in done.stderr
+    assert "TILA-1-M1,beta,2025,7," in (root / "measurements" / "tilat.csv").read_text()
+
+
+def test_new_subarea_scaffold_validates(tmp_path):
+    root = copy_root(REPO, tmp_path / "root")
+    done = run("new-subarea", "kulttuuri", root=root)
+    assert done.returncode == 0, done.stderr
+    text = (root / "subareas" / "kulttuuri.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../schema/subarea.schema.json")
+    assert "# Tavoite yhdellä lauseella" in text and "sv: Delområdets namn" in text
+    validate = run("validate", "--strict", root=root)
+    assert validate.returncode == 0, validate.stdout
+    assert run("new-subarea", "kulttuuri", root=root).returncode == 1
+    assert run("new-subarea", "Kulttuuri ja vapaa-aika", root=root).returncode == 2
