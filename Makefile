@@ -24,7 +24,15 @@ build: validate
 	$(BIN)/python build.py export-xlsx --out $(OUT)
 	$(BIN)/python build.py site --out $(OUT)
 
-test: $(STAMP)
+AXE := tests/browser/node_modules/.installed
+
+# axe-core for the accessibility audit, exactly as in the lock file (skipped where npm is missing:
+# the browser tests then say what to install)
+$(AXE): tests/browser/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then (cd tests/browser && npm ci --no-audit --no-fund --silent) && touch $@; \
+	else echo "npm puuttuu: saavutettavuustestit ohitetaan (apt-get install npm)"; fi
+
+test: $(STAMP) $(AXE)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)

@@ -55,7 +55,7 @@ def _str(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _suggest(word: Any, choices, lang_words=None) -> dict[str, str] | str:
+def _suggest(word: Any, choices) -> dict[str, str] | str:
     if not isinstance(word, str):
         return ""
     choices = list(choices)

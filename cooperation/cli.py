@@ -57,42 +57,41 @@ def load_model(args):
         return None
 
 
-def cmd_fingerprint(args) -> int:
+def with_model(args, produce) -> int:
+    """Load the model (exit 1 with the data's problems), then produce an output from it."""
+    from .output import OutputError
     model = load_model(args)
     if model is None:
         return EXIT_DATA
-    print(model.fingerprint)
+    try:
+        produce(model)
+    except OutputError as exc:
+        sys.stderr.write(f"virhe: {exc}\n")
+        return EXIT_DATA
     return EXIT_OK
+
+
+def cmd_fingerprint(args) -> int:
+    return with_model(args, lambda model: print(model.fingerprint))
 
 
 def cmd_docx(args) -> int:
-    from .docx_out import TEMPLATE, TemplateProblem, write_all
-    model = load_model(args)
-    if model is None:
-        return EXIT_DATA
-    try:
-        paths = write_all(model, args.out, args.template or TEMPLATE)
-    except TemplateProblem as exc:
-        sys.stderr.write(f"virhe: {exc}\n")
-        return EXIT_DATA
-    for path in paths:
-        sys.stderr.write(f"Kirjoitettu {path}\n")
-    sys.stderr.write(f"Sormenjälki (SHA-256): {model.fingerprint}\n")
-    return EXIT_OK
+    from .docx_out import TEMPLATE, write_all
+
+    def produce(model) -> None:
+        for path in write_all(model, args.out, args.template or TEMPLATE):
+            sys.stderr.write(f"Kirjoitettu {path}\n")
+        sys.stderr.write(f"Sormenjälki (SHA-256): {model.fingerprint}\n")
+    return with_model(args, produce)
 
 
 def cmd_site(args) -> int:
-    from .site_build import SiteBuildError, build_site
-    model = load_model(args)
-    if model is None:
-        return EXIT_DATA
-    try:
+    from .site_build import build_site
+
+    def produce(model) -> None:
         target = build_site(model, args.root, args.out)
-    except SiteBuildError as exc:
-        sys.stderr.write(f"virhe: {exc}\n")
-        return EXIT_DATA
-    sys.stderr.write(f"Sivusto kirjoitettu: {target} (esikatselu: python -m http.server -d {target})\n")
-    return EXIT_OK
+        sys.stderr.write(f"Sivusto kirjoitettu: {target} (esikatselu: python -m http.server -d {target})\n")
+    return with_model(args, produce)
 
 
 def cmd_diff(args) -> int:
@@ -133,13 +132,12 @@ def cmd_codeowners(args) -> int:
 def cmd_export_xlsx(args) -> int:
     from .output import write_atomic
     from .workbook import export
-    model = load_model(args)
-    if model is None:
-        return EXIT_DATA
-    path = args.out / f"{model.id}-tyokirja.xlsx"
-    write_atomic(path, export(model))
-    sys.stderr.write(f"Kirjoitettu {path}\n")
-    return EXIT_OK
+
+    def produce(model) -> None:
+        path = args.out / f"{model.id}-tyokirja.xlsx"
+        write_atomic(path, export(model))
+        sys.stderr.write(f"Kirjoitettu {path}\n")
+    return with_model(args, produce)
 
 
 def cmd_import_xlsx(args) -> int:

@@ -20,7 +20,7 @@ from typing import Any
 
 from . import gitrepo
 from .messages import ITEM_KINDS
-from .model import _MONITORING, canonical_content, compute_fingerprint
+from .model import _MONITORING, fingerprint_of
 from .schemas import default_schemas, titles_of
 from .sources import Sources, load_sources
 
@@ -102,14 +102,8 @@ class Diff:
     def fingerprint_changes(self) -> bool:
         return self.fingerprint_old != self.fingerprint_new
 
-    def for_item(self, item_id: str) -> list[ItemChange]:
-        return [i for i in self.items if i.id == item_id]
-
 
 # --- collecting items ----------------------------------------------------------------------
-Item = tuple[str, str, str, tuple, Any]  # (item kind, id, file kind, path in file, data)
-
-
 def _items(sources: Sources) -> dict[tuple[str, str], tuple[str, tuple, dict, dict]]:
     """(item kind, id) → (file kind, path in the file, data without nested items, location)."""
     out: dict = {}
@@ -240,6 +234,8 @@ def compare(old: Sources, new: Sources) -> Diff:
             if a == b or _text_equal(a, b, main):
                 continue
             node = _node(file_kind, path + rel) or {}
+            if isinstance(a if a is not None else b, tuple):  # a list of values: describe by its items' node
+                node = _node(file_kind, path + rel + (0,)) or node
             shown = {lang: (_display(a, node, lang, main, names), _display(b, node, lang, main, names))
                      for lang in ("fi", "sv", "en")}
             change.fields.append(FieldChange(".".join(str(p) for p in rel), _titles(file_kind, path, rel), a, b,
@@ -251,7 +247,7 @@ def compare(old: Sources, new: Sources) -> Diff:
     measurements = {"added": sum(1 for k in new_values if k not in old_values),
                     "removed": sum(1 for k in old_values if k not in new_values),
                     "changed": sum(1 for k, v in new_values.items() if k in old_values and old_values[k] != v)}
-    return Diff(items, measurements, _fingerprint(old), _fingerprint(new), main)
+    return Diff(items, measurements, fingerprint_of(old), fingerprint_of(new), main)
 
 
 _ALL = {"all_municipalities": {"fi": "kaikki kunnat", "sv": "alla kommuner", "en": "all municipalities"},
@@ -266,11 +262,10 @@ def _party_names(sources: Sources) -> dict[str, Any]:
 
 
 def _display(value: Any, node: dict, lang: str, main: str, names: dict) -> str:
-    """A value as a reader says it: enum labels, party names, yes/no."""
-    items = default_schemas()._deref(node["items"], "")[0] if isinstance(node.get("items"), dict) and "$ref" in node["items"] \
-        and not node["items"]["$ref"].startswith("#") else node.get("items") or {}
-    labels = node.get("x-enum") or items.get("x-enum") or {}
-    party = node.get("x-ref") == "party" or items.get("x-ref") == "party"
+    """A value (or each value of a list, ``node`` then describing the items) as a reader says it:
+    enum labels, party names, yes/no."""
+    labels = node.get("x-enum") or {}
+    party = node.get("x-ref") == "party"
 
     def one(v: Any) -> str:
         if isinstance(v, str) and v in _ALL and party:
@@ -283,15 +278,6 @@ def _display(value: Any, node: dict, lang: str, main: str, names: dict) -> str:
     if isinstance(value, (list, tuple)):
         return ", ".join(one(v) for v in value)
     return one(value)
-
-
-def _fingerprint(sources: Sources) -> str:
-    if sources.agreement is None or not isinstance(sources.agreement.data, dict):
-        return ""
-    try:
-        return compute_fingerprint(canonical_content(sources))
-    except (TypeError, AttributeError, KeyError, ValueError):
-        return ""  # a revision too broken to have a content
 
 
 # --- revisions -------------------------------------------------------------------------------

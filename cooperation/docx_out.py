@@ -9,7 +9,6 @@ import os
 import random
 import re
 import tempfile
-import zipfile
 from pathlib import Path
 
 from docxtpl import DocxTemplate
@@ -18,15 +17,13 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from . import labels as L
 from . import pandoc_doc as P
-from .checker import ALL_MUNICIPALITIES, REGION
 from .model import Agreement, Indicator, Text
-from .output import write_atomic
+from .output import OutputError, reproducible_zip, write_all_atomic
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "agreement.docx"
-FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
 
-class TemplateProblem(Exception):
+class TemplateProblem(OutputError):
     """The template asks for something the document does not have."""
 
 
@@ -75,8 +72,7 @@ class Body:
         return self.t(self.model.party(party_id).name)
 
     def parties_text(self, refs: list[str]) -> str:
-        return ", ".join(L.word("all_municipalities", self.lang) if r == ALL_MUNICIPALITIES else
-                         L.word("region", self.lang) if r == REGION else self.party_name(r) for r in refs)
+        return self.model.party_names(refs, self.lang)
 
     def finish(self) -> list:
         parsed = P.markdown_blocks([text for _, text in self._markdown])
@@ -149,9 +145,9 @@ def body_blocks(model: Agreement, lang: str) -> Body:
     if model.scope >= 3:
         b.heading("implementation")
         b.heading("annual_cycle", 2)
-        rows = [[[P.plain(b.t(step.title))], [P.plain(", ".join(L.MONTHS[_lang(lang)][m - 1] for m in step.months))]]
+        rows = [[[P.plain(b.t(step.title))], [P.plain(", ".join(L.month_name(m, lang) for m in step.months))]]
                 for step in model.annual_cycle]
-        rows += [[[P.plain(b.t(f.name))], [P.plain(", ".join(L.MONTHS[_lang(lang)][m - 1] for m in f.months))]]
+        rows += [[[P.plain(b.t(f.name))], [P.plain(", ".join(L.month_name(m, lang) for m in f.months))]]
                  for f in model.forums if f.months]
         b.add(P.table([b.w("annual_cycle"), b.w("months")], rows, [0.6, 0.4]))
         b.heading("monitoring", 2)
@@ -186,10 +182,6 @@ def body_blocks(model: Agreement, lang: str) -> Body:
     else:
         b.add(P.para(b.w("no_annexes")))
     return b
-
-
-def _lang(lang: str) -> str:
-    return lang if lang in L.MONTHS else "fi"
 
 
 def _indicator_cells(b: Body, indicator: Indicator) -> list[list]:
@@ -256,26 +248,17 @@ def _plain(text: str) -> str:
 
 
 def workbook_rows(model: Agreement, lang: str) -> list[dict]:
-    """The Kuntaliitto workbook layout, one row per sub-area."""
-    rows = []
+    """The workbook annex: the workbook's layout, one row per sub-area."""
+    from .workbook import goal_cells
 
     def t(text):
         return text.get(lang) if text else ""
-
-    def parties(refs):
-        return ", ".join(L.word("all_municipalities", lang) if r == ALL_MUNICIPALITIES else t(model.party(r).name)
-                         for r in refs)
-    for s in model.subareas:
-        rows.append({
-            "subarea": _plain(f"{s.number} {t(s.title)}\n({L.enum('basis', s.basis, lang)})"),
-            "goals": _plain("\n".join(f"{g.id}: {t(g.title)}" for g in s.goals)),
-            "actions": _plain("\n".join(f"{a.id}: {t(a.title)} ({parties(a.responsible_refs)})"
-                                        for g in s.goals for a in g.actions)),
-            "resources": _plain(t(s.resources)),
-            "indicators": _plain("\n".join(f"{i.id}: {t(i.name)}" for g in s.goals for i in g.indicators)),
-            "notes": _plain(t(s.notes)),
-        })
-    return rows
+    return [{key: _plain(value) for key, value in {
+        "subarea": f"{s.number} {t(s.title)}\n({L.enum('basis', s.basis, lang)})",
+        **goal_cells(model, s.goals, lang),
+        "resources": t(s.resources),
+        "notes": t(s.notes),
+    }.items()} for s in model.subareas]
 
 
 def context(model: Agreement, lang: str, body, sections: int) -> dict:
@@ -315,21 +298,6 @@ def context(model: Agreement, lang: str, body, sections: int) -> dict:
 def _fixed_datetime() -> datetime.datetime:
     epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)
     return datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc).replace(tzinfo=None)
-
-
-def _reproducible_zip(data: bytes) -> bytes:
-    """Same content, fixed entry times and order: the same input gives the same bytes."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        names = source.namelist()
-        first = [n for n in names if n == "[Content_Types].xml"]
-        for name in first + sorted(n for n in names if n not in first):
-            info = zipfile.ZipInfo(name, FIXED_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(name))
-    return out.getvalue()
 
 
 def _template_paragraph(template: Path, name: str) -> str:
@@ -380,12 +348,11 @@ def render(model: Agreement, lang: str, template: Path = TEMPLATE) -> bytes:
         props.created = props.modified = when
         buffer = io.BytesIO()
         docx.save(buffer)
-    return _reproducible_zip(buffer.getvalue())
+    return reproducible_zip(buffer.getvalue())
 
 
 def write_all(model: Agreement, out_dir: Path, template: Path = TEMPLATE) -> list[Path]:
     """One .docx per language; each written completely or not at all."""
-    rendered = [(out_dir / file_name(model, lang), render(model, lang, template)) for lang in model.languages]
-    for path, data in rendered:
-        write_atomic(path, data)
-    return [path for path, _ in rendered]
+    rendered = {out_dir / file_name(model, lang): render(model, lang, template) for lang in model.languages}
+    write_all_atomic(rendered)
+    return list(rendered)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from . import gitrepo
 from .diff import Diff, compare
-from .model import canonical_content, compute_fingerprint
-from .sources import Sources, load_sources
+from .model import fingerprint_of
+from .sources import Sources, data_digest, load_sources
 
 
 @dataclass
@@ -64,13 +64,6 @@ class _Trees:
         return self.cache[commit]
 
 
-def _fingerprint(sources: Sources) -> str:
-    try:
-        return compute_fingerprint(canonical_content(sources))
-    except (TypeError, AttributeError, KeyError, ValueError):
-        return ""
-
-
 def load_history(root: Path, current: Sources | None = None, limit: int = 100, tag_pattern: str = "v*") -> History | None:
     """None when the data is not in a git repository."""
     try:
@@ -90,7 +83,7 @@ def load_history(root: Path, current: Sources | None = None, limit: int = 100, t
             if diff.change_class is not None:
                 history.entries.append(Entry(change, diff))
         for tag in tags:
-            history.versions.append(SignedVersion(tag.name, tag.commit, tag.date, _fingerprint(trees.get(tag.commit))))
+            history.versions.append(SignedVersion(tag.name, tag.commit, tag.date, fingerprint_of(trees.get(tag.commit))))
         if history.in_force is not None:
             now = current if current is not None else load_sources(root)
             history.since_signed = compare(trees.get(history.in_force.commit), now)
@@ -100,21 +93,15 @@ def load_history(root: Path, current: Sources | None = None, limit: int = 100, t
 _CACHE: dict = {}
 
 
-def _state_key(root: Path, sources: Sources) -> tuple:
-    import hashlib
+def _state_key(root: Path) -> tuple:
     import subprocess
     head = subprocess.run(["git", "-C", str(root), "rev-parse", "HEAD"], capture_output=True, text=True).stdout.strip()
-    digest = hashlib.sha256()
-    for folder in ("agreement", "subareas", "measurements"):
-        for path in sorted((Path(root) / folder).glob("*")):
-            if path.is_file():
-                digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return str(Path(root).resolve()), head, digest.hexdigest()
+    return str(Path(root).resolve()), head, data_digest(root)
 
 
 def cached_history(root: Path, sources: Sources) -> History | None:
     """``load_history`` once per state of the repository and the data (both language builds share it)."""
-    key = _state_key(root, sources)
+    key = _state_key(root)
     if key not in _CACHE:
         _CACHE.clear()
         _CACHE[key] = load_history(root, current=sources)

@@ -8,15 +8,13 @@ import csv
 import io
 import json
 import math
-import os
 import re
 import sys
-import tempfile
 from pathlib import Path
 
 from . import reporter
-from .checker import REGION, check
-from .output import write_atomic
+from .checker import ALL_MUNICIPALITIES, REGION, check
+from .output import write_all_atomic, write_atomic
 from .sources import load_sources, read_measurements
 from .workbook import PartyMatcher, import_workbook, normalise
 from .yaml_writer import dump
@@ -27,24 +25,6 @@ SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 
 def _say(text: str) -> None:
     sys.stderr.write(text + "\n")
-
-
-def _write_all(files: dict[Path, str | bytes]) -> None:
-    """Every file or none: all are written to temporary files first, then renamed into place."""
-    staged = []
-    try:
-        for path, data in files.items():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data.encode("utf-8") if isinstance(data, str) else data)
-            staged.append((tmp, path))
-    except BaseException:
-        for tmp, _ in staged:
-            Path(tmp).unlink(missing_ok=True)
-        raise
-    for tmp, path in staged:
-        os.replace(tmp, path)
 
 
 def _base(root: Path):
@@ -85,7 +65,7 @@ def import_xlsx(file: Path, root: Path, force: bool = False) -> int:
         _say("Mitään ei kirjoitettu.")
         return EXIT_DATA
     comment = f"Tuotu työkirjasta {file.name}. Tarkista kohdat, jotka tuonnin raportti luettelee."
-    _write_all({path: dump(data, "subarea.schema.json", comment) for path, data in targets.items()})
+    write_all_atomic({path: dump(data, "subarea.schema.json", comment) for path, data in targets.items()})
     for path in targets:
         _say(f"Kirjoitettu {path.relative_to(root)}")
     outcome = check(load_sources(root))
@@ -101,17 +81,19 @@ def import_xlsx(file: Path, root: Path, force: bool = False) -> int:
 _TOTAL = {"", "total", "yhteensä", "yht", "totalt", "molemmat", "both"}
 
 
-def _read_rows(file: Path) -> list[dict]:
+def _read_rows(file: Path) -> tuple[list[dict], bool]:
+    """The rows, and whether numbers are written with a decimal comma (a semicolon-separated CSV)."""
     text = file.read_bytes().decode("utf-8-sig")
     if file.suffix.lower() == ".json":
         data = json.loads(text)
         if isinstance(data, dict):
             data = next((v for v in data.values() if isinstance(v, list)), [])
-        return [{str(k).lower(): v for k, v in row.items()} for row in data if isinstance(row, dict)]
+        return [{str(k).lower(): v for k, v in row.items()} for row in data if isinstance(row, dict)], False
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
-    return [{(k or "").strip().lower(): (v.strip() if isinstance(v, str) else v) for k, v in row.items()} for row in reader]
+    rows = [{(k or "").strip().lower(): (v.strip() if isinstance(v, str) else v) for k, v in row.items()} for row in reader]
+    return rows, delimiter == ";"
 
 
 def _number(value, decimal_comma: bool) -> float | None:
@@ -145,7 +127,7 @@ def import_measurements(file: Path, root: Path) -> int:
         _say("Korjaa virheet ensin. Mitään ei kirjoitettu.")
         return EXIT_DATA
     try:
-        rows = _read_rows(file)
+        rows, decimal_comma = _read_rows(file)
     except (UnicodeDecodeError, json.JSONDecodeError, csv.Error) as exc:
         _say(f"virhe: tiedostoa {file.name} ei voi lukea ({exc}). Mitään ei kirjoitettu.")
         return EXIT_DATA
@@ -172,17 +154,15 @@ def import_measurements(file: Path, root: Path) -> int:
             if number == county.get("sotkanet_region"):
                 return REGION
             return by_region.get(number)
-        if text in (REGION,) or normalise(text) in ("koko alue", "hela regionen") or \
-                normalise(text) in {normalise(v) for v in (county.get("name") or {}).values()} if isinstance(county.get("name"), dict) else False:
+        if text == REGION or normalise(text) in ("koko alue", "hela regionen"):
             return REGION
         if any(p["id"] == text for p in parties):
             return text
         found, _ = matcher.match(text)
         if found == [county.get("id")]:
             return REGION
-        return found[0] if len(found) == 1 and found[0] != "all_municipalities" else None
+        return found[0] if len(found) == 1 and found[0] != ALL_MUNICIPALITIES else None
 
-    decimal_comma = file.suffix.lower() == ".csv" and ";" in file.read_text(encoding="utf-8-sig").split("\n", 1)[0]
     values: dict[tuple, tuple[float, str]] = {}
     skipped: list[str] = []
     for number, row in enumerate(rows, start=2 if file.suffix.lower() != ".json" else 1):
@@ -252,7 +232,7 @@ def import_measurements(file: Path, root: Path) -> int:
         writer.writerow(["indicator", "area", "year", "value", "note"])
         writer.writerows(files[name])
         writes[root / name] = out.getvalue()
-    _write_all(writes)
+    write_all_atomic(writes)
     for line in skipped:
         _say(f"ohitettu: {line}")
     _say(f"Mittaustuloksia: {added} uutta, {updated} päivitetty, {unchanged} ennallaan, {len(skipped)} ohitettu. "

@@ -105,6 +105,10 @@ MONTHS = {
 }
 
 
+def month_name(month: int, lang: str) -> str:
+    return MONTHS.get(lang, MONTHS["fi"])[month - 1]
+
+
 def word(key: str, lang: str) -> str:
     entry = WORDS[key]
     return entry.get(lang) or entry["fi"]

@@ -18,7 +18,7 @@ from . import business_id
 from .checker import ALL_MUNICIPALITIES, REGION, check
 from .result import Result
 from .schemas import default_schemas, parse_partial_date
-from .sources import Sources, load_sources
+from .sources import Sources, data_digest, load_sources
 
 GROUP_ORDER = ("common", "interface", "regional")
 
@@ -161,8 +161,6 @@ class Action:
     status: str
     status_reason: Text
     resources: Text
-    goal_id: str = ""
-    subarea_id: str = ""
 
     @functools.cached_property
     def responsible_set(self) -> frozenset[str]:
@@ -196,8 +194,6 @@ class Indicator:
     area_refs: list[str]
     areas: list[str]  # "region" and party ids, expanded
     measurements: list[Measurement] = field(default_factory=list)
-    goal_id: str = ""
-    subarea_id: str = ""
 
     def series(self, area: str = REGION) -> list[Measurement]:
         """The values of one area in year order (computed once per indicator)."""
@@ -228,7 +224,6 @@ class Goal:
     description: Text
     actions: list[Action]
     indicators: list[Indicator]
-    subarea_id: str = ""
 
 
 @dataclass
@@ -297,6 +292,13 @@ class Agreement:
 
     def __post_init__(self):
         self._parties = {p.id: p for p in self.parties}
+
+    def party_names(self, refs: list[str], lang: str) -> str:
+        """Party references as readers say them: names, "kaikki kunnat", "koko alue"."""
+        from . import labels
+        return ", ".join(labels.word("all_municipalities", lang) if ref == ALL_MUNICIPALITIES else
+                         labels.word("region", lang) if ref == REGION else self.party(ref).name.get(lang)
+                         for ref in refs)
 
     @property
     def county(self) -> Party:
@@ -404,6 +406,16 @@ def compute_fingerprint(content: dict) -> str:
     return hashlib.sha256(serialised.encode("utf-8")).hexdigest()
 
 
+def fingerprint_of(sources: Sources) -> str:
+    """The fingerprint of files as written, valid or not; '' for files too broken to have a content."""
+    if sources.agreement is None or not isinstance(sources.agreement.data, dict):
+        return ""
+    try:
+        return compute_fingerprint(canonical_content(sources))
+    except (TypeError, AttributeError, KeyError, ValueError):
+        return ""
+
+
 # --- building ----------------------------------------------------------------------------------
 class ModelError(Exception):
     """The data has errors; the result says which."""
@@ -419,13 +431,28 @@ def load(root: Path) -> tuple[Agreement, Result]:
     return model, result
 
 
+_LOADED: dict[tuple[str, str], tuple] = {}
+
+
 def load_all(root: Path) -> tuple[Agreement, Sources, Result]:
-    """As ``load``, keeping the sources too (for outputs that publish the files as written)."""
-    sources = load_sources(root)
-    result = check(sources)
-    if result.errors:
-        raise ModelError(result)
-    return build(sources), sources, result
+    """As ``load``, keeping the sources too (for outputs that publish the files as written).
+
+    The same files are loaded and checked once per process: `build.py site` loads them, then its
+    Finnish and Swedish MkDocs builds ask again. Any change to a data file is a new key."""
+    key = (str(Path(root).resolve()), data_digest(root))
+    if key not in _LOADED:
+        sources = load_sources(root)
+        result = check(sources)
+        if result.errors:
+            raise ModelError(result)
+        _LOADED.clear()
+        _LOADED[key] = (build(sources), sources, result)
+    return _LOADED[key]
+
+
+def forget_loaded() -> None:
+    """Drop the loaded model (benchmarks time a cold build)."""
+    _LOADED.clear()
 
 
 def _date(value: Any) -> datetime.date | None:
@@ -498,8 +525,7 @@ def build(sources: Sources) -> Agreement:
                 responsible_refs=list(x["responsible"]), responsible=expand(x["responsible"]), lead=x["lead"],
                 schedule_start=_schedule(x.get("schedule", {}).get("start")),
                 schedule_end=_schedule(x.get("schedule", {}).get("end")),
-                status=x["status"], status_reason=text(x.get("status_reason")), resources=text(x.get("resources")),
-                goal_id=g["id"], subarea_id=d["id"])
+                status=x["status"], status_reason=text(x.get("status_reason")), resources=text(x.get("resources")))
                 for n, x in enumerate(g.get("actions", []), start=1)]
             indicators = []
             for n, i in enumerate(g.get("indicators", []), start=1):
@@ -512,8 +538,8 @@ def build(sources: Sources) -> Agreement:
                     baseline=(i["baseline"]["year"], i["baseline"]["value"]) if "baseline" in i else None,
                     target=(i["target"]["year"], i["target"]["value"]) if "target" in i else None,
                     frequency=i["frequency"], area_refs=area_refs, areas=expand(area_refs),
-                    measurements=values.get(i["id"], []), goal_id=g["id"], subarea_id=d["id"]))
-            goals.append(Goal(g["id"], goal_number, text(g["title"]), text(g.get("description")), actions, indicators, d["id"]))
+                    measurements=values.get(i["id"], [])))
+            goals.append(Goal(g["id"], goal_number, text(g["title"]), text(g.get("description")), actions, indicators))
         subareas.append(Subarea(
             id=d["id"], number=str(s_number), code=d.get("code"), title=text(d["title"]), group=d["group"],
             workbook_subarea=d.get("workbook_subarea"), basis=d["basis"],

@@ -8,12 +8,8 @@ import hashlib
 import io
 import json
 
-from . import labels as L
 from .model import Agreement
 from .sources import Sources
-
-BUNDLE_SCHEMA = "bundle.schema.json"
-
 
 def bundle(sources: Sources, model: Agreement) -> dict:
     """Every file's data as written (valid against schema/bundle.schema.json) plus the fingerprint."""
@@ -94,7 +90,3 @@ def ics(model: Agreement, lang: str) -> bytes:
         lines += ["TRANSP:TRANSPARENT", "END:VEVENT"]
     lines.append("END:VCALENDAR")
     return ("\r\n".join(folded for line in lines for folded in _fold(line)) + "\r\n").encode("utf-8")
-
-
-def month_name(month: int, lang: str) -> str:
-    return L.MONTHS.get(lang, L.MONTHS["fi"])[month - 1]

@@ -27,7 +27,6 @@ KINDS = {
     "subarea": "subarea.schema.json",
     "measurement": "measurement.schema.json",
 }
-LANGUAGES = ("fi", "sv", "en")
 
 _PARTIAL_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 

@@ -6,14 +6,13 @@ Pages are Markdown with headings (for the table of contents and search) and HTML
 """
 from __future__ import annotations
 
+import datetime
 import functools
 import html
 import json
 import posixpath
 import re
-import subprocess
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import markdown as markdown_lib
 import nh3
@@ -23,7 +22,8 @@ from . import labels as L
 from .checker import ALL_MUNICIPALITIES, REGION
 from .model import Agreement, Indicator, Party, Subarea, Text, STATUS_TOLERANCE
 from .diff import CLASS_HELP, CLASS_NAMES, MEASUREMENT_WORDS, WORDS, field_line, item_label
-from .opendata import calendar_events, month_name
+from .labels import month_name
+from .opendata import calendar_events
 
 ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "code", "pre", "blockquote",
                 "table", "thead", "tbody", "tr", "th", "td", "hr", "del", "sup", "sub"}
@@ -58,10 +58,9 @@ def _relative(target: str, here: str) -> str:
 
 
 def _iso_date(value: str) -> str:
-    """'2026-03-02T10:00:00+02:00' → '2.3.2026'."""
+    """'2026-03-02T10:00:00+02:00' (as git gives it) → '2.3.2026'."""
     try:
-        y, m, d = (int(x) for x in value[:10].split("-"))
-        return f"{d}.{m}.{y}"
+        return L.date(datetime.date.fromisoformat(value[:10]), "fi")
     except ValueError:
         return value
 
@@ -121,11 +120,10 @@ class Page:
 
 class Site:
     def __init__(self, model: Agreement, lang: str, repo_url: str = "", branch: str = "main",
-                 downloads: list[tuple[str, str]] | None = None, root: Path | None = None, history=None):
+                 downloads: list[tuple[str, str]] | None = None, history=None):
         self.m, self.lang = model, lang
         self.repo_url, self.branch = repo_url.rstrip("/"), branch
         self.downloads = downloads or []
-        self.root = root
         self.history = history  # history.History, or None outside a git repository
         self.pages: dict[str, Page] = {}
         self.assets: dict[str, bytes] = {}  # generated files other than pages: the charts
@@ -264,16 +262,6 @@ class Site:
             entry = self.history.entries[0]
             return (f"{esc(_iso_date(entry.change.date))}: {self.link('historia/index.md', entry.change.title, _entry_id(entry))} "
                     f"({esc(CLASS_NAMES[entry.diff.change_class][self.lang])})")
-        if self.root is not None:
-            try:
-                done = subprocess.run(["git", "log", "-1", "--format=%cs%x00%s", "--", "agreement", "subareas",
-                                       "measurements"], cwd=self.root, capture_output=True, text=True, timeout=20)
-                if done.returncode == 0 and "\x00" in done.stdout:
-                    date, subject = done.stdout.strip().split("\x00", 1)
-                    y, mo, d = (int(x) for x in date.split("-"))
-                    return f"{esc(f'{d}.{mo}.{y}')}: {esc(subject)}"
-            except (OSError, subprocess.SubprocessError, ValueError):
-                pass
         stamp = self.t(self.m.stamp)
         return esc(f"{self.w('version')} {self.m.version}" + (f" – {stamp}" if stamp else ""))
 

@@ -10,12 +10,12 @@ from pathlib import Path
 
 from .docx_out import write_all as write_docx
 from .model import Agreement
-from .output import replace_dir
+from .output import OutputError, replace_dir, write_atomic
 
 REPO = Path(__file__).resolve().parent.parent
 
 
-class SiteBuildError(Exception):
+class SiteBuildError(OutputError):
     pass
 
 
@@ -48,7 +48,6 @@ def build_site(model: Agreement, root: Path, out: Path) -> Path:
         with tempfile.TemporaryDirectory() as downloads, \
                 _environment(AGREEMENT_ROOT=str(Path(root).resolve()), AGREEMENT_DOWNLOADS=downloads):
             write_docx(model, Path(downloads))
-            from .output import write_atomic
             from .workbook import export as export_workbook
             write_atomic(Path(downloads) / f"{model.id}-tyokirja.xlsx", export_workbook(model))
             with replace_dir(target) as work:

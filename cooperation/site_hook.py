@@ -19,6 +19,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
 from cooperation import opendata, reporter  # noqa: E402
+from cooperation.history import cached_history  # noqa: E402
 from cooperation.model import ModelError, load_all  # noqa: E402
 from cooperation.reference import markdown as format_reference  # noqa: E402
 from cooperation.schemas import SCHEMA_DIR  # noqa: E402
@@ -54,19 +55,17 @@ def on_config(config):
                 files.insert(0, (path.name, path.read_bytes(), kind))
     for path in sorted(SCHEMA_DIR.glob("*.schema.json")):
         files.append((f"schema/{path.name}", path.read_bytes(), "dl_schema"))
-    history = _history(root, sources)
+    history = cached_history(root, sources)
     site = Site(model, lang, repo_url=config.extra.get("repository", ""), branch=config.extra.get("edit_branch", "main"),
-                downloads=[(name, kind) for name, _, kind in files], root=root, history=history)
+                downloads=[(name, kind) for name, _, kind in files], history=history)
     pages = site.build()
     config.site_name = html.escape(model.short_title.get(lang))  # theme templates do not escape it
     config.nav = page_nav(site)
     if len(model.languages) > 1:
-        base = urlparse(config.site_url or "").path or "/"
-        if lang != model.languages[0] and not base.rstrip("/").endswith(f"/{lang}"):
-            base = base.rstrip("/").rsplit(f"/{lang}", 1)[0] + "/"
+        # every language's config inherits the main site's address; the others live under /<lang>/
+        base = (urlparse(config.site_url or "").path or "/").rstrip("/") + "/"
         if lang != model.languages[0] and config.site_url:
             config.site_url = config.site_url.rstrip("/") + f"/{lang}/"
-        base = base if base.endswith("/") else base + "/"
         names = {"fi": "Suomeksi", "sv": "På svenska"}
         config.extra["alternate"] = [{"name": names.get(code, code), "lang": code,
                                       "link": base if code == model.languages[0] else f"{base}{code}/"}
@@ -74,11 +73,6 @@ def on_config(config):
     config.watch.extend(str(root / name) for name in ("agreement", "subareas", "measurements") if (root / name).is_dir())
     _state.update(pages=pages, files=files, reference=format_reference(), assets=site.assets)
     return config
-
-
-def _history(root: Path, sources):
-    from cooperation.history import cached_history
-    return cached_history(root, sources)
 
 
 def on_files(files, config):

@@ -12,6 +12,7 @@ Layout (``--root``)::
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import math
 import re
@@ -86,6 +87,16 @@ def _rel(root: Path, path: Path) -> str:
         return path.relative_to(root).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def data_digest(root: Path) -> str:
+    """A digest of every data file's name and bytes: changes whenever any file does."""
+    digest = hashlib.sha256()
+    for folder in ("agreement", "subareas", "measurements"):
+        for path in sorted((Path(root) / folder).glob("*")):
+            if path.is_file():
+                digest.update(f"{folder}/{path.name}".encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 def load_sources(root: Path) -> Sources:

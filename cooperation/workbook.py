@@ -22,6 +22,7 @@ from openpyxl.utils import get_column_letter
 from . import labels as L
 from .checker import ALL_MUNICIPALITIES
 from .model import Agreement
+from .output import reproducible_zip
 from .schemas import default_schemas
 
 COLUMNS = ("subarea", "goals", "actions", "resources", "indicators", "notes")
@@ -53,6 +54,18 @@ def _t(text, lang: str) -> str:
     return text.get(lang) if text else ""
 
 
+def goal_cells(model: Agreement, goals: list, lang: str) -> dict[str, str]:
+    """The workbook's texts for some goals: a line per goal, per action with its responsible parties and per
+    indicator. The exported workbook has a row per goal; the Word document's annex a row per sub-area."""
+    return {
+        "goals": "\n".join(f"{g.id}: {_t(g.title, lang)}" for g in goals),
+        "actions": "\n".join(f"• {a.id}: {_t(a.title, lang)} ({model.party_names(a.responsible_refs, lang)})"
+                             for g in goals for a in g.actions),
+        "indicators": "\n".join(f"• {i.id}: {_t(i.name, lang)}" + (f" (Sotkanet {i.sotkanet})" if i.sotkanet else "")
+                                for g in goals for i in g.indicators),
+    }
+
+
 def export(model: Agreement, lang: str | None = None) -> bytes:
     lang = lang or model.main_language
     book = Workbook()
@@ -68,11 +81,6 @@ def export(model: Agreement, lang: str | None = None) -> bytes:
     sheet.freeze_panes = "A2"
     wrap = Alignment(wrap_text=True, vertical="top")
 
-    def party(ref: str) -> str:
-        if ref == ALL_MUNICIPALITIES:
-            return L.word("all_municipalities", lang)
-        return _t(model.party(ref).name, lang)
-
     group = None
     for s in model.subareas:
         if s.group != group:
@@ -83,12 +91,9 @@ def export(model: Agreement, lang: str | None = None) -> bytes:
             sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(COLUMNS))
         first = sheet.max_row + 1
         for index, goal in enumerate(s.goals):
-            actions = "\n".join(f"• {a.id}: {_t(a.title, lang)} ({', '.join(party(r) for r in a.responsible_refs)})"
-                                for a in goal.actions)
-            indicators = "\n".join(
-                f"• {i.id}: {_t(i.name, lang)}" + (f" (Sotkanet {i.sotkanet})" if i.sotkanet else "") for i in goal.indicators)
-            sheet.append([f"{s.number} {_t(s.title, lang)} [{s.id}]" if index == 0 else None, f"{goal.id}: {_t(goal.title, lang)}",
-                          actions, _t(s.resources, lang) if index == 0 else None, indicators,
+            cells = goal_cells(model, [goal], lang)
+            sheet.append([f"{s.number} {_t(s.title, lang)} [{s.id}]" if index == 0 else None, cells["goals"],
+                          cells["actions"], _t(s.resources, lang) if index == 0 else None, cells["indicators"],
                           _t(s.notes, lang) if index == 0 else None])
             for cell in sheet[sheet.max_row]:
                 cell.alignment = wrap
@@ -129,7 +134,6 @@ def export(model: Agreement, lang: str | None = None) -> bytes:
 def _reproducible(data: bytes) -> bytes:
     """openpyxl stamps the save time as 'modified': fix it, and the zip entries' times, for identical output."""
     import zipfile
-    from .docx_out import _reproducible_zip
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -139,7 +143,7 @@ def _reproducible(data: bytes) -> bytes:
                 content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)", rb"\g<1>2000-01-01T00:00:00Z\2",
                                  content)
             target.writestr(info.filename, content)
-    return _reproducible_zip(out.getvalue())
+    return reproducible_zip(out.getvalue())
 
 
 def _header(sheet, widths) -> None:
@@ -183,6 +187,7 @@ class Note:
 class Imported:
     files: dict[str, dict] = field(default_factory=dict)  # subarea id → data
     notes: list[Note] = field(default_factory=list)
+    used_ids: set[str] = field(default_factory=set)  # ids given so far, in lower case
 
     @property
     def errors(self) -> list[Note]:
@@ -296,6 +301,8 @@ def import_workbook(path: Path, parties: list[dict], main_language: str = "fi",
     matcher = PartyMatcher(parties)
     group = "common"
     current: dict | None = None
+    current_title = ""
+    first_cells: dict[str, str] = {}  # sub-area id → the cell it was named in
     codes: set[str] = set()
 
     def value(row: int, column: str) -> Any:
@@ -323,15 +330,15 @@ def import_workbook(path: Path, parties: list[dict], main_language: str = "fi",
             if current is None:
                 result.notes.append(Note("warning", ref(row, "subarea"), "rivillä ei ole osa-aluetta; rivi ohitettiin"))
                 continue
-        elif current is None or normalise(current["_source_title"]) != title:
+        elif current is None or current_title != title:
             current = _new_subarea(str(cells["subarea"]), group, codes, placeholder_person, matcher, result, ref(row, "subarea"))
+            current_title = title
+            first_cells[current["id"]] = ref(row, "subarea")
             result.files[current["id"]] = current
         _add_row(current, cells, row, ref, matcher, result, main_language)
-    for data in result.files.values():
-        data.pop("_source_title", None)
+    for ident, data in result.files.items():
         if not data["goals"]:
-            result.notes.append(Note("warning", data.pop("_cell", name), f"osa-alueella {data['id']} ei ole tavoitteita"))
-        data.pop("_cell", None)
+            result.notes.append(Note("warning", first_cells[ident], f"osa-alueella {ident} ei ole tavoitteita"))
     return result
 
 
@@ -363,8 +370,6 @@ def _new_subarea(title_text: str, group: str, codes: set[str], person: dict | No
     data["responsible_persons"] = [person or {"name": "Nimeämättä", "role": "vastuuhenkilö", "party": matcher.county}]
     data["description"] = f"{title}. (Tuotu työkirjasta: kirjoita kuvaus.)"
     data["goals"] = []
-    data["_source_title"] = title_text
-    data["_cell"] = cell
     result.notes.append(Note("info", cell, f"osa-alue {ident}: nimeä vastuuhenkilöt, kirjoita kuvaus ja tarkista peruste "
                                            "(lainsäädännön vähimmäisvaatimus vai yhteinen painopiste)"))
     return data
@@ -392,7 +397,7 @@ def _take_id(text: str, default: str, used: set[str]) -> tuple[str, str]:
 
 
 def _add_row(subarea: dict, cells: dict, row: int, ref, matcher: PartyMatcher, result: Imported, lang: str) -> None:
-    used = result.__dict__.setdefault("_used_ids", set())
+    used = result.used_ids
     goals = items_of(cells["goals"])
     actions = items_of(cells["actions"])
     indicators = items_of(cells["indicators"])

@@ -9,7 +9,6 @@ Deriving it from pandoc's reference.docx keeps the styles pandoc uses for Markdo
 """
 from __future__ import annotations
 
-import copy
 import datetime
 import io
 import subprocess

@@ -15,7 +15,6 @@ import pytest
 import yaml
 
 from cooperation.history import load_history
-from cooperation.model import load
 from helpers import MINIMAL, REPO, copy_root
 from test_site import read
 
