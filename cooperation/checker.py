@@ -15,13 +15,14 @@ from .messages import ITEM_KINDS
 from .result import ERROR, WARNING, Problem, Result
 from .schemas import Schemas, default_schemas, parse_partial_date
 from .sources import Sources
-from .yaml_loader import Document
+from .yaml_loader import ILLEGAL_CHARACTER, Document, character_name, read_bytes
 
 ALL_MUNICIPALITIES = "all_municipalities"
 REGION = "region"
 COMMON_WORKBOOK_SUBAREAS = ("wellbeing_promotion", "personnel", "participation", "premises",
                             "support_services", "vitality")
 SIGNED_STATUSES = ("signed", "in_force")
+MAX_CODEOWNERS_BYTES = 1_000_000
 # Tests set this so that a cross-check crashing on malformed data fails loudly instead of
 # being absorbed; users never see a traceback either way.
 RAISE_CHECK_ERRORS = False
@@ -717,16 +718,75 @@ def check_codeowners(c: Checker) -> None:
     if expected is None:
         return
     path = codeowners.path(root)
-    current = path.read_text(encoding="utf-8") if path.is_file() else None
+    current = None
+    if path.is_symlink() or path.exists():
+        # read like a data file: never through a link, never a special file, never unbounded
+        problems: list[Problem] = []
+        raw = read_bytes(path, ".github/CODEOWNERS", problems, MAX_CODEOWNERS_BYTES)
+        if raw is None:
+            c.result.extend(problems)
+            return
+        current = raw.decode("utf-8", "replace")
     if current != expected:
         code = "codeowners_missing" if current is None else "codeowners_stale"
         c.result.add(Problem(ERROR, code, ".github/CODEOWNERS", 1, 1))
 
 
+def check_characters(c: Checker) -> None:
+    """Every text can be written out: the site, the Word document (XML) and the workbook refuse
+    control characters, and nobody types them on purpose (a "\\x0b" escape in double quotes)."""
+    for kind, doc in c.sources.yaml_documents():
+        stack = [((), doc.data)]
+        while stack:  # iterative: the depth is bounded, but no walk here recurses
+            path, value = stack.pop()
+            if isinstance(value, str):
+                found = ILLEGAL_CHARACTER.search(value)
+                if found:
+                    c.error("control_char", doc, kind, path, char=character_name(found.group()), index=found.start() + 1)
+            elif isinstance(value, dict):
+                stack.extend((path + (key,), child) for key, child in value.items())
+            elif isinstance(value, list):
+                stack.extend((path + (index,), child) for index, child in enumerate(value))
+
+
+def reserved_ids(schemas: Schemas) -> frozenset[str]:
+    """Ids that cannot name a sub-area or a party: each gets a page (osa-alueet/<id>/,
+    osapuolet/<id>/), and one named like a fixed page or folder of the site would replace it
+    (a sub-area ``index`` replaced the overview). tests/test_crosschecks.py derives the fixed
+    names from a real Site build, so a new page cannot be forgotten here."""
+    return SITE_NAMES | frozenset(schemas.enum_labels("agreement", ("languages",)))
+
+
+SITE_NAMES = frozenset({
+    # pages and folders of cooperation/site.py and site_hook.py
+    "index", "osa-alueet", "osapuolet", "vastuumatriisi", "mittarit", "foorumit", "saadosperusta",
+    "pelisaannot", "liitesopimukset", "lataukset", "saavutettavuus", "historia", "allekirjoitetun-jalkeen",
+    "versiot", "kaaviot", "tietomuoto", "schema",
+    # docs/ and MkDocs + Material's own files and folders
+    "ohje", "assets", "search", "stylesheets", "javascripts", "sitemap", "404",
+    # language versions of the site live in folders named by their code
+    "fi", "sv", "en",
+})
+
+
+def check_reserved_ids(c: Checker) -> None:
+    reserved = reserved_ids(c.schemas)
+    for doc in c.sources.subareas:
+        ident = doc.data.get("id") if isinstance(doc.data, dict) else None
+        if isinstance(ident, str) and ident.lower() in reserved:
+            c.error("reserved_id", doc, "subarea", ("id",), id=ident)
+    doc = c.doc("parties")
+    if doc is not None and isinstance(doc.data, dict):
+        for i, party in _dicts(doc.data.get("parties")):
+            ident = party.get("id")
+            if isinstance(ident, str) and ident.lower() in reserved:
+                c.error("reserved_id", doc, "parties", ("parties", i, "id"), id=ident)
+
+
 CROSS_CHECKS: list[Callable[[Checker], None]] = [
     check_unique_ids, check_subarea_file_names, check_party_references, check_actions, check_scope,
     check_indicators, check_parties, check_periods, check_forums, check_workbook_subareas,
-    check_translations, check_measurements, check_codeowners,
+    check_translations, check_measurements, check_codeowners, check_characters, check_reserved_ids,
 ]
 
 

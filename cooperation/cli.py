@@ -27,7 +27,8 @@ class _Parser(argparse.ArgumentParser):
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--root", type=Path, default=REPO,
                         help="kansio, jossa ovat agreement/, subareas/ ja measurements/ (oletus: tämä repositorio)")
-    parser.add_argument("--out", type=Path, default=None, help="tuloskansio (oletus: out/)")
+    parser.add_argument("--out", type=Path, default=None,
+                        help="tuloskansio, suhteessa nykyiseen kansioon (oletus: out/)")
 
 
 def cmd_validate(args) -> int:
@@ -59,16 +60,38 @@ def load_model(args):
 
 def with_model(args, produce) -> int:
     """Load the model (exit 1 with the data's problems), then produce an output from it."""
-    from .output import OutputError
+    from .output import OutputError, OutputFolderError
     model = load_model(args)
     if model is None:
         return EXIT_DATA
     try:
         produce(model)
+    except OutputFolderError as exc:
+        sys.stderr.write(f"virhe: {exc}\n")
+        return EXIT_USAGE
     except OutputError as exc:
         sys.stderr.write(f"virhe: {exc}\n")
         return EXIT_DATA
+    except OSError as exc:  # the folder was checked first; this is the disk (full, removed meanwhile …)
+        sys.stderr.write(f"virhe: tuloksia ei voitu kirjoittaa: {_os_error(exc)}\n")
+        return EXIT_USAGE
     return EXIT_OK
+
+
+def _os_error(exc: OSError) -> str:
+    return f"{exc.filename}: {exc.strerror}" if exc.filename and exc.strerror else str(exc)
+
+
+def check_out(args) -> str | None:
+    """Why the output folder of a writing command cannot be used, or None: checked before any work."""
+    from .output import OutputFolderError, check_out_dir, check_replaceable
+    try:
+        check_out_dir(args.out, args.root)
+        if args.writes == "site":
+            check_replaceable(args.out / "site")
+    except OutputFolderError as exc:
+        return str(exc)
+    return None
 
 
 def cmd_fingerprint(args) -> int:
@@ -77,6 +100,9 @@ def cmd_fingerprint(args) -> int:
 
 def cmd_docx(args) -> int:
     from .docx_out import TEMPLATE, write_all
+    if args.template is not None and not args.template.is_file():
+        sys.stderr.write(f"virhe: mallipohjaa {args.template} ei ole\n")
+        return EXIT_USAGE
 
     def produce(model) -> None:
         for path in write_all(model, args.out, args.template or TEMPLATE):
@@ -96,8 +122,11 @@ def cmd_site(args) -> int:
 
 def cmd_diff(args) -> int:
     import json
-    from .diff import diff_revisions, to_json, to_markdown
+    from .diff import MIN_MAX_CHARS, diff_revisions, to_json, to_markdown
     from .gitrepo import GitError
+    if args.max_chars is not None and args.max_chars < MIN_MAX_CHARS:
+        sys.stderr.write(f"virhe: --max-chars on vähintään {MIN_MAX_CHARS}\n")
+        return EXIT_USAGE
     try:
         diff = diff_revisions(args.root, args.base, args.head)
     except GitError as exc:
@@ -106,24 +135,40 @@ def cmd_diff(args) -> int:
     if args.format == "json":
         sys.stdout.write(json.dumps(to_json(diff, args.lang), ensure_ascii=False, indent=2) + "\n")
     else:
-        sys.stdout.write(to_markdown(diff, args.lang))
+        sys.stdout.write(to_markdown(diff, args.lang, max_chars=args.max_chars))
     return EXIT_OK
+
+
+# what `codeowners` itself fixes: not a reason to refuse writing
+_CODEOWNERS_PROBLEMS = {"codeowners_missing", "codeowners_stale"}
 
 
 def cmd_codeowners(args) -> int:
     from . import codeowners
     from .output import write_atomic
+    from .result import Result
     from .sources import load_sources
+    if not args.root.is_dir():
+        sys.stderr.write(f"virhe: kansiota {args.root} ei ole\n")
+        return EXIT_USAGE
     sources = load_sources(args.root)
-    if sources.problems and any(p.severity == "error" for p in sources.problems):
-        out, err = reporter.text(check(sources), "fi")
+    # the same check as validate: never write from data that validate rejects
+    result = Result()
+    result.extend(p for p in check(sources).problems if p.code not in _CODEOWNERS_PROBLEMS)
+    if result.errors:
+        out, err = reporter.text(result, "fi")
         sys.stderr.write(out + err)
+        sys.stderr.write("Korjaa virheet ensin; CODEOWNERS-tiedostoa ei kirjoitettu.\n")
         return EXIT_DATA
     content = codeowners.render(sources)
     if content is None:
         sys.stderr.write("Kenelläkään ei ole GitHub-tunnusta (github); CODEOWNERS-tiedostoa ei kirjoitettu.\n")
         return EXIT_OK
     target = codeowners.path(args.root)
+    root = Path(os.path.realpath(args.root))
+    if target.is_symlink() or target.parent.is_symlink() or root not in Path(os.path.realpath(target)).parents:
+        sys.stderr.write(f"virhe: {target} on linkki; CODEOWNERS-tiedostoa ei kirjoitettu linkin kautta.\n")
+        return EXIT_USAGE
     write_atomic(target, content)
     sys.stderr.write(f"Kirjoitettu {target}\n")
     return EXIT_OK
@@ -159,7 +204,11 @@ def cmd_reference(args) -> int:
     from .output import write_atomic
     from .reference import markdown
     path = args.out / "tietomuoto.md"
-    write_atomic(path, markdown())
+    try:
+        write_atomic(path, markdown())
+    except OSError as exc:
+        sys.stderr.write(f"virhe: tuloksia ei voitu kirjoittaa: {_os_error(exc)}\n")
+        return EXIT_USAGE
     sys.stderr.write(f"Kirjoitettu {path}\n")
     return EXIT_OK
 
@@ -180,11 +229,11 @@ def make_parser() -> argparse.ArgumentParser:
     docx = commands.add_parser("docx", help="tee allekirjoitettava Word-sopimus jokaisella sopimuksen kielellä")
     _common(docx)
     docx.add_argument("--template", type=Path, default=None, help="oma mallipohja (oletus: templates/agreement.docx)")
-    docx.set_defaults(func=cmd_docx)
+    docx.set_defaults(func=cmd_docx, writes="files")
 
     site = commands.add_parser("site", help="rakenna julkinen verkkosivusto (OUT/site)")
     _common(site)
-    site.set_defaults(func=cmd_site)
+    site.set_defaults(func=cmd_site, writes="site")
 
     diff = commands.add_parser("diff", help="sopimuksen muutokset kahden git-version välillä")
     _common(diff)
@@ -192,6 +241,9 @@ def make_parser() -> argparse.ArgumentParser:
     diff.add_argument("head", nargs="?", default=None, help="uudempi versio (oletus: työkopio)")
     diff.add_argument("--format", choices=["markdown", "json"], default="markdown")
     diff.add_argument("--lang", choices=["fi", "sv", "en"], default="fi")
+    diff.add_argument("--max-chars", type=int, default=None, metavar="N",
+                      help="Markdown enintään N merkkiä, katkaistuna kokonaisen rivin kohdalta "
+                           "(pull requestin kommentissa saa olla enintään 65 536 merkkiä)")
     diff.set_defaults(func=cmd_diff)
 
     owners = commands.add_parser("codeowners", help="päivitä .github/CODEOWNERS vastuuhenkilöiden GitHub-tunnuksista")
@@ -200,7 +252,7 @@ def make_parser() -> argparse.ArgumentParser:
 
     export_xlsx = commands.add_parser("export-xlsx", help="kirjoita työkirja (Excel) tiedoista: OUT/<tunniste>-tyokirja.xlsx")
     _common(export_xlsx)
-    export_xlsx.set_defaults(func=cmd_export_xlsx)
+    export_xlsx.set_defaults(func=cmd_export_xlsx, writes="files")
 
     import_xlsx = commands.add_parser("import-xlsx", help="tuo Kuntaliiton työkirja osa-alueiden tiedostoiksi")
     _common(import_xlsx)
@@ -226,16 +278,24 @@ def make_parser() -> argparse.ArgumentParser:
 
     reference = commands.add_parser("reference", help="kirjoita tietomuodon kuvaus skeemasta (OUT/tietomuoto.md)")
     _common(reference)
-    reference.set_defaults(func=cmd_reference)
+    reference.set_defaults(func=cmd_reference, writes="files")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = make_parser()
     args = parser.parse_args(argv)
+    # absolute once, here: MkDocs would resolve a relative folder against mkdocs.yml's, not the current one
     if getattr(args, "out", None) is None:
         args.out = Path("out")
+    args.out = Path(os.path.abspath(args.out))
+    args.root = Path(os.path.abspath(args.root))
     try:
+        if getattr(args, "writes", None):
+            problem = check_out(args)
+            if problem:
+                sys.stderr.write(f"virhe: {problem}\n")
+                return EXIT_USAGE
         return args.func(args)
     except KeyboardInterrupt:
         return 130

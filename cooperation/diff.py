@@ -92,6 +92,7 @@ class Diff:
     fingerprint_old: str
     fingerprint_new: str
     main_language: str = "fi"
+    skipped: list[gitrepo.Skipped] = field(default_factory=list)  # paths in a revision that were not read
 
     @property
     def change_class(self) -> str | None:
@@ -281,20 +282,26 @@ def _display(value: Any, node: dict, lang: str, main: str, names: dict) -> str:
 
 
 # --- revisions -------------------------------------------------------------------------------
-def sources_at(root: Path, rev: str | None, workdir: Path) -> Sources:
-    """The agreement's files at a git revision (None: the working tree as it is)."""
+def sources_at(root: Path, rev: str | None, workdir: Path, skipped: list | None = None) -> Sources:
+    """The agreement's files at a git revision (None: the working tree as it is), read from git's
+    objects as data: nothing in the revision is imported or run. Links are not followed but
+    appended to ``skipped``."""
     if rev is None:
         return load_sources(root)
     repo, prefix = gitrepo.locate(root)
     commit = gitrepo.resolve(repo, rev)
-    if not commit:
-        raise gitrepo.GitError(f"revisiota {rev} ei löydy")
-    return load_sources(gitrepo.export(repo, prefix, commit, workdir / commit[:12]))
+    target = workdir / commit
+    if target.exists():  # the same revision on both sides
+        return load_sources(target / prefix if prefix else target)
+    return load_sources(gitrepo.export(repo, prefix, commit, target, skipped))
 
 
 def diff_revisions(root: Path, base: str, head: str | None = None) -> Diff:
+    skipped: list[gitrepo.Skipped] = []
     with tempfile.TemporaryDirectory() as tmp:
-        return compare(sources_at(root, base, Path(tmp)), sources_at(root, head, Path(tmp)))
+        diff = compare(sources_at(root, base, Path(tmp), skipped), sources_at(root, head, Path(tmp), skipped))
+    diff.skipped = skipped
+    return diff
 
 
 # --- output ----------------------------------------------------------------------------------
@@ -335,31 +342,75 @@ def field_line(item: ItemChange, f: FieldChange, lang: str, main: str) -> str:
     return f"{item_label(item, lang, main)} – {f.titles.get(lang, f.path).lower()}: {old} → {new}"
 
 
-def to_markdown(diff: Diff, lang: str = "fi") -> str:
+SKIPPED_WORDS = {
+    "heading": {"fi": "Lukematta jätetyt tiedostot", "sv": "Filer som inte lästes", "en": "Files not read"},
+    "link": {"fi": "symbolinen linkki, jota ei seurata", "sv": "symbolisk länk som inte följs",
+             "en": "symbolic link, not followed"},
+    "submodule": {"fi": "alimoduuli", "sv": "undermodul", "en": "submodule"},
+    "name": {"fi": "nimi ei kelpaa tiedostonimeksi", "sv": "namnet duger inte som filnamn",
+             "en": "name not usable as a file name"},
+}
+MORE_CHANGES = {"fi": "…{n} muutosta lisää, katso ajon yhteenveto",
+                "sv": "…{n} ändringar till, se körningens sammanfattning",
+                "en": "…{n} more changes, see the run summary"}
+MIN_MAX_CHARS = 1000  # room for the class, the fingerprint and the notice
+
+
+def to_markdown(diff: Diff, lang: str = "fi", max_chars: int | None = None) -> str:
+    """The diff as Markdown; with ``max_chars``, cut at a whole line to fit (a pull-request comment
+    holds 65,536 characters), ending with how many changes were left out."""
     lang = lang if lang in ("fi", "sv", "en") else "fi"
+    if max_chars is not None and max_chars < MIN_MAX_CHARS:
+        raise ValueError(f"max_chars must be at least {MIN_MAX_CHARS}")
     main = diff.main_language
     cls = diff.change_class
+    lines: list[tuple[str, bool]] = []  # (line, whether it is one change)
     if cls is None:
-        return WORDS["no_changes"][lang] + "\n"
-    out = [f"**{WORDS['change'][lang]}: {CLASS_NAMES[cls][lang]}** ({CLASS_HELP[cls][lang]})", ""]
-    if diff.fingerprint_changes:
-        out.append(f"{WORDS['fingerprint_changes'][lang]}: `{diff.fingerprint_old[:16]}…` → `{diff.fingerprint_new[:16]}…`")
+        head = [WORDS["no_changes"][lang]]
     else:
-        out.append(f"{WORDS['fingerprint_same'][lang]} (`{diff.fingerprint_new[:16]}…`).")
-    for change in ("changed", "added", "removed"):
+        head = [f"**{WORDS['change'][lang]}: {CLASS_NAMES[cls][lang]}** ({CLASS_HELP[cls][lang]})", ""]
+        if diff.fingerprint_changes:
+            head.append(f"{WORDS['fingerprint_changes'][lang]}: `{diff.fingerprint_old[:16]}…` → "
+                        f"`{diff.fingerprint_new[:16]}…`")
+        else:
+            head.append(f"{WORDS['fingerprint_same'][lang]} (`{diff.fingerprint_new[:16]}…`).")
+    if diff.skipped:
+        lines += [("", False), (f"#### {SKIPPED_WORDS['heading'][lang]}", False), ("", False)]
+        lines += [(f"- {md_text(s.path)} ({s.commit[:12]}): {SKIPPED_WORDS[s.reason][lang]}", False)
+                  for s in diff.skipped]
+    for change in ("changed", "added", "removed") if cls is not None else ():
         items = [i for i in diff.items if i.change == change]
         if not items:
             continue
-        out += ["", f"#### {WORDS[change][lang]}", ""]
+        lines += [("", False), (f"#### {WORDS[change][lang]}", False), ("", False)]
         for item in items:
             if change == "changed":
                 for f in item.fields:
-                    out.append(f"- {md_text(field_line(item, f, lang, main))} _({CLASS_NAMES[f.kind][lang]})_")
+                    lines.append((f"- {md_text(field_line(item, f, lang, main))} _({CLASS_NAMES[f.kind][lang]})_", True))
             else:
-                out.append(f"- {md_text(item_label(item, lang, main))}")
+                lines.append((f"- {md_text(item_label(item, lang, main))}", True))
     if any(diff.measurements.values()):
-        out += ["", f"#### {WORDS['measurements'][lang]}", "", "- " + MEASUREMENT_WORDS[lang].format(**diff.measurements)]
-    return "\n".join(out) + "\n"
+        lines += [("", False), (f"#### {WORDS['measurements'][lang]}", False), ("", False),
+                  ("- " + MEASUREMENT_WORDS[lang].format(**diff.measurements), True)]
+    text = "\n".join(head + [line for line, _ in lines]) + "\n"
+    if max_chars is None or len(text) <= max_chars:
+        return text
+    return _capped(head, lines, lang, max_chars)
+
+
+def _capped(head: list[str], lines: list[tuple[str, bool]], lang: str, max_chars: int) -> str:
+    total = sum(1 for _, counts in lines if counts)
+    budget = max_chars - len(MORE_CHANGES[lang].format(n=total)) - 3  # the notice, a blank line, newlines
+    kept, size, shown = list(head), len("\n".join(head)), 0
+    for line, counts in lines:
+        if size + 1 + len(line) > budget:
+            break
+        kept.append(line)
+        size += 1 + len(line)
+        shown += counts
+    while len(kept) > len(head) and not kept[-1].startswith("- "):  # no heading without its lines
+        kept.pop()
+    return "\n".join(kept + ["", MORE_CHANGES[lang].format(n=total - shown)]) + "\n"
 
 
 def to_json(diff: Diff, lang: str = "fi") -> dict:
@@ -374,4 +425,5 @@ def to_json(diff: Diff, lang: str = "fi") -> dict:
                                "text": field_line(i, f, lang, main)} for f in i.fields]}
                   for i in diff.items],
         "measurements": diff.measurements,
+        "skipped": [{"commit": s.commit, "path": s.path, "reason": s.reason} for s in diff.skipped],
     }

@@ -1,10 +1,8 @@
 """Reading the agreement at any git revision, and the history of merged changes."""
 from __future__ import annotations
 
-import io
 import re
 import subprocess
-import tarfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +15,10 @@ class GitError(Exception):
 
 
 def _git(repo: Path, *args: str, binary: bool = False):
-    done = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, timeout=120)
+    try:
+        done = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, timeout=120)
+    except (OSError, subprocess.TimeoutExpired) as exc:  # no git, or it hung: a plain error, not a crash
+        raise GitError(f"git {args[0]} epäonnistui: {exc}") from exc
     if done.returncode != 0:
         raise GitError(done.stderr.decode("utf-8", "replace").strip() or f"git {' '.join(args)} failed")
     return done.stdout if binary else done.stdout.decode("utf-8", "replace")
@@ -25,25 +26,124 @@ def _git(repo: Path, *args: str, binary: bool = False):
 
 def locate(root: Path) -> tuple[Path, str]:
     """(the repository's top folder, the data root's path inside it, '' for the top)."""
-    top = Path(_git(root, "rev-parse", "--show-toplevel").strip())
-    prefix = Path(root).resolve().relative_to(top.resolve()).as_posix()
+    try:
+        top = Path(_git(root, "rev-parse", "--show-toplevel").strip())
+    except (GitError, OSError) as exc:  # git's own text ("fatal: not a git repository") says less
+        raise GitError(f"kansio {root} ei ole git-repositoriossa; muutoksia voi verrata vain git-versioiden "
+                       f"välillä") from exc
+    try:
+        prefix = Path(root).resolve().relative_to(top.resolve()).as_posix()
+    except ValueError as exc:
+        raise GitError(f"kansio {root} ei ole git-repositorion {top} sisällä") from exc
     return top, "" if prefix == "." else prefix
 
 
 def resolve(repo: Path, rev: str) -> str:
-    return _git(repo, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").strip()
+    """The commit a revision names; GitError in plain words when there is none."""
+    found = None
+    if rev and not rev.startswith("-"):  # never an option to git
+        try:
+            found = _git(repo, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").strip()
+        except GitError:  # --quiet: no text from git; say it below
+            found = None
+    if found:
+        return found
+    message = f"revisiota ”{rev}” ei löydy tästä repositoriosta (tarkista nimi: git log --oneline, git tag)"
+    if _git(repo, "rev-parse", "--is-shallow-repository").strip() == "true":
+        message += ("; tämä on vajaa klooni (shallow clone), josta puuttuu vanhempi historia: hae lisää "
+                    "historiaa komennolla git fetch --unshallow (GitHub Actionsissa actions/checkout: fetch-depth: 0)")
+    raise GitError(message)
 
 
-def export(repo: Path, prefix: str, rev: str, dest: Path) -> Path:
-    """Write the data folders as they were at ``rev`` under ``dest``; returns the data root there."""
+@dataclass
+class Skipped:
+    """A path in a revision that was not read: a symbolic link, a submodule, or a name not safe to write."""
+
+    commit: str
+    path: str  # inside the repository
+    reason: str  # link / submodule / name
+
+
+_BLOB_MODES = ("100644", "100755")
+
+
+def _safe_parts(path: str) -> list[str] | None:
+    parts = path.split("/")
+    if any(p in ("", ".", "..") or p.lower() == ".git" or "\\" in p or "\0" in p for p in parts):
+        return None
+    return parts
+
+
+def export(repo: Path, prefix: str, rev: str, dest: Path, skipped: list[Skipped] | None = None) -> Path:
+    """Write the data folders as they were at ``rev`` under ``dest``; returns the data root there.
+
+    Files are the blobs as committed (``git cat-file``), not ``git archive``: no attributes or
+    filters from the revision apply (a ``.gitattributes`` there could run a configured filter
+    or rewrite the content), and nothing from the revision is run. Only regular files are
+    written: links and submodules are left out and appended to ``skipped``.
+    """
+    commit = resolve(repo, rev)
     paths = [f"{prefix}/{d}" if prefix else d for d in DATA_DIRS]
-    present = [p for p in paths if _git(repo, "ls-tree", "--name-only", rev, "--", p).strip()]
+    listing = _git(repo, "ls-tree", "-r", "-z", "--full-tree", commit, "--", *paths)
     dest.mkdir(parents=True, exist_ok=True)
-    if present:
-        data = _git(repo, "archive", "--format=tar", rev, "--", *present, binary=True)
-        with tarfile.open(fileobj=io.BytesIO(data)) as archive:
-            archive.extractall(dest, filter="data")
+    blobs: list[tuple[str, list[str], str]] = []
+    for record in listing.split("\0"):
+        if not record:
+            continue
+        meta, _, path = record.partition("\t")
+        mode, kind, oid = (meta.split() + ["", "", ""])[:3]
+        parts = _safe_parts(path)
+        reason = ("link" if mode == "120000" else "submodule" if kind == "commit"
+                  else "name" if parts is None or kind != "blob" or mode not in _BLOB_MODES else None)
+        if reason is not None:
+            if skipped is not None:
+                skipped.append(Skipped(commit, path, reason))
+            continue
+        blobs.append((oid, parts, path))
+    if blobs:
+        try:
+            _write_blobs(repo, commit, blobs, dest, skipped if skipped is not None else [])
+        except (OSError, ValueError, subprocess.TimeoutExpired) as exc:
+            raise GitError(f"version {rev} tiedostoja ei voitu lukea: {exc}") from exc
     return dest / prefix if prefix else dest
+
+
+def _write_blobs(repo: Path, commit: str, blobs: list[tuple[str, list[str], str]], dest: Path,
+                 skipped: list[Skipped]) -> None:
+    """Stream each blob's bytes into a new file under ``dest`` (one git process for all)."""
+    process = subprocess.Popen(["git", "-C", str(repo), "cat-file", "--batch"], stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    try:
+        for oid, parts, path in blobs:
+            process.stdin.write(oid.encode("ascii") + b"\n")
+            process.stdin.flush()
+            header = process.stdout.readline().split()
+            if len(header) != 3 or header[1] != b"blob":
+                raise GitError(f"tiedostoa {path} ei voitu lukea versiosta")
+            size = int(header[2])
+            target = dest.joinpath(*parts)
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                handle = open(target, "xb")  # a fresh folder: never over anything
+            except OSError:  # e.g. a name too long for this file system: left out, reported
+                handle = None
+                skipped.append(Skipped(commit, path, "name"))
+            try:
+                while size:
+                    chunk = process.stdout.read(min(size, 1 << 20))
+                    if not chunk:
+                        raise GitError(f"tiedostoa {path} ei voitu lukea versiosta")
+                    if handle is not None:
+                        handle.write(chunk)
+                    size -= len(chunk)
+            finally:
+                if handle is not None:
+                    handle.close()
+            process.stdout.read(1)  # the newline after each object
+    finally:
+        process.stdin.close()
+        process.stdout.close()
+        process.wait(timeout=120)
 
 
 @dataclass

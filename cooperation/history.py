@@ -31,6 +31,7 @@ class History:
     entries: list[Entry] = field(default_factory=list)  # newest first
     versions: list[SignedVersion] = field(default_factory=list)  # oldest first
     since_signed: Diff | None = None
+    skipped: list[gitrepo.Skipped] = field(default_factory=list)  # links and the like not read, per commit
 
     @property
     def in_force(self) -> SignedVersion | None:
@@ -49,8 +50,8 @@ class History:
 class _Trees:
     """Each revision's files exported once per build."""
 
-    def __init__(self, repo: Path, prefix: str, workdir: Path):
-        self.repo, self.prefix, self.workdir = repo, prefix, workdir
+    def __init__(self, repo: Path, prefix: str, workdir: Path, skipped: list[gitrepo.Skipped]):
+        self.repo, self.prefix, self.workdir, self.skipped = repo, prefix, workdir, skipped
         self.cache: dict[str | None, Sources] = {}
 
     def get(self, commit: str | None) -> Sources:
@@ -60,7 +61,8 @@ class _Trees:
                 empty.mkdir(exist_ok=True)
                 self.cache[commit] = load_sources(empty)
             else:
-                self.cache[commit] = load_sources(gitrepo.export(self.repo, self.prefix, commit, self.workdir / commit))
+                self.cache[commit] = load_sources(gitrepo.export(self.repo, self.prefix, commit, self.workdir / commit,
+                                                                 self.skipped))
         return self.cache[commit]
 
 
@@ -72,22 +74,30 @@ def load_history(root: Path, current: Sources | None = None, limit: int = 100, t
         return None
     history = History()
     with tempfile.TemporaryDirectory() as tmp:
-        trees = _Trees(repo, prefix, Path(tmp))
+        trees = _Trees(repo, prefix, Path(tmp), history.skipped)
         try:
             changes = gitrepo.history(repo, prefix, limit)
             tags = gitrepo.version_tags(repo, tag_pattern)
         except gitrepo.GitError:
             return None
-        for change in changes:
-            diff = compare(trees.get(change.parent), trees.get(change.commit))
-            if diff.change_class is not None:
-                history.entries.append(Entry(change, diff))
-        for tag in tags:
-            history.versions.append(SignedVersion(tag.name, tag.commit, tag.date, fingerprint_of(trees.get(tag.commit))))
-        if history.in_force is not None:
-            now = current if current is not None else load_sources(root)
-            history.since_signed = compare(trees.get(history.in_force.commit), now)
+        try:
+            _fill(history, trees, changes, tags, root, current)
+        except gitrepo.GitError:  # e.g. a shallow clone missing a parent's objects: no history rather than a crash
+            return None
     return history
+
+
+def _fill(history: History, trees: _Trees, changes: list[gitrepo.Change], tags: list[gitrepo.Tag], root: Path,
+          current: Sources | None) -> None:
+    for change in changes:
+        diff = compare(trees.get(change.parent), trees.get(change.commit))
+        if diff.change_class is not None:
+            history.entries.append(Entry(change, diff))
+    for tag in tags:
+        history.versions.append(SignedVersion(tag.name, tag.commit, tag.date, fingerprint_of(trees.get(tag.commit))))
+    if history.in_force is not None:
+        now = current if current is not None else load_sources(root)
+        history.since_signed = compare(trees.get(history.in_force.commit), now)
 
 
 _CACHE: dict = {}

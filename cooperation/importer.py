@@ -9,14 +9,19 @@ import io
 import json
 import math
 import re
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 from . import reporter
 from .checker import ALL_MUNICIPALITIES, REGION, check
 from .output import write_all_atomic, write_atomic
-from .sources import load_sources, read_measurements
+from .result import Problem, Result
+from .schemas import default_schemas
+from .sources import MAX_CSV_BYTES, load_sources, read_measurements
 from .workbook import PartyMatcher, import_workbook, normalise
+from .yaml_loader import MAX_YAML_BYTES, read_text
 from .yaml_writer import dump
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
@@ -33,6 +38,78 @@ def _base(root: Path):
     parties = parties_doc.data.get("parties", []) if parties_doc is not None and isinstance(parties_doc.data, dict) else []
     agreement = sources.agreement.data if sources.agreement is not None and isinstance(sources.agreement.data, dict) else {}
     return sources, [p for p in parties if isinstance(p, dict) and isinstance(p.get("id"), str)], agreement
+
+
+def _size(number: int) -> str:
+    return f"{number:_}".replace("_", " ")
+
+
+# --- writing only what the validator accepts ---------------------------------------------------------
+def _copy_data(root: Path, target: Path) -> Path:
+    """The data folders (and CODEOWNERS, which validate compares with the data) copied for a trial run."""
+    for name in ("agreement", "subareas", "measurements"):
+        if (root / name).is_dir():
+            shutil.copytree(root / name, target / name, symlinks=True)
+    if (root / ".github").is_dir():
+        (target / ".github").mkdir(parents=True)
+        if (root / ".github" / "CODEOWNERS").is_file():
+            shutil.copyfile(root / ".github" / "CODEOWNERS", target / ".github" / "CODEOWNERS")
+    return target
+
+
+def _unsafe_target(root: Path, path: Path) -> str | None:
+    """Why a file may not be written: it is a link, or its folder leads out of the data root."""
+    name = path.relative_to(root).as_posix()
+    if path.is_symlink():
+        return f"{name} on symbolinen linkki; tuonti ei korvaa linkkejä (korvaa linkki tavallisella tiedostolla)"
+    base, folder = root.resolve(), path.parent.resolve()
+    if folder != base and base not in folder.parents:
+        return f"kansio {path.parent.relative_to(root).as_posix()}/ johtaa data-kansion ulkopuolelle ({folder}); sinne ei kirjoiteta"
+    return None
+
+
+def _key(problem: Problem) -> tuple:
+    return problem.code, problem.file, problem.item, problem.field  # lines move when a file changes
+
+
+def write_checked(root: Path, writes: dict[Path, str]) -> Result | None:
+    """Write ``writes`` only if the data with them passes the full check at least as well as now.
+
+    The files are first written into a temporary copy of the data root and ``validate``'s check is run
+    there: refused are a result with more errors than before, and any new error in a file being written
+    (the validator would refuse what we wrote). Returns the check of the data as written, or None when
+    nothing was written (the reasons are printed).
+    """
+    for path, text in writes.items():
+        problem = _unsafe_target(root, path)
+        limit = MAX_CSV_BYTES if path.suffix == ".csv" else MAX_YAML_BYTES
+        size = len(text.encode("utf-8"))
+        if problem is None and size > limit:
+            problem = (f"{path.relative_to(root).as_posix()} olisi {_size(size)} tavua, enintään {_size(limit)} "
+                       "(tarkistuksen raja tiedostolle); tuo tiedot osissa")
+        if problem:
+            _say(f"virhe: {problem}")
+            return None
+    with tempfile.TemporaryDirectory(prefix="cooperation-import-") as tmp:
+        staged = _copy_data(root, Path(tmp))
+        before = check(load_sources(staged))
+        for path, text in writes.items():
+            target = staged / path.relative_to(root)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(text.encode("utf-8"))
+        after = check(load_sources(staged))
+    names = {path.relative_to(root).as_posix() for path in writes}
+    known = {_key(p) for p in before.errors}
+    new = [p for p in after.errors if _key(p) not in known]
+    refused = [p for p in new if p.file in names]
+    if refused or len(after.errors) > len(before.errors):
+        shown = Result()
+        shown.extend(refused or new or after.errors)
+        _say("virhe: tuonnin tulos ei läpäisisi tarkistusta (python build.py validate):")
+        sys.stderr.write(reporter.text(shown, "fi")[0])
+        return None
+    write_all_atomic(writes)
+    return after
 
 
 # --- workbook ------------------------------------------------------------------------------------
@@ -65,10 +142,21 @@ def import_xlsx(file: Path, root: Path, force: bool = False) -> int:
         _say("Mitään ei kirjoitettu.")
         return EXIT_DATA
     comment = f"Tuotu työkirjasta {file.name}. Tarkista kohdat, jotka tuonnin raportti luettelee."
-    write_all_atomic({path: dump(data, "subarea.schema.json", comment) for path, data in targets.items()})
+    texts = {path: dump(data, "subarea.schema.json", comment) for path, data in targets.items()}
+    for path, text in texts.items():
+        size = len(text.encode("utf-8"))
+        if size > MAX_YAML_BYTES:
+            ident = path.stem
+            _say(f"{result.first_cells.get(ident, file.name)}: virhe: osa-alueen {ident} tiedosto olisi {_size(size)} tavua, "
+                 f"enintään {_size(MAX_YAML_BYTES)} (tarkistuksen raja tiedostolle); jaa se useaksi osa-alueeksi")
+            _say("Mitään ei kirjoitettu.")
+            return EXIT_DATA
+    outcome = write_checked(root, texts)
+    if outcome is None:
+        _say("Mitään ei kirjoitettu.")
+        return EXIT_DATA
     for path in targets:
         _say(f"Kirjoitettu {path.relative_to(root)}")
-    outcome = check(load_sources(root))
     out, err = reporter.text(outcome, "fi")
     if outcome.problems:
         _say("Tarkistus tuonnin jälkeen (python build.py validate):")
@@ -79,36 +167,105 @@ def import_xlsx(file: Path, root: Path, force: bool = False) -> int:
 
 # --- indicator values ----------------------------------------------------------------------------
 _TOTAL = {"", "total", "yhteensä", "yht", "totalt", "molemmat", "both"}
+MAX_INPUT_BYTES = 50_000_000  # a Sotkanet export for one region is far smaller
+_SOTKANET_ID = re.compile(r"[0-9]{1,9}")  # str.isdigit() is true for "²", which int() refuses
+_YEAR = default_schemas().node_at("measurement", ("year",)) or {}
+YEAR_MIN, YEAR_MAX = _YEAR.get("minimum", 1900), _YEAR.get("maximum", 2100)
 
 
-def _read_rows(file: Path) -> tuple[list[dict], bool]:
-    """The rows, and whether numbers are written with a decimal comma (a semicolon-separated CSV)."""
-    text = file.read_bytes().decode("utf-8-sig")
+class _BadInput(Exception):
+    """The input file as a whole cannot be read; the message says why, in Finnish."""
+
+
+def _show(value) -> str:
+    """A value as a message quotes it: a 400-digit number is cut short."""
+    text = str(value)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _read_rows(file: Path) -> tuple[list[tuple[str, dict | None]], bool]:
+    """(where, row) for each entry, row None when the entry is not a row; and whether numbers are written
+    with a decimal comma (a semicolon-separated CSV)."""
+    size = file.stat().st_size
+    if size > MAX_INPUT_BYTES:
+        raise _BadInput(f"tiedosto on liian suuri ({_size(size)} tavua, enintään {_size(MAX_INPUT_BYTES)}); tuo se osissa")
+    raw = file.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise _BadInput(f"tiedosto ei ole UTF-8-muodossa (virheellinen tavu kohdassa {exc.start}); "
+                        "tallenna se UTF-8-muodossa") from exc
     if file.suffix.lower() == ".json":
-        data = json.loads(text)
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise _BadInput(f"JSON-muoto on rikki rivillä {exc.lineno}, sarakkeessa {exc.colno}: {exc.msg}") from exc
+        except RecursionError as exc:
+            raise _BadInput("JSON-rakenne on liian syvälle sisäkkäin") from exc
+        except ValueError as exc:  # more digits than int() converts
+            raise _BadInput("tiedostossa on liian pitkä luku") from exc
         if isinstance(data, dict):
-            data = next((v for v in data.values() if isinstance(v, list)), [])
-        return [{str(k).lower(): v for k, v in row.items()} for row in data if isinstance(row, dict)], False
+            data = next((v for v in data.values() if isinstance(v, list)), None)
+        if not isinstance(data, list):
+            raise _BadInput("JSON-tiedostossa pitää olla luettelo rivejä, esim. "
+                            '[{"indicator": 3127, "region": 123, "year": 2025, "gender": "total", "value": 12.5}]')
+        return [(f"{file.name}[{index}]", {str(k).lower(): v for k, v in row.items()} if isinstance(row, dict) else None)
+                for index, row in enumerate(data)], False
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows = [{(k or "").strip().lower(): (v.strip() if isinstance(v, str) else v) for k, v in row.items()} for row in reader]
+    rows = []
+    try:
+        for row in reader:
+            rows.append((f"{file.name}:{reader.line_num}",
+                         {(k or "").strip().lower(): (v.strip() if isinstance(v, str) else v) for k, v in row.items()}))
+    except csv.Error as exc:
+        raise _BadInput(f"CSV-muoto on rikki rivillä {reader.line_num}: {exc}") from exc
     return rows, delimiter == ";"
 
 
-def _number(value, decimal_comma: bool) -> float | None:
+def _number(value, decimal_comma: bool) -> tuple[float | None, str | None]:
+    """(the value, None), or (None, why it is not one)."""
     if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return float(value) if math.isfinite(value) else None
-    text = str(value).replace(" ", "").replace("\u00a0", "")
-    if decimal_comma or ("," in text and "." not in text):
-        text = text.replace(",", ".")
-    try:
-        number = float(text)
-    except ValueError:
-        return None
-    return number if math.isfinite(number) else None
+        return None, "arvo puuttuu"
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        return None, f"arvo ”{_show(value)}” ei ole luku"
+    if isinstance(value, str):
+        text = value.replace(" ", "").replace("\u00a0", "")
+        if decimal_comma or ("," in text and "." not in text):
+            text = text.replace(",", ".")
+        try:
+            number = float(text)
+        except ValueError:
+            return None, f"arvo ”{_show(value)}” ei ole luku"
+    else:
+        try:
+            number = float(value)
+        except OverflowError:  # an integer beyond any float
+            number = math.inf
+    if not math.isfinite(number):
+        return None, f"arvo ”{_show(value)}” ei ole äärellinen luku (NaN, ääretön tai liian suuri)"
+    return number, None
+
+
+def _year(value) -> tuple[int | None, str | None]:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None, "vuosi puuttuu"
+    if isinstance(value, int) and not isinstance(value, bool):
+        year = value
+    else:
+        text = str(value).strip()
+        if not re.fullmatch(r"-?[0-9]{1,12}", text):
+            return None, f"vuosi ”{_show(value)}” ei ole vuosiluku"
+        year = int(text)
+    if not YEAR_MIN <= year <= YEAR_MAX:
+        return None, f"vuosi {_show(year)} ei ole välillä {YEAR_MIN}–{YEAR_MAX}"
+    return year, None
+
+
+def _note(value) -> str:
+    """A note on one line: control characters would make a CSV the loader refuses."""
+    return re.sub(r"[\x00-\x1f\x7f\x85\u2028\u2029]+", " ", str(value or "")).strip()
 
 
 def _format(value: float) -> str:
@@ -128,8 +285,11 @@ def import_measurements(file: Path, root: Path) -> int:
         return EXIT_DATA
     try:
         rows, decimal_comma = _read_rows(file)
-    except (UnicodeDecodeError, json.JSONDecodeError, csv.Error) as exc:
-        _say(f"virhe: tiedostoa {file.name} ei voi lukea ({exc}). Mitään ei kirjoitettu.")
+    except _BadInput as exc:
+        _say(f"virhe: tiedostoa {file.name} ei voi lukea: {exc}. Mitään ei kirjoitettu.")
+        return EXIT_DATA
+    except OSError as exc:
+        _say(f"virhe: tiedostoa {file.name} ei voi lukea ({exc.strerror or exc}). Mitään ei kirjoitettu.")
         return EXIT_DATA
     _, parties, _ = _base(root)
     matcher = PartyMatcher(parties)
@@ -149,7 +309,7 @@ def import_measurements(file: Path, root: Path) -> int:
         if region is None:
             return None
         text = str(region).strip()
-        if text.isdigit():
+        if _SOTKANET_ID.fullmatch(text):
             number = int(text)
             if number == county.get("sotkanet_region"):
                 return REGION
@@ -165,45 +325,49 @@ def import_measurements(file: Path, root: Path) -> int:
 
     values: dict[tuple, tuple[float, str]] = {}
     skipped: list[str] = []
-    for number, row in enumerate(rows, start=2 if file.suffix.lower() != ".json" else 1):
-        where = f"{file.name}:{number}" if file.suffix.lower() != ".json" else f"{file.name}[{number - 1}]"
+    for where, row in rows:
+        if row is None:
+            skipped.append(f"{where}: rivi ei ole olio (avaimet ja arvot, esim. {{\"indicator\": 3127, …}})")
+            continue
         gender = str(row.get("gender", row.get("sukupuoli", "")) or "").strip().lower()
         if gender not in _TOTAL:
-            skipped.append(f"{where}: sukupuoli ”{gender}” – vain kokonaisluvut tuodaan")
+            skipped.append(f"{where}: sukupuoli ”{_show(gender)}” – vain kokonaisluvut tuodaan")
             continue
         raw_indicator = str(row.get("indicator", row.get("mittari", "")) or "").strip()
-        targets = by_sotkanet.get(int(raw_indicator), []) if raw_indicator.isdigit() else \
+        targets = by_sotkanet.get(int(raw_indicator), []) if _SOTKANET_ID.fullmatch(raw_indicator) else \
             ([raw_indicator] if raw_indicator in indicators else [])
         if not targets:
-            skipped.append(f"{where}: mittaria ”{raw_indicator}” ei ole sopimuksessa")
+            skipped.append(f"{where}: mittaria ”{_show(raw_indicator)}” ei ole sopimuksessa")
             continue
         area = area_of(row)
         if area is None:
-            skipped.append(f"{where}: aluetta ”{row.get('region', row.get('area', ''))}” ei voi kohdistaa "
+            skipped.append(f"{where}: aluetta ”{_show(row.get('region', row.get('area', '')))}” ei voi kohdistaa "
                            "(anna osapuolelle sotkanet_region tai käytä osapuolen nimeä)")
             continue
-        try:
-            year = int(str(row.get("year", row.get("vuosi", ""))).strip())
-        except ValueError:
-            skipped.append(f"{where}: vuosi puuttuu tai ei ole luku")
-            continue
-        value = _number(row.get("value", row.get("arvo")), decimal_comma)
-        if value is None:
-            skipped.append(f"{where}: arvo puuttuu")
+        year, problem = _year(row.get("year", row.get("vuosi")))
+        if problem is None:
+            value, problem = _number(row.get("value", row.get("arvo")), decimal_comma)
+        if problem is not None:
+            skipped.append(f"{where}: {problem}")
             continue
         for indicator in targets:
             key = (indicator, area, year)
             if key in values and values[key][0] != value:
                 skipped.append(f"{where}: {indicator}/{area}/{year} on tiedostossa kahdesti eri arvoin; ensimmäinen pidettiin")
                 continue
-            values.setdefault(key, (value, str(row.get("note", "") or "")))
+            values.setdefault(key, (value, _note(row.get("note", ""))))
     # merge into the existing files; a file is rewritten only when its rows change
     files: dict[str, list[list[str]]] = {}
     located: dict[tuple, tuple[str, int]] = {}
     measurement_dir = root / "measurements"
     for path in sorted(measurement_dir.glob("*.csv")) if measurement_dir.is_dir() else []:
         name = f"measurements/{path.name}"
-        rows_here = read_measurements(path.read_text(encoding="utf-8"), name, [])
+        # read as the loader reads (no links, no special files); the check above has passed on them
+        text = read_text(path, name, [], MAX_CSV_BYTES)
+        if text is None:
+            _say(f"virhe: tiedostoa {name} ei voi lukea turvallisesti (linkki tai erikoistiedosto). Mitään ei kirjoitettu.")
+            return EXIT_DATA
+        rows_here = read_measurements(text, name, [])
         files[name] = [[r.indicator, r.area, str(r.year), _format(r.value), r.note] for r in rows_here]
         for index, r in enumerate(rows_here):
             located[(r.indicator, r.area, r.year)] = (name, index)
@@ -232,9 +396,11 @@ def import_measurements(file: Path, root: Path) -> int:
         writer.writerow(["indicator", "area", "year", "value", "note"])
         writer.writerows(files[name])
         writes[root / name] = out.getvalue()
-    write_all_atomic(writes)
     for line in skipped:
         _say(f"ohitettu: {line}")
+    if writes and write_checked(root, writes) is None:
+        _say("Mitään ei kirjoitettu.")
+        return EXIT_DATA
     _say(f"Mittaustuloksia: {added} uutta, {updated} päivitetty, {unchanged} ennallaan, {len(skipped)} ohitettu. "
          + (f"Kirjoitettu: {', '.join(sorted(changed_files))}." if changed_files else "Tiedostoja ei muutettu."))
     return EXIT_OK

@@ -6,6 +6,7 @@ it in the schema's help and in the format reference.
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .result import Problem
@@ -50,6 +51,14 @@ M: dict[str, dict[str, str]] = {
                        "en": "file is too large ({size} bytes, at most {limit}); split it"},
     "file_unreadable": {"fi": "tiedostoa ei voi lukea: {reason}", "en": "file cannot be read: {reason}"},
     "file_empty": {"fi": "tiedosto on tyhjä", "en": "file is empty"},
+    "file_symlink": {"fi": "tiedosto on symbolinen linkki; kopioi tiedosto kansioon linkin tilalle",
+                     "en": "file is a symbolic link; copy the file into the folder in place of the link"},
+    "folder_symlink": {"fi": "kansio on symbolinen linkki; kopioi kansio sen tilalle",
+                       "en": "folder is a symbolic link; copy the folder in its place"},
+    "file_special": {"fi": "tiedosto ei ole tavallinen tiedosto (vaan esim. putki tai laite); poista se",
+                     "en": "not a regular file (but e.g. a pipe or a device); remove it"},
+    "control_char": {"fi": "tekstissä on näkymätön ohjausmerkki {char} ({index}. merkki); poista se",
+                     "en": "text contains the invisible control character {char} (character {index}); remove it"},
     # YAML syntax
     "yaml_tab": {"fi": "sisennyksessä on sarkain (tab); sisennä välilyönneillä",
                  "en": "indentation contains a tab; indent with spaces"},
@@ -113,6 +122,8 @@ M: dict[str, dict[str, str]] = {
     "unknown_party": {"fi": "osapuolta ”{ref}” ei ole tiedostossa agreement/parties.yaml{suggestion}",
                       "en": "party \"{ref}\" is not in agreement/parties.yaml{suggestion}"},
     "unknown_subarea": {"fi": "osa-aluetta ”{ref}” ei ole kansiossa subareas/", "en": "sub-area \"{ref}\" is not in subareas/"},
+    "reserved_id": {"fi": "tunniste ”{id}” on varattu sivuston sivulle tai kansiolle; valitse toinen tunniste",
+                    "en": "identifier \"{id}\" is reserved for a page or folder of the site; choose another one"},
     "reserved_party_id": {"fi": "tunniste ”{id}” on varattu (region tarkoittaa koko aluetta)",
                           "en": "identifier \"{id}\" is reserved (region means the whole region)"},
     "lead_not_responsible": {"fi": "päävastuutaho ”{lead}” ei ole vastuutahojen joukossa",
@@ -197,6 +208,26 @@ def localize(value: Any, lang: str) -> str:
     return str(value)
 
 
+# What a message quotes from the data stays on one line and visible, whatever the data holds:
+# line breaks and tabs become spaces, other control characters their code point.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+
+
+def _show(match: re.Match) -> str:
+    char = match.group()
+    return " " if char in "\t\n\r\u2028\u2029" else f"<U+{ord(char):04X}>"
+
+
+def printable(text: str) -> str:
+    return _UNPRINTABLE.sub(_show, text)
+
+
+def excerpt(text: str, limit: int = 40) -> str:
+    """At most ``limit`` characters of ``text``, control characters removed (to quote unknown content)."""
+    text = " ".join(_UNPRINTABLE.sub(" ", text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 class _Params(dict):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
@@ -206,13 +237,13 @@ def message(problem: Problem, lang: str = "fi") -> str:
     """The sentence for a problem: the item, the field, then what is wrong."""
     lang = lang if lang in ("fi", "en") else "fi"
     templates = M.get(problem.code, M["invalid"])
-    params = _Params({k: localize(v, lang) for k, v in problem.params.items()})
+    params = _Params({k: printable(localize(v, lang)) for k, v in problem.params.items()})
     params.setdefault("detail", problem.code)
     text = templates[lang].format_map(params)
     prefix = []
     if problem.item:
         kind, ident = problem.item
-        prefix.append(f"{ITEM_KINDS.get(kind, {}).get(lang, kind)} {ident}")
+        prefix.append(f"{ITEM_KINDS.get(kind, {}).get(lang, kind)} {printable(str(ident))}")
     if problem.field:
         title = (problem.field_titles or {}).get(lang) or (problem.field_titles or {}).get("fi") or problem.field
         word = "kenttä" if lang == "fi" else "field"

@@ -31,13 +31,23 @@ def bundle_json(sources: Sources, model: Agreement) -> bytes:
     return json.dumps(bundle(sources, model), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(text: str) -> str:
+    """A text cell a spreadsheet will not run: one starting like a formula gets a leading single quote
+    (OWASP, CSV injection). Numbers are written as numbers and never pass through here."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
 def measurements_csv(model: Agreement) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["indicator", "area", "year", "value", "note"])
     for indicator in model.indicators:
         for m in indicator.measurements:
-            writer.writerow([indicator.id, m.area, m.year, repr(m.value) if m.value != int(m.value) else int(m.value), m.note])
+            writer.writerow([csv_text(indicator.id), csv_text(m.area), m.year,
+                             repr(m.value) if m.value != int(m.value) else int(m.value), csv_text(m.note or "")])
     return out.getvalue().encode("utf-8")
 
 

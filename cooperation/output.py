@@ -1,21 +1,48 @@
-"""Writing output files completely or not at all."""
+"""Writing output files completely or not at all, and only where it is safe to write."""
 from __future__ import annotations
 
 import contextlib
 import io
 import os
 import shutil
+import stat
 import tempfile
 import zipfile
 from pathlib import Path
+
+# written into every site we build: only a folder carrying it is ever replaced (and so deleted)
+SITE_MARKER = ".yhteistyosopimus-sivusto"
+SITE_MARKER_TEXT = ("Tämän kansion on rakentanut `python build.py site`, ja se korvataan kokonaan seuraavalla kerralla.\n"
+                    "Built by `python build.py site`; the next build replaces this folder whole.\n")
+DATA_DIRS = ("agreement", "subareas", "measurements")
 
 
 class OutputError(Exception):
     """An output cannot be produced (a template asks for a missing field, MkDocs fails, …)."""
 
 
+class OutputFolderError(OutputError):
+    """The output folder cannot be used (a file, read-only, the data's own folder, …): a usage error."""
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _normal_mode(path: Path, default: int) -> int:
+    """The mode a rewritten ``path`` should get: its current one, or ``default`` less the umask."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        return default & ~_umask()
+
+
 def write_all_atomic(files: dict[Path, bytes | str]) -> None:
-    """Every file or none: each is written to a temporary file beside it, then all are renamed into place."""
+    """Every file or none: each is written to a temporary file beside it, then all are renamed into place.
+
+    mkstemp makes 0600 files: each gets the mode of the file it replaces, or a new file's usual mode."""
     staged: list[tuple[str, Path]] = []
     try:
         for path, data in files.items():
@@ -24,6 +51,7 @@ def write_all_atomic(files: dict[Path, bytes | str]) -> None:
             staged.append((tmp, path))
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+            os.chmod(tmp, _normal_mode(path, 0o666))
     except BaseException:
         for tmp, _ in staged:
             with contextlib.suppress(FileNotFoundError):
@@ -56,13 +84,64 @@ def reproducible_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
+def _within(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def check_out_dir(out: Path, data_root: Path | None = None) -> None:
+    """Raise OutputFolderError unless files can be written into ``out`` (created later if missing).
+
+    Checked before any work, so a command neither renders for nothing nor fails half-way. The
+    folder must not be, or hold, the data's folder (nor lie in its data folders): outputs and the
+    agreement stay apart, and ``--out /`` is refused."""
+    resolved = Path(os.path.realpath(out))
+    if data_root is not None:
+        root = Path(os.path.realpath(data_root))
+        if _within(root, resolved):
+            raise OutputFolderError(f"tuloskansio {out} ei kelpaa: se on sopimuksen tietojen kansio tai sisältää sen "
+                                    f"({data_root}); anna --out erillinen kansio, esimerkiksi out")
+        for name in DATA_DIRS:
+            if _within(resolved, root / name):
+                raise OutputFolderError(f"tuloskansio {out} ei kelpaa: se on sopimuksen tietokansiossa {name}/; "
+                                        "anna --out erillinen kansio, esimerkiksi out")
+    existing = Path(os.path.abspath(out))
+    while not existing.exists() and not existing.is_symlink() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        raise OutputFolderError(f"tuloskansio {out} ei kelpaa: " + (
+            "se on tiedosto eikä kansio" if existing == Path(os.path.abspath(out)) else f"{existing} ei ole kansio"))
+    try:
+        # a real try, not permission bits: root ignores them, read-only file systems do not
+        with tempfile.TemporaryFile(dir=existing):
+            pass
+    except OSError as exc:
+        where = "" if existing == Path(os.path.abspath(out)) else f" (kansioon {existing})"
+        raise OutputFolderError(f"tuloskansio {out} ei kelpaa: siihen ei voi kirjoittaa{where}: "
+                                f"{exc.strerror or exc}") from exc
+
+
+def check_replaceable(target: Path) -> None:
+    """Raise OutputFolderError unless ``target`` is missing or a site built earlier (it carries SITE_MARKER)."""
+    if target.is_symlink() or (target.exists() and not (target.is_dir() and (target / SITE_MARKER).is_file())):
+        raise OutputFolderError(
+            f"tuloskansio {target.parent} ei kelpaa: {target} on jo olemassa, eikä se ole tämän ohjelman aiemmin rakentama "
+            f"sivusto (tiedosto {SITE_MARKER} puuttuu), joten sitä ei korvata eikä poisteta. Anna toinen --out "
+            "tai siirrä kansio itse pois.")
+
+
 @contextlib.contextmanager
 def replace_dir(target: Path):
-    """Build a directory in a temporary sibling; swap it in for ``target`` only on success."""
+    """Build a directory in a temporary sibling; swap it in for ``target`` only on success.
+
+    Only a site built earlier (with SITE_MARKER) is replaced: anything else at ``target`` is refused."""
+    check_replaceable(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
     try:
         yield work
+        (work / SITE_MARKER).write_text(SITE_MARKER_TEXT, encoding="utf-8")
+        os.chmod(work, _normal_mode(target, 0o777))  # mkdtemp makes it 0700
+        check_replaceable(target)  # again: the build took a while
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from typing import Callable
 
-from .messages import SEVERITY, message
+from .messages import SEVERITY, message, printable
 from .result import Problem, Result
 
 
@@ -22,7 +22,7 @@ def _summary(result: Result, lang: str) -> str:
 
 def text(result: Result, lang: str = "fi") -> tuple[str, str]:
     """(stdout, stderr): one line per problem, then a summary for the terminal."""
-    lines = [f"{p.file}:{p.line}:{p.column}: {SEVERITY[p.severity][lang if lang == 'en' else 'fi']}: {message(p, lang)}"
+    lines = [f"{printable(p.file)}:{p.line}:{p.column}: {SEVERITY[p.severity][lang if lang == 'en' else 'fi']}: {message(p, lang)}"
              for p in result.sorted()]
     return "".join(line + "\n" for line in lines), _summary(result, lang) + "\n"
 

@@ -14,7 +14,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
 
-from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema import Draft202012Validator, FormatChecker, ValidationError
+from jsonschema.validators import extend
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 
@@ -62,6 +63,21 @@ def _format_checker() -> FormatChecker:
     return checker
 
 
+@lru_cache(maxsize=None)
+def _ecma_pattern(pattern: str) -> re.Pattern:
+    # JSON Schema patterns are ECMA-262, where $ ends the text; Python's $ also matches before a
+    # final line break, so "octocat\n" would pass "^...$" (and reach CODEOWNERS). \Z is ECMA's $.
+    return re.compile(re.sub(r"(?<!\\)\$$", r"\\Z", pattern))
+
+
+def _pattern(validator, pattern: str, instance: Any, schema: dict):
+    if validator.is_type(instance, "string") and not _ecma_pattern(pattern).search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+_Validator = extend(Draft202012Validator, {"pattern": _pattern})
+
+
 class Schemas:
     def __init__(self, directory: Path = SCHEMA_DIR):
         self.directory = directory
@@ -75,7 +91,7 @@ class Schemas:
         # Validate against the schemas with every $ref inlined: the same rules, but jsonschema
         # skips a reference lookup per value, which was 40 % of validation time.
         self.validators = {
-            kind: Draft202012Validator(self.inlined(file), format_checker=checker)
+            kind: _Validator(self.inlined(file), format_checker=checker)
             for kind, file in KINDS.items()
         }
 

@@ -69,6 +69,9 @@ def _entry_id(entry) -> str:
     return f"muutos-{entry.change.commit[:10]}"
 
 
+# characters outside XML 1.0's Char production: no escape can carry them, so they are left out
+_XML_ILLEGAL = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
 BLOCK_MARK = "cooperation-block-"
 _BLOCK = re.compile(r"<!-- " + BLOCK_MARK + r"(\d+) -->")
 
@@ -76,6 +79,30 @@ _BLOCK = re.compile(r"<!-- " + BLOCK_MARK + r"(\d+) -->")
 def fill(html_text: str, blocks: list[str]) -> str:
     """Put a page's HTML blocks back in place of their placeholders."""
     return _BLOCK.sub(lambda m: blocks[int(m.group(1))], html_text)
+
+
+def scroll_region(label: str) -> str:
+    """The opening of a focusable, labelled scroll container: a keyboard can scroll what overflows."""
+    return f'<div class="table-wrap" role="region" aria-label="{esc(label)}" tabindex="0">'
+
+
+# A Markdown table is a bare <table>; the generated ones always carry a class attribute
+_HEADING_OR_TABLE = re.compile(r"<h[1-6]\b[^>]*>(.*?)</h[1-6]>|<table>(.*?)</table>", re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def wrap_tables(html_text: str, label: str) -> str:
+    """Every Markdown table into the same scroll container as the generated tables, labelled by the
+    nearest heading before it. Material's script wraps each ``table:not([class])`` in a scroll box
+    that cannot be focused; given a class, the table is left alone. Whether a table overflows depends
+    on fonts and screen width, so every table gets the container, not just the wide ones."""
+    def replace(match: re.Match) -> str:
+        nonlocal label
+        if match.group(1) is not None:
+            label = " ".join(html.unescape(_TAG.sub("", match.group(1))).split()) or label
+            return match.group(0)
+        return f'{scroll_region(label)}\n<table class="md-table">{match.group(2)}</table></div>'
+    return _HEADING_OR_TABLE.sub(replace, html_text)
 
 
 @dataclass
@@ -163,8 +190,7 @@ class Site:
 
     def table(self, head: list[str], rows: list[list[str]], caption: str, css: str = "") -> str:
         """A table in a focusable scroll container, so it reads on a phone with a keyboard too."""
-        out = [f'<div class="table-wrap" role="region" aria-label="{esc(caption)}" tabindex="0">',
-               f'<table class="{css}">', f"<caption>{esc(caption)}</caption>", "<thead><tr>"]
+        out = [scroll_region(caption), f'<table class="{css}">', f"<caption>{esc(caption)}</caption>", "<thead><tr>"]
         out += [f'<th scope="col">{h}</th>' for h in head]
         out.append("</tr></thead><tbody>")
         for row in rows:
@@ -627,7 +653,10 @@ class Site:
                 f"{esc(self.w('fingerprint'))} <code>{esc(version.fingerprint)}</code></p>")
 
     def atom_feed(self, h) -> bytes:
-        from xml.sax.saxutils import escape as xml_escape
+        from xml.sax.saxutils import escape
+
+        def xml_escape(text: str) -> str:  # commit messages may hold characters XML 1.0 cannot carry
+            return escape(_XML_ILLEGAL.sub("", text))
         lang = self.lang
         site = self.t(self.m.short_title)
         updated = h.entries[0].change.date if h.entries else "1970-01-01T00:00:00Z"

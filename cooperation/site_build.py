@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .docx_out import write_all as write_docx
 from .model import Agreement
-from .output import OutputError, replace_dir, write_atomic
+from .output import OutputError, check_replaceable, replace_dir, write_atomic
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -39,7 +39,9 @@ def build_site(model: Agreement, root: Path, out: Path) -> Path:
     from mkdocs.exceptions import Abort, MkDocsException
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    target = out / "site"
+    # MkDocs resolves a relative site_dir against mkdocs.yml's folder, not the current one
+    target = Path(os.path.abspath(out)) / "site"
+    check_replaceable(target)  # before rendering anything
     log = io.StringIO()
     handler = logging.StreamHandler(log)
     handler.setLevel(logging.WARNING)

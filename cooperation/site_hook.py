@@ -23,7 +23,7 @@ from cooperation.history import cached_history  # noqa: E402
 from cooperation.model import ModelError, load_all  # noqa: E402
 from cooperation.reference import markdown as format_reference  # noqa: E402
 from cooperation.schemas import SCHEMA_DIR  # noqa: E402
-from cooperation.site import Site, fill, page_nav  # noqa: E402
+from cooperation.site import Site, fill, page_nav, wrap_tables  # noqa: E402
 
 _state: dict = {}
 
@@ -89,5 +89,7 @@ def on_files(files, config):
 
 
 def on_page_content(html_text, page, config, files):
+    # Markdown tables first: the generated blocks are put back after, already in their containers
+    html_text = wrap_tables(html_text, html.unescape(page.title or config.site_name or ""))
     blocks = _state.get("blocks", {}).get(page.file.src_uri)
     return fill(html_text, blocks) if blocks else html_text

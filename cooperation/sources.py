@@ -15,13 +15,16 @@ import csv
 import hashlib
 import io
 import math
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .result import ERROR, WARNING, Problem
 from .schemas import default_schemas
-from .yaml_loader import Document, load_yaml, read_text
+from .messages import excerpt
+from .yaml_loader import ILLEGAL_CHARACTER, Document, character_name, load_yaml, read_text
 
 AGREEMENT_FILES = {
     # kind: (file name, required, what it holds — for the "file missing" message)
@@ -30,6 +33,7 @@ AGREEMENT_FILES = {
     "forums": ("forums.yaml", True, {"fi": "yhteistyön foorumit", "en": "the forums"}),
     "annexes": ("annexes.yaml", False, {"fi": "liitesopimukset", "en": "annex agreements"}),
 }
+DATA_FOLDERS = ("agreement", "subareas", "measurements")
 MAX_CSV_BYTES = 20_000_000
 CSV_COLUMNS = ("indicator", "area", "year", "value", "note")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{0,62}$")
@@ -90,24 +94,72 @@ def _rel(root: Path, path: Path) -> str:
 
 
 def data_digest(root: Path) -> str:
-    """A digest of every data file's name and bytes: changes whenever any file does."""
+    """A digest of every data file's name and bytes: changes whenever any file does.
+
+    Links are not followed (their target path is digested instead) and only regular files are
+    read: a link to /dev/zero or a FIFO among the data must not hang the run before validation
+    reports it."""
     digest = hashlib.sha256()
-    for folder in ("agreement", "subareas", "measurements"):
-        for path in sorted((Path(root) / folder).glob("*")):
-            if path.is_file():
-                digest.update(f"{folder}/{path.name}".encode() + b"\0" + path.read_bytes() + b"\0")
+    for folder in DATA_FOLDERS:
+        base = Path(root) / folder
+        if base.is_symlink():
+            digest.update(f"{folder}\0link\0{os.readlink(base)}\0".encode("utf-8", "surrogateescape"))
+            continue
+        try:
+            entries = sorted(os.scandir(base), key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            label = f"{folder}/{entry.name}".encode("utf-8", "surrogateescape") + b"\0"
+            if entry.is_symlink():
+                digest.update(label + b"link\0" + os.fsencode(os.readlink(entry.path)) + b"\0")
+            elif entry.is_file(follow_symlinks=False):
+                digest.update(label + _file_digest(Path(entry.path)) + b"\0")
+            elif not entry.is_dir(follow_symlinks=False):
+                digest.update(label + b"special\0")
     return digest.hexdigest()
+
+
+def _file_digest(path: Path) -> bytes:
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        return f"unreadable {exc.errno}".encode()
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return b"special"
+        digest = hashlib.sha256()
+        while chunk := os.read(fd, 1 << 20):
+            digest.update(chunk)
+        return digest.digest()
+    finally:
+        os.close(fd)
+
+
+def _linked(root: Path, folder: str, problems: list[Problem]) -> bool:
+    """True (and a problem) when a data folder is a symbolic link: nothing behind it is read."""
+    if (root / folder).is_symlink():
+        problems.append(Problem(ERROR, "folder_symlink", f"{folder}/", 1, 1))
+        return True
+    return False
 
 
 def load_sources(root: Path) -> Sources:
     root = Path(root)
     sources = Sources(root=root)
     problems = sources.problems
+    # Never read through a symbolic link: a link can point out of the data root (/etc/passwd,
+    # /proc/self/environ) and validation quotes what it reads into pull-request annotations.
     agreement_dir = root / "agreement"
+    agreement_linked = _linked(root, "agreement", problems)
     for kind, (filename, required, what) in AGREEMENT_FILES.items():
         path = agreement_dir / filename
         name = _rel(root, path)
-        if not path.is_file():
+        if agreement_linked:
+            sources.documents[kind] = None
+            sources.failed.append(name)
+            continue
+        if not path.is_symlink() and not path.exists():
             sources.documents[kind] = None
             if required:
                 problems.append(Problem(ERROR, "file_missing", name, 1, 1, {"what": what}))
@@ -116,16 +168,23 @@ def load_sources(root: Path) -> Sources:
         if sources.documents[kind] is None:
             sources.failed.append(name)
     known = {f for f, _, _ in AGREEMENT_FILES.values()}
-    if agreement_dir.is_dir():
+    if not agreement_linked and agreement_dir.is_dir():
         for path in sorted(agreement_dir.iterdir()):
-            if path.is_file() and path.name not in known and not path.name.startswith("."):
+            if _is_file_or_link(path) and path.name not in known and not path.name.startswith("."):
                 problems.append(Problem(WARNING, "file_unexpected", _rel(root, path), 1, 1, {"reason": {
                     "fi": "kansiossa agreement/ luetaan vain " + ", ".join(sorted(known)),
                     "en": "only " + ", ".join(sorted(known)) + " are read in agreement/"}}))
     subarea_dir = root / "subareas"
-    paths = sorted(subarea_dir.iterdir()) if subarea_dir.is_dir() else []
+    if _linked(root, "subareas", problems):
+        sources.failed.append("subareas/")
+        paths = []
+    else:
+        paths = sorted(subarea_dir.iterdir()) if subarea_dir.is_dir() else []
+        if not any(p.suffix == ".yaml" for p in paths):
+            problems.append(Problem(ERROR, "file_missing", "subareas/", 1, 1,
+                                    {"what": {"fi": "vähintään yksi osa-alue", "en": "at least one sub-area"}}))
     for path in paths:
-        if not path.is_file() or path.name.startswith("."):
+        if not _is_file_or_link(path) or path.name.startswith("."):
             continue
         if path.suffix != ".yaml":
             if path.suffix in (".yml", ".json"):
@@ -137,11 +196,8 @@ def load_sources(root: Path) -> Sources:
             sources.subareas.append(doc)
         else:
             sources.failed.append(_rel(root, path))
-    if not any(p.suffix == ".yaml" for p in paths):
-        problems.append(Problem(ERROR, "file_missing", "subareas/", 1, 1,
-                                {"what": {"fi": "vähintään yksi osa-alue", "en": "at least one sub-area"}}))
     measurement_dir = root / "measurements"
-    if measurement_dir.is_dir():
+    if not _linked(root, "measurements", problems) and measurement_dir.is_dir():
         for path in sorted(measurement_dir.glob("*.csv")):
             name = _rel(root, path)
             sources.measurement_files.append(name)
@@ -149,6 +205,11 @@ def load_sources(root: Path) -> Sources:
             if text is not None:
                 sources.measurements.extend(read_measurements(text, name, problems))
     return sources
+
+
+def _is_file_or_link(path: Path) -> bool:
+    """Anything but a folder (links are not followed: what they point to is never looked at)."""
+    return path.is_symlink() or not path.is_dir()
 
 
 def _column_titles(name: str) -> dict[str, str]:
@@ -163,7 +224,7 @@ def read_measurements(text: str, name: str, problems: list[Problem]) -> list[Mea
             and first_line.strip().lower() in ("indicator,area,year,value,note", "indicator,area,year,value"):
         fast = _read_plain(text, name, first_line.count(",") + 1, problems)
         if fast is not None:
-            return fast
+            return _check_notes(fast, name, problems)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows: list[MeasurementRow] = []
     try:
@@ -178,7 +239,8 @@ def read_measurements(text: str, name: str, problems: list[Problem]) -> list[Mea
     required = CSV_COLUMNS[:4]
     if any(c not in columns for c in required) or any(c not in CSV_COLUMNS for c in columns) \
             or len(set(columns)) != len(columns):
-        problems.append(Problem(ERROR, "csv_header", name, 1, 1, {"found": ", ".join(header) or "–"}))
+        # quote only a short, printable start: a wrong file may hold anything (a secret, a binary)
+        problems.append(Problem(ERROR, "csv_header", name, 1, 1, {"found": excerpt(", ".join(header)) or "–"}))
         return rows
     index = {c: i for i, c in enumerate(columns)}
     i_indicator, i_area, i_year, i_value = (index[c] for c in required)
@@ -221,7 +283,20 @@ def read_measurements(text: str, name: str, problems: list[Problem]) -> list[Mea
         before = len(problems)
         _report_row(record, index, line, delimiter, bad)
         if len(problems) == before:  # never drop a row silently
-            bad(line, 1, "value", "invalid", detail=delimiter.join(record))
+            bad(line, 1, "value", "invalid", detail=excerpt(delimiter.join(record), 60))
+    return _check_notes(rows, name, problems)
+
+
+def _check_notes(rows: list[MeasurementRow], name: str, problems: list[Problem]) -> list[MeasurementRow]:
+    """A note is free text shown on the site and in the workbook: no character they cannot carry."""
+    for row in rows:
+        i = row.index.get("note")
+        found = ILLEGAL_CHARACTER.search(row.record[i]) if i is not None else None
+        if found:
+            lead = len(row.record[i]) - len(row.record[i].lstrip())
+            problems.append(Problem(ERROR, "control_char", name, row.line, row.columns["note"] + found.start(),
+                                    {"char": character_name(found.group()), "index": found.start() - lead + 1},
+                                    field="note", field_titles=_column_titles("note")))
     return rows
 
 

@@ -11,18 +11,24 @@ import datetime
 import io
 import re
 import unicodedata
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from xml.parsers import expat
 
 from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.cell import coordinate_to_tuple, range_boundaries
+from openpyxl.utils.exceptions import CellCoordinatesException
 
 from . import labels as L
 from .checker import ALL_MUNICIPALITIES
 from .model import Agreement
 from .output import reproducible_zip
+from .yaml_loader import MAX_YAML_BYTES
 from .schemas import default_schemas
 
 COLUMNS = ("subarea", "goals", "actions", "resources", "indicators", "notes")
@@ -43,6 +49,10 @@ STANDARD = {  # workbook sub-area → (file id, id prefix)
     "integration": ("kotoutuminen", "KOTO"), "security": ("turvallisuus", "TUR"),
 }
 SHEET = "Työkirja"
+# Import limits: a workbook's members unpacked, and how many empty rows in a row end the table.
+MAX_WORKBOOK_BYTES = 50_000_000
+EMPTY_ROW_RUN = 1000
+MAX_SUBAREAS = 100  # each is a file validate reads; the workbook template has ten
 COLUMN_TITLES = {
     "fi": ("Osa-alue", "Tavoitteet", "Toimenpiteet ja vastuutahot", "Resurssit", "Arviointimittarit", "Huomioitavaa"),
     "sv": ("Delområde", "Mål", "Åtgärder och ansvariga", "Resurser", "Indikatorer", "Att beakta"),
@@ -123,12 +133,26 @@ def export(model: Agreement, lang: str | None = None) -> bytes:
                            L.word("status_" + status.code, lang),
                            f"Sotkanet {i.sotkanet}" if i.sotkanet else _t(i.source_name, lang)])
     _header(indicators, (14, 60, 10, 16, 16, 16, 22, 30))
+    _as_text(book)
     when = datetime.datetime(2000, 1, 1)
     book.properties.created = book.properties.modified = when
     book.properties.creator = book.properties.lastModifiedBy = "cooperation"
     buffer = io.BytesIO()
     book.save(buffer)
     return _reproducible(buffer.getvalue())
+
+
+def _as_text(book) -> None:
+    """Every text is written as text: openpyxl stores a string starting with "=" as a live formula, and a
+    party name such as =HYPERLINK(…) would run in the reader's Excel. Characters XML cannot hold are dropped."""
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str):
+                    text = ILLEGAL_CHARACTERS_RE.sub("", cell.value)
+                    if text != cell.value:
+                        cell.value = text
+                    cell.data_type = "s"
 
 
 def _reproducible(data: bytes) -> bytes:
@@ -188,6 +212,7 @@ class Imported:
     files: dict[str, dict] = field(default_factory=dict)  # subarea id → data
     notes: list[Note] = field(default_factory=list)
     used_ids: set[str] = field(default_factory=set)  # ids given so far, in lower case
+    first_cells: dict[str, str] = field(default_factory=dict)  # sub-area id → the cell that names it
 
     @property
     def errors(self) -> list[Note]:
@@ -238,29 +263,6 @@ class PartyMatcher:
         return found, unknown
 
 
-def _find_header(sheet) -> tuple[int, dict[str, int]] | None:
-    for row in sheet.iter_rows(min_row=1, max_row=min(sheet.max_row, 30)):
-        mapping: dict[str, int] = {}
-        for cell in row:
-            key = normalise(cell.value)
-            for column, names in HEADINGS.items():
-                if key in names and column not in mapping:
-                    mapping[column] = cell.column
-        if len(mapping) >= 2 and "subarea" in mapping:
-            return row[0].row, mapping
-    return None
-
-
-def _merged_values(sheet) -> dict[tuple[int, int], Any]:
-    values = {}
-    for merged in sheet.merged_cells.ranges:
-        top = sheet.cell(merged.min_row, merged.min_col).value
-        for row in range(merged.min_row, merged.max_row + 1):
-            for column in range(merged.min_col, merged.max_col + 1):
-                values[(row, column)] = top
-    return values
-
-
 def _standard_subarea(title: str) -> str | None:
     labels = default_schemas().enum_labels("subarea", ("workbook_subarea",))
     key = normalise(re.sub(r"^\d+\s*", "", title))
@@ -273,91 +275,362 @@ def _standard_subarea(title: str) -> str | None:
     return None
 
 
+def _size(number: int) -> str:
+    return f"{number:_}".replace("_", " ")
+
+
+OLE2_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")  # an encrypted .xlsx and an old .xls are OLE2 compound files
+MAX_IMPORT_CHARS = 20_000_000  # text taken from all cells together
+MAX_MARKED_CELLS = 100_000  # merged ranges, and formula cells without a stored value, recorded from the sheet
+HEADER_ROWS, HEADER_COLUMNS = 30, 60
+
+
+class _Unreadable(Exception):
+    """The workbook's XML is broken part-way: the message says where."""
+
+
+def _container_problem(path: Path) -> str | None:
+    """Why the file cannot be a workbook we read, found before any of it is unpacked; None when it may be one."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8)
+            encrypted = head == OLE2_SIGNATURE and _contains(handle, "EncryptedPackage".encode("utf-16-le"))
+    except OSError as exc:
+        return f"tiedostoa ei voi lukea ({exc.strerror or exc})"
+    if encrypted:
+        return ("työkirja on salattu (suojattu salasanalla), eikä salattua työkirjaa voi lukea; avaa se Excelissä "
+                "ja tallenna kopio ilman salasanaa (Tiedosto → Tiedot → Suojaa työkirja → Salaa salasanalla: "
+                "tyhjennä salasana), ja tuo se")
+    if head == OLE2_SIGNATURE:
+        return ("tiedosto on vanhaa Excel-muotoa (.xls) tai muu Office-tiedosto; tallenna se Excelissä muodossa "
+                "Excel-työkirja (.xlsx) ja tuo se")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            total = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+        return ("tiedostoa ei voi lukea Excel-työkirjana: se ei ole .xlsx-tiedosto; tallenna se Excelissä muodossa "
+                "Excel-työkirja (.xlsx) ja tuo se")
+    if total > MAX_WORKBOOK_BYTES:
+        return (f"työkirja on purettuna {_size(total)} tavua, enintään {_size(MAX_WORKBOOK_BYTES)}; "
+                "näin suuri työkirja ei ole tavoitetaulukko (poista siitä kuvat ja ylimääräiset taulukot)")
+    return None
+
+
+def _contains(handle, needle: bytes, chunk: int = 1 << 20) -> bool:
+    tail = b""
+    while True:
+        data = handle.read(chunk)
+        if not data:
+            return False
+        if needle in tail + data:
+            return True
+        tail = data[-len(needle):]
+
+
+def _scan_sheet(stream) -> tuple[list[tuple[int, int, int, int]], dict[tuple[int, int], str]]:
+    """Merged ranges (min_col, min_row, max_col, max_row), and cells whose value the workbook does not hold:
+    formulas saved without a computed value and error values (#REF!), as (row, column) → what to say.
+
+    A streaming pass over the sheet's XML: read-only openpyxl gives neither.
+    """
+    merged: list[tuple[int, int, int, int]] = []
+    unknown: dict[tuple[int, int], str] = {}
+    state = {"row": 0, "column": 0, "text": None}
+    cell: dict | None = None
+
+    def start(name: str, attrs: dict) -> None:
+        nonlocal cell
+        local = name.rpartition(" ")[2]
+        if local == "row":
+            state["row"] = int(attrs["r"]) if attrs.get("r") else state["row"] + 1
+            state["column"] = 0
+        elif local == "c":
+            if attrs.get("r"):
+                state["row"], state["column"] = coordinate_to_tuple(attrs["r"])
+            else:
+                state["column"] += 1
+            cell = {"at": (state["row"], state["column"]), "t": attrs.get("t", "n"), "f": None, "v": ""}
+        elif local in ("f", "v") and cell is not None:
+            if local == "f":
+                cell["f"] = ""
+            state["text"] = local
+        elif local == "mergeCell" and attrs.get("ref"):
+            if len(merged) >= MAX_MARKED_CELLS:
+                raise _Unreadable(f"työkirjassa on yli {_size(MAX_MARKED_CELLS)} yhdistettyä solualuetta")
+            bounds = range_boundaries(attrs["ref"])
+            if None not in bounds:
+                merged.append(bounds)
+
+    def end(name: str) -> None:
+        nonlocal cell
+        local = name.rpartition(" ")[2]
+        if local in ("f", "v"):
+            state["text"] = None
+        elif local == "c" and cell is not None:
+            if cell["t"] == "e":
+                unknown[cell["at"]] = f"solussa on virhearvo {cell['v'] or '#'}; korjaa kaava tai kirjoita arvo tekstinä"
+            elif cell["f"] is not None and not cell["v"] and cell["t"] != "str":
+                formula = f" (={cell['f']})" if cell["f"] else ""
+                unknown[cell["at"]] = (f"solussa on kaava{formula}, jonka arvoa ei ole tallennettu työkirjaan; avaa työkirja "
+                                       "Excelissä tai LibreOfficessa ja tallenna se (arvot lasketaan tallennettaessa), "
+                                       "tai kirjoita arvo tekstinä")
+            if len(unknown) > MAX_MARKED_CELLS:
+                raise _Unreadable(f"työkirjassa on yli {_size(MAX_MARKED_CELLS)} kaavaa ilman tallennettua arvoa")
+            cell = None
+
+    def text(data: str) -> None:
+        if state["text"] and cell is not None and len(cell[state["text"]]) < 80:
+            cell[state["text"]] += data[:80]
+
+    def no_doctype(*_args) -> None:  # a sheet never has one; entities could expand without bound
+        raise _Unreadable("taulukon XML:ssä on DOCTYPE-määrittely")
+
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.StartElementHandler, parser.EndElementHandler, parser.CharacterDataHandler = start, end, text
+    parser.StartDoctypeDeclHandler = no_doctype
+    while chunk := stream.read(1 << 20):
+        parser.Parse(chunk, False)
+    parser.Parse(b"", True)
+    return merged, unknown
+
+
+def _rows(sheet, **bounds):
+    """Rows of values from the streaming reader; a broken part of the file raises _Unreadable."""
+    iterator = sheet.iter_rows(values_only=True, **bounds)
+    number = bounds.get("min_row", 1)
+    while True:
+        try:
+            values = next(iterator)
+        except StopIteration:
+            return
+        except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for broken XML
+            raise _Unreadable(f"taulukko on rikki rivin {number} kohdalla ({type(exc).__name__})") from exc
+        yield number, values
+        number += 1
+
+
+def _find_header(sheet) -> tuple[int, dict[str, int]] | None:
+    for number, values in _rows(sheet, min_row=1, max_row=HEADER_ROWS, max_col=HEADER_COLUMNS):
+        mapping: dict[str, int] = {}
+        for column_number, value in enumerate(values, start=1):
+            if not isinstance(value, str) or len(value) > 100:  # headings are short; don't normalise a huge cell
+                continue
+            key = normalise(value)
+            for column, names in HEADINGS.items():
+                if key in names and column not in mapping:
+                    mapping[column] = column_number
+        if len(mapping) >= 2 and "subarea" in mapping:
+            return number, mapping
+    return None
+
+
+class _Merged:
+    """The value of each cell in a merged range is its top-left cell's, looked up as the rows stream by."""
+
+    def __init__(self, ranges: list[tuple[int, int, int, int]], columns: dict[str, int]):
+        wanted = set(columns.values())
+        self.ranges = sorted((r for r in ranges if any(r[0] <= c <= r[2] for c in wanted)), key=lambda r: r[1])
+        self.next = 0
+        self.active: list[tuple[tuple[int, int, int, int], Any]] = []
+
+    def values(self, row: int, values: tuple, columns) -> dict[int, Any]:
+        """Column → value, for the cells of this row that lie in a merged range but are not its top-left cell."""
+        self.active = [(r, v) for r, v in self.active if r[3] >= row]
+        while self.next < len(self.ranges) and self.ranges[self.next][1] <= row:
+            found = self.ranges[self.next]
+            self.next += 1
+            if found[3] >= row:
+                top = values[found[0] - 1] if found[1] == row and found[0] <= len(values) else None
+                self.active.append((found, top))
+        if not self.active:
+            return {}
+        return {column: value for r, value in self.active for column in columns
+                if r[0] <= column <= r[2] and (row, column) != (r[1], r[0]) and value is not None}
+
+
 def import_workbook(path: Path, parties: list[dict], main_language: str = "fi",
                     placeholder_person: dict | None = None) -> Imported:
     result = Imported()
-    name = path.name
-    try:
-        book = load_workbook(path, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a broken file
-        result.notes.append(Note("error", name, f"tiedostoa ei voi lukea Excel-työkirjana ({type(exc).__name__}: {exc})"))
+    problem = _container_problem(path)
+    if problem:
+        result.notes.append(Note("error", path.name, problem))
         return result
-    sheet = book[SHEET] if SHEET in book.sheetnames else book.worksheets[0]
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a broken file
+        result.notes.append(Note("error", path.name, "tiedostoa ei voi lukea Excel-työkirjana: se on zip-paketti, mutta "
+                                                     "siitä puuttuu työkirjan osa tai osa on rikki; tallenna se "
+                                                     "uudelleen Excelissä (.xlsx)"))
+        return result
+    try:
+        _read_workbook(book, path, result, parties, main_language, placeholder_person)
+    except _Unreadable as exc:
+        result.notes.append(Note("error", path.name, f"tiedostoa ei voi lukea Excel-työkirjana: {exc}; tallenna se "
+                                                     "uudelleen Excelissä (.xlsx)"))
+    finally:
+        book.close()
+    return result
+
+
+def _read_workbook(book, path: Path, result: Imported, parties: list[dict], main_language: str,
+                   placeholder_person: dict | None) -> None:
+    name = path.name
+    sheets = [s for s in book.worksheets if hasattr(s, "_worksheet_path")]  # read-only sheets, no chart sheets
+    if not sheets:
+        raise _Unreadable("siinä ei ole yhtään taulukkoa")
+    sheet = next((s for s in sheets if s.title == SHEET), sheets[0])
+    sheet.reset_dimensions()  # the stored dimension may be wrong: rows past it would be dropped
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open(sheet._worksheet_path) as stream:
+            merged_ranges, unknown = _scan_sheet(stream)
+    except (KeyError, ValueError, CellCoordinatesException, expat.ExpatError, zipfile.BadZipFile, OSError,
+            EOFError) as exc:
+        raise _Unreadable(f"taulukon ”{sheet.title}” XML on rikki ({type(exc).__name__})") from exc
     found = _find_header(sheet)
     if found is None:
         result.notes.append(Note("error", f"{name}!A1", "otsikkoriviä ei löytynyt: tarvitaan ainakin sarakkeet "
                                                          "”Osa-alue” ja ”Tavoitteet”"))
-        return result
+        return
     header_row, columns = found
     for column in REQUIRED_COLUMNS:
         if column not in columns:
             result.notes.append(Note("error", f"{name}!{header_row}", f"sarake ”{HEADINGS[column][0].capitalize()}” puuttuu"))
     if result.errors:
-        return result
+        return
     for column in COLUMNS:
         if column not in columns:
             result.notes.append(Note("info", f"{name}!{header_row}", f"saraketta ”{HEADINGS[column][0].capitalize()}” ei ole"))
-    merged = _merged_values(sheet)
+    merged = _Merged(merged_ranges, columns)
     matcher = PartyMatcher(parties)
     group = "common"
     current: dict | None = None
     current_title = ""
-    first_cells: dict[str, str] = {}  # sub-area id → the cell it was named in
+    last_raw: Any = None
+    last_title = ""
+    first_cells = result.first_cells
     codes: set[str] = set()
-
-    def value(row: int, column: str) -> Any:
-        if column not in columns:
-            return None
-        col = columns[column]
-        return merged.get((row, col), sheet.cell(row, col).value)
+    spent: dict[int, int] = {}  # id(sub-area) → characters of workbook text taken into it
+    total = 0
+    empty_run = 0
+    width = max(columns.values())
+    by_number = {number: column for column, number in columns.items()}
 
     def ref(row: int, column: str) -> str:
         return f"{name}!{get_column_letter(columns[column])}{row}"
 
-    for row in range(header_row + 1, sheet.max_row + 1):
-        cells = {c: value(row, c) for c in COLUMNS}
-        if all(v is None or not str(v).strip() for v in cells.values()):
-            continue
-        title = normalise(cells["subarea"])
-        # a heading merged across the row repeats its text in every cell: that is not content
-        others = [c for c in COLUMNS if c != "subarea" and cells[c] is not None and str(cells[c]).strip()
-                  and normalise(cells[c]) != title]
+    for row, values in _rows(sheet, min_row=header_row + 1, max_col=width):
+        own = {number: values[number - 1] for number in by_number
+               if values[number - 1] is not None and str(values[number - 1]).strip()}
+        spill = merged.values(row, values, by_number) if empty_run < EMPTY_ROW_RUN else {}
+        bad = [(number, unknown[(row, number)]) for number in by_number if (row, number) in unknown]
+        if empty_run >= EMPTY_ROW_RUN:
+            if own or bad:
+                first = min([n for n in own] + [n for n, _ in bad])
+                result.notes.append(Note("error", f"{name}!{get_column_letter(first)}{row}",
+                                         f"tässä on tietoa yli {EMPTY_ROW_RUN} tyhjän rivin jälkeen, eikä sitä luettu; "
+                                         "poista tyhjät rivit tai siirrä tieto taulukon loppuun"))
+                return
+            continue  # only to find out whether anything follows; rows are cheap to skip
+        for number, message in bad:
+            result.notes.append(Note("error", f"{name}!{get_column_letter(number)}{row}", message))
+        if not own:
+            empty_run = 0 if bad else empty_run + 1
+            continue  # a row of merged cells only repeats the rows above
+        empty_run = 0
+        cells = {column: None for column in COLUMNS}
+        cells.update({by_number[number]: value for number, value in spill.items()})
+        cells.update({by_number[number]: value for number, value in own.items()})
+        # text taken from the workbook is counted before it is copied: a zip bomb must not fill the memory
+        size = sum(len(str(value)) for column, value in cells.items() if value is not None and column != "subarea")
+        size += len(str(own.get(columns["subarea"], "")))
+        for column, value in cells.items():
+            if value is not None and len(str(value)) > MAX_YAML_BYTES:
+                result.notes.append(Note("error", ref(row, column), f"solussa on {_size(len(str(value)))} merkkiä; osa-alueen "
+                                                                    f"tiedosto saa olla enintään {_size(MAX_YAML_BYTES)} "
+                                                                    "tavua (tarkistuksen raja)"))
+                return
+        total += size
+        if total > MAX_IMPORT_CHARS:
+            result.notes.append(Note("error", ref(row, "subarea"), f"työkirjassa on yli {_size(MAX_IMPORT_CHARS)} merkkiä "
+                                                                   "tekstiä; tuo se osissa"))
+            return
+        raw = cells["subarea"]
+        if raw is not last_raw:  # a merged sub-area cell is one object on every row: normalise it once
+            last_raw, last_title = raw, normalise(raw)
+        title = last_title
         heading = next((g for g, word in GROUP_HEADINGS.items() if title.startswith(word)), None)
-        if heading and not others:
+        # a heading merged across the row repeats its text in every cell: that is not content
+        if heading and not [c for c in COLUMNS if c != "subarea" and cells[c] is not None and str(cells[c]).strip()
+                            and normalise(cells[c]) != title]:
             group = heading
             continue
-        if cells["subarea"] is None or not str(cells["subarea"]).strip():
+        if raw is None or not str(raw).strip():
             if current is None:
                 result.notes.append(Note("warning", ref(row, "subarea"), "rivillä ei ole osa-aluetta; rivi ohitettiin"))
                 continue
         elif current is None or current_title != title:
-            current = _new_subarea(str(cells["subarea"]), group, codes, placeholder_person, matcher, result, ref(row, "subarea"))
+            if len(result.files) >= MAX_SUBAREAS and _identity(str(raw))[0] not in result.files:
+                result.notes.append(Note("error", ref(row, "subarea"), f"työkirjassa on yli {MAX_SUBAREAS} osa-aluetta; "
+                                                                       "tuo se osissa"))
+                return
+            current = _start_subarea(str(raw), group, codes, placeholder_person, matcher, result, ref(row, "subarea"),
+                                     first_cells)
             current_title = title
-            first_cells[current["id"]] = ref(row, "subarea")
-            result.files[current["id"]] = current
+        spent[id(current)] = spent.get(id(current), 0) + size
+        if spent[id(current)] > MAX_YAML_BYTES:
+            result.notes.append(Note("error", first_cells.get(current["id"], ref(row, "subarea")),
+                                     f"osa-alue {current['id']} kasvaa rivillä {row} yli {_size(MAX_YAML_BYTES)} tavun, "
+                                     "jonka tarkistus sallii yhdelle tiedostolle; jaa se useaksi osa-alueeksi"))
+            return
         _add_row(current, cells, row, ref, matcher, result, main_language)
     for ident, data in result.files.items():
         if not data["goals"]:
             result.notes.append(Note("warning", first_cells[ident], f"osa-alueella {ident} ei ole tavoitteita"))
-    return result
 
 
 _TRAILING_ID = re.compile(r"\s*\[([a-z0-9][a-z0-9-]{0,62})\]\s*$")
 
 
-def _new_subarea(title_text: str, group: str, codes: set[str], person: dict | None, matcher: PartyMatcher,
-                 result: Imported, cell: str) -> dict:
+def _identity(title_text: str) -> tuple[str, str, str | None, bool]:
+    """(id, title, standard sub-area, whether the id was written in the cell) of a sub-area named in a cell."""
     title = re.sub(r"^\d+(\.\d+)*\s+", "", " ".join(title_text.split()))
     given = _TRAILING_ID.search(title)  # the exported workbook names each sub-area's id: "… [saaristo]"
     title = _TRAILING_ID.sub("", title)
     standard = _standard_subarea(title)
+    ident = given.group(1) if given else STANDARD[standard][0] if standard else slug(title)
+    return ident, title, standard, bool(given)
+
+
+def _start_subarea(title_text: str, group: str, codes: set[str], person: dict | None, matcher: PartyMatcher,
+                   result: Imported, cell: str, first_cells: dict[str, str]) -> dict:
+    """The sub-area a cell names: a new one, or the same one named again further down (its rows are joined)."""
+    ident, title, standard, given = _identity(title_text)
+    existing = result.files.get(ident)
+    if existing is not None:
+        first = first_cells[ident]
+        if standard or given or normalise(existing["title"]) == normalise(title):
+            result.notes.append(Note("warning", cell, f"osa-alue {ident} jatkuu (aloitettu solussa {first}); rivit "
+                                                      "liitettiin samaan osa-alueeseen: tarkista järjestys"))
+            return existing
+        result.notes.append(Note("error", cell, f"osa-alueen tunniste ”{ident}” on jo käytössä ({first}: "
+                                                f"”{existing['title']}”); anna osa-alueelle oma tunniste nimen perään "
+                                                f"hakasulkeisiin, esim. ”{title} [oma-tunniste]”"))
+        # read on into a sub-area that is not kept, so that the rest of the workbook is still checked
+        return _new_subarea(ident, title, standard, group, codes, person, matcher)
+    data = _new_subarea(ident, title, standard, group, codes, person, matcher)
+    result.notes.append(Note("info", cell, f"osa-alue {ident}: nimeä vastuuhenkilöt, kirjoita kuvaus ja tarkista peruste "
+                                           "(lainsäädännön vähimmäisvaatimus vai yhteinen painopiste)"))
+    result.files[ident] = data
+    first_cells[ident] = cell
+    return data
+
+
+def _new_subarea(ident: str, title: str, standard: str | None, group: str, codes: set[str], person: dict | None,
+                 matcher: PartyMatcher) -> dict:
     if standard:
-        ident, code = STANDARD[standard]
+        code = STANDARD[standard][1]
     else:
-        ident = slug(title)
         code = "".join(w[0] for w in re.findall(r"[A-Za-zÅÄÖåäö]+", title.upper()))[:4] or "OA"
-    if given:
-        ident = given.group(1)
     while code in codes:
         code += "X"
     codes.add(code)
@@ -370,8 +643,6 @@ def _new_subarea(title_text: str, group: str, codes: set[str], person: dict | No
     data["responsible_persons"] = [person or {"name": "Nimeämättä", "role": "vastuuhenkilö", "party": matcher.county}]
     data["description"] = f"{title}. (Tuotu työkirjasta: kirjoita kuvaus.)"
     data["goals"] = []
-    result.notes.append(Note("info", cell, f"osa-alue {ident}: nimeä vastuuhenkilöt, kirjoita kuvaus ja tarkista peruste "
-                                           "(lainsäädännön vähimmäisvaatimus vai yhteinen painopiste)"))
     return data
 
 

@@ -10,13 +10,17 @@ what YAML 1.1 would silently reinterpret and points at the exact line:
   tabs in indentation, a byte-order mark, non-UTF-8 bytes, explicit tags and
   files over a size cap are reported as problems.
 
-The document is parsed once by libyaml (C) and then walked once in Python to
-build plain dicts and lists and a table of (line, column) per value path.
+The document is parsed once by libyaml (C); its events build plain dicts and lists
+and a table of (line, column) per value path in one loop with an explicit stack,
+refusing nesting deeper than MAX_DEPTH where it happens (nothing recurses).
 """
 from __future__ import annotations
 
+import errno
 import math
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,10 +30,27 @@ import yaml
 from .result import ERROR, Problem
 
 MAX_YAML_BYTES = 2_000_000
-# libyaml's composer recurses in C: a deeply nested document crashes the process.
-MAX_FLOW_DEPTH = 100
-_DEEP_BLOCK = re.compile(r"^[ \-?:]{121,}", re.M)
-_TAB_INDENT = re.compile(r"^[ ]*\t", re.M)
+# Nested mappings and sequences, counted from the parser's events: libyaml's composer recurses
+# in C (a deeply nested file crashed the process), and so would any recursive walk in Python.
+MAX_DEPTH = 100
+# libyaml breaks lines at \r, \x85, U+2028 and U+2029 too: positions count lines the same way.
+_LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+_TAB_INDENT = re.compile("(?:\\A|(?<=[\n\r\x85\u2028\u2029]))[ ]*\t")
+# Characters no output can carry (XML 1.0 refuses them; openpyxl raises) or that nobody types on
+# purpose: C0 controls except tab and line breaks, DEL, C1 controls, surrogates, U+FFFE/U+FFFF.
+ILLEGAL_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def character_name(char: str) -> str:
+    return f"U+{ord(char):04X}"
+
+
+def line_column(text: str, index: int) -> tuple[int, int]:
+    """1-based (line, column) of ``text[index]``, breaking lines where libyaml does."""
+    line, start = 1, 0
+    for match in _LINE_BREAK.finditer(text, 0, index):
+        line, start = line + 1, match.end()
+    return line, index - start + 1
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -81,13 +102,39 @@ class Document:
 
 
 _ALIAS = object()
+_KEY, _VALUE = 0, 1
 
 
-class _Walk:
-    def __init__(self, doc: Document, problems: list[Problem]):
+class _TooDeep(Exception):
+    def __init__(self, mark):
+        super().__init__()
+        self.mark = mark
+
+
+class _Frame:
+    """An open mapping or sequence while the document is built from parser events."""
+
+    __slots__ = ("value", "path", "is_map", "index", "expect", "key", "keep")
+
+    def __init__(self, value, path: tuple, keep: bool):
+        self.value, self.path, self.keep = value, path, keep
+        self.is_map = isinstance(value, dict)
+        self.index = 0  # the next sequence index (aliases count: positions follow the file)
+        self.expect = _KEY
+        self.key: str | None = None  # None: the value is left out (duplicate key, alias, complex key)
+
+
+class _Build:
+    """Plain dicts and lists from libyaml's parser events, with an explicit stack.
+
+    Nothing here recurses: the nesting is counted as the events arrive and refused beyond
+    MAX_DEPTH at the event that goes too deep, so a hostile file can neither exhaust Python's
+    recursion limit nor libyaml's composer's C stack (which it never reaches)."""
+
+    def __init__(self, doc: Document, problems: list[Problem], loader):
         self.doc = doc
         self.problems = problems
-        self.seen: set[int] = set()
+        self.loader = loader
         self.positions = doc.positions
         self.key_positions = doc.key_positions
 
@@ -96,51 +143,86 @@ class _Walk:
             params["tag"] = "!!" + params["tag"][len("tag:yaml.org,2002:"):]
         self.problems.append(Problem(ERROR, code, self.doc.name, mark.line + 1, mark.column + 1, params))
 
-    def build(self, node, path: tuple) -> Any:
-        # An alias hands back the very node object it refers to: seeing one twice means an alias.
-        nid = id(node)
-        if nid in self.seen:
-            self.problem("yaml_alias", node.start_mark)
-            return _ALIAS
-        self.seen.add(nid)
-        mark = node.start_mark
-        self.positions[path] = (mark.line + 1, mark.column + 1)
-        tag = node.tag
-        if isinstance(node, yaml.ScalarNode):
-            return self.scalar(node, tag)
-        if isinstance(node, yaml.SequenceNode):
-            if tag != SEQ:
-                self.problem("yaml_tag", mark, tag=tag)
-            items = [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
-            return [item for item in items if item is not _ALIAS]
-        if tag != MAP:
-            self.problem("yaml_tag", mark, tag=tag)
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            kmark = key_node.start_mark
-            if not isinstance(key_node, yaml.ScalarNode):
-                self.problem("yaml_complex_key", kmark)
+    def document(self) -> Any:
+        """The events of one document (after DocumentStart) → its data."""
+        loader, stack = self.loader, []
+        events = yaml.events
+        while True:
+            event = loader.get_event()
+            cls = type(event)
+            if cls is events.MappingEndEvent or cls is events.SequenceEndEvent:
+                value = stack.pop().value
+                if not stack:
+                    return value
+                self.attach(stack[-1], value)
                 continue
-            key = key_node.value
-            if id(key_node) in self.seen:
-                self.problem("yaml_alias", kmark)
+            # a node starts: where does it go?
+            top = stack[-1] if stack else None
+            if top is None:
+                path, keep = (), True
+            elif top.is_map and top.expect == _KEY:
+                if cls is events.ScalarEvent and event.tag != "tag:yaml.org,2002:merge":
+                    self.key(top, event)
+                    continue
+                if cls is events.AliasEvent or cls is events.ScalarEvent:
+                    self.problem("yaml_alias", event.start_mark)  # an alias or an explicit merge key
+                    top.expect, top.key = _VALUE, None
+                    continue
+                self.problem("yaml_complex_key", event.start_mark)
+                path, keep = top.path, False  # the key's own contents are read and left out
+            elif top.is_map:
+                path, keep = top.path + (top.key,), top.keep and top.key is not None
+            else:
+                path, keep = top.path + (top.index,), top.keep
+                top.index += 1
+            if cls is events.AliasEvent:
+                self.problem("yaml_alias", event.start_mark)
+                value = _ALIAS
+            elif cls is events.ScalarEvent:
+                if keep:
+                    self.positions[path] = (event.start_mark.line + 1, event.start_mark.column + 1)
+                value = self.scalar(event)
+            else:
+                if len(stack) >= MAX_DEPTH:
+                    raise _TooDeep(event.start_mark)
+                is_map = cls is events.MappingStartEvent
+                if keep:
+                    self.positions[path] = (event.start_mark.line + 1, event.start_mark.column + 1)
+                if event.tag not in (None, "!", MAP if is_map else SEQ):
+                    self.problem("yaml_tag", event.start_mark, tag=event.tag)
+                stack.append(_Frame({} if is_map else [], path, keep))
                 continue
-            self.seen.add(id(key_node))
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                self.problem("yaml_alias", kmark)
-                continue
-            if key in result:
-                first = self.key_positions.get(path + (key,), (0, 0))[0]
-                self.problem("yaml_duplicate_key", kmark, key=key, first_line=first)
-                continue
-            self.key_positions[path + (key,)] = (kmark.line + 1, kmark.column + 1)
-            value = self.build(value_node, path + (key,))
-            if value is not _ALIAS:  # reported already; leave it out rather than guess
-                result[key] = value
-        return result
+            if top is None:
+                return value
+            self.attach(top, value)
 
-    def scalar(self, node, tag: str) -> Any:
-        value = node.value
+    def attach(self, frame: _Frame, value: Any) -> None:
+        if not frame.is_map:
+            if value is not _ALIAS and frame.keep:
+                frame.value.append(value)
+        elif frame.expect == _KEY:  # a complex key ended: its value is left out too
+            frame.expect, frame.key = _VALUE, None
+        else:
+            if frame.key is not None and value is not _ALIAS:  # an alias is reported already
+                frame.value[frame.key] = value
+            frame.expect = _KEY
+
+    def key(self, frame: _Frame, event) -> None:
+        key, mark = event.value, event.start_mark
+        frame.expect, frame.key = _VALUE, None
+        if not frame.keep:
+            return
+        if key in frame.value or (frame.path + (key,)) in self.key_positions:
+            first = self.key_positions.get(frame.path + (key,), (0, 0))[0]
+            self.problem("yaml_duplicate_key", mark, key=key, first_line=first)
+            return
+        self.key_positions[frame.path + (key,)] = (mark.line + 1, mark.column + 1)
+        frame.key = key
+
+    def scalar(self, event) -> Any:
+        value, tag = event.value, event.tag
+        if tag is None or tag == "!":
+            tag = self.loader.resolve(yaml.ScalarNode, value, event.implicit)
         if tag == STR:
             return value
         if tag == INT:
@@ -155,7 +237,7 @@ class _Walk:
             return value.lower() == "true"
         if tag == NULL:
             return None
-        self.problem("yaml_tag", node.start_mark, tag=tag)
+        self.problem("yaml_tag", event.start_mark, tag=tag)
         return value
 
 
@@ -187,20 +269,6 @@ def _syntax_code(error: yaml.YAMLError) -> str:
     return "yaml_syntax"
 
 
-def _max_flow_depth(text: str) -> int:
-    if text.count("[") + text.count("{") <= MAX_FLOW_DEPTH:
-        return 0
-    depth = deepest = 0
-    for ch in text:
-        if ch in "[{":
-            depth += 1
-            if depth > deepest:
-                deepest = depth
-        elif ch in "]}":
-            depth = max(0, depth - 1)
-    return deepest
-
-
 def decode(raw: bytes, name: str, problems: list[Problem]) -> str | None:
     """Bytes → text, reporting a BOM or non-UTF-8 bytes with their position."""
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -216,61 +284,102 @@ def decode(raw: bytes, name: str, problems: list[Problem]) -> str | None:
         return None
 
 
-def read_text(path: Path, name: str, problems: list[Problem], max_bytes: int) -> str | None:
+def read_bytes(path: Path, name: str, problems: list[Problem], max_bytes: int) -> bytes | None:
+    """The bytes of a regular file, never through a symbolic link and never more than ``max_bytes``.
+
+    Sizes of special files lie (/proc files say 0, /dev/zero never ends, a FIFO blocks): open
+    without following a link and without blocking, refuse anything but a regular file, and stop
+    reading one byte past the limit."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            problems.append(Problem(ERROR, "file_too_large", name, 1, 1,
-                                    {"size": size, "limit": max_bytes}))
+        if os.path.islink(path):
+            problems.append(Problem(ERROR, "file_symlink", name, 1, 1))
             return None
-        raw = path.read_bytes()
+        fd = os.open(path, flags)
+    except OSError as exc:
+        code = "file_symlink" if exc.errno == errno.ELOOP else "file_unreadable"
+        problems.append(Problem(ERROR, code, name, 1, 1, {"reason": exc.strerror or str(exc)}))
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            problems.append(Problem(ERROR, "file_special", name, 1, 1))
+            return None
+        if info.st_size > max_bytes:
+            problems.append(Problem(ERROR, "file_too_large", name, 1, 1, {"size": info.st_size, "limit": max_bytes}))
+            return None
+        chunks, size = [], 0
+        while size <= max_bytes:
+            chunk = os.read(fd, min(1 << 20, max_bytes + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > max_bytes:  # the file grew while it was read
+            problems.append(Problem(ERROR, "file_too_large", name, 1, 1, {"size": size, "limit": max_bytes}))
+            return None
+        return b"".join(chunks)
     except OSError as exc:
         problems.append(Problem(ERROR, "file_unreadable", name, 1, 1, {"reason": exc.strerror or str(exc)}))
         return None
-    return decode(raw, name, problems)
+    finally:
+        os.close(fd)
+
+
+def read_text(path: Path, name: str, problems: list[Problem], max_bytes: int) -> str | None:
+    raw = read_bytes(path, name, problems, max_bytes)
+    return None if raw is None else decode(raw, name, problems)
+
+
+def _mark_of(exc: yaml.MarkedYAMLError, code: str):
+    # An unclosed quote or bracket is found at the end of the file: point at where it opens.
+    if code in ("yaml_unclosed_quote", "yaml_unclosed_bracket") and exc.context_mark is not None:
+        return exc.context_mark
+    return exc.problem_mark or exc.context_mark
 
 
 def load_yaml_text(text: str, path: Path, name: str, problems: list[Problem]) -> Document | None:
     doc = Document(path=path, name=name, data=None)
     bad = False
     for match in _TAB_INDENT.finditer(text):
-        line = text.count("\n", 0, match.start()) + 1
+        line, _ = line_column(text, match.start())
         problems.append(Problem(ERROR, "yaml_tab", name, line, match.end() - match.start()))
         bad = True
     if bad:
         return None
-    deep = _DEEP_BLOCK.search(text)
-    if deep or _max_flow_depth(text) > MAX_FLOW_DEPTH:
-        line = text.count("\n", 0, deep.start()) + 1 if deep else 1
-        problems.append(Problem(ERROR, "yaml_too_deep", name, line, 1))
-        return None
+    found: list[Problem] = []
+    loader = StrictLoader(text)
     try:
-        node = yaml.compose(text, Loader=StrictLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problems.append(Problem(ERROR, _syntax_code(exc), name, line, column,
-                                {"detail": str(exc.problem or exc.context or "")}))
+        loader.get_event()  # StreamStart
+        if loader.check_event(yaml.StreamEndEvent):
+            problems.append(Problem(ERROR, "file_empty", name, 1, 1))
+            return None
+        loader.get_event()  # DocumentStart
+        data = _Build(doc, found, loader).document()
+        loader.get_event()  # DocumentEnd
+        if not loader.check_event(yaml.StreamEndEvent):
+            mark = loader.get_event().start_mark
+            problems.append(Problem(ERROR, "yaml_many_documents", name, mark.line + 1, mark.column + 1))
+            return None
+    except _TooDeep as exc:
+        problems.append(Problem(ERROR, "yaml_too_deep", name, exc.mark.line + 1, exc.mark.column + 1))
         return None
-    except yaml.YAMLError as exc:  # reader errors carry a character position, not a mark
-        position = getattr(exc, "position", 0) or 0
-        line = text.count("\n", 0, position) + 1
-        column = position - (text.rfind("\n", 0, position) + 1) + 1
+    except yaml.MarkedYAMLError as exc:
+        code = _syntax_code(exc)
+        mark = _mark_of(exc, code)
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problems.append(Problem(ERROR, code, name, line, column, {"detail": str(exc.problem or exc.context or "")}))
+        return None
+    except yaml.YAMLError as exc:  # reader errors carry a byte offset into the UTF-8 text, not a mark
+        offset = getattr(exc, "position", 0) or 0
+        index = len(text.encode("utf-8", "surrogatepass")[:offset].decode("utf-8", "ignore"))
+        line, column = line_column(text, index)
         problems.append(Problem(ERROR, _syntax_code(exc), name, line, column,
                                 {"detail": str(getattr(exc, "reason", "") or exc)}))
         return None
-    if node is None:
-        problems.append(Problem(ERROR, "file_empty", name, 1, 1))
-        return None
-    found: list[Problem] = []
-    doc.data = _Walk(doc, found).build(node, ())
-    if any(p.code == "yaml_alias" for p in found):
-        # The composed tree only shows where the anchored value is; point at each *alias instead.
-        found = [p for p in found if p.code != "yaml_alias"]
-        for token in yaml.scan(text, Loader=StrictLoader):
-            if isinstance(token, yaml.AliasToken):
-                found.append(Problem(ERROR, "yaml_alias", name, token.start_mark.line + 1,
-                                     token.start_mark.column + 1))
+    finally:
+        loader.dispose()
+    doc.data = None if data is _ALIAS else data
     problems.extend(found)
     return doc
 

@@ -78,3 +78,50 @@ def test_usage_errors_exit_2(tmp_path):
 def test_runs_from_another_directory(tmp_path):
     done = run("validate", "--root", copy_root(MINIMAL, tmp_path / "root"), cwd=tmp_path)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def _with_handles(tmp_path: Path, handle: str) -> Path:
+    import yaml
+    root = copy_root(MINIMAL, tmp_path / "root")
+    (root / ".github").mkdir()
+    path = root / "subareas" / "hyte.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["responsible_persons"][0]["github"] = handle
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return root
+
+
+def test_codeowners_refuses_data_that_validate_rejects(tmp_path):
+    root = _with_handles(tmp_path, "hyte-vastaava\n* @attacker")
+    assert run("validate", "--root", root).returncode == 1
+    done = run("codeowners", "--root", root)
+    assert done.returncode == 1, done.stderr
+    assert "subareas/hyte.yaml:" in done.stdout + done.stderr and "virhe" in done.stdout + done.stderr
+    assert not (root / ".github" / "CODEOWNERS").exists()
+
+
+def test_codeowners_writes_when_only_the_file_itself_is_missing(tmp_path):
+    root = _with_handles(tmp_path, "hyte-vastaava")
+    assert run("validate", "--root", root).returncode == 1  # CODEOWNERS missing: what the command fixes
+    done = run("codeowners", "--root", root)
+    assert done.returncode == 0, done.stderr
+    assert "@hyte-vastaava" in (root / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
+    assert run("validate", "--root", root).returncode == 0
+
+
+def test_codeowners_does_not_write_through_a_link_out_of_the_data(tmp_path):
+    root = _with_handles(tmp_path, "hyte-vastaava")
+    (root / ".github").rmdir()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (root / ".github").symlink_to(elsewhere, target_is_directory=True)
+    done = run("codeowners", "--root", root)
+    assert done.returncode == 2 and "linkki" in done.stderr, done.stderr
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_missing_template_is_a_usage_error(tmp_path):
+    done = run("docx", "--root", copy_root(MINIMAL, tmp_path / "root"), "--out", tmp_path / "out",
+               "--template", tmp_path / "ei-ole.docx")
+    assert done.returncode == 2 and "mallipohjaa" in done.stderr and "sisäinen virhe" not in done.stderr
+    assert not (tmp_path / "out").exists()

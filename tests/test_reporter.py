@@ -1,0 +1,63 @@
+"""Reporters, tested in process with a hand-built result: what reaches a terminal, a PR annotation or JSON."""
+from __future__ import annotations
+
+import json
+
+from cooperation import reporter
+from cooperation.result import ERROR, WARNING, Problem, Result
+
+
+def _result(*problems: Problem) -> Result:
+    result = Result()
+    result.extend(problems)
+    return result
+
+
+HOSTILE_FILE = "subareas/a,b:c.yaml"
+DUP_KEY = Problem(ERROR, "yaml_duplicate_key", HOSTILE_FILE, 3, 5, {"key": "x\ny", "first_line": 2})
+
+
+def test_text_report_is_one_line_per_problem_with_summary():
+    out, err = reporter.text(_result(DUP_KEY, Problem(WARNING, "file_empty", "agreement/forums.yaml")))
+    assert out == ("agreement/forums.yaml:1:1: varoitus: tiedosto on tyhjä\n"
+                   "subareas/a,b:c.yaml:3:5: virhe: avain ”x y” on samassa kohdassa kahdesti (ensimmäinen rivillä 2)\n")
+    assert err == "1 virhe, 1 varoitus.\n"
+
+
+def test_text_report_cannot_be_forged_by_a_file_name_with_a_line_break():
+    forged = Problem(ERROR, "file_empty", "subareas/x.yaml\nsubareas/y.yaml:1:1: virhe: väärennetty")
+    out, _ = reporter.text(_result(forged))
+    assert out.count("\n") == 1
+    assert out.startswith("subareas/x.yaml subareas/y.yaml:1:1: virhe: väärennetty:1:1: virhe:")
+
+
+def test_github_annotation_escapes_properties_and_data():
+    out, _ = reporter.github(_result(DUP_KEY))
+    # ',' and ':' in a property would start a new property; a line break in data would end the command
+    assert out == ("::error file=subareas/a%2Cb%3Ac.yaml,line=3,col=5,title=Sopimuksen tarkistus::"
+                   "avain ”x y” on samassa kohdassa kahdesti (ensimmäinen rivillä 2)\n")
+
+
+def test_github_annotation_of_a_raw_line_break_in_a_file_name_stays_one_command():
+    out, _ = reporter.github(_result(Problem(ERROR, "file_empty", "a\n::error::x%")))
+    assert out.count("\n") == 1
+    assert "file=a%0A%3A%3Aerror%3A%3Ax%25," in out
+
+
+def test_json_report_in_english_names_item_and_field():
+    problem = Problem(ERROR, "file_empty", "subareas/hyte.yaml", 4, 2, item=("action", "HYTE-1-T1"),
+                      field="status", field_titles={"fi": "Tila", "en": "Status"})
+    out, err = reporter.json_report(_result(problem), "en")
+    assert err == ""
+    assert json.loads(out) == [{
+        "severity": "error", "code": "file_empty", "file": "subareas/hyte.yaml", "line": 4, "column": 2,
+        "item": {"kind": "action", "id": "HYTE-1-T1"}, "field": "status",
+        "message": 'Action HYTE-1-T1, field "Status" (status): file is empty',
+    }]
+
+
+def test_summary_counts_in_both_languages():
+    assert reporter.text(Result())[1] == "Ei ongelmia.\n"
+    assert reporter.text(Result(), "en")[1] == "No problems found.\n"
+    two = _result(DUP_KEY, Problem(ERROR, "file_empty", "b.yaml"))
+    assert reporter.text(two, "en")[1] == "2 errors, 0 warnings.\n"
