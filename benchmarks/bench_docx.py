@@ -20,10 +20,15 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-from cooperation import pandoc_doc  # noqa: E402
-from cooperation.docx_out import TEMPLATE, body_blocks, render  # noqa: E402
-from cooperation.model import load  # noqa: E402
 from synthetic import generate  # noqa: E402
+
+from cooperation.outputs.docx import (  # noqa: E402
+    TEMPLATE,
+    body_blocks,
+    pandoc_doc,  # noqa: E402
+    render,
+)
+from cooperation.pipeline import load  # noqa: E402
 
 
 def main() -> None:

@@ -28,10 +28,10 @@ os.environ["NO_MKDOCS_2_WARNING"] = "1"
 
 from mkdocs.commands.build import build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
-
-from cooperation.model import forget_loaded, load  # noqa: E402
-from cooperation.site import Site  # noqa: E402
 from synthetic import FI_WORDS, generate  # noqa: E402
+
+from cooperation.outputs.site.pages import Site  # noqa: E402
+from cooperation.pipeline import forget_loaded, load  # noqa: E402
 
 BARE_CONFIG = """site_name: Vertailu
 theme:

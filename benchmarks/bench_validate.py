@@ -21,10 +21,11 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-from cooperation.checker import check  # noqa: E402
-from cooperation.schemas import default_schemas  # noqa: E402
-from cooperation.sources import load_sources  # noqa: E402
 from synthetic import generate  # noqa: E402
+
+from cooperation.check import check  # noqa: E402
+from cooperation.load.sources import load_sources  # noqa: E402
+from cooperation.schemas import default_schemas  # noqa: E402
 
 
 def bare_parse(root: Path) -> int:

@@ -9,11 +9,12 @@ import os
 import sys
 from pathlib import Path
 
-from . import reporter
-from .checker import check
-from .sources import load_sources
+from cooperation import PROJECT as REPO
+from cooperation import pipeline
+from cooperation.check import check
+from cooperation.check import reporters as reporter
+from cooperation.load.sources import load_sources
 
-REPO = Path(__file__).resolve().parent.parent
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 
 
@@ -35,7 +36,7 @@ def cmd_validate(args) -> int:
     if not args.root.is_dir():
         sys.stderr.write(f"virhe: kansiota {args.root} ei ole\n")
         return EXIT_USAGE
-    result = check(load_sources(args.root))
+    _, result = pipeline.validate(args.root)
     out, err = reporter.REPORTERS[args.format](result, args.lang)
     sys.stdout.write(out)
     sys.stderr.write(err)
@@ -44,7 +45,7 @@ def cmd_validate(args) -> int:
 
 def load_model(args):
     """The model, or None after printing the data's problems (the caller exits 1)."""
-    from .model import ModelError, load
+    from cooperation.pipeline import ModelError, load
     if not (args.root / "agreement").is_dir():
         sys.stderr.write(f"virhe: kansiossa {args.root} ei ole agreement/-kansiota (anna --root)\n")
         raise SystemExit(EXIT_USAGE)
@@ -60,7 +61,7 @@ def load_model(args):
 
 def with_model(args, produce) -> int:
     """Load the model (exit 1 with the data's problems), then produce an output from it."""
-    from .output import OutputError, OutputFolderError
+    from cooperation.files import OutputError, OutputFolderError
     model = load_model(args)
     if model is None:
         return EXIT_DATA
@@ -84,7 +85,7 @@ def _os_error(exc: OSError) -> str:
 
 def check_out(args) -> str | None:
     """Why the output folder of a writing command cannot be used, or None: checked before any work."""
-    from .output import OutputFolderError, check_out_dir, check_replaceable
+    from cooperation.files import OutputFolderError, check_out_dir, check_replaceable
     try:
         check_out_dir(args.out, args.root)
         if args.writes == "site":
@@ -99,7 +100,7 @@ def cmd_fingerprint(args) -> int:
 
 
 def cmd_docx(args) -> int:
-    from .docx_out import TEMPLATE, write_all
+    from cooperation.outputs.docx import TEMPLATE, write_all
     if args.template is not None and not args.template.is_file():
         sys.stderr.write(f"virhe: mallipohjaa {args.template} ei ole\n")
         return EXIT_USAGE
@@ -112,7 +113,7 @@ def cmd_docx(args) -> int:
 
 
 def cmd_site(args) -> int:
-    from .site_build import build_site
+    from cooperation.outputs.site.build import build_site
 
     def produce(model) -> None:
         target = build_site(model, args.root, args.out)
@@ -122,8 +123,9 @@ def cmd_site(args) -> int:
 
 def cmd_diff(args) -> int:
     import json
-    from .diff import MIN_MAX_CHARS, diff_revisions, to_json, to_markdown
-    from .gitrepo import GitError
+
+    from cooperation.changes.diff import MIN_MAX_CHARS, diff_revisions, to_json, to_markdown
+    from cooperation.changes.gitrepo import GitError
     if args.max_chars is not None and args.max_chars < MIN_MAX_CHARS:
         sys.stderr.write(f"virhe: --max-chars on vähintään {MIN_MAX_CHARS}\n")
         return EXIT_USAGE
@@ -139,22 +141,16 @@ def cmd_diff(args) -> int:
     return EXIT_OK
 
 
-# what `codeowners` itself fixes: not a reason to refuse writing
-_CODEOWNERS_PROBLEMS = {"codeowners_missing", "codeowners_stale"}
-
-
 def cmd_codeowners(args) -> int:
-    from . import codeowners
-    from .output import write_atomic
-    from .result import Result
-    from .sources import load_sources
+    from cooperation.files import write_atomic
+    from cooperation.outputs import codeowners
     if not args.root.is_dir():
         sys.stderr.write(f"virhe: kansiota {args.root} ei ole\n")
         return EXIT_USAGE
     sources = load_sources(args.root)
-    # the same check as validate: never write from data that validate rejects
-    result = Result()
-    result.extend(p for p in check(sources).problems if p.code not in _CODEOWNERS_PROBLEMS)
+    # validate's check without its CODEOWNERS post-check (what this command fixes): never write
+    # from data that validate rejects
+    result = check(sources)
     if result.errors:
         out, err = reporter.text(result, "fi")
         sys.stderr.write(out + err)
@@ -175,8 +171,8 @@ def cmd_codeowners(args) -> int:
 
 
 def cmd_export_xlsx(args) -> int:
-    from .output import write_atomic
-    from .workbook import export
+    from cooperation.files import write_atomic
+    from cooperation.outputs.workbook import export
 
     def produce(model) -> None:
         path = args.out / f"{model.id}-tyokirja.xlsx"
@@ -186,23 +182,23 @@ def cmd_export_xlsx(args) -> int:
 
 
 def cmd_import_xlsx(args) -> int:
-    from .importer import import_xlsx
+    from cooperation.imports.importer import import_xlsx
     return import_xlsx(args.file, args.root, force=args.force)
 
 
 def cmd_import_measurements(args) -> int:
-    from .importer import import_measurements
+    from cooperation.imports.importer import import_measurements
     return import_measurements(args.file, args.root)
 
 
 def cmd_new_subarea(args) -> int:
-    from .importer import new_subarea
+    from cooperation.imports.importer import new_subarea
     return new_subarea(args.id, args.root, force=args.force)
 
 
 def cmd_reference(args) -> int:
-    from .output import write_atomic
-    from .reference import markdown
+    from cooperation.files import write_atomic
+    from cooperation.outputs.reference import markdown
     path = args.out / "tietomuoto.md"
     try:
         write_atomic(path, markdown())

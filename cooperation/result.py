@@ -7,7 +7,8 @@ the same problem can be shown in Finnish, Swedish or English.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field as _field
+from dataclasses import dataclass
+from dataclasses import field as _field
 from typing import Any
 
 ERROR = "error"

@@ -10,14 +10,17 @@ from __future__ import annotations
 import datetime
 import json
 import re
-from functools import lru_cache
+from collections.abc import Iterator
+from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from jsonschema import Draft202012Validator, FormatChecker, ValidationError
 from jsonschema.validators import extend
 
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
+from cooperation import PROJECT
+
+SCHEMA_DIR = PROJECT / "schema"
 
 # file kind → schema file
 KINDS = {
@@ -63,7 +66,7 @@ def _format_checker() -> FormatChecker:
     return checker
 
 
-@lru_cache(maxsize=None)
+@cache
 def _ecma_pattern(pattern: str) -> re.Pattern:
     # JSON Schema patterns are ECMA-262, where $ ends the text; Python's $ also matches before a
     # final line break, so "octocat\n" would pass "^...$" (and reach CODEOWNERS). \Z is ECMA's $.
@@ -168,7 +171,7 @@ class Schemas:
                 return self._deref(branch["properties"][part], bfile)
         return None, file
 
-    @lru_cache(maxsize=4096)
+    @lru_cache(maxsize=4096)  # noqa: B019 - one Schemas per process (default_schemas)
     def titles_at(self, kind: str, path: tuple) -> dict[str, str] | None:
         node = self.node_at(kind, path)
         return titles_of(node) if node else None

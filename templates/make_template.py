@@ -133,10 +133,10 @@ def make() -> Path:
     row_property(head, "tblHeader")
     row_property(head, "cantSplit")
     for cell, name in zip(head.cells, columns):
-        cell.paragraphs[0].add_run("{{ workbook_head.%s }}" % name).bold = True
+        cell.paragraphs[0].add_run("{{ workbook_head." + name + " }}").bold = True
     table.rows[1].cells[0].paragraphs[0].text = "{%tr for row in workbook %}"
     for cell, name in zip(table.rows[2].cells, columns):
-        cell.paragraphs[0].text = "{{ row.%s }}" % name
+        cell.paragraphs[0].text = "{{ row." + name + " }}"
         cell.paragraphs[0].style = styles["Compact"]
     table.rows[3].cells[0].paragraphs[0].text = "{%tr endfor %}"
 

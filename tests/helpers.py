@@ -6,9 +6,9 @@ from pathlib import Path
 
 import yaml
 
-from cooperation import reporter
-from cooperation.checker import check
-from cooperation.sources import load_sources
+from cooperation.check import check
+from cooperation.check import reporters as reporter
+from cooperation.load.sources import load_sources
 
 TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent

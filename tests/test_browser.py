@@ -6,7 +6,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from helpers import REPO
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

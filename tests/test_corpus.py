@@ -2,7 +2,6 @@
 from pathlib import Path
 
 import pytest
-
 from helpers import MINIMAL, apply_case, copy_root, load_cases, validate_lines
 
 CASES = load_cases()

@@ -3,10 +3,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-
-from cooperation.checker import check
-from cooperation.sources import load_sources
 from helpers import MINIMAL, REPO, copy_root, validate_lines
+
+from cooperation.check import check
+from cooperation.load.sources import load_sources
 
 
 class Root:
@@ -255,7 +255,7 @@ def test_measurements_may_use_semicolons_and_decimal_commas(root):
 
 
 def test_measurement_cells_are_read_or_reported_never_dropped(root):
-    from cooperation.sources import read_measurements
+    from cooperation.load.sources import read_measurements
     problems = []
     rows = read_measurements(
         "indicator,area,year,value,note\n"
@@ -274,8 +274,8 @@ def test_measurement_cells_are_read_or_reported_never_dropped(root):
 # --- ids that would replace a page of the site ----------------------------------------------------------
 def _fixed_site_names() -> set[str]:
     """Every page and folder name of a real build of the example that does not come from an id."""
-    from cooperation.model import load
-    from cooperation.site import Site
+    from cooperation.outputs.site.pages import Site
+    from cooperation.pipeline import load
 
     model, _ = load(REPO)
     names: set[str] = set()
@@ -294,7 +294,7 @@ def _fixed_site_names() -> set[str]:
 
 
 def test_every_fixed_page_and_folder_name_of_the_site_is_reserved():
-    from cooperation.checker import reserved_ids
+    from cooperation.check.checker import reserved_ids
     from cooperation.schemas import default_schemas
 
     names = _fixed_site_names()
@@ -308,7 +308,7 @@ def test_reserved_id_for_a_subarea_or_a_party_is_refused(root, ident):
         d["parties"][2]["id"] = ident
         d["parties"][2]["name"] = "Betan kunta"
     lines = validate_lines(root.edit("agreement/parties.yaml", rename).path)
-    assert any(f"agreement/parties.yaml:" in line and f"tunniste ”{ident}” on varattu sivuston sivulle tai kansiolle"
+    assert any("agreement/parties.yaml:" in line and f"tunniste ”{ident}” on varattu sivuston sivulle tai kansiolle"
                in line for line in lines), lines
     source = root.path / "subareas" / "tilat.yaml"
     source.write_text(source.read_text(encoding="utf-8").replace("id: tilat\n", f"id: {ident}\n", 1), encoding="utf-8")

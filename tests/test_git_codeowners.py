@@ -4,10 +4,10 @@ from __future__ import annotations
 import re
 
 import yaml
-
-from cooperation import codeowners
-from cooperation.sources import load_sources
 from helpers import MINIMAL, copy_root
+
+from cooperation.load.sources import load_sources
+from cooperation.outputs import codeowners
 
 HANDLE = re.compile(r"@[A-Za-z0-9][A-Za-z0-9-]*")
 

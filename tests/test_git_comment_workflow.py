@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from helpers import MINIMAL, REPO, copy_root
 from test_history import CODE, edit, git
 

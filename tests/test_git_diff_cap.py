@@ -5,10 +5,10 @@ import re
 import shutil
 
 import pytest
-
-from cooperation.diff import MIN_MAX_CHARS, compare, to_markdown
-from cooperation.sources import load_sources
 from helpers import REPO
+
+from cooperation.changes.diff import MIN_MAX_CHARS, compare, to_markdown
+from cooperation.load.sources import load_sources
 
 NOTICE = {"fi": r"…(\d+) muutosta lisää, katso ajon yhteenveto",
           "sv": r"…(\d+) ändringar till, se körningens sammanfattning",
@@ -49,9 +49,10 @@ def test_a_diff_that_fits_is_unchanged(whole):
 
 
 def test_diff_command_caps_markdown(tmp_path, capsys):
-    from cooperation import cli
     from helpers import DATA_DIRS, MINIMAL, copy_root
     from test_git_revisions import git
+
+    from cooperation import cli
     root = copy_root(MINIMAL, tmp_path / "repo")
     git(root, "init", "-q", "-b", "main")
     git(root, "add", "-A")

@@ -7,11 +7,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
-from cooperation import cli, gitrepo
-from cooperation.diff import diff_revisions, to_json, to_markdown
-from cooperation.history import load_history
 from helpers import MINIMAL, copy_root
+
+from cooperation import cli
+from cooperation.changes import gitrepo
+from cooperation.changes.diff import diff_revisions, to_json, to_markdown
+from cooperation.changes.history import load_history
 
 
 def git(repo: Path, *args: str) -> str:

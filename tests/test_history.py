@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-
-from cooperation.history import load_history
 from helpers import MINIMAL, REPO, copy_root
 from test_site import read
+
+from cooperation.changes.history import load_history
 
 CODE = ["build.py", "cooperation", "schema", "templates", "docs", "mkdocs.yml", "mkdocs.sv.yml", ".github"]
 

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-
-from cooperation.checker import check
-from cooperation.cli import main
-from cooperation.sources import load_sources
 from helpers import MINIMAL, copy_root
 from test_workbook import snapshot
+
+from cooperation.check import check
+from cooperation.cli import main
+from cooperation.load.sources import load_sources
 
 
 def cli(capsys, *args) -> tuple[int, str]:
@@ -126,7 +126,7 @@ def test_json_that_is_not_a_list_of_rows(root, tmp_path, capsys, content, words)
 
 
 def test_an_input_file_beyond_the_limit_is_refused_unread(root, tmp_path, capsys):
-    from cooperation.importer import MAX_INPUT_BYTES
+    from cooperation.imports.importer import MAX_INPUT_BYTES
     file = tmp_path / "iso.csv"
     with file.open("wb") as handle:  # a sparse file: big, but costs nothing
         handle.truncate(MAX_INPUT_BYTES + 1)
@@ -135,7 +135,7 @@ def test_an_input_file_beyond_the_limit_is_refused_unread(root, tmp_path, capsys
 
 
 def test_output_beyond_the_loaders_csv_cap_is_refused(root, tmp_path, capsys):
-    from cooperation.sources import MAX_CSV_BYTES
+    from cooperation.load.sources import MAX_CSV_BYTES
     years = range(1900, 2101)
     note = "n" * (MAX_CSV_BYTES // (3 * len(years)) + 100)
     lines = [f"TILA-1-M1,{area},{year},1,{note}" for area in ("region", "alfa", "beta") for year in years]

@@ -10,16 +10,16 @@ import zipfile
 from pathlib import Path
 
 import yaml
+from helpers import MINIMAL
 from openpyxl import Workbook
 from openpyxl.styles import Font
-
-from cooperation.checker import check
-from cooperation.cli import main
-from cooperation.sources import load_sources
-from cooperation.workbook import EMPTY_ROW_RUN, MAX_WORKBOOK_BYTES
-from cooperation.yaml_loader import MAX_YAML_BYTES
-from helpers import MINIMAL
 from test_workbook import empty_region, snapshot
+
+from cooperation.check import check
+from cooperation.cli import main
+from cooperation.imports.workbook import EMPTY_ROW_RUN, MAX_WORKBOOK_BYTES
+from cooperation.load.sources import load_sources
+from cooperation.load.yaml_loader import MAX_YAML_BYTES
 
 HEAD = ["Osa-alue", "Tavoitteet", "Toimenpiteet ja vastuutahot", "Resurssit", "Arviointimittarit", "Huomioitavaa"]
 
@@ -263,7 +263,7 @@ def test_import_into_a_region_whose_validator_refuses_the_result_writes_nothing(
 
 
 def test_a_workbook_of_thousands_of_subareas_is_refused(tmp_path, capsys):
-    from cooperation.workbook import MAX_SUBAREAS
+    from cooperation.imports.workbook import MAX_SUBAREAS
     root = empty_region(tmp_path, MINIMAL)
     rows = [[f"Osa-alue numero {n}", f"Tavoite {n}"] for n in range(MAX_SUBAREAS + 1)]
     path = workbook(tmp_path / "Työkirja.xlsx", rows)

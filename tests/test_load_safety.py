@@ -12,12 +12,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import MINIMAL, REPO, copy_root, validate_lines
 
 from cooperation import cli
-from cooperation.checker import check
-from cooperation.sources import data_digest, load_sources
-from cooperation.yaml_loader import MAX_DEPTH, load_yaml_text
-from helpers import MINIMAL, REPO, copy_root, validate_lines
+from cooperation.check import check
+from cooperation.load.sources import data_digest, load_sources
+from cooperation.load.yaml_loader import MAX_DEPTH, load_yaml_text
 
 
 def run_cli(*args) -> tuple[int, str, str]:

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from cooperation.yaml_loader import MAX_DEPTH, load_yaml_text
+from cooperation.load.yaml_loader import MAX_DEPTH, load_yaml_text
 
 
 def load(text):

@@ -3,9 +3,10 @@ import subprocess
 import sys
 
 import pytest
-
-from cooperation.model import Indicator, Measurement, ModelError, load
 from helpers import MINIMAL, REPO, copy_root
+
+from cooperation.model import Indicator, Measurement
+from cooperation.pipeline import ModelError, load
 
 
 @pytest.fixture(scope="module")

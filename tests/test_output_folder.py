@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from helpers import MINIMAL, REPO, copy_root
 
 WRITING = ["docx", "site", "export-xlsx", "reference"]

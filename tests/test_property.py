@@ -3,12 +3,13 @@ import os
 from pathlib import Path
 
 import yaml
-from hypothesis import HealthCheck, given, settings, strategies as st
-
-from cooperation import checker, reporter
-from cooperation.checker import check
-from cooperation.sources import load_sources
 from helpers import MINIMAL, REPO, copy_root
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cooperation.check import check, checker
+from cooperation.check import reporters as reporter
+from cooperation.load.sources import load_sources
 
 SETTINGS = settings(max_examples=int(os.environ.get("PROPERTY_EXAMPLES", "150")), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 FILES = ["agreement/agreement.yaml", "agreement/parties.yaml", "agreement/forums.yaml",
@@ -21,7 +22,7 @@ def run_all_reporters(root: Path) -> None:
         result = check(load_sources(root))
     finally:
         checker.RAISE_CHECK_ERRORS = False
-    for name, report in reporter.REPORTERS.items():
+    for report in reporter.REPORTERS.values():
         for lang in ("fi", "en"):
             report(result, lang)
     internal = [p for p in result.problems if p.code == "internal"]

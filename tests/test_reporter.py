@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from cooperation import reporter
+from cooperation.check import reporters as reporter
 from cooperation.result import ERROR, WARNING, Problem, Result
 
 

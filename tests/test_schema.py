@@ -4,10 +4,10 @@ import subprocess
 import sys
 
 import pytest
-
-from cooperation.reference import markdown
-from cooperation.schemas import KINDS, SCHEMA_DIR, Schemas
 from helpers import REPO
+
+from cooperation.outputs.reference import markdown
+from cooperation.schemas import KINDS, SCHEMA_DIR, Schemas
 
 
 def _properties(node, path=""):

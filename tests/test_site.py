@@ -12,12 +12,12 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 import yaml
+from helpers import MINIMAL, REPO, copy_root
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-from cooperation.model import load
+from cooperation.pipeline import load
 from cooperation.schemas import SCHEMA_DIR
-from helpers import MINIMAL, REPO, copy_root
 
 
 class Page(HTMLParser):
@@ -272,9 +272,9 @@ def test_plain_mkdocs_build_uses_the_hook(tmp_path):
 def test_feed_stays_xml_with_control_characters_in_a_commit_message(tmp_path):
     import xml.etree.ElementTree as ET
 
-    from cooperation.history import load_history
-    from cooperation.site import Site
-    from cooperation.sources import load_sources
+    from cooperation.changes.history import load_history
+    from cooperation.load.sources import load_sources
+    from cooperation.outputs.site.pages import Site
 
     root = copy_root(MINIMAL, tmp_path / "root")
     env = dict(os.environ, GIT_AUTHOR_NAME="Testi", GIT_AUTHOR_EMAIL="t@example.org", GIT_COMMITTER_NAME="Testi",
@@ -288,7 +288,7 @@ def test_feed_stays_xml_with_control_characters_in_a_commit_message(tmp_path):
     values = root / "measurements" / "values.csv"
     values.write_text(values.read_text(encoding="utf-8") + "HYTE-1-M1,alfa,2025,12,\n", encoding="utf-8")
     message = tmp_path / "message.txt"
-    message.write_bytes("Päivitä\x01 mittarit\x0b \x1b[31mpunainen\x1b[0m \x7f ok\n".encode("utf-8"))
+    message.write_bytes("Päivitä\x01 mittarit\x0b \x1b[31mpunainen\x1b[0m \x7f ok\n".encode())
     git("commit", "-q", "-a", "-F", str(message))
     model, _ = load(root)
     history = load_history(root, load_sources(root))

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from helpers import MINIMAL, REPO, copy_root
 from openpyxl import Workbook, load_workbook
 
-from cooperation.model import load
-from helpers import MINIMAL, REPO, copy_root
+from cooperation.pipeline import load
 
 
 def run(*args, root: Path) -> subprocess.CompletedProcess:
@@ -242,15 +242,16 @@ def _hostile_region(tmp_path: Path) -> Path:
         f'HYTE-1-M1,{area},2020,{value},"{note}"\n'
         for area, value, note in [("region", -5, FORMULAS[0].replace('"', '""')), ("alfa", 3, "\tsarkain"),
                                   ("beta", 2.5, "@SUM(1,2)"), ("hva", 1, "-2+3")]), encoding="utf-8")
-    from cooperation.checker import check
-    from cooperation.sources import load_sources
+    from cooperation.check import check
+    from cooperation.load.sources import load_sources
     assert check(load_sources(root)).exit_code() == 0
     return root
 
 
 def test_export_writes_every_text_as_text_never_as_a_formula(tmp_path, capsys):
-    from cooperation.cli import main
     import zipfile
+
+    from cooperation.cli import main
     root = _hostile_region(tmp_path)
     assert main(["export-xlsx", "--root", str(root), "--out", str(tmp_path / "out")]) == 0, capsys.readouterr().err
     path = next((tmp_path / "out").glob("*-tyokirja.xlsx"))
@@ -270,8 +271,9 @@ def test_export_writes_every_text_as_text_never_as_a_formula(tmp_path, capsys):
 def test_open_data_csv_neutralises_formula_cells(tmp_path):
     import csv
     import io
-    from cooperation import opendata
-    from cooperation.model import load as load_model
+
+    from cooperation.outputs import opendata
+    from cooperation.pipeline import load as load_model
     model, _ = load_model(_hostile_region(tmp_path))
     rows = list(csv.DictReader(io.StringIO(opendata.measurements_csv(model).decode("utf-8"))))
     notes = {(r["area"], r["year"]): r for r in rows}

@@ -15,12 +15,13 @@ from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined, TemplateError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 
-from . import labels as L
-from . import pandoc_doc as P
-from .model import Agreement, Indicator, Text
-from .output import OutputError, reproducible_zip, write_all_atomic
+from cooperation import PROJECT
+from cooperation.files import OutputError, reproducible_zip, write_all_atomic
+from cooperation.i18n import labels as L
+from cooperation.model import Agreement, Indicator, Text
+from cooperation.outputs.docx import pandoc_doc as P
 
-TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "agreement.docx"
+TEMPLATE = PROJECT / "templates" / "agreement.docx"
 
 
 class TemplateProblem(OutputError):
@@ -249,7 +250,7 @@ def _plain(text: str) -> str:
 
 def workbook_rows(model: Agreement, lang: str) -> list[dict]:
     """The workbook annex: the workbook's layout, one row per sub-area."""
-    from .workbook import goal_cells
+    from cooperation.model import goal_cells
 
     def t(text):
         return text.get(lang) if text else ""
@@ -297,7 +298,7 @@ def context(model: Agreement, lang: str, body, sections: int) -> dict:
 # --- rendering ---------------------------------------------------------------------------------
 def _fixed_datetime() -> datetime.datetime:
     epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)
-    return datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc).replace(tzinfo=None)
+    return datetime.datetime.fromtimestamp(epoch, datetime.UTC).replace(tzinfo=None)
 
 
 def _template_paragraph(template: Path, name: str) -> str:

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import json
-from typing import Callable
+from collections.abc import Callable
 
-from .messages import SEVERITY, message, printable
-from .result import Problem, Result
+from cooperation.i18n.messages import SEVERITY, message, printable
+from cooperation.result import Problem, Result
 
 
 def _summary(result: Result, lang: str) -> str:

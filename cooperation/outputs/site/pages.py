@@ -17,13 +17,13 @@ from dataclasses import dataclass, field
 import markdown as markdown_lib
 import nh3
 
-from . import charts
-from . import labels as L
-from .checker import ALL_MUNICIPALITIES, REGION
-from .model import Agreement, Indicator, Party, Subarea, Text, STATUS_TOLERANCE
-from .diff import CLASS_HELP, CLASS_NAMES, MEASUREMENT_WORDS, WORDS, field_line, item_label
-from .labels import month_name
-from .opendata import calendar_events
+from cooperation.outputs.site import charts
+from cooperation.i18n import labels as L
+from cooperation.domain import ALL_MUNICIPALITIES, REGION
+from cooperation.model import Agreement, Indicator, Party, Subarea, Text, STATUS_TOLERANCE
+from cooperation.changes.diff import CLASS_HELP, CLASS_NAMES, MEASUREMENT_WORDS, WORDS, field_line, item_label
+from cooperation.i18n.labels import month_name
+from cooperation.outputs.opendata import calendar_events
 
 ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "code", "pre", "blockquote",
                 "table", "thead", "tbody", "tr", "th", "td", "hr", "del", "sup", "sub"}
@@ -608,7 +608,7 @@ class Site:
         return out
 
     def history_pages(self) -> None:
-        from .history import History
+        from cooperation.changes.history import History
         h, lang = self.history or History(), self.lang
         page = self.start("historia/index.md", self.w("history"))
         page.body.append(f"<p>{esc(self.w('history_help'))}</p>")

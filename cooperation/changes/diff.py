@@ -18,11 +18,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import gitrepo
-from .messages import ITEM_KINDS
-from .model import _MONITORING, fingerprint_of
-from .schemas import default_schemas, titles_of
-from .sources import Sources, load_sources
+from cooperation.changes import gitrepo
+from cooperation.domain import MONITORING_PATHS
+from cooperation.i18n.messages import ITEM_KINDS
+from cooperation.load.sources import Sources, load_sources
+from cooperation.model import fingerprint_of
+from cooperation.schemas import default_schemas, titles_of
 
 MONITORING, EDITORIAL, AMENDMENT = "monitoring", "editorial", "amendment"
 ORDER = {None: 0, MONITORING: 1, EDITORIAL: 2, AMENDMENT: 3}
@@ -166,7 +167,7 @@ def _flatten(value: Any, file_kind: str, path: tuple, out: dict) -> None:
 
 def _classify(file_kind: str, path: tuple) -> str:
     shape = _shape(path)
-    for monitored in _MONITORING.get(file_kind, ()):
+    for monitored in MONITORING_PATHS.get(file_kind, ()):
         if shape[: len(monitored)] == monitored:
             return MONITORING
     node = _node(file_kind, path)

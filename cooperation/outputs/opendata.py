@@ -8,8 +8,9 @@ import hashlib
 import io
 import json
 
-from .model import Agreement
-from .sources import Sources
+from cooperation.load.sources import Sources
+from cooperation.model import Agreement
+
 
 def bundle(sources: Sources, model: Agreement) -> dict:
     """Every file's data as written (valid against schema/bundle.schema.json) plus the fingerprint."""

@@ -8,21 +8,17 @@ from __future__ import annotations
 import datetime
 import difflib
 from collections import defaultdict
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
-from . import business_id
-from .messages import ITEM_KINDS
-from .result import ERROR, WARNING, Problem, Result
-from .schemas import Schemas, default_schemas, parse_partial_date
-from .sources import Sources
-from .yaml_loader import ILLEGAL_CHARACTER, Document, character_name, read_bytes
+from cooperation import business_id
+from cooperation.domain import ALL_MUNICIPALITIES, COMMON_WORKBOOK_SUBAREAS, REGION, SIGNED_STATUSES
+from cooperation.i18n.messages import ITEM_KINDS
+from cooperation.load.sources import Sources
+from cooperation.load.yaml_loader import ILLEGAL_CHARACTER, Document, character_name
+from cooperation.result import ERROR, WARNING, Problem, Result
+from cooperation.schemas import Schemas, default_schemas, parse_partial_date
 
-ALL_MUNICIPALITIES = "all_municipalities"
-REGION = "region"
-COMMON_WORKBOOK_SUBAREAS = ("wellbeing_promotion", "personnel", "participation", "premises",
-                            "support_services", "vitality")
-SIGNED_STATUSES = ("signed", "in_force")
-MAX_CODEOWNERS_BYTES = 1_000_000
 # Tests set this so that a cross-check crashing on malformed data fails loudly instead of
 # being absorbed; users never see a traceback either way.
 RAISE_CHECK_ERRORS = False
@@ -298,7 +294,7 @@ def _short(value: Any) -> str:
 
 
 def _types_text(types) -> dict[str, str]:
-    from .messages import TYPES
+    from cooperation.i18n.messages import TYPES
     seen = []
     for t in types:
         if t not in seen:
@@ -520,7 +516,7 @@ def check_indicators(c: Checker) -> None:
             continue
         direction = indicator.get("direction")
         if direction == "increase" and not tv > bv or direction == "decrease" and not tv < bv:
-            from .messages import RELATIONS
+            from cooperation.i18n.messages import RELATIONS
             c.error("target_direction", doc, "subarea", path + ("target", "value"),
                     direction=labels.get(direction, direction), target=tv, baseline=bv,
                     relation=RELATIONS[direction])
@@ -708,30 +704,6 @@ def check_measurements(c: Checker) -> None:
             seen[key] = row
 
 
-def check_codeowners(c: Checker) -> None:
-    """In a repository with GitHub settings, the committed CODEOWNERS must match the data."""
-    from . import codeowners
-    root = c.sources.root
-    if not (root / ".github").is_dir() or not c.subareas_complete() or c.sources.failed:
-        return
-    expected = codeowners.render(c.sources)
-    if expected is None:
-        return
-    path = codeowners.path(root)
-    current = None
-    if path.is_symlink() or path.exists():
-        # read like a data file: never through a link, never a special file, never unbounded
-        problems: list[Problem] = []
-        raw = read_bytes(path, ".github/CODEOWNERS", problems, MAX_CODEOWNERS_BYTES)
-        if raw is None:
-            c.result.extend(problems)
-            return
-        current = raw.decode("utf-8", "replace")
-    if current != expected:
-        code = "codeowners_missing" if current is None else "codeowners_stale"
-        c.result.add(Problem(ERROR, code, ".github/CODEOWNERS", 1, 1))
-
-
 def check_characters(c: Checker) -> None:
     """Every text can be written out: the site, the Word document (XML) and the workbook refuse
     control characters, and nobody types them on purpose (a "\\x0b" escape in double quotes)."""
@@ -758,7 +730,7 @@ def reserved_ids(schemas: Schemas) -> frozenset[str]:
 
 
 SITE_NAMES = frozenset({
-    # pages and folders of cooperation/site.py and site_hook.py
+    # pages and folders of cooperation/outputs/site/pages.py and hook.py
     "index", "osa-alueet", "osapuolet", "vastuumatriisi", "mittarit", "foorumit", "saadosperusta",
     "pelisaannot", "liitesopimukset", "lataukset", "saavutettavuus", "historia", "allekirjoitetun-jalkeen",
     "versiot", "kaaviot", "tietomuoto", "schema",
@@ -786,7 +758,7 @@ def check_reserved_ids(c: Checker) -> None:
 CROSS_CHECKS: list[Callable[[Checker], None]] = [
     check_unique_ids, check_subarea_file_names, check_party_references, check_actions, check_scope,
     check_indicators, check_parties, check_periods, check_forums, check_workbook_subareas,
-    check_translations, check_measurements, check_codeowners, check_characters, check_reserved_ids,
+    check_translations, check_measurements, check_characters, check_reserved_ids,
 ]
 
 

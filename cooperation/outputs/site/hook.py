@@ -7,29 +7,26 @@ from __future__ import annotations
 
 import html
 import os
-import sys
 from pathlib import Path
 from urllib.parse import urlparse
 
-REPO = Path(__file__).resolve().parent.parent
-if str(REPO) not in sys.path:
-    sys.path.insert(0, str(REPO))
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
 
-from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.structure.files import File  # noqa: E402
-
-from cooperation import opendata, reporter  # noqa: E402
-from cooperation.history import cached_history  # noqa: E402
-from cooperation.model import ModelError, load_all  # noqa: E402
-from cooperation.reference import markdown as format_reference  # noqa: E402
-from cooperation.schemas import SCHEMA_DIR  # noqa: E402
-from cooperation.site import Site, fill, page_nav, wrap_tables  # noqa: E402
+from cooperation import PROJECT
+from cooperation.outputs import opendata
+from cooperation.check import reporters as reporter
+from cooperation.changes.history import cached_history
+from cooperation.pipeline import ModelError, load_all
+from cooperation.outputs.reference import markdown as format_reference
+from cooperation.schemas import SCHEMA_DIR
+from cooperation.outputs.site.pages import Site, fill, page_nav, wrap_tables
 
 _state: dict = {}
 
 
 def data_root() -> Path:
-    return Path(os.environ.get("AGREEMENT_ROOT") or REPO)
+    return Path(os.environ.get("AGREEMENT_ROOT") or PROJECT)
 
 
 def on_config(config):

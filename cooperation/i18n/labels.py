@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime
 import functools
 
-from .schemas import default_schemas, titles_of
+from cooperation.schemas import default_schemas, titles_of
 
 WORDS: dict[str, dict[str, str]] = {
     "agreement": {"fi": "Sopimus", "sv": "Avtal"},

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .result import Problem
+from cooperation.result import Problem
 
 ITEM_KINDS = {
     "subarea": {"fi": "Osa-alue", "sv": "Delområde", "en": "Sub-area"},

@@ -14,15 +14,16 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import reporter
-from .checker import ALL_MUNICIPALITIES, REGION, check
-from .output import write_all_atomic, write_atomic
-from .result import Problem, Result
-from .schemas import default_schemas
-from .sources import MAX_CSV_BYTES, load_sources, read_measurements
-from .workbook import PartyMatcher, import_workbook, normalise
-from .yaml_loader import MAX_YAML_BYTES, read_text
-from .yaml_writer import dump
+from cooperation.check import check
+from cooperation.check import reporters as reporter
+from cooperation.domain import ALL_MUNICIPALITIES, REGION
+from cooperation.files import write_all_atomic, write_atomic
+from cooperation.imports.workbook import PartyMatcher, import_workbook, normalise
+from cooperation.imports.yaml_writer import dump
+from cooperation.load.sources import MAX_CSV_BYTES, load_sources, read_measurements
+from cooperation.load.yaml_loader import MAX_YAML_BYTES, read_text
+from cooperation.result import Problem, Result
+from cooperation.schemas import default_schemas
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")

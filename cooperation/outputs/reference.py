@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .schemas import KINDS, Schemas, default_schemas
+from cooperation.schemas import KINDS, Schemas, default_schemas
 
 _TYPE_WORDS = {
     "string": "teksti", "integer": "kokonaisluku", "number": "luku", "boolean": "true / false",

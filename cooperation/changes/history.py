@@ -6,10 +6,10 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import gitrepo
-from .diff import Diff, compare
-from .model import fingerprint_of
-from .sources import Sources, data_digest, load_sources
+from cooperation.changes import gitrepo
+from cooperation.changes.diff import Diff, compare
+from cooperation.load.sources import Sources, data_digest, load_sources
+from cooperation.model import fingerprint_of
 
 
 @dataclass

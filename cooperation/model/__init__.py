@@ -11,14 +11,12 @@ import functools
 import hashlib
 import json
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from . import business_id
-from .checker import ALL_MUNICIPALITIES, REGION, check
-from .result import Result
-from .schemas import default_schemas, parse_partial_date
-from .sources import Sources, data_digest, load_sources
+from cooperation import business_id
+from cooperation.domain import ALL_MUNICIPALITIES, MONITORING_PATHS, REGION
+from cooperation.load.sources import Sources
+from cooperation.schemas import default_schemas, parse_partial_date
 
 GROUP_ORDER = ("common", "interface", "regional")
 
@@ -295,7 +293,7 @@ class Agreement:
 
     def party_names(self, refs: list[str], lang: str) -> str:
         """Party references as readers say them: names, "kaikki kunnat", "koko alue"."""
-        from . import labels
+        from cooperation.i18n import labels
         return ", ".join(labels.word("all_municipalities", lang) if ref == ALL_MUNICIPALITIES else
                          labels.word("region", lang) if ref == REGION else self.party(ref).name.get(lang)
                          for ref in refs)
@@ -358,19 +356,11 @@ def indicator_status(indicator: Indicator) -> IndicatorStatus:
 
 # --- fingerprint -----------------------------------------------------------------------------
 # Not part of what the parties approve: monitoring data, the approval trail, and workflow details.
-_MONITORING = {
-    "agreement": {("status",), ("stamp",), ("version",), ("version_date",), ("coordinators",)},
-    "parties": {("parties", "*", "decisions"), ("parties", "*", "signatories"), ("parties", "*", "website"),
-                ("parties", "*", "sotkanet_region")},
-    "annexes": {("annexes", "*", "status")},
-    "subarea": {("goals", "*", "actions", "*", "status"), ("goals", "*", "actions", "*", "status_reason"),
-                ("responsible_persons", "*", "github")},
-}
 
 
 def _canonical(value: Any, kind: str, path: tuple, main: str, text_paths: set) -> Any:
     shape = tuple("*" if isinstance(p, int) else p for p in path)
-    if shape in _MONITORING.get(kind, ()):
+    if shape in MONITORING_PATHS.get(kind, ()):
         return None
     if shape in text_paths:
         if isinstance(value, str):
@@ -417,44 +407,6 @@ def fingerprint_of(sources: Sources) -> str:
 
 
 # --- building ----------------------------------------------------------------------------------
-class ModelError(Exception):
-    """The data has errors; the result says which."""
-
-    def __init__(self, result: Result):
-        super().__init__(f"{len(result.errors)} errors")
-        self.result = result
-
-
-def load(root: Path) -> tuple[Agreement, Result]:
-    """Load, check and build. Raises ModelError (carrying the problems) when the data has errors."""
-    model, _, result = load_all(root)
-    return model, result
-
-
-_LOADED: dict[tuple[str, str], tuple] = {}
-
-
-def load_all(root: Path) -> tuple[Agreement, Sources, Result]:
-    """As ``load``, keeping the sources too (for outputs that publish the files as written).
-
-    The same files are loaded and checked once per process: `build.py site` loads them, then its
-    Finnish and Swedish MkDocs builds ask again. Any change to a data file is a new key."""
-    key = (str(Path(root).resolve()), data_digest(root))
-    if key not in _LOADED:
-        sources = load_sources(root)
-        result = check(sources)
-        if result.errors:
-            raise ModelError(result)
-        _LOADED.clear()
-        _LOADED[key] = (build(sources), sources, result)
-    return _LOADED[key]
-
-
-def forget_loaded() -> None:
-    """Drop the loaded model (benchmarks time a cold build)."""
-    _LOADED.clear()
-
-
 def _date(value: Any) -> datetime.date | None:
     return datetime.date.fromisoformat(value) if isinstance(value, str) else None
 
@@ -572,3 +524,19 @@ def _schedule(value: Any) -> str | None:
         return None
     parts = parse_partial_date(value)
     return str(value) if parts else None
+
+
+def _t(text, lang: str) -> str:
+    return text.get(lang) if text else ""
+
+
+def goal_cells(model: Agreement, goals: list, lang: str) -> dict[str, str]:
+    """The workbook's texts for some goals: a line per goal, per action with its responsible parties and per
+    indicator. The exported workbook has a row per goal; the Word document's annex a row per sub-area."""
+    return {
+        "goals": "\n".join(f"{g.id}: {_t(g.title, lang)}" for g in goals),
+        "actions": "\n".join(f"• {a.id}: {_t(a.title, lang)} ({model.party_names(a.responsible_refs, lang)})"
+                             for g in goals for a in g.actions),
+        "indicators": "\n".join(f"• {i.id}: {_t(i.name, lang)}" + (f" (Sotkanet {i.sotkanet})" if i.sotkanet else "")
+                                for g in goals for i in g.indicators),
+    }

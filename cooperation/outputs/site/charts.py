@@ -4,9 +4,9 @@ from __future__ import annotations
 import html
 import math
 
-from . import labels as L
-from .checker import REGION
-from .model import Agreement, Indicator
+from cooperation.i18n import labels as L
+from cooperation.domain import REGION
+from cooperation.model import Agreement, Indicator
 
 WIDTH, HEIGHT = 640, 300
 LEFT, RIGHT, TOP, BOTTOM = 64, 150, 20, 40

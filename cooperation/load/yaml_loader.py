@@ -27,7 +27,7 @@ from typing import Any
 
 import yaml
 
-from .result import ERROR, Problem
+from cooperation.result import ERROR, Problem
 
 MAX_YAML_BYTES = 2_000_000
 # Nested mappings and sequences, counted from the parser's events: libyaml's composer recurses

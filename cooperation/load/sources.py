@@ -21,10 +21,10 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .result import ERROR, WARNING, Problem
-from .schemas import default_schemas
-from .messages import excerpt
-from .yaml_loader import ILLEGAL_CHARACTER, Document, character_name, load_yaml, read_text
+from cooperation.i18n.messages import excerpt
+from cooperation.load.yaml_loader import ILLEGAL_CHARACTER, Document, character_name, load_yaml, read_text
+from cooperation.result import ERROR, WARNING, Problem
+from cooperation.schemas import default_schemas
 
 AGREEMENT_FILES = {
     # kind: (file name, required, what it holds — for the "file missing" message)

@@ -8,11 +8,11 @@ import os
 import tempfile
 from pathlib import Path
 
-from .docx_out import write_all as write_docx
-from .model import Agreement
-from .output import OutputError, check_replaceable, replace_dir, write_atomic
+from cooperation.outputs.docx import write_all as write_docx
+from cooperation.model import Agreement
+from cooperation.files import OutputError, check_replaceable, replace_dir, write_atomic
 
-REPO = Path(__file__).resolve().parent.parent
+from cooperation import PROJECT as REPO
 
 
 class SiteBuildError(OutputError):
@@ -50,7 +50,7 @@ def build_site(model: Agreement, root: Path, out: Path) -> Path:
         with tempfile.TemporaryDirectory() as downloads, \
                 _environment(AGREEMENT_ROOT=str(Path(root).resolve()), AGREEMENT_DOWNLOADS=downloads):
             write_docx(model, Path(downloads))
-            from .workbook import export as export_workbook
+            from cooperation.outputs.workbook import export as export_workbook
             write_atomic(Path(downloads) / f"{model.id}-tyokirja.xlsx", export_workbook(model))
             with replace_dir(target) as work:
                 # Finnish (the main language) first: its clean step would wipe site/sv

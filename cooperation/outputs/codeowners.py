@@ -9,8 +9,12 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from .schemas import default_schemas
-from .sources import Sources
+from cooperation.load.sources import Sources
+from cooperation.load.yaml_loader import read_bytes
+from cooperation.result import ERROR, Problem, Result
+from cooperation.schemas import default_schemas
+
+MAX_CODEOWNERS_BYTES = 1_000_000
 
 HEADER = ("# Luotu komennolla `python build.py codeowners` osa-alueiden vastuuhenkilöiden GitHub-tunnuksista.\n"
           "# Älä muokkaa käsin: muuta vastuuhenkilöitä YAML-tiedostoissa ja aja komento uudelleen.\n"
@@ -64,3 +68,26 @@ def render(sources: Sources, prefix: str = "") -> str | None:
 
 def path(root: Path) -> Path:
     return Path(root) / ".github" / "CODEOWNERS"
+
+
+def stale(sources: Sources, result: Result) -> list[Problem]:
+    """validate's post-check: in a repository with GitHub settings, the committed CODEOWNERS must match
+    the data. Only for data without errors: what to generate from broken data is unknown."""
+    root = sources.root
+    if result.errors or sources.failed or not (root / ".github").is_dir():
+        return []
+    expected = render(sources)
+    if expected is None:
+        return []
+    target = path(root)
+    current = None
+    if target.is_symlink() or target.exists():
+        # read like a data file: never through a link, never a special file, never unbounded
+        problems: list[Problem] = []
+        raw = read_bytes(target, ".github/CODEOWNERS", problems, MAX_CODEOWNERS_BYTES)
+        if raw is None:
+            return problems
+        current = raw.decode("utf-8", "replace")
+    if current == expected:
+        return []
+    return [Problem(ERROR, "codeowners_missing" if current is None else "codeowners_stale", ".github/CODEOWNERS", 1, 1)]

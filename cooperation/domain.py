@@ -1,0 +1,50 @@
+"""The shared vocabulary of the agreement, used by every stage.
+
+Words a user reads are not here (they are in ``i18n``); these are the codes that data and code share.
+"""
+from __future__ import annotations
+
+# party references that are not parties
+ALL_MUNICIPALITIES = "all_municipalities"  # expanded once, in the model (Agreement.expand)
+REGION = "region"  # measurements and indicator areas: the whole region
+
+# the six sub-areas every agreement has (Kuntaliitto's workbook)
+COMMON_WORKBOOK_SUBAREAS = ("wellbeing_promotion", "personnel", "participation", "premises",
+                            "support_services", "vitality")
+SIGNED_STATUSES = ("signed", "in_force")
+
+# Monitoring data, the approval trail and workflow details: not part of what the parties approve, so
+# they stay out of the fingerprint, and a change to them is a monitoring update (file kind → field shapes,
+# "*" for any list index).
+MONITORING_PATHS: dict[str, set[tuple[str, ...]]] = {
+    "agreement": {("status",), ("stamp",), ("version",), ("version_date",), ("coordinators",)},
+    "parties": {("parties", "*", "decisions"), ("parties", "*", "signatories"), ("parties", "*", "website"),
+                ("parties", "*", "sotkanet_region")},
+    "annexes": {("annexes", "*", "status")},
+    "subarea": {("goals", "*", "actions", "*", "status"), ("goals", "*", "actions", "*", "status_reason"),
+                ("responsible_persons", "*", "github")},
+}
+
+# --- the Kuntaliitto workbook's layout, shared by its export and its import
+COLUMNS = ("subarea", "goals", "actions", "resources", "indicators", "notes")
+HEADINGS = {
+    "subarea": ("osa-alue", "osa-alueet"),
+    "goals": ("tavoitteet", "tavoite", "yhteistyön tavoitteet"),
+    "actions": ("toimenpiteet ja vastuutahot", "toimenpiteet", "toimenpiteet ja vastuut"),
+    "resources": ("resurssit", "resurssi"),
+    "indicators": ("arviointimittarit", "mittarit", "arviointimittari"),
+    "notes": ("huomioitavaa", "huomiot"),
+}
+REQUIRED_COLUMNS = ("subarea", "goals")
+GROUP_HEADINGS = {"common": "yhteiset", "interface": "yhdyspintakohtaiset", "regional": "alueen erityispiirteisiin"}
+STANDARD = {  # workbook sub-area → (file id, id prefix)
+    "wellbeing_promotion": ("hyte", "HYTE"), "personnel": ("henkilosto", "HENK"), "participation": ("osallisuus", "OSA"),
+    "premises": ("tilat", "TILA"), "support_services": ("tukipalvelut", "TUKI"), "vitality": ("elinvoima", "ELI"),
+    "education_and_social": ("sivistys", "SIV"), "employment": ("tyollisyys", "TY"),
+    "integration": ("kotoutuminen", "KOTO"), "security": ("turvallisuus", "TUR"),
+}
+SHEET = "Työkirja"
+COLUMN_TITLES = {
+    "fi": ("Osa-alue", "Tavoitteet", "Toimenpiteet ja vastuutahot", "Resurssit", "Arviointimittarit", "Huomioitavaa"),
+    "sv": ("Delområde", "Mål", "Åtgärder och ansvariga", "Resurser", "Indikatorer", "Att beakta"),
+}

@@ -1,0 +1,64 @@
+"""The one place that composes the stages: load → check → model → outputs.
+
+    files ──load──▶ Sources ──check (+ post-checks)──▶ Result
+                       │                                │ no errors
+                       └────────────build───────────────┴──▶ Agreement (the model) ──▶ outputs
+
+Every command, the MkDocs hook and the importers' final check go through here, so the order of the
+stages is written once.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from cooperation.check import check
+from cooperation.load.sources import Sources, data_digest, load_sources
+from cooperation.model import Agreement, build
+from cooperation.outputs import codeowners
+from cooperation.result import Result
+
+
+class ModelError(Exception):
+    """The data has errors; the result says which."""
+
+    def __init__(self, result: Result):
+        super().__init__(f"{len(result.errors)} errors")
+        self.result = result
+
+
+def validate(root: Path) -> tuple[Sources, Result]:
+    """Load and check: the schema, the cross-checks, then the post-checks that need an output's view
+    (a committed CODEOWNERS must match the data)."""
+    sources = load_sources(root)
+    result = check(sources)
+    result.extend(codeowners.stale(sources, result))
+    return sources, result
+
+
+_LOADED: dict[tuple[str, str], tuple[Agreement, Sources, Result]] = {}
+
+
+def load_all(root: Path) -> tuple[Agreement, Sources, Result]:
+    """Load, check and build the model; raises ModelError (carrying the problems) when the data has errors.
+
+    The same files are loaded and checked once per process: `build.py site` loads them, then its
+    Finnish and Swedish MkDocs builds ask again. Any change to a data file is a new key."""
+    key = (str(Path(root).resolve()), data_digest(root))
+    if key not in _LOADED:
+        sources, result = validate(root)
+        if result.errors:
+            raise ModelError(result)
+        _LOADED.clear()
+        _LOADED[key] = (build(sources), sources, result)
+    return _LOADED[key]
+
+
+def load(root: Path) -> tuple[Agreement, Result]:
+    """As ``load_all``, without the sources."""
+    model, _, result = load_all(root)
+    return model, result
+
+
+def forget_loaded() -> None:
+    """Drop the loaded model (benchmarks time a cold build)."""
+    _LOADED.clear()

@@ -1,0 +1,123 @@
+"""The package's stages import one way only: a folder names its stage, and no stage reaches up.
+
+    base (domain, result, schemas, business_id, files, i18n) ← load ← check ← model ← changes
+        ← outputs, imports ← pipeline (and the site's MkDocs hook) ← cli
+
+Outputs do not import each other (the site publishes the others, through the outputs' registry).
+"""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent / "cooperation"
+
+# module (or package) prefix → rank; a module may import only modules of a lower or equal rank
+RANKS = [
+    # MkDocs runs the site's hook as its entry point: it composes the pipeline, as the CLI does
+    ("cooperation.outputs.site.hook", 6),
+    ("cooperation.domain", 0), ("cooperation.result", 0), ("cooperation.schemas", 0),
+    ("cooperation.business_id", 0), ("cooperation.files", 0), ("cooperation.i18n", 0),
+    ("cooperation.load", 1),
+    ("cooperation.check", 2),
+    ("cooperation.model", 3),
+    ("cooperation.changes", 4),
+    ("cooperation.outputs", 5), ("cooperation.imports", 5),
+    ("cooperation.pipeline", 6),
+    ("cooperation.cli", 7),
+]
+# the package itself only holds PROJECT, the checkout's folder
+BASE_PACKAGE = "cooperation"
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def _rank(module: str) -> int | None:
+    if module == BASE_PACKAGE:
+        return -1
+    for prefix, rank in RANKS:
+        if module == prefix or module.startswith(prefix + "."):
+            return rank
+    return None
+
+
+def _stage(module: str) -> str:
+    return ".".join(module.split(".")[:2])
+
+
+def _output(module: str) -> str | None:
+    """cooperation.outputs.docx → "docx"; the outputs package itself (its registry) → None."""
+    parts = module.split(".")
+    return parts[2] if len(parts) > 2 and parts[1] == "outputs" else None
+
+
+def _imports(path: Path, module: str) -> list[tuple[str, int]]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = []
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    for node in ast.walk(tree):  # function-level imports count too
+        if isinstance(node, ast.Import):
+            found += [(alias.name, node.lineno) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")[: len(package.split(".")) - node.level + 1]
+                target = ".".join(base + ([node.module] if node.module else []))
+            else:
+                target = node.module or ""
+            found.append((target, node.lineno))
+            # `from cooperation.outputs import docx` imports the module docx
+            found += [(f"{target}.{alias.name}", node.lineno) for alias in node.names
+                      if (PACKAGE.parent / Path(*f"{target}.{alias.name}".split("."))).with_suffix(".py").exists()
+                      or (PACKAGE.parent / Path(*f"{target}.{alias.name}".split("."))).is_dir()]
+    return [(name, line) for name, line in found if name == BASE_PACKAGE or name.startswith(BASE_PACKAGE + ".")]
+
+
+def violations() -> list[str]:
+    out = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        module = _module_name(path)
+        rank = _rank(module)
+        where = path.relative_to(PACKAGE.parent)
+        if rank is None:
+            out.append(f"{where}: module {module} has no stage (add it to RANKS)")
+            continue
+        for target, line in _imports(path, module):
+            target_rank = _rank(target)
+            if target_rank is None:
+                continue  # a name imported from a package, already counted as the package
+            if target_rank > rank:
+                out.append(f"{where}:{line}: {module} (stage {rank}) imports {target} (stage {target_rank})")
+            mine, theirs = _output(module), _output(target)
+            if mine and theirs and mine != theirs and mine != "site":
+                out.append(f"{where}:{line}: output {mine} imports output {theirs}")
+            if rank == 5 and _stage(module) == "cooperation.outputs" and _stage(target) == "cooperation.check" \
+                    and not target.startswith("cooperation.check.reporters"):
+                out.append(f"{where}:{line}: an output imports the checks ({target})")
+    return out
+
+
+def test_stages_import_one_way():
+    assert violations() == []
+
+
+def test_the_layer_test_sees_a_violation(tmp_path, monkeypatch):
+    """The rule can fail: a checker that imports the model is reported with its line."""
+    fake = tmp_path / "cooperation"
+    (fake / "check").mkdir(parents=True)
+    (fake / "__init__.py").write_text("")
+    (fake / "check" / "__init__.py").write_text("")
+    (fake / "check" / "bad.py").write_text("import os\n\nfrom cooperation.model import Agreement\n")
+    (fake / "outputs").mkdir()
+    (fake / "outputs" / "__init__.py").write_text("")
+    (fake / "outputs" / "a.py").write_text("from cooperation.outputs import b\n")
+    (fake / "outputs" / "b.py").write_text("")
+    monkeypatch.setattr(__import__(__name__), "PACKAGE", fake)
+    assert violations() == [
+        "cooperation/check/bad.py:3: cooperation.check.bad (stage 2) imports cooperation.model (stage 3)",
+        "cooperation/outputs/a.py:1: output a imports output b",
+    ]
