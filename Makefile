@@ -3,16 +3,17 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum | cut -d' ' -f1)
 OUT ?= out
 
-.PHONY: all build validate test bench clean
+.PHONY: all build validate test lint bench clean
 all: build
 
-$(STAMP): requirements.txt
+$(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ tarvitaan / required")'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
@@ -32,8 +33,13 @@ $(AXE): tests/browser/package-lock.json
 	@if command -v npm >/dev/null 2>&1; then (cd tests/browser && npm ci --no-audit --no-fund --silent) && touch $@; \
 	else echo "npm puuttuu: saavutettavuustestit ohitetaan (apt-get install npm)"; fi
 
-test: $(STAMP) $(AXE)
+test: $(STAMP) $(AXE) lint
 	$(BIN)/python -m pytest
+
+# ruff and mypy on the package (settings and the reasons for each ignore: pyproject.toml)
+lint: $(STAMP)
+	$(BIN)/ruff check cooperation tests benchmarks build.py templates/make_template.py
+	$(BIN)/mypy
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_validate.py

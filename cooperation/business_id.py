@@ -24,4 +24,4 @@ def normalise(value: str) -> str:
 
 def is_valid(value: str) -> bool:
     match = _FORM.match(value)
-    return bool(match) and check_digit(match.group(1)) == int(match.group(2))
+    return match is not None and check_digit(match.group(1)) == int(match.group(2))

@@ -44,14 +44,14 @@ def cmd_validate(args) -> int:
 
 
 def load_model(args):
-    """The model, or None after printing the data's problems (the caller exits 1)."""
-    from cooperation.pipeline import ModelError, load
+    """The model and its sources, or None after printing the data's problems (the caller exits 1)."""
+    from cooperation.pipeline import ModelError, load_all
     if not (args.root / "agreement").is_dir():
         sys.stderr.write(f"virhe: kansiossa {args.root} ei ole agreement/-kansiota (anna --root)\n")
         raise SystemExit(EXIT_USAGE)
     try:
-        model, _ = load(args.root)
-        return model
+        model, sources, _ = load_all(args.root)
+        return model, sources
     except ModelError as exc:
         out, err = reporter.text(exc.result, "fi")
         sys.stderr.write(out + err)
@@ -60,13 +60,13 @@ def load_model(args):
 
 
 def with_model(args, produce) -> int:
-    """Load the model (exit 1 with the data's problems), then produce an output from it."""
+    """Load the model (exit 1 with the data's problems), then produce an output from it and its sources."""
     from cooperation.files import OutputError, OutputFolderError
-    model = load_model(args)
-    if model is None:
+    loaded = load_model(args)
+    if loaded is None:
         return EXIT_DATA
     try:
-        produce(model)
+        produce(*loaded)
     except OutputFolderError as exc:
         sys.stderr.write(f"virhe: {exc}\n")
         return EXIT_USAGE
@@ -96,18 +96,26 @@ def check_out(args) -> str | None:
 
 
 def cmd_fingerprint(args) -> int:
-    return with_model(args, lambda model: print(model.fingerprint))
+    return with_model(args, lambda model, sources: print(model.fingerprint))
+
+
+def write_output(name: str, args, model, sources, **options) -> None:
+    """A registered output's files into the output folder, all or none, each named on stderr."""
+    from cooperation.files import write_all_atomic
+    from cooperation.outputs import BY_NAME
+    files = {args.out / file: data for file, data in BY_NAME[name].files(model, sources, **options).items()}
+    write_all_atomic(files)
+    for path in files:
+        sys.stderr.write(f"Kirjoitettu {path}\n")
 
 
 def cmd_docx(args) -> int:
-    from cooperation.outputs.docx import TEMPLATE, write_all
     if args.template is not None and not args.template.is_file():
         sys.stderr.write(f"virhe: mallipohjaa {args.template} ei ole\n")
         return EXIT_USAGE
 
-    def produce(model) -> None:
-        for path in write_all(model, args.out, args.template or TEMPLATE):
-            sys.stderr.write(f"Kirjoitettu {path}\n")
+    def produce(model, sources) -> None:
+        write_output("docx", args, model, sources, template=args.template)
         sys.stderr.write(f"Sormenjälki (SHA-256): {model.fingerprint}\n")
     return with_model(args, produce)
 
@@ -115,8 +123,8 @@ def cmd_docx(args) -> int:
 def cmd_site(args) -> int:
     from cooperation.outputs.site.build import build_site
 
-    def produce(model) -> None:
-        target = build_site(model, args.root, args.out)
+    def produce(model, sources) -> None:
+        target = build_site(model, sources, args.root, args.out)
         sys.stderr.write(f"Sivusto kirjoitettu: {target} (esikatselu: python -m http.server -d {target})\n")
     return with_model(args, produce)
 
@@ -171,24 +179,17 @@ def cmd_codeowners(args) -> int:
 
 
 def cmd_export_xlsx(args) -> int:
-    from cooperation.files import write_atomic
-    from cooperation.outputs.workbook import export
-
-    def produce(model) -> None:
-        path = args.out / f"{model.id}-tyokirja.xlsx"
-        write_atomic(path, export(model))
-        sys.stderr.write(f"Kirjoitettu {path}\n")
-    return with_model(args, produce)
+    return with_model(args, lambda model, sources: write_output("xlsx", args, model, sources))
 
 
 def cmd_import_xlsx(args) -> int:
     from cooperation.imports.importer import import_xlsx
-    return import_xlsx(args.file, args.root, force=args.force)
+    return import_xlsx(args.file, args.root, force=args.force, format=args.format, lang=args.lang)
 
 
 def cmd_import_measurements(args) -> int:
     from cooperation.imports.importer import import_measurements
-    return import_measurements(args.file, args.root)
+    return import_measurements(args.file, args.root, format=args.format, lang=args.lang)
 
 
 def cmd_new_subarea(args) -> int:
@@ -209,6 +210,13 @@ def cmd_reference(args) -> int:
     return EXIT_OK
 
 
+def _report_options(parser: argparse.ArgumentParser) -> None:
+    """--format and --lang as validate has them: an import reports its problems as validate does."""
+    parser.add_argument("--format", choices=sorted(reporter.REPORTERS), default="text",
+                        help="tulosteen muoto: text, github (GitHub-huomautukset) tai json")
+    parser.add_argument("--lang", choices=["fi", "en"], default="fi", help="viestien kieli")
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="build.py", description="Strategisen yhteistyösopimuksen työkalut.")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -216,10 +224,8 @@ def make_parser() -> argparse.ArgumentParser:
 
     validate = commands.add_parser("validate", help="tarkista sopimuksen tiedostot")
     _common(validate)
-    validate.add_argument("--format", choices=sorted(reporter.REPORTERS), default="text",
-                          help="tulosteen muoto: text, github (GitHub-huomautukset) tai json")
+    _report_options(validate)
     validate.add_argument("--strict", action="store_true", help="varoituksetkin johtavat virhekoodiin 1")
-    validate.add_argument("--lang", choices=["fi", "en"], default="fi", help="viestien kieli")
     validate.set_defaults(func=cmd_validate)
 
     docx = commands.add_parser("docx", help="tee allekirjoitettava Word-sopimus jokaisella sopimuksen kielellä")
@@ -254,12 +260,14 @@ def make_parser() -> argparse.ArgumentParser:
     _common(import_xlsx)
     import_xlsx.add_argument("file", type=Path, help="työkirja (.xlsx)")
     import_xlsx.add_argument("--force", action="store_true", help="korvaa olemassa olevat osa-alueiden tiedostot")
+    _report_options(import_xlsx)
     import_xlsx.set_defaults(func=cmd_import_xlsx)
 
     measurements = commands.add_parser("import-measurements",
                                        help="tuo mittaritiedot (Sotkanetin CSV tai JSON, tai taulukko indicator,area,year,value)")
     _common(measurements)
     measurements.add_argument("file", type=Path)
+    _report_options(measurements)
     measurements.set_defaults(func=cmd_import_measurements)
 
     scaffold = commands.add_parser("new-subarea", help="luo uuden osa-alueen tiedosto ohjeineen")
@@ -278,6 +286,21 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _check_source_date_epoch() -> str | None:
+    """SOURCE_DATE_EPOCH (reproducible builds) must be whole seconds since 1970: MkDocs and the Word
+    output would otherwise fail deep inside. An empty value means unset, as most tools read it."""
+    value = os.environ.get("SOURCE_DATE_EPOCH")
+    if value is None:
+        return None
+    if not value.strip():
+        del os.environ["SOURCE_DATE_EPOCH"]
+        return None
+    if not value.strip().isascii() or not value.strip().isdigit() or len(value.strip()) > 11:
+        return (f"ympäristömuuttujan SOURCE_DATE_EPOCH arvo ”{value[:20]}” ei ole sekuntimäärä vuoden 1970 alusta "
+                "(esim. 1767225600); korjaa se tai poista muuttuja")
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = make_parser()
     args = parser.parse_args(argv)
@@ -286,6 +309,10 @@ def main(argv: list[str] | None = None) -> int:
         args.out = Path("out")
     args.out = Path(os.path.abspath(args.out))
     args.root = Path(os.path.abspath(args.root))
+    problem = _check_source_date_epoch()
+    if problem:
+        sys.stderr.write(f"virhe: {problem}\n")
+        return EXIT_USAGE
     try:
         if getattr(args, "writes", None):
             problem = check_out(args)

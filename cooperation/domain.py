@@ -13,6 +13,10 @@ COMMON_WORKBOOK_SUBAREAS = ("wellbeing_promotion", "personnel", "participation",
                             "support_services", "vitality")
 SIGNED_STATUSES = ("signed", "in_force")
 
+# the classes of a change, by weight: a monitoring update needs no new approval, an editorial change is
+# wording only, an amendment must be approved by every party (when unsure, a change is an amendment)
+MONITORING, EDITORIAL, AMENDMENT = "monitoring", "editorial", "amendment"
+
 # Monitoring data, the approval trail and workflow details: not part of what the parties approve, so
 # they stay out of the fingerprint, and a change to them is a monitoring update (file kind → field shapes,
 # "*" for any list index).

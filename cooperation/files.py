@@ -8,6 +8,7 @@ import shutil
 import stat
 import tempfile
 import zipfile
+from collections.abc import Mapping
 from pathlib import Path
 
 # written into every site we build: only a folder carrying it is ever replaced (and so deleted)
@@ -39,7 +40,7 @@ def _normal_mode(path: Path, default: int) -> int:
         return default & ~_umask()
 
 
-def write_all_atomic(files: dict[Path, bytes | str]) -> None:
+def write_all_atomic(files: Mapping[Path, bytes | str]) -> None:
     """Every file or none: each is written to a temporary file beside it, then all are renamed into place.
 
     mkstemp makes 0600 files: each gets the mode of the file it replaces, or a new file's usual mode."""

@@ -35,7 +35,7 @@ def validate(root: Path) -> tuple[Sources, Result]:
     return sources, result
 
 
-_LOADED: dict[tuple[str, str], tuple[Agreement, Sources, Result]] = {}
+_LOADED: dict[tuple, tuple[Agreement, Sources, Result]] = {}
 
 
 def load_all(root: Path) -> tuple[Agreement, Sources, Result]:
@@ -43,7 +43,7 @@ def load_all(root: Path) -> tuple[Agreement, Sources, Result]:
 
     The same files are loaded and checked once per process: `build.py site` loads them, then its
     Finnish and Swedish MkDocs builds ask again. Any change to a data file is a new key."""
-    key = (str(Path(root).resolve()), data_digest(root))
+    key = (str(Path(root).resolve()), data_digest(root), _codeowners_state(root))
     if key not in _LOADED:
         sources, result = validate(root)
         if result.errors:
@@ -51,6 +51,15 @@ def load_all(root: Path) -> tuple[Agreement, Sources, Result]:
         _LOADED.clear()
         _LOADED[key] = (build(sources), sources, result)
     return _LOADED[key]
+
+
+def _codeowners_state(root: Path) -> tuple | None:
+    """validate's post-check reads .github/CODEOWNERS too: a changed file is a new key (lstat: no link followed)."""
+    try:
+        info = codeowners.path(root).lstat()
+    except OSError:
+        return None
+    return (info.st_mode, info.st_size, info.st_mtime_ns, info.st_ino)
 
 
 def load(root: Path) -> tuple[Agreement, Result]:

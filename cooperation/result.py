@@ -13,6 +13,7 @@ from typing import Any
 
 ERROR = "error"
 WARNING = "warning"
+INFO = "info"  # something to look at (an import's notes); never fails a run
 
 
 @dataclass(frozen=True)
@@ -20,14 +21,17 @@ class Problem:
     severity: str
     code: str
     file: str
-    line: int = 1
-    column: int = 1
+    line: int = 1  # 0: the file as a whole
+    column: int = 1  # 0: the whole line
     params: dict[str, Any] = _field(default_factory=dict, compare=False, hash=False)
     # the item the problem is about: (kind, id), e.g. ("action", "HYTE-1-T2")
     item: tuple[str, str] | None = None
     # the field's key path inside the item and its human titles per language
     field: str | None = None
     field_titles: dict[str, str] | None = _field(default=None, compare=False, hash=False)
+    # a position in a file without lines: a workbook cell ("C14", or "3" for a whole row) or a JSON entry ("[3]");
+    # line and column then only order the problems
+    cell: str | None = None
 
     def sort_key(self):
         return (self.file, self.line, self.column, self.code, self.field or "")
@@ -42,7 +46,7 @@ class Result:
 
     def add(self, problem: Problem) -> None:
         key = (problem.severity, problem.code, problem.file, problem.line, problem.column,
-               problem.item, problem.field, repr(sorted(problem.params.items(), key=str)))
+               problem.cell, problem.item, problem.field, repr(sorted(problem.params.items(), key=str)))
         if key not in self._seen:
             self._seen.add(key)
             self.problems.append(problem)
@@ -58,6 +62,10 @@ class Result:
     @property
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == WARNING]
+
+    @property
+    def notices(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == INFO]
 
     def sorted(self) -> list[Problem]:
         return sorted(self.problems, key=Problem.sort_key)

@@ -46,7 +46,10 @@ def parse_partial_date(value: Any) -> tuple[int, int | None, int | None] | None:
     match = _PARTIAL_DATE.match(value)
     if not match:
         return None
-    year, month, day = (int(g) if g else None for g in match.groups())
+    year_text, month_text, day_text = match.groups()  # the year is not optional in the pattern
+    year = int(year_text)
+    month = int(month_text) if month_text else None
+    day = int(day_text) if day_text else None
     try:
         datetime.date(year, month or 1, day or 1)
     except ValueError:
@@ -143,6 +146,7 @@ class Schemas:
         return node, file
 
     def node_at(self, kind: str, path: tuple) -> dict | None:
+        node: dict | None
         node, file = self._deref(self.raw[KINDS[kind]], KINDS[kind])
         for part in path:
             node, file = self._child(node, file, part)
@@ -183,7 +187,7 @@ class Schemas:
     def walk(self, kind: str, data: Any) -> Iterator[tuple[tuple, dict, Any]]:
         """Every value of ``data`` with its path and the schema node that describes it."""
         root, file = self._deref(self.raw[KINDS[kind]], KINDS[kind])
-        stack = [((), root, file, data)]
+        stack: list[tuple[tuple, dict, str, Any]] = [((), root, file, data)]
         while stack:
             path, node, file, value = stack.pop()
             yield path, node, value

@@ -1,23 +1,34 @@
-"""Shared fixtures: the example site built once per test session, served on 127.0.0.1."""
+"""Shared fixtures: the example site built once per test session, served on 127.0.0.1; no test leaves
+logging handlers behind (MkDocs builds run in this process)."""
 from __future__ import annotations
 
 import functools
 import http.server
-import subprocess
-import sys
+import logging
 import threading
 from pathlib import Path
 
 import pytest
+from helpers import run_cli
 
-REPO = Path(__file__).resolve().parent.parent
+
+@pytest.fixture(autouse=True)
+def no_leaked_log_handlers():
+    """A build in process must take its handlers and filters off MkDocs' loggers again: left behind, they
+    would count or swallow the next build's warnings."""
+    log = logging.getLogger("mkdocs")  # (pytest swaps the root logger's handlers between phases itself)
+    before = (list(log.handlers), list(log.filters), log.level)
+    yield
+    after = (list(log.handlers), list(log.filters), log.level)
+    log.handlers[:], log.filters[:] = before[0], before[1]
+    log.setLevel(before[2])
+    assert after == before, f"the mkdocs logger was left with {after}, not {before}"
 
 
 @pytest.fixture(scope="session")
 def example_site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("site-out")
-    done = subprocess.run([sys.executable, str(REPO / "build.py"), "site", "--out", str(out)],
-                          capture_output=True, text=True, timeout=600)
+    done = run_cli("site", "--out", out)
     assert done.returncode == 0, done.stderr
     return out / "site"
 

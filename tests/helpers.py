@@ -1,11 +1,16 @@
-"""Shared helpers for tests: copies of the fixture and the example, applying corpus changes."""
+"""Shared helpers for tests: copies of the fixture and the example, applying corpus changes, the
+command line run in this process."""
 from __future__ import annotations
 
+import contextlib
+import io
 import shutil
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
+from cooperation import cli, pipeline
 from cooperation.check import check
 from cooperation.check import reporters as reporter
 from cooperation.load.sources import load_sources
@@ -23,6 +28,30 @@ def copy_root(source: Path, target: Path) -> Path:
         if (source / name).is_dir():
             shutil.copytree(source / name, target / name)
     return target
+
+
+class Ran(NamedTuple):
+    """What a command gave; named as in ``subprocess.CompletedProcess``, so a test reads the same either way."""
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_cli(*args) -> Ran:
+    """``python build.py ARGS`` in this process: (exit code, stdout, stderr).
+
+    As a fresh process would: the model loaded by an earlier call is forgotten first (its cache key
+    covers the data files, not the rest of the root, e.g. ``.github/CODEOWNERS``). A test that needs
+    another current folder uses ``monkeypatch.chdir``; one that needs a real process (what
+    ``/proc/self/environ`` holds, a hang or a crash that must not take pytest down) runs ``build.py``."""
+    pipeline.forget_loaded()
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = cli.main([str(arg) for arg in args])
+        except SystemExit as exc:  # argparse: usage errors and --help; mapped as the interpreter does
+            code = exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 1
+    return Ran(code, out.getvalue(), err.getvalue())
 
 
 def validate_lines(root: Path, lang: str = "fi") -> list[str]:

@@ -235,7 +235,12 @@ def test_every_text_in_every_language_of_a_bilingual_agreement(tmp_path):
 
 
 def test_monolingual_agreement_needs_no_translations(root):
-    assert root.codes() == []  # the fixture is in Finnish only, with plain strings
+    # texts as plain strings, in the main language only, and in another language only
+    root.edit("subareas/hyte.yaml", lambda d: d.update(description={"fi": "Kuvaus."}))
+    root.edit("agreement/forums.yaml", lambda d: d["forums"][0].update(purpose={"sv": "Beredning och uppföljning."}))
+    assert root.codes() == []
+    root.edit("agreement/agreement.yaml", lambda d: d.update(languages=["fi", "sv"]))
+    assert "missing_translation" in root.codes()  # the same texts in a bilingual agreement
 
 
 # --- measurements ------------------------------------------------------------------------------------
@@ -294,7 +299,7 @@ def _fixed_site_names() -> set[str]:
 
 
 def test_every_fixed_page_and_folder_name_of_the_site_is_reserved():
-    from cooperation.check.checker import reserved_ids
+    from cooperation.check.checks.ids import reserved_ids
     from cooperation.schemas import default_schemas
 
     names = _fixed_site_names()
@@ -316,3 +321,33 @@ def test_reserved_id_for_a_subarea_or_a_party_is_refused(root, ident):
     lines = validate_lines(root.path)
     assert f"subareas/{ident}.yaml:1:5: virhe: Osa-alue {ident}, kenttä ”Tunniste” (id): tunniste ”{ident}” on varattu " \
            "sivuston sivulle tai kansiolle; valitse toinen tunniste" in lines, lines
+
+
+# --- a crashing cross-check ----------------------------------------------------------------------------
+def _crashing(c):
+    raise KeyError("boom")
+
+
+@pytest.mark.parametrize("schema_error", [False, True])
+def test_a_crashing_check_is_an_internal_problem_naming_it_never_dropped(root, schema_error):
+    from cooperation.check.checks import CROSS_CHECKS
+    checks = [_crashing, *CROSS_CHECKS]
+    if schema_error:  # a file the schema refuses does not excuse the crash
+        root.edit("subareas/hyte.yaml", lambda d: action(d).update(status="kesken"))
+    problems = check(load_sources(root.path), checks=checks).problems
+    internal = [p for p in problems if p.code == "internal"]
+    assert [(p.severity, p.params["check"], p.params["detail"]) for p in internal] == \
+        [("error", "_crashing", "KeyError: 'boom'")]
+    assert [p.code for p in problems if p.code != "internal"] == (["enum"] if schema_error else [])
+    with pytest.raises(KeyError):
+        check(load_sources(root.path), raise_errors=True, checks=checks)
+
+
+def test_cross_checks_run_in_their_documented_order():
+    """The order decides which of two problems on one line comes first; a new check is added here on purpose."""
+    from cooperation.check.checks import CROSS_CHECKS
+    assert [c.__name__ for c in CROSS_CHECKS] == [
+        "check_unique_ids", "check_subarea_file_names", "check_party_references", "check_actions", "check_scope",
+        "check_indicators", "check_parties", "check_periods", "check_forums", "check_workbook_subareas",
+        "check_translations", "check_measurements", "check_characters", "check_reserved_ids",
+    ]

@@ -3,23 +3,21 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 import yaml
 from docx import Document
-from helpers import MINIMAL, REPO, copy_root
+from helpers import MINIMAL, REPO, Ran, copy_root, run_cli
 
 from cooperation.pipeline import load
 
 ARTIFACTS = REPO / "test-artifacts"
 
 
-def build_docx(root: Path, out: Path, *extra) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(REPO / "build.py"), "docx", "--root", str(root), "--out", str(out), *extra],
-                          capture_output=True, text=True, timeout=300)
+def build_docx(root: Path, out: Path, *extra) -> Ran:
+    return run_cli("docx", "--root", root, "--out", out, *extra)
 
 
 @pytest.fixture(scope="module")

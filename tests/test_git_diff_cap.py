@@ -48,11 +48,10 @@ def test_a_diff_that_fits_is_unchanged(whole):
         to_markdown(whole, max_chars=MIN_MAX_CHARS - 1)
 
 
-def test_diff_command_caps_markdown(tmp_path, capsys):
-    from helpers import DATA_DIRS, MINIMAL, copy_root
+def test_diff_command_caps_markdown(tmp_path):
+    from helpers import DATA_DIRS, MINIMAL, copy_root, run_cli
     from test_git_revisions import git
 
-    from cooperation import cli
     root = copy_root(MINIMAL, tmp_path / "repo")
     git(root, "init", "-q", "-b", "main")
     git(root, "add", "-A")
@@ -62,8 +61,7 @@ def test_diff_command_caps_markdown(tmp_path, capsys):
     copy_root(REPO, root)
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", "Koko sopimus")
-    assert cli.main(["diff", "HEAD~1", "HEAD", "--root", str(root), "--max-chars", "1500"]) == 0
-    out = capsys.readouterr().out
-    assert len(out) <= 1500 and re.fullmatch(NOTICE["fi"], out.rstrip("\n").split("\n")[-1])
-    assert cli.main(["diff", "HEAD~1", "HEAD", "--root", str(root), "--max-chars", "10"]) == 2
-    assert "--max-chars" in capsys.readouterr().err
+    code, out, _ = run_cli("diff", "HEAD~1", "HEAD", "--root", root, "--max-chars", 1500)
+    assert code == 0 and len(out) <= 1500 and re.fullmatch(NOTICE["fi"], out.rstrip("\n").split("\n")[-1])
+    code, _, err = run_cli("diff", "HEAD~1", "HEAD", "--root", root, "--max-chars", 10)
+    assert code == 2 and "--max-chars" in err

@@ -7,9 +7,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from helpers import MINIMAL, copy_root
+from helpers import MINIMAL, copy_root, run_cli
 
-from cooperation import cli
 from cooperation.changes import gitrepo
 from cooperation.changes.diff import diff_revisions, to_json, to_markdown
 from cooperation.changes.history import load_history
@@ -30,12 +29,6 @@ def data_repo(root: Path) -> Path:
     return root
 
 
-def run_cli(capsys, *args: str) -> tuple[int, str, str]:
-    code = cli.main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 @pytest.fixture
 def linked(tmp_path) -> dict:
     """A repository where a later commit adds an absolute and an escaping relative link, and is tagged."""
@@ -52,7 +45,7 @@ def linked(tmp_path) -> dict:
     return {"root": root, "base": base, "head": git(root, "rev-parse", "HEAD")}
 
 
-def test_committed_links_are_skipped_and_reported_in_the_diff(linked, capsys):
+def test_committed_links_are_skipped_and_reported_in_the_diff(linked):
     diff = diff_revisions(linked["root"], linked["base"], linked["head"])
     assert sorted(s.path for s in diff.skipped) == ["subareas/absoluuttinen.yaml", "subareas/karkaava.yaml",
                                                     "subareas/sisainen.yaml"]
@@ -60,7 +53,7 @@ def test_committed_links_are_skipped_and_reported_in_the_diff(linked, capsys):
     markdown = to_markdown(diff)
     assert "subareas/absoluuttinen.yaml" in markdown and "symbolinen linkki" in markdown
     assert {s["path"] for s in to_json(diff)["skipped"]} >= {"subareas/karkaava.yaml"}
-    code, out, err = run_cli(capsys, "diff", linked["base"], linked["head"], "--root", str(linked["root"]))
+    code, out, err = run_cli("diff", linked["base"], linked["head"], "--root", str(linked["root"]))
     assert code == 0, err
     assert "subareas/karkaava.yaml" in out and "salaisuus" not in out
 
@@ -100,43 +93,43 @@ def test_revision_files_are_read_as_committed_no_filter_runs(tmp_path):
     assert diff_revisions(root, base, "HEAD").change_class is None and not marker.exists()
 
 
-def test_unknown_revision_is_named_plainly(tmp_path, capsys):
+def test_unknown_revision_is_named_plainly(tmp_path):
     root = data_repo(tmp_path / "repo")
-    code, out, err = run_cli(capsys, "diff", "ei-tallaista", "--root", str(root))
+    code, out, err = run_cli("diff", "ei-tallaista", "--root", str(root))
     assert code == 2 and out == ""
     assert "revisiota ”ei-tallaista” ei löydy" in err and "rev-parse" not in err
-    code, _, err = run_cli(capsys, "diff", "--root", str(root), "--", "--output=x")
+    code, _, err = run_cli("diff", "--root", str(root), "--", "--output=x")
     assert code == 2 and "ei löydy" in err and not (root / "x").exists()
 
 
-def test_one_commit_repository_has_no_previous_revision(tmp_path, capsys):
+def test_one_commit_repository_has_no_previous_revision(tmp_path):
     root = data_repo(tmp_path / "repo")
-    code, _, err = run_cli(capsys, "diff", "HEAD~1", "--root", str(root))
+    code, _, err = run_cli("diff", "HEAD~1", "--root", str(root))
     assert code == 2 and "revisiota ”HEAD~1” ei löydy" in err and "rev-parse" not in err
 
 
-def test_shallow_clone_says_to_fetch_more_history(tmp_path, capsys):
+def test_shallow_clone_says_to_fetch_more_history(tmp_path):
     origin = data_repo(tmp_path / "origin")
     (origin / "measurements" / "values.csv").open("a", encoding="utf-8").write("HYTE-1-M1,region,2026,16,\n")
     git(origin, "commit", "-q", "-am", "Mittari")
     clone = tmp_path / "clone"
     subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{origin}", str(clone)], check=True)
-    code, _, err = run_cli(capsys, "diff", "HEAD~1", "--root", str(clone))
+    code, _, err = run_cli("diff", "HEAD~1", "--root", str(clone))
     assert code == 2 and "HEAD~1" in err and "git fetch --unshallow" in err and "rev-parse" not in err
 
 
-def test_data_outside_a_git_repository_is_a_usage_error(tmp_path, capsys):
+def test_data_outside_a_git_repository_is_a_usage_error(tmp_path):
     root = copy_root(MINIMAL, tmp_path / "plain")
-    code, _, err = run_cli(capsys, "diff", "HEAD", "--root", str(root))
+    code, _, err = run_cli("diff", "HEAD", "--root", str(root))
     assert code == 2 and "git" in err and "fatal" not in err
 
 
-def test_a_name_this_file_system_cannot_hold_is_reported(tmp_path, capsys):
+def test_a_name_this_file_system_cannot_hold_is_reported(tmp_path):
     root = data_repo(tmp_path / "repo")
     blob = git(root, "hash-object", "-w", "subareas/hyte.yaml")
     long = "subareas/" + "a" * 300 + ".yaml"
     git(root, "update-index", "--add", "--cacheinfo", f"100644,{blob},{long}")
     git(root, "commit", "-q", "-m", "Pitkä nimi")
-    code, out, err = run_cli(capsys, "diff", "HEAD~1", "HEAD", "--root", str(root))
+    code, out, err = run_cli("diff", "HEAD~1", "HEAD", "--root", str(root))
     assert code == 0, err
     assert long in out and "nimi ei kelpaa tiedostonimeksi" in out

@@ -42,8 +42,9 @@ def build(repo: Path, *args: str) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture(scope="module")
-def repo(tmp_path_factory) -> dict:
-    """A region's repository: code + the minimal data, and a sequence of merged pull requests."""
+def history_repo(tmp_path_factory) -> dict:
+    """A region's repository: code + the minimal data, and a sequence of merged pull requests.
+    Built once; tests get their own clone (``repo``), so none sees another's checkouts or files."""
     root = tmp_path_factory.mktemp("repo")
     copy_root(MINIMAL, root)
     for name in CODE:
@@ -100,6 +101,14 @@ def repo(tmp_path_factory) -> dict:
     squash(4, "Siirrä toimenpide uuteen tavoitteeseen", move)
     commits["move"] = git(root, "rev-parse", "HEAD")
     return {"root": root, **commits}
+
+
+@pytest.fixture
+def repo(history_repo, tmp_path_factory) -> dict:
+    """A clone of the history repository for one test: the same commits and tags, on main, clean."""
+    clone = tmp_path_factory.mktemp("clone") / "repo"
+    subprocess.run(["git", "clone", "-q", str(history_repo["root"]), str(clone)], check=True)
+    return {**history_repo, "root": clone}
 
 
 def diff_json(repo, base, head=None, lang="fi") -> dict:
@@ -168,12 +177,8 @@ def test_history_signed_versions_and_changes_since(repo):
     shutil.rmtree(repo["root"] / "out", ignore_errors=True)
     at_tag = build(repo["root"], "fingerprint")  # HEAD is later: compute the tag's own below
     assert at_tag.returncode == 0 and at_tag.stdout.strip() != version.fingerprint
-    git(repo["root"], "stash", "-u", "-q") if git(repo["root"], "status", "--porcelain") else None
     git(repo["root"], "checkout", "-q", "v1.0")
-    try:
-        assert build(repo["root"], "fingerprint").stdout.strip() == version.fingerprint
-    finally:
-        git(repo["root"], "checkout", "-q", "main")
+    assert build(repo["root"], "fingerprint").stdout.strip() == version.fingerprint
     since = {i.id for i in history.since_signed.items}
     assert {"HYTE-1-T1", "HYTE-1-M1", "HYTE-2"} <= since and history.since_signed.change_class == "amendment"
 
@@ -230,10 +235,7 @@ def test_workflow_diff_step_runs_here(repo, tmp_path):
     env = dict(os.environ, BASE_SHA=repo["editorial"], PR_NUMBER="3", GITHUB_STEP_SUMMARY=str(summary),
                PATH=f"{Path(sys.executable).parent}:{os.environ['PATH']}")
     git(repo["root"], "checkout", "-q", repo["amendment"])
-    try:
-        done = subprocess.run(["bash", "-e", "-c", step["run"]], cwd=repo["root"], env=env, capture_output=True, text=True)
-    finally:
-        git(repo["root"], "checkout", "-q", "main")
+    done = subprocess.run(["bash", "-e", "-c", step["run"]], cwd=repo["root"], env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert "sopimusmuutos" in summary.read_text(encoding="utf-8")
     assert (repo["root"] / "out" / "diff" / "pr-number").read_text() == "3\n"

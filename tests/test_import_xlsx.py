@@ -10,13 +10,12 @@ import zipfile
 from pathlib import Path
 
 import yaml
-from helpers import MINIMAL
+from helpers import MINIMAL, run_cli
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from test_workbook import empty_region, snapshot
 
 from cooperation.check import check
-from cooperation.cli import main
 from cooperation.imports.workbook import EMPTY_ROW_RUN, MAX_WORKBOOK_BYTES
 from cooperation.load.sources import load_sources
 from cooperation.load.yaml_loader import MAX_YAML_BYTES
@@ -28,9 +27,9 @@ def size(number: int) -> str:
     return f"{number:_}".replace("_", " ")  # how messages write big numbers
 
 
-def cli(capsys, *args) -> tuple[int, str]:
-    code = main([str(a) for a in args])
-    return code, capsys.readouterr().err
+def cli(*args) -> tuple[int, str]:
+    code, _, err = run_cli(*args)
+    return code, err
 
 
 def workbook(path: Path, rows, merges=()) -> Path:
@@ -50,14 +49,14 @@ def subarea(root: Path, ident: str) -> dict:
     return yaml.safe_load((root / "subareas" / f"{ident}.yaml").read_text(encoding="utf-8"))
 
 
-def test_a_subarea_split_into_two_blocks_keeps_both(tmp_path, capsys):
+def test_a_subarea_split_into_two_blocks_keeps_both(tmp_path):
     root = empty_region(tmp_path, MINIMAL)
     path = workbook(tmp_path / "Työkirja.xlsx", [
         ["Työllisyyden hoito", "Työttömyys laskee", "Yhteispalvelu (Alfan kunta)"],
         ["Asukkaiden hyvinvoinnin ja terveyden edistäminen", "Liikkuminen lisääntyy", "Liikuntaneuvonta (HVA)"],
         ["Työllisyyden hoito", "Nuoret töihin", "Nuorisotakuu (Betan kunta)"],
     ])
-    code, err = cli(capsys, "import-xlsx", path, "--root", root)
+    code, err = cli("import-xlsx", path, "--root", root)
     assert code == 0, err
     goals = subarea(root, "tyollisyys")["goals"]
     assert [g["title"] for g in goals] == ["Työttömyys laskee", "Nuoret töihin"]
@@ -66,14 +65,14 @@ def test_a_subarea_split_into_two_blocks_keeps_both(tmp_path, capsys):
     assert code == 0 and check(load_sources(root)).exit_code() == 0
 
 
-def test_two_subareas_with_the_same_id_are_an_error_naming_both_cells(tmp_path, capsys):
+def test_two_subareas_with_the_same_id_are_an_error_naming_both_cells(tmp_path):
     root = empty_region(tmp_path, MINIMAL)
     before = snapshot(root)
     path = workbook(tmp_path / "Työkirja.xlsx", [
         ["Kulttuuri ja vapaa-aika", "Kirjastot auki"],
         ["Kulttuuri- ja vapaa-aika!", "Liikuntapaikat kuntoon"],
     ])
-    code, err = cli(capsys, "import-xlsx", path, "--root", root)
+    code, err = cli("import-xlsx", path, "--root", root)
     assert code == 1, err
     assert "Työkirja.xlsx!A3: virhe: osa-alueen tunniste ”kulttuuri-ja-vapaa-aika” on jo käytössä (Työkirja.xlsx!A2" in err
     assert "[oma-tunniste]" in err and "Mitään ei kirjoitettu." in err
@@ -97,14 +96,14 @@ def _with_cached_value(path: Path, cell: str, value: str) -> None:
     _rewrite_sheet(path, rf'<c r="{cell}"><f>([^<]*)</f><v></v></c>', rf'<c r="{cell}" t="str"><f>\1</f><v>{value}</v></c>')
 
 
-def test_formulas_without_cached_values_are_errors_naming_the_cell(tmp_path, capsys):
+def test_formulas_without_cached_values_are_errors_naming_the_cell(tmp_path):
     root = empty_region(tmp_path, MINIMAL)
     before = snapshot(root)
     path = workbook(tmp_path / "Työkirja.xlsx", [
         ["Työllisyyden hoito", "Työttömyys laskee", "Yhteispalvelu (Alfan kunta)"],
         ["=A2", '=CONCATENATE("Nuoret ", "töihin")', "Nuorisotakuu (Betan kunta)"],
     ])
-    code, err = cli(capsys, "import-xlsx", path, "--root", root)
+    code, err = cli("import-xlsx", path, "--root", root)
     assert code == 1, err
     assert "Työkirja.xlsx!A3: virhe: solussa on kaava (=A2)" in err
     assert "Työkirja.xlsx!B3: virhe: solussa on kaava" in err
@@ -112,57 +111,57 @@ def test_formulas_without_cached_values_are_errors_naming_the_cell(tmp_path, cap
     assert "Mitään ei kirjoitettu." in err and snapshot(root) == before
 
 
-def test_formulas_with_cached_values_are_read(tmp_path, capsys):
+def test_formulas_with_cached_values_are_read(tmp_path):
     root = empty_region(tmp_path, MINIMAL)
     path = workbook(tmp_path / "Työkirja.xlsx", [
         ["Työllisyyden hoito", "Työttömyys laskee", "Yhteispalvelu (Alfan kunta)"],
         [None, '=CONCATENATE("Nuoret ", "töihin")', "Nuorisotakuu (Betan kunta)"],
     ], merges=["A2:A3"])
     _with_cached_value(path, "B3", "Nuoret töihin")
-    code, err = cli(capsys, "import-xlsx", path, "--root", root)
+    code, err = cli("import-xlsx", path, "--root", root)
     assert code == 0, err
     assert [g["title"] for g in subarea(root, "tyollisyys")["goals"]] == ["Työttömyys laskee", "Nuoret töihin"]
 
 
-def test_a_zip_bomb_cell_is_refused_before_writing(tmp_path, capsys):
+def test_a_zip_bomb_cell_is_refused_before_writing(tmp_path):
     root = empty_region(tmp_path, MINIMAL)
     before = snapshot(root)
     path = workbook(tmp_path / "Työkirja.xlsx", [["Työllisyyden hoito", "Työttömyys laskee", "POMMI"]])
     _rewrite_sheet(path, "POMMI", "x" * 10_000_000)  # openpyxl would cut a cell at 32,767 characters; Excel need not
     assert path.stat().st_size < 100_000  # compresses to almost nothing
-    code, err = cli(capsys, "import-xlsx", path, "--root", root)
+    code, err = cli("import-xlsx", path, "--root", root)
     assert code == 1, err
     assert "Työkirja.xlsx!C2: virhe:" in err and size(MAX_YAML_BYTES) in err and "Traceback" not in err
     assert snapshot(root) == before
 
 
-def test_uncompressed_size_is_checked_before_reading(tmp_path, capsys):
+def test_uncompressed_size_is_checked_before_reading(tmp_path):
     root = empty_region(tmp_path, MINIMAL)
     path = workbook(tmp_path / "Työkirja.xlsx", [["Työllisyyden hoito", "Työttömyys laskee"]])
     with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as book:
         book.writestr("xl/media/padding.bin", b"\0" * (MAX_WORKBOOK_BYTES + 1))
     assert path.stat().st_size < MAX_WORKBOOK_BYTES // 100
     started = time.monotonic()
-    code, err = cli(capsys, "import-xlsx", path, "--root", root)
+    code, err = cli("import-xlsx", path, "--root", root)
     assert code == 1 and "Työkirja.xlsx: virhe: työkirja on purettuna " in err, err
     assert f"tavua, enintään {size(MAX_WORKBOOK_BYTES)}" in err
     assert time.monotonic() - started < 5
     assert not list((root / "subareas").iterdir())
 
 
-def test_many_rows_never_write_a_file_the_loader_refuses(tmp_path, capsys):
+def test_many_rows_never_write_a_file_the_loader_refuses(tmp_path):
     root = empty_region(tmp_path, MINIMAL)
     before = snapshot(root)
     text = "Tavoite, jonka teksti on tarpeeksi pitkä täyttämään tiedoston nopeasti " * 3
     rows = [["Työllisyyden hoito" if n == 0 else None, f"{text} {n}", f"Toimenpide {n} (Alfan kunta)"] for n in range(20_000)]
     path = workbook(tmp_path / "Työkirja.xlsx", rows, merges=["A2:A20001"])
-    code, err = cli(capsys, "import-xlsx", path, "--root", root)
+    code, err = cli("import-xlsx", path, "--root", root)
     assert code == 1, err[-2000:]
     assert re.search(r"Työkirja\.xlsx!A2: virhe: osa-alue tyollisyys .*" + size(MAX_YAML_BYTES), err), err[-2000:]
     assert snapshot(root) == before
 
 
-def test_a_formatted_cell_in_the_last_row_is_cheap(tmp_path, capsys):
+def test_a_formatted_cell_in_the_last_row_is_cheap(tmp_path):
     root = empty_region(tmp_path, MINIMAL)
     book = Workbook()
     sheet = book.active
@@ -172,13 +171,13 @@ def test_a_formatted_cell_in_the_last_row_is_cheap(tmp_path, capsys):
     path = tmp_path / "Työkirja.xlsx"
     book.save(path)
     started = time.monotonic()
-    code, err = cli(capsys, "import-xlsx", path, "--root", root)
+    code, err = cli("import-xlsx", path, "--root", root)
     assert code == 0, err
     assert time.monotonic() - started < 10  # was 33 s and 1.5 GB
     assert [g["title"] for g in subarea(root, "tyollisyys")["goals"]] == ["Työttömyys laskee"]
 
 
-def test_content_after_a_long_run_of_empty_rows_is_reported(tmp_path, capsys):
+def test_content_after_a_long_run_of_empty_rows_is_reported(tmp_path):
     root = empty_region(tmp_path, MINIMAL)
     book = Workbook()
     sheet = book.active
@@ -189,7 +188,7 @@ def test_content_after_a_long_run_of_empty_rows_is_reported(tmp_path, capsys):
     sheet.cell(far, 2, "Liikkuminen lisääntyy")
     path = tmp_path / "Työkirja.xlsx"
     book.save(path)
-    code, err = cli(capsys, "import-xlsx", path, "--root", root)
+    code, err = cli("import-xlsx", path, "--root", root)
     assert code == 1, err
     assert f"Työkirja.xlsx!A{far}: virhe:" in err and str(EMPTY_ROW_RUN) in err
     assert not list((root / "subareas").iterdir())
@@ -199,25 +198,25 @@ def _ole2(payload: bytes) -> bytes:
     return bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 504 + payload + b"\0" * 1024
 
 
-def test_an_encrypted_workbook_says_so_in_finnish(tmp_path, capsys):
+def test_an_encrypted_workbook_says_so_in_finnish(tmp_path):
     root = empty_region(tmp_path, MINIMAL)
     path = tmp_path / "Salattu.xlsx"
     path.write_bytes(_ole2("EncryptionInfo".encode("utf-16-le") + b"\0" * 64 + "EncryptedPackage".encode("utf-16-le")))
-    code, err = cli(capsys, "import-xlsx", path, "--root", root)
+    code, err = cli("import-xlsx", path, "--root", root)
     assert code == 1
     assert "Salattu.xlsx: virhe: työkirja on salattu" in err and "ilman salasanaa" in err
     assert "BadZipFile" not in err and "sisäinen virhe" not in err
 
 
-def test_an_old_xls_file_is_named(tmp_path, capsys):
+def test_an_old_xls_file_is_named(tmp_path):
     root = empty_region(tmp_path, MINIMAL)
     path = tmp_path / "Vanha.xls"
     path.write_bytes(_ole2("Workbook".encode("utf-16-le")))
-    code, err = cli(capsys, "import-xlsx", path, "--root", root)
+    code, err = cli("import-xlsx", path, "--root", root)
     assert code == 1 and "Vanha.xls: virhe:" in err and ".xlsx" in err and "BadZipFile" not in err
 
 
-def test_files_that_are_not_workbooks_get_a_plain_message(tmp_path, capsys):
+def test_files_that_are_not_workbooks_get_a_plain_message(tmp_path):
     root = empty_region(tmp_path, MINIMAL)
     cases = {"teksti.xlsx": b"ei excel", "tyhja.xlsx": b"", "zip.xlsx": None, "rikki.xlsx": None}
     with zipfile.ZipFile(tmp_path / "zip.xlsx", "w") as other:
@@ -230,25 +229,25 @@ def test_files_that_are_not_workbooks_get_a_plain_message(tmp_path, capsys):
     for name, data in cases.items():
         if data is not None:
             (tmp_path / name).write_bytes(data)
-        code, err = cli(capsys, "import-xlsx", tmp_path / name, "--root", root)
+        code, err = cli("import-xlsx", tmp_path / name, "--root", root)
         assert code in (1, 2), (name, err)
         assert f"{name}: virhe:" in err and "BadZipFile" not in err and "sisäinen virhe" not in err, (name, err)
         assert not list((root / "subareas").iterdir())
-    code, err = cli(capsys, "import-xlsx", tmp_path / "puuttuu.xlsx", "--root", root)
+    code, err = cli("import-xlsx", tmp_path / "puuttuu.xlsx", "--root", root)
     assert code == 2 and "sisäinen virhe" not in err
 
 
-def test_a_tab_indented_line_in_a_cell_still_validates(tmp_path, capsys):
+def test_a_tab_indented_line_in_a_cell_still_validates(tmp_path):
     root = empty_region(tmp_path, MINIMAL)
     path = workbook(tmp_path / "Työkirja.xlsx", [["Työllisyyden hoito", "Työttömyys laskee", None, None, None,
                                                     "Huomio:\n\tsisennetty rivi\n  ja toinen"]])
-    code, err = cli(capsys, "import-xlsx", path, "--root", root)
+    code, err = cli("import-xlsx", path, "--root", root)
     assert code == 0, err
     assert subarea(root, "tyollisyys")["notes"] == "Huomio:\n\tsisennetty rivi\n  ja toinen"
     assert check(load_sources(root)).exit_code() == 0
 
 
-def test_import_into_a_region_whose_validator_refuses_the_result_writes_nothing(tmp_path, capsys):
+def test_import_into_a_region_whose_validator_refuses_the_result_writes_nothing(tmp_path):
     # at scope 2 every indicator needs a baseline and a target: an imported indicator has neither
     root = empty_region(tmp_path, MINIMAL)
     agreement = root / "agreement" / "agreement.yaml"
@@ -256,18 +255,18 @@ def test_import_into_a_region_whose_validator_refuses_the_result_writes_nothing(
     before = snapshot(root)
     path = workbook(tmp_path / "Työkirja.xlsx", [["Työllisyyden hoito", "Työttömyys laskee", "Yhteispalvelu (Alfan kunta)",
                                                     None, "Työttömät, % (Sotkanet 181)"]])
-    code, err = cli(capsys, "import-xlsx", path, "--root", root)
+    code, err = cli("import-xlsx", path, "--root", root)
     assert code == 1, err
     assert "subareas/tyollisyys.yaml:" in err and "Mitään ei kirjoitettu." in err
     assert snapshot(root) == before
 
 
-def test_a_workbook_of_thousands_of_subareas_is_refused(tmp_path, capsys):
+def test_a_workbook_of_thousands_of_subareas_is_refused(tmp_path):
     from cooperation.imports.workbook import MAX_SUBAREAS
     root = empty_region(tmp_path, MINIMAL)
     rows = [[f"Osa-alue numero {n}", f"Tavoite {n}"] for n in range(MAX_SUBAREAS + 1)]
     path = workbook(tmp_path / "Työkirja.xlsx", rows)
-    code, err = cli(capsys, "import-xlsx", path, "--root", root)
+    code, err = cli("import-xlsx", path, "--root", root)
     assert code == 1, err[-1000:]
     assert f"Työkirja.xlsx!A{MAX_SUBAREAS + 2}: virhe: työkirjassa on yli {MAX_SUBAREAS} osa-aluetta" in err
     assert not list((root / "subareas").iterdir())

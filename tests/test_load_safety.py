@@ -4,30 +4,17 @@ Issue 9: symlinks out of the root, control characters, deep nesting, positions o
 """
 from __future__ import annotations
 
-import contextlib
-import io
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from helpers import MINIMAL, REPO, copy_root, validate_lines
+from helpers import MINIMAL, REPO, copy_root, run_cli, validate_lines
 
-from cooperation import cli
 from cooperation.check import check
 from cooperation.load.sources import data_digest, load_sources
 from cooperation.load.yaml_loader import MAX_DEPTH, load_yaml_text
-
-
-def run_cli(*args) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            code = cli.main([str(a) for a in args])
-        except SystemExit as exc:
-            code = exc.code
-    return code, out.getvalue(), err.getvalue()
 
 
 def run_process(*args, timeout=60, env=None):

@@ -2,22 +2,25 @@
 replaced or deleted, usable-folder checks before any work, and normal file modes."""
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from helpers import MINIMAL, REPO, copy_root
+from helpers import MINIMAL, REPO, copy_root, run_cli
 
 WRITING = ["docx", "site", "export-xlsx", "reference"]
 MARKER = ".yhteistyosopimus-sivusto"
 
 
-def run(*args, cwd=REPO, umask=0o022):
-    return subprocess.run([sys.executable, str(REPO / "build.py"), *map(str, args)], cwd=cwd,
-                          capture_output=True, text=True, timeout=600, umask=umask)
+@contextlib.contextmanager
+def umask(mask: int):
+    old = os.umask(mask)
+    try:
+        yield
+    finally:
+        os.umask(old)
 
 
 def tree(path: Path) -> list[str]:
@@ -29,12 +32,13 @@ def leftovers(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.glob(".site.*")) if folder.is_dir() else []
 
 
-def test_relative_out_is_taken_from_the_current_folder(tmp_path):
+def test_relative_out_is_taken_from_the_current_folder(tmp_path, monkeypatch):
     root = copy_root(MINIMAL, tmp_path / "root")
     work = tmp_path / "work"
     work.mkdir()
     before = leftovers(REPO / "out")
-    done = run("site", "--root", root, "--out", "out", cwd=work)
+    monkeypatch.chdir(work)
+    done = run_cli("site", "--root", root, "--out", "out")
     assert done.returncode == 0, done.stderr
     assert (work / "out" / "site" / "index.html").is_file()
     assert (work / "out" / "site" / "osa-alueet" / "hyte" / "index.html").is_file()
@@ -46,10 +50,10 @@ def test_relative_out_is_taken_from_the_current_folder(tmp_path):
 def test_site_replaces_its_own_earlier_build(tmp_path):
     root = copy_root(MINIMAL, tmp_path / "root")
     out = tmp_path / "out"
-    assert run("site", "--root", root, "--out", out).returncode == 0
+    assert run_cli("site", "--root", root, "--out", out).returncode == 0
     assert (out / "site" / MARKER).is_file()
     (out / "site" / "vanha.html").write_text("edellinen", encoding="utf-8")
-    again = run("site", "--root", root, "--out", out)
+    again = run_cli("site", "--root", root, "--out", out)
     assert again.returncode == 0, again.stderr
     assert not (out / "site" / "vanha.html").exists() and (out / "site" / MARKER).is_file()
     assert leftovers(out) == []
@@ -69,7 +73,7 @@ def test_site_never_replaces_a_folder_it_did_not_build(tmp_path):
     (linked / "site").symlink_to(elsewhere, target_is_directory=True)
     for folder, target in ((out, data), (linked, elsewhere)):
         before = tree(target)
-        done = run("site", "--root", root, "--out", folder)
+        done = run_cli("site", "--root", root, "--out", folder)
         assert done.returncode == 2, done.stderr
         assert "ei korvata" in done.stderr and "sisäinen virhe" not in done.stderr
         assert tree(target) == before and leftovers(folder) == []
@@ -83,7 +87,7 @@ def test_out_that_is_or_holds_the_data_root_is_refused(tmp_path, command):
     before = tree(tmp_path)
     top = sorted(p.name for p in Path("/").iterdir())
     for out in (root, root.parent, Path("/"), root / "subareas"):
-        done = run(command, "--root", root, "--out", out)
+        done = run_cli(command, "--root", root, "--out", out)
         assert done.returncode == 2, (out, done.stderr)
         assert "tuloskansio" in done.stderr and "sisäinen virhe" not in done.stderr
     assert tree(tmp_path) == before
@@ -111,7 +115,7 @@ def test_unusable_out_exits_2_before_any_work(tmp_path, command):
     a_file = tmp_path / "tiedosto"
     a_file.write_text("x", encoding="utf-8")
     for out in (a_file, a_file / "alikansio", _read_only(tmp_path)):
-        done = run(command, "--root", root, "--out", out)
+        done = run_cli(command, "--root", root, "--out", out)
         assert done.returncode == 2, (out, done.stderr)
         assert f"tuloskansio {out}" in done.stderr, done.stderr
         assert "sisäinen virhe" not in done.stderr and "Traceback" not in done.stderr
@@ -125,15 +129,18 @@ def _modes(folder: Path) -> set[tuple[str, int]]:
 def test_outputs_get_normal_modes(tmp_path):
     root = copy_root(MINIMAL, tmp_path / "root")
     out = tmp_path / "out"
-    for command in WRITING:
-        done = run(command, "--root", root, "--out", out, umask=0o022)
-        assert done.returncode == 0, (command, done.stderr)
+    with umask(0o022):
+        for command in WRITING:
+            done = run_cli(command, "--root", root, "--out", out)
+            assert done.returncode == 0, (command, done.stderr)
     assert _modes(out) == {("dir", 0o755), ("file", 0o644)}
     # the umask is respected, and a replaced file keeps its own mode
     (out / "tietomuoto.md").chmod(0o640)
     other = tmp_path / "other"
-    assert run("reference", "--out", other, umask=0o027).returncode == 0
-    assert run("reference", "--out", out, umask=0o022).returncode == 0
+    with umask(0o027):
+        assert run_cli("reference", "--out", other).returncode == 0
+    with umask(0o022):
+        assert run_cli("reference", "--out", out).returncode == 0
     assert stat.S_IMODE((other / "tietomuoto.md").stat().st_mode) == 0o640
     assert stat.S_IMODE((out / "tietomuoto.md").stat().st_mode) == 0o640
 
@@ -145,7 +152,8 @@ def test_import_keeps_the_mode_of_the_data_file(tmp_path):
     new = tmp_path / "uudet.csv"
     # one value changes in the existing file, one is new (a new file)
     new.write_text("indicator,area,year,value\nHYTE-1-M1,alfa,2024,12\nHYTE-1-M1,alfa,2025,13\n", encoding="utf-8")
-    done = run("import-measurements", new, "--root", root, umask=0o022)
+    with umask(0o022):
+        done = run_cli("import-measurements", new, "--root", root)
     assert done.returncode == 0, done.stderr
     assert "HYTE-1-M1,alfa,2024,12," in values.read_text(encoding="utf-8")
     assert stat.S_IMODE(values.stat().st_mode) == 0o664

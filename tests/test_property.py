@@ -7,7 +7,7 @@ from helpers import MINIMAL, REPO, copy_root
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cooperation.check import check, checker
+from cooperation.check import check
 from cooperation.check import reporters as reporter
 from cooperation.load.sources import load_sources
 
@@ -17,11 +17,7 @@ FILES = ["agreement/agreement.yaml", "agreement/parties.yaml", "agreement/forums
 
 
 def run_all_reporters(root: Path) -> None:
-    checker.RAISE_CHECK_ERRORS = True
-    try:
-        result = check(load_sources(root))
-    finally:
-        checker.RAISE_CHECK_ERRORS = False
+    result = check(load_sources(root), raise_errors=True)
     for report in reporter.REPORTERS.values():
         for lang in ("fi", "en"):
             report(result, lang)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 
 from cooperation.check import reporters as reporter
-from cooperation.result import ERROR, WARNING, Problem, Result
+from cooperation.result import ERROR, INFO, WARNING, Problem, Result
 
 
 def _result(*problems: Problem) -> Result:
@@ -61,3 +61,52 @@ def test_summary_counts_in_both_languages():
     assert reporter.text(Result(), "en")[1] == "No problems found.\n"
     two = _result(DUP_KEY, Problem(ERROR, "file_empty", "b.yaml"))
     assert reporter.text(two, "en")[1] == "2 errors, 0 warnings.\n"
+
+
+# An import's problems: a workbook cell, a heading row, a whole workbook, a CSV line and a JSON entry.
+CELL = Problem(ERROR, "workbook_formula_without_value", "Työkirja.xlsx", 14, 3, {"formula": " (=A2)"}, cell="C14")
+ROW = Problem(WARNING, "workbook_column_absent", "Työkirja.xlsx", 3, 0, {"column": "Resurssit"}, cell="3")
+WHOLE = Problem(ERROR, "workbook_encrypted", "Työ,kirja.xlsx", 0, 0)
+CSV_LINE = Problem(WARNING, "row_year_missing", "tidy.csv", 4, 0)
+JSON_ENTRY = Problem(INFO, "row_value_missing", "data.json", 3, 0, cell="[2]")
+
+
+def test_text_report_names_a_cell_a_row_a_workbook_a_line_and_an_entry():
+    out, err = reporter.text(_result(CELL, ROW, WHOLE, CSV_LINE, JSON_ENTRY))
+    assert out.splitlines() == [
+        "Työ,kirja.xlsx: virhe: työkirja on salattu (suojattu salasanalla), eikä salattua työkirjaa voi lukea; avaa se "
+        "Excelissä ja tallenna kopio ilman salasanaa (Tiedosto → Tiedot → Suojaa työkirja → Salaa salasanalla: "
+        "tyhjennä salasana), ja tuo se",
+        "Työkirja.xlsx!3: varoitus: saraketta ”Resurssit” ei ole",
+        "Työkirja.xlsx!C14: virhe: solussa on kaava (=A2), jonka arvoa ei ole tallennettu työkirjaan; avaa työkirja "
+        "Excelissä tai LibreOfficessa ja tallenna se (arvot lasketaan tallennettaessa), tai kirjoita arvo tekstinä",
+        "data.json[2]: tarkista: arvo puuttuu",
+        "tidy.csv:4: varoitus: vuosi puuttuu",
+    ]
+    assert err == "2 virhettä, 2 varoitusta.\n"  # a note to check is neither
+    assert reporter.text(_result(CELL), "en")[0].startswith("Työkirja.xlsx!C14: error: the cell holds a formula (=A2) ")
+
+
+def test_github_annotation_of_a_cell_names_the_file_without_a_line_and_the_cell_in_its_text():
+    out, _ = reporter.github(_result(CELL, WHOLE, CSV_LINE, JSON_ENTRY))
+    assert out.splitlines() == [
+        "::error file=Työ%2Ckirja.xlsx,title=Sopimuksen tarkistus::työkirja on salattu (suojattu salasanalla), eikä "
+        "salattua työkirjaa voi lukea; avaa se Excelissä ja tallenna kopio ilman salasanaa (Tiedosto → Tiedot → Suojaa "
+        "työkirja → Salaa salasanalla: tyhjennä salasana), ja tuo se",
+        "::error file=Työkirja.xlsx,title=Sopimuksen tarkistus::C14: solussa on kaava (=A2), jonka arvoa ei ole tallennettu "
+        "työkirjaan; avaa työkirja Excelissä tai LibreOfficessa ja tallenna se (arvot lasketaan tallennettaessa), tai "
+        "kirjoita arvo tekstinä",
+        "::notice file=data.json,title=Sopimuksen tarkistus::[2]: arvo puuttuu",
+        "::warning file=tidy.csv,line=4,title=Sopimuksen tarkistus::vuosi puuttuu",
+    ]
+
+
+def test_json_report_gives_a_cell_only_to_problems_that_have_one():
+    report = json.loads(reporter.json_report(_result(CELL, CSV_LINE, DUP_KEY), "en")[0])
+    assert [entry.get("cell") for entry in report] == ["C14", None, None]
+    assert "cell" not in report[2]  # validate's JSON stays as it was
+    assert report[0] == {"severity": "error", "code": "workbook_formula_without_value", "file": "Työkirja.xlsx",
+                         "line": 14, "column": 3, "item": None, "field": None, "cell": "C14",
+                         "message": "the cell holds a formula (=A2) whose value is not saved in the workbook; open the "
+                                    "workbook in Excel or LibreOffice and save it (values are computed on saving), or "
+                                    "write the value as text"}

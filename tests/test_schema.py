@@ -1,10 +1,8 @@
 """The schemas are the single source of field names and labels: check they are complete."""
 import json
-import subprocess
-import sys
 
 import pytest
-from helpers import REPO
+from helpers import REPO, run_cli
 
 from cooperation.outputs.reference import markdown
 from cooperation.schemas import KINDS, SCHEMA_DIR, Schemas
@@ -79,8 +77,7 @@ def test_reference_lists_every_field_with_its_finnish_title():
 
 
 def test_reference_command_writes_the_file(tmp_path):
-    done = subprocess.run([sys.executable, str(REPO / "build.py"), "reference", "--out", str(tmp_path)],
-                          capture_output=True, text=True, timeout=60)
+    done = run_cli("reference", "--out", tmp_path)
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "tietomuoto.md").read_text(encoding="utf-8") == markdown(Schemas())
 

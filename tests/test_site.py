@@ -12,7 +12,7 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 import yaml
-from helpers import MINIMAL, REPO, copy_root
+from helpers import MINIMAL, REPO, copy_root, run_cli
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
@@ -115,9 +115,14 @@ def test_every_internal_link_resolves(example_site):
     pages = sorted(example_site.rglob("*.html"))
     assert len(pages) > 60
     cache: dict[Path, Page] = {}
+
+    def parsed(path: Path) -> Page:
+        if path not in cache:  # each page parsed once (setdefault would parse it on every link)
+            cache[path] = Page(path.read_text(encoding="utf-8"))
+        return cache[path]
     checked = 0
     for path in pages:
-        page = cache.setdefault(path, Page(path.read_text(encoding="utf-8")))
+        page = parsed(path)
         base = "http://site/" + path.relative_to(example_site).as_posix()
         for link in page.links:
             url = urlparse(urljoin(base, link))
@@ -128,7 +133,7 @@ def test_every_internal_link_resolves(example_site):
                 target = target / "index.html"
             assert target.is_file(), f"{path.relative_to(example_site)}: broken link {link}"
             if url.fragment and target.suffix == ".html":
-                other = cache.setdefault(target, Page(target.read_text(encoding="utf-8")))
+                other = parsed(target)
                 assert unquote(url.fragment) in other.ids, f"{path.relative_to(example_site)}: no #{url.fragment} in {link}"
             checked += 1
     assert checked > 1000
@@ -223,8 +228,7 @@ def test_hostile_text_is_inert(tmp_path):
     parties = root / "agreement" / "parties.yaml"
     parties.write_text(parties.read_text(encoding="utf-8").replace("name: Alfan kunta", "name: '<b onmouseover=alert(8)>Alfa</b>'"),
                        encoding="utf-8")
-    done = subprocess.run([sys.executable, str(REPO / "build.py"), "site", "--root", str(root), "--out", str(tmp_path / "out")],
-                          capture_output=True, text=True, timeout=600)
+    done = run_cli("site", "--root", root, "--out", tmp_path / "out")
     assert done.returncode == 0, done.stderr
     site = tmp_path / "out" / "site"
     page = read(site, "osa-alueet/hyte/")
@@ -249,12 +253,12 @@ def test_hostile_text_is_inert(tmp_path):
 def test_failed_build_leaves_the_previous_site_in_place(tmp_path):
     root = copy_root(MINIMAL, tmp_path / "root")
     out = tmp_path / "out"
-    build = [sys.executable, str(REPO / "build.py"), "site", "--root", str(root), "--out", str(out)]
-    assert subprocess.run(build, capture_output=True, timeout=600).returncode == 0
+    build = ("site", "--root", root, "--out", out)
+    assert run_cli(*build).returncode == 0
     before = sorted(p.relative_to(out).as_posix() for p in out.rglob("*"))
     marker = (out / "site" / "index.html").read_bytes()
     (root / "subareas" / "hyte.yaml").write_text("id: hyte\ntitle: [\n", encoding="utf-8")
-    failed = subprocess.run(build, capture_output=True, text=True, timeout=600)
+    failed = run_cli(*build)
     assert failed.returncode == 1 and "subareas/hyte.yaml:3:1" in failed.stderr
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == before
     assert (out / "site" / "index.html").read_bytes() == marker

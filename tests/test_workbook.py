@@ -3,21 +3,18 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
-from helpers import MINIMAL, REPO, copy_root
+from helpers import MINIMAL, REPO, Ran, copy_root, run_cli
 from openpyxl import Workbook, load_workbook
 
 from cooperation.pipeline import load
 
 
-def run(*args, root: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(REPO / "build.py"), *map(str, args), "--root", str(root)],
-                          capture_output=True, text=True, timeout=300)
+def run(*args, root: Path) -> Ran:
+    return run_cli(*args, "--root", root)
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -29,7 +26,7 @@ def exported(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("xlsx")
     done = run("export-xlsx", "--out", out, root=REPO)
     assert done.returncode == 0, done.stderr
-    return out / "rannikkoseutu-2026-tyokirja.xlsx"
+    return out / f"{load(REPO)[0].id}-tyokirja.xlsx"
 
 
 def empty_region(tmp_path: Path, base: Path = REPO) -> Path:
@@ -178,12 +175,20 @@ def test_sotkanet_json_import_and_reimport_changes_nothing(region_with_sotkanet,
             {"indicator": 3127, "region": 9901, "year": 2024, "gender": "total", "value": 10.5, "absValue": 1}]
     file = tmp_path / "sotkanet.json"
     file.write_text(json.dumps(rows))
+    # every indicator sourced from 3127 gets the three values that apply (9901 is the region, 9902 alfa);
+    # those the fixture already has are updated or unchanged
+    model, _ = load(root)
+    applied = {("region", 2026): 12.5, ("alfa", 2026): 13.0, ("region", 2024): 10.5}
+    sourced = [i for i in model.indicators if i.sotkanet == 3127]
+    existing = [m for i in sourced for m in i.measurements if (m.area, m.year) in applied]
+    unchanged = sum(1 for m in existing if m.value == applied[m.area, m.year])
+    assert sourced and existing  # the fixture has something to add and something to update
     done = run("import-measurements", file, root=root)
     assert done.returncode == 0, done.stderr
-    # 3127 is the source of all six fixture indicators: each gets the values
-    assert "Mittaustuloksia: 17 uutta, 1 päivitetty, 0 ennallaan, 3 ohitettu." in done.stderr
-    assert "sotkanet.json[2]: sukupuoli ”male”" in done.stderr and "sotkanet.json[3]: aluetta ”9999”" in done.stderr
-    assert "sotkanet.json[4]: mittaria ”4242” ei ole sopimuksessa" in done.stderr
+    assert (f"Mittaustuloksia: {len(applied) * len(sourced) - len(existing)} uutta, {len(existing) - unchanged} päivitetty, "
+            f"{unchanged} ennallaan, 3 ohitettu.") in done.stderr
+    assert "sotkanet.json[2]: varoitus: sukupuoli ”male”" in done.stderr and "sotkanet.json[3]: varoitus: aluetta ”9999”" in done.stderr
+    assert "sotkanet.json[4]: varoitus: mittaria ”4242” ei ole sopimuksessa" in done.stderr
     hyte = (root / "measurements" / "hyte.csv").read_text()
     assert "HYTE-1-M1,region,2026,12.5,\n" in hyte and "HYTE-1-M1,alfa,2026,13,\n" in hyte
     values = (root / "measurements" / "values.csv").read_text()
@@ -204,7 +209,7 @@ def test_sotkanet_csv_and_tidy_csv(region_with_sotkanet, tmp_path):
     tidy = tmp_path / "tidy.csv"
     tidy.write_text("indicator,area,year,value\nTILA-1-M1,Betan kunta,2025,7\nTILA-1-M1,Gamma,2025,1\n", encoding="utf-8")
     done = run("import-measurements", tidy, root=root)
-    assert done.returncode == 0 and "tidy.csv:3: aluetta ”Gamma” ei voi kohdistaa" in done.stderr
+    assert done.returncode == 0 and "tidy.csv:3: varoitus: aluetta ”Gamma” ei voi kohdistaa" in done.stderr
     assert "TILA-1-M1,beta,2025,7," in (root / "measurements" / "tilat.csv").read_text()
 
 
@@ -248,12 +253,12 @@ def _hostile_region(tmp_path: Path) -> Path:
     return root
 
 
-def test_export_writes_every_text_as_text_never_as_a_formula(tmp_path, capsys):
+def test_export_writes_every_text_as_text_never_as_a_formula(tmp_path):
     import zipfile
 
-    from cooperation.cli import main
     root = _hostile_region(tmp_path)
-    assert main(["export-xlsx", "--root", str(root), "--out", str(tmp_path / "out")]) == 0, capsys.readouterr().err
+    done = run("export-xlsx", "--out", tmp_path / "out", root=root)
+    assert done.returncode == 0, done.stderr
     path = next((tmp_path / "out").glob("*-tyokirja.xlsx"))
     with zipfile.ZipFile(path) as book:
         sheets = [book.read(n) for n in book.namelist() if n.startswith("xl/worksheets/")]

@@ -19,46 +19,15 @@ from pathlib import Path
 from typing import Any
 
 from cooperation.changes import gitrepo
-from cooperation.domain import MONITORING_PATHS
+from cooperation.domain import AMENDMENT, EDITORIAL, MONITORING, MONITORING_PATHS
+from cooperation.i18n.labels import CLASS_HELP, CLASS_NAMES, MEASUREMENT_WORDS, MORE_CHANGES, SKIPPED_WORDS
+from cooperation.i18n.labels import DIFF_WORDS as WORDS
 from cooperation.i18n.messages import ITEM_KINDS
 from cooperation.load.sources import Sources, load_sources
 from cooperation.model import fingerprint_of
 from cooperation.schemas import default_schemas, titles_of
 
-MONITORING, EDITORIAL, AMENDMENT = "monitoring", "editorial", "amendment"
-ORDER = {None: 0, MONITORING: 1, EDITORIAL: 2, AMENDMENT: 3}
-CLASS_NAMES = {
-    MONITORING: {"fi": "seurantapäivitys", "sv": "uppföljningsuppdatering", "en": "monitoring update"},
-    EDITORIAL: {"fi": "toimituksellinen muutos", "sv": "redaktionell ändring", "en": "editorial change"},
-    AMENDMENT: {"fi": "sopimusmuutos", "sv": "avtalsändring", "en": "amendment"},
-}
-CLASS_HELP = {
-    MONITORING: {"fi": "ei vaadi uutta hyväksyntää", "sv": "kräver inget nytt godkännande", "en": "no new approval needed"},
-    EDITORIAL: {"fi": "sanamuotoja; sormenjälki muuttuu, sisältö ei",
-                "sv": "formuleringar; fingeravtrycket ändras, innehållet inte", "en": "wording only"},
-    AMENDMENT: {"fi": "jokaisen osapuolen on hyväksyttävä", "sv": "varje part måste godkänna",
-                "en": "every party must approve"},
-}
-WORDS = {
-    "added": {"fi": "Lisätty", "sv": "Tillagt", "en": "Added"},
-    "removed": {"fi": "Poistettu", "sv": "Borttaget", "en": "Removed"},
-    "changed": {"fi": "Muutettu", "sv": "Ändrat", "en": "Changed"},
-    "no_changes": {"fi": "Ei muutoksia sopimuksen tietoihin.", "sv": "Inga ändringar i avtalets uppgifter.",
-                   "en": "No changes to the agreement's data."},
-    "fingerprint_changes": {"fi": "Sisällön sormenjälki muuttuu", "sv": "Innehållets fingeravtryck ändras",
-                            "en": "The content fingerprint changes"},
-    "fingerprint_same": {"fi": "Sisällön sormenjälki ei muutu", "sv": "Innehållets fingeravtryck ändras inte",
-                         "en": "The content fingerprint does not change"},
-    "change": {"fi": "Muutoksen luokka", "sv": "Ändringens klass", "en": "Class of change"},
-    "measurements": {"fi": "Mittaustulokset", "sv": "Mätvärden", "en": "Measurements"},
-    "moved": {"fi": "Siirretty", "sv": "Flyttat", "en": "Moved"},
-    "yes": {"fi": "kyllä", "sv": "ja", "en": "yes"},
-    "no": {"fi": "ei", "sv": "nej", "en": "no"},
-    "location": {"fi": "Sijainti", "sv": "Plats", "en": "Location"},
-}
-MEASUREMENT_WORDS = {"fi": "{added} lisätty, {changed} muutettu, {removed} poistettu",
-                     "sv": "{added} tillagda, {changed} ändrade, {removed} borttagna",
-                     "en": "{added} added, {changed} changed, {removed} removed"}
+ORDER = {None: 0, MONITORING: 1, EDITORIAL: 2, AMENDMENT: 3}  # every class a change can have, by weight
 
 
 @dataclass
@@ -83,7 +52,7 @@ class ItemChange:
     def change_class(self) -> str:
         if self.change != "changed":
             return AMENDMENT
-        return max((f.kind for f in self.fields), key=ORDER.get, default=MONITORING)
+        return max((f.kind for f in self.fields), key=ORDER.__getitem__, default=MONITORING)
 
 
 @dataclass
@@ -98,7 +67,7 @@ class Diff:
     @property
     def change_class(self) -> str | None:
         classes = [i.change_class for i in self.items] + ([MONITORING] if any(self.measurements.values()) else [])
-        return max(classes, key=ORDER.get, default=None)
+        return max(classes, key=ORDER.__getitem__, default=None)
 
     @property
     def fingerprint_changes(self) -> bool:
@@ -343,17 +312,6 @@ def field_line(item: ItemChange, f: FieldChange, lang: str, main: str) -> str:
     return f"{item_label(item, lang, main)} – {f.titles.get(lang, f.path).lower()}: {old} → {new}"
 
 
-SKIPPED_WORDS = {
-    "heading": {"fi": "Lukematta jätetyt tiedostot", "sv": "Filer som inte lästes", "en": "Files not read"},
-    "link": {"fi": "symbolinen linkki, jota ei seurata", "sv": "symbolisk länk som inte följs",
-             "en": "symbolic link, not followed"},
-    "submodule": {"fi": "alimoduuli", "sv": "undermodul", "en": "submodule"},
-    "name": {"fi": "nimi ei kelpaa tiedostonimeksi", "sv": "namnet duger inte som filnamn",
-             "en": "name not usable as a file name"},
-}
-MORE_CHANGES = {"fi": "…{n} muutosta lisää, katso ajon yhteenveto",
-                "sv": "…{n} ändringar till, se körningens sammanfattning",
-                "en": "…{n} more changes, see the run summary"}
 MIN_MAX_CHARS = 1000  # room for the class, the fingerprint and the notice
 
 

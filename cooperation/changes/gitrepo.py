@@ -5,6 +5,7 @@ import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO, cast
 
 DATA_DIRS = ("agreement", "subareas", "measurements")
 _PR = re.compile(r"(?:Merge pull request #(\d+)|\(#(\d+)\)\s*$)")
@@ -14,14 +15,14 @@ class GitError(Exception):
     pass
 
 
-def _git(repo: Path, *args: str, binary: bool = False):
+def _git(repo: Path, *args: str) -> str:
     try:
         done = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, timeout=120)
     except (OSError, subprocess.TimeoutExpired) as exc:  # no git, or it hung: a plain error, not a crash
         raise GitError(f"git {args[0]} epäonnistui: {exc}") from exc
     if done.returncode != 0:
         raise GitError(done.stderr.decode("utf-8", "replace").strip() or f"git {' '.join(args)} failed")
-    return done.stdout if binary else done.stdout.decode("utf-8", "replace")
+    return done.stdout.decode("utf-8", "replace")
 
 
 def locate(root: Path) -> tuple[Path, str]:
@@ -93,13 +94,17 @@ def export(repo: Path, prefix: str, rev: str, dest: Path, skipped: list[Skipped]
         meta, _, path = record.partition("\t")
         mode, kind, oid = (meta.split() + ["", "", ""])[:3]
         parts = _safe_parts(path)
-        reason = ("link" if mode == "120000" else "submodule" if kind == "commit"
-                  else "name" if parts is None or kind != "blob" or mode not in _BLOB_MODES else None)
-        if reason is not None:
-            if skipped is not None:
-                skipped.append(Skipped(commit, path, reason))
+        if mode == "120000":
+            reason = "link"
+        elif kind == "commit":
+            reason = "submodule"
+        elif parts is None or kind != "blob" or mode not in _BLOB_MODES:
+            reason = "name"
+        else:
+            blobs.append((oid, parts, path))
             continue
-        blobs.append((oid, parts, path))
+        if skipped is not None:
+            skipped.append(Skipped(commit, path, reason))
     if blobs:
         try:
             _write_blobs(repo, commit, blobs, dest, skipped if skipped is not None else [])
@@ -113,11 +118,13 @@ def _write_blobs(repo: Path, commit: str, blobs: list[tuple[str, list[str], str]
     """Stream each blob's bytes into a new file under ``dest`` (one git process for all)."""
     process = subprocess.Popen(["git", "-C", str(repo), "cat-file", "--batch"], stdin=subprocess.PIPE,
                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    # both are pipes (PIPE above), so never None
+    stdin, stdout = cast(IO[bytes], process.stdin), cast(IO[bytes], process.stdout)
     try:
         for oid, parts, path in blobs:
-            process.stdin.write(oid.encode("ascii") + b"\n")
-            process.stdin.flush()
-            header = process.stdout.readline().split()
+            stdin.write(oid.encode("ascii") + b"\n")
+            stdin.flush()
+            header = stdout.readline().split()
             if len(header) != 3 or header[1] != b"blob":
                 raise GitError(f"tiedostoa {path} ei voitu lukea versiosta")
             size = int(header[2])
@@ -130,7 +137,7 @@ def _write_blobs(repo: Path, commit: str, blobs: list[tuple[str, list[str], str]
                 skipped.append(Skipped(commit, path, "name"))
             try:
                 while size:
-                    chunk = process.stdout.read(min(size, 1 << 20))
+                    chunk = stdout.read(min(size, 1 << 20))
                     if not chunk:
                         raise GitError(f"tiedostoa {path} ei voitu lukea versiosta")
                     if handle is not None:
@@ -139,10 +146,10 @@ def _write_blobs(repo: Path, commit: str, blobs: list[tuple[str, list[str], str]
             finally:
                 if handle is not None:
                     handle.close()
-            process.stdout.read(1)  # the newline after each object
+            stdout.read(1)  # the newline after each object
     finally:
-        process.stdin.close()
-        process.stdout.close()
+        stdin.close()
+        stdout.close()
         process.wait(timeout=120)
 
 

@@ -20,9 +20,20 @@ def _summary(result: Result, lang: str) -> str:
             f"{warnings} {'varoitus' if warnings == 1 else 'varoitusta'}.")
 
 
+def position(p: Problem) -> str:
+    """Where a problem is, as an editor or a spreadsheet user finds it: ``file:line:column``, ``file:line``,
+    ``file``, a workbook cell ``Työkirja.xlsx!C14`` or a JSON entry ``data.json[3]``."""
+    name = printable(p.file)
+    if p.cell is not None:
+        return f"{name}{'' if p.cell.startswith('[') else '!'}{printable(p.cell)}"
+    if p.line == 0:
+        return name
+    return f"{name}:{p.line}" if p.column == 0 else f"{name}:{p.line}:{p.column}"
+
+
 def text(result: Result, lang: str = "fi") -> tuple[str, str]:
     """(stdout, stderr): one line per problem, then a summary for the terminal."""
-    lines = [f"{printable(p.file)}:{p.line}:{p.column}: {SEVERITY[p.severity][lang if lang == 'en' else 'fi']}: {message(p, lang)}"
+    lines = [f"{position(p)}: {SEVERITY[p.severity][lang if lang == 'en' else 'fi']}: {message(p, lang)}"
              for p in result.sorted()]
     return "".join(line + "\n" for line in lines), _summary(result, lang) + "\n"
 
@@ -39,10 +50,14 @@ def github(result: Result, lang: str = "fi") -> tuple[str, str]:
     """Workflow commands: each becomes an annotation on the pull request's changed line."""
     out = []
     for p in result.sorted():
-        level = "error" if p.severity == "error" else "warning"
+        level = {"error": "error", "info": "notice"}.get(p.severity, "warning")
         title = "Sopimuksen tarkistus" if lang != "en" else "Agreement check"
-        out.append(f"::{level} file={_escape_property(p.file)},line={p.line},col={p.column},"
-                   f"title={_escape_property(title)}::{_escape_data(message(p, lang))}\n")
+        where, text = f"file={_escape_property(p.file)},", message(p, lang)
+        if p.cell is not None:  # a cell or a JSON entry has no line the annotation could point at: the text names it
+            text = f"{p.cell}: {text}"
+        elif p.line:
+            where += f"line={p.line}," + (f"col={p.column}," if p.column else "")
+        out.append(f"::{level} {where}title={_escape_property(title)}::{_escape_data(text)}\n")
     return "".join(out), _summary(result, lang) + "\n"
 
 
@@ -56,7 +71,7 @@ def as_dict(p: Problem, lang: str) -> dict:
         "item": {"kind": p.item[0], "id": p.item[1]} if p.item else None,
         "field": p.field,
         "message": message(p, lang),
-    }
+    } | ({"cell": p.cell} if p.cell is not None else {})  # only an import's problems have a cell
 
 
 def json_report(result: Result, lang: str = "fi") -> tuple[str, str]:

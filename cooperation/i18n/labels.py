@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 import functools
 
+from cooperation.domain import AMENDMENT, EDITORIAL, MONITORING
 from cooperation.schemas import default_schemas, titles_of
 
 WORDS: dict[str, dict[str, str]] = {
@@ -95,96 +96,7 @@ WORDS: dict[str, dict[str, str]] = {
     "region": {"fi": "koko alue", "sv": "hela regionen"},
     "all_municipalities": {"fi": "kaikki kunnat", "sv": "alla kommuner"},
     "section_word": {"fi": "§", "sv": "§"},
-}
-
-MONTHS = {
-    "fi": ["tammikuu", "helmikuu", "maaliskuu", "huhtikuu", "toukokuu", "kesäkuu", "heinäkuu", "elokuu",
-           "syyskuu", "lokakuu", "marraskuu", "joulukuu"],
-    "sv": ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
-           "november", "december"],
-}
-
-
-def month_name(month: int, lang: str) -> str:
-    return MONTHS.get(lang, MONTHS["fi"])[month - 1]
-
-
-def word(key: str, lang: str) -> str:
-    entry = WORDS[key]
-    return entry.get(lang) or entry["fi"]
-
-
-def label(kind: str, path: tuple, value, lang: str) -> str:
-    """The label of an enum value, e.g. label("subarea", ("goals", 0, "actions", 0, "status"), "done", "sv")."""
-    labels = default_schemas().enum_labels(kind, path)
-    entry = labels.get(str(value))
-    return entry.get(lang, entry["fi"]) if entry else str(value)
-
-
-def field(kind: str, path: tuple, lang: str) -> str:
-    node = default_schemas().node_at(kind, path)
-    titles = titles_of(node) if node else {}
-    return titles.get(lang) or titles.get("fi", path[-1])
-
-
-# Short names of the enum fields used by outputs → where they are in the schema.
-ENUMS = {
-    "agreement_status": ("agreement", ("status",)),
-    "document_type": ("agreement", ("document_type",)),
-    "scope": ("agreement", ("scope",)),
-    "party_kind": ("parties", ("parties", 0, "kind")),
-    "decision_outcome": ("parties", ("parties", 0, "decisions", 0, "outcome")),
-    "forum_level": ("forums", ("forums", 0, "level")),
-    "forum_frequency": ("forums", ("forums", 0, "frequency")),
-    "annex_kind": ("annexes", ("annexes", 0, "kind")),
-    "group": ("subarea", ("group",)),
-    "basis": ("subarea", ("basis",)),
-    "action_status": ("subarea", ("goals", 0, "actions", 0, "status")),
-    "direction": ("subarea", ("goals", 0, "indicators", 0, "direction")),
-    "unit": ("subarea", ("goals", 0, "indicators", 0, "unit")),
-    "indicator_frequency": ("subarea", ("goals", 0, "indicators", 0, "frequency")),
-}
-
-
-@functools.lru_cache(maxsize=2048)
-def enum(name: str, value, lang: str) -> str:
-    kind, path = ENUMS[name]
-    return label(kind, path, value, lang)
-
-
-def date(value: datetime.date | None, lang: str) -> str:
-    """Finnish and Swedish both write 31.12.2029."""
-    return f"{value.day}.{value.month}.{value.year}" if value else ""
-
-
-def number(value: float | None, decimals: int, lang: str) -> str:
-    """12.5 → '12,5' with a comma and a no-break space grouping thousands, as both languages write."""
-    if value is None:
-        return "–"
-    text = f"{value:,.{decimals}f}".replace(",", "\u00a0").replace(".", ",")
-    return text.replace("-", "\u2212")
-
-
-def with_unit(value: float | None, unit: str, decimals: int, lang: str) -> str:
-    if value is None:
-        return "–"
-    symbol = enum("unit", unit, lang)
-    return f"{number(value, decimals, lang)}\u00a0{symbol}" if symbol else number(value, decimals, lang)
-
-
-def partial_date(value: str | None, lang: str) -> str:
-    """'2026' → '2026', '2026-09' → '9/2026', '2026-09-15' → '15.9.2026'."""
-    if not value:
-        return ""
-    parts = [int(p) for p in str(value).split("-")]
-    if len(parts) == 1:
-        return str(parts[0])
-    if len(parts) == 2:
-        return f"{parts[1]}/{parts[0]}"
-    return f"{parts[2]}.{parts[1]}.{parts[0]}"
-
-# --- the website ---------------------------------------------------------------------------
-WORDS.update({
+    # --- the website ---------------------------------------------------------------------------
     "home": {"fi": "Etusivu", "sv": "Startsida"},
     "document": {"fi": "Asiakirja", "sv": "Dokument"},
     "in_brief": {"fi": "Sopimus lyhyesti", "sv": "Avtalet i korthet"},
@@ -308,6 +220,7 @@ WORDS.update({
     "more_in_table": {"fi": "muut taulukossa", "sv": "övriga i tabellen"},
     "region_capital": {"fi": "Koko alue", "sv": "Hela regionen"},
     "edit_on_github": {"fi": "Muokkaa tätä sisältöä GitHubissa", "sv": "Redigera innehållet på GitHub"},
+    # what each registered output is (cooperation/outputs/__init__.py, Output.description), and the schemas
     "dl_docx": {"fi": "Allekirjoitettava sopimus (Word)", "sv": "Avtalet för underskrift (Word)"},
     "dl_json": {"fi": "Koko sopimus yhtenä JSON-tiedostona (skeema: schema/bundle.schema.json)",
                 "sv": "Hela avtalet som en JSON-fil (schema: schema/bundle.schema.json)"},
@@ -316,9 +229,7 @@ WORDS.update({
     "dl_schema": {"fi": "JSON-skeema", "sv": "JSON-schema"},
     "dl_ics": {"fi": "Vuosikello ja foorumien kokoukset (iCalendar)", "sv": "Årshjul och forumens möten (iCalendar)"},
     "dl_xlsx": {"fi": "Työkirja (Excel)", "sv": "Arbetsbok (Excel)"},
-})
-
-WORDS.update({
+    # the negotiation history
     "history": {"fi": "Neuvotteluhistoria", "sv": "Förhandlingshistorik"},
     "history_help": {"fi": "Jokainen hyväksytty muutos sopimuksen tietoihin: milloin, mikä muutosehdotus (pull request), "
                            "minkä luokan muutos ja mitä täsmälleen muuttui.",
@@ -344,5 +255,145 @@ WORDS.update({
     "no_history": {"fi": "Muutoshistoriaa ei ole saatavilla.", "sv": "Ingen ändringshistorik finns tillgänglig."},
     "class": {"fi": "Luokka", "sv": "Klass"},
     "editor_guide": {"fi": "Ohje muokkaajille", "sv": "Anvisning för redaktörer"},
-})
-WORDS.update({"unit": {"fi": "Yksikkö", "sv": "Enhet"}})
+    "unit": {"fi": "Yksikkö", "sv": "Enhet"},
+}
+
+MONTHS = {
+    "fi": ["tammikuu", "helmikuu", "maaliskuu", "huhtikuu", "toukokuu", "kesäkuu", "heinäkuu", "elokuu",
+           "syyskuu", "lokakuu", "marraskuu", "joulukuu"],
+    "sv": ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+           "november", "december"],
+}
+
+
+def month_name(month: int, lang: str) -> str:
+    return MONTHS.get(lang, MONTHS["fi"])[month - 1]
+
+
+def word(key: str, lang: str) -> str:
+    entry = WORDS[key]
+    return entry.get(lang) or entry["fi"]
+
+
+def label(kind: str, path: tuple, value, lang: str) -> str:
+    """The label of an enum value, e.g. label("subarea", ("goals", 0, "actions", 0, "status"), "done", "sv")."""
+    labels = default_schemas().enum_labels(kind, path)
+    entry = labels.get(str(value))
+    return entry.get(lang, entry["fi"]) if entry else str(value)
+
+
+def field(kind: str, path: tuple, lang: str) -> str:
+    node = default_schemas().node_at(kind, path)
+    titles = titles_of(node) if node else {}
+    return titles.get(lang) or titles.get("fi", path[-1])
+
+
+# Short names of the enum fields used by outputs → where they are in the schema.
+ENUMS = {
+    "agreement_status": ("agreement", ("status",)),
+    "document_type": ("agreement", ("document_type",)),
+    "scope": ("agreement", ("scope",)),
+    "party_kind": ("parties", ("parties", 0, "kind")),
+    "decision_outcome": ("parties", ("parties", 0, "decisions", 0, "outcome")),
+    "forum_level": ("forums", ("forums", 0, "level")),
+    "forum_frequency": ("forums", ("forums", 0, "frequency")),
+    "annex_kind": ("annexes", ("annexes", 0, "kind")),
+    "group": ("subarea", ("group",)),
+    "basis": ("subarea", ("basis",)),
+    "action_status": ("subarea", ("goals", 0, "actions", 0, "status")),
+    "direction": ("subarea", ("goals", 0, "indicators", 0, "direction")),
+    "unit": ("subarea", ("goals", 0, "indicators", 0, "unit")),
+    "indicator_frequency": ("subarea", ("goals", 0, "indicators", 0, "frequency")),
+}
+
+
+@functools.lru_cache(maxsize=2048)
+def enum(name: str, value, lang: str) -> str:
+    kind, path = ENUMS[name]
+    return label(kind, path, value, lang)
+
+
+def date(value: datetime.date | None, lang: str) -> str:
+    """Finnish and Swedish both write 31.12.2029."""
+    return f"{value.day}.{value.month}.{value.year}" if value else ""
+
+
+def number(value: float | None, decimals: int, lang: str) -> str:
+    """12.5 → '12,5' with a comma and a no-break space grouping thousands, as both languages write."""
+    if value is None:
+        return "–"
+    text = f"{value:,.{decimals}f}".replace(",", "\u00a0").replace(".", ",")
+    return text.replace("-", "\u2212")
+
+
+def with_unit(value: float | None, unit: str, decimals: int, lang: str) -> str:
+    if value is None:
+        return "–"
+    symbol = enum("unit", unit, lang)
+    return f"{number(value, decimals, lang)}\u00a0{symbol}" if symbol else number(value, decimals, lang)
+
+
+def dated_value(point: tuple[int, float] | None, unit: str, decimals: int, lang: str) -> str:
+    """A (year, value) as readers see it everywhere: '16,8 % (2022)'; '–' when there is none."""
+    if point is None:
+        return "–"
+    year, value = point
+    return f"{with_unit(value, unit, decimals, lang)} ({year})"
+
+
+def partial_date(value: str | None, lang: str) -> str:
+    """'2026' → '2026', '2026-09' → '9/2026', '2026-09-15' → '15.9.2026'."""
+    if not value:
+        return ""
+    parts = [int(p) for p in str(value).split("-")]
+    if len(parts) == 1:
+        return str(parts[0])
+    if len(parts) == 2:
+        return f"{parts[1]}/{parts[0]}"
+    return f"{parts[2]}.{parts[1]}.{parts[0]}"
+
+
+# --- the semantic diff: change classes and the words of its reports (fi, sv, en) ---------------------
+CLASS_NAMES = {
+    MONITORING: {"fi": "seurantapäivitys", "sv": "uppföljningsuppdatering", "en": "monitoring update"},
+    EDITORIAL: {"fi": "toimituksellinen muutos", "sv": "redaktionell ändring", "en": "editorial change"},
+    AMENDMENT: {"fi": "sopimusmuutos", "sv": "avtalsändring", "en": "amendment"},
+}
+CLASS_HELP = {
+    MONITORING: {"fi": "ei vaadi uutta hyväksyntää", "sv": "kräver inget nytt godkännande", "en": "no new approval needed"},
+    EDITORIAL: {"fi": "sanamuotoja; sormenjälki muuttuu, sisältö ei",
+                "sv": "formuleringar; fingeravtrycket ändras, innehållet inte", "en": "wording only"},
+    AMENDMENT: {"fi": "jokaisen osapuolen on hyväksyttävä", "sv": "varje part måste godkänna",
+                "en": "every party must approve"},
+}
+DIFF_WORDS = {
+    "added": {"fi": "Lisätty", "sv": "Tillagt", "en": "Added"},
+    "removed": {"fi": "Poistettu", "sv": "Borttaget", "en": "Removed"},
+    "changed": {"fi": "Muutettu", "sv": "Ändrat", "en": "Changed"},
+    "no_changes": {"fi": "Ei muutoksia sopimuksen tietoihin.", "sv": "Inga ändringar i avtalets uppgifter.",
+                   "en": "No changes to the agreement's data."},
+    "fingerprint_changes": {"fi": "Sisällön sormenjälki muuttuu", "sv": "Innehållets fingeravtryck ändras",
+                            "en": "The content fingerprint changes"},
+    "fingerprint_same": {"fi": "Sisällön sormenjälki ei muutu", "sv": "Innehållets fingeravtryck ändras inte",
+                         "en": "The content fingerprint does not change"},
+    "change": {"fi": "Muutoksen luokka", "sv": "Ändringens klass", "en": "Class of change"},
+    "measurements": {"fi": "Mittaustulokset", "sv": "Mätvärden", "en": "Measurements"},
+    "moved": {"fi": "Siirretty", "sv": "Flyttat", "en": "Moved"},
+    "yes": {"fi": "kyllä", "sv": "ja", "en": "yes"},
+    "no": {"fi": "ei", "sv": "nej", "en": "no"},
+    "location": {"fi": "Sijainti", "sv": "Plats", "en": "Location"},
+}
+MEASUREMENT_WORDS = {"fi": "{added} lisätty, {changed} muutettu, {removed} poistettu",
+                     "sv": "{added} tillagda, {changed} ändrade, {removed} borttagna",
+                     "en": "{added} added, {changed} changed, {removed} removed"}
+SKIPPED_WORDS = {
+    "heading": {"fi": "Lukematta jätetyt tiedostot", "sv": "Filer som inte lästes", "en": "Files not read"},
+    "link": {"fi": "symbolinen linkki, jota ei seurata", "sv": "symbolisk länk som inte följs",
+             "en": "symbolic link, not followed"},
+    "submodule": {"fi": "alimoduuli", "sv": "undermodul", "en": "submodule"},
+    "name": {"fi": "nimi ei kelpaa tiedostonimeksi", "sv": "namnet duger inte som filnamn",
+             "en": "name not usable as a file name"},
+}
+MORE_CHANGES = {"fi": "…{n} muutosta lisää, katso ajon yhteenveto",
+                "sv": "…{n} ändringar till, se körningens sammanfattning",
+                "en": "…{n} more changes, see the run summary"}

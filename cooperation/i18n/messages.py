@@ -26,6 +26,7 @@ ITEM_KINDS = {
 SEVERITY = {
     "error": {"fi": "virhe", "en": "error"},
     "warning": {"fi": "varoitus", "en": "warning"},
+    "info": {"fi": "tarkista", "en": "check"},
 }
 
 TYPES = {
@@ -128,14 +129,10 @@ M: dict[str, dict[str, str]] = {
                           "en": "identifier \"{id}\" is reserved (region means the whole region)"},
     "lead_not_responsible": {"fi": "päävastuutaho ”{lead}” ei ole vastuutahojen joukossa",
                              "en": "lead party \"{lead}\" is not among the responsible parties"},
-    "lead_not_single": {"fi": "päävastuutahon pitää olla yksi osapuoli, ei all_municipalities",
-                        "en": "the lead must be one party, not all_municipalities"},
     "goal_without_action": {"fi": "laajuudella {scope} jokaisella tavoitteella pitää olla vähintään yksi toimenpide",
                             "en": "at scope {scope} every goal needs at least one action"},
     "goal_without_indicator": {"fi": "laajuudella {scope} jokaisella tavoitteella pitää olla vähintään yksi arviointimittari",
                                "en": "at scope {scope} every goal needs at least one indicator"},
-    "indicator_without_value": {"fi": "laajuudella {scope} mittarilla pitää olla lähtötaso ja tavoitetaso",
-                                "en": "at scope {scope} an indicator needs a baseline and a target"},
     "target_direction": {"fi": "suunta on ”{direction}”, mutta tavoitetaso {target} ei ole {relation} kuin lähtötaso {baseline}",
                          "en": "direction is \"{direction}\" but the target {target} is not {relation} than the baseline {baseline}"},
     "target_keep": {"fi": "suunta on ”pysyy ennallaan”, mutta tavoitetaso {target} poikkeaa lähtötasosta {baseline}",
@@ -193,6 +190,130 @@ M: dict[str, dict[str, str]] = {
     "codeowners_stale": {"fi": "tiedosto ei vastaa vastuuhenkilöiden GitHub-tunnuksia; päivitä se komennolla "
                                "python build.py codeowners", "en": "file does not match the responsible persons' "
                                "GitHub handles; update it with python build.py codeowners"},
+    # import-xlsx: the workbook, its cells and what became of them
+    "workbook_unreadable": {"fi": "tiedostoa ei voi lukea ({reason})", "en": "the file cannot be read ({reason})"},
+    "workbook_encrypted": {"fi": "työkirja on salattu (suojattu salasanalla), eikä salattua työkirjaa voi lukea; avaa se "
+                                 "Excelissä ja tallenna kopio ilman salasanaa (Tiedosto → Tiedot → Suojaa työkirja → Salaa "
+                                 "salasanalla: tyhjennä salasana), ja tuo se",
+                           "en": "the workbook is encrypted (protected with a password) and cannot be read; open it in "
+                                 "Excel and save a copy without the password (File → Info → Protect Workbook → Encrypt "
+                                 "with Password: clear the password), and import that"},
+    "workbook_old_format": {"fi": "tiedosto on vanhaa Excel-muotoa (.xls) tai muu Office-tiedosto; tallenna se Excelissä "
+                                  "muodossa Excel-työkirja (.xlsx) ja tuo se",
+                            "en": "the file is in the old Excel format (.xls) or another Office file; save it in Excel as "
+                                  "Excel Workbook (.xlsx) and import that"},
+    "workbook_not_xlsx": {"fi": "tiedostoa ei voi lukea Excel-työkirjana: se ei ole .xlsx-tiedosto; tallenna se "
+                                "Excelissä muodossa Excel-työkirja (.xlsx) ja tuo se",
+                          "en": "the file cannot be read as an Excel workbook: it is not an .xlsx file; save it in Excel "
+                                "as Excel Workbook (.xlsx) and import that"},
+    "workbook_too_large": {"fi": "työkirja on purettuna {size} tavua, enintään {limit}; näin suuri työkirja ei ole "
+                                 "tavoitetaulukko (poista siitä kuvat ja ylimääräiset taulukot)",
+                           "en": "the workbook is {size} bytes unpacked, at most {limit}; a workbook this large is not a "
+                                 "goal table (remove its pictures and extra sheets)"},
+    "workbook_part_missing": {"fi": "tiedostoa ei voi lukea Excel-työkirjana: se on zip-paketti, mutta siitä puuttuu "
+                                    "työkirjan osa tai osa on rikki; tallenna se uudelleen Excelissä (.xlsx)",
+                              "en": "the file cannot be read as an Excel workbook: it is a zip package, but a part of "
+                                    "the workbook is missing or broken; save it again in Excel (.xlsx)"},
+    # the workbook's XML is broken part-way
+    "workbook_too_many_merged": {"fi": "tiedostoa ei voi lukea Excel-työkirjana: työkirjassa on yli {limit} yhdistettyä solualuetta; tallenna se uudelleen Excelissä (.xlsx)",
+                               "en": "the file cannot be read as an Excel workbook: the workbook has more than {limit} merged ranges; save it again in Excel (.xlsx)"},
+    "workbook_too_many_formulas": {"fi": "tiedostoa ei voi lukea Excel-työkirjana: työkirjassa on yli {limit} kaavaa ilman tallennettua arvoa; tallenna se uudelleen Excelissä (.xlsx)",
+                                 "en": "the file cannot be read as an Excel workbook: the workbook has more than {limit} formulas without a saved value; save it again in Excel (.xlsx)"},
+    "workbook_doctype": {"fi": "tiedostoa ei voi lukea Excel-työkirjana: taulukon XML:ssä on DOCTYPE-määrittely; tallenna se uudelleen Excelissä (.xlsx)",
+                       "en": "the file cannot be read as an Excel workbook: the sheet's XML has a DOCTYPE declaration; save it again in Excel (.xlsx)"},
+    "workbook_broken_row": {"fi": "tiedostoa ei voi lukea Excel-työkirjana: taulukko on rikki rivin {row} kohdalla ({error}); tallenna se uudelleen Excelissä (.xlsx)",
+                          "en": "the file cannot be read as an Excel workbook: the sheet is broken at row {row} ({error}); save it again in Excel (.xlsx)"},
+    "workbook_no_sheet": {"fi": "tiedostoa ei voi lukea Excel-työkirjana: siinä ei ole yhtään taulukkoa; tallenna se uudelleen Excelissä (.xlsx)",
+                        "en": "the file cannot be read as an Excel workbook: it has no sheet; save it again in Excel (.xlsx)"},
+    "workbook_broken_sheet": {"fi": "tiedostoa ei voi lukea Excel-työkirjana: taulukon ”{sheet}” XML on rikki ({error}); tallenna se uudelleen Excelissä (.xlsx)",
+                            "en": "the file cannot be read as an Excel workbook: the XML of sheet \"{sheet}\" is broken ({error}); save it again in Excel (.xlsx)"},
+    "workbook_error_value": {"fi": "solussa on virhearvo {value}; korjaa kaava tai kirjoita arvo tekstinä",
+                             "en": "the cell holds the error value {value}; correct the formula or write the value as text"},
+    "workbook_formula_without_value": {
+        "fi": "solussa on kaava{formula}, jonka arvoa ei ole tallennettu työkirjaan; avaa työkirja Excelissä tai "
+              "LibreOfficessa ja tallenna se (arvot lasketaan tallennettaessa), tai kirjoita arvo tekstinä",
+        "en": "the cell holds a formula{formula} whose value is not saved in the workbook; open the workbook in Excel "
+              "or LibreOffice and save it (values are computed on saving), or write the value as text"},
+    "workbook_no_header": {"fi": "otsikkoriviä ei löytynyt: tarvitaan ainakin sarakkeet ”Osa-alue” ja ”Tavoitteet”",
+                           "en": "no heading row found: at least the columns \"Osa-alue\" and \"Tavoitteet\" are needed"},
+    "workbook_column_missing": {"fi": "sarake ”{column}” puuttuu", "en": "the column \"{column}\" is missing"},
+    "workbook_column_absent": {"fi": "saraketta ”{column}” ei ole", "en": "there is no column \"{column}\""},
+    "workbook_after_empty_rows": {"fi": "tässä on tietoa yli {limit} tyhjän rivin jälkeen, eikä sitä luettu; poista tyhjät "
+                                        "rivit tai siirrä tieto taulukon loppuun",
+                                  "en": "there is content here after more than {limit} empty rows, and it was not read; "
+                                        "remove the empty rows or move the content to the end of the table"},
+    "workbook_cell_too_large": {"fi": "solussa on {size} merkkiä; osa-alueen tiedosto saa olla enintään {limit} tavua "
+                                      "(tarkistuksen raja)",
+                                "en": "the cell holds {size} characters; a sub-area's file may be at most {limit} bytes "
+                                      "(the check's limit)"},
+    "workbook_too_much_text": {"fi": "työkirjassa on yli {limit} merkkiä tekstiä; tuo se osissa",
+                               "en": "the workbook holds more than {limit} characters of text; import it in parts"},
+    "workbook_too_many_subareas": {"fi": "työkirjassa on yli {limit} osa-aluetta; tuo se osissa",
+                                   "en": "the workbook has more than {limit} sub-areas; import it in parts"},
+    "workbook_subarea_too_large": {"fi": "osa-alue {id} kasvaa rivillä {row} yli {limit} tavun, jonka tarkistus sallii "
+                                         "yhdelle tiedostolle; jaa se useaksi osa-alueeksi",
+                                   "en": "sub-area {id} grows at row {row} beyond {limit} bytes, which the check allows "
+                                         "for one file; split it into several sub-areas"},
+    "workbook_subarea_file_too_large": {"fi": "osa-alueen {id} tiedosto olisi {size} tavua, enintään {limit} (tarkistuksen "
+                                              "raja tiedostolle); jaa se useaksi osa-alueeksi",
+                                        "en": "sub-area {id}'s file would be {size} bytes, at most {limit} (the check's "
+                                              "limit for a file); split it into several sub-areas"},
+    "workbook_row_without_subarea": {"fi": "rivillä ei ole osa-aluetta; rivi ohitettiin",
+                                     "en": "the row has no sub-area; the row was skipped"},
+    "workbook_subarea_continues": {"fi": "osa-alue {id} jatkuu (aloitettu solussa {first}); rivit liitettiin samaan "
+                                         "osa-alueeseen: tarkista järjestys",
+                                   "en": "sub-area {id} continues (started in cell {first}); the rows were joined to the "
+                                         "same sub-area: check the order"},
+    "workbook_duplicate_subarea": {"fi": "osa-alueen tunniste ”{id}” on jo käytössä ({first}: ”{title}”); anna "
+                                         "osa-alueelle oma tunniste nimen perään hakasulkeisiin, esim. "
+                                         "”{new_title} [oma-tunniste]”",
+                                   "en": "the sub-area identifier \"{id}\" is already used ({first}: \"{title}\"); give "
+                                         "the sub-area its own identifier in brackets after its name, e.g. "
+                                         "\"{new_title} [oma-tunniste]\""},
+    "workbook_new_subarea": {"fi": "osa-alue {id}: nimeä vastuuhenkilöt, kirjoita kuvaus ja tarkista peruste "
+                                   "(lainsäädännön vähimmäisvaatimus vai yhteinen painopiste)",
+                             "en": "sub-area {id}: name the responsible persons, write a description and check the "
+                                   "basis (statutory minimum or joint priority)"},
+    "workbook_subarea_without_goals": {"fi": "osa-alueella {id} ei ole tavoitteita", "en": "sub-area {id} has no goals"},
+    "workbook_row_without_goal": {"fi": "toimenpiteille ja mittareille ei ole tavoitetta; ne ohitettiin",
+                                  "en": "the actions and indicators have no goal; they were skipped"},
+    "workbook_several_goals": {"fi": "solussa on {count} tavoitetta: toimenpiteet ja mittarit liitettiin ensimmäiseen "
+                                     "({goal}); tarkista kohdistus",
+                               "en": "the cell holds {count} goals: the actions and indicators were attached to the "
+                                     "first ({goal}); check the assignment"},
+    "workbook_responsible_unknown": {"fi": "toimenpide {id}: vastuutahoa ei tunnistettu; merkittiin hyvinvointialue",
+                                     "en": "action {id}: the responsible party was not recognised; the wellbeing "
+                                           "services county was entered"},
+    "workbook_responsible_unmatched": {"fi": "toimenpide {id}: vastuutahoa ei tunnistettu (”{names}”); merkittiin "
+                                             "hyvinvointialue",
+                                       "en": "action {id}: the responsible party was not recognised (\"{names}\"); the "
+                                             "wellbeing services county was entered"},
+    "workbook_responsible_partly": {"fi": "toimenpide {id}: vastuutahoa ”{names}” ei tunnistettu",
+                                    "en": "action {id}: the responsible party \"{names}\" was not recognised"},
+    "workbook_indicator_to_check": {"fi": "mittari {id}: tarkista yksikkö, suunta ja lähde, ja anna lähtötaso ja "
+                                          "tavoitetaso",
+                                    "en": "indicator {id}: check the unit, direction and source, and give a baseline "
+                                          "and a target"},
+    # import-measurements: rows that are skipped
+    "row_not_object": {"fi": "rivi ei ole olio (avaimet ja arvot, esim. {{\"indicator\": 3127, …}})",
+                       "en": "the row is not an object (keys and values, e.g. {{\"indicator\": 3127, …}})"},
+    "row_gender": {"fi": "sukupuoli ”{gender}” – vain kokonaisluvut tuodaan",
+                   "en": "gender \"{gender}\" – only totals are imported"},
+    "row_unknown_indicator": {"fi": "mittaria ”{indicator}” ei ole sopimuksessa",
+                              "en": "indicator \"{indicator}\" is not in the agreement"},
+    "row_unknown_area": {"fi": "aluetta ”{area}” ei voi kohdistaa (anna osapuolelle sotkanet_region tai käytä osapuolen "
+                               "nimeä)",
+                         "en": "area \"{area}\" cannot be placed (give the party a sotkanet_region or use the party's "
+                               "name)"},
+    "row_year_missing": {"fi": "vuosi puuttuu", "en": "the year is missing"},
+    "row_year_invalid": {"fi": "vuosi ”{year}” ei ole vuosiluku", "en": "year \"{year}\" is not a year"},
+    "row_year_range": {"fi": "vuosi {year} ei ole välillä {min}–{max}", "en": "year {year} is not within {min}–{max}"},
+    "row_value_missing": {"fi": "arvo puuttuu", "en": "the value is missing"},
+    "row_value_invalid": {"fi": "arvo ”{value}” ei ole luku", "en": "value \"{value}\" is not a number"},
+    "row_value_infinite": {"fi": "arvo ”{value}” ei ole äärellinen luku (NaN, ääretön tai liian suuri)",
+                           "en": "value \"{value}\" is not a finite number (NaN, infinite or too large)"},
+    "row_duplicate": {"fi": "{indicator}/{area}/{year} on tiedostossa kahdesti eri arvoin; ensimmäinen pidettiin",
+                      "en": "{indicator}/{area}/{year} is in the file twice with different values; the first was kept"},
     "internal": {"fi": "sisäinen virhe tarkistuksessa {check}: {detail}. Ilmoita tästä ylläpitäjille.",
                  "en": "internal error in check {check}: {detail}. Please report this."},
 }

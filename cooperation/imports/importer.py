@@ -1,6 +1,8 @@
 """Commands that write data files: import a workbook, import indicator values, scaffold a sub-area.
 
-Each writes nothing at all when any error occurs, and overwrites nothing without --force.
+Each writes nothing at all when any error occurs, and overwrites nothing without --force. The imports' problems
+(a workbook's cells, a measurement file's rows) are ``Problem``s reported as ``validate`` reports them, in any of
+its formats and languages; what the command did ("Kirjoitettu …", "Mitään ei kirjoitettu.") goes to stderr.
 """
 from __future__ import annotations
 
@@ -12,7 +14,9 @@ import re
 import shutil
 import sys
 import tempfile
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 from cooperation.check import check
 from cooperation.check import reporters as reporter
@@ -22,7 +26,7 @@ from cooperation.imports.workbook import PartyMatcher, import_workbook, normalis
 from cooperation.imports.yaml_writer import dump
 from cooperation.load.sources import MAX_CSV_BYTES, load_sources, read_measurements
 from cooperation.load.yaml_loader import MAX_YAML_BYTES, read_text
-from cooperation.result import Problem, Result
+from cooperation.result import ERROR, WARNING, Problem, Result
 from cooperation.schemas import default_schemas
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
@@ -31,6 +35,33 @@ SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 
 def _say(text: str) -> None:
     sys.stderr.write(text + "\n")
+
+
+class Report:
+    """Where an import's problems go. Text: to stderr as they come, among the command's other lines (as
+    always). github and json: collected, and written to stdout as one document when the command ends."""
+
+    def __init__(self, format: str = "text", lang: str = "fi"):
+        self.format, self.lang = format, lang
+        self.collected = Result()
+
+    def show(self, problems: Iterable[Problem]) -> None:
+        if self.format != "text":
+            self.collected.extend(problems)
+            return
+        shown = Result()
+        shown.extend(problems)
+        sys.stderr.write(reporter.text(shown, self.lang)[0])
+
+    def check(self, result: Result) -> None:
+        """Validate's result of the data: its problems, and for text its summary line too."""
+        self.show(result.problems)
+        if self.format == "text":
+            sys.stderr.write(reporter.text(result, self.lang)[1])
+
+    def close(self) -> None:
+        if self.format != "text":
+            sys.stdout.write(reporter.REPORTERS[self.format](self.collected, self.lang)[0])
 
 
 def _base(root: Path):
@@ -73,14 +104,15 @@ def _key(problem: Problem) -> tuple:
     return problem.code, problem.file, problem.item, problem.field  # lines move when a file changes
 
 
-def write_checked(root: Path, writes: dict[Path, str]) -> Result | None:
+def write_checked(root: Path, writes: Mapping[Path, str], report: Report | None = None) -> Result | None:
     """Write ``writes`` only if the data with them passes the full check at least as well as now.
 
     The files are first written into a temporary copy of the data root and ``validate``'s check is run
     there: refused are a result with more errors than before, and any new error in a file being written
     (the validator would refuse what we wrote). Returns the check of the data as written, or None when
-    nothing was written (the reasons are printed).
+    nothing was written (the reasons are printed, the validator's through ``report``).
     """
+    report = report or Report()
     for path, text in writes.items():
         problem = _unsafe_target(root, path)
         limit = MAX_CSV_BYTES if path.suffix == ".csv" else MAX_YAML_BYTES
@@ -104,17 +136,24 @@ def write_checked(root: Path, writes: dict[Path, str]) -> Result | None:
     new = [p for p in after.errors if _key(p) not in known]
     refused = [p for p in new if p.file in names]
     if refused or len(after.errors) > len(before.errors):
-        shown = Result()
-        shown.extend(refused or new or after.errors)
         _say("virhe: tuonnin tulos ei läpäisisi tarkistusta (python build.py validate):")
-        sys.stderr.write(reporter.text(shown, "fi")[0])
+        report.show(refused or new or after.errors)
         return None
     write_all_atomic(writes)
     return after
 
 
 # --- workbook ------------------------------------------------------------------------------------
-def import_xlsx(file: Path, root: Path, force: bool = False) -> int:
+def import_xlsx(file: Path, root: Path, force: bool = False, format: str = "text", lang: str = "fi") -> int:
+    """Exit code 0 when written, 1 for problems in the workbook or the data (nothing written), 2 without a file."""
+    report = Report(format, lang)
+    try:
+        return _import_xlsx(file, root, force, report)
+    finally:
+        report.close()
+
+
+def _import_xlsx(file: Path, root: Path, force: bool, report: Report) -> int:
     if not file.is_file():
         _say(f"virhe: tiedostoa {file} ei ole")
         return EXIT_USAGE
@@ -126,9 +165,7 @@ def import_xlsx(file: Path, root: Path, force: bool = False) -> int:
     coordinator = next((c for c in agreement.get("coordinators") or [] if isinstance(c, dict)), None)
     person = {k: coordinator[k] for k in ("name", "role", "party") if k in coordinator} if coordinator else None
     result = import_workbook(file, parties, main, person)
-    for note in result.notes:
-        word = {"error": "virhe", "warning": "varoitus", "info": "tarkista"}[note.severity]
-        _say(f"{note.cell}: {word}: {note.message}")
+    report.show(result.notes)
     if result.errors:
         _say("Mitään ei kirjoitettu.")
         return EXIT_DATA
@@ -148,21 +185,20 @@ def import_xlsx(file: Path, root: Path, force: bool = False) -> int:
         size = len(text.encode("utf-8"))
         if size > MAX_YAML_BYTES:
             ident = path.stem
-            _say(f"{result.first_cells.get(ident, file.name)}: virhe: osa-alueen {ident} tiedosto olisi {_size(size)} tavua, "
-                 f"enintään {_size(MAX_YAML_BYTES)} (tarkistuksen raja tiedostolle); jaa se useaksi osa-alueeksi")
+            result.note(ERROR, "workbook_subarea_file_too_large", result.first_cells.get(ident), id=ident,
+                        size=_size(size), limit=_size(MAX_YAML_BYTES))
+            report.show(result.notes[-1:])
             _say("Mitään ei kirjoitettu.")
             return EXIT_DATA
-    outcome = write_checked(root, texts)
+    outcome = write_checked(root, texts, report)
     if outcome is None:
         _say("Mitään ei kirjoitettu.")
         return EXIT_DATA
     for path in targets:
         _say(f"Kirjoitettu {path.relative_to(root)}")
-    out, err = reporter.text(outcome, "fi")
     if outcome.problems:
         _say("Tarkistus tuonnin jälkeen (python build.py validate):")
-        sys.stderr.write(out)
-    sys.stderr.write(err)
+    report.check(outcome)
     return EXIT_OK
 
 
@@ -178,13 +214,24 @@ class _BadInput(Exception):
     """The input file as a whole cannot be read; the message says why, in Finnish."""
 
 
+class _BadValue(Exception):
+    """A row's year or value cannot be imported (the row is skipped): a message code and its parameters say why."""
+
+    def __init__(self, code: str, **params: Any):
+        super().__init__(code)
+        self.code, self.params = code, params
+
+
+Where = tuple[int, str | None]  # a row's position in the input: (CSV line, None) or (entry + 1, "[entry]") in JSON
+
+
 def _show(value) -> str:
     """A value as a message quotes it: a 400-digit number is cut short."""
     text = str(value)
     return text if len(text) <= 40 else text[:39] + "…"
 
 
-def _read_rows(file: Path) -> tuple[list[tuple[str, dict | None]], bool]:
+def _read_rows(file: Path) -> tuple[list[tuple[Where, dict | None]], bool]:
     """(where, row) for each entry, row None when the entry is not a row; and whether numbers are written
     with a decimal comma (a semicolon-separated CSV)."""
     size = file.stat().st_size
@@ -210,27 +257,27 @@ def _read_rows(file: Path) -> tuple[list[tuple[str, dict | None]], bool]:
         if not isinstance(data, list):
             raise _BadInput("JSON-tiedostossa pitää olla luettelo rivejä, esim. "
                             '[{"indicator": 3127, "region": 123, "year": 2025, "gender": "total", "value": 12.5}]')
-        return [(f"{file.name}[{index}]", {str(k).lower(): v for k, v in row.items()} if isinstance(row, dict) else None)
+        return [((index + 1, f"[{index}]"), {str(k).lower(): v for k, v in row.items()} if isinstance(row, dict) else None)
                 for index, row in enumerate(data)], False
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows = []
+    rows: list[tuple[Where, dict | None]] = []
     try:
         for row in reader:
-            rows.append((f"{file.name}:{reader.line_num}",
+            rows.append(((reader.line_num, None),
                          {(k or "").strip().lower(): (v.strip() if isinstance(v, str) else v) for k, v in row.items()}))
     except csv.Error as exc:
         raise _BadInput(f"CSV-muoto on rikki rivillä {reader.line_num}: {exc}") from exc
     return rows, delimiter == ";"
 
 
-def _number(value, decimal_comma: bool) -> tuple[float | None, str | None]:
-    """(the value, None), or (None, why it is not one)."""
+def _number(value, decimal_comma: bool) -> float:
+    """The value as a number; _BadValue says why it is not one."""
     if value is None or (isinstance(value, str) and not value.strip()):
-        return None, "arvo puuttuu"
+        raise _BadValue("row_value_missing")
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        return None, f"arvo ”{_show(value)}” ei ole luku"
+        raise _BadValue("row_value_invalid", value=_show(value))
     if isinstance(value, str):
         text = value.replace(" ", "").replace("\u00a0", "")
         if decimal_comma or ("," in text and "." not in text):
@@ -238,30 +285,31 @@ def _number(value, decimal_comma: bool) -> tuple[float | None, str | None]:
         try:
             number = float(text)
         except ValueError:
-            return None, f"arvo ”{_show(value)}” ei ole luku"
+            raise _BadValue("row_value_invalid", value=_show(value)) from None
     else:
         try:
             number = float(value)
         except OverflowError:  # an integer beyond any float
             number = math.inf
     if not math.isfinite(number):
-        return None, f"arvo ”{_show(value)}” ei ole äärellinen luku (NaN, ääretön tai liian suuri)"
-    return number, None
+        raise _BadValue("row_value_infinite", value=_show(value))
+    return number
 
 
-def _year(value) -> tuple[int | None, str | None]:
+def _year(value) -> int:
+    """The year; _BadValue says why it is not one within YEAR_MIN–YEAR_MAX."""
     if value is None or (isinstance(value, str) and not value.strip()):
-        return None, "vuosi puuttuu"
+        raise _BadValue("row_year_missing")
     if isinstance(value, int) and not isinstance(value, bool):
         year = value
     else:
         text = str(value).strip()
         if not re.fullmatch(r"-?[0-9]{1,12}", text):
-            return None, f"vuosi ”{_show(value)}” ei ole vuosiluku"
+            raise _BadValue("row_year_invalid", year=_show(value))
         year = int(text)
     if not YEAR_MIN <= year <= YEAR_MAX:
-        return None, f"vuosi {_show(year)} ei ole välillä {YEAR_MIN}–{YEAR_MAX}"
-    return year, None
+        raise _BadValue("row_year_range", year=_show(year), min=YEAR_MIN, max=YEAR_MAX)
+    return year
 
 
 def _note(value) -> str:
@@ -273,15 +321,24 @@ def _format(value: float) -> str:
     return str(int(value)) if value == int(value) and abs(value) < 1e15 else repr(value)
 
 
-def import_measurements(file: Path, root: Path) -> int:
+def import_measurements(file: Path, root: Path, format: str = "text", lang: str = "fi") -> int:
+    """Exit code 0 when imported (rows it cannot place are warnings), 1 for problems in the file or the data
+    (nothing written), 2 without a file."""
+    report = Report(format, lang)
+    try:
+        return _import_measurements(file, root, report)
+    finally:
+        report.close()
+
+
+def _import_measurements(file: Path, root: Path, report: Report) -> int:
     if not file.is_file():
         _say(f"virhe: tiedostoa {file} ei ole")
         return EXIT_USAGE
     sources = load_sources(root)
     outcome = check(sources)
     if outcome.errors:
-        out, err = reporter.text(outcome, "fi")
-        sys.stderr.write(out + err)
+        report.check(outcome)
         _say("Korjaa virheet ensin. Mitään ei kirjoitettu.")
         return EXIT_DATA
     try:
@@ -294,7 +351,7 @@ def import_measurements(file: Path, root: Path) -> int:
         return EXIT_DATA
     _, parties, _ = _base(root)
     matcher = PartyMatcher(parties)
-    county = next((p for p in parties if p.get("kind") == "county"), {})
+    county: dict = next((p for p in parties if p.get("kind") == "county"), {})
     by_region = {p["sotkanet_region"]: p["id"] for p in parties if isinstance(p.get("sotkanet_region"), int)}
     indicators: dict[str, str] = {}  # our indicator id → sub-area id
     by_sotkanet: dict[int, list[str]] = {}
@@ -325,36 +382,40 @@ def import_measurements(file: Path, root: Path) -> int:
         return found[0] if len(found) == 1 and found[0] != ALL_MUNICIPALITIES else None
 
     values: dict[tuple, tuple[float, str]] = {}
-    skipped: list[str] = []
+    skipped: list[Problem] = []
+
+    def skip(where: Where, code: str, **params: Any) -> None:
+        line, entry = where
+        skipped.append(Problem(WARNING, code, file.name, line, 0, params, cell=entry))
+
     for where, row in rows:
         if row is None:
-            skipped.append(f"{where}: rivi ei ole olio (avaimet ja arvot, esim. {{\"indicator\": 3127, …}})")
+            skip(where, "row_not_object")
             continue
         gender = str(row.get("gender", row.get("sukupuoli", "")) or "").strip().lower()
         if gender not in _TOTAL:
-            skipped.append(f"{where}: sukupuoli ”{_show(gender)}” – vain kokonaisluvut tuodaan")
+            skip(where, "row_gender", gender=_show(gender))
             continue
         raw_indicator = str(row.get("indicator", row.get("mittari", "")) or "").strip()
         targets = by_sotkanet.get(int(raw_indicator), []) if _SOTKANET_ID.fullmatch(raw_indicator) else \
             ([raw_indicator] if raw_indicator in indicators else [])
         if not targets:
-            skipped.append(f"{where}: mittaria ”{_show(raw_indicator)}” ei ole sopimuksessa")
+            skip(where, "row_unknown_indicator", indicator=_show(raw_indicator))
             continue
         area = area_of(row)
         if area is None:
-            skipped.append(f"{where}: aluetta ”{_show(row.get('region', row.get('area', '')))}” ei voi kohdistaa "
-                           "(anna osapuolelle sotkanet_region tai käytä osapuolen nimeä)")
+            skip(where, "row_unknown_area", area=_show(row.get("region", row.get("area", ""))))
             continue
-        year, problem = _year(row.get("year", row.get("vuosi")))
-        if problem is None:
-            value, problem = _number(row.get("value", row.get("arvo")), decimal_comma)
-        if problem is not None:
-            skipped.append(f"{where}: {problem}")
+        try:
+            year = _year(row.get("year", row.get("vuosi")))
+            value = _number(row.get("value", row.get("arvo")), decimal_comma)
+        except _BadValue as exc:
+            skip(where, exc.code, **exc.params)
             continue
         for indicator in targets:
             key = (indicator, area, year)
             if key in values and values[key][0] != value:
-                skipped.append(f"{where}: {indicator}/{area}/{year} on tiedostossa kahdesti eri arvoin; ensimmäinen pidettiin")
+                skip(where, "row_duplicate", indicator=indicator, area=area, year=year)
                 continue
             values.setdefault(key, (value, _note(row.get("note", ""))))
     # merge into the existing files; a file is rewritten only when its rows change
@@ -390,16 +451,15 @@ def import_measurements(file: Path, root: Path) -> int:
             located[key] = (name, len(files[name]) - 1)
             changed_files.add(name)
             added += 1
-    writes = {}
+    writes: dict[Path, str] = {}
     for name in sorted(changed_files):
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(["indicator", "area", "year", "value", "note"])
         writer.writerows(files[name])
-        writes[root / name] = out.getvalue()
-    for line in skipped:
-        _say(f"ohitettu: {line}")
-    if writes and write_checked(root, writes) is None:
+        writes[root / name] = buffer.getvalue()
+    report.show(skipped)
+    if writes and write_checked(root, writes, report) is None:
         _say("Mitään ei kirjoitettu.")
         return EXIT_DATA
     _say(f"Mittaustuloksia: {added} uutta, {updated} päivitetty, {unchanged} ennallaan, {len(skipped)} ohitettu. "

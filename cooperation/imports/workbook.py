@@ -1,6 +1,6 @@
 """A Kuntaliitto workbook read into sub-area data: tolerant of heading spelling, merged cells, empty
-rows and several items in one cell; bounded in size and rows; every uncertain cell noted with its position
-(``Työkirja.xlsx!C14``). Writing the files is cooperation/imports/importer.py's job.
+rows and several items in one cell; bounded in size and rows; every uncertain cell noted as a problem with its
+position (``Työkirja.xlsx!C14``), reported as validate reports. Writing the files is cooperation/imports/importer.py's job.
 """
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from openpyxl.utils.exceptions import CellCoordinatesException
 
 from cooperation.domain import ALL_MUNICIPALITIES, COLUMNS, GROUP_HEADINGS, HEADINGS, REQUIRED_COLUMNS, SHEET, STANDARD
 from cooperation.load.yaml_loader import MAX_YAML_BYTES
+from cooperation.result import ERROR, INFO, WARNING, Problem
 from cooperation.schemas import default_schemas
 
 # Import limits: a workbook's members unpacked, and how many empty rows in a row end the table.
@@ -47,25 +48,38 @@ def items_of(cell: Any) -> list[str]:
     return [line for line in lines if line]
 
 
-@dataclass
-class Note:
-    """Something the import did or could not do, with the cell it concerns."""
+Cell = tuple[int, int]  # (row, column), both from 1
 
-    severity: str  # error / warning / info
-    cell: str  # Työkirja.xlsx!C14
-    message: str
+
+def cell_name(at: Cell) -> str:
+    return f"{get_column_letter(at[1])}{at[0]}"
 
 
 @dataclass
 class Imported:
+    name: str  # the workbook's file name, as problems name it
     files: dict[str, dict] = field(default_factory=dict)  # subarea id → data
-    notes: list[Note] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)  # what the import did or could not do, in reading order
     used_ids: set[str] = field(default_factory=set)  # ids given so far, in lower case
-    first_cells: dict[str, str] = field(default_factory=dict)  # sub-area id → the cell that names it
+    first_cells: dict[str, Cell] = field(default_factory=dict)  # sub-area id → the cell that names it
+
+    def note(self, severity: str, code: str, at: Cell | int | None, **params: Any) -> None:
+        """A problem at a cell, at a whole row (the heading row), or (None) about the workbook as a whole."""
+        if isinstance(at, tuple):
+            problem = Problem(severity, code, self.name, at[0], at[1], params, cell=cell_name(at))
+        elif at is not None:
+            problem = Problem(severity, code, self.name, at, 0, params, cell=str(at))
+        else:
+            problem = Problem(severity, code, self.name, 0, 0, params)
+        self.notes.append(problem)
+
+    def ref(self, at: Cell) -> str:
+        """A cell as a message quotes it: Työkirja.xlsx!A2."""
+        return f"{self.name}!{cell_name(at)}"
 
     @property
-    def errors(self) -> list[Note]:
-        return [n for n in self.notes if n.severity == "error"]
+    def errors(self) -> list[Problem]:
+        return [n for n in self.notes if n.severity == ERROR]
 
 
 def slug(text: str) -> str:
@@ -97,6 +111,7 @@ class PartyMatcher:
             key = normalise(part)
             if not key:
                 continue
+            ref: str | None
             if key in ("kunnat", "kaikki kunnat", "alueen kunnat", "kommunerna", "alla kommuner", "kaikki alueen kunnat"):
                 ref = ALL_MUNICIPALITIES
             elif key in ("hva", "hyvinvointialue", "välfärdsområdet", "hyvinvointialueen"):
@@ -135,33 +150,33 @@ HEADER_ROWS, HEADER_COLUMNS = 30, 60
 
 
 class _Unreadable(Exception):
-    """The workbook's XML is broken part-way: the message says where."""
+    """The workbook's XML is broken part-way: a message code and its parameters say where."""
+
+    def __init__(self, code: str, **params: Any):
+        super().__init__(code)
+        self.code, self.params = code, params
 
 
-def _container_problem(path: Path) -> str | None:
-    """Why the file cannot be a workbook we read, found before any of it is unpacked; None when it may be one."""
+def _container_problem(path: Path) -> tuple[str, dict[str, Any]] | None:
+    """Why the file cannot be a workbook we read (a message code and its parameters), found before any of it
+    is unpacked; None when it may be one."""
     try:
         with path.open("rb") as handle:
             head = handle.read(8)
             encrypted = head == OLE2_SIGNATURE and _contains(handle, "EncryptedPackage".encode("utf-16-le"))
     except OSError as exc:
-        return f"tiedostoa ei voi lukea ({exc.strerror or exc})"
+        return "workbook_unreadable", {"reason": str(exc.strerror or exc)}
     if encrypted:
-        return ("työkirja on salattu (suojattu salasanalla), eikä salattua työkirjaa voi lukea; avaa se Excelissä "
-                "ja tallenna kopio ilman salasanaa (Tiedosto → Tiedot → Suojaa työkirja → Salaa salasanalla: "
-                "tyhjennä salasana), ja tuo se")
+        return "workbook_encrypted", {}
     if head == OLE2_SIGNATURE:
-        return ("tiedosto on vanhaa Excel-muotoa (.xls) tai muu Office-tiedosto; tallenna se Excelissä muodossa "
-                "Excel-työkirja (.xlsx) ja tuo se")
+        return "workbook_old_format", {}
     try:
         with zipfile.ZipFile(path) as archive:
             total = sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
-        return ("tiedostoa ei voi lukea Excel-työkirjana: se ei ole .xlsx-tiedosto; tallenna se Excelissä muodossa "
-                "Excel-työkirja (.xlsx) ja tuo se")
+        return "workbook_not_xlsx", {}
     if total > MAX_WORKBOOK_BYTES:
-        return (f"työkirja on purettuna {_size(total)} tavua, enintään {_size(MAX_WORKBOOK_BYTES)}; "
-                "näin suuri työkirja ei ole tavoitetaulukko (poista siitä kuvat ja ylimääräiset taulukot)")
+        return "workbook_too_large", {"size": _size(total), "limit": _size(MAX_WORKBOOK_BYTES)}
     return None
 
 
@@ -176,63 +191,62 @@ def _contains(handle, needle: bytes, chunk: int = 1 << 20) -> bool:
         tail = data[-len(needle):]
 
 
-def _scan_sheet(stream) -> tuple[list[tuple[int, int, int, int]], dict[tuple[int, int], str]]:
+def _scan_sheet(stream) -> tuple[list[tuple[int, int, int, int]], dict[Cell, tuple[str, dict[str, Any]]]]:
     """Merged ranges (min_col, min_row, max_col, max_row), and cells whose value the workbook does not hold:
-    formulas saved without a computed value and error values (#REF!), as (row, column) → what to say.
+    formulas saved without a computed value and error values (#REF!), as (row, column) → (message code, parameters).
 
     A streaming pass over the sheet's XML: read-only openpyxl gives neither.
     """
     merged: list[tuple[int, int, int, int]] = []
-    unknown: dict[tuple[int, int], str] = {}
-    state = {"row": 0, "column": 0, "text": None}
+    unknown: dict[Cell, tuple[str, dict[str, Any]]] = {}
+    row = column = 0
+    reading: str | None = None  # the element whose text is read into the cell: "f" or "v"
     cell: dict | None = None
 
     def start(name: str, attrs: dict) -> None:
-        nonlocal cell
+        nonlocal cell, row, column, reading
         local = name.rpartition(" ")[2]
         if local == "row":
-            state["row"] = int(attrs["r"]) if attrs.get("r") else state["row"] + 1
-            state["column"] = 0
+            row = int(attrs["r"]) if attrs.get("r") else row + 1
+            column = 0
         elif local == "c":
             if attrs.get("r"):
-                state["row"], state["column"] = coordinate_to_tuple(attrs["r"])
+                row, column = coordinate_to_tuple(attrs["r"])
             else:
-                state["column"] += 1
-            cell = {"at": (state["row"], state["column"]), "t": attrs.get("t", "n"), "f": None, "v": ""}
+                column += 1
+            cell = {"at": (row, column), "t": attrs.get("t", "n"), "f": None, "v": ""}
         elif local in ("f", "v") and cell is not None:
             if local == "f":
                 cell["f"] = ""
-            state["text"] = local
+            reading = local
         elif local == "mergeCell" and attrs.get("ref"):
             if len(merged) >= MAX_MARKED_CELLS:
-                raise _Unreadable(f"työkirjassa on yli {_size(MAX_MARKED_CELLS)} yhdistettyä solualuetta")
+                raise _Unreadable("workbook_too_many_merged", limit=_size(MAX_MARKED_CELLS))
             bounds = range_boundaries(attrs["ref"])
             if None not in bounds:
                 merged.append(bounds)
 
     def end(name: str) -> None:
-        nonlocal cell
+        nonlocal cell, reading
         local = name.rpartition(" ")[2]
         if local in ("f", "v"):
-            state["text"] = None
+            reading = None
         elif local == "c" and cell is not None:
             if cell["t"] == "e":
-                unknown[cell["at"]] = f"solussa on virhearvo {cell['v'] or '#'}; korjaa kaava tai kirjoita arvo tekstinä"
+                unknown[cell["at"]] = ("workbook_error_value", {"value": cell["v"] or "#"})
             elif cell["f"] is not None and not cell["v"] and cell["t"] != "str":
                 formula = f" (={cell['f']})" if cell["f"] else ""
-                unknown[cell["at"]] = (f"solussa on kaava{formula}, jonka arvoa ei ole tallennettu työkirjaan; avaa työkirja "
-                                       "Excelissä tai LibreOfficessa ja tallenna se (arvot lasketaan tallennettaessa), "
-                                       "tai kirjoita arvo tekstinä")
+                unknown[cell["at"]] = ("workbook_formula_without_value", {"formula": formula})
             if len(unknown) > MAX_MARKED_CELLS:
-                raise _Unreadable(f"työkirjassa on yli {_size(MAX_MARKED_CELLS)} kaavaa ilman tallennettua arvoa")
+                raise _Unreadable("workbook_too_many_formulas", limit=_size(MAX_MARKED_CELLS))
             cell = None
 
     def text(data: str) -> None:
-        if state["text"] and cell is not None and len(cell[state["text"]]) < 80:
-            cell[state["text"]] += data[:80]
+        if reading and cell is not None and len(cell[reading]) < 80:
+            cell[reading] += data[:80]
 
     def no_doctype(*_args) -> None:  # a sheet never has one; entities could expand without bound
-        raise _Unreadable("taulukon XML:ssä on DOCTYPE-määrittely")
+        raise _Unreadable("workbook_doctype")
 
     parser = expat.ParserCreate(namespace_separator=" ")
     parser.StartElementHandler, parser.EndElementHandler, parser.CharacterDataHandler = start, end, text
@@ -253,7 +267,7 @@ def _rows(sheet, **bounds):
         except StopIteration:
             return
         except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for broken XML
-            raise _Unreadable(f"taulukko on rikki rivin {number} kohdalla ({type(exc).__name__})") from exc
+            raise _Unreadable("workbook_broken_row", row=number, error=type(exc).__name__) from exc
         yield number, values
         number += 1
 
@@ -299,23 +313,21 @@ class _Merged:
 
 def import_workbook(path: Path, parties: list[dict], main_language: str = "fi",
                     placeholder_person: dict | None = None) -> Imported:
-    result = Imported()
+    result = Imported(path.name)
     problem = _container_problem(path)
     if problem:
-        result.notes.append(Note("error", path.name, problem))
+        code, params = problem
+        result.note(ERROR, code, None, **params)
         return result
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a broken file
-        result.notes.append(Note("error", path.name, "tiedostoa ei voi lukea Excel-työkirjana: se on zip-paketti, mutta "
-                                                     "siitä puuttuu työkirjan osa tai osa on rikki; tallenna se "
-                                                     "uudelleen Excelissä (.xlsx)"))
+        result.note(ERROR, "workbook_part_missing", None)
         return result
     try:
         _read_workbook(book, path, result, parties, main_language, placeholder_person)
     except _Unreadable as exc:
-        result.notes.append(Note("error", path.name, f"tiedostoa ei voi lukea Excel-työkirjana: {exc}; tallenna se "
-                                                     "uudelleen Excelissä (.xlsx)"))
+        result.note(ERROR, exc.code, None, **exc.params)
     finally:
         book.close()
     return result
@@ -323,10 +335,9 @@ def import_workbook(path: Path, parties: list[dict], main_language: str = "fi",
 
 def _read_workbook(book, path: Path, result: Imported, parties: list[dict], main_language: str,
                    placeholder_person: dict | None) -> None:
-    name = path.name
     sheets = [s for s in book.worksheets if hasattr(s, "_worksheet_path")]  # read-only sheets, no chart sheets
     if not sheets:
-        raise _Unreadable("siinä ei ole yhtään taulukkoa")
+        raise _Unreadable("workbook_no_sheet")
     sheet = next((s for s in sheets if s.title == SHEET), sheets[0])
     sheet.reset_dimensions()  # the stored dimension may be wrong: rows past it would be dropped
     try:
@@ -334,21 +345,20 @@ def _read_workbook(book, path: Path, result: Imported, parties: list[dict], main
             merged_ranges, unknown = _scan_sheet(stream)
     except (KeyError, ValueError, CellCoordinatesException, expat.ExpatError, zipfile.BadZipFile, OSError,
             EOFError) as exc:
-        raise _Unreadable(f"taulukon ”{sheet.title}” XML on rikki ({type(exc).__name__})") from exc
+        raise _Unreadable("workbook_broken_sheet", sheet=sheet.title, error=type(exc).__name__) from exc
     found = _find_header(sheet)
     if found is None:
-        result.notes.append(Note("error", f"{name}!A1", "otsikkoriviä ei löytynyt: tarvitaan ainakin sarakkeet "
-                                                         "”Osa-alue” ja ”Tavoitteet”"))
+        result.note(ERROR, "workbook_no_header", (1, 1))
         return
     header_row, columns = found
     for column in REQUIRED_COLUMNS:
         if column not in columns:
-            result.notes.append(Note("error", f"{name}!{header_row}", f"sarake ”{HEADINGS[column][0].capitalize()}” puuttuu"))
+            result.note(ERROR, "workbook_column_missing", header_row, column=HEADINGS[column][0].capitalize())
     if result.errors:
         return
     for column in COLUMNS:
         if column not in columns:
-            result.notes.append(Note("info", f"{name}!{header_row}", f"saraketta ”{HEADINGS[column][0].capitalize()}” ei ole"))
+            result.note(INFO, "workbook_column_absent", header_row, column=HEADINGS[column][0].capitalize())
     merged = _Merged(merged_ranges, columns)
     matcher = PartyMatcher(parties)
     group = "common"
@@ -364,8 +374,8 @@ def _read_workbook(book, path: Path, result: Imported, parties: list[dict], main
     width = max(columns.values())
     by_number = {number: column for column, number in columns.items()}
 
-    def ref(row: int, column: str) -> str:
-        return f"{name}!{get_column_letter(columns[column])}{row}"
+    def ref(row: int, column: str) -> Cell:
+        return row, columns[column]
 
     for row, values in _rows(sheet, min_row=header_row + 1, max_col=width):
         own = {number: values[number - 1] for number in by_number
@@ -375,13 +385,11 @@ def _read_workbook(book, path: Path, result: Imported, parties: list[dict], main
         if empty_run >= EMPTY_ROW_RUN:
             if own or bad:
                 first = min([n for n in own] + [n for n, _ in bad])
-                result.notes.append(Note("error", f"{name}!{get_column_letter(first)}{row}",
-                                         f"tässä on tietoa yli {EMPTY_ROW_RUN} tyhjän rivin jälkeen, eikä sitä luettu; "
-                                         "poista tyhjät rivit tai siirrä tieto taulukon loppuun"))
+                result.note(ERROR, "workbook_after_empty_rows", (row, first), limit=EMPTY_ROW_RUN)
                 return
             continue  # only to find out whether anything follows; rows are cheap to skip
-        for number, message in bad:
-            result.notes.append(Note("error", f"{name}!{get_column_letter(number)}{row}", message))
+        for number, (code, params) in bad:
+            result.note(ERROR, code, (row, number), **params)
         if not own:
             empty_run = 0 if bad else empty_run + 1
             continue  # a row of merged cells only repeats the rows above
@@ -394,14 +402,12 @@ def _read_workbook(book, path: Path, result: Imported, parties: list[dict], main
         size += len(str(own.get(columns["subarea"], "")))
         for column, value in cells.items():
             if value is not None and len(str(value)) > MAX_YAML_BYTES:
-                result.notes.append(Note("error", ref(row, column), f"solussa on {_size(len(str(value)))} merkkiä; osa-alueen "
-                                                                    f"tiedosto saa olla enintään {_size(MAX_YAML_BYTES)} "
-                                                                    "tavua (tarkistuksen raja)"))
+                result.note(ERROR, "workbook_cell_too_large", ref(row, column), size=_size(len(str(value))),
+                            limit=_size(MAX_YAML_BYTES))
                 return
         total += size
         if total > MAX_IMPORT_CHARS:
-            result.notes.append(Note("error", ref(row, "subarea"), f"työkirjassa on yli {_size(MAX_IMPORT_CHARS)} merkkiä "
-                                                                   "tekstiä; tuo se osissa"))
+            result.note(ERROR, "workbook_too_much_text", ref(row, "subarea"), limit=_size(MAX_IMPORT_CHARS))
             return
         raw = cells["subarea"]
         if raw is not last_raw:  # a merged sub-area cell is one object on every row: normalise it once
@@ -415,26 +421,24 @@ def _read_workbook(book, path: Path, result: Imported, parties: list[dict], main
             continue
         if raw is None or not str(raw).strip():
             if current is None:
-                result.notes.append(Note("warning", ref(row, "subarea"), "rivillä ei ole osa-aluetta; rivi ohitettiin"))
+                result.note(WARNING, "workbook_row_without_subarea", ref(row, "subarea"))
                 continue
         elif current is None or current_title != title:
             if len(result.files) >= MAX_SUBAREAS and _identity(str(raw))[0] not in result.files:
-                result.notes.append(Note("error", ref(row, "subarea"), f"työkirjassa on yli {MAX_SUBAREAS} osa-aluetta; "
-                                                                       "tuo se osissa"))
+                result.note(ERROR, "workbook_too_many_subareas", ref(row, "subarea"), limit=MAX_SUBAREAS)
                 return
             current = _start_subarea(str(raw), group, codes, placeholder_person, matcher, result, ref(row, "subarea"),
                                      first_cells)
             current_title = title
         spent[id(current)] = spent.get(id(current), 0) + size
         if spent[id(current)] > MAX_YAML_BYTES:
-            result.notes.append(Note("error", first_cells.get(current["id"], ref(row, "subarea")),
-                                     f"osa-alue {current['id']} kasvaa rivillä {row} yli {_size(MAX_YAML_BYTES)} tavun, "
-                                     "jonka tarkistus sallii yhdelle tiedostolle; jaa se useaksi osa-alueeksi"))
+            result.note(ERROR, "workbook_subarea_too_large", first_cells.get(current["id"], ref(row, "subarea")),
+                        id=current["id"], row=row, limit=_size(MAX_YAML_BYTES))
             return
         _add_row(current, cells, row, ref, matcher, result, main_language)
     for ident, data in result.files.items():
         if not data["goals"]:
-            result.notes.append(Note("warning", first_cells[ident], f"osa-alueella {ident} ei ole tavoitteita"))
+            result.note(WARNING, "workbook_subarea_without_goals", first_cells[ident], id=ident)
 
 
 _TRAILING_ID = re.compile(r"\s*\[([a-z0-9][a-z0-9-]{0,62})\]\s*$")
@@ -451,24 +455,21 @@ def _identity(title_text: str) -> tuple[str, str, str | None, bool]:
 
 
 def _start_subarea(title_text: str, group: str, codes: set[str], person: dict | None, matcher: PartyMatcher,
-                   result: Imported, cell: str, first_cells: dict[str, str]) -> dict:
+                   result: Imported, cell: Cell, first_cells: dict[str, Cell]) -> dict:
     """The sub-area a cell names: a new one, or the same one named again further down (its rows are joined)."""
     ident, title, standard, given = _identity(title_text)
     existing = result.files.get(ident)
     if existing is not None:
-        first = first_cells[ident]
+        first = result.ref(first_cells[ident])
         if standard or given or normalise(existing["title"]) == normalise(title):
-            result.notes.append(Note("warning", cell, f"osa-alue {ident} jatkuu (aloitettu solussa {first}); rivit "
-                                                      "liitettiin samaan osa-alueeseen: tarkista järjestys"))
+            result.note(WARNING, "workbook_subarea_continues", cell, id=ident, first=first)
             return existing
-        result.notes.append(Note("error", cell, f"osa-alueen tunniste ”{ident}” on jo käytössä ({first}: "
-                                                f"”{existing['title']}”); anna osa-alueelle oma tunniste nimen perään "
-                                                f"hakasulkeisiin, esim. ”{title} [oma-tunniste]”"))
+        result.note(ERROR, "workbook_duplicate_subarea", cell, id=ident, first=first, title=existing["title"],
+                    new_title=title)
         # read on into a sub-area that is not kept, so that the rest of the workbook is still checked
         return _new_subarea(ident, title, standard, group, codes, person, matcher)
     data = _new_subarea(ident, title, standard, group, codes, person, matcher)
-    result.notes.append(Note("info", cell, f"osa-alue {ident}: nimeä vastuuhenkilöt, kirjoita kuvaus ja tarkista peruste "
-                                           "(lainsäädännön vähimmäisvaatimus vai yhteinen painopiste)"))
+    result.note(INFO, "workbook_new_subarea", cell, id=ident)
     result.files[ident] = data
     first_cells[ident] = cell
     return data
@@ -525,8 +526,7 @@ def _add_row(subarea: dict, cells: dict, row: int, ref, matcher: PartyMatcher, r
     if not goals:
         if actions or indicators:
             if not subarea["goals"]:
-                result.notes.append(Note("warning", ref(row, "goals"), "toimenpiteille ja mittareille ei ole tavoitetta; "
-                                                                       "ne ohitettiin"))
+                result.note(WARNING, "workbook_row_without_goal", ref(row, "goals"))
                 return
             goals_here = [subarea["goals"][-1]]
         else:
@@ -539,9 +539,7 @@ def _add_row(subarea: dict, cells: dict, row: int, ref, matcher: PartyMatcher, r
             subarea["goals"].append(goal)
             goals_here.append(goal)
         if len(goals) > 1 and (actions or indicators):
-            result.notes.append(Note("warning", ref(row, "goals"), f"solussa on {len(goals)} tavoitetta: toimenpiteet ja "
-                                                                  f"mittarit liitettiin ensimmäiseen ({goals_here[0]['id']}); "
-                                                                  "tarkista kohdistus"))
+            result.note(WARNING, "workbook_several_goals", ref(row, "goals"), count=len(goals), goal=goals_here[0]["id"])
     if not goals_here:
         return
     goal = goals_here[0]
@@ -549,15 +547,16 @@ def _add_row(subarea: dict, cells: dict, row: int, ref, matcher: PartyMatcher, r
         ident, text = _take_id(text, f"{goal['id']}-T{len(goal['actions']) + 1}", used)
         title, who = _split_responsible(text)
         refs, unknown = matcher.match(who) if who else ([], [])
-        action = {"id": ident, "title": title or text}
+        action: dict[str, Any] = {"id": ident, "title": title or text}
         if not refs:
             refs = [matcher.county] if matcher.county else []
-            result.notes.append(Note("warning", ref(row, "actions"),
-                                     f"toimenpide {action['id']}: vastuutahoa ei tunnistettu"
-                                     + (f" (”{', '.join(unknown)}”)" if unknown else "") + "; merkittiin hyvinvointialue"))
+            if unknown:
+                result.note(WARNING, "workbook_responsible_unmatched", ref(row, "actions"), id=ident,
+                            names=", ".join(unknown))
+            else:
+                result.note(WARNING, "workbook_responsible_unknown", ref(row, "actions"), id=ident)
         elif unknown:
-            result.notes.append(Note("warning", ref(row, "actions"), f"toimenpide {action['id']}: vastuutahoa "
-                                                                     f"”{', '.join(unknown)}” ei tunnistettu"))
+            result.note(WARNING, "workbook_responsible_partly", ref(row, "actions"), id=ident, names=", ".join(unknown))
         action["responsible"] = refs
         named = [r for r in refs if r != ALL_MUNICIPALITIES]
         first_municipality = next((p["id"] for p in matcher.parties if p.get("kind") == "municipality"), None)
@@ -573,8 +572,7 @@ def _add_row(subarea: dict, cells: dict, row: int, ref, matcher: PartyMatcher, r
                      "source": {"sotkanet": int(sotkanet.group(1))} if sotkanet else {"name": "Määritettävä lähde"},
                      "direction": "increase", "frequency": "yearly", "areas": ["region"]}
         goal["indicators"].append(indicator)
-        result.notes.append(Note("info", ref(row, "indicators"), f"mittari {indicator['id']}: tarkista yksikkö, suunta ja "
-                                                                 "lähde, ja anna lähtötaso ja tavoitetaso"))
+        result.note(INFO, "workbook_indicator_to_check", ref(row, "indicators"), id=ident)
     resources = cells.get("resources")
     if resources and str(resources).strip() and "resources" not in subarea:
         subarea["resources"] = str(resources).strip()

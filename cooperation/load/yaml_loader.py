@@ -52,7 +52,8 @@ def line_column(text: str, index: int) -> tuple[int, int]:
         line, start = line + 1, match.end()
     return line, index - start + 1
 
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# libyaml's loader when PyYAML was built with it. Any: a base chosen at run time is no type to mypy
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 STR = "tag:yaml.org,2002:str"
 INT = "tag:yaml.org,2002:int"
@@ -145,7 +146,8 @@ class _Build:
 
     def document(self) -> Any:
         """The events of one document (after DocumentStart) → its data."""
-        loader, stack = self.loader, []
+        loader = self.loader
+        stack: list[_Frame] = []
         events = yaml.events
         while True:
             event = loader.get_event()

@@ -1,0 +1,81 @@
+"""The outputs' registry: every file the tool renders from the model, by name.
+
+A command, `build.py site` and the site's downloads page read `REGISTRY` (in the spirit of Sphinx's
+builders and check-jsonschema's REPORTER_BY_NAME). Adding an output is one module with a function
+returning bytes, one line below, and one description word in cooperation/i18n/labels.py.
+
+The modules are imported on first use: `validate` imports this package (for CODEOWNERS) and does not
+pay for python-docx or openpyxl.
+"""
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from cooperation.load.sources import Sources
+    from cooperation.model import Agreement
+
+# where an output is offered on the site (`Output.site`)
+EVERY_SITE = "every"  # every file on every language's site (both Word documents on both)
+OWN_LANGUAGE = "own"  # a per-language output's file for the page's language only (the Swedish calendar on /sv/)
+NOT_ON_SITE = ""
+
+
+@dataclass(frozen=True)
+class Output:
+    name: str  # the registry's key
+    file_name: str  # a pattern: {id} the agreement's id, {lang} the language (per-language outputs)
+    description: str  # a key of i18n.labels.WORDS: what the file is, in fi and sv
+    render: Callable[..., bytes]  # render(model, sources, lang, **options) → the file's bytes
+    per_language: bool = False  # one file per language of the agreement, else one (in the main language)
+    site: str = EVERY_SITE
+
+    def languages(self, model: Agreement) -> list[str]:
+        return list(model.languages) if self.per_language else [model.main_language]
+
+    def file(self, model: Agreement, lang: str) -> str:
+        return self.file_name.format(id=model.id, lang=lang)
+
+    def files(self, model: Agreement, sources: Sources, **options: Any) -> dict[str, bytes]:
+        """File name → bytes, one per language if per language; nothing written."""
+        return {self.file(model, lang): self.render(model, sources, lang, **options) for lang in self.languages(model)}
+
+
+@dataclass(frozen=True)
+class Rendered:
+    output: Output
+    lang: str
+    name: str
+    data: bytes
+
+
+def _module(name: str):
+    return importlib.import_module(f"cooperation.outputs.{name}")
+
+
+# in the order of the site's downloads page
+REGISTRY: tuple[Output, ...] = (
+    Output("xlsx", "{id}-tyokirja.xlsx", "dl_xlsx", lambda model, sources, lang: _module("workbook").export(model, lang)),
+    Output("docx", "{id}-{lang}.docx", "dl_docx", lambda model, sources, lang, template=None:
+           _module("docx").render(model, lang, template), per_language=True),
+    Output("json", "{id}.json", "dl_json", lambda model, sources, lang: _module("opendata").bundle_json(sources, model)),
+    Output("csv", "mittaustulokset.csv", "dl_csv", lambda model, sources, lang: _module("opendata").measurements_csv(model)),
+    Output("ics", "vuosikello-{lang}.ics", "dl_ics", lambda model, sources, lang: _module("opendata").ics(model, lang),
+           per_language=True, site=OWN_LANGUAGE),
+)
+BY_NAME: dict[str, Output] = {output.name: output for output in REGISTRY}
+
+
+def render_site_files(model: Agreement, sources: Sources) -> list[Rendered]:
+    """Every file the site offers, in every language, in the registry's order: rendered once for all
+    of the site's languages."""
+    return [Rendered(output, lang, output.file(model, lang), output.render(model, sources, lang))
+            for output in REGISTRY if output.site for lang in output.languages(model)]
+
+
+def for_site(files: list[Rendered], lang: str) -> list[Rendered]:
+    """The files the site in ``lang`` offers."""
+    return [f for f in files if f.output.site == EVERY_SITE or (f.output.site == OWN_LANGUAGE and f.lang == lang)]

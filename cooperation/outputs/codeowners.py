@@ -24,7 +24,10 @@ HEADER = ("# Luotu komennolla `python build.py codeowners` osa-alueiden vastuuhe
 @lru_cache(maxsize=4)
 def _handle_pattern(kind: str, path: tuple) -> re.Pattern:
     """The schema's pattern for a GitHub handle at this place (the schema is the one source of it)."""
-    return re.compile(default_schemas().node_at(kind, path)["pattern"])
+    node = default_schemas().node_at(kind, path)
+    if node is None:
+        raise ValueError(f"no schema node at {kind} {path}")
+    return re.compile(node["pattern"])
 
 
 # A path CODEOWNERS reads literally: no whitespace or line breaks (they would start a new line

@@ -14,7 +14,7 @@ from cooperation.model import Agreement
 
 def bundle(sources: Sources, model: Agreement) -> dict:
     """Every file's data as written (valid against schema/bundle.schema.json) plus the fingerprint."""
-    docs = sources.documents
+    docs = {kind: doc for kind, doc in sources.documents.items() if doc is not None}  # checked sources: all read
     return {
         "fingerprint": model.fingerprint,
         "agreement": docs["agreement"].data,
@@ -59,7 +59,8 @@ def _ics_text(text: str) -> str:
 
 def _fold(line: str) -> list[str]:
     """RFC 5545: lines at most 75 octets, continued with a leading space."""
-    out, current = [], b""
+    out: list[str] = []
+    current = b""
     for ch in line:
         encoded = ch.encode("utf-8")
         if len(current) + len(encoded) > (75 if not out else 74):

@@ -30,12 +30,12 @@ def _type_of(node: dict) -> str:
         return "vuosi, VVVV-KK tai VVVV-KK-PP"
     types = node.get("type")
     if isinstance(types, list):
-        return " tai ".join(_TYPE_WORDS.get(t, t) for t in types)
+        return " tai ".join(_TYPE_WORDS.get(t, str(t)) for t in types)
     if types == "array":
         items = node.get("items", {})
         inner = _type_of(items) if items.get("type") != "object" else "kohteita"
         return f"luettelo: {inner}"
-    return _TYPE_WORDS.get(types, str(types or ""))
+    return _TYPE_WORDS.get(str(types), str(types or ""))
 
 
 def _escape(text: Any) -> str:

@@ -60,8 +60,8 @@ def export(model: Agreement, lang: str | None = None) -> bytes:
         if last > first:
             for column in (1, 4, 6):
                 sheet.merge_cells(start_row=first, start_column=column, end_row=last, end_column=column)
-    for column, width in zip("ABCDEF", (28, 40, 60, 28, 45, 30)):
-        sheet.column_dimensions[column].width = width
+    for letter, width in zip("ABCDEF", (28, 40, 60, 28, 45, 30)):
+        sheet.column_dimensions[letter].width = width
 
     parties = book.create_sheet("Osapuolet" if lang == "fi" else "Parter")
     parties.append(["Nro", L.word("party", lang), L.word("kind", lang), L.word("business_id", lang), "id"])

@@ -16,7 +16,7 @@ from jinja2 import StrictUndefined, TemplateError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 
 from cooperation import PROJECT
-from cooperation.files import OutputError, reproducible_zip, write_all_atomic
+from cooperation.files import OutputError, reproducible_zip
 from cooperation.i18n import labels as L
 from cooperation.model import Agreement, Indicator, Text
 from cooperation.outputs.docx import pandoc_doc as P
@@ -26,10 +26,6 @@ TEMPLATE = PROJECT / "templates" / "agreement.docx"
 
 class TemplateProblem(OutputError):
     """The template asks for something the document does not have."""
-
-
-def file_name(model: Agreement, lang: str) -> str:
-    return f"{model.id}-{lang}.docx"
 
 
 # --- the body --------------------------------------------------------------------------------
@@ -187,10 +183,8 @@ def body_blocks(model: Agreement, lang: str) -> Body:
 
 def _indicator_cells(b: Body, indicator: Indicator) -> list[list]:
     lang = b.lang
-    baseline = (f"{L.with_unit(indicator.baseline[1], indicator.unit, indicator.decimals, lang)} ({indicator.baseline[0]})"
-                if indicator.baseline else "–")
-    target = (f"{L.with_unit(indicator.target[1], indicator.unit, indicator.decimals, lang)} ({indicator.target[0]})"
-              if indicator.target else "–")
+    baseline = L.dated_value(indicator.baseline, indicator.unit, indicator.decimals, lang)
+    target = L.dated_value(indicator.target, indicator.unit, indicator.decimals, lang)
     source = (L.word("sotkanet", lang).format(id=indicator.sotkanet) if indicator.sotkanet
               else b.t(indicator.source_name))
     return [[P.plain(P.strong(indicator.id), " ", b.t(indicator.name))], [P.plain(baseline)], [P.plain(target)],
@@ -313,7 +307,8 @@ def _template_paragraph(template: Path, name: str) -> str:
     return "?"
 
 
-def render(model: Agreement, lang: str, template: Path = TEMPLATE) -> bytes:
+def render(model: Agreement, lang: str, template: Path | None = None) -> bytes:
+    template = template or TEMPLATE
     b = body_blocks(model, lang)
     blocks = b.finish()
     with tempfile.TemporaryDirectory() as tmp:
@@ -351,9 +346,3 @@ def render(model: Agreement, lang: str, template: Path = TEMPLATE) -> bytes:
         docx.save(buffer)
     return reproducible_zip(buffer.getvalue())
 
-
-def write_all(model: Agreement, out_dir: Path, template: Path = TEMPLATE) -> list[Path]:
-    """One .docx per language; each written completely or not at all."""
-    rendered = {out_dir / file_name(model, lang): render(model, lang, template) for lang in model.languages}
-    write_all_atomic(rendered)
-    return list(rendered)

@@ -1,39 +1,52 @@
-"""`build.py site`: the Word documents, then one MkDocs build per language, swapped into place whole."""
+"""`build.py site`: the registered downloads rendered once, then one MkDocs build per language, swapped
+into place whole."""
 from __future__ import annotations
 
 import contextlib
 import io
 import logging
 import os
-import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
-from cooperation.outputs.docx import write_all as write_docx
-from cooperation.model import Agreement
-from cooperation.files import OutputError, check_replaceable, replace_dir, write_atomic
-
 from cooperation import PROJECT as REPO
+from cooperation.files import OutputError, check_replaceable, replace_dir
+from cooperation.load.sources import Sources
+from cooperation.model import Agreement
+from cooperation.outputs import Rendered, render_site_files
 
 
 class SiteBuildError(OutputError):
     pass
 
 
+@dataclass(frozen=True)
+class Handoff:
+    """What `build_site` gives its MkDocs builds: the data's folder and the downloads, already rendered."""
+    root: Path
+    downloads: list[Rendered]
+
+
+# set by build_site for the length of its MkDocs builds, read by the hook's on_config (MkDocs loads the
+# hook file as a module of its own, so the handoff lives here); None under a plain `mkdocs build`/`serve`
+_handoff: Handoff | None = None
+
+
+def handoff() -> Handoff | None:
+    return _handoff
+
+
 @contextlib.contextmanager
-def _environment(**values: str):
-    old = {k: os.environ.get(k) for k in values}
-    os.environ.update(values)
+def _handing_off(value: Handoff):
+    global _handoff
+    _handoff = value
     try:
         yield
     finally:
-        for key, value in old.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
+        _handoff = None
 
 
-def build_site(model: Agreement, root: Path, out: Path) -> Path:
+def build_site(model: Agreement, sources: Sources, root: Path, out: Path) -> Path:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException
@@ -47,20 +60,16 @@ def build_site(model: Agreement, root: Path, out: Path) -> Path:
     handler.setLevel(logging.WARNING)
     logging.getLogger("mkdocs").addHandler(handler)
     try:
-        with tempfile.TemporaryDirectory() as downloads, \
-                _environment(AGREEMENT_ROOT=str(Path(root).resolve()), AGREEMENT_DOWNLOADS=downloads):
-            write_docx(model, Path(downloads))
-            from cooperation.outputs.workbook import export as export_workbook
-            write_atomic(Path(downloads) / f"{model.id}-tyokirja.xlsx", export_workbook(model))
-            with replace_dir(target) as work:
-                # Finnish (the main language) first: its clean step would wipe site/sv
-                for index, lang in enumerate(model.languages):
-                    config_file = REPO / ("mkdocs.yml" if index == 0 else f"mkdocs.{lang}.yml")
-                    site_dir = work if index == 0 else work / lang
-                    config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
-                    if index > 0:
-                        config.extra["content_language"] = lang
-                    build(config)
+        with _handing_off(Handoff(Path(root).resolve(), render_site_files(model, sources))), \
+                replace_dir(target) as work:
+            # Finnish (the main language) first: its clean step would wipe site/sv
+            for index, lang in enumerate(model.languages):
+                config_file = REPO / ("mkdocs.yml" if index == 0 else f"mkdocs.{lang}.yml")
+                site_dir = work if index == 0 else work / lang
+                config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+                if index > 0:
+                    config.extra["content_language"] = lang
+                build(config)
     except (Abort, MkDocsException, SystemExit) as exc:
         raise SiteBuildError(f"sivuston rakentaminen epäonnistui: {exc}\n{log.getvalue()}") from exc
     finally:

@@ -1,7 +1,9 @@
 """MkDocs hook: the agreement's pages are generated from its data inside the build.
 
-mkdocs.yml names this file under `hooks:`. The data's folder comes from AGREEMENT_ROOT (default:
-this repository); files to offer for download (the Word documents) from AGREEMENT_DOWNLOADS.
+mkdocs.yml names this file under `hooks:`. Under `build.py site` the data's folder and the downloads
+(the registered outputs, rendered once for both languages) come from the site build's handoff; under a
+plain `mkdocs build` or `mkdocs serve` the folder is AGREEMENT_ROOT (default: this repository) and the
+downloads are rendered here.
 """
 from __future__ import annotations
 
@@ -14,13 +16,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from cooperation import PROJECT
-from cooperation.outputs import opendata
-from cooperation.check import reporters as reporter
 from cooperation.changes.history import cached_history
-from cooperation.pipeline import ModelError, load_all
+from cooperation.check import reporters as reporter
+from cooperation.outputs import for_site, render_site_files
 from cooperation.outputs.reference import markdown as format_reference
-from cooperation.schemas import SCHEMA_DIR
+from cooperation.outputs.site.build import handoff
 from cooperation.outputs.site.pages import Site, fill, page_nav, wrap_tables
+from cooperation.pipeline import ModelError, load_all
+from cooperation.schemas import SCHEMA_DIR
 
 _state: dict = {}
 
@@ -30,7 +33,8 @@ def data_root() -> Path:
 
 
 def on_config(config):
-    root = data_root()
+    given = handoff()
+    root = given.root if given else data_root()
     lang = config.extra.get("content_language", "fi")
     try:
         model, sources, _ = load_all(root)
@@ -39,17 +43,8 @@ def on_config(config):
         raise PluginError("Sopimuksen tiedoissa on virheitä:\n" + out + err)
     if lang not in model.languages:
         raise PluginError(f"Sopimus ei ole kielellä {lang} (languages: {model.languages})")
-    files: list[tuple[str, bytes, str]] = [
-        (f"{model.id}.json", opendata.bundle_json(sources, model), "dl_json"),
-        ("mittaustulokset.csv", opendata.measurements_csv(model), "dl_csv"),
-        (f"vuosikello-{lang}.ics", opendata.ics(model, lang), "dl_ics"),
-    ]
-    downloads_dir = os.environ.get("AGREEMENT_DOWNLOADS")
-    if downloads_dir and Path(downloads_dir).is_dir():
-        for path in sorted(Path(downloads_dir).iterdir()):
-            kind = {".docx": "dl_docx", ".xlsx": "dl_xlsx"}.get(path.suffix)
-            if kind:
-                files.insert(0, (path.name, path.read_bytes(), kind))
+    downloads = given.downloads if given else render_site_files(model, sources)
+    files = [(f.name, f.data, f.output.description) for f in for_site(downloads, lang)]
     for path in sorted(SCHEMA_DIR.glob("*.schema.json")):
         files.append((f"schema/{path.name}", path.read_bytes(), "dl_schema"))
     history = cached_history(root, sources)

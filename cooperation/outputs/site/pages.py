@@ -21,7 +21,10 @@ from cooperation.outputs.site import charts
 from cooperation.i18n import labels as L
 from cooperation.domain import ALL_MUNICIPALITIES, REGION
 from cooperation.model import Agreement, Indicator, Party, Subarea, Text, STATUS_TOLERANCE
-from cooperation.changes.diff import CLASS_HELP, CLASS_NAMES, MEASUREMENT_WORDS, WORDS, field_line, item_label
+from cooperation.changes.diff import field_line, item_label
+from cooperation.domain import AMENDMENT
+from cooperation.i18n.labels import CLASS_HELP, CLASS_NAMES, MEASUREMENT_WORDS
+from cooperation.i18n.labels import DIFF_WORDS as WORDS
 from cooperation.i18n.labels import month_name
 from cooperation.outputs.opendata import calendar_events
 
@@ -212,6 +215,9 @@ class Site:
     def value(self, indicator: Indicator, value: float | None) -> str:
         return esc(L.with_unit(value, indicator.unit, indicator.decimals, self.lang))
 
+    def dated(self, indicator: Indicator, point: tuple[int, float] | None) -> str:
+        return esc(L.dated_value(point, indicator.unit, indicator.decimals, self.lang))
+
     def edit_link(self, page: Page) -> str:
         if not page.edit or not self.repo_url:
             return ""
@@ -363,9 +369,9 @@ class Site:
         out = [f'<div class="indicator" id="{esc(i.id.lower())}-data">', f"<p>{self.indicator_badge(i)} "
                f"{esc(self.status_explanation(i))}</p>"]
         out.append(self.md(i.description))
-        facts = [(self.w("baseline"), f"{self.value(i, i.baseline[1])} ({i.baseline[0]})" if i.baseline else "–"),
-                 (self.w("latest"), f"{self.value(i, status.latest.value)} ({status.latest.year})" if status.latest else "–"),
-                 (self.w("target"), f"{self.value(i, i.target[1])} ({i.target[0]})" if i.target else "–"),
+        facts = [(self.w("baseline"), self.dated(i, i.baseline)),
+                 (self.w("latest"), self.dated(i, (status.latest.year, status.latest.value) if status.latest else None)),
+                 (self.w("target"), self.dated(i, i.target)),
                  (self.w("direction"), esc(L.enum("direction", i.direction, lang))),
                  (self.w("frequency_indicator"), esc(L.enum("indicator_frequency", i.frequency, lang))),
                  (self.w("source"), self.source_html(i))]
@@ -397,10 +403,10 @@ class Site:
 
     def source_html(self, i: Indicator) -> str:
         if i.sotkanet:
-            return (f'<a href="{esc(i.sotkanet_url())}">{esc(self.w("sotkanet").format(id=i.sotkanet))}</a>'
+            return (f'<a href="{esc(i.sotkanet_url() or "")}">{esc(self.w("sotkanet").format(id=i.sotkanet))}</a>'
                     f'<br><small>{esc(self.citation(i))}</small>')
-        name = self.t(i.source_name)
-        return f'<a href="{esc(i.source_url)}">{esc(name)}</a>' if i.source_url else esc(name)
+        name, url = self.t(i.source_name), i.source_url
+        return f'<a href="{esc(url)}">{esc(name)}</a>' if url else esc(name)
 
     def citation(self, i: Indicator) -> str:
         when = L.date(self.m.version_date or self.m.validity[0], self.lang)
@@ -408,9 +414,9 @@ class Site:
 
     def status_explanation(self, i: Indicator) -> str:
         s = i.status
-        if s.code == "insufficient_data":
+        if s.code == "insufficient_data" or s.latest is None:
             return self.w("explain_insufficient")
-        latest = f"{L.with_unit(s.latest.value, i.unit, i.decimals, self.lang)} ({s.latest.year})"
+        latest = L.dated_value((s.latest.year, s.latest.value), i.unit, i.decimals, self.lang)
         if i.direction == "keep":
             return self.w("explain_keep").format(latest=latest, tolerance=int(STATUS_TOLERANCE * 100))
         return self.w("explain_progress").format(latest=latest, progress=round((s.progress or 0) * 100),
@@ -506,9 +512,9 @@ class Site:
                 continue
             page.body.append(f"## {heading_text(f'{s.number} {self.t(s.title)}')}")
             rows = [[self.link(f"osa-alueet/{s.id}.md", f"{i.id} {self.t(i.name)}", i.id.lower()),
-                     f"{self.value(i, i.baseline[1])} ({i.baseline[0]})" if i.baseline else "–",
-                     f"{self.value(i, i.status.latest.value)} ({i.status.latest.year})" if i.status.latest else "–",
-                     f"{self.value(i, i.target[1])} ({i.target[0]})" if i.target else "–",
+                     self.dated(i, i.baseline),
+                     self.dated(i, (i.status.latest.year, i.status.latest.value) if i.status.latest else None),
+                     self.dated(i, i.target),
                      self.indicator_badge(i), self.source_html(i)] for i in indicators]
             page.body.append(self.table([self.w("indicator"), self.w("baseline"), self.w("latest"), self.w("target"),
                                          self.w("status"), self.w("source")], rows, self.t(s.title)))
@@ -617,7 +623,7 @@ class Site:
         if not h.entries:
             page.body.append(f"<p>{esc(self.w('no_history'))}</p>")
         for entry in h.entries:
-            cls = entry.diff.change_class
+            cls = entry.diff.change_class or AMENDMENT  # history keeps only entries with a class
             page.body.append(f"## {heading_text(_iso_date(entry.change.date) + ' ' + entry.change.title)} {{#{_entry_id(entry)}}}")
             fingerprint = (f"{self.w('fingerprint')}: <code>{esc(entry.diff.fingerprint_old[:16])}…</code> → "
                            f"<code>{esc(entry.diff.fingerprint_new[:16])}…</code>" if entry.diff.fingerprint_changes else "")

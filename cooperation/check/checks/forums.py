@@ -1,0 +1,26 @@
+"""Forums: the chair is a member, and a permanent forum has no end."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from cooperation.check.values import dicts
+from cooperation.domain import ALL_MUNICIPALITIES
+
+if TYPE_CHECKING:
+    from cooperation.check.checker import Checker
+
+
+def check_forums(c: Checker) -> None:
+    doc = c.doc("forums")
+    if doc is None or not isinstance(doc.data, dict):
+        return
+    municipalities = set(c.municipalities())
+    for i, forum in dicts(doc.data.get("forums")):
+        chair = forum.get("chair")
+        members = {m.get("party") for _, m in dicts(forum.get("members")) if isinstance(m.get("party"), str)}
+        if ALL_MUNICIPALITIES in members:
+            members |= municipalities
+        if isinstance(chair, str) and chair in c.parties() and chair not in members:
+            c.warning("chair_not_member", doc, "forums", ("forums", i, "chair"), chair=chair)
+        if forum.get("permanent") is True and "until" in forum:
+            c.warning("until_permanent", doc, "forums", ("forums", i, "until"))

@@ -1,0 +1,143 @@
+"""Schema errors in the user's words: what was expected, what was found, and a hint or suggestion."""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TYPE_CHECKING, Any
+
+from jsonschema import ValidationError
+
+from cooperation.check.values import short, suggest
+from cooperation.i18n.messages import TYPES
+from cooperation.load.yaml_loader import Document
+from cooperation.result import ERROR, Problem
+
+if TYPE_CHECKING:
+    from cooperation.check.checker import Checker
+
+
+def translate(c: Checker, kind: str, doc: Document, error: ValidationError, format_paths: set[tuple]) -> None:
+    """Report one schema error (and, for anyOf/oneOf, the errors of the one branch that fits) in the user's words."""
+    path = tuple(error.absolute_path)
+    validator, instance, schema = error.validator, error.instance, error.schema
+    if validator in ("anyOf", "oneOf"):
+        by_branch: dict[int, list] = defaultdict(list)
+        for sub in error.context or []:
+            by_branch[sub.relative_schema_path[0]].append(sub)
+        fitting = [b for b, subs in by_branch.items()
+                   if not any(s.validator == "type" and not s.relative_path for s in subs)]
+        if len(fitting) == 1:
+            for sub in by_branch[fitting[0]]:
+                translate(c, kind, doc, sub, format_paths)
+            return
+        expected = []
+        for subs in by_branch.values():
+            for s in subs:
+                if s.validator == "type" and not s.relative_path:
+                    expected.extend(s.validator_value if isinstance(s.validator_value, list) else [s.validator_value])
+        expected_text = _TEXT_EXPECTED if schema.get("x-kind") in ("text", "markdown") else _types_text(expected)
+        c.error("type", doc, kind, path, expected=expected_text,
+                   actual=_types_text([_type_name(instance)]), hint=_type_hint(expected, instance))
+        return
+    if validator == "required":
+        if isinstance(instance, dict):
+            for name in error.validator_value:
+                if name not in instance:
+                    line, column = doc.position(path)
+                    item, field, titles = c.locate(kind, doc.data, path + (name,))
+                    c.result.add(Problem(ERROR, "required", doc.name, line, column, {}, item, field, titles))
+        return
+    if validator == "additionalProperties":
+        known = schema.get("properties", {})
+        for key in instance:
+            if key not in known:
+                _unknown(c, kind, doc, path, key, known)
+        return
+    if validator == "type":
+        expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        expected_text = _TEXT_EXPECTED if schema.get("x-kind") in ("text", "markdown") else _types_text(expected)
+        c.error("type", doc, kind, path, expected=expected_text,
+                   actual=_types_text([_type_name(instance)]), hint=_type_hint(expected, instance))
+        return
+    if validator == "enum":
+        labels = schema.get("x-enum", {})
+        allowed = [{"fi": f"{v} ({labels[str(v)]['fi']})", "en": f"{v} ({labels[str(v)]['en']})"}
+                   if str(v) in labels else str(v) for v in error.validator_value]
+        suggestion: Any = ""
+        if isinstance(instance, str):
+            for value, label in labels.items():
+                if instance.strip().lower() in (label.get("fi", "").lower(), label.get("sv", "").lower(),
+                                                label.get("en", "").lower()):
+                    suggestion = {"fi": f" (tarkoititko ”{value}”?)", "en": f' (did you mean "{value}"?)'}
+                    break
+            else:
+                suggestion = suggest(instance, [str(v) for v in error.validator_value])
+        c.error("enum", doc, kind, path, value=short(instance), allowed=allowed, suggestion=suggestion)
+        return
+    if validator == "pattern":
+        if path in format_paths:
+            return
+        help_text = schema.get("x-format") or schema.get("description") or schema.get("title") or error.validator_value
+        c.error("pattern", doc, kind, path, value=short(instance), help={"fi": help_text, "en": help_text})
+        return
+    if validator == "format":
+        code = {"date": "format_date", "partial-date": "format_partial_date", "uri": "format_uri"}.get(
+            error.validator_value, "invalid")
+        c.error(code, doc, kind, path, value=short(instance), detail=error.message)
+        return
+    simple = {"minItems": ("min_items", {"count": error.validator_value}),
+              "uniqueItems": ("unique_items", {}),
+              "minLength": ("empty_text", {}),
+              "minProperties": ("empty_object", {}),
+              "minimum": ("minimum", {"limit": error.validator_value, "value": instance}),
+              "maximum": ("maximum", {"limit": error.validator_value, "value": instance})}
+    if validator in simple:
+        code, params = simple[validator]
+        c.error(code, doc, kind, path, **params)
+        return
+    c.error("invalid", doc, kind, path, detail=error.message)
+
+def _unknown(c: Checker, kind: str, doc: Document, path: tuple, key: str, known) -> None:
+    line, column = doc.position(path + (key,), key=True)
+    item, field, titles = c.locate(kind, doc.data, path)
+    c.result.add(Problem(ERROR, "unknown_field", doc.name, line, column,
+                            {"key": key, "suggestion": suggest(key, known)}, item, field, titles))
+
+
+_TEXT_EXPECTED = {"fi": "tekstiä tai kieliversiot (fi:, sv:)", "en": "text or language versions (fi:, sv:)"}
+
+
+def _type_name(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    return "object"
+
+
+def _types_text(types) -> dict[str, str]:
+    seen = []
+    for t in types:
+        if t not in seen:
+            seen.append(t)
+    return {lang: " tai ".join(TYPES.get(t, {}).get(lang, t) for t in seen) if lang == "fi"
+            else " or ".join(TYPES.get(t, {}).get(lang, t) for t in seen) for lang in ("fi", "en")}
+
+
+def _type_hint(expected, instance) -> dict[str, str] | str:
+    if "string" in expected and isinstance(instance, (int, float, bool)):
+        return {"fi": "; jos tarkoitit tekstiä, laita arvo lainausmerkkeihin (esim. \"1.10\")",
+                "en": '; if you meant text, put the value in quotes (e.g. "1.10")'}
+    if "array" in expected and isinstance(instance, (str, int, float)):
+        return {"fi": "; kirjoita jokainen kohta omalle rivilleen viivan (- ) jälkeen",
+                "en": "; write each entry on its own line after a dash (- )"}
+    if instance is None:
+        return {"fi": " (arvo puuttuu kaksoispisteen jälkeen)", "en": " (no value after the colon)"}
+    return ""

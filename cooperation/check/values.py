@@ -1,0 +1,58 @@
+"""Defensive reading of data the schema may have refused, and "did you mean" suggestions.
+
+The checks run on every file, valid or not: these helpers never assume a type.
+"""
+from __future__ import annotations
+
+import datetime
+import difflib
+from collections.abc import Iterator
+from typing import Any, TypeGuard
+
+
+def dicts(value: Any) -> Iterator[tuple[int, dict]]:
+    """(index, item) for the dict items of a list; anything else yields nothing."""
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            if isinstance(item, dict):
+                yield index, item
+
+
+def whole(value: Any) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def number(value: Any) -> TypeGuard[int | float]:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def string(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def iso_date(value: Any) -> datetime.date | None:
+    """An ISO date, or None for anything else (the schema has reported that)."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def short(value: Any) -> str:
+    text = str(value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def suggest(word: Any, choices) -> dict[str, str] | str:
+    if not isinstance(word, str):
+        return ""
+    choices = list(choices)
+    found = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    if not found:
+        if 0 < len(choices) <= 5:
+            listed = ", ".join(choices)
+            return {"fi": f" (sallitut: {listed})", "en": f" (allowed: {listed})"}
+        return ""
+    return {"fi": f" (tarkoititko ”{found[0]}”?)", "en": f' (did you mean "{found[0]}"?)'}

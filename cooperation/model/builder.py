@@ -1,0 +1,164 @@
+"""build(sources) → Agreement: display numbers (1.2.3), "all municipalities" expanded to the parties it
+covers, measurements attached to their indicators, and the fingerprint of the content."""
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from cooperation import business_id
+from cooperation.domain import ALL_MUNICIPALITIES, REGION
+from cooperation.load.sources import Sources
+from cooperation.model.fingerprint import canonical_content, compute_fingerprint
+from cooperation.model.types import (
+    Action,
+    Agreement,
+    Annex,
+    CycleStep,
+    Decision,
+    Forum,
+    ForumMember,
+    Goal,
+    Indicator,
+    LegalReference,
+    Measurement,
+    Party,
+    Person,
+    Signatory,
+    Subarea,
+    Text,
+)
+from cooperation.schemas import default_schemas, parse_partial_date
+
+GROUP_ORDER = ("common", "interface", "regional")
+
+
+def _date(value: Any) -> datetime.date | None:
+    return datetime.date.fromisoformat(value) if isinstance(value, str) else None
+
+
+def _day(value: str) -> datetime.date:
+    """A required date: the schema has checked it is one."""
+    return datetime.date.fromisoformat(value)
+
+
+def _data(sources: Sources, kind: str) -> Any:
+    """A required file's data: build() runs on checked sources only, where every required file was read."""
+    doc = sources.documents.get(kind)
+    if doc is None:
+        raise ValueError(f"{kind}: build() needs checked sources")
+    return doc.data
+
+
+def build(sources: Sources) -> Agreement:
+    a = _data(sources, "agreement")
+    languages = a["languages"]
+    main = languages[0]
+
+    def text(value: Any) -> Text:
+        return Text(value, main)
+
+    def legal(ref: dict) -> LegalReference:
+        return LegalReference(text(ref["law"]), ref["number"], ref["section"], text(ref.get("summary")))
+
+    def person(p: dict) -> Person:
+        return Person(p["name"], text(p["role"]), p["party"], p.get("github"))
+
+    parties = []
+    for number, p in enumerate(_data(sources, "parties")["parties"], start=1):
+        parties.append(Party(
+            id=p["id"], number=number, kind=p["kind"], name=text(p["name"]),
+            business_id=business_id.normalise(p["business_id"]), signs=p["signs"],
+            signatories=[Signatory(s["name"], text(s["title"])) for s in p.get("signatories", [])],
+            decisions=[Decision(text(d["body"]), _day(d["date"]), d["section"], d.get("diary_number"),
+                                d["outcome"], d.get("minutes_url")) for d in p.get("decisions", [])],
+            website=p.get("website"), sotkanet_region=p.get("sotkanet_region")))
+    municipality_ids = [p.id for p in parties if p.kind == "municipality"]
+
+    def expand(refs: list[str]) -> list[str]:
+        out: dict[str, None] = {}
+        for ref in refs:
+            out.update(dict.fromkeys(municipality_ids if ref == ALL_MUNICIPALITIES else [ref]))
+        return list(out)
+
+    forums = [Forum(
+        id=f["id"], name=text(f["name"]), level=f["level"],
+        members=[ForumMember(m["party"], expand([m["party"]]), text(m["role"])) for m in f["members"]],
+        chair=f.get("chair"), frequency=f["frequency"], months=sorted(f.get("months", [])),
+        permanent=f["permanent"], until=_date(f.get("until")), purpose=text(f["purpose"]))
+        for f in _data(sources, "forums")["forums"]]
+    annex_doc = sources.documents.get("annexes")
+    annexes = [Annex(
+        id=x["id"], title=text(x["title"]), kind=x["kind"], parties=expand(x["parties"]), party_refs=x["parties"],
+        legally_binding=x["legally_binding"], status=x["status"], subareas=x.get("subareas", []),
+        description=text(x.get("description")), url=x.get("url"))
+        for x in (annex_doc.data["annexes"] if annex_doc else [])]
+
+    values: dict[str, list[Measurement]] = {}
+    for row in sorted(sources.measurements, key=lambda r: (r.indicator, r.area, r.year)):
+        values.setdefault(row.indicator, []).append(Measurement(row.area, row.year, row.value, row.note))
+
+    workbook_order = (default_schemas().node_at("subarea", ("workbook_subarea",)) or {}).get("enum", [])
+
+    def subarea_order(doc) -> tuple:
+        d = doc.data
+        wb = d.get("workbook_subarea")
+        return (GROUP_ORDER.index(d["group"]), workbook_order.index(wb) if wb else len(workbook_order), d["id"])
+
+    subareas = []
+    for s_number, doc in enumerate(sorted(sources.subareas, key=subarea_order), start=1):
+        d = doc.data
+        goals = []
+        for g_number, g in enumerate(d["goals"], start=1):
+            goal_number = f"{s_number}.{g_number}"
+            actions = [Action(
+                id=x["id"], number=f"{goal_number}.{n}", title=text(x["title"]), description=text(x.get("description")),
+                responsible_refs=list(x["responsible"]), responsible=expand(x["responsible"]), lead=x["lead"],
+                schedule_start=_schedule(x.get("schedule", {}).get("start")),
+                schedule_end=_schedule(x.get("schedule", {}).get("end")),
+                status=x["status"], status_reason=text(x.get("status_reason")), resources=text(x.get("resources")))
+                for n, x in enumerate(g.get("actions", []), start=1)]
+            indicators = []
+            for n, i in enumerate(g.get("indicators", []), start=1):
+                source = i["source"]
+                area_refs = i.get("areas", [REGION])
+                indicators.append(Indicator(
+                    id=i["id"], number=f"{goal_number}.M{n}", name=text(i["name"]), description=text(i.get("description")),
+                    unit=i["unit"], decimals=i.get("decimals", 0), sotkanet=source.get("sotkanet"),
+                    source_name=text(source.get("name")), source_url=source.get("url"), direction=i["direction"],
+                    baseline=(i["baseline"]["year"], i["baseline"]["value"]) if "baseline" in i else None,
+                    target=(i["target"]["year"], i["target"]["value"]) if "target" in i else None,
+                    frequency=i["frequency"], area_refs=area_refs, areas=expand(area_refs),
+                    measurements=values.get(i["id"], [])))
+            goals.append(Goal(g["id"], goal_number, text(g["title"]), text(g.get("description")), actions, indicators))
+        subareas.append(Subarea(
+            id=d["id"], number=str(s_number), code=d.get("code"), title=text(d["title"]), group=d["group"],
+            workbook_subarea=d.get("workbook_subarea"), basis=d["basis"],
+            legal_references=[legal(r) for r in d.get("legal_references", [])],
+            responsible_persons=[person(p) for p in d["responsible_persons"]], description=text(d["description"]),
+            resources=text(d.get("resources")), notes=text(d.get("notes")), goals=goals, file=doc.name))
+
+    rules = a["operating_rules"]
+    content = canonical_content(sources)
+    return Agreement(
+        id=a["id"], document_type=a["document_type"], title=text(a["title"]), short_title=text(a.get("short_title") or a["title"]),
+        languages=languages, council_term=(_day(a["council_term"]["start"]), _date(a["council_term"].get("end"))),
+        validity=(_day(a["validity"]["start"]), _date(a["validity"].get("end"))), scope=a["scope"],
+        version=a["version"], version_date=_date(a.get("version_date")), stamp=text(a.get("stamp")), status=a["status"],
+        purpose=text(a["purpose"]), starting_points=text(a["starting_points"]),
+        general_goals=[text(g) for g in a.get("general_goals", [])],
+        legal_basis=[legal(r) for r in a["legal_basis"]],
+        operating_rules={k: text(rules[k]) for k in ("goal_setting", "information_sharing", "dispute_resolution")},
+        additional_rules=[(text(r["title"]), text(r["text"])) for r in rules.get("additional", [])],
+        amendment=text(a["amendment"]), coordinators=[person(p) for p in a.get("coordinators", [])],
+        annual_cycle=[CycleStep(c["id"], text(c["title"]), sorted(c["months"]), text(c.get("description")),
+                                legal(c["legal_reference"]) if "legal_reference" in c else None)
+                      for c in a.get("annual_cycle", [])],
+        parties=parties, forums=forums, annexes=annexes, subareas=subareas,
+        fingerprint=compute_fingerprint(content), content=content)
+
+
+def _schedule(value: Any) -> str | None:
+    if value is None:
+        return None
+    parts = parse_partial_date(value)
+    return str(value) if parts else None

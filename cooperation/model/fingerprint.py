@@ -1,0 +1,65 @@
+"""The fingerprint: a SHA-256 over a canonical serialisation of the agreement's approved content.
+
+Not part of what the parties approve: monitoring data, the approval trail, and workflow details
+(MONITORING_PATHS). tests/test_contract_fingerprint.py pins the result for a fixture.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from cooperation.domain import MONITORING_PATHS
+from cooperation.load.sources import Sources
+from cooperation.schemas import default_schemas
+
+
+def _canonical(value: Any, kind: str, path: tuple, main: str, text_paths: set) -> Any:
+    shape = tuple("*" if isinstance(p, int) else p for p in path)
+    if shape in MONITORING_PATHS.get(kind, ()):
+        return None
+    if shape in text_paths:
+        if isinstance(value, str):
+            value = {main: value}
+        return {k: "\n".join(line.rstrip() for line in v.strip().splitlines()) for k, v in sorted(value.items())}
+    if isinstance(value, dict):
+        out = {}
+        for key in sorted(value):
+            child = _canonical(value[key], kind, path + (key,), main, text_paths)
+            if child is not None:
+                out[key] = child
+        return out
+    if isinstance(value, list):
+        return [_canonical(v, kind, path + (i,), main, text_paths) for i, v in enumerate(value)]
+    return value
+
+
+def canonical_content(sources: Sources) -> dict:
+    """The agreement's approved content as plain data: the input of the fingerprint."""
+    schemas = default_schemas()
+    agreement = sources.agreement
+    if agreement is None:
+        raise ValueError("agreement: the fingerprint needs the agreement file")
+    main = (agreement.data.get("languages") or ["fi"])[0]
+    content: dict[str, Any] = {}
+    docs = [(kind, doc.name, doc) for kind, doc in sources.yaml_documents()]
+    for kind, name, doc in sorted(docs, key=lambda d: d[1]):
+        text_paths = {tuple("*" if isinstance(p, int) else p for p in path)
+                      for path, node, _ in schemas.walk(kind, doc.data) if node.get("x-kind")}
+        content[name] = _canonical(doc.data, kind, (), main, text_paths)
+    return content
+
+
+def compute_fingerprint(content: dict) -> str:
+    serialised = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(serialised.encode("utf-8")).hexdigest()
+
+
+def fingerprint_of(sources: Sources) -> str:
+    """The fingerprint of files as written, valid or not; '' for files too broken to have a content."""
+    if sources.agreement is None or not isinstance(sources.agreement.data, dict):
+        return ""
+    try:
+        return compute_fingerprint(canonical_content(sources))
+    except (TypeError, AttributeError, KeyError, ValueError):
+        return ""

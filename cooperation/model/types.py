@@ -1,0 +1,299 @@
+"""The agreement's types: what every output reads, and nothing that reads files."""
+from __future__ import annotations
+
+import datetime
+import functools
+from dataclasses import dataclass, field
+from typing import Any
+
+from cooperation.domain import ALL_MUNICIPALITIES, REGION
+from cooperation.model.status import IndicatorStatus, indicator_status
+
+
+class Text:
+    """A text given per language; a plain string is in the agreement's main language."""
+
+    __slots__ = ("values", "main")
+
+    def __init__(self, value: Any, main: str):
+        self.main = main
+        if isinstance(value, dict):
+            self.values = {k: v.strip() for k, v in value.items() if isinstance(v, str)}
+        elif isinstance(value, str):
+            self.values = {main: value.strip()}
+        else:
+            self.values = {}
+
+    def get(self, lang: str) -> str:
+        return self.values.get(lang) or self.values.get(self.main) or next(iter(self.values.values()), "")
+
+    def __bool__(self) -> bool:
+        return bool(self.values)
+
+    def __repr__(self) -> str:
+        return f"Text({self.values!r})"
+
+
+@dataclass
+class LegalReference:
+    law: Text
+    number: str
+    section: str
+    summary: Text
+
+
+@dataclass
+class Person:
+    name: str
+    role: Text
+    party: str
+    github: str | None = None
+
+
+@dataclass
+class Signatory:
+    name: str
+    title: Text
+
+
+@dataclass
+class Decision:
+    body: Text
+    date: datetime.date
+    section: int
+    diary_number: str | None
+    outcome: str
+    minutes_url: str | None
+
+
+@dataclass
+class Party:
+    id: str
+    number: int
+    kind: str
+    name: Text
+    business_id: str
+    signs: bool
+    signatories: list[Signatory]
+    decisions: list[Decision]
+    website: str | None = None
+    sotkanet_region: int | None = None
+
+    @property
+    def approved(self) -> bool:
+        return any(d.outcome == "approved" for d in self.decisions)
+
+
+@dataclass
+class ForumMember:
+    party: str  # a party id or "all_municipalities"
+    parties: list[str]  # the party ids it stands for
+    role: Text
+
+
+@dataclass
+class Forum:
+    id: str
+    name: Text
+    level: str
+    members: list[ForumMember]
+    chair: str | None
+    frequency: str
+    months: list[int]
+    permanent: bool
+    until: datetime.date | None
+    purpose: Text
+
+    @property
+    def party_ids(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for member in self.members:
+            seen.update(dict.fromkeys(member.parties))
+        return list(seen)
+
+
+@dataclass
+class Annex:
+    id: str
+    title: Text
+    kind: str
+    parties: list[str]
+    party_refs: list[str]
+    legally_binding: bool
+    status: str
+    subareas: list[str]
+    description: Text
+    url: str | None
+
+
+@dataclass
+class Measurement:
+    area: str
+    year: int
+    value: float
+    note: str = ""
+
+
+@dataclass
+class Action:
+    id: str
+    number: str
+    title: Text
+    description: Text
+    responsible_refs: list[str]  # as written: party ids and "all_municipalities"
+    responsible: list[str]  # party ids, expanded
+    lead: str
+    schedule_start: str | None
+    schedule_end: str | None
+    status: str
+    status_reason: Text
+    resources: Text
+
+    @functools.cached_property
+    def responsible_set(self) -> frozenset[str]:
+        return frozenset(self.responsible)
+
+
+@dataclass
+class Indicator:
+    id: str
+    number: str
+    name: Text
+    description: Text
+    unit: str
+    decimals: int
+    sotkanet: int | None
+    source_name: Text
+    source_url: str | None
+    direction: str
+    baseline: tuple[int, float] | None
+    target: tuple[int, float] | None
+    frequency: str
+    area_refs: list[str]
+    areas: list[str]  # "region" and party ids, expanded
+    measurements: list[Measurement] = field(default_factory=list)
+
+    def series(self, area: str = REGION) -> list[Measurement]:
+        """The values of one area in year order (computed once per indicator)."""
+        by_area = self.__dict__.get("_by_area")
+        if by_area is None:
+            by_area = self.__dict__["_by_area"] = {}
+            for m in self.measurements:
+                by_area.setdefault(m.area, []).append(m)
+        return by_area.get(area, [])
+
+    @property
+    def status_area(self) -> str:
+        return REGION if REGION in self.areas or not self.areas else self.areas[0]
+
+    @functools.cached_property
+    def status(self) -> IndicatorStatus:
+        return indicator_status(self)
+
+    def sotkanet_url(self) -> str | None:
+        return f"https://sotkanet.fi/sotkanet/fi/metadata/indicators/{self.sotkanet}" if self.sotkanet else None
+
+
+@dataclass
+class Goal:
+    id: str
+    number: str
+    title: Text
+    description: Text
+    actions: list[Action]
+    indicators: list[Indicator]
+
+
+@dataclass
+class Subarea:
+    id: str
+    number: str
+    code: str | None
+    title: Text
+    group: str
+    workbook_subarea: str | None
+    basis: str
+    legal_references: list[LegalReference]
+    responsible_persons: list[Person]
+    description: Text
+    resources: Text
+    notes: Text
+    goals: list[Goal]
+    file: str
+
+
+@dataclass
+class CycleStep:
+    id: str
+    title: Text
+    months: list[int]
+    description: Text
+    legal_reference: LegalReference | None
+
+
+@dataclass
+class Agreement:
+    id: str
+    document_type: str
+    title: Text
+    short_title: Text
+    languages: list[str]
+    council_term: tuple[datetime.date, datetime.date | None]
+    validity: tuple[datetime.date, datetime.date | None]
+    scope: int
+    version: str
+    version_date: datetime.date | None
+    stamp: Text
+    status: str
+    purpose: Text
+    starting_points: Text
+    general_goals: list[Text]
+    legal_basis: list[LegalReference]
+    operating_rules: dict[str, Text]
+    additional_rules: list[tuple[Text, Text]]
+    amendment: Text
+    coordinators: list[Person]
+    annual_cycle: list[CycleStep]
+    parties: list[Party]
+    forums: list[Forum]
+    annexes: list[Annex]
+    subareas: list[Subarea]
+    fingerprint: str
+    content: dict = field(repr=False, default_factory=dict)
+
+    @property
+    def main_language(self) -> str:
+        return self.languages[0]
+
+    def party(self, party_id: str) -> Party:
+        return self._parties[party_id]
+
+    def __post_init__(self):
+        self._parties = {p.id: p for p in self.parties}
+
+    def party_names(self, refs: list[str], lang: str) -> str:
+        """Party references as readers say them: names, "kaikki kunnat", "koko alue"."""
+        from cooperation.i18n import labels
+        return ", ".join(labels.word("all_municipalities", lang) if ref == ALL_MUNICIPALITIES else
+                         labels.word("region", lang) if ref == REGION else self.party(ref).name.get(lang)
+                         for ref in refs)
+
+    @property
+    def county(self) -> Party:
+        return next(p for p in self.parties if p.kind == "county")
+
+    @property
+    def municipalities(self) -> list[Party]:
+        return [p for p in self.parties if p.kind == "municipality"]
+
+    @property
+    def goals(self) -> list[Goal]:
+        return [g for s in self.subareas for g in s.goals]
+
+    @property
+    def actions(self) -> list[Action]:
+        return [a for g in self.goals for a in g.actions]
+
+    @property
+    def indicators(self) -> list[Indicator]:
+        return [i for g in self.goals for i in g.indicators]
