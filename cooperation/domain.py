@@ -4,9 +4,20 @@ Words a user reads are not here (they are in ``i18n``); these are the codes that
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 # party references that are not parties
 ALL_MUNICIPALITIES = "all_municipalities"  # expanded once, in the model (Agreement.expand)
 REGION = "region"  # measurements and indicator areas: the whole region
+
+def expand_parties(refs: Iterable[str], municipalities: Iterable[str]) -> list[str]:
+    """Party references with "all municipalities" replaced by every municipality: each party once, in order.
+    The one expansion: the checks and the model both read party references through it."""
+    out: dict[str, None] = {}
+    for ref in refs:
+        out.update(dict.fromkeys(municipalities if ref == ALL_MUNICIPALITIES else [ref]))
+    return list(out)
+
 
 # the six sub-areas every agreement has (Kuntaliitto's workbook)
 COMMON_WORKBOOK_SUBAREAS = ("wellbeing_promotion", "personnel", "participation", "premises",

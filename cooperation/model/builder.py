@@ -6,7 +6,7 @@ import datetime
 from typing import Any
 
 from cooperation import business_id
-from cooperation.domain import ALL_MUNICIPALITIES, REGION
+from cooperation.domain import REGION, expand_parties
 from cooperation.load.sources import Sources
 from cooperation.model.fingerprint import canonical_content, compute_fingerprint
 from cooperation.model.types import (
@@ -75,10 +75,7 @@ def build(sources: Sources) -> Agreement:
     municipality_ids = [p.id for p in parties if p.kind == "municipality"]
 
     def expand(refs: list[str]) -> list[str]:
-        out: dict[str, None] = {}
-        for ref in refs:
-            out.update(dict.fromkeys(municipality_ids if ref == ALL_MUNICIPALITIES else [ref]))
-        return list(out)
+        return expand_parties(refs, municipality_ids)
 
     forums = [Forum(
         id=f["id"], name=text(f["name"]), level=f["level"],

@@ -6,7 +6,7 @@ import datetime
 from typing import TYPE_CHECKING
 
 from cooperation.check.values import iso_date
-from cooperation.domain import ALL_MUNICIPALITIES
+from cooperation.domain import expand_parties
 from cooperation.schemas import parse_partial_date
 
 if TYPE_CHECKING:
@@ -24,9 +24,7 @@ def check_actions(c: Checker) -> None:
             continue
         lead, responsible = action.get("lead"), action.get("responsible")
         if isinstance(lead, str) and isinstance(responsible, list) and responsible:
-            covered = set(r for r in responsible if isinstance(r, str))
-            if ALL_MUNICIPALITIES in covered:
-                covered |= municipalities
+            covered = set(expand_parties((r for r in responsible if isinstance(r, str)), municipalities))
             # a lead of all_municipalities is refused by the schema (party_ref's pattern)
             if lead not in covered and (lead in parties or not parties):
                 c.error("lead_not_responsible", doc, "subarea", path + ("lead",), lead=lead)

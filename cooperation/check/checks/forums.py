@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from cooperation.check.values import dicts
-from cooperation.domain import ALL_MUNICIPALITIES
+from cooperation.domain import expand_parties
 
 if TYPE_CHECKING:
     from cooperation.check.checker import Checker
@@ -17,9 +17,8 @@ def check_forums(c: Checker) -> None:
     municipalities = set(c.municipalities())
     for i, forum in dicts(doc.data.get("forums")):
         chair = forum.get("chair")
-        members = {m.get("party") for _, m in dicts(forum.get("members")) if isinstance(m.get("party"), str)}
-        if ALL_MUNICIPALITIES in members:
-            members |= municipalities
+        members = set(expand_parties((m["party"] for _, m in dicts(forum.get("members")) if isinstance(m.get("party"), str)),
+                                     municipalities))
         if isinstance(chair, str) and chair in c.parties() and chair not in members:
             c.warning("chair_not_member", doc, "forums", ("forums", i, "chair"), chair=chair)
         if forum.get("permanent") is True and "until" in forum:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from cooperation.check.values import suggest
-from cooperation.domain import ALL_MUNICIPALITIES, REGION
+from cooperation.domain import REGION, expand_parties
 from cooperation.result import ERROR, WARNING, Problem
 
 if TYPE_CHECKING:
@@ -32,8 +32,7 @@ def check_measurements(c: Checker) -> None:
     for iid, indicator in indicators.items():
         areas = indicator.get("areas")
         if isinstance(areas, list):
-            areas = {a for a in areas if isinstance(a, str)}
-            followed[iid] = areas | municipalities if ALL_MUNICIPALITIES in areas else areas
+            followed[iid] = set(expand_parties((a for a in areas if isinstance(a, str)), municipalities))
         else:
             followed[iid] = None
     check_indicator = c.subareas_complete()
