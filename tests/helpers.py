@@ -54,6 +54,31 @@ def run_cli(*args) -> Ran:
     return Ran(code, out.getvalue(), err.getvalue())
 
 
+# what a region's repository holds besides its data: tests that need a real repository copy these
+CODE = ["build.py", "cooperation", "schema", "templates", "docs", "mkdocs.yml", "mkdocs.sv.yml", ".github"]
+
+
+def copy_code(target: Path) -> None:
+    """Copy the program (not the data) into ``target``, as a region's repository holds it."""
+    for name in CODE:
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__", "CODEOWNERS"))
+        else:
+            shutil.copy(source, target / name)
+
+
+def with_sotkanet_regions(root: Path) -> Path:
+    """The first two parties get (made-up) Sotkanet region ids, so imports can place rows by region."""
+    import yaml as _yaml
+    path = root / "agreement" / "parties.yaml"
+    data = _yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["parties"][0]["sotkanet_region"] = 9901
+    data["parties"][1]["sotkanet_region"] = 9902
+    path.write_text(_yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return root
+
+
 def validate_lines(root: Path, lang: str = "fi") -> list[str]:
     out, _ = reporter.text(check(load_sources(root)), lang)
     return out.splitlines()

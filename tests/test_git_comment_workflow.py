@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 import yaml
-from helpers import MINIMAL, REPO, copy_root
-from test_history import CODE, edit, git
+from helpers import MINIMAL, REPO, copy_code, copy_root
+from test_history import edit, git
 
 WORKFLOW = REPO / ".github" / "workflows" / "comment.yml"
 PR_NUMBER = "7"
@@ -56,12 +55,7 @@ def pull_request(tmp_path) -> dict:
     """The base repository: main moves on after a pull request (kept only as refs/pull/7/head, as from a
     fork) branched off; the pull request changes a target and also its own build.py and diff code."""
     origin = copy_root(MINIMAL, tmp_path / "origin")
-    for name in CODE:
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, origin / name, ignore=shutil.ignore_patterns("__pycache__", "CODEOWNERS"))
-        else:
-            shutil.copy(source, origin / name)
+    copy_code(origin)
     git(origin, "init", "-q", "-b", "main")
     git(origin, "add", "-A")
     git(origin, "commit", "-q", "-m", "Sopimus")

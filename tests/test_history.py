@@ -13,12 +13,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from helpers import MINIMAL, REPO, copy_root
+from helpers import MINIMAL, REPO, copy_code, copy_root
 from test_site import read
 
 from cooperation.changes.history import load_history
-
-CODE = ["build.py", "cooperation", "schema", "templates", "docs", "mkdocs.yml", "mkdocs.sv.yml", ".github"]
 
 
 def git(repo: Path, *args: str) -> str:
@@ -47,12 +45,7 @@ def history_repo(tmp_path_factory) -> dict:
     Built once; tests get their own clone (``repo``), so none sees another's checkouts or files."""
     root = tmp_path_factory.mktemp("repo")
     copy_root(MINIMAL, root)
-    for name in CODE:
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, root / name, ignore=shutil.ignore_patterns("__pycache__", "CODEOWNERS"))
-        else:
-            shutil.copy(source, root / name)
+    copy_code(root)
     git(root, "init", "-q", "-b", "main")
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", "Sopimuksen ensimmäinen luonnos")

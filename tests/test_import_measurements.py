@@ -7,8 +7,7 @@ import stat
 from pathlib import Path
 
 import pytest
-import yaml
-from helpers import MINIMAL, copy_root, run_cli
+from helpers import MINIMAL, copy_root, run_cli, with_sotkanet_regions
 from test_workbook import snapshot
 
 from cooperation.check import check
@@ -22,13 +21,7 @@ def cli(*args) -> tuple[int, str]:
 
 @pytest.fixture
 def root(tmp_path) -> Path:
-    root = copy_root(MINIMAL, tmp_path / "root")
-    path = root / "agreement" / "parties.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    data["parties"][0]["sotkanet_region"] = 9901
-    data["parties"][1]["sotkanet_region"] = 9902
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    return root
+    return with_sotkanet_regions(copy_root(MINIMAL, tmp_path / "root"))
 
 
 def tidy(tmp_path: Path, *lines: str, name: str = "tidy.csv") -> Path:

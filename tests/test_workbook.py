@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from helpers import MINIMAL, REPO, Ran, copy_root, run_cli
+from helpers import MINIMAL, REPO, Ran, copy_root, run_cli, with_sotkanet_regions
 from openpyxl import Workbook, load_workbook
 
 from cooperation.pipeline import load
@@ -156,13 +156,7 @@ def test_a_file_that_is_not_a_workbook(tmp_path):
 
 @pytest.fixture
 def region_with_sotkanet(tmp_path) -> Path:
-    root = copy_root(MINIMAL, tmp_path / "root")
-    path = root / "agreement" / "parties.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    data["parties"][0]["sotkanet_region"] = 9901
-    data["parties"][1]["sotkanet_region"] = 9902
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    return root
+    return with_sotkanet_regions(copy_root(MINIMAL, tmp_path / "root"))
 
 
 def test_sotkanet_json_import_and_reimport_changes_nothing(region_with_sotkanet, tmp_path):
