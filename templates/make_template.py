@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -18,10 +19,11 @@ from pathlib import Path
 import pypandoc
 from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
-from docx.enum.text import WD_BREAK
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Pt, RGBColor
 
 HERE = Path(__file__).resolve().parent
 
@@ -35,11 +37,39 @@ def field(paragraph, instruction: str) -> None:
     simple = OxmlElement("w:fldSimple")
     simple.set(qn("w:instr"), instruction)
     run = OxmlElement("w:r")
+    r_pr = OxmlElement("w:rPr")
+    size = OxmlElement("w:sz")
+    size.set(qn("w:val"), "16")
+    r_pr.append(size)
+    run.append(r_pr)
     text = OxmlElement("w:t")
     text.text = "1"
     run.append(text)
     simple.append(run)
     paragraph._p.append(simple)
+
+
+def metric_compatible_fonts(doc) -> None:
+    """Calibri (body) and Cambria (headings) instead of Aptos: Word has them, and LibreOffice prints them
+    with the metric-compatible Carlito and Caladea (fonts-crosextra-*), so lines break at the same words."""
+    for part in doc.part.package.iter_parts():
+        if part.partname.startswith("/word/theme/"):
+            xml = part.blob.decode("utf-8")
+            xml = re.sub(r'<a:latin typeface="Aptos Display"[^>]*/>', '<a:latin typeface="Cambria"/>', xml)
+            xml = re.sub(r'<a:latin typeface="Aptos"[^>]*/>', '<a:latin typeface="Calibri"/>', xml)
+            part._blob = xml.encode("utf-8")
+
+
+def toc_styles(doc) -> None:
+    """TOC 1 and TOC 2: what Word uses when it updates the table of contents (and the entries written in)."""
+    for level, indent in ((1, 0), (2, 0.6)):
+        style = doc.styles.add_style(f"TOC {level}", WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = doc.styles["Normal"]
+        style.next_paragraph_style = doc.styles["Normal"]
+        style.paragraph_format.left_indent = Cm(indent)
+        style.paragraph_format.space_after = Pt(3)
+        style.paragraph_format.tab_stops.add_tab_stop(Cm(16), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+        style.element.get_or_add_uiPriority().val = 39  # type: ignore[attr-defined]
 
 
 def row_property(row, name: str) -> None:
@@ -69,12 +99,20 @@ def make() -> Path:
             body.remove(child)
     styles = doc.styles
     styles["Normal"].font.size = Pt(11)
+    metric_compatible_fonts(doc)
+    toc_styles(doc)
     first = doc.sections[0]  # pandoc's reference.docx leaves the page size to the reader: A4
     first.page_width, first.page_height = Cm(21), Cm(29.7)
     first.left_margin = first.right_margin = Cm(2.5)
     first.top_margin, first.bottom_margin = Cm(2), Cm(2)
 
     # --- cover page ---
+    doc.add_paragraph("{%p if draft_mark %}")
+    mark = doc.add_paragraph()
+    mark.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = mark.add_run("{{ draft_mark }}")
+    run.bold, run.font.size, run.font.color.rgb = True, Pt(28), RGBColor(0xA0, 0x10, 0x10)
+    doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("{{ document_type }}", style="Subtitle")
     doc.add_paragraph("{{ title }}", style="Title")
     doc.add_paragraph("{{ labels.parties }}", style="Heading 2")
@@ -144,12 +182,19 @@ def make() -> Path:
     for sec in doc.sections:
         footer = sec.footer
         footer.is_linked_to_previous = sec is not doc.sections[0]
+    for sec in doc.sections:
+        sec.header.is_linked_to_previous = sec is not doc.sections[0]
     footer = doc.sections[0].footer
     para = footer.paragraphs[0]
-    para.text = "{{ footer }} · {{ labels.page }} "
-    for run in para.runs:
-        run.font.size = Pt(8)
+    para.add_run("{{ footer }} · {{ labels.page }} ").font.size = Pt(8)
     field(para, "PAGE")
+    para.add_run(" / ").font.size = Pt(8)
+    field(para, "NUMPAGES")
+    # --- header on every page: LUONNOS / UTKAST while the agreement is not approved (empty after) ---
+    para = doc.sections[0].header.paragraphs[0]
+    para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    run = para.add_run("{{ draft_mark }}")
+    run.bold, run.font.size, run.font.color.rgb = True, Pt(12), RGBColor(0xA0, 0x10, 0x10)
 
     settings = doc.settings.element
     update = OxmlElement("w:updateFields")

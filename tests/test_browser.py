@@ -72,8 +72,21 @@ def test_resident_reads_searches_and_switches_language(browser, served_site):
     results.first.wait_for(timeout=15000)
     assert results.count() >= 1
     assert "Työllisyyden hoito" in page.locator(".md-search-result").inner_text()
-    # switch to Swedish with the language selector
+    # switch to Swedish with the language selector: the reader stays on the same page
     page.keyboard.press("Escape")
+    page.goto(served_site + "osa-alueet/hyte/", wait_until="networkidle")
+    page.locator(".md-header__option .md-select").first.hover()
+    page.locator("a[hreflang='sv']").first.click()
+    page.wait_for_url("**/sv/osa-alueet/hyte/")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("html").get_attribute("lang") == "sv"
+    assert "HYTE-1-T1" in page.content()
+    # and back to Finnish on the same page
+    page.locator(".md-header__option .md-select").first.hover()
+    page.locator("a[hreflang='fi']").first.click()
+    page.wait_for_url("**/osa-alueet/hyte/")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("html").get_attribute("lang") == "fi" and "/sv/" not in page.url
     page.goto(served_site, wait_until="networkidle")
     page.locator(".md-header__option .md-select").first.hover()
     page.locator("a[hreflang='sv']").first.click()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import re
 
 from cooperation.domain import AMENDMENT, EDITORIAL, MONITORING
 from cooperation.schemas import default_schemas, titles_of
@@ -221,14 +222,22 @@ WORDS: dict[str, dict[str, str]] = {
     "region_capital": {"fi": "Koko alue", "sv": "Hela regionen"},
     "edit_on_github": {"fi": "Muokkaa tätä sisältöä GitHubissa", "sv": "Redigera innehållet på GitHub"},
     # what each registered output is (cooperation/outputs/__init__.py, Output.description), and the schemas
-    "dl_docx": {"fi": "Allekirjoitettava sopimus (Word)", "sv": "Avtalet för underskrift (Word)"},
-    "dl_json": {"fi": "Koko sopimus yhtenä JSON-tiedostona (skeema: schema/bundle.schema.json)",
-                "sv": "Hela avtalet som en JSON-fil (schema: schema/bundle.schema.json)"},
-    "dl_csv": {"fi": "Mittaustulokset (CSV: indicator, area, year, value, note)",
-               "sv": "Mätvärden (CSV: indicator, area, year, value, note)"},
-    "dl_schema": {"fi": "JSON-skeema", "sv": "JSON-schema"},
-    "dl_ics": {"fi": "Vuosikello ja foorumien kokoukset (iCalendar)", "sv": "Årshjul och forumens möten (iCalendar)"},
-    "dl_xlsx": {"fi": "Työkirja (Excel)", "sv": "Arbetsbok (Excel)"},
+    # the downloads page adds the format and, for a file per language, the language: "… (Word, suomeksi)"
+    "dl_docx": {"fi": "Allekirjoitettava sopimus", "sv": "Avtalet för underskrift"},
+    "dl_pdf": {"fi": "Sopimus luettavaksi ja tulostettavaksi", "sv": "Avtalet för läsning och utskrift"},
+    "dl_json": {"fi": "Koko sopimus yhtenä tiedostona, rakenne: schema/bundle.schema.json",
+                "sv": "Hela avtalet som en fil, struktur: schema/bundle.schema.json"},
+    "dl_csv": {"fi": "Mittaustulokset, sarakkeet indicator, area, year, value, note",
+               "sv": "Mätvärden, kolumnerna indicator, area, year, value, note"},
+    "dl_schema": {"fi": "JSON-skeemat, joilla tiedostot tarkistetaan", "sv": "JSON-scheman som filerna kontrolleras mot"},
+    "dl_ics": {"fi": "Vuosikello ja foorumien kokoukset kalenteriin", "sv": "Årshjul och forumens möten i kalendern"},
+    "dl_xlsx": {"fi": "Työkirja", "sv": "Arbetsbok"},
+    "dl_for_residents": {"fi": "Asukkaille", "sv": "För invånare"},
+    "dl_for_developers": {"fi": "Kehittäjille: avoin data", "sv": "För utvecklare: öppna data"},
+    "size": {"fi": "Koko", "sv": "Storlek"},
+    "in_lang_fi": {"fi": "suomeksi", "sv": "på finska"},
+    "in_lang_sv": {"fi": "ruotsiksi", "sv": "på svenska"},
+    "in_lang_en": {"fi": "englanniksi", "sv": "på engelska"},
     # the negotiation history
     "history": {"fi": "Neuvotteluhistoria", "sv": "Förhandlingshistorik"},
     "history_help": {"fi": "Jokainen hyväksytty muutos sopimuksen tietoihin: milloin, mikä muutosehdotus (pull request), "
@@ -255,6 +264,9 @@ WORDS: dict[str, dict[str, str]] = {
     "no_history": {"fi": "Muutoshistoriaa ei ole saatavilla.", "sv": "Ingen ändringshistorik finns tillgänglig."},
     "class": {"fi": "Luokka", "sv": "Klass"},
     "editor_guide": {"fi": "Ohje muokkaajille", "sv": "Anvisning för redaktörer"},
+    "finnish_only": {"fi": "Tämä sivu on vain suomeksi.",
+                     "sv": "Den här sidan finns endast på finska. Avtalets innehåll finns på svenska på webbplatsens "
+                           "övriga sidor."},
     "unit": {"fi": "Yksikkö", "sv": "Enhet"},
 }
 
@@ -268,6 +280,31 @@ MONTHS = {
 
 def month_name(month: int, lang: str) -> str:
     return MONTHS.get(lang, MONTHS["fi"])[month - 1]
+
+
+# the data writes sections of law in Finnish ("6 ja 7 §", "14 § 2 mom."): the joining words per language
+_SECTION_WORDS = {
+    "sv": {"ja": "och", "momentti": "momentet", "kohta": "punkten"},
+    "en": {"ja": "and", "momentti": "subsection", "kohta": "paragraph"},
+}
+
+
+def legal_section(section: str, lang: str) -> str:
+    """A section of law in the reader's language: legal_section("6 ja 7 §", "sv") == "6 och 7 §"."""
+    words = _SECTION_WORDS.get(lang)
+    if not words:
+        return section
+    return re.sub(r"(?<!\S)(" + "|".join(re.escape(w) for w in words) + r")(?!\S)",
+                  lambda m: words[m.group(1)], section)
+
+
+def file_size(size: int, lang: str) -> str:
+    """A file's size as readers write it: 850 B, 12,3 kB, 1,4 MB (decimal units, as browsers show them)."""
+    if size < 1000:
+        return f"{size}\u00a0B"
+    if size < 1_000_000:
+        return f"{number(size / 1000, 1, lang)}\u00a0kB"
+    return f"{number(size / 1_000_000, 1, lang)}\u00a0MB"
 
 
 def word(key: str, lang: str) -> str:

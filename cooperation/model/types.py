@@ -190,8 +190,10 @@ class Indicator:
     def status(self) -> IndicatorStatus:
         return indicator_status(self)
 
-    def sotkanet_url(self) -> str | None:
-        return f"https://sotkanet.fi/sotkanet/fi/metadata/indicators/{self.sotkanet}" if self.sotkanet else None
+    def sotkanet_url(self, lang: str = "fi") -> str | None:
+        """The indicator's page in Sotkanet's interface in the reader's language (it has fi, sv and en)."""
+        ui = lang if lang in ("fi", "sv", "en") else "fi"
+        return f"https://sotkanet.fi/sotkanet/{ui}/metadata/indicators/{self.sotkanet}" if self.sotkanet else None
 
 
 @dataclass

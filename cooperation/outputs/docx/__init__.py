@@ -20,8 +20,11 @@ from cooperation.files import OutputError, reproducible_zip
 from cooperation.i18n import labels as L
 from cooperation.model import Agreement, Indicator, Text
 from cooperation.outputs.docx import pandoc_doc as P
+from cooperation.outputs.docx import wordml as W
 
 TEMPLATE = PROJECT / "templates" / "agreement.docx"
+LANGUAGE_TAGS = {"fi": "fi-FI", "sv": "sv-SE"}  # proofing language of each document
+DRAFT_STATUSES = ("draft", "in_negotiation")  # printed as LUONNOS / UTKAST until approved
 
 
 class TemplateProblem(OutputError):
@@ -110,7 +113,7 @@ def body_blocks(model: Agreement, lang: str) -> Body:
     b.heading("legal_basis")
     legal_items = []
     for ref in model.legal_basis:
-        legal_items.append([P.plain(P.strong(f"{b.t(ref.law)} ({ref.number}) {ref.section}"),
+        legal_items.append([P.plain(P.strong(f"{b.t(ref.law)} ({ref.number}) {L.legal_section(ref.section, b.lang)}"),
                                     (": " + b.t(ref.summary)) if ref.summary else "")])
     b.add(P.bullets(legal_items))
     # 4 goals
@@ -198,7 +201,7 @@ def _subarea(b: Body, subarea) -> None:
     b.add(P.para(P.emph(" · ".join(facts))))
     b.md(subarea.description)
     if subarea.legal_references:
-        b.add(P.para(f"{b.w('legal_basis')}: " + "; ".join(f"{b.t(r.law)} ({r.number}) {r.section}"
+        b.add(P.para(f"{b.w('legal_basis')}: " + "; ".join(f"{b.t(r.law)} ({r.number}) {L.legal_section(r.section, b.lang)}"
                                                           for r in subarea.legal_references)))
     b.add(P.para(f"{b.w('responsible_persons')}: " + "; ".join(
         f"{p.name}, {b.t(p.role)}, {b.party_name(p.party)}" for p in subarea.responsible_persons)))
@@ -208,13 +211,13 @@ def _subarea(b: Body, subarea) -> None:
         b.md(goal.description)
         if goal.indicators:
             b.add(P.table([b.w("indicator"), b.w("baseline"), b.w("target"), b.w("source")],
-                          [_indicator_cells(b, i) for i in goal.indicators], [0.46, 0.18, 0.18, 0.18]))
+                          [_indicator_cells(b, i) for i in goal.indicators], [0.40, 0.20, 0.20, 0.20]))
         if goal.actions:
             head = [b.w("action"), b.w("responsible"), b.w("lead")]
             widths = [0.48, 0.30, 0.22]
             if model.scope >= 3:
                 head.append(b.w("schedule"))
-                widths = [0.40, 0.26, 0.20, 0.14]
+                widths = [0.38, 0.26, 0.18, 0.18]  # room for a whole "Aikataulu" / "Tidsplan"
             rows = []
             for action in goal.actions:
                 row = [[P.plain(P.strong(action.id), " ", b.t(action.title))],
@@ -284,13 +287,17 @@ def context(model: Agreement, lang: str, body, sections: int) -> dict:
                           "actions": _plain(L.word("actions", lang)), "resources": _plain(L.word("resources", lang)),
                           "indicators": _plain(L.word("indicators", lang)), "notes": _plain(L.word("notes", lang))},
         "workbook": workbook_rows(model, lang),
+        "draft_mark": _plain(L.enum("agreement_status", "draft", lang).upper()) if model.status in DRAFT_STATUSES else "",
         "footer": _plain(f"{t(model.short_title)} · {L.word('version', lang)} {model.version} · "
                          f"SHA-256 {model.fingerprint[:16]}…"),
     }
 
 
 # --- rendering ---------------------------------------------------------------------------------
-def _fixed_datetime() -> datetime.datetime:
+def _fixed_datetime(version_date: datetime.date | None = None) -> datetime.datetime:
+    """The document's creation time: the version date when the agreement has one, else SOURCE_DATE_EPOCH."""
+    if version_date is not None:
+        return datetime.datetime(version_date.year, version_date.month, version_date.day)
     epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)
     return datetime.datetime.fromtimestamp(epoch, datetime.UTC).replace(tzinfo=None)
 
@@ -336,12 +343,13 @@ def render(model: Agreement, lang: str, template: Path | None = None) -> bytes:
             raise TemplateProblem(f"Mallipohja on virheellinen: {exc}") from exc
         docx = tpl.docx
         props = docx.core_properties
-        when = _fixed_datetime()
+        when = _fixed_datetime(model.version_date)
         props.title = _plain(model.title.get(lang))
         props.subject = _plain(L.enum("document_type", model.document_type, lang))
         props.language = lang
         props.comments = f"SHA-256 {model.fingerprint}"
         props.created = props.modified = when
+        W.finish(docx, LANGUAGE_TAGS.get(lang, lang))
         buffer = io.BytesIO()
         docx.save(buffer)
     return reproducible_zip(buffer.getvalue())

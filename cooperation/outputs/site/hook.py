@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -18,14 +19,18 @@ from mkdocs.structure.files import File
 from cooperation import PROJECT
 from cooperation.changes.history import cached_history
 from cooperation.check import reporters as reporter
-from cooperation.outputs import for_site, render_site_files
+from cooperation.i18n import labels as L
+from cooperation.outputs import EVERY_SITE, for_site, render_site_files
 from cooperation.outputs.reference import markdown as format_reference
 from cooperation.outputs.site.build import handoff
-from cooperation.outputs.site.pages import Site, fill, page_nav, wrap_tables
+from cooperation.outputs.site.pages import Download, Site, fill, page_nav, wrap_tables
 from cooperation.pipeline import ModelError, load_all
 from cooperation.schemas import SCHEMA_DIR
 
 _state: dict = {}
+
+# pages written in Finnish only (the editor guide, the field reference from the schemas' Finnish help)
+FINNISH_ONLY = ("ohje.md", "tietomuoto.md")
 
 
 def data_root() -> Path:
@@ -44,12 +49,18 @@ def on_config(config):
     if lang not in model.languages:
         raise PluginError(f"Sopimus ei ole kielellä {lang} (languages: {model.languages})")
     downloads = given.downloads if given else render_site_files(model, sources)
-    files = [(f.name, f.data, f.output.description) for f in for_site(downloads, lang)]
+    offered = for_site(downloads, lang)
+    files = [(f.name, f.data, f.output.description) for f in offered]
+    listed = [Download(f.name, f.output.description, len(f.data),
+                       # the language is named where both languages' files are offered
+                       f.lang if f.output.per_language and f.output.site == EVERY_SITE else None, f.output.name)
+              for f in offered]
     for path in sorted(SCHEMA_DIR.glob("*.schema.json")):
         files.append((f"schema/{path.name}", path.read_bytes(), "dl_schema"))
+        listed.append(Download(f"schema/{path.name}", "dl_schema", len(files[-1][1]), None, "schema"))
     history = cached_history(root, sources)
     site = Site(model, lang, repo_url=config.extra.get("repository", ""), branch=config.extra.get("edit_branch", "main"),
-                downloads=[(name, kind) for name, _, kind in files], history=history)
+                downloads=listed, history=history)
     pages = site.build()
     config.site_name = html.escape(model.short_title.get(lang))  # theme templates do not escape it
     config.nav = page_nav(site)
@@ -59,12 +70,48 @@ def on_config(config):
         if lang != model.languages[0] and config.site_url:
             config.site_url = config.site_url.rstrip("/") + f"/{lang}/"
         names = {"fi": "Suomeksi", "sv": "På svenska"}
-        config.extra["alternate"] = [{"name": names.get(code, code), "lang": code,
-                                      "link": base if code == model.languages[0] else f"{base}{code}/"}
-                                     for code in model.languages]
+        roots = [(names.get(code, code), code, base if code == model.languages[0] else f"{base}{code}/")
+                 for code in model.languages]
+        _state["alternate_roots"] = roots
+        config.extra["alternate"] = _alternate(roots, "")
+    else:
+        _state["alternate_roots"] = None
     config.watch.extend(str(root / name) for name in ("agreement", "subareas", "measurements") if (root / name).is_dir())
     _state.update(pages=pages, files=files, reference=format_reference(), assets=site.assets)
     return config
+
+
+def _alternate(roots, url: str) -> list[dict]:
+    """The language switcher's links to one page in every language: both languages have the same paths."""
+    return [{"name": name, "lang": code, "link": root + url} for name, code, root in roots]
+
+
+def on_page_context(context, page, config, nav):
+    # Material reads the switcher from config.extra.alternate: point it at this page, not the home page
+    roots = _state.get("alternate_roots")
+    if roots:
+        config.extra["alternate"] = _alternate(roots, page.url)
+    return context
+
+
+# Material's script reads <link rel="alternate" hreflang> in the head and fetches "sitemap.xml" next to each
+# link to redirect the switcher's clicks; with per-page links that is a 404 per language and page, and with the
+# language roots (and an empty sitemap when no site_url is set) it sends every click to the home page. The
+# switcher's own links carry hreflang: the head links are left out.
+_HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+def on_post_page(output, page, config):
+    # templates rendered without a page (404.html) keep the links to the home pages
+    roots = _state.get("alternate_roots")
+    if roots:
+        config.extra["alternate"] = _alternate(roots, "")
+        output = _HEAD_ALTERNATE.sub("", output)
+    if config.extra.get("content_language", "fi") != "fi" and page.file.src_uri in FINNISH_ONLY:
+        # the table of contents lists the page's Finnish headings
+        output = output.replace('<ul class="md-nav__list" data-md-component="toc"',
+                                '<ul class="md-nav__list" data-md-component="toc" lang="fi"')
+    return output
 
 
 def on_files(files, config):
@@ -84,4 +131,10 @@ def on_page_content(html_text, page, config, files):
     # Markdown tables first: the generated blocks are put back after, already in their containers
     html_text = wrap_tables(html_text, html.unescape(page.title or config.site_name or ""))
     blocks = _state.get("blocks", {}).get(page.file.src_uri)
-    return fill(html_text, blocks) if blocks else html_text
+    html_text = fill(html_text, blocks) if blocks else html_text
+    lang = config.extra.get("content_language", "fi")
+    if lang != "fi" and page.file.src_uri in FINNISH_ONLY:
+        # said in the reader's language first; the page itself marked Finnish for screen readers and search
+        html_text = (f'<div class="admonition note" lang="{lang}"><p>{html.escape(L.word("finnish_only", lang))}'
+                     f'</p></div>\n<div lang="fi">\n{html_text}\n</div>')
+    return html_text

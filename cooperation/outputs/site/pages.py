@@ -148,9 +148,25 @@ class Page:
         return fill(text, blocks)
 
 
+@dataclass(frozen=True)
+class Download:
+    """One file on the downloads page: its name beside the page, what it is (a key of labels.WORDS), its size,
+    its language when there is a file per language, and the registry's output name."""
+    name: str
+    description: str
+    size: int
+    lang: str | None = None
+    output: str = ""
+
+
+# the downloads residents want, in this order; every other file (open data, schemas, calendar) is for developers
+FOR_RESIDENTS = ("pdf", "docx", "xlsx")
+FORMATS = {".pdf": "PDF", ".docx": "Word", ".xlsx": "Excel", ".json": "JSON", ".csv": "CSV", ".ics": "iCalendar"}
+
+
 class Site:
     def __init__(self, model: Agreement, lang: str, repo_url: str = "", branch: str = "main",
-                 downloads: list[tuple[str, str]] | None = None, history=None):
+                 downloads: list[Download] | None = None, history=None):
         self.m, self.lang = model, lang
         self.repo_url, self.branch = repo_url.rstrip("/"), branch
         self.downloads = downloads or []
@@ -360,7 +376,7 @@ class Site:
                                           for p in s.responsible_persons) + "</ul>")
         if s.legal_references:
             page.body.append(f"## {heading_text(self.w('legal_basis'))}")
-            page.body.append("<ul>" + "".join(f"<li>{self.et(r.law)} ({esc(r.number)}) {esc(r.section)}</li>"
+            page.body.append("<ul>" + "".join(f"<li>{self.et(r.law)} ({esc(r.number)}) {esc(L.legal_section(r.section, self.lang))}</li>"
                                               for r in s.legal_references) + "</ul>")
 
     def indicator_block(self, i: Indicator) -> str:
@@ -387,13 +403,15 @@ class Site:
                        f'width="{charts.WIDTH}" height="{charts.HEIGHT}" loading="lazy" '
                        f'id="chart-{esc(i.id.lower())}"></figure>')
         areas = [a for a in i.areas if i.series(a)]
+        # notes in measurements/*.csv have one language, the agreement's main one: marked so where it differs
+        note_lang = f' lang="{esc(self.m.main_language)}"' if self.lang != self.m.main_language else ""
         years = sorted({m.year for a in areas for m in i.series(a)})
         if years:
             rows = []
             for area in areas:
                 by_year = {m.year: m for m in i.series(area)}
                 rows.append([esc(charts.area_name(self.m, area, lang))] +
-                            [self.value(i, by_year[y].value) + (f' <abbr title="{esc(by_year[y].note)}">*</abbr>'
+                            [self.value(i, by_year[y].value) + (f' <abbr title="{esc(by_year[y].note)}"{note_lang}>*</abbr>'
                                                                 if by_year[y].note else "") if y in by_year else "–"
                              for y in years])
             out.append(self.table([esc(self.w("area"))] + [str(y) for y in years], rows,
@@ -403,7 +421,7 @@ class Site:
 
     def source_html(self, i: Indicator) -> str:
         if i.sotkanet:
-            return (f'<a href="{esc(i.sotkanet_url() or "")}">{esc(self.w("sotkanet").format(id=i.sotkanet))}</a>'
+            return (f'<a href="{esc(i.sotkanet_url(self.lang) or "")}">{esc(self.w("sotkanet").format(id=i.sotkanet))}</a>'
                     f'<br><small>{esc(self.citation(i))}</small>')
         name, url = self.t(i.source_name), i.source_url
         return f'<a href="{esc(url)}">{esc(name)}</a>' if url else esc(name)
@@ -685,7 +703,7 @@ class Site:
     def legal(self) -> None:
         page = self.start("saadosperusta.md", self.w("legal_basis"), "agreement/agreement.yaml")
         for ref in self.m.legal_basis:
-            page.body.append(f"## {heading_text(f'{self.t(ref.law)} ({ref.number}) {ref.section}')}")
+            page.body.append(f"## {heading_text(f'{self.t(ref.law)} ({ref.number}) {L.legal_section(ref.section, self.lang)}')}")
             page.body.append(self.md(ref.summary))
 
     def rules(self) -> None:
@@ -725,9 +743,33 @@ class Site:
     def opendata(self) -> None:
         page = self.start("lataukset/index.md", self.w("downloads"))
         page.body.append(f"<p>{esc(self.w('downloads_help'))}</p>")
-        rows = [[f'<a href="{esc(name)}">{esc(name)}</a>', esc(self.w(description))] for name, description in self.downloads]
-        page.body.append(self.table([self.w("file"), self.w("description")], rows, self.w("downloads")))
+        # the page's own language first among the files per language; otherwise the registry's order
+        files = sorted(self.downloads, key=lambda d: d.lang not in (None, self.lang))
+        residents = sorted((d for d in files if d.output in FOR_RESIDENTS), key=lambda d: FOR_RESIDENTS.index(d.output))
+        developers = [d for d in files if d.output not in FOR_RESIDENTS and not d.name.startswith("schema/")]
+        schemas = [d for d in files if d.output not in FOR_RESIDENTS and d.name.startswith("schema/")]
+        head = [self.w("file"), self.w("description"), self.w("size")]
+        for key, group in (("dl_for_residents", residents), ("dl_for_developers", developers)):
+            rows = [[f'<a href="{esc(d.name)}">{esc(d.name)}</a>', esc(self.download_description(d)),
+                     esc(L.file_size(d.size, self.lang))] for d in group]
+            if key == "dl_for_developers" and schemas:
+                # one row for the schemas: a list of eight rows would crowd out the rest
+                rows.append(["<br>".join(f'<a href="{esc(d.name)}">{esc(posixpath.basename(d.name))}</a>' for d in schemas),
+                             esc(f"{self.w('dl_schema')} (JSON)"),
+                             esc(L.file_size(sum(d.size for d in schemas), self.lang))])
+            if rows:
+                page.body.append(f"## {heading_text(self.w(key))}")
+                page.body.append(self.table(head, rows, self.w(key)))
         page.body.append(f"<p>{esc(self.w('fingerprint'))}: <code>{esc(self.m.fingerprint)}</code></p>")
+
+    def download_description(self, d: Download) -> str:
+        """What the file is, its format and (a file per language) its language: "Avtalet för underskrift (Word, på
+        svenska)"."""
+        details = [FORMATS.get(posixpath.splitext(d.name)[1], "")]
+        if d.lang:
+            details.append(self.w(f"in_lang_{d.lang}") if f"in_lang_{d.lang}" in L.WORDS else d.lang)
+        details = [x for x in details if x]
+        return self.w(d.description) + (f" ({', '.join(details)})" if details else "")
 
     def accessibility(self) -> None:
         page = self.start("saavutettavuus.md", self.w("accessibility"))
