@@ -95,7 +95,8 @@ def test_resident_reads_searches_and_switches_language(browser, served_site):
     assert page.locator("html").get_attribute("lang") == "sv"
     assert page.locator("h1").first.inner_text() == "Kustregionens samarbetsavtal"
     page.screenshot(path=str(ARTIFACTS / "site-phone-sv.png"), full_page=False)
-    assert watch.problems == []
+    # a lazy chart still loading when the reader clicks on is cancelled by the browser, not broken
+    assert [p for p in watch.problems if not p.endswith("net::ERR_ABORTED")] == []
     context.close()
 
 

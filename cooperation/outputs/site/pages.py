@@ -207,14 +207,30 @@ class Site:
     def parties_html(self, refs: list[str]) -> str:
         return ", ".join(self.party_link(r) for r in refs)
 
-    def table(self, head: list[str], rows: list[list[str]], caption: str, css: str = "") -> str:
-        """A table in a focusable scroll container, so it reads on a phone with a keyboard too."""
-        out = [scroll_region(caption), f'<table class="{css}">', f"<caption>{esc(caption)}</caption>", "<thead><tr>"]
-        out += [f'<th scope="col">{h}</th>' for h in head]
-        out.append("</tr></thead><tbody>")
+    def table(self, head: list[str], rows: list[list[str]], caption: str, css: str = "", stack: bool = False) -> str:
+        """A table in a focusable scroll container, so it reads on a phone with a keyboard too.
+
+        ``stack``: on a narrow screen each row becomes a card (extra.css), each cell headed by its
+        column's name from ``data-label``. CSS display changes drop a table's semantics in some
+        browsers, so the stacked table states its roles explicitly."""
+        if not stack:
+            out = [scroll_region(caption), f'<table class="{css}">', f"<caption>{esc(caption)}</caption>", "<thead><tr>"]
+            out += [f'<th scope="col">{h}</th>' for h in head]
+            out.append("</tr></thead><tbody>")
+            for row in rows:
+                out.append("<tr>" + "".join(f'<th scope="row">{c}</th>' if i == 0 else f"<td>{c}</td>"
+                                            for i, c in enumerate(row)) + "</tr>")
+            out.append("</tbody></table></div>")
+            return "\n".join(out)
+        labels = [esc(" ".join(html.unescape(_TAG.sub("", h)).split())) for h in head]
+        out = [scroll_region(caption), f'<table class="{" ".join(x for x in (css, "stack") if x)}" role="table">',
+               f"<caption>{esc(caption)}</caption>", '<thead role="rowgroup"><tr role="row">']
+        out += [f'<th scope="col" role="columnheader">{h}</th>' for h in head]
+        out.append('</tr></thead><tbody role="rowgroup">')
         for row in rows:
-            out.append("<tr>" + "".join(f'<th scope="row">{c}</th>' if i == 0 else f"<td>{c}</td>"
-                                        for i, c in enumerate(row)) + "</tr>")
+            out.append('<tr role="row">' + "".join(
+                f'<th scope="row" role="rowheader">{c}</th>' if i == 0 else
+                f'<td role="cell" data-label="{labels[i]}">{c}</td>' for i, c in enumerate(row)) + "</tr>")
         out.append("</tbody></table></div>")
         return "\n".join(out)
 
@@ -354,7 +370,7 @@ class Site:
                     rows.append([title, self.parties_html(a.responsible_refs), self.party_link(a.lead),
                                  esc(schedule), status])
                 page.body.append(self.table([self.w("action"), self.w("responsible"), self.w("lead"), self.w("schedule"),
-                                             self.w("status")], rows, f"{goal.id}: {self.w('actions')}"))
+                                             self.w("status")], rows, f"{goal.id}: {self.w('actions')}", stack=True))
                 resources = [(a, a.resources) for a in goal.actions if a.resources]
                 for a, text in resources:
                     page.body.append(f'<p class="meta">{esc(a.id)} – {esc(self.w("resources"))}:</p>' + self.md(text))
@@ -471,7 +487,7 @@ class Site:
                      self.action_status(a.status)] for a in actions]
             page.body.append(f"### {heading_text(f'{s.number} {self.t(s.title)}')}")
             page.body.append(self.table([self.w("action"), self.w("role"), self.w("status")], rows,
-                                        f"{self.t(p.name)}: {self.t(s.title)}"))
+                                        f"{self.t(p.name)}: {self.t(s.title)}", stack=True))
         if not any_action:
             page.body.append(f"<p>{esc(self.w('no_actions'))}</p>")
         forums = [f for f in self.m.forums if p.id in f.party_ids]
@@ -535,7 +551,7 @@ class Site:
                      self.dated(i, i.target),
                      self.indicator_badge(i), self.source_html(i)] for i in indicators]
             page.body.append(self.table([self.w("indicator"), self.w("baseline"), self.w("latest"), self.w("target"),
-                                         self.w("status"), self.w("source")], rows, self.t(s.title)))
+                                         self.w("status"), self.w("source")], rows, self.t(s.title), stack=True))
 
     def forums(self) -> None:
         page = self.start("foorumit.md", self.w("forums_and_cycle"), "agreement/forums.yaml")

@@ -1,0 +1,78 @@
+"""At 390 px the key facts of the action and indicator tables are on screen, without sideways scrolling."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_browser import ARTIFACTS, CHROMIUM, FLAGS, Watch, _require
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 1, "is_mobile": True, "has_touch": True}
+LANGUAGES = {"fi": "", "sv": "sv/"}
+# (page, CSS selector of the status badges it must show, screenshot name)
+PAGES = [("osa-alueet/hyte/", ".md-content table .badge[class*='action-']", "subarea"),
+         ("mittarit/", ".md-content table .badge[class*='indicator-']", "indicators")]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    _require(Path(CHROMIUM).exists(), "Chromium is not installed: apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.mark.parametrize("lang", sorted(LANGUAGES))
+@pytest.mark.parametrize("path,badges,name", PAGES)
+def test_status_of_every_row_is_on_screen_at_390px(browser, served_site, lang, path, badges, name):
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    watch = Watch(page)
+    page.goto(served_site + LANGUAGES[lang] + path, wait_until="networkidle")
+    width = page.evaluate("() => document.scrollingElement.scrollWidth")
+    assert width <= 390, f"the page scrolls sideways: {width} px"
+    found = page.locator(badges)
+    assert found.count() >= 3
+    off_screen = []
+    for i in range(found.count()):
+        box = found.nth(i).bounding_box()
+        if box is None or box["x"] < 0 or box["x"] + box["width"] > 390:
+            off_screen.append((found.nth(i).inner_text(), box))
+    assert off_screen == []
+    # every stacked cell names its column: the heading text shows before the value
+    cells = page.locator("table.stack td[data-label]")
+    assert cells.count() >= found.count()
+    label = page.evaluate("""() => getComputedStyle(document.querySelector('table.stack td[data-label]'),
+                                                     '::before').content""")
+    assert label.strip('"') == page.locator("table.stack td[data-label]").first.get_attribute("data-label")
+    # screen readers still get a table: rows and cells keep their roles
+    roles = page.evaluate("""() => { const t = document.querySelector('table.stack');
+        return [t.getAttribute('role'), t.querySelector('tbody tr').getAttribute('role'),
+                t.querySelector('tbody td').getAttribute('role')]; }""")
+    assert roles == ["table", "row", "cell"]
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.locator("table.stack").first.scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / f"site-phone-{name}-{lang}.png"), full_page=False)
+    assert watch.problems == []
+    context.close()
+
+
+def test_matrix_names_do_not_break_mid_word(browser, served_site):
+    """The matrix may scroll sideways, but each party name's words stay whole, even in Swedish."""
+    for size in ({"width": 1280, "height": 900}, {"width": 390, "height": 844}):
+        context = browser.new_context(viewport=size)
+        page = context.new_page()
+        for lang in LANGUAGES.values():
+            page.goto(served_site + lang + "vastuumatriisi/", wait_until="networkidle")
+            broken = page.evaluate("""() => [...document.querySelectorAll('table.matrix tbody th a')].filter(a => {
+                const range = document.createRange(); range.selectNodeContents(a);
+                const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+                const words = a.textContent.trim().split(/[\\s-]+/).length;
+                return lines.size > words; }).map(a => a.textContent)""")
+            assert broken == [], (lang, size)
+            if lang:
+                ARTIFACTS.mkdir(exist_ok=True)
+                page.locator("table.matrix").first.scroll_into_view_if_needed()
+                page.screenshot(path=str(ARTIFACTS / f"site-matrix-sv-{size['width']}.png"), full_page=False)
+        context.close()
