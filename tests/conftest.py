@@ -9,7 +9,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from helpers import run_cli
+from helpers import CHROMIUM, FLAGS, require_browser, run_cli
 
 
 @pytest.fixture(autouse=True)
@@ -46,3 +46,14 @@ def served_site(example_site):
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for every browser test."""
+    require_browser(Path(CHROMIUM).exists(), "Chromium is not installed: apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        yield browser
+        browser.close()

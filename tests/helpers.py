@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import shutil
 from pathlib import Path
 from typing import NamedTuple
@@ -52,6 +53,21 @@ def run_cli(*args) -> Ran:
         except SystemExit as exc:  # argparse: usage errors and --help; mapped as the interpreter does
             code = exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 1
     return Ran(code, out.getvalue(), err.getvalue())
+
+
+# Debian's Chromium, driven by Playwright (tests/conftest.py's `browser` fixture)
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync"]
+
+
+def require_browser(condition: bool, message: str) -> None:
+    """Skip a browser test whose tool is missing; fail instead where CI installed it (REQUIRE_CHROMIUM)."""
+    if not condition:
+        import pytest
+        if os.environ.get("REQUIRE_CHROMIUM"):
+            pytest.fail(message)
+        pytest.skip(message)
 
 
 # what a region's repository holds besides its data: tests that need a real repository copy these

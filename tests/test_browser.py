@@ -1,35 +1,12 @@
 """A real headless Chromium (Debian's, driven by Playwright) against the built site, with axe-core."""
 from __future__ import annotations
 
-import os
-import shutil
-from pathlib import Path
-
 import pytest
 from helpers import REPO
+from helpers import require_browser as _require
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 AXE = REPO / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = REPO / "test-artifacts"
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"]
-
-
-def _require(condition: bool, message: str) -> None:
-    if not condition:
-        if os.environ.get("REQUIRE_CHROMIUM"):
-            pytest.fail(message)
-        pytest.skip(message)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    _require(Path(CHROMIUM).exists(), "Chromium is not installed: apt-get install chromium")
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
-        yield browser
-        browser.close()
 
 
 class Watch:

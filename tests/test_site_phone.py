@@ -1,26 +1,14 @@
 """At 390 px the key facts of the action and indicator tables are on screen, without sideways scrolling."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from test_browser import ARTIFACTS, CHROMIUM, FLAGS, Watch, _require
+from test_browser import ARTIFACTS, Watch
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 1, "is_mobile": True, "has_touch": True}
 LANGUAGES = {"fi": "", "sv": "sv/"}
 # (page, CSS selector of the status badges it must show, screenshot name)
 PAGES = [("osa-alueet/hyte/", ".md-content table .badge[class*='action-']", "subarea"),
          ("mittarit/", ".md-content table .badge[class*='indicator-']", "indicators")]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    _require(Path(CHROMIUM).exists(), "Chromium is not installed: apt-get install chromium")
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
-        yield browser
-        browser.close()
 
 
 @pytest.mark.parametrize("lang", sorted(LANGUAGES))
