@@ -19,6 +19,7 @@ from cooperation import PROJECT
 from cooperation.files import OutputError, reproducible_zip
 from cooperation.i18n import labels as L
 from cooperation.model import Agreement, Indicator, Text
+from cooperation.outputs.docx import compose as C
 from cooperation.outputs.docx import pandoc_doc as P
 from cooperation.outputs.docx import wordml as W
 
@@ -328,7 +329,7 @@ def render(model: Agreement, lang: str, template: Path | None = None) -> bytes:
         state = random.getstate()
         random.seed(f"{model.fingerprint}-{lang}")
         try:
-            subdoc = tpl.new_subdoc(str(body_path))
+            subdoc = C.body_subdoc(tpl, body_path)
         finally:
             random.setstate(state)
         env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)

@@ -1,0 +1,126 @@
+"""The pandoc body into the docxtpl template as one subdocument, with the template's style list read
+once instead of once per body element.
+
+docxcompose's ``add_styles`` lists every style of the template (``[s.style_id for s in
+self.doc.styles]``) for each of the body's elements and again for each style an element uses, and
+looks styles up by id with an XPath query: on a large region that was two thirds of `build.py
+docx`. The composer below runs docxcompose's own code unchanged, in the same order, and only
+answers that list and those look-ups from tables rebuilt whenever a style has been added (the
+styles part has a new child), so the document is the same byte for byte. Its other XPath queries
+(a dozen per body element, each compiled anew by lxml) are compiled once.
+"""
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import docxcompose.composer
+import docxtpl.subdoc
+from docx import Document
+from docxcompose.utils import NS
+from docxtpl import DocxTemplate
+from docxtpl.subdoc import Subdoc, SubdocComposer
+from lxml import etree
+
+
+class _StyleId:
+    __slots__ = ("style_id", "name")
+
+    def __init__(self, style: Any):
+        self.style_id, self.name = style.style_id, style.name
+
+
+class _StylesElement:
+    """<w:styles> with ``get_by_id`` answered from a table; everything else goes to the element."""
+
+    def __init__(self, element: Any, styles: _Styles):
+        self._element, self._styles = element, styles
+
+    def get_by_id(self, style_id: str) -> Any:
+        return self._styles.current()[1].get(style_id)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._element, name)
+
+
+class _Styles:
+    """The template's styles as docxcompose reads them, listed again only when a style was added."""
+
+    def __init__(self, styles: Any):
+        self._styles = styles
+        self._count = -1
+        self._ids: list[_StyleId] = []
+        self._by_id: dict[str, Any] = {}
+        self.element = _StylesElement(styles.element, self)
+
+    def current(self) -> tuple[list[_StyleId], dict[str, Any]]:
+        count = len(self._styles.element)  # children of <w:styles>: grows when docxcompose appends a style
+        if count != self._count:
+            self._count = count
+            self._ids = [_StyleId(s) for s in self._styles]
+            self._by_id = {}
+            for style in self._styles.element.style_lst:
+                self._by_id.setdefault(style.styleId, style)  # the first, as get_by_id's XPath
+        return self._ids, self._by_id
+
+    def __iter__(self):
+        return iter(self.current()[0])
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._styles, name)
+
+
+class _Document:
+    def __init__(self, document: Any):
+        self._document = document
+        self.styles = _Styles(document.styles)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._document, name)
+
+
+class _BodyComposer(SubdocComposer):
+    def attach_parts(self, doc: Any, remove_property_fields: bool = True) -> None:
+        real = self.doc  # type: ignore[has-type]  # docxcompose is untyped
+        self.doc = _Document(real)
+        try:
+            super().attach_parts(doc, remove_property_fields)
+        finally:
+            self.doc = real
+
+
+@cache
+def _compiled(query: str) -> etree.XPath:
+    return etree.XPath(query, namespaces=NS)
+
+
+def _xpath(element: Any, query: str) -> Any:
+    """docxcompose.utils.xpath with the query compiled once (python-docx's nsmap ⊇ docxcompose's NS
+    for every prefix docxcompose uses)."""
+    return _compiled(query)(element)
+
+
+@contextlib.contextmanager
+def _compiled_queries() -> Iterator[None]:
+    modules = (docxcompose.composer, docxtpl.subdoc)
+    saved = [module.xpath for module in modules]
+    for module in modules:
+        module.xpath = _xpath  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        for module, original in zip(modules, saved):
+            module.xpath = original  # type: ignore[attr-defined]
+
+
+def body_subdoc(tpl: DocxTemplate, body_path: Path) -> Subdoc:
+    """What ``tpl.new_subdoc(body_path)`` returns, composed with the cached style list."""
+    tpl.init_docx()
+    subdoc = Subdoc.__new__(Subdoc)  # the attributes Subdoc.__init__ sets, without its composer
+    subdoc.tpl, subdoc.docx, subdoc.subdocx = tpl, tpl.get_docx(), Document(str(body_path))
+    with _compiled_queries():
+        _BodyComposer(subdoc.docx).attach_parts(subdoc.subdocx)
+    return subdoc
