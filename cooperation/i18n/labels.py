@@ -268,6 +268,8 @@ WORDS: dict[str, dict[str, str]] = {
                      "sv": "Den här sidan finns endast på finska. Avtalets innehåll finns på svenska på webbplatsens "
                            "övriga sidor."},
     "unit": {"fi": "Yksikkö", "sv": "Enhet"},
+    "search_needs_js": {"fi": "Haku toimii vain, kun JavaScript on käytössä.",
+                        "sv": "Sökningen fungerar bara när JavaScript är påslaget."},
 }
 
 MONTHS = {

@@ -101,7 +101,17 @@ def on_page_context(context, page, config, nav):
 _HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
 
+# the theme hides its search box when JavaScript is off (html.no-js); the reader is told why it is missing
+_SEARCH_BOX = '<div class="md-search" data-md-component="search"'
+
+
+def _search_notice(output: str, lang: str) -> str:
+    notice = f'<noscript><p class="no-search">{html.escape(L.word("search_needs_js", lang))}</p></noscript>'
+    return output.replace(_SEARCH_BOX, notice + _SEARCH_BOX, 1)
+
+
 def on_post_page(output, page, config):
+    output = _search_notice(output, config.extra.get("content_language", "fi"))
     # templates rendered without a page (404.html) keep the links to the home pages
     roots = _state.get("alternate_roots")
     if roots:

@@ -84,9 +84,15 @@ def fill(html_text: str, blocks: list[str]) -> str:
     return _BLOCK.sub(lambda m: blocks[int(m.group(1))], html_text)
 
 
-def scroll_region(label: str) -> str:
+# Material's search indexer leaves out any element with this attribute: data cells would index as runs of
+# numbers ("Lähtötaso16,8 % (2024)Viimeisin…") and make every snippet useless
+NO_SEARCH = " data-search-exclude"
+
+
+def scroll_region(label: str, searchable: bool = True) -> str:
     """The opening of a focusable, labelled scroll container: a keyboard can scroll what overflows."""
-    return f'<div class="table-wrap" role="region" aria-label="{esc(label)}" tabindex="0">'
+    return (f'<div class="table-wrap" role="region" aria-label="{esc(label)}" tabindex="0"'
+            f'{"" if searchable else NO_SEARCH}>')
 
 
 # A Markdown table is a bare <table>; the generated ones always carry a class attribute
@@ -207,30 +213,35 @@ class Site:
     def parties_html(self, refs: list[str]) -> str:
         return ", ".join(self.party_link(r) for r in refs)
 
-    def table(self, head: list[str], rows: list[list[str]], caption: str, css: str = "", stack: bool = False) -> str:
+    def table(self, head: list[str], rows: list[list[str]], caption: str, css: str = "", stack: bool = False,
+              index_rows: bool = False) -> str:
         """A table in a focusable scroll container, so it reads on a phone with a keyboard too.
 
         ``stack``: on a narrow screen each row becomes a card (extra.css), each cell headed by its
         column's name from ``data-label``. CSS display changes drop a table's semantics in some
-        browsers, so the stacked table states its roles explicitly."""
+        browsers, so the stacked table states its roles explicitly.
+        Search indexes no data cell; ``index_rows``: the row headers (an item's id and name, one a
+        line) are indexed, so the ids of actions and indicators are found."""
+        skip = NO_SEARCH if index_rows else ""
         if not stack:
-            out = [scroll_region(caption), f'<table class="{css}">', f"<caption>{esc(caption)}</caption>", "<thead><tr>"]
+            out = [scroll_region(caption, index_rows), f'<table class="{css}">', f"<caption{skip}>{esc(caption)}</caption>",
+                   f"<thead{skip}><tr>"]
             out += [f'<th scope="col">{h}</th>' for h in head]
             out.append("</tr></thead><tbody>")
             for row in rows:
-                out.append("<tr>" + "".join(f'<th scope="row">{c}</th>' if i == 0 else f"<td>{c}</td>"
+                out.append("<tr>" + "".join(f'<th scope="row">{c}</th>' if i == 0 else f"<td{skip}>{c}</td>"
                                             for i, c in enumerate(row)) + "</tr>")
             out.append("</tbody></table></div>")
             return "\n".join(out)
         labels = [esc(" ".join(html.unescape(_TAG.sub("", h)).split())) for h in head]
-        out = [scroll_region(caption), f'<table class="{" ".join(x for x in (css, "stack") if x)}" role="table">',
-               f"<caption>{esc(caption)}</caption>", '<thead role="rowgroup"><tr role="row">']
+        out = [scroll_region(caption, index_rows), f'<table class="{" ".join(x for x in (css, "stack") if x)}" role="table">',
+               f"<caption{skip}>{esc(caption)}</caption>", f'<thead role="rowgroup"{skip}><tr role="row">']
         out += [f'<th scope="col" role="columnheader">{h}</th>' for h in head]
         out.append('</tr></thead><tbody role="rowgroup">')
         for row in rows:
             out.append('<tr role="row">' + "".join(
                 f'<th scope="row" role="rowheader">{c}</th>' if i == 0 else
-                f'<td role="cell" data-label="{labels[i]}">{c}</td>' for i, c in enumerate(row)) + "</tr>")
+                f'<td role="cell" data-label="{labels[i]}"{skip}>{c}</td>' for i, c in enumerate(row)) + "</tr>")
         out.append("</tbody></table></div>")
         return "\n".join(out)
 
@@ -300,7 +311,7 @@ class Site:
             (self.w("fingerprint"), f"<code>{esc(m.fingerprint)}</code>"),
         ]
         page.body.append(f"## {heading_text(self.w('in_brief'))}")
-        page.body.append('<dl class="facts">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>")
+        page.body.append(f'<dl class="facts"{NO_SEARCH}>' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>")
         page.body.append(f"## {heading_text(self.w('key_figures'))}")
         figures = [(len(m.subareas), self.w("n_subareas"), "osa-alueet/index.md"),
                    (len(m.goals), self.w("n_goals"), "osa-alueet/index.md"),
@@ -370,7 +381,7 @@ class Site:
                     rows.append([title, self.parties_html(a.responsible_refs), self.party_link(a.lead),
                                  esc(schedule), status])
                 page.body.append(self.table([self.w("action"), self.w("responsible"), self.w("lead"), self.w("schedule"),
-                                             self.w("status")], rows, f"{goal.id}: {self.w('actions')}", stack=True))
+                                             self.w("status")], rows, f"{goal.id}: {self.w('actions')}", stack=True, index_rows=True))
                 resources = [(a, a.resources) for a in goal.actions if a.resources]
                 for a, text in resources:
                     page.body.append(f'<p class="meta">{esc(a.id)} – {esc(self.w("resources"))}:</p>' + self.md(text))
@@ -407,7 +418,7 @@ class Site:
                  (self.w("direction"), esc(L.enum("direction", i.direction, lang))),
                  (self.w("frequency_indicator"), esc(L.enum("indicator_frequency", i.frequency, lang))),
                  (self.w("source"), self.source_html(i))]
-        out.append('<dl class="facts">' + "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>")
+        out.append(f'<dl class="facts"{NO_SEARCH}>' + "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>")
         chart = charts.indicator_svg(self.m, i, lang, f"chart-{i.id.lower()}")
         if chart:
             # a file of its own, not inline: the page stays light to build, index and load
@@ -551,7 +562,7 @@ class Site:
                      self.dated(i, i.target),
                      self.indicator_badge(i), self.source_html(i)] for i in indicators]
             page.body.append(self.table([self.w("indicator"), self.w("baseline"), self.w("latest"), self.w("target"),
-                                         self.w("status"), self.w("source")], rows, self.t(s.title), stack=True))
+                                         self.w("status"), self.w("source")], rows, self.t(s.title), stack=True, index_rows=True))
 
     def forums(self) -> None:
         page = self.start("foorumit.md", self.w("forums_and_cycle"), "agreement/forums.yaml")
@@ -565,7 +576,7 @@ class Site:
                 facts.append((self.w("chair"), self.party_link(f.chair)))
             if f.months:
                 facts.append((self.w("months"), esc(", ".join(month_name(mo, self.lang) for mo in f.months))))
-            page.body.append('<dl class="facts">' + "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>")
+            page.body.append(f'<dl class="facts"{NO_SEARCH}>' + "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>")
             page.body.append(self.md(f.purpose))
             page.body.append("<ul>" + "".join(f"<li>{self.party_link(mb.party)}: {self.et(mb.role)}</li>"
                                               for mb in f.members) + "</ul>")
@@ -662,7 +673,7 @@ class Site:
             fingerprint = (f"{self.w('fingerprint')}: <code>{esc(entry.diff.fingerprint_old[:16])}…</code> → "
                            f"<code>{esc(entry.diff.fingerprint_new[:16])}…</code>" if entry.diff.fingerprint_changes else "")
             page.body.append(f'<p>{self.badge("change", cls, CLASS_NAMES[cls][lang])} — {esc(CLASS_HELP[cls][lang])}'
-                             f"{self.pr_link(entry.change.pull_request)}<br><small>{fingerprint}</small></p>")
+                             f"{self.pr_link(entry.change.pull_request)}<br> <small>{fingerprint}</small></p>")
             page.body.append(self.diff_html(entry.diff))
         self.assets[f"historia/muutokset-{lang}.xml"] = self.atom_feed(h)
         page = self.start("historia/allekirjoitetun-jalkeen.md", self.w("changes_since_signed"))
@@ -753,7 +764,7 @@ class Site:
                     next(x.title for x in self.m.subareas if x.id == s))) for s in a.subareas)))
             if a.url:
                 facts.append((self.w("link"), f'<a href="{esc(a.url)}">{esc(a.url)}</a>'))
-            page.body.append('<dl class="facts">' + "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>")
+            page.body.append(f'<dl class="facts"{NO_SEARCH}>' + "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>")
             page.body.append(self.md(a.description))
 
     def opendata(self) -> None:
