@@ -134,9 +134,9 @@ WORDS: dict[str, dict[str, str]] = {
     "no_signatories": {"fi": "Allekirjoittajia ei ole vielä nimetty.", "sv": "Undertecknarna har ännu inte utsetts."},
     "matrix": {"fi": "Vastuumatriisi", "sv": "Ansvarsmatris"},
     "matrix_help": {"fi": "Montako toimenpidettä kullakin osapuolella on kullakin osa-alueella; suluissa ne, joissa "
-                          "osapuoli on päävastuussa. Taulukkoa voi vierittää sivusuunnassa.",
+                          "osapuoli on päävastuussa.",
                     "sv": "Hur många åtgärder varje part har inom varje delområde; inom parentes de där parten är "
-                          "huvudansvarig. Tabellen kan rullas i sidled."},
+                          "huvudansvarig."},
     "lead_abbr": {"fi": "pääv.", "sv": "huvudansv."},
     "status_rule_heading": {"fi": "Miten tila lasketaan", "sv": "Hur status beräknas"},
     "status_rule": {"fi": "Tila lasketaan koko alueen viimeisimmästä arvosta. Tavoite on saavutettu, kun arvo on "
@@ -270,6 +270,7 @@ WORDS: dict[str, dict[str, str]] = {
     "unit": {"fi": "Yksikkö", "sv": "Enhet"},
     "search_needs_js": {"fi": "Haku toimii vain, kun JavaScript on käytössä.",
                         "sv": "Sökningen fungerar bara när JavaScript är påslaget."},
+    "scroll_hint": {"fi": "Taulukkoa voi vierittää sivusuunnassa.", "sv": "Tabellen kan rullas i sidled."},
 }
 
 MONTHS = {

@@ -525,7 +525,8 @@ class Site:
 
     def matrix(self) -> None:
         page = self.start("vastuumatriisi.md", self.w("matrix"))
-        page.body.append(f"<p>{esc(self.w('matrix_help'))}</p>")
+        # the hint is for screens: a printout has every column (extra.css)
+        page.body.append(f"<p>{esc(self.w('matrix_help'))} <span class=\"scroll-hint\">{esc(self.w('scroll_hint'))}</span></p>")
         head = [self.w("party")] + [f'<abbr title="{self.et(s.title)}">{esc(s.code or s.number)}</abbr>'
                                     for s in self.m.subareas]
         rows = []
