@@ -270,6 +270,17 @@ WORDS: dict[str, dict[str, str]] = {
     "unit": {"fi": "Yksikkö", "sv": "Enhet"},
     "search_needs_js": {"fi": "Haku toimii vain, kun JavaScript on käytössä.",
                         "sv": "Sökningen fungerar bara när JavaScript är påslaget."},
+    "fingerprint_plain": {"fi": "Sormenjälki", "sv": "Fingeravtryck"},
+    "fingerprint_explained": {
+        "fi": "Tunnus, joka lasketaan sopimuksen sisällöstä. Jos yksikin tavoite, vastuu tai aikataulu muuttuu, "
+              "tunnus muuttuu. Samasta tunnuksesta näkee, että paperilla tai PDF:nä oleva sopimus on sama kuin tämä. "
+              "Koko tunnus on sivulla {link}.",
+        "sv": "En kod som räknas fram ur avtalets innehåll. Om ett enda mål, ansvar eller en tidtabell ändras, "
+              "ändras koden. Av samma kod ser man att avtalet på papper eller i PDF är detsamma som detta. "
+              "Hela koden finns på sidan {link}."},
+    "indicator_statuses": {"fi": "Mittareiden tilanne", "sv": "Indikatorernas läge"},
+    "indicator_statuses_help": {"fi": "Mittarit tilan mukaan, yhteensä {n}.",
+                                "sv": "Indikatorerna enligt status, sammanlagt {n}."},
     "scroll_hint": {"fi": "Taulukkoa voi vierittää sivusuunnassa.", "sv": "Tabellen kan rullas i sidled."},
 }
 

@@ -21,6 +21,7 @@ from cooperation.outputs.site import charts
 from cooperation.i18n import labels as L
 from cooperation.domain import ALL_MUNICIPALITIES, REGION
 from cooperation.model import Agreement, Indicator, Party, Subarea, Text, STATUS_TOLERANCE
+from cooperation.model.status import STATUS_CODES
 from cooperation.changes.diff import field_line, item_label
 from cooperation.domain import AMENDMENT
 from cooperation.i18n.labels import CLASS_HELP, CLASS_NAMES, MEASUREMENT_WORDS
@@ -299,7 +300,6 @@ class Site:
         page.body.append(f'<p class="lead">{self.et(m.title)}</p>')
         page.body.append(self.md(m.purpose))
         statuses = [i.status.code for i in m.indicators]
-        good = sum(1 for s in statuses if s in ("achieved", "on_track"))
         start, end = m.validity
         facts = [
             (self.w("document"), esc(L.enum("document_type", m.document_type, lang))),
@@ -308,7 +308,7 @@ class Site:
             (self.w("status"), esc(f"{L.enum('agreement_status', m.status, lang)}, {self.w('version').lower()} {m.version}"
                                    + (f" ({L.date(m.version_date, lang)})" if m.version_date else ""))),
             (self.w("scope"), esc(f"{m.scope}: {L.enum('scope', m.scope, lang)}")),
-            (self.w("fingerprint"), f"<code>{esc(m.fingerprint)}</code>"),
+            (self.w("fingerprint_plain"), self.short_fingerprint()),
         ]
         page.body.append(f"## {heading_text(self.w('in_brief'))}")
         page.body.append(f'<dl class="facts"{NO_SEARCH}>' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>")
@@ -317,11 +317,12 @@ class Site:
                    (len(m.goals), self.w("n_goals"), "osa-alueet/index.md"),
                    (len(m.actions), self.w("n_actions"), "vastuumatriisi.md"),
                    (len(m.indicators), self.w("n_indicators"), "mittarit.md"),
-                   (f"{good}/{len(statuses)}", self.w("n_on_track"), "mittarit.md"),
                    (len(m.parties), self.w("n_parties"), "osapuolet/index.md")]
         page.body.append('<ul class="figures">' + "".join(
             f'<li><a href="{esc(self.href(target))}"><strong>{esc(str(n))}</strong> <span>{esc(text)}</span></a></li>'
             for n, text, target in figures) + "</ul>")
+        page.body.append(f"## {heading_text(self.w('indicator_statuses'))}")
+        page.body.append(self.status_breakdown(statuses))
         page.body.append(f"## {heading_text(self.w('subareas'))}")
         page.body.append("<ul>" + "".join(
             f"<li>{self.link(f'osa-alueet/{s.id}.md', f'{s.number} {self.t(s.title)}')}</li>" for s in m.subareas) + "</ul>")
@@ -330,6 +331,20 @@ class Site:
         last = self.last_change()
         page.body.append(f"## {heading_text(self.w('last_change'))}")
         page.body.append(f"<p>{last}</p>")
+
+    def status_breakdown(self, statuses: list[str]) -> str:
+        """Every indicator status with its count, the bad news as visible as the good."""
+        items = "".join(f'<li><strong>{statuses.count(code)}</strong> {self.badge("indicator", code, self.w("status_" + code))}</li>'
+                        for code in STATUS_CODES)
+        return (f'<p>{esc(self.w("indicator_statuses_help").format(n=len(statuses)))} {self.link("mittarit.md", self.w("indicators"))}</p>'
+                f'<ul class="status-breakdown">{items}</ul>')
+
+    def short_fingerprint(self) -> str:
+        """The fingerprint's first characters and what it is for, in plain words; the whole one is on the
+        downloads page."""
+        before, _, after = self.w("fingerprint_explained").partition("{link}")
+        return (f"<code>{esc(self.m.fingerprint[:12])}…</code><br><small>{esc(before)}"
+                f"{self.link('lataukset/index.md', self.w('downloads'), 'fingerprint')}{esc(after)}</small>")
 
     def last_change(self) -> str:
         """The newest merged change to the data, when the data is in a git repository."""
@@ -788,7 +803,8 @@ class Site:
             if rows:
                 page.body.append(f"## {heading_text(self.w(key))}")
                 page.body.append(self.table(head, rows, self.w(key)))
-        page.body.append(f"<p>{esc(self.w('fingerprint'))}: <code>{esc(self.m.fingerprint)}</code></p>")
+        page.body.append(f'<p id="fingerprint">{esc(self.w("fingerprint"))}: <code>{esc(self.m.fingerprint)}</code><br>'
+                         f"<small>{esc(self.w('fingerprint_help'))}</small></p>")
 
     def download_description(self, d: Download) -> str:
         """What the file is, its format and (a file per language) its language: "Avtalet för underskrift (Word, på
