@@ -142,8 +142,25 @@ def test_every_internal_link_resolves(example_site):
 def test_home_page_tells_what_why_who_and_how_it_is_going(example_site, model):
     text = read(example_site, "").content
     for expected in ("Sopimus lyhyesti", "Tunnusluvut", "neuvoteltavana, versio 0.9", "1.6.2025–31.5.2029",
-                     model.fingerprint, f"{len(model.goals)} tavoitetta", "Viimeisin muutos"):
+                     f"{model.fingerprint[:12]}…", f"{len(model.goals)} tavoitetta", "Viimeisin muutos"):
         assert expected in text
+    # the whole fingerprint, jargon to residents, is on the downloads page, which the home page links to
+    assert model.fingerprint not in text
+    assert model.fingerprint in read(example_site, "lataukset/").content
+
+
+@pytest.mark.parametrize("prefix, words", [("", {"achieved": "saavutettu", "on_track": "edistyy", "off_track": "ei edisty",
+                                                  "insufficient_data": "ei riittävästi tietoa"}),
+                                            ("sv/", {"achieved": "uppnått", "on_track": "på rätt väg",
+                                                     "off_track": "inte på rätt väg",
+                                                     "insufficient_data": "otillräckliga uppgifter"})])
+def test_home_page_counts_every_indicator_status(example_site, model, prefix, words):
+    page = read(example_site, prefix)
+    assert "lataukset/#fingerprint" in page.links
+    counts = {code: sum(1 for i in model.indicators if i.status.code == code) for code in words}
+    assert sum(counts.values()) == len(model.indicators)
+    for code, word in words.items():
+        assert f"{counts[code]} {word} " in page.content + " "
 
 
 def test_indicators_page_states_the_status_rule_and_cites_sotkanet(example_site, model):

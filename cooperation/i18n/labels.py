@@ -134,9 +134,9 @@ WORDS: dict[str, dict[str, str]] = {
     "no_signatories": {"fi": "Allekirjoittajia ei ole vielä nimetty.", "sv": "Undertecknarna har ännu inte utsetts."},
     "matrix": {"fi": "Vastuumatriisi", "sv": "Ansvarsmatris"},
     "matrix_help": {"fi": "Montako toimenpidettä kullakin osapuolella on kullakin osa-alueella; suluissa ne, joissa "
-                          "osapuoli on päävastuussa. Taulukkoa voi vierittää sivusuunnassa.",
+                          "osapuoli on päävastuussa.",
                     "sv": "Hur många åtgärder varje part har inom varje delområde; inom parentes de där parten är "
-                          "huvudansvarig. Tabellen kan rullas i sidled."},
+                          "huvudansvarig."},
     "lead_abbr": {"fi": "pääv.", "sv": "huvudansv."},
     "status_rule_heading": {"fi": "Miten tila lasketaan", "sv": "Hur status beräknas"},
     "status_rule": {"fi": "Tila lasketaan koko alueen viimeisimmästä arvosta. Tavoite on saavutettu, kun arvo on "
@@ -268,6 +268,20 @@ WORDS: dict[str, dict[str, str]] = {
                      "sv": "Den här sidan finns endast på finska. Avtalets innehåll finns på svenska på webbplatsens "
                            "övriga sidor."},
     "unit": {"fi": "Yksikkö", "sv": "Enhet"},
+    "search_needs_js": {"fi": "Haku toimii vain, kun JavaScript on käytössä.",
+                        "sv": "Sökningen fungerar bara när JavaScript är påslaget."},
+    "fingerprint_plain": {"fi": "Sormenjälki", "sv": "Fingeravtryck"},
+    "fingerprint_explained": {
+        "fi": "Tunnus, joka lasketaan sopimuksen sisällöstä. Jos yksikin tavoite, vastuu tai aikataulu muuttuu, "
+              "tunnus muuttuu. Samasta tunnuksesta näkee, että paperilla tai PDF:nä oleva sopimus on sama kuin tämä. "
+              "Koko tunnus on sivulla {link}.",
+        "sv": "En kod som räknas fram ur avtalets innehåll. Om ett enda mål, ansvar eller en tidtabell ändras, "
+              "ändras koden. Av samma kod ser man att avtalet på papper eller i PDF är detsamma som detta. "
+              "Hela koden finns på sidan {link}."},
+    "indicator_statuses": {"fi": "Mittareiden tilanne", "sv": "Indikatorernas läge"},
+    "indicator_statuses_help": {"fi": "Mittarit tilan mukaan, yhteensä {n}.",
+                                "sv": "Indikatorerna enligt status, sammanlagt {n}."},
+    "scroll_hint": {"fi": "Taulukkoa voi vierittää sivusuunnassa.", "sv": "Tabellen kan rullas i sidled."},
 }
 
 MONTHS = {

@@ -17,6 +17,8 @@ class IndicatorStatus:
     elapsed: float | None  # share of the time from baseline year to target year
 
 
+# every status an indicator can have, from the best; the site counts each of them
+STATUS_CODES = ("achieved", "on_track", "off_track", "insufficient_data")
 STATUS_TOLERANCE = 0.1  # how far behind the straight path still counts as on track
 
 

@@ -101,7 +101,25 @@ def on_page_context(context, page, config, nav):
 _HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
 
+# the theme hides its search box when JavaScript is off (html.no-js); the reader is told why it is missing
+_SEARCH_BOX = '<div class="md-search" data-md-component="search"'
+
+
+def _search_notice(output: str, lang: str) -> str:
+    notice = f'<noscript><p class="no-search">{html.escape(L.word("search_needs_js", lang))}</p></noscript>'
+    return output.replace(_SEARCH_BOX, notice + _SEARCH_BOX, 1)
+
+
+# pages printed on landscape paper so that every column of their wide table fits (extra.css makes it fit the
+# width); a named @page does not work here, as the theme lays the content out in a flex box
+LANDSCAPE = ("vastuumatriisi.md",)
+_LANDSCAPE_STYLE = '<style media="print">@page { size: A4 landscape; margin: 10mm; }</style>'
+
+
 def on_post_page(output, page, config):
+    output = _search_notice(output, config.extra.get("content_language", "fi"))
+    if page.file.src_uri in LANDSCAPE:
+        output = output.replace("</head>", _LANDSCAPE_STYLE + "</head>", 1)
     # templates rendered without a page (404.html) keep the links to the home pages
     roots = _state.get("alternate_roots")
     if roots:

@@ -21,6 +21,7 @@ from cooperation.outputs.site import charts
 from cooperation.i18n import labels as L
 from cooperation.domain import ALL_MUNICIPALITIES, REGION
 from cooperation.model import Agreement, Indicator, Party, Subarea, Text, STATUS_TOLERANCE
+from cooperation.model.status import STATUS_CODES
 from cooperation.changes.diff import field_line, item_label
 from cooperation.domain import AMENDMENT
 from cooperation.i18n.labels import CLASS_HELP, CLASS_NAMES, MEASUREMENT_WORDS
@@ -84,9 +85,15 @@ def fill(html_text: str, blocks: list[str]) -> str:
     return _BLOCK.sub(lambda m: blocks[int(m.group(1))], html_text)
 
 
-def scroll_region(label: str) -> str:
+# Material's search indexer leaves out any element with this attribute: data cells would index as runs of
+# numbers ("Lähtötaso16,8 % (2024)Viimeisin…") and make every snippet useless
+NO_SEARCH = " data-search-exclude"
+
+
+def scroll_region(label: str, searchable: bool = True) -> str:
     """The opening of a focusable, labelled scroll container: a keyboard can scroll what overflows."""
-    return f'<div class="table-wrap" role="region" aria-label="{esc(label)}" tabindex="0">'
+    return (f'<div class="table-wrap" role="region" aria-label="{esc(label)}" tabindex="0"'
+            f'{"" if searchable else NO_SEARCH}>')
 
 
 # A Markdown table is a bare <table>; the generated ones always carry a class attribute
@@ -207,30 +214,35 @@ class Site:
     def parties_html(self, refs: list[str]) -> str:
         return ", ".join(self.party_link(r) for r in refs)
 
-    def table(self, head: list[str], rows: list[list[str]], caption: str, css: str = "", stack: bool = False) -> str:
+    def table(self, head: list[str], rows: list[list[str]], caption: str, css: str = "", stack: bool = False,
+              index_rows: bool = False) -> str:
         """A table in a focusable scroll container, so it reads on a phone with a keyboard too.
 
         ``stack``: on a narrow screen each row becomes a card (extra.css), each cell headed by its
         column's name from ``data-label``. CSS display changes drop a table's semantics in some
-        browsers, so the stacked table states its roles explicitly."""
+        browsers, so the stacked table states its roles explicitly.
+        Search indexes no data cell; ``index_rows``: the row headers (an item's id and name, one a
+        line) are indexed, so the ids of actions and indicators are found."""
+        skip = NO_SEARCH if index_rows else ""
         if not stack:
-            out = [scroll_region(caption), f'<table class="{css}">', f"<caption>{esc(caption)}</caption>", "<thead><tr>"]
+            out = [scroll_region(caption, index_rows), f'<table class="{css}">', f"<caption{skip}>{esc(caption)}</caption>",
+                   f"<thead{skip}><tr>"]
             out += [f'<th scope="col">{h}</th>' for h in head]
             out.append("</tr></thead><tbody>")
             for row in rows:
-                out.append("<tr>" + "".join(f'<th scope="row">{c}</th>' if i == 0 else f"<td>{c}</td>"
+                out.append("<tr>" + "".join(f'<th scope="row">{c}</th>' if i == 0 else f"<td{skip}>{c}</td>"
                                             for i, c in enumerate(row)) + "</tr>")
             out.append("</tbody></table></div>")
             return "\n".join(out)
         labels = [esc(" ".join(html.unescape(_TAG.sub("", h)).split())) for h in head]
-        out = [scroll_region(caption), f'<table class="{" ".join(x for x in (css, "stack") if x)}" role="table">',
-               f"<caption>{esc(caption)}</caption>", '<thead role="rowgroup"><tr role="row">']
+        out = [scroll_region(caption, index_rows), f'<table class="{" ".join(x for x in (css, "stack") if x)}" role="table">',
+               f"<caption{skip}>{esc(caption)}</caption>", f'<thead role="rowgroup"{skip}><tr role="row">']
         out += [f'<th scope="col" role="columnheader">{h}</th>' for h in head]
         out.append('</tr></thead><tbody role="rowgroup">')
         for row in rows:
             out.append('<tr role="row">' + "".join(
                 f'<th scope="row" role="rowheader">{c}</th>' if i == 0 else
-                f'<td role="cell" data-label="{labels[i]}">{c}</td>' for i, c in enumerate(row)) + "</tr>")
+                f'<td role="cell" data-label="{labels[i]}"{skip}>{c}</td>' for i, c in enumerate(row)) + "</tr>")
         out.append("</tbody></table></div>")
         return "\n".join(out)
 
@@ -288,7 +300,6 @@ class Site:
         page.body.append(f'<p class="lead">{self.et(m.title)}</p>')
         page.body.append(self.md(m.purpose))
         statuses = [i.status.code for i in m.indicators]
-        good = sum(1 for s in statuses if s in ("achieved", "on_track"))
         start, end = m.validity
         facts = [
             (self.w("document"), esc(L.enum("document_type", m.document_type, lang))),
@@ -297,20 +308,21 @@ class Site:
             (self.w("status"), esc(f"{L.enum('agreement_status', m.status, lang)}, {self.w('version').lower()} {m.version}"
                                    + (f" ({L.date(m.version_date, lang)})" if m.version_date else ""))),
             (self.w("scope"), esc(f"{m.scope}: {L.enum('scope', m.scope, lang)}")),
-            (self.w("fingerprint"), f"<code>{esc(m.fingerprint)}</code>"),
+            (self.w("fingerprint_plain"), self.short_fingerprint()),
         ]
         page.body.append(f"## {heading_text(self.w('in_brief'))}")
-        page.body.append('<dl class="facts">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>")
+        page.body.append(f'<dl class="facts"{NO_SEARCH}>' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>")
         page.body.append(f"## {heading_text(self.w('key_figures'))}")
         figures = [(len(m.subareas), self.w("n_subareas"), "osa-alueet/index.md"),
                    (len(m.goals), self.w("n_goals"), "osa-alueet/index.md"),
                    (len(m.actions), self.w("n_actions"), "vastuumatriisi.md"),
                    (len(m.indicators), self.w("n_indicators"), "mittarit.md"),
-                   (f"{good}/{len(statuses)}", self.w("n_on_track"), "mittarit.md"),
                    (len(m.parties), self.w("n_parties"), "osapuolet/index.md")]
         page.body.append('<ul class="figures">' + "".join(
             f'<li><a href="{esc(self.href(target))}"><strong>{esc(str(n))}</strong> <span>{esc(text)}</span></a></li>'
             for n, text, target in figures) + "</ul>")
+        page.body.append(f"## {heading_text(self.w('indicator_statuses'))}")
+        page.body.append(self.status_breakdown(statuses))
         page.body.append(f"## {heading_text(self.w('subareas'))}")
         page.body.append("<ul>" + "".join(
             f"<li>{self.link(f'osa-alueet/{s.id}.md', f'{s.number} {self.t(s.title)}')}</li>" for s in m.subareas) + "</ul>")
@@ -319,6 +331,20 @@ class Site:
         last = self.last_change()
         page.body.append(f"## {heading_text(self.w('last_change'))}")
         page.body.append(f"<p>{last}</p>")
+
+    def status_breakdown(self, statuses: list[str]) -> str:
+        """Every indicator status with its count, the bad news as visible as the good."""
+        items = "".join(f'<li><strong>{statuses.count(code)}</strong> {self.badge("indicator", code, self.w("status_" + code))}</li>'
+                        for code in STATUS_CODES)
+        return (f'<p>{esc(self.w("indicator_statuses_help").format(n=len(statuses)))} {self.link("mittarit.md", self.w("indicators"))}</p>'
+                f'<ul class="status-breakdown">{items}</ul>')
+
+    def short_fingerprint(self) -> str:
+        """The fingerprint's first characters and what it is for, in plain words; the whole one is on the
+        downloads page."""
+        before, _, after = self.w("fingerprint_explained").partition("{link}")
+        return (f"<code>{esc(self.m.fingerprint[:12])}…</code><br><small>{esc(before)}"
+                f"{self.link('lataukset/index.md', self.w('downloads'), 'fingerprint')}{esc(after)}</small>")
 
     def last_change(self) -> str:
         """The newest merged change to the data, when the data is in a git repository."""
@@ -370,7 +396,7 @@ class Site:
                     rows.append([title, self.parties_html(a.responsible_refs), self.party_link(a.lead),
                                  esc(schedule), status])
                 page.body.append(self.table([self.w("action"), self.w("responsible"), self.w("lead"), self.w("schedule"),
-                                             self.w("status")], rows, f"{goal.id}: {self.w('actions')}", stack=True))
+                                             self.w("status")], rows, f"{goal.id}: {self.w('actions')}", stack=True, index_rows=True))
                 resources = [(a, a.resources) for a in goal.actions if a.resources]
                 for a, text in resources:
                     page.body.append(f'<p class="meta">{esc(a.id)} – {esc(self.w("resources"))}:</p>' + self.md(text))
@@ -407,7 +433,7 @@ class Site:
                  (self.w("direction"), esc(L.enum("direction", i.direction, lang))),
                  (self.w("frequency_indicator"), esc(L.enum("indicator_frequency", i.frequency, lang))),
                  (self.w("source"), self.source_html(i))]
-        out.append('<dl class="facts">' + "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>")
+        out.append(f'<dl class="facts"{NO_SEARCH}>' + "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>")
         chart = charts.indicator_svg(self.m, i, lang, f"chart-{i.id.lower()}")
         if chart:
             # a file of its own, not inline: the page stays light to build, index and load
@@ -514,7 +540,8 @@ class Site:
 
     def matrix(self) -> None:
         page = self.start("vastuumatriisi.md", self.w("matrix"))
-        page.body.append(f"<p>{esc(self.w('matrix_help'))}</p>")
+        # the hint is for screens: a printout has every column (extra.css)
+        page.body.append(f"<p>{esc(self.w('matrix_help'))} <span class=\"scroll-hint\">{esc(self.w('scroll_hint'))}</span></p>")
         head = [self.w("party")] + [f'<abbr title="{self.et(s.title)}">{esc(s.code or s.number)}</abbr>'
                                     for s in self.m.subareas]
         rows = []
@@ -551,7 +578,7 @@ class Site:
                      self.dated(i, i.target),
                      self.indicator_badge(i), self.source_html(i)] for i in indicators]
             page.body.append(self.table([self.w("indicator"), self.w("baseline"), self.w("latest"), self.w("target"),
-                                         self.w("status"), self.w("source")], rows, self.t(s.title), stack=True))
+                                         self.w("status"), self.w("source")], rows, self.t(s.title), stack=True, index_rows=True))
 
     def forums(self) -> None:
         page = self.start("foorumit.md", self.w("forums_and_cycle"), "agreement/forums.yaml")
@@ -565,7 +592,7 @@ class Site:
                 facts.append((self.w("chair"), self.party_link(f.chair)))
             if f.months:
                 facts.append((self.w("months"), esc(", ".join(month_name(mo, self.lang) for mo in f.months))))
-            page.body.append('<dl class="facts">' + "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>")
+            page.body.append(f'<dl class="facts"{NO_SEARCH}>' + "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>")
             page.body.append(self.md(f.purpose))
             page.body.append("<ul>" + "".join(f"<li>{self.party_link(mb.party)}: {self.et(mb.role)}</li>"
                                               for mb in f.members) + "</ul>")
@@ -662,7 +689,7 @@ class Site:
             fingerprint = (f"{self.w('fingerprint')}: <code>{esc(entry.diff.fingerprint_old[:16])}…</code> → "
                            f"<code>{esc(entry.diff.fingerprint_new[:16])}…</code>" if entry.diff.fingerprint_changes else "")
             page.body.append(f'<p>{self.badge("change", cls, CLASS_NAMES[cls][lang])} — {esc(CLASS_HELP[cls][lang])}'
-                             f"{self.pr_link(entry.change.pull_request)}<br><small>{fingerprint}</small></p>")
+                             f"{self.pr_link(entry.change.pull_request)}<br> <small>{fingerprint}</small></p>")
             page.body.append(self.diff_html(entry.diff))
         self.assets[f"historia/muutokset-{lang}.xml"] = self.atom_feed(h)
         page = self.start("historia/allekirjoitetun-jalkeen.md", self.w("changes_since_signed"))
@@ -753,7 +780,7 @@ class Site:
                     next(x.title for x in self.m.subareas if x.id == s))) for s in a.subareas)))
             if a.url:
                 facts.append((self.w("link"), f'<a href="{esc(a.url)}">{esc(a.url)}</a>'))
-            page.body.append('<dl class="facts">' + "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>")
+            page.body.append(f'<dl class="facts"{NO_SEARCH}>' + "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>")
             page.body.append(self.md(a.description))
 
     def opendata(self) -> None:
@@ -776,7 +803,8 @@ class Site:
             if rows:
                 page.body.append(f"## {heading_text(self.w(key))}")
                 page.body.append(self.table(head, rows, self.w(key)))
-        page.body.append(f"<p>{esc(self.w('fingerprint'))}: <code>{esc(self.m.fingerprint)}</code></p>")
+        page.body.append(f'<p id="fingerprint">{esc(self.w("fingerprint"))}: <code>{esc(self.m.fingerprint)}</code><br>'
+                         f"<small>{esc(self.w('fingerprint_help'))}</small></p>")
 
     def download_description(self, d: Download) -> str:
         """What the file is, its format and (a file per language) its language: "Avtalet för underskrift (Word, på

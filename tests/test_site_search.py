@@ -1,0 +1,69 @@
+"""The search index holds what a reader searches for (titles, descriptions, prose, the ids and names of goals,
+actions and indicators), not data-table cells run together; without JavaScript the reader is told why there is
+no search box."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from helpers import REPO
+
+from cooperation.i18n import labels as L
+from cooperation.pipeline import load
+
+LANGUAGES = {"fi": "", "sv": "sv/"}
+# a lower-case letter straight before a digit ("Lähtötaso16,8"), or a number, ")" or "%" straight before a
+# capitalised word ("(2024)Viimeisin"): two cells with nothing between them. Code (fingerprints) is left out.
+RUN_TOGETHER = re.compile(r"[a-zåäö][0-9]|[0-9)%][A-ZÅÄÖ][a-zåäö]")
+CODE = re.compile(r"<code>.*?</code>", re.S)
+
+
+@pytest.fixture(scope="module")
+def model():
+    return load(REPO)[0]
+
+
+def index(site, lang: str) -> dict:
+    return json.loads((site / LANGUAGES[lang] / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("lang", sorted(LANGUAGES))
+def test_index_has_no_table_cells_run_together(example_site, model, lang):
+    docs = index(example_site, lang)["docs"]
+    texts = {d["location"]: re.sub(r"<[^>]+>", " ", CODE.sub(" ", d["text"])) for d in docs}
+    joined = {loc: RUN_TOGETHER.search(text).group(0) for loc, text in texts.items() if RUN_TOGETHER.search(text)}
+    assert joined == {}
+    everything = " ".join(texts.values())
+    # the labels of the facts and the values of the yearly tables are not in the index at all
+    for indicator in model.indicators:
+        for m in indicator.measurements:
+            value = L.with_unit(m.value, indicator.unit, indicator.decimals, lang)
+            assert f"{value} {value}" not in everything
+    assert L.word("baseline", lang) + " " + L.word("latest", lang) not in everything
+
+
+@pytest.mark.parametrize("lang", sorted(LANGUAGES))
+def test_ids_and_names_of_goals_actions_and_indicators_are_found(example_site, model, lang):
+    data = index(example_site, lang)
+    assert data["config"]["lang"] == [lang]  # the search plugin stems each language with its own rules
+    words = " ".join(f'{d["title"]} {d["text"]}' for d in data["docs"])
+    items = [(g.id, g.title) for g in model.goals] + [(a.id, a.title) for a in model.actions] + \
+        [(i.id, i.name) for i in model.indicators]
+    missing = [item_id for item_id, _ in items if item_id not in words]
+    assert missing == []
+    names = [text.get(lang) for _, text in items]
+    assert [n for n in names if " ".join(n.split()) not in words] == []
+
+
+@pytest.mark.parametrize("lang", sorted(LANGUAGES))
+def test_without_javascript_the_missing_search_is_explained(browser, served_site, lang):
+    for size in ({"width": 390, "height": 844}, {"width": 1280, "height": 900}):
+        context = browser.new_context(viewport=size, java_script_enabled=False)
+        page = context.new_page()
+        page.goto(served_site + LANGUAGES[lang], wait_until="load")
+        assert not page.locator(".md-search").is_visible()
+        notice = page.locator(".md-header .no-search")
+        assert notice.is_visible()
+        assert notice.inner_text() == L.word("search_needs_js", lang)
+        context.close()
