@@ -16,6 +16,7 @@ from helpers import MINIMAL, REPO, copy_root, run_cli
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
+from cooperation.i18n import labels as L
 from cooperation.pipeline import load
 from cooperation.schemas import SCHEMA_DIR
 
@@ -167,6 +168,17 @@ def test_progress_rule_in_both_languages_and_levels_per_area(example_site, model
         assert f"badge indicator-{indicator.progress(area).code}" in badges
     levels = {indicator.progress(a).code for a in indicator.measured_areas}
     assert len(levels) > 1, "the example should show areas at different levels"
+
+
+def test_values_are_shown_with_their_own_unit(example_site, model):
+    assert {"square_metres", "hours"} <= {i.unit for i in model.indicators}, "the example shows both"
+    for subarea in model.subareas:
+        for indicator in (i for g in subarea.goals for i in g.indicators if i.unit in ("square_metres", "hours")):
+            symbol = {"square_metres": "m²", "hours": "h"}[indicator.unit]
+            latest = indicator.status.latest
+            assert latest, indicator.id
+            shown = " ".join(f"{L.number(latest.value, indicator.decimals, 'fi')} {symbol}".split())
+            assert shown in read(example_site, f"osa-alueet/{subarea.id}/").content, (indicator.id, shown)
 
 
 def test_matrix_forums_cycle_and_calendar(example_site, model):
