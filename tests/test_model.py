@@ -3,7 +3,6 @@ import pytest
 import yaml
 from helpers import MINIMAL, REPO, copy_root, run_cli
 
-from cooperation.model import Indicator, Measurement
 from cooperation.pipeline import ModelError, load
 
 
@@ -35,33 +34,6 @@ def test_party_numbers_follow_file_order(example):
     written = yaml.safe_load((REPO / "agreement" / "parties.yaml").read_text(encoding="utf-8"))["parties"]
     assert [(p.number, p.id) for p in example.parties] == [(n, p["id"]) for n, p in enumerate(written, 1)]
     assert example.county.id == "rannikkoseudun-hva"
-
-
-def _indicator(direction="increase", baseline=(2024, 10.0), target=(2028, 20.0), values=()):
-    return Indicator(id="X", number="1.1.M1", name=None, description=None, unit="percent", decimals=1, sotkanet=None,
-                     source_name=None, source_url=None, direction=direction, baseline=baseline, target=target,
-                     frequency="yearly", area_refs=["region"], areas=["region"],
-                     measurements=[Measurement("region", y, v) for y, v in values])
-
-
-@pytest.mark.parametrize("direction, values, code", [
-    ("increase", [(2024, 10.0)], "insufficient_data"),
-    ("increase", [(2025, 12.5)], "on_track"),      # a quarter of the time, a quarter of the way
-    ("increase", [(2025, 11.6)], "on_track"),      # within the 10-point tolerance
-    ("increase", [(2025, 11.4)], "off_track"),
-    ("increase", [(2026, 20.0)], "achieved"),
-    ("decrease", [(2026, 5.0)], "achieved"),
-    ("keep", [(2026, 19.0)], "achieved"),
-    ("keep", [(2026, 25.0)], "off_track"),
-])
-def test_indicator_status_rule(direction, values, code):
-    target = (2028, 5.0) if direction == "decrease" else (2028, 20.0)
-    assert _indicator(direction, target=target, values=values).status.code == code
-
-
-def test_status_uses_the_latest_value():
-    status = _indicator(values=[(2025, 9.0), (2026, 15.0)]).status
-    assert (status.code, status.latest.year, status.elapsed, status.progress) == ("on_track", 2026, 0.5, 0.5)
 
 
 def test_fingerprint_ignores_monitoring_but_not_content(tmp_path):

@@ -40,7 +40,7 @@ def _looks_like(name: str, data: bytes) -> bool:
     if name.endswith(".json"):
         return isinstance(json.loads(data), dict)
     if name.endswith(".csv"):
-        return data.startswith(b"indicator,area,year,value,note\n")
+        return data.startswith((b"indicator,area,year,value,note\n", b"indicator,area,level,base_year,"))
     if name.endswith(".ics"):
         return data.startswith(b"BEGIN:VCALENDAR\r\n") and data.endswith(b"END:VCALENDAR\r\n")
     raise AssertionError(f"no check for {name}: add one")

@@ -16,6 +16,7 @@ from helpers import MINIMAL, REPO, copy_root, run_cli
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
+from cooperation.i18n import labels as L
 from cooperation.pipeline import load
 from cooperation.schemas import SCHEMA_DIR
 
@@ -165,11 +166,36 @@ def test_home_page_counts_every_indicator_status(example_site, model, prefix, wo
 
 def test_indicators_page_states_the_status_rule_and_cites_sotkanet(example_site, model):
     page = read(example_site, "mittarit/")
-    assert "Miten tila lasketaan" in page.content
+    assert "Miten tila lasketaan" in page.content and "Open SDG" in page.content
     assert "https://sotkanet.fi/sotkanet/fi/metadata/indicators/3127" in page.links
     assert "Tilasto- ja indikaattoripankki Sotkanet. Terveyden ja hyvinvoinnin laitos." in page.content
     for indicator in model.indicators:
         assert indicator.id in page.content
+
+
+def test_progress_rule_in_both_languages_and_levels_per_area(example_site, model):
+    """The rule names Open SDG's thresholds on both sites; each area's row of values carries its own level."""
+    assert "vähintään 95 % tarvittavasta" in read(example_site, "mittarit/").content
+    assert "minst 95 % av den som behövs" in read(example_site, "sv/mittarit/").content
+    indicator = next(i for i in model.indicators if len(i.measured_areas) > 1)
+    subarea = next(s for s in model.subareas if indicator in [i for g in s.goals for i in g.indicators])
+    page = read(example_site, f"osa-alueet/{subarea.id}/")
+    badges = [a.get("class", "") for tag, a in page.tags if tag == "span" and "badge indicator-" in a.get("class", "")]
+    for area in indicator.measured_areas:
+        assert f"badge indicator-{indicator.progress(area).code}" in badges
+    levels = {indicator.progress(a).code for a in indicator.measured_areas}
+    assert len(levels) > 1, "the example should show areas at different levels"
+
+
+def test_values_are_shown_with_their_own_unit(example_site, model):
+    assert {"square_metres", "hours"} <= {i.unit for i in model.indicators}, "the example shows both"
+    for subarea in model.subareas:
+        for indicator in (i for g in subarea.goals for i in g.indicators if i.unit in ("square_metres", "hours")):
+            symbol = {"square_metres": "m²", "hours": "h"}[indicator.unit]
+            latest = indicator.status.latest
+            assert latest, indicator.id
+            shown = " ".join(f"{L.number(latest.value, indicator.decimals, 'fi')} {symbol}".split())
+            assert shown in read(example_site, f"osa-alueet/{subarea.id}/").content, (indicator.id, shown)
 
 
 def test_matrix_forums_cycle_and_calendar(example_site, model):

@@ -139,30 +139,51 @@ WORDS: dict[str, dict[str, str]] = {
                           "huvudansvarig."},
     "lead_abbr": {"fi": "pääv.", "sv": "huvudansv."},
     "status_rule_heading": {"fi": "Miten tila lasketaan", "sv": "Hur status beräknas"},
-    "status_rule": {"fi": "Tila lasketaan koko alueen viimeisimmästä arvosta. Tavoite on saavutettu, kun arvo on "
-                          "saavuttanut tavoitetason. Mittari edistyy, kun lähtötasosta tavoitetasoon on kuljettu "
-                          "vähintään yhtä suuri osuus kuin lähtövuodesta tavoitevuoteen on kulunut aikaa, enintään "
-                          "{tolerance} prosenttiyksikköä jäljessä. Muuten mittari ei edisty. Jos lähtövuoden jälkeen ei "
-                          "ole mitattu arvoa, tietoa ei ole riittävästi. Kun tavoitteena on säilyttää taso, arvon on "
-                          "pysyttävä {tolerance} %:n sisällä tavoitetasosta.",
-                    "sv": "Status beräknas utifrån det senaste värdet för hela regionen. Målet är uppnått när värdet "
-                          "har nått målnivån. Indikatorn är på rätt väg när minst lika stor del av vägen från "
-                          "utgångsnivån till målnivån har gåtts som tiden som förflutit från utgångsåret till målåret, "
-                          "högst {tolerance} procentenheter efter. Annars är indikatorn inte på rätt väg. Om inget "
-                          "värde har mätts efter utgångsåret finns det inte tillräckligt med uppgifter. När målet är "
-                          "att hålla nivån ska värdet hållas inom {tolerance} % från målnivån."},
-    "status_achieved": {"fi": "saavutettu", "sv": "uppnått"},
-    "status_on_track": {"fi": "edistyy", "sv": "på rätt väg"},
-    "status_off_track": {"fi": "ei edisty", "sv": "inte på rätt väg"},
+    "status_rule": {"fi": "Edistyminen lasketaan kullekin alueelle erikseen: koko alueelle ja jokaiselle kunnalle, jolla on "
+                          "arvoja. Menetelmä on Open SDG -palvelun (Kanadan tilastoviraston kehittämä). Lähtötasosta "
+                          "viimeisimpään arvoon lasketaan keskimääräinen vuotuinen muutos prosentteina ja sitä verrataan "
+                          "muutokseen, jolla tavoitetaso saavutettaisiin tavoitevuonna. Tavoite on saavutettu, kun arvo on "
+                          "saavuttanut tavoitetason. Kun toteutunut muutos on vähintään 95 % tarvittavasta, mittari "
+                          "edistyy tavoitteen mukaan; 60–95 %: edistyy, mutta vauhtia tarvitaan lisää; 0–60 %: edistyy "
+                          "vähän. Kun arvo on muuttunut väärään suuntaan, tilanne on heikentynyt. Jos tavoitetasoa ei "
+                          "ole, vuotuista muutosta halutussa suunnassa verrataan rajoihin 1,5 % (edistyy tavoitteen "
+                          "mukaan) ja 0,5 % (vauhtia tarvitaan lisää). Kun lähtötaso on nolla tai arvo vaihtaa "
+                          "etumerkkiä, prosenttimuutoksen sijaan verrataan vuotuista muutosta mittarin yksikköinä. Kunnan "
+                          "lähtötaso on sen oma arvo lähtövuonna tai sen ensimmäinen arvo; tavoitetaso on yhteinen. Kun "
+                          "tavoitteena on säilyttää taso, arvon on pysyttävä {tolerance} %:n sisällä tavoitetasosta, muuten "
+                          "tilanne on heikentynyt. Jos lähtövuoden jälkeen ei ole mitattu arvoa, tietoa ei ole riittävästi.",
+                    "sv": "Utvecklingen beräknas separat för varje område: för hela regionen och för varje kommun som "
+                          "har värden. Metoden är Open SDG:s (utvecklad av Kanadas statistikmyndighet). Från "
+                          "utgångsnivån till det senaste värdet beräknas den genomsnittliga årliga förändringen i procent, "
+                          "och den jämförs med den förändring som skulle nå målnivån under målåret. Målet är uppnått när "
+                          "värdet har nått målnivån. När den faktiska förändringen är minst 95 % av den som behövs "
+                          "framskrider indikatorn enligt målet; 60–95 %: framsteg, men takten måste öka; 0–60 %: små "
+                          "framsteg. När värdet har förändrats i fel riktning har läget försämrats. Om det inte finns "
+                          "någon målnivå jämförs den årliga förändringen i önskad riktning med gränserna 1,5 % "
+                          "(framskrider enligt målet) och 0,5 % (takten måste öka). När utgångsnivån är noll eller "
+                          "värdet byter tecken jämförs den årliga förändringen i indikatorns enhet i stället för i "
+                          "procent. En kommuns utgångsnivå är dess eget värde under utgångsåret eller dess första värde; "
+                          "målnivån är gemensam. När målet är att hålla nivån ska värdet hållas inom {tolerance} % från "
+                          "målnivån, annars har läget försämrats. Om inget värde har mätts efter utgångsåret finns det "
+                          "inte tillräckligt med uppgifter."},
+    "status_achieved": {"fi": "tavoite saavutettu", "sv": "målet uppnått"},
+    "status_on_track": {"fi": "edistyy tavoitteen mukaan", "sv": "framskrider enligt målet"},
+    "status_acceleration_needed": {"fi": "edistyy, vauhtia tarvitaan lisää", "sv": "framsteg, takten måste öka"},
+    "status_limited_progress": {"fi": "edistyy vähän", "sv": "små framsteg"},
+    "status_deterioration": {"fi": "heikentynyt", "sv": "försämrats"},
     "status_insufficient_data": {"fi": "ei riittävästi tietoa", "sv": "otillräckliga uppgifter"},
     "explain_insufficient": {"fi": "Lähtövuoden jälkeen ei ole vielä mitattua arvoa.",
                              "sv": "Inget värde har ännu mätts efter utgångsåret."},
     "explain_keep": {"fi": "Viimeisin arvo {latest}; tavoitteena on pysyä {tolerance} %:n sisällä tavoitetasosta.",
                      "sv": "Senaste värde {latest}; målet är att hållas inom {tolerance} % från målnivån."},
-    "explain_progress": {"fi": "Viimeisin arvo {latest}: lähtötasosta tavoitetasoon on kuljettu {progress} %, "
-                               "aikaa on kulunut {elapsed} %.",
-                         "sv": "Senaste värde {latest}: {progress} % av vägen från utgångsnivån till målnivån, "
-                               "{elapsed} % av tiden har förflutit."},
+    "explain_progress": {"fi": "Viimeisin arvo {latest}, lähtötaso {base}: toteutunut muutos on {ratio} % "
+                               "tavoitteeseen tarvittavasta.",
+                         "sv": "Senaste värde {latest}, utgångsnivå {base}: den faktiska förändringen är {ratio} % "
+                               "av den som behövs för målet."},
+    "explain_trend": {"fi": "Viimeisin arvo {latest}, lähtötaso {base}; tavoitetasoa ei ole.",
+                      "sv": "Senaste värde {latest}, utgångsnivå {base}; det finns ingen målnivå."},
+    "explain_achieved": {"fi": "Viimeisin arvo {latest} on saavuttanut tavoitetason.",
+                         "sv": "Det senaste värdet {latest} har nått målnivån."},
     "forums_and_cycle": {"fi": "Foorumit ja vuosikello", "sv": "Forum och årshjul"},
     "month": {"fi": "Kuukausi", "sv": "Månad"},
     "events": {"fi": "Tapahtumat", "sv": "Händelser"},
@@ -229,6 +250,10 @@ WORDS: dict[str, dict[str, str]] = {
                 "sv": "Hela avtalet som en fil, struktur: schema/bundle.schema.json"},
     "dl_csv": {"fi": "Mittaustulokset, sarakkeet indicator, area, year, value, note",
                "sv": "Mätvärden, kolumnerna indicator, area, year, value, note"},
+    "dl_progress": {"fi": "Mittarien edistyminen alueittain, sarakkeet indicator, area, level, base_year, base_value, "
+                          "latest_year, latest_value, ratio",
+                    "sv": "Indikatorernas utveckling per område, kolumnerna indicator, area, level, base_year, "
+                          "base_value, latest_year, latest_value, ratio"},
     "dl_schema": {"fi": "JSON-skeemat, joilla tiedostot tarkistetaan", "sv": "JSON-scheman som filerna kontrolleras mot"},
     "dl_ics": {"fi": "Vuosikello ja foorumien kokoukset kalenteriin", "sv": "Årshjul och forumens möten i kalendern"},
     "dl_xlsx": {"fi": "Työkirja", "sv": "Arbetsbok"},

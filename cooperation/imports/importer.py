@@ -513,7 +513,8 @@ goals:
       - id: {code}-1-M1
         name:
 {indicator}
-        # Yksikkö: percent, per_1000, per_10000, per_100000, count, persons, euro, days, index, score.
+        # Yksikkö, esimerkiksi percent, per_1000_inhabitants, euro_per_inhabitant, square_metres, hours;
+        # kaikki yksiköt: schema/subarea.schema.json.
         unit: percent
         # Lähde: Sotkanetin indikaattorin numero, tai name ja url muulle lähteelle.
         source: {{sotkanet: 3127}}

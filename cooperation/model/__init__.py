@@ -5,7 +5,7 @@ covers when it says "all municipalities", the latest value and status of each in
 and the fingerprint of the agreement's content.
 
     types.py        the dataclasses (Text, Party, Forum, Goal, Action, Indicator, Agreement …)
-    status.py       the indicator status rule (STATUS_TOLERANCE, indicator_status)
+    status.py       the progress levels (PROGRESS_LEVELS, indicator_status per area)
     fingerprint.py  the canonical content and its SHA-256 (fingerprint_of, compute_fingerprint)
     builder.py      build(sources) → Agreement
     cells.py        goal_cells, the per-goal texts of the workbook and the Word document's annex
@@ -15,10 +15,12 @@ This module re-exports what the other stages use.
 from cooperation.model.builder import build
 from cooperation.model.cells import goal_cells
 from cooperation.model.fingerprint import fingerprint_of
-from cooperation.model.status import STATUS_TOLERANCE
+from cooperation.model.status import GOOD_LEVELS, PROGRESS_LEVELS, STATUS_TOLERANCE
 from cooperation.model.types import Agreement, Indicator, Measurement, Party, Subarea, Text
 
 __all__ = [
+    "GOOD_LEVELS",
+    "PROGRESS_LEVELS",
     "STATUS_TOLERANCE",
     "Agreement",
     "Indicator",

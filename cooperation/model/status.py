@@ -1,53 +1,109 @@
-"""The indicator status: one rule, stated on the site."""
+"""Progress levels of an indicator, per area: Open SDG's method (Statistics Canada), one rule stated on the site.
+
+Observed compound annual growth rate from the base year to the newest value, CAGR_i = (y_i / y_0)^(1/(t_i-t_0)) - 1.
+With a numeric target the rate needed to reach it on time is CAGR_T = (y_T / y_0)^(1/(t_T-t_0)) - 1, and
+R = d·CAGR_i / |CAGR_T| (d = +1 when an increase is desired, -1 when a decrease is) places the area:
+target achieved; on track (R ≥ 95 %); progress but acceleration needed (60 % ≤ R < 95 %); limited progress
+(0 ≤ R < 60 %); deterioration (R < 0). Without a target the trend d·CAGR_i is compared with 1.5 % and 0.5 % a
+year. A growth rate has no meaning across zero or from zero (net migration -2.1 → 0.5, a zero baseline): there
+the straight annual change replaces it (relative to |y_0| in the trend rule). "Keep the level" has no growth to
+compare: the newest value within 10 % of the target (or of the base value) holds, anything else deteriorates.
+"""
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # the types call the rule (Indicator.status); the rule only reads them
+from cooperation.domain import REGION
+
+if TYPE_CHECKING:  # the types call the rule (Indicator.progress); the rule only reads them
     from cooperation.model.types import Indicator, Measurement
+
+# every level in the order a reader ranks them, best first: pages iterate over this, never over literals
+PROGRESS_LEVELS = ("achieved", "on_track", "acceleration_needed", "limited_progress", "deterioration",
+                   "insufficient_data")
+GOOD_LEVELS = ("achieved", "on_track")  # counted as "on track or achieved" in summaries
+
+ON_TRACK_RATIO = 0.95
+ACCELERATION_RATIO = 0.60
+TREND_ON_TRACK = 0.015  # a year, without a target
+TREND_ACCELERATION = 0.005
+STATUS_TOLERANCE = 0.1  # "keep the level": how far from the level still holds it
 
 
 @dataclass
 class IndicatorStatus:
-    code: str  # achieved / on_track / off_track / insufficient_data
+    code: str  # one of PROGRESS_LEVELS
     latest: Measurement | None
-    expected: float | None  # where the straight path from baseline to target is in the latest year
-    progress: float | None  # share of the way from baseline to target
-    elapsed: float | None  # share of the time from baseline year to target year
+    area: str = REGION
+    base: tuple[int, float] | None = None  # the year and value progress is measured from
+    ratio: float | None = None  # R, with a target
+    growth: float | None = None  # observed annual growth in the desired direction (d·CAGR_i)
+    required: float | None = None  # |CAGR_T|, with a target
+    method: str = "target"  # target / trend / keep / none
 
 
-# every status an indicator can have, from the best; the site counts each of them
-STATUS_CODES = ("achieved", "on_track", "off_track", "insufficient_data")
-STATUS_TOLERANCE = 0.1  # how far behind the straight path still counts as on track
+def _cagr(start: float, end: float, years: int) -> float | None:
+    if start <= 0 or end <= 0:
+        return None
+    return (end / start) ** (1 / years) - 1
 
 
-def indicator_status(indicator: Indicator) -> IndicatorStatus:
-    """Achieved when the latest value reaches the target; on track when it is at least as far
-    from the baseline towards the target as the time elapsed since the baseline year, less 10
-    percentage points; off track otherwise. Without a baseline, target or a value measured after
-    the baseline year there is not enough data. For "keep" the latest value must stay within
-    10 % of the target."""
-    series = indicator.series(indicator.status_area)
-    if not indicator.baseline or not indicator.target:
-        return IndicatorStatus("insufficient_data", series[-1] if series else None, None, None, None)
-    (base_year, base_value), (target_year, target_value) = indicator.baseline, indicator.target
-    later = [m for m in series if m.year > base_year]
-    if not later:
-        return IndicatorStatus("insufficient_data", series[-1] if series else None, None, None, None)
+def _level(ratio: float, on_track: float, acceleration: float) -> str:
+    if ratio >= on_track:
+        return "on_track"
+    if ratio >= acceleration:
+        return "acceleration_needed"
+    if ratio >= 0:
+        return "limited_progress"
+    return "deterioration"
+
+
+def _base(indicator: Indicator, series: list[Measurement], area: str) -> tuple[int, float] | None:
+    """The written baseline for the area it is written for; elsewhere the area's own value in the baseline
+    year, or its first value."""
+    if indicator.baseline and area == indicator.status_area:
+        return indicator.baseline
+    if indicator.baseline:
+        same_year = [m for m in series if m.year == indicator.baseline[0]]
+        if same_year:
+            return (same_year[0].year, same_year[0].value)
+    return (series[0].year, series[0].value) if series else None
+
+
+def indicator_status(indicator: Indicator, area: str | None = None) -> IndicatorStatus:
+    area = area or indicator.status_area
+    series = indicator.series(area)
+    newest = series[-1] if series else None
+    base = _base(indicator, series, area)
+    later = [m for m in series if base and m.year > base[0]]
+    if base is None or not later:
+        return IndicatorStatus("insufficient_data", newest, area, base, method="none")
     latest = later[-1]
-    elapsed = min(1.0, (latest.year - base_year) / (target_year - base_year)) if target_year > base_year else 1.0
-    expected = base_value + (target_value - base_value) * elapsed
+    (t0, y0), yi, years = base, latest.value, latest.year - base[0]
+    target = indicator.target
     if indicator.direction == "keep":
-        tolerance = abs(target_value) * STATUS_TOLERANCE or STATUS_TOLERANCE
-        code = "achieved" if abs(latest.value - target_value) <= tolerance else "off_track"
-        return IndicatorStatus(code, latest, expected, None, elapsed)
-    span = target_value - base_value
-    progress = (latest.value - base_value) / span if span else 1.0
-    if progress >= 1.0:
-        code = "achieved"
-    elif progress >= elapsed - STATUS_TOLERANCE:
-        code = "on_track"
-    else:
-        code = "off_track"
-    return IndicatorStatus(code, latest, expected, progress, elapsed)
+        level = target[1] if target else y0
+        held = abs(yi - level) <= (abs(level) * STATUS_TOLERANCE or STATUS_TOLERANCE)
+        code = ("achieved" if target else "on_track") if held else "deterioration"
+        return IndicatorStatus(code, latest, area, base, method="keep")
+    d = 1 if indicator.direction == "increase" else -1
+    if target:
+        if d * (yi - target[1]) >= 0:
+            return IndicatorStatus("achieved", latest, area, base, method="target")
+        target_years = max(1, target[0] - t0)
+        observed, required = _cagr(y0, yi, years), _cagr(y0, target[1], target_years)
+        if observed is None or required is None:  # across or from zero: straight annual change
+            observed, required = (yi - y0) / years, (target[1] - y0) / target_years
+        if required == 0:  # the base met the target and the area has slipped from it
+            return IndicatorStatus("deterioration", latest, area, base, None, d * observed, 0.0, "target")
+        ratio = d * observed / abs(required)
+        return IndicatorStatus(_level(ratio, ON_TRACK_RATIO, ACCELERATION_RATIO), latest, area, base, ratio,
+                               d * observed, abs(required), "target")
+    growth = _cagr(y0, yi, years)
+    if growth is None:
+        growth = (yi - y0) / abs(y0) / years if y0 else math.copysign(math.inf, yi - y0) if yi != y0 else 0.0
+    growth *= d
+    return IndicatorStatus(_level(growth, TREND_ON_TRACK, TREND_ACCELERATION), latest, area, base, None, growth,
+                           None, "trend")

@@ -188,7 +188,20 @@ class Indicator:
 
     @functools.cached_property
     def status(self) -> IndicatorStatus:
+        """The progress level where the target is written (the region when it is followed)."""
         return indicator_status(self)
+
+    def progress(self, area: str) -> IndicatorStatus:
+        """The progress level of one area, computed once."""
+        cache = self.__dict__.setdefault("_progress", {})
+        if area not in cache:
+            cache[area] = self.status if area == self.status_area else indicator_status(self, area)
+        return cache[area]
+
+    @property
+    def measured_areas(self) -> list[str]:
+        """The areas it follows that have values, in the written order."""
+        return [a for a in self.areas if self.series(a)]
 
     def sotkanet_url(self, lang: str = "fi") -> str | None:
         """The indicator's page in Sotkanet's interface in the reader's language (it has fi, sv and en)."""

@@ -63,6 +63,8 @@ REGISTRY: tuple[Output, ...] = (
            _module("docx").render(model, lang, template), per_language=True),
     Output("json", "{id}.json", "dl_json", lambda model, sources, lang: _module("opendata").bundle_json(sources, model)),
     Output("csv", "mittaustulokset.csv", "dl_csv", lambda model, sources, lang: _module("opendata").measurements_csv(model)),
+    Output("progress", "edistyminen.csv", "dl_progress",
+           lambda model, sources, lang: _module("opendata").progress_csv(model)),
     Output("ics", "vuosikello-{lang}.ics", "dl_ics", lambda model, sources, lang: _module("opendata").ics(model, lang),
            per_language=True, site=OWN_LANGUAGE),
 )

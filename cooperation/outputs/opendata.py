@@ -52,6 +52,27 @@ def measurements_csv(model: Agreement) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
+def _number(value: float | None) -> object:
+    if value is None:
+        return ""
+    return repr(value) if value != int(value) else int(value)
+
+
+def progress_csv(model: Agreement) -> bytes:
+    """The progress level of every indicator in every area with values (model/status.py states the rule)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["indicator", "area", "level", "base_year", "base_value", "latest_year", "latest_value", "ratio"])
+    for indicator in model.indicators:
+        for area in indicator.measured_areas:
+            s = indicator.progress(area)
+            writer.writerow([csv_text(indicator.id), csv_text(area), s.code, s.base[0] if s.base else "",
+                             _number(s.base[1] if s.base else None), s.latest.year if s.latest else "",
+                             _number(s.latest.value if s.latest else None),
+                             _number(round(s.ratio, 4) if s.ratio is not None else None)])
+    return out.getvalue().encode("utf-8")
+
+
 def _ics_text(text: str) -> str:
     text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
     return "".join(ch for ch in text if ch >= " " or ch == "\\")

@@ -20,8 +20,8 @@ import nh3
 from cooperation.outputs.site import charts
 from cooperation.i18n import labels as L
 from cooperation.domain import ALL_MUNICIPALITIES, REGION
-from cooperation.model import Agreement, Indicator, Party, Subarea, Text, STATUS_TOLERANCE
-from cooperation.model.status import STATUS_CODES
+from cooperation.model import GOOD_LEVELS, STATUS_TOLERANCE, Agreement, Indicator, Party, Subarea, Text
+from cooperation.model.status import PROGRESS_LEVELS
 from cooperation.changes.diff import field_line, item_label
 from cooperation.domain import AMENDMENT
 from cooperation.i18n.labels import CLASS_HELP, CLASS_NAMES, MEASUREMENT_WORDS
@@ -256,6 +256,11 @@ class Site:
         code = indicator.status.code
         return self.badge("indicator", code, self.w("status_" + code))
 
+    def progress_badge(self, indicator: Indicator, area: str) -> str:
+        """One area's progress level (the rule is the same for every area)."""
+        code = indicator.progress(area).code
+        return self.badge("indicator", code, self.w("status_" + code))
+
     def value(self, indicator: Indicator, value: float | None) -> str:
         return esc(L.with_unit(value, indicator.unit, indicator.decimals, self.lang))
 
@@ -335,7 +340,7 @@ class Site:
     def status_breakdown(self, statuses: list[str]) -> str:
         """Every indicator status with its count, the bad news as visible as the good."""
         items = "".join(f'<li><strong>{statuses.count(code)}</strong> {self.badge("indicator", code, self.w("status_" + code))}</li>'
-                        for code in STATUS_CODES)
+                        for code in PROGRESS_LEVELS)
         return (f'<p>{esc(self.w("indicator_statuses_help").format(n=len(statuses)))} {self.link("mittarit.md", self.w("indicators"))}</p>'
                 f'<ul class="status-breakdown">{items}</ul>')
 
@@ -365,7 +370,7 @@ class Site:
             rows = []
             for s in members:
                 statuses = [i.status.code for g in s.goals for i in g.indicators]
-                good = sum(1 for x in statuses if x in ("achieved", "on_track"))
+                good = sum(1 for x in statuses if x in GOOD_LEVELS)
                 rows.append([self.link(f"osa-alueet/{s.id}.md", f"{s.number} {self.t(s.title)}"),
                              esc(L.enum("basis", s.basis, self.lang)), str(len(s.goals)),
                              str(sum(len(g.actions) for g in s.goals)), f"{good}/{len(statuses)}"])
@@ -455,8 +460,8 @@ class Site:
                 rows.append([esc(charts.area_name(self.m, area, lang))] +
                             [self.value(i, by_year[y].value) + (f' <abbr title="{esc(by_year[y].note)}"{note_lang}>*</abbr>'
                                                                 if by_year[y].note else "") if y in by_year else "–"
-                             for y in years])
-            out.append(self.table([esc(self.w("area"))] + [str(y) for y in years], rows,
+                             for y in years] + [self.progress_badge(i, area)])
+            out.append(self.table([esc(self.w("area"))] + [str(y) for y in years] + [esc(self.w("status"))], rows,
                                   f"{i.id}: {self.w('values_by_year')}", "values"))
         out.append("</div>")
         return "\n".join(out)
@@ -472,15 +477,20 @@ class Site:
         when = L.date(self.m.version_date or self.m.validity[0], self.lang)
         return self.w("sotkanet_citation").format(title=self.t(i.name), id=i.sotkanet, date=when)
 
-    def status_explanation(self, i: Indicator) -> str:
-        s = i.status
-        if s.code == "insufficient_data" or s.latest is None:
+    def status_explanation(self, i: Indicator, area: str | None = None) -> str:
+        s = i.progress(area) if area else i.status
+        if s.code == "insufficient_data" or s.latest is None or s.base is None:
             return self.w("explain_insufficient")
         latest = L.dated_value((s.latest.year, s.latest.value), i.unit, i.decimals, self.lang)
-        if i.direction == "keep":
+        base = L.dated_value(s.base, i.unit, i.decimals, self.lang)
+        if s.method == "keep":
             return self.w("explain_keep").format(latest=latest, tolerance=int(STATUS_TOLERANCE * 100))
-        return self.w("explain_progress").format(latest=latest, progress=round((s.progress or 0) * 100),
-                                                  elapsed=round((s.elapsed or 0) * 100))
+        if s.code == "achieved":
+            return self.w("explain_achieved").format(latest=latest)
+        if s.ratio is not None:
+            return self.w("explain_progress").format(latest=latest, base=base,
+                                                      ratio=L.number(s.ratio * 100, 0, self.lang))
+        return self.w("explain_trend").format(latest=latest, base=base)
 
     def party_index(self) -> None:
         page = self.start("osapuolet/index.md", self.w("parties"), "agreement/parties.yaml")

@@ -1,0 +1,40 @@
+"""Units as data: every unit has a label per language, values are shown with their own unit, an unknown unit
+is refused with file:line in Finnish."""
+import re
+
+from helpers import MINIMAL, copy_root, run_cli
+
+from cooperation.i18n import labels as L
+from cooperation.schemas import default_schemas
+
+
+def _units() -> dict:
+    return default_schemas().node_at("subarea", ("goals", 0, "indicators", 0, "unit"))
+
+
+def test_every_unit_has_a_label_in_every_language_and_labels_differ():
+    node = _units()
+    assert set(node["enum"]) == set(node["x-enum"])
+    for lang in ("fi", "sv", "en"):
+        shown = [node["x-enum"][u][lang] for u in node["enum"]]
+        assert all(shown) and len(set(shown)) == len(shown), lang
+
+
+def test_values_carry_their_own_unit():
+    assert L.with_unit(1250, "square_metres", 0, "fi") == "1\u00a0250\u00a0m²"
+    assert L.with_unit(2.5, "hours", 1, "sv") == "2,5\u00a0h"
+    assert L.with_unit(3.4, "permille", 1, "fi") == "3,4\u00a0‰"
+    assert L.with_unit(512, "euro_per_inhabitant", 0, "sv") == "512\u00a0€/invånare"
+    assert L.with_unit(8.1, "per_1000_inhabitants", 1, "fi") == "8,1\u00a0/ 1 000 asukasta"
+
+
+def test_an_unknown_unit_is_an_error_with_file_and_line(tmp_path):
+    root = copy_root(MINIMAL, tmp_path / "root")
+    hyte = root / "subareas" / "hyte.yaml"
+    text = hyte.read_text(encoding="utf-8")
+    line = text[:text.index("unit: percent")].count("\n") + 1
+    hyte.write_text(text.replace("unit: percent", "unit: neliömetri", 1), encoding="utf-8")
+    done = run_cli("validate", "--root", root)
+    assert done.returncode == 1
+    assert re.search(rf"subareas/hyte\.yaml:{line}:\d+: virhe: .*kenttä ”Yksikkö” \(unit\): arvo ”neliömetri” "
+                     r"ei ole sallittu", done.stdout), done.stdout
