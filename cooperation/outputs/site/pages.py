@@ -465,7 +465,7 @@ class Site:
             approved = next((d for d in reversed(p.decisions) if d.outcome == "approved"), None)
             rows.append([f"{p.number}. " + self.party_link(p.id), esc(L.enum("party_kind", p.kind, self.lang)),
                          esc(p.business_id), str(part), str(lead),
-                         esc(f"{self.t(approved.body)} {L.date(approved.date, self.lang)}") if approved else "–"])
+                         esc(f"{self.t(approved.body)} {L.partial_date(approved.date, self.lang)}".strip()) if approved else "–"])
         page.body.append(self.table([self.w("party"), self.w("kind"), self.w("business_id"), self.w("n_actions"),
                                      self.w("as_lead"), self.w("approved")], rows, self.w("parties")))
 
@@ -498,7 +498,8 @@ class Site:
             if forums else f"<p>{esc(self.w('no_forums'))}</p>")
         page.body.append(f"## {heading_text(self.w('decisions'))}")
         if p.decisions:
-            rows = [[esc(L.date(d.date, lang)), self.et(d.body), esc(f"§ {d.section}"), esc(d.diary_number or "–"),
+            rows = [[esc(L.partial_date(d.date, lang) or "–"), self.et(d.body),
+                     esc(f"§ {d.section}" if d.section else "–"), esc(d.diary_number or "–"),
                      esc(L.enum("decision_outcome", d.outcome, lang))
                      + (f' (<a href="{esc(d.minutes_url)}">{esc(self.w("minutes"))}</a>)' if d.minutes_url else "")]
                     for d in p.decisions]
