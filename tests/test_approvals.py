@@ -186,3 +186,49 @@ def test_json_of_the_decisions_schema_allows_partial_dates():
     schema = json.loads((Path(__file__).resolve().parent.parent / "schema" / "parties.schema.json").read_text())
     decision = schema["$defs"]["party"]["properties"]["decisions"]["items"]
     assert decision["required"] == ["body", "outcome"]
+
+
+def test_approvals_command_prints_the_matrix(signed_repo):
+    root = signed_repo["root"]
+    ran = run_cli("approvals", "--root", root, "--format", "json")
+    assert ran.returncode == 0, ran.stderr
+    data = json.loads(ran.stdout)
+    assert data["in_force"] == signed_repo["v1"] and data["in_force_since"] == "2026-03-09"
+    assert [(v["name"], v["approved"], v["signing"]) for v in data["versions"]] == [("v1.0", 3, 3), (None, 2, 3)]
+    beta = next(p for p in data["parties"] if p["id"] == "beta")
+    assert beta["versions"][signed_repo["proposal"]]["state"] == "pending"
+    alfa = next(p for p in data["parties"] if p["id"] == "alfa")
+    assert alfa["versions"][signed_repo["proposal"]] == {"state": "approved", "date": "2026-06", "section": None,
+                                                         "diary_number": None, "decisions": 2}
+    text = run_cli("approvals", "--root", root).stdout
+    assert "v1.0 (" in text and "Voimassa 9.3.2026 alkaen" in text and "2/3 osapuolta hyväksynyt" in text
+    assert "3. Betan kunta" in text and "ei käsitelty" in text and "hyväksytty 6/2026" in text
+    rows = run_cli("approvals", "--root", root, "--format", "csv").stdout.splitlines()
+    assert rows[0] == "Osapuoli,v1.0,Nykyinen ehdotus"
+    assert rows[3] == "2. Alfan kunta,hyväksytty 2.3.2026 § 12,hyväksytty 6/2026"
+
+
+@pytest.fixture(scope="module")
+def approvals_site(signed_repo, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("site-out")
+    ran = run_cli("site", "--root", signed_repo["root"], "--out", out)
+    assert ran.returncode == 0, ran.stderr
+    return out / "site"
+
+
+def test_site_page_of_versions_and_approvals(approvals_site, signed_repo):
+    from test_site import read
+    page = read(approvals_site, "historia/hyvaksynnat/")
+    text = page.content
+    assert "Versiot ja hyväksynnät" in text
+    assert "Voimassa 9.3.2026 alkaen" in text and "2/3 osapuolta hyväksynyt" in text
+    assert signed_repo["v1"] in text and signed_repo["proposal"] in text
+    # alfa's returned decision is not its latest on the proposal: the card shows the re-approval, § unknown
+    assert "§ ei tiedossa" in text and "6/2026" in text
+    html_text = (approvals_site / "historia" / "hyvaksynnat" / "index.html").read_text(encoding="utf-8")
+    assert html_text.count('class="stack"') == 2  # one stacked table (cards on a phone) per version
+    home = read(approvals_site, "").content
+    assert "Voimassa oleva versio" in home and "v1.0 – Voimassa 9.3.2026 alkaen" in home
+    assert "Muutosehdotus" in home and "2/3 osapuolta hyväksynyt" in home
+    party = read(approvals_site, "osapuolet/beta/").content.replace(" :", ":").replace(" ,", ",")
+    assert "Hyväksynnät versioittain Nykyinen ehdotus: ei käsitelty v1.0: hyväksytty, 9.3.2026" in party

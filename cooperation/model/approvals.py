@@ -103,3 +103,27 @@ def in_force(parties: list[Party], versions: list[Version]) -> tuple[Version, st
         if all_approved(parties, v, versions):
             return v, in_force_since(parties, v, versions)
     return None
+
+
+def table(parties: list[Party], versions: list[Version]) -> dict:
+    """Parties × versions as plain data (the `approvals` command's JSON; text and CSV are read from it)."""
+    found = in_force(parties, versions)
+    out_versions = []
+    for v in versions:
+        out_versions.append({
+            "name": v.name or None, "fingerprint": v.fingerprint, "date": v.date, "current": v.current,
+            "approved": len(approved_by(parties, v, versions)), "signing": len(signing(parties)),
+            "all_approved": all_approved(parties, v, versions),
+            "in_force_since": in_force_since(parties, v, versions)})
+    rows = []
+    for p in parties:
+        cells = {}
+        for v in versions:
+            c = cell(p, v, versions)
+            d = c.decision
+            cells[v.fingerprint] = {"state": c.state, "date": d.date if d else None, "section": d.section if d else None,
+                                    "diary_number": d.diary_number if d else None,
+                                    "decisions": len(c.history)}
+        rows.append({"id": p.id, "number": p.number, "signs": p.signs, "versions": cells})
+    return {"versions": out_versions, "in_force": found[0].fingerprint if found else None,
+            "in_force_since": found[1] if found else None, "parties": rows}
