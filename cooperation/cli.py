@@ -149,6 +149,20 @@ def cmd_diff(args) -> int:
     return EXIT_OK
 
 
+def cmd_approvals(args) -> int:
+    from cooperation.changes.versions import versions
+    from cooperation.outputs.approvals import render
+    loaded = load_model(args)
+    if loaded is None:
+        return EXIT_DATA
+    model, sources = loaded
+    if args.lang not in model.languages:
+        sys.stderr.write(f"virhe: sopimus ei ole kielellä {args.lang} (languages: {', '.join(model.languages)})\n")
+        return EXIT_USAGE
+    sys.stdout.write(render(model, versions(sources), args.format, args.lang))
+    return EXIT_OK
+
+
 def cmd_codeowners(args) -> int:
     from cooperation.files import write_atomic
     from cooperation.outputs import codeowners
@@ -279,6 +293,12 @@ def make_parser() -> argparse.ArgumentParser:
     fingerprint = commands.add_parser("fingerprint", help="tulosta sopimuksen sisällön sormenjälki (SHA-256)")
     _common(fingerprint)
     fingerprint.set_defaults(func=cmd_fingerprint)
+
+    approvals = commands.add_parser("approvals", help="osapuolten hyväksynnät sopimuksen versioittain (osapuolet × versiot)")
+    _common(approvals)
+    approvals.add_argument("--format", choices=["text", "json", "csv"], default="text")
+    approvals.add_argument("--lang", choices=["fi", "sv"], default="fi", help="osapuolten nimien ja sanojen kieli")
+    approvals.set_defaults(func=cmd_approvals)
 
     reference = commands.add_parser("reference", help="kirjoita tietomuodon kuvaus skeemasta (OUT/tietomuoto.md)")
     _common(reference)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from cooperation.changes import versions
 from cooperation.check import check
 from cooperation.load.sources import Sources, data_digest, load_sources
 from cooperation.model import Agreement, build
@@ -31,6 +32,7 @@ def validate(root: Path) -> tuple[Sources, Result]:
     (a committed CODEOWNERS must match the data)."""
     sources = load_sources(root)
     result = check(sources)
+    result.extend(versions.check(sources, result))
     result.extend(codeowners.stale(sources, result))
     return sources, result
 

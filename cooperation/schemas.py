@@ -218,3 +218,17 @@ def titles_of(node: dict) -> dict[str, str]:
 @lru_cache(maxsize=1)
 def default_schemas() -> Schemas:
     return Schemas()
+
+
+def partial_date_span(value: Any) -> tuple[datetime.date, datetime.date] | None:
+    """The first and last day a partial date can mean ("2026-03" → 1.3.–31.3.2026); None if not one."""
+    parts = parse_partial_date(value)
+    if parts is None:
+        return None
+    year, month, day = parts
+    if day is not None and month is not None:
+        return datetime.date(year, month, day), datetime.date(year, month, day)
+    if month is not None:
+        following = datetime.date(year + (month == 12), month % 12 + 1, 1)
+        return datetime.date(year, month, 1), following - datetime.timedelta(days=1)
+    return datetime.date(year, 1, 1), datetime.date(year, 12, 31)

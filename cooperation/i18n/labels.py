@@ -307,6 +307,32 @@ WORDS: dict[str, dict[str, str]] = {
     "indicator_statuses_help": {"fi": "Mittarit tilan mukaan, yhteensä {n}.",
                                 "sv": "Indikatorerna enligt status, sammanlagt {n}."},
     "scroll_hint": {"fi": "Taulukkoa voi vierittää sivusuunnassa.", "sv": "Tabellen kan rullas i sidled."},
+    # versions and approvals (issue 11)
+    "approvals": {"fi": "Versiot ja hyväksynnät", "sv": "Versioner och godkännanden"},
+    "approvals_help": {"fi": "Kunkin osapuolen toimielinten päätökset sopimuksen versioittain: mikä teksti (sormenjälki) "
+                             "hyväksyttiin, milloin, missä toimielimessä ja millä pykälällä. Versio tulee voimaan, kun "
+                             "viimeinenkin allekirjoittava osapuoli on hyväksynyt sen.",
+                       "sv": "Varje parts organs beslut per version av avtalet: vilken text (fingeravtryck) som godkändes, "
+                             "när, i vilket organ och med vilken paragraf. En version träder i kraft när den sista "
+                             "undertecknande parten har godkänt den."},
+    "current_proposal": {"fi": "Nykyinen ehdotus", "sv": "Aktuellt förslag"},
+    "approval_pending": {"fi": "ei käsitelty", "sv": "inte behandlat"},
+    "in_force_since": {"fi": "Voimassa {date} alkaen", "sv": "I kraft från och med {date}"},
+    "in_force_undated": {"fi": "Kaikki allekirjoittavat osapuolet ovat hyväksyneet; hyväksymispäivä ei ole kaikilta tiedossa",
+                         "sv": "Alla undertecknande parter har godkänt; alla godkännandedatum är inte kända"},
+    "approved_count": {"fi": "{n}/{total} osapuolta hyväksynyt", "sv": "{n}/{total} parter har godkänt"},
+    "version_in_force": {"fi": "Voimassa oleva versio", "sv": "Gällande version"},
+    "no_version_in_force": {"fi": "Mitään versiota eivät ole vielä hyväksyneet kaikki allekirjoittavat osapuolet.",
+                            "sv": "Ingen version har ännu godkänts av alla undertecknande parter."},
+    "proposal_state": {"fi": "Muutosehdotus", "sv": "Ändringsförslag"},
+    "unknown": {"fi": "ei tiedossa", "sv": "okänt"},
+    "note": {"fi": "Huomautus", "sv": "Anmärkning"},
+    "not_recorded_signatories": {"fi": "Allekirjoittajia ei ole kirjattu näille osapuolille: {parties}.",
+                                 "sv": "Undertecknarna har inte registrerats för dessa parter: {parties}."},
+    "not_recorded_details": {"fi": "Pykälä tai päivämäärä puuttuu {n} päätöksestä; ne on merkitty ”ei tiedossa”.",
+                             "sv": "Paragraf eller datum saknas i {n} beslut; de är märkta ”okänt”."},
+    "my_approvals": {"fi": "Hyväksynnät versioittain", "sv": "Godkännanden per version"},
+    "version_date": {"fi": "Version päiväys", "sv": "Versionens datum"},
 }
 
 MONTHS = {

@@ -316,6 +316,22 @@ M: dict[str, dict[str, str]] = {
                       "en": "{indicator}/{area}/{year} is in the file twice with different values; the first was kept"},
     "internal": {"fi": "sisäinen virhe tarkistuksessa {check}: {detail}. Ilmoita tästä ylläpitäjille.",
                  "en": "internal error in check {check}: {detail}. Please report this."},
+    "decision_section_unknown": {"fi": "päätöksen pykälää (§, section) ei ole kirjattu; lisää se, kun se selviää pöytäkirjasta",
+                                 "en": "the decision's minute section (§, section) is not recorded; add it when the minutes tell"},
+    "decision_date_unknown": {"fi": "päätöksen päivää (date) ei ole kirjattu; kuukausikin (2026-03) tai vuosi (2026) riittää",
+                              "en": "the decision's date is not recorded; a month (2026-03) or a year (2026) will do"},
+    "decision_unknown_version": {"fi": "päätöksen versiota ”{version}” ei ole: se ei ole allekirjoitetun version tagi eikä "
+                                       "sopimuksen sormenjälki (tunnetut versiot: {known})",
+                                 "en": "the decision's version \"{version}\" does not exist: it is neither a signed version's tag "
+                                       "nor the agreement's fingerprint (known versions: {known})"},
+    "decision_before_version": {"fi": "päätös {date} on tehty ennen kuin versio {version} oli olemassa (version päiväys {version_date})",
+                                "en": "the decision of {date} was made before version {version} existed (version date {version_date})"},
+    "approval_of_older_text": {"fi": "osapuolen viimeisin hyväksyntä koskee versiota {approved}, ei nykyistä tekstiä {current}",
+                               "en": "the party's latest approval is of version {approved}, not of the current text {current}"},
+    "in_force_approval_of_other_text": {"fi": "sopimus on voimassa, mutta osapuolen viimeisin hyväksyntä koskee versiota "
+                                              "{approved}, ei voimassa olevaa tekstiä {current}",
+                                        "en": "the agreement is in force but the party's latest approval is of version "
+                                              "{approved}, not of the text in force {current}"},
 }
 
 RELATIONS = {"increase": {"fi": "suurempi", "en": "greater"}, "decrease": {"fi": "pienempi", "en": "smaller"}}

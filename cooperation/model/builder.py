@@ -69,8 +69,9 @@ def build(sources: Sources) -> Agreement:
             id=p["id"], number=number, kind=p["kind"], name=text(p["name"]),
             business_id=business_id.normalise(p["business_id"]), signs=p["signs"],
             signatories=[Signatory(s["name"], text(s["title"])) for s in p.get("signatories", [])],
-            decisions=[Decision(text(d["body"]), _day(d["date"]), d["section"], d.get("diary_number"),
-                                d["outcome"], d.get("minutes_url")) for d in p.get("decisions", [])],
+            decisions=[Decision(text(d["body"]), str(d["date"]) if "date" in d else None, d.get("section"),
+                                d.get("diary_number"), d["outcome"], d.get("minutes_url"), d.get("version"),
+                                text(d["note"]) if "note" in d else None) for d in p.get("decisions", [])],
             website=p.get("website"), sotkanet_region=p.get("sotkanet_region")))
     municipality_ids = [p.id for p in parties if p.kind == "municipality"]
 

@@ -59,11 +59,13 @@ class Signatory:
 @dataclass
 class Decision:
     body: Text
-    date: datetime.date
-    section: int
+    date: str | None  # as the minutes give it: "2026-03-02", "2026-03" or "2026"; None when unknown
+    section: int | None  # the minutes' §, None when unknown
     diary_number: str | None
     outcome: str
     minutes_url: str | None
+    version: str | None = None  # the text decided on: a version tag (v1.0) or a fingerprint; None: the current text
+    note: Text | None = None
 
 
 @dataclass

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from cooperation import business_id
-from cooperation.check.values import dicts, iso_date, string
+from cooperation.check.values import dicts, string
 from cooperation.domain import REGION, SIGNED_STATUSES
+from cooperation.schemas import partial_date_span
 
 if TYPE_CHECKING:
     from cooperation.check.checker import Checker
@@ -53,18 +54,24 @@ def check_parties(c: Checker) -> None:
         decisions = list(dicts(party.get("decisions")))
         previous = None
         for di, decision in decisions:
-            date = iso_date(decision.get("date"))
-            if date and previous and date < previous:
+            # partial dates ("2026-03"): out of order only when it surely ends before the previous one began
+            span = partial_date_span(decision.get("date"))
+            if span and previous and span[1] < previous[0]:
                 c.warning("decisions_order", doc, "parties", path + ("decisions", di, "date"),
-                          date=decision.get("date"), previous=previous.isoformat())
-            previous = date or previous
+                          date=decision.get("date"), previous=previous[0].isoformat())
+            previous = span or previous
+            # an honest record may not know the § or the day: said, not refused
+            if "section" not in decision:
+                c.warning("decision_section_unknown", doc, "parties", path + ("decisions", di))
+            if "date" not in decision:
+                c.warning("decision_date_unknown", doc, "parties", path + ("decisions", di))
         if status in SIGNED_STATUSES and signs:
             if not any(d.get("outcome") == "approved" for _, d in decisions):
                 c.error("signed_without_approval", doc, "parties", path + ("decisions",),
                         status=status_labels.get(status, status))
-            if not signatories:
-                c.error("signed_without_signatories", doc, "parties", path + ("signatories",),
-                        status=status_labels.get(status, status))
+            if not signatories:  # back-filling a signed agreement: the site says the names are not recorded
+                c.warning("signed_without_signatories", doc, "parties", path + ("signatories",),
+                          status=status_labels.get(status, status))
         elif signs and not signatories:
             c.warning("signs_without_signatories", doc, "parties", path + ("signs",))
     if isinstance(doc.data.get("parties"), list) and doc.data["parties"]:

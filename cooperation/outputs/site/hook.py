@@ -38,6 +38,7 @@ def data_root() -> Path:
 
 
 def on_config(config):
+    from cooperation.changes.versions import versions
     given = handoff()
     root = given.root if given else data_root()
     lang = config.extra.get("content_language", "fi")
@@ -60,7 +61,7 @@ def on_config(config):
         listed.append(Download(f"schema/{path.name}", "dl_schema", len(files[-1][1]), None, "schema"))
     history = cached_history(root, sources)
     site = Site(model, lang, repo_url=config.extra.get("repository", ""), branch=config.extra.get("edit_branch", "main"),
-                downloads=listed, history=history)
+                downloads=listed, history=history, versions=versions(sources))
     pages = site.build()
     config.site_name = html.escape(model.short_title.get(lang))  # theme templates do not escape it
     config.nav = page_nav(site)

@@ -28,6 +28,10 @@ from cooperation.i18n.labels import CLASS_HELP, CLASS_NAMES, MEASUREMENT_WORDS
 from cooperation.i18n.labels import DIFF_WORDS as WORDS
 from cooperation.i18n.labels import month_name
 from cooperation.outputs.opendata import calendar_events
+from cooperation.domain import SIGNED_STATUSES
+from cooperation.model import approvals
+from cooperation.model.approvals import PENDING, Version
+from cooperation.model.types import Decision
 
 ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "code", "pre", "blockquote",
                 "table", "thead", "tbody", "tr", "th", "td", "hr", "del", "sup", "sub"}
@@ -173,11 +177,12 @@ FORMATS = {".pdf": "PDF", ".docx": "Word", ".xlsx": "Excel", ".json": "JSON", ".
 
 class Site:
     def __init__(self, model: Agreement, lang: str, repo_url: str = "", branch: str = "main",
-                 downloads: list[Download] | None = None, history=None):
+                 downloads: list[Download] | None = None, history=None, versions: list[Version] | None = None):
         self.m, self.lang = model, lang
         self.repo_url, self.branch = repo_url.rstrip("/"), branch
         self.downloads = downloads or []
         self.history = history  # history.History, or None outside a git repository
+        self.versions = versions or []  # the texts decided on: signed tags and the current proposal (changes.versions)
         self.pages: dict[str, Page] = {}
         self.assets: dict[str, bytes] = {}  # generated files other than pages: the charts
         self.actions_by_subarea = {s.id: [a for g in s.goals for a in g.actions] for s in model.subareas}
@@ -285,6 +290,7 @@ class Site:
         for builder in builders:
             builder()
         self.history_pages()
+        self.approvals_page()
         for subarea in self.m.subareas:
             self.subarea(subarea)
         for party in self.m.parties:
@@ -317,6 +323,7 @@ class Site:
         ]
         page.body.append(f"## {heading_text(self.w('in_brief'))}")
         page.body.append(f'<dl class="facts"{NO_SEARCH}>' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>")
+        page.body.append(self.approval_summary_html())
         page.body.append(f"## {heading_text(self.w('key_figures'))}")
         figures = [(len(m.subareas), self.w("n_subareas"), "osa-alueet/index.md"),
                    (len(m.goals), self.w("n_goals"), "osa-alueet/index.md"),
@@ -501,7 +508,7 @@ class Site:
             approved = next((d for d in reversed(p.decisions) if d.outcome == "approved"), None)
             rows.append([f"{p.number}. " + self.party_link(p.id), esc(L.enum("party_kind", p.kind, self.lang)),
                          esc(p.business_id), str(part), str(lead),
-                         esc(f"{self.t(approved.body)} {L.date(approved.date, self.lang)}") if approved else "–"])
+                         esc(f"{self.t(approved.body)} {L.partial_date(approved.date, self.lang)}".strip()) if approved else "–"])
         page.body.append(self.table([self.w("party"), self.w("kind"), self.w("business_id"), self.w("n_actions"),
                                      self.w("as_lead"), self.w("approved")], rows, self.w("parties")))
 
@@ -534,7 +541,8 @@ class Site:
             if forums else f"<p>{esc(self.w('no_forums'))}</p>")
         page.body.append(f"## {heading_text(self.w('decisions'))}")
         if p.decisions:
-            rows = [[esc(L.date(d.date, lang)), self.et(d.body), esc(f"§ {d.section}"), esc(d.diary_number or "–"),
+            rows = [[esc(L.partial_date(d.date, lang) or "–"), self.et(d.body),
+                     esc(f"§ {d.section}" if d.section else "–"), esc(d.diary_number or "–"),
                      esc(L.enum("decision_outcome", d.outcome, lang))
                      + (f' (<a href="{esc(d.minutes_url)}">{esc(self.w("minutes"))}</a>)' if d.minutes_url else "")]
                     for d in p.decisions]
@@ -542,6 +550,7 @@ class Site:
                                          self.w("outcome")], rows, f"{self.t(p.name)}: {self.w('decisions')}"))
         else:
             page.body.append(f"<p>{esc(self.w('no_decisions'))}</p>")
+        page.body.append(self.party_approvals_html(p))
         page.body.append(f"## {heading_text(self.w('signatories'))}")
         if p.signs and p.signatories:
             page.body.append("<ul>" + "".join(f"<li>{esc(s.name)}, {self.et(s.title)}</li>" for s in p.signatories) + "</ul>")
@@ -753,6 +762,92 @@ class Site:
         out.append("</feed>")
         return ("\n".join(out) + "\n").encode("utf-8")
 
+    # --- versions and approvals -----------------------------------------------------------------
+    def approval_state(self, state: str) -> str:
+        text = self.w("approval_pending") if state == PENDING else L.enum("decision_outcome", state, self.lang)
+        return self.badge("approval", state, text)
+
+    def version_name(self, v: Version) -> str:
+        return v.name or self.w("current_proposal")
+
+    def version_status(self, v: Version) -> str:
+        """'Voimassa 9.3.2026 alkaen', or 'n/m osapuolta hyväksynyt' while parties are still deciding."""
+        parties = self.m.parties
+        if approvals.all_approved(parties, v, self.versions):
+            since = approvals.in_force_since(parties, v, self.versions)
+            return (self.w("in_force_since").format(date=L.partial_date(since, self.lang)) if since
+                    else self.w("in_force_undated"))
+        return self.w("approved_count").format(n=len(approvals.approved_by(parties, v, self.versions)),
+                                               total=len(approvals.signing(parties)))
+
+    def approval_summary_html(self) -> str:
+        """The home page's line: which version is in force and, while a proposal is out, how many approved it."""
+        if not self.versions:
+            return ""
+        found = approvals.in_force(self.m.parties, self.versions)
+        link = self.href("historia/hyvaksynnat.md")
+        items = []
+        if found:
+            version, _ = found
+            items.append(f"<dt>{esc(self.w('version_in_force'))}</dt><dd>{esc(self.version_name(version))} – "
+                         f"{esc(self.version_status(version))}</dd>")
+        else:
+            items.append(f"<dt>{esc(self.w('version_in_force'))}</dt><dd>{esc(self.w('no_version_in_force'))}</dd>")
+        current = next(v for v in self.versions if v.current)
+        if not found or found[0] != current:
+            items.append(f"<dt>{esc(self.w('proposal_state'))}</dt><dd><a href=\"{esc(link)}\">"
+                         f"{esc(self.version_status(current))}</a></dd>")
+        return '<dl class="facts approvals-summary">' + "".join(items) + "</dl>"
+
+    def decision_cells(self, d: Decision | None) -> list[str]:
+        if d is None:
+            return ["–", "–", "–", "–"]
+        unknown = self.w("unknown")
+        when = esc(L.partial_date(d.date, self.lang) or unknown)
+        section = esc(f"§ {d.section}" if d.section else f"§ {unknown}")
+        minutes = f' (<a href="{esc(d.minutes_url)}">{esc(self.w("minutes"))}</a>)' if d.minutes_url else ""
+        return [self.et(d.body) + minutes, when, section, self.et(d.note) or "–"]
+
+    def approvals_page(self) -> None:
+        lang, parties = self.lang, self.m.parties
+        page = self.start("historia/hyvaksynnat.md", self.w("approvals"), "agreement/parties.yaml")
+        page.body.append(f"<p>{esc(self.w('approvals_help'))}</p>")
+        missing = [p for p in approvals.signing(parties) if not p.signatories]
+        if missing and self.m.status in SIGNED_STATUSES:
+            page.body.append(f'<p class="not-recorded">{esc(self.w("not_recorded_signatories").format(parties=", ".join(self.t(p.name) for p in missing)))}</p>')
+        unknown = sum(1 for p in parties for d in p.decisions if d.section is None or d.date is None)
+        if unknown:
+            page.body.append(f'<p class="not-recorded">{esc(self.w("not_recorded_details").format(n=unknown))}</p>')
+        for v in reversed(self.versions):
+            title = self.version_name(v)
+            page.body.append(f"## {heading_text(title)} {{#{esc(v.fingerprint[:12])}}}")
+            page.body.append(f'<p class="meta"><strong>{esc(self.version_status(v))}</strong><br>'
+                             f"{esc(self.w('fingerprint'))} <code>{esc(v.fingerprint)}</code>"
+                             + (f"<br>{esc(self.w('version_date'))} {esc(L.partial_date(v.date, lang))}" if v.date else "")
+                             + "</p>")
+            rows = []
+            for p in parties:
+                c = approvals.cell(p, v, self.versions)
+                if not p.signs and c.decision is None:
+                    continue
+                rows.append([f"{p.number}. " + self.party_link(p.id), self.approval_state(c.state)]
+                            + self.decision_cells(c.decision))
+            page.body.append(self.table([self.w("party"), self.w("outcome"), self.w("body"), self.w("date"),
+                                         self.w("minute_section"), self.w("note")], rows,
+                                        f"{self.w('approvals')}: {title}", stack=True))
+
+    def party_approvals_html(self, p: Party) -> str:
+        """The party page's own approvals, one line per version."""
+        if not self.versions:
+            return ""
+        items = []
+        for v in reversed(self.versions):
+            c = approvals.cell(p, v, self.versions)
+            when = f", {esc(L.partial_date(c.decision.date, self.lang))}" if c.decision and c.decision.date else ""
+            items.append(f"<li>{self.link('historia/hyvaksynnat.md', self.version_name(v), v.fingerprint[:12])}: "
+                         f"{self.approval_state(c.state)}{when}</li>")
+        return f"### {heading_text(self.w('my_approvals'))}\n<ul>" + "".join(items) + "</ul>"
+
     def legal(self) -> None:
         page = self.start("saadosperusta.md", self.w("legal_basis"), "agreement/agreement.yaml")
         for ref in self.m.legal_basis:
@@ -858,7 +953,8 @@ def page_nav(site: Site) -> list:
         {w("open_data"): [{w("downloads"): "lataukset/index.md"}, {w("data_format"): "tietomuoto.md"}]},
         {w("history"): [{w("history"): "historia/index.md"},
                         {w("changes_since_signed"): "historia/allekirjoitetun-jalkeen.md"},
-                        {w("signed_versions"): "historia/versiot.md"}]},
+                        {w("signed_versions"): "historia/versiot.md"},
+                        {w("approvals"): "historia/hyvaksynnat.md"}]},
         {w("editor_guide"): "ohje.md"},
         {w("accessibility"): "saavutettavuus.md"},
     ]
