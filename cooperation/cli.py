@@ -13,6 +13,7 @@ from cooperation import PROJECT as REPO
 from cooperation import pipeline
 from cooperation.check import check
 from cooperation.check import reporters as reporter
+from cooperation.i18n.messages import LANGUAGES
 from cooperation.load.sources import load_sources
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
@@ -228,7 +229,7 @@ def _report_options(parser: argparse.ArgumentParser) -> None:
     """--format and --lang as validate has them: an import reports its problems as validate does."""
     parser.add_argument("--format", choices=sorted(reporter.REPORTERS), default="text",
                         help="tulosteen muoto: text, github (GitHub-huomautukset) tai json")
-    parser.add_argument("--lang", choices=["fi", "en"], default="fi", help="viestien kieli")
+    parser.add_argument("--lang", choices=list(LANGUAGES), default="fi", help="viestien kieli")
 
 
 def make_parser() -> argparse.ArgumentParser:

@@ -14,6 +14,10 @@ def _summary(result: Result, lang: str) -> str:
         if not errors and not warnings:
             return "No problems found."
         return f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}."
+    if lang == "sv":
+        if not errors and not warnings:
+            return "Inga problem."
+        return f"{errors} fel, {warnings} {'varning' if warnings == 1 else 'varningar'}."
     if not errors and not warnings:
         return "Ei ongelmia."
     return (f"{errors} {'virhe' if errors == 1 else 'virhettä'}, "
@@ -33,7 +37,7 @@ def position(p: Problem) -> str:
 
 def text(result: Result, lang: str = "fi") -> tuple[str, str]:
     """(stdout, stderr): one line per problem, then a summary for the terminal."""
-    lines = [f"{position(p)}: {SEVERITY[p.severity][lang if lang == 'en' else 'fi']}: {message(p, lang)}"
+    lines = [f"{position(p)}: {SEVERITY[p.severity].get(lang, SEVERITY[p.severity]['fi'])}: {message(p, lang)}"
              for p in result.sorted()]
     return "".join(line + "\n" for line in lines), _summary(result, lang) + "\n"
 
@@ -51,7 +55,7 @@ def github(result: Result, lang: str = "fi") -> tuple[str, str]:
     out = []
     for p in result.sorted():
         level = {"error": "error", "info": "notice"}.get(p.severity, "warning")
-        title = "Sopimuksen tarkistus" if lang != "en" else "Agreement check"
+        title = {"en": "Agreement check", "sv": "Kontroll av avtalet"}.get(lang, "Sopimuksen tarkistus")
         where, text = f"file={_escape_property(p.file)},", message(p, lang)
         if p.cell is not None:  # a cell or a JSON entry has no line the annotation could point at: the text names it
             text = f"{p.cell}: {text}"

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from jsonschema import ValidationError
 
 from cooperation.check.values import short, suggest
-from cooperation.i18n.messages import TYPES
+from cooperation.i18n.messages import LANGUAGES, TYPES
 from cooperation.load.yaml_loader import Document
 from cooperation.result import ERROR, Problem
 
@@ -60,14 +60,15 @@ def translate(c: Checker, kind: str, doc: Document, error: ValidationError, form
         return
     if validator == "enum":
         labels = schema.get("x-enum", {})
-        allowed = [{"fi": f"{v} ({labels[str(v)]['fi']})", "en": f"{v} ({labels[str(v)]['en']})"}
+        allowed = [{lang: f"{v} ({labels[str(v)].get(lang) or labels[str(v)]['fi']})" for lang in LANGUAGES}
                    if str(v) in labels else str(v) for v in error.validator_value]
         suggestion: Any = ""
         if isinstance(instance, str):
             for value, label in labels.items():
                 if instance.strip().lower() in (label.get("fi", "").lower(), label.get("sv", "").lower(),
                                                 label.get("en", "").lower()):
-                    suggestion = {"fi": f" (tarkoititko ”{value}”?)", "en": f' (did you mean "{value}"?)'}
+                    suggestion = {"fi": f" (tarkoititko ”{value}”?)", "en": f' (did you mean "{value}"?)',
+                                  "sv": f" (menade du ”{value}”?)"}
                     break
             else:
                 suggestion = suggest(instance, [str(v) for v in error.validator_value])
@@ -77,7 +78,7 @@ def translate(c: Checker, kind: str, doc: Document, error: ValidationError, form
         if path in format_paths:
             return
         help_text = schema.get("x-format") or schema.get("description") or schema.get("title") or error.validator_value
-        c.error("pattern", doc, kind, path, value=short(instance), help={"fi": help_text, "en": help_text})
+        c.error("pattern", doc, kind, path, value=short(instance), help=dict.fromkeys(LANGUAGES, help_text))
         return
     if validator == "format":
         code = {"date": "format_date", "partial-date": "format_partial_date", "uri": "format_uri"}.get(
@@ -103,7 +104,8 @@ def _unknown(c: Checker, kind: str, doc: Document, path: tuple, key: str, known)
                             {"key": key, "suggestion": suggest(key, known)}, item, field, titles))
 
 
-_TEXT_EXPECTED = {"fi": "tekstiä tai kieliversiot (fi:, sv:)", "en": "text or language versions (fi:, sv:)"}
+_TEXT_EXPECTED = {"fi": "tekstiä tai kieliversiot (fi:, sv:)", "en": "text or language versions (fi:, sv:)",
+                  "sv": "text eller språkversioner (fi:, sv:)"}
 
 
 def _type_name(value: Any) -> str:
@@ -127,17 +129,20 @@ def _types_text(types) -> dict[str, str]:
     for t in types:
         if t not in seen:
             seen.append(t)
-    return {lang: " tai ".join(TYPES.get(t, {}).get(lang, t) for t in seen) if lang == "fi"
-            else " or ".join(TYPES.get(t, {}).get(lang, t) for t in seen) for lang in ("fi", "en")}
+    joiner = {"fi": " tai ", "sv": " eller ", "en": " or "}
+    return {lang: joiner[lang].join(TYPES.get(t, {}).get(lang, t) for t in seen) for lang in LANGUAGES}
 
 
 def _type_hint(expected, instance) -> dict[str, str] | str:
     if "string" in expected and isinstance(instance, (int, float, bool)):
         return {"fi": "; jos tarkoitit tekstiä, laita arvo lainausmerkkeihin (esim. \"1.10\")",
-                "en": '; if you meant text, put the value in quotes (e.g. "1.10")'}
+                "en": '; if you meant text, put the value in quotes (e.g. "1.10")',
+                "sv": "; om du menade text, sätt värdet inom citattecken (t.ex. \"1.10\")"}
     if "array" in expected and isinstance(instance, (str, int, float)):
         return {"fi": "; kirjoita jokainen kohta omalle rivilleen viivan (- ) jälkeen",
-                "en": "; write each entry on its own line after a dash (- )"}
+                "en": "; write each entry on its own line after a dash (- )",
+                "sv": "; skriv varje punkt på en egen rad efter ett streck (- )"}
     if instance is None:
-        return {"fi": " (arvo puuttuu kaksoispisteen jälkeen)", "en": " (no value after the colon)"}
+        return {"fi": " (arvo puuttuu kaksoispisteen jälkeen)", "en": " (no value after the colon)",
+                "sv": " (värdet saknas efter kolonet)"}
     return ""

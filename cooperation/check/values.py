@@ -53,6 +53,6 @@ def suggest(word: Any, choices) -> dict[str, str] | str:
     if not found:
         if 0 < len(choices) <= 5:
             listed = ", ".join(choices)
-            return {"fi": f" (sallitut: {listed})", "en": f" (allowed: {listed})"}
+            return {"fi": f" (sallitut: {listed})", "en": f" (allowed: {listed})", "sv": f" (tillåtna: {listed})"}
         return ""
-    return {"fi": f" (tarkoititko ”{found[0]}”?)", "en": f' (did you mean "{found[0]}"?)'}
+    return {"fi": f" (tarkoititko ”{found[0]}”?)", "en": f' (did you mean "{found[0]}"?)', "sv": f" (menade du ”{found[0]}”?)"}

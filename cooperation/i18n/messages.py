@@ -1,4 +1,4 @@
-"""Words of problem messages, in Finnish (first) and English.
+"""Words of problem messages, in Finnish (first), Swedish and English.
 
 Field titles and value labels are not here: they come from the schema
 (``schemas.titles_of``), so a message names a field exactly as the editor sees
@@ -24,19 +24,20 @@ ITEM_KINDS = {
 }
 
 SEVERITY = {
-    "error": {"fi": "virhe", "en": "error"},
-    "warning": {"fi": "varoitus", "en": "warning"},
-    "info": {"fi": "tarkista", "en": "check"},
+    "error": {"fi": "virhe", "en": "error", "sv": "fel"},
+    "warning": {"fi": "varoitus", "en": "warning", "sv": "varning"},
+    "info": {"fi": "tarkista", "en": "check", "sv": "kontrollera"},
 }
 
 TYPES = {
-    "string": {"fi": "tekstiä", "en": "text"},
-    "integer": {"fi": "kokonaisluku", "en": "a whole number"},
-    "number": {"fi": "luku", "en": "a number"},
-    "boolean": {"fi": "true tai false", "en": "true or false"},
-    "object": {"fi": "kenttiä (avain: arvo -rivejä)", "en": "fields (key: value lines)"},
-    "array": {"fi": "luettelo (rivit alkavat viivalla -)", "en": "a list (lines starting with -)"},
-    "null": {"fi": "tyhjä", "en": "empty"},
+    "string": {"fi": "tekstiä", "en": "text", "sv": "text"},
+    "integer": {"fi": "kokonaisluku", "en": "a whole number", "sv": "ett heltal"},
+    "number": {"fi": "luku", "en": "a number", "sv": "ett tal"},
+    "boolean": {"fi": "true tai false", "en": "true or false", "sv": "true eller false"},
+    "object": {"fi": "kenttiä (avain: arvo -rivejä)", "en": "fields (key: value lines)", "sv": "fält (nyckel: värde-rader)"},
+    "array": {"fi": "luettelo (rivit alkavat viivalla -)", "en": "a list (lines starting with -)",
+              "sv": "en lista (rader som börjar med -)"},
+    "null": {"fi": "tyhjä", "en": "empty", "sv": "tom"},
 }
 
 M: dict[str, dict[str, str]] = {
@@ -334,7 +335,9 @@ M: dict[str, dict[str, str]] = {
                                               "{approved}, not of the text in force {current}"},
 }
 
-RELATIONS = {"increase": {"fi": "suurempi", "en": "greater"}, "decrease": {"fi": "pienempi", "en": "smaller"}}
+RELATIONS = {"increase": {"fi": "suurempi", "en": "greater", "sv": "större"},
+             "decrease": {"fi": "pienempi", "en": "smaller", "sv": "mindre"}}
+LANGUAGES = ("fi", "sv", "en")  # the languages of messages (validate --lang)
 
 
 def localize(value: Any, lang: str) -> str:
@@ -372,7 +375,7 @@ class _Params(dict):
 
 def message(problem: Problem, lang: str = "fi") -> str:
     """The sentence for a problem: the item, the field, then what is wrong."""
-    lang = lang if lang in ("fi", "en") else "fi"
+    lang = lang if lang in LANGUAGES else "fi"
     templates = M.get(problem.code, M["invalid"])
     params = _Params({k: printable(localize(v, lang)) for k, v in problem.params.items()})
     params.setdefault("detail", problem.code)
@@ -383,6 +386,173 @@ def message(problem: Problem, lang: str = "fi") -> str:
         prefix.append(f"{ITEM_KINDS.get(kind, {}).get(lang, kind)} {printable(str(ident))}")
     if problem.field:
         title = (problem.field_titles or {}).get(lang) or (problem.field_titles or {}).get("fi") or problem.field
-        word = "kenttä" if lang == "fi" else "field"
-        prefix.append(f"{word} ”{title}” ({problem.field})" if lang == "fi" else f'{word} "{title}" ({problem.field})')
+        word = {"fi": "kenttä", "sv": "fält"}.get(lang, "field")
+        prefix.append(f'{word} "{title}" ({problem.field})' if lang == "en" else f"{word} ”{title}” ({problem.field})")
     return (", ".join(prefix) + ": " + text) if prefix else text
+
+
+# The Swedish column of M (validate --lang sv): kept as one block so a message's three languages can be
+# compared side by side with `M[code]`; tests/test_contract_messages.py pins that every code has it.
+SV: dict[str, str] = {
+    "file_missing": "filen saknas; den behövs ({what})",
+    "file_unexpected": "filen läses inte: {reason}",
+    "file_bom": "filen börjar med ett BOM-tecken; spara filen som UTF-8 utan BOM",
+    "file_encoding": "filen är inte i UTF-8-format (ogiltigt tecken här); spara den som UTF-8",
+    "file_too_large": "filen är för stor ({size} byte, högst {limit}); dela upp den",
+    "file_unreadable": "filen kan inte läsas: {reason}",
+    "file_empty": "filen är tom",
+    "file_symlink": "filen är en symbolisk länk; kopiera filen till mappen i stället för länken",
+    "folder_symlink": "mappen är en symbolisk länk; kopiera mappen i dess ställe",
+    "file_special": "filen är inte en vanlig fil (utan t.ex. ett rör eller en enhet); ta bort den",
+    "control_char": "texten innehåller det osynliga styrtecknet {char} (tecken nr {index}); ta bort det",
+    "yaml_tab": "indraget innehåller en tabb; dra in med mellanslag",
+    "yaml_colon": "kolon på fel ställe: kontrollera indraget, eller sätt text som innehåller kolon inom citattecken",
+    "yaml_missing_colon": "raden borde ha en nyckel och ett kolon (nyckel: värde)",
+    "yaml_indentation": "indraget stämmer inte med raderna ovan; rader på samma nivå börjar i samma kolumn",
+    "yaml_unclosed_quote": "ett citattecken har inte stängts",
+    "yaml_unclosed_bracket": "en hakparentes eller klammerparentes har inte stängts",
+    "yaml_escape": "okänd \\-kod inom dubbla citattecken; använd enkla citattecken '…'",
+    "yaml_control_char": "filen innehåller ett osynligt styrtecken; ta bort det",
+    "yaml_many_documents": "en fil får innehålla endast ett dokument (ett andra ---)",
+    "yaml_bad_token": "ett YAML-värde kan inte börja med detta tecken (t.ex. @ eller `); sätt texten inom citattecken",
+    "yaml_alias": "ankare och alias (& och *) är inte tillåtna; skriv ut värdet",
+    "yaml_tag": "YAML-taggen {tag} är inte tillåten",
+    "yaml_syntax": "ogiltig YAML ({detail})",
+    "yaml_duplicate_key": "nyckeln ”{key}” förekommer två gånger här (första gången på rad {first_line})",
+    "yaml_complex_key": "en nyckel måste vara ett enkelt ord",
+    "yaml_too_deep": "strukturen är för djupt kapslad",
+    "required": "ett obligatoriskt fält saknas",
+    "unknown_field": "okänt fält ”{key}”{suggestion}",
+    "type": "värdet ska vara {expected}, inte {actual}{hint}",
+    "enum": "värdet ”{value}” är inte tillåtet{suggestion}; tillåtna värden: {allowed}",
+    "pattern": "värdet ”{value}” har fel form: {help}",
+    "format_date": "”{value}” är inte ett datum i formen ÅÅÅÅ-MM-DD (t.ex. 2026-01-31)",
+    "format_partial_date": "”{value}” är inte ett år, en månad (2026-09) eller en dag (2026-09-15)",
+    "format_uri": "”{value}” är inte en webbadress",
+    "min_items": "listan behöver minst {count}",
+    "unique_items": "listan har samma värde två gånger",
+    "empty_text": "texten är tom",
+    "minimum": "värdet ska vara minst {limit}, inte {value}",
+    "maximum": "värdet ska vara högst {limit}, inte {value}",
+    "empty_object": "ge minst en språkversion (fi, sv)",
+    "invalid": "ogiltigt värde ({detail})",
+    "csv_header": "första raden ska namnge kolumnerna indicator, area, year, value och eventuellt note; nu: {found}",
+    "csv_columns": "raden har {found} kolumner, rubrikraden {expected}",
+    "csv_syntax": "ogiltig CSV-rad ({detail})",
+    "csv_decimal_comma": "värdet ”{value}”: decimaltecknet är punkt (12.5), inte komma",
+    "duplicate_id": "identifieraren ”{id}” används redan: {other} ({where})",
+    "subarea_file_name": "identifieraren ska motsvara filnamnet: ”{expected}”",
+    "unknown_party": "parten ”{ref}” finns inte i agreement/parties.yaml{suggestion}",
+    "unknown_subarea": "delområdet ”{ref}” finns inte i subareas/",
+    "reserved_id": "identifieraren ”{id}” är reserverad för en sida eller mapp på webbplatsen; välj en annan",
+    "reserved_party_id": "identifieraren ”{id}” är reserverad (region betyder hela regionen)",
+    "lead_not_responsible": "den ledande parten ”{lead}” är inte bland de ansvariga parterna",
+    "goal_without_action": "med omfattning {scope} behöver varje mål minst en åtgärd",
+    "goal_without_indicator": "med omfattning {scope} behöver varje mål minst en indikator",
+    "target_direction": "riktningen är ”{direction}” men målvärdet {target} är inte {relation} än utgångsvärdet {baseline}",
+    "target_keep": "riktningen är ”keep” men målvärdet {target} avviker från utgångsvärdet {baseline}",
+    "target_year": "målåret {target} ska komma efter utgångsåret {baseline}",
+    "source_missing": "ge ett indikatornummer i Sotkanet (sotkanet) eller namnet på källan (name)",
+    "source_url_missing": "en annan källa än Sotkanet behöver en webbadress (url)",
+    "schedule_order": "tidtabellen slutar ({end}) innan den börjar ({start})",
+    "schedule_outside_term": "tidtabellen {start}–{end} sträcker sig utanför fullmäktigeperioden {term}",
+    "period_order": "slutdatumet {end} är före startdatumet {start}",
+    "status_reason_missing": "statusen ”{status}” behöver en motivering (fältet ”Motivering till status”, status_reason)",
+    "signed_without_approval": "avtalet är ”{status}” men parten har inget beslut som godkänner det",
+    "signed_without_signatories": "avtalet är ”{status}” men den undertecknande parten har inga undertecknare",
+    "signs_without_signatories": "parten undertecknar avtalet men inga undertecknare har angetts",
+    "decisions_order": "besluten är inte i datumordning ({date} kommer före det föregående, {previous})",
+    "no_county": "inget välfärdsområde bland parterna (kind: county)",
+    "many_counties": "fler än ett välfärdsområde bland parterna",
+    "no_municipalities": "inga kommuner bland parterna (kind: municipality)",
+    "business_id_check": "kontrollsiffran i FO-numret ”{value}” stämmer inte{expected}",
+    "business_id_dash": "FO-numret ”{value}” har ett tankstreck; det läses som {normalised}",
+    "duplicate_business_id": "FO-numret {value} används redan av ”{other}”",
+    "duplicate_sotkanet_region": "Sotkanet-området {value} används redan av ”{other}”",
+    "common_subarea_missing": "det gemensamma delområdet ”{title}” saknas (workbook_subarea: {value}); "
+                              "det rekommenderas att varje gemensamt delområde behandlas",
+    "duplicate_workbook_subarea": "arbetsbokens delområde {value} används redan av ”{other}”",
+    "workbook_group_mismatch": "i arbetsboken hör detta delområde till gruppen ”{expected}”",
+    "missing_translation": "texten saknas på språket {language} (avtalet är på {languages})",
+    "chair_not_member": "ordföranden ”{chair}” är inte medlem i forumet",
+    "until_permanent": "ett permanent forum har inget slutdatum (until)",
+    "measurement_unknown_indicator": "indikatorn ”{ref}” finns inte i något delområde{suggestion}",
+    "measurement_unknown_area": "området ”{ref}” är varken region eller en parts identifierare",
+    "measurement_duplicate": "indikatorn {indicator} har redan ett värde för området {area}, året {year} ({where})",
+    "measurement_area_not_followed": "indikatorn {indicator} följs inte upp för området ”{area}” (fältet ”Områden som följs upp”)",
+    "annual_cycle_duplicate": "årshjulets skede ”{id}” förekommer två gånger",
+    "codeowners_missing": "filen saknas; skapa den med python build.py codeowners",
+    "codeowners_stale": "filen motsvarar inte ansvarspersonernas GitHub-användarnamn; uppdatera den med "
+                        "python build.py codeowners",
+    "workbook_unreadable": "filen kan inte läsas ({reason})",
+    "workbook_encrypted": "arbetsboken är krypterad (skyddad med lösenord) och kan inte läsas; öppna den i Excel och "
+                          "spara en kopia utan lösenord (Arkiv → Info → Skydda arbetsbok → Kryptera med lösenord: töm "
+                          "lösenordet), och importera den",
+    "workbook_old_format": "filen är i det gamla Excel-formatet (.xls) eller en annan Office-fil; spara den i Excel som "
+                           "Excel-arbetsbok (.xlsx) och importera den",
+    "workbook_not_xlsx": "filen kan inte läsas som en Excel-arbetsbok: den är ingen .xlsx-fil; spara den i Excel som "
+                         "Excel-arbetsbok (.xlsx) och importera den",
+    "workbook_too_large": "arbetsboken är {size} byte uppackad, högst {limit}; en så stor arbetsbok är ingen måltabell "
+                          "(ta bort bilderna och extra blad)",
+    "workbook_part_missing": "filen kan inte läsas som en Excel-arbetsbok: den är ett zip-paket, men en del av "
+                             "arbetsboken saknas eller är trasig; spara den på nytt i Excel (.xlsx)",
+    "workbook_too_many_merged": "filen kan inte läsas som en Excel-arbetsbok: arbetsboken har fler än {limit} "
+                                "sammanslagna områden; spara den på nytt i Excel (.xlsx)",
+    "workbook_too_many_formulas": "filen kan inte läsas som en Excel-arbetsbok: arbetsboken har fler än {limit} "
+                                  "formler utan sparat värde; spara den på nytt i Excel (.xlsx)",
+    "workbook_doctype": "filen kan inte läsas som en Excel-arbetsbok: bladets XML har en DOCTYPE-deklaration; spara "
+                        "den på nytt i Excel (.xlsx)",
+    "workbook_broken_row": "filen kan inte läsas som en Excel-arbetsbok: bladet är trasigt på rad {row} ({error}); "
+                           "spara den på nytt i Excel (.xlsx)",
+    "workbook_no_sheet": "filen kan inte läsas som en Excel-arbetsbok: den har inget blad; spara den på nytt i Excel (.xlsx)",
+    "workbook_broken_sheet": "filen kan inte läsas som en Excel-arbetsbok: XML-koden för bladet ”{sheet}” är trasig "
+                             "({error}); spara den på nytt i Excel (.xlsx)",
+    "workbook_error_value": "cellen innehåller felvärdet {value}; rätta formeln eller skriv värdet som text",
+    "workbook_formula_without_value": "cellen innehåller en formel{formula} vars värde inte är sparat i arbetsboken; "
+                                      "öppna arbetsboken i Excel eller LibreOffice och spara den (värdena beräknas "
+                                      "när den sparas), eller skriv värdet som text",
+    "workbook_no_header": "ingen rubrikrad hittades: åtminstone kolumnerna ”Osa-alue” och ”Tavoitteet” behövs",
+    "workbook_column_missing": "kolumnen ”{column}” saknas",
+    "workbook_column_absent": "det finns ingen kolumn ”{column}”",
+    "workbook_after_empty_rows": "här finns innehåll efter mer än {limit} tomma rader, och det lästes inte; ta bort "
+                                 "de tomma raderna eller flytta innehållet till slutet av tabellen",
+    "workbook_cell_too_large": "cellen innehåller {size} tecken; ett delområdes fil får vara högst {limit} byte "
+                               "(kontrollens gräns)",
+    "workbook_too_much_text": "arbetsboken innehåller mer än {limit} tecken text; importera den i delar",
+    "workbook_too_many_subareas": "arbetsboken har fler än {limit} delområden; importera den i delar",
+    "workbook_subarea_too_large": "delområdet {id} växer på rad {row} över {limit} byte, vilket kontrollen tillåter "
+                                  "för en fil; dela upp det i flera delområden",
+    "workbook_subarea_file_too_large": "filen för delområdet {id} skulle bli {size} byte, högst {limit} (kontrollens "
+                                       "gräns för en fil); dela upp det i flera delområden",
+    "workbook_row_without_subarea": "raden har inget delområde; raden hoppades över",
+    "workbook_subarea_continues": "delområdet {id} fortsätter (började i cellen {first}); raderna fogades till samma "
+                                  "delområde: kontrollera ordningen",
+    "workbook_duplicate_subarea": "delområdets identifierare ”{id}” används redan ({first}: ”{title}”); ge delområdet "
+                                  "en egen identifierare inom hakparentes efter namnet, t.ex. ”{new_title} [egen-id]”",
+    "workbook_new_subarea": "delområdet {id}: namnge ansvarspersonerna, skriv en beskrivning och kontrollera grunden "
+                            "(lagstadgat minimum eller gemensam prioritering)",
+    "workbook_subarea_without_goals": "delområdet {id} har inga mål",
+    "workbook_row_without_goal": "åtgärderna och indikatorerna har inget mål; de hoppades över",
+    "workbook_several_goals": "cellen innehåller {count} mål: åtgärderna och indikatorerna kopplades till det första "
+                              "({goal}); kontrollera kopplingen",
+    "workbook_responsible_unknown": "åtgärd {id}: den ansvariga parten kändes inte igen; välfärdsområdet angavs",
+    "workbook_responsible_unmatched": "åtgärd {id}: den ansvariga parten kändes inte igen (”{names}”); "
+                                      "välfärdsområdet angavs",
+    "workbook_responsible_partly": "åtgärd {id}: den ansvariga parten ”{names}” kändes inte igen",
+    "workbook_indicator_to_check": "indikator {id}: kontrollera enheten, riktningen och källan, och ge ett "
+                                   "utgångsvärde och ett målvärde",
+    "row_not_object": "raden är inget objekt (nycklar och värden, t.ex. {{\"indicator\": 3127, …}})",
+    "row_gender": "kön ”{gender}” – endast totaler importeras",
+    "row_unknown_indicator": "indikatorn ”{indicator}” finns inte i avtalet",
+    "row_unknown_area": "området ”{area}” kan inte placeras (ge parten ett sotkanet_region eller använd partens namn)",
+    "row_year_missing": "året saknas",
+    "row_year_invalid": "året ”{year}” är inget årtal",
+    "row_year_range": "året {year} är inte mellan {min}–{max}",
+    "row_value_missing": "värdet saknas",
+    "row_value_invalid": "värdet ”{value}” är inget tal",
+    "row_value_infinite": "värdet ”{value}” är inget ändligt tal (NaN, oändligt eller för stort)",
+    "row_duplicate": "{indicator}/{area}/{year} finns två gånger i filen med olika värden; det första behölls",
+    "internal": "internt fel i kontrollen {check}: {detail}. Meddela detta till förvaltarna.",
+}
+for _code, _text in SV.items():
+    M[_code]["sv"] = _text

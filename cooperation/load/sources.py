@@ -28,10 +28,10 @@ from cooperation.schemas import default_schemas
 
 AGREEMENT_FILES = {
     # kind: (file name, required, what it holds — for the "file missing" message)
-    "agreement": ("agreement.yaml", True, {"fi": "sopimuksen perustiedot", "en": "the agreement's basic data"}),
-    "parties": ("parties.yaml", True, {"fi": "osapuolet", "en": "the parties"}),
-    "forums": ("forums.yaml", True, {"fi": "yhteistyön foorumit", "en": "the forums"}),
-    "annexes": ("annexes.yaml", False, {"fi": "liitesopimukset", "en": "annex agreements"}),
+    "agreement": ("agreement.yaml", True, {"fi": "sopimuksen perustiedot", "en": "the agreement's basic data", "sv": "avtalets grunduppgifter"}),
+    "parties": ("parties.yaml", True, {"fi": "osapuolet", "en": "the parties", "sv": "parterna"}),
+    "forums": ("forums.yaml", True, {"fi": "yhteistyön foorumit", "en": "the forums", "sv": "samarbetsforumen"}),
+    "annexes": ("annexes.yaml", False, {"fi": "liitesopimukset", "en": "annex agreements", "sv": "bilageavtal"}),
 }
 DATA_FOLDERS = ("agreement", "subareas", "measurements")
 MAX_CSV_BYTES = 20_000_000
@@ -173,7 +173,8 @@ def load_sources(root: Path) -> Sources:
             if _is_file_or_link(path) and path.name not in known and not path.name.startswith("."):
                 problems.append(Problem(WARNING, "file_unexpected", _rel(root, path), 1, 1, {"reason": {
                     "fi": "kansiossa agreement/ luetaan vain " + ", ".join(sorted(known)),
-                    "en": "only " + ", ".join(sorted(known)) + " are read in agreement/"}}))
+                    "en": "only " + ", ".join(sorted(known)) + " are read in agreement/",
+                    "sv": "i mappen agreement/ läses endast " + ", ".join(sorted(known))}}))
     subarea_dir = root / "subareas"
     if _linked(root, "subareas", problems):
         sources.failed.append("subareas/")
@@ -182,14 +183,15 @@ def load_sources(root: Path) -> Sources:
         paths = sorted(subarea_dir.iterdir()) if subarea_dir.is_dir() else []
         if not any(p.suffix == ".yaml" for p in paths):
             problems.append(Problem(ERROR, "file_missing", "subareas/", 1, 1,
-                                    {"what": {"fi": "vähintään yksi osa-alue", "en": "at least one sub-area"}}))
+                                    {"what": {"fi": "vähintään yksi osa-alue", "en": "at least one sub-area", "sv": "minst ett delområde"}}))
     for path in paths:
         if not _is_file_or_link(path) or path.name.startswith("."):
             continue
         if path.suffix != ".yaml":
             if path.suffix in (".yml", ".json"):
                 problems.append(Problem(WARNING, "file_unexpected", _rel(root, path), 1, 1, {"reason": {
-                    "fi": "osa-alueiden tiedostojen nimet päättyvät .yaml", "en": "sub-area files end in .yaml"}}))
+                    "fi": "osa-alueiden tiedostojen nimet päättyvät .yaml", "en": "sub-area files end in .yaml",
+                    "sv": "delområdenas filnamn slutar på .yaml"}}))
             continue
         doc = load_yaml(path, _rel(root, path), problems)
         if doc is not None:
@@ -343,17 +345,19 @@ def _report_row(record, index, line, delimiter, bad) -> None:
         return
     if not _ID.match(cells["indicator"]):
         bad(line, cols["indicator"], "indicator", "pattern", value=cells["indicator"],
-            help={"fi": "mittarin tunniste, esim. HYTE-1-M1", "en": "an indicator identifier, e.g. HYTE-1-M1"})
+            help={"fi": "mittarin tunniste, esim. HYTE-1-M1", "en": "an indicator identifier, e.g. HYTE-1-M1",
+                  "sv": "en indikators identifierare, t.ex. HYTE-1-M1"})
     if not _AREA.match(cells["area"]):
         bad(line, cols["area"], "area", "pattern", value=cells["area"],
-            help={"fi": "region tai osapuolen tunniste", "en": "region or a party identifier"})
+            help={"fi": "region tai osapuolen tunniste", "en": "region or a party identifier",
+                  "sv": "region eller en parts identifierare"})
     try:
         year = int(cells["year"])
         if not 1900 <= year <= 2100:
             bad(line, cols["year"], "year", "minimum" if year < 1900 else "maximum",
                 limit=1900 if year < 1900 else 2100, value=year)
     except ValueError:
-        bad(line, cols["year"], "year", "type", expected={"fi": "vuosiluku", "en": "a year"},
+        bad(line, cols["year"], "year", "type", expected={"fi": "vuosiluku", "en": "a year", "sv": "ett årtal"},
             actual=f"”{cells['year']}”", hint="")
     try:
         if not math.isfinite(float(_number_text(cells["value"], delimiter))):
@@ -362,5 +366,5 @@ def _report_row(record, index, line, delimiter, bad) -> None:
         if "," in cells["value"]:
             bad(line, cols["value"], "value", "csv_decimal_comma", value=cells["value"])
         else:
-            bad(line, cols["value"], "value", "type", expected={"fi": "luku", "en": "a number"},
+            bad(line, cols["value"], "value", "type", expected={"fi": "luku", "en": "a number", "sv": "ett tal"},
                 actual=f"”{cells['value']}”", hint="")

@@ -13,6 +13,10 @@ from cooperation.domain import MONITORING_PATHS
 from cooperation.load.sources import Sources
 from cooperation.schemas import default_schemas
 
+# lists whose order is presentation, not content: `languages: [sv, fi]` and `[fi, sv]` are one agreement
+# (the first language is the site's root and the main language of plain strings, which stay as written)
+UNORDERED_PATHS: dict[str, set[tuple[str, ...]]] = {"agreement": {("languages",)}}
+
 
 def _canonical(value: Any, kind: str, path: tuple, main: str, text_paths: set) -> Any:
     shape = tuple("*" if isinstance(p, int) else p for p in path)
@@ -30,7 +34,10 @@ def _canonical(value: Any, kind: str, path: tuple, main: str, text_paths: set) -
                 out[key] = child
         return out
     if isinstance(value, list):
-        return [_canonical(v, kind, path + (i,), main, text_paths) for i, v in enumerate(value)]
+        items = [_canonical(v, kind, path + (i,), main, text_paths) for i, v in enumerate(value)]
+        if shape in UNORDERED_PATHS.get(kind, ()):
+            items.sort(key=lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True))
+        return items
     return value
 
 

@@ -35,8 +35,10 @@ def check_parties(c: Checker) -> None:
                           value=value, normalised=business_id.normalise(value))
             if not business_id.is_valid(value):
                 digit = business_id.check_digit(value[:7])
-                expected = ({"fi": f" (pitäisi olla {value[:7]}-{digit})", "en": f" (should be {value[:7]}-{digit})"}
-                            if digit is not None else {"fi": " (tällaista Y-tunnusta ei ole)", "en": " (no such business ID)"})
+                expected = ({"fi": f" (pitäisi olla {value[:7]}-{digit})", "en": f" (should be {value[:7]}-{digit})",
+                             "sv": f" (borde vara {value[:7]}-{digit})"}
+                            if digit is not None else {"fi": " (tällaista Y-tunnusta ei ole)", "en": " (no such business ID)",
+                                                       "sv": " (ett sådant FO-nummer finns inte)"})
                 c.error("business_id_check", doc, "parties", path + ("business_id",), value=value, expected=expected)
             normal = business_id.normalise(value)
             if normal in business_ids:

@@ -46,6 +46,13 @@ def _handing_off(value: Handoff):
         _handoff = None
 
 
+def config_file(lang: str) -> Path:
+    """The MkDocs configuration of a language: mkdocs.<lang>.yml where one exists, else mkdocs.yml (whose
+    theme language build_site checks), whichever language comes first in the agreement."""
+    own = REPO / f"mkdocs.{lang}.yml"
+    return own if own.is_file() else REPO / "mkdocs.yml"
+
+
 def build_site(model: Agreement, sources: Sources, root: Path, out: Path) -> Path:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -62,13 +69,14 @@ def build_site(model: Agreement, sources: Sources, root: Path, out: Path) -> Pat
     try:
         with _handing_off(Handoff(Path(root).resolve(), render_site_files(model, sources))), \
                 replace_dir(target) as work:
-            # Finnish (the main language) first: its clean step would wipe site/sv
+            # the main (first) language first: its clean step would wipe the others' folders
             for index, lang in enumerate(model.languages):
-                config_file = REPO / ("mkdocs.yml" if index == 0 else f"mkdocs.{lang}.yml")
                 site_dir = work if index == 0 else work / lang
-                config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
-                if index > 0:
-                    config.extra["content_language"] = lang
+                config = load_config(str(config_file(lang)), site_dir=str(site_dir), strict=True)
+                if config.theme["language"] != lang:
+                    raise SiteBuildError(f"MkDocs-asetuksia kielelle {lang} ei ole: lisää tiedosto mkdocs.{lang}.yml "
+                                         f"(theme.language: {lang})")
+                config.extra["content_language"] = lang
                 build(config)
     except (Abort, MkDocsException, SystemExit) as exc:
         raise SiteBuildError(f"sivuston rakentaminen epäonnistui: {exc}\n{log.getvalue()}") from exc
