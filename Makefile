@@ -41,10 +41,12 @@ lint: $(STAMP)
 	$(BIN)/ruff check cooperation tests benchmarks build.py templates/make_template.py
 	$(BIN)/mypy
 
+# ratios of paired runs (baseline and ours alternating) on the large synthetic region; REPEAT pairs each
+REPEAT ?= 3
 bench: $(STAMP)
-	$(BIN)/python benchmarks/bench_validate.py
-	$(BIN)/python benchmarks/bench_docx.py
-	$(BIN)/python benchmarks/bench_site.py
+	$(BIN)/python benchmarks/bench_validate.py --repeat $(REPEAT)
+	$(BIN)/python benchmarks/bench_docx.py --repeat $(REPEAT)
+	$(BIN)/python benchmarks/bench_site.py --repeat $(REPEAT)
 
 clean:
 	rm -rf $(OUT) site .pytest_cache

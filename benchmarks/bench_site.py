@@ -1,11 +1,12 @@
-"""Site build time for the large synthetic region next to a bare MkDocs build of as many plain pages.
+"""Site build time for the large synthetic region, as ratios of paired runs (see paired.py).
 
     python benchmarks/bench_site.py [--repeat N]
 
-Both are one-language MkDocs builds with the same theme, run in this process: ours loads and
-checks the data and generates the pages in the hook; the baseline builds the same number of
-plain Markdown pages of the same sizes from disk. Aim: within 1.5x. The full `build.py site`
-(both languages and the Word documents) is timed once as well.
+- One-language site / bare MkDocs: both one-language MkDocs builds with the same theme, run in this
+  process: ours loads and checks the data and generates the pages in the hook; the baseline builds
+  the same number of plain Markdown pages of the same sizes from disk. Goal ≤ 1.5x.
+- `build.py site` / `build.py validate`: whole processes (both languages and the Word documents).
+  Goal ≤ 16x. The peak memory of `build.py site` is reported from the same runs.
 """
 from __future__ import annotations
 
@@ -14,7 +15,6 @@ import logging
 import os
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -28,6 +28,7 @@ os.environ["NO_MKDOCS_2_WARNING"] = "1"
 
 from mkdocs.commands.build import build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
+from paired import build_py, paired  # noqa: E402
 from synthetic import FI_WORDS, generate  # noqa: E402
 
 from cooperation.outputs.site.pages import Site  # noqa: E402
@@ -71,7 +72,7 @@ def timed_build(config_file: Path, site_dir: Path) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=3, help="pairs per ratio")
     args = parser.parse_args()
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     root = generate(HERE / "generated" / "large")
@@ -79,24 +80,24 @@ def main() -> None:
     model, _ = load(root)
     pages = Site(model, "fi").build()
     sizes = [len(p.markdown_text()) for p in pages.values()]
+    print(f"pages per language: {len(sizes)} (+ format reference), average {sum(sizes) / len(sizes) / 1000:.1f} kB of Markdown")
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         bare_config = bare_docs(sizes, tmp / "bare")
-        ours, bare = [], []
-        for _ in range(args.repeat):
-            bare.append(timed_build(bare_config, tmp / "bare-site"))
-            ours.append(timed_build(REPO / "mkdocs.yml", tmp / "our-site"))
-        start = time.perf_counter()
-        done = subprocess.run([sys.executable, str(REPO / "build.py"), "site", "--root", str(root), "--out", str(tmp / "full")],
-                              capture_output=True, text=True)
-        full = time.perf_counter() - start
-        assert done.returncode == 0, done.stderr
-    b, o = statistics.median(bare), statistics.median(ours)
-    print(f"pages per language: {len(sizes)} (+ format reference), average {sum(sizes) / len(sizes) / 1000:.1f} kB of Markdown")
-    print(f"bare mkdocs build, {len(sizes)} plain pages: median {b:.2f} s of {args.repeat}")
-    print(f"our site, one language (load + check + generate + build): median {o:.2f} s of {args.repeat}")
-    print(f"ratio ours / bare: {o / b:.2f}x")
-    print(f"full `build.py site` (fi + sv + Word documents): {full:.1f} s")
+        one = paired(lambda: timed_build(bare_config, tmp / "bare-site"),
+                     lambda: timed_build(REPO / "mkdocs.yml", tmp / "our-site"), args.repeat)
+        print(one.line(f"one-language site (load + check + generate + build) / bare mkdocs of {len(sizes)} plain pages",
+                       goal=1.5))
+        peaks: list[float] = []
+
+        def site() -> float:
+            run = build_py("site", "--root", root, "--out", tmp / "full")
+            peaks.append(run.peak_mib)
+            return run.seconds
+        whole = paired(lambda: build_py("validate", "--root", root).seconds, site, args.repeat)
+    print(whole.line("build.py site (fi + sv + Word) / build.py validate, whole processes", goal=16))
+    print(f"peak memory of build.py site: median {statistics.median(peaks):.0f} MiB "
+          f"[{', '.join(f'{p:.0f}' for p in peaks)}]")
 
 
 if __name__ == "__main__":

@@ -4,15 +4,13 @@
 
 The baseline, run in the same process, only parses every YAML file with PyYAML's C
 loader (yaml.load with CSafeLoader) and reads the CSV with the csv module: the least any
-validator must do. The figure that matters is the ratio (aim: within 3x, under 2 s).
+validator must do. The figure that matters is the median ratio of paired runs (see paired.py; aim: within 3x, under 2 s).
 """
 from __future__ import annotations
 
 import argparse
 import csv
-import statistics
 import sys
-import time
 from pathlib import Path
 
 import yaml
@@ -21,6 +19,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
+from paired import paired, timer  # noqa: E402
 from synthetic import generate  # noqa: E402
 
 from cooperation.check import check  # noqa: E402
@@ -47,15 +46,6 @@ def validate(root: Path) -> int:
     return len(result.problems)
 
 
-def timed(func, root: Path, repeat: int) -> list[float]:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        func(root)
-        times.append(time.perf_counter() - start)
-    return times
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=5)
@@ -64,13 +54,9 @@ def main() -> None:
     default_schemas()  # compiling the schemas once per process is not what we measure
     size = sum(p.stat().st_size for p in root.rglob("*") if p.is_file())
     validate(root)  # warm-up
-    bare = timed(bare_parse, root, args.repeat)
-    full = timed(validate, root, args.repeat)
-    b, v = statistics.median(bare), statistics.median(full)
+    pairs = paired(timer(lambda: bare_parse(root)), timer(lambda: validate(root)), args.repeat)
     print(f"synthetic region: {size / 1e6:.1f} MB in {sum(1 for p in root.rglob('*') if p.is_file())} files")
-    print(f"bare parse (PyYAML CSafeLoader + csv): median {b:.3f} s of {args.repeat}")
-    print(f"validate (load + schema + cross-checks): median {v:.3f} s of {args.repeat}")
-    print(f"ratio validate / bare parse: {v / b:.2f}x")
+    print(pairs.line("validate (load + schema + cross-checks) / bare parse (PyYAML CSafeLoader + csv)", goal=3))
 
 
 if __name__ == "__main__":

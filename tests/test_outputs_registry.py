@@ -100,3 +100,18 @@ def test_the_hook_takes_the_site_builds_downloads_instead_of_rendering_again(loa
     assert build.handoff() is None
     files = [(name, data) for name, data, _ in hook._state["files"] if not name.startswith("schema/")]
     assert files == [(f.name, f.data) for f in for_site(handed, "fi")]
+
+
+def test_the_hook_takes_the_site_builds_model_instead_of_loading_again(loaded, monkeypatch):
+    """`build.py site` hands its in-memory model to both MkDocs builds: neither loads the data again."""
+    from mkdocs.config import load_config
+
+    from cooperation.outputs.site import build, hook
+
+    model, sources = loaded
+    monkeypatch.setattr(hook, "load_all", lambda *args: pytest.fail("loaded again"))
+    monkeypatch.setattr(hook, "render_site_files", lambda *args: pytest.fail("rendered again"))
+    config = load_config(str(REPO / "mkdocs.yml"))
+    with build._handing_off(build.Handoff(REPO, [], model, sources)):
+        hook.on_config(config)
+    assert hook._state["pages"]

@@ -32,6 +32,9 @@ class Output:
     render: Callable[..., bytes]  # render(model, sources, lang, **options) → the file's bytes
     per_language: bool = False  # one file per language of the agreement, else one (in the main language)
     site: str = EVERY_SITE
+    # render_all(model, sources, langs, **options) → {lang: bytes}: every language in one go, where the
+    # languages share work (the Word bodies are written side by side); else render per language
+    render_all: Callable[..., dict[str, bytes]] | None = None
 
     def languages(self, model: Agreement) -> list[str]:
         return list(model.languages) if self.per_language else [model.main_language]
@@ -39,9 +42,16 @@ class Output:
     def file(self, model: Agreement, lang: str) -> str:
         return self.file_name.format(id=model.id, lang=lang)
 
+    def by_language(self, model: Agreement, sources: Sources, **options: Any) -> dict[str, bytes]:
+        """Language → the file's bytes, for each of `languages`."""
+        langs = self.languages(model)
+        if self.render_all is not None:
+            return self.render_all(model, sources, langs, **options)
+        return {lang: self.render(model, sources, lang, **options) for lang in langs}
+
     def files(self, model: Agreement, sources: Sources, **options: Any) -> dict[str, bytes]:
         """File name → bytes, one per language if per language; nothing written."""
-        return {self.file(model, lang): self.render(model, sources, lang, **options) for lang in self.languages(model)}
+        return {self.file(model, lang): data for lang, data in self.by_language(model, sources, **options).items()}
 
 
 @dataclass(frozen=True)
@@ -60,7 +70,8 @@ def _module(name: str):
 REGISTRY: tuple[Output, ...] = (
     Output("xlsx", "{id}-tyokirja.xlsx", "dl_xlsx", lambda model, sources, lang: _module("workbook").export(model, lang)),
     Output("docx", "{id}-{lang}.docx", "dl_docx", lambda model, sources, lang, template=None:
-           _module("docx").render(model, lang, template), per_language=True),
+           _module("docx").render(model, lang, template), per_language=True,
+           render_all=lambda model, sources, langs, template=None: _module("docx").render_languages(model, langs, template)),
     Output("json", "{id}.json", "dl_json", lambda model, sources, lang: _module("opendata").bundle_json(sources, model)),
     Output("csv", "mittaustulokset.csv", "dl_csv", lambda model, sources, lang: _module("opendata").measurements_csv(model)),
     Output("progress", "edistyminen.csv", "dl_progress",
@@ -74,8 +85,8 @@ BY_NAME: dict[str, Output] = {output.name: output for output in REGISTRY}
 def render_site_files(model: Agreement, sources: Sources) -> list[Rendered]:
     """Every file the site offers, in every language, in the registry's order: rendered once for all
     of the site's languages."""
-    return [Rendered(output, lang, output.file(model, lang), output.render(model, sources, lang))
-            for output in REGISTRY if output.site for lang in output.languages(model)]
+    return [Rendered(output, lang, output.file(model, lang), data)
+            for output in REGISTRY if output.site for lang, data in output.by_language(model, sources).items()]
 
 
 def for_site(files: list[Rendered], lang: str) -> list[Rendered]:

@@ -9,6 +9,7 @@ import os
 import random
 import re
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from docxtpl import DocxTemplate
@@ -316,42 +317,56 @@ def _template_paragraph(template: Path, name: str) -> str:
 
 
 def render(model: Agreement, lang: str, template: Path | None = None) -> bytes:
-    template = template or TEMPLATE
-    b = body_blocks(model, lang)
-    blocks = b.finish()
-    with tempfile.TemporaryDirectory() as tmp:
-        body_path = Path(tmp) / "body.docx"
-        P.write_docx(blocks, template, body_path, meta={"toc-title": P.meta_string(L.word("contents", lang)),
-                                                        "lang": {"t": "MetaString", "c": lang}})
-        tpl = DocxTemplate(str(template))
-        # docxcompose gives list numberings random ids; seed them from the content so the same
-        # input gives the same document, and leave the global generator as it was.
-        state = random.getstate()
-        random.seed(f"{model.fingerprint}-{lang}")
-        try:
-            subdoc = C.body_subdoc(tpl, body_path)
-        finally:
-            random.setstate(state)
-        env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
-        try:
-            tpl.render(context(model, lang, subdoc, b.section), jinja_env=env, autoescape=True)
-        except UndefinedError as exc:
-            name = re.findall(r"'([^']+)'", str(exc))
-            missing = name[-1] if name else str(exc)
-            raise TemplateProblem(
-                f"Mallipohjan kenttää ”{missing}” ei ole ({exc}); kappale: {_template_paragraph(template, missing)}") from exc
-        except TemplateError as exc:
-            raise TemplateProblem(f"Mallipohja on virheellinen: {exc}") from exc
-        docx = tpl.docx
-        props = docx.core_properties
-        when = _fixed_datetime(model.version_date)
-        props.title = _plain(model.title.get(lang))
-        props.subject = _plain(L.enum("document_type", model.document_type, lang))
-        props.language = lang
-        props.comments = f"SHA-256 {model.fingerprint}"
-        props.created = props.modified = when
-        W.finish(docx, LANGUAGE_TAGS.get(lang, lang))
-        buffer = io.BytesIO()
-        docx.save(buffer)
-    return reproducible_zip(buffer.getvalue())
+    return render_languages(model, [lang], template)[lang]
 
+
+def render_languages(model: Agreement, langs: list[str], template: Path | None = None) -> dict[str, bytes]:
+    """The agreement in each language. The bodies are written at the same time (pandoc runs as a
+    process of its own, so one language's pandoc overlaps the other's Python), then each is
+    composed into the template in turn (docxcompose draws from the global random generator)."""
+    template = template or TEMPLATE
+    with tempfile.TemporaryDirectory() as tmp:
+        def body(lang: str) -> tuple[Path, int]:
+            b = body_blocks(model, lang)
+            blocks = b.finish()
+            path = Path(tmp) / f"body-{lang}.docx"
+            P.write_docx(blocks, template, path, meta={"toc-title": P.meta_string(L.word("contents", lang)),
+                                                       "lang": {"t": "MetaString", "c": lang}})
+            return path, b.section
+        with ThreadPoolExecutor(max_workers=max(1, len(langs))) as pool:
+            bodies = list(pool.map(body, langs))
+        return {lang: _compose(model, lang, template, path, sections) for lang, (path, sections) in zip(langs, bodies)}
+
+
+def _compose(model: Agreement, lang: str, template: Path, body_path: Path, sections: int) -> bytes:
+    tpl = DocxTemplate(str(template))
+    # docxcompose gives list numberings random ids; seed them from the content so the same
+    # input gives the same document, and leave the global generator as it was.
+    state = random.getstate()
+    random.seed(f"{model.fingerprint}-{lang}")
+    try:
+        subdoc = C.body_subdoc(tpl, body_path)
+    finally:
+        random.setstate(state)
+    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
+    try:
+        tpl.render(context(model, lang, subdoc, sections), jinja_env=env, autoescape=True)
+    except UndefinedError as exc:
+        name = re.findall(r"'([^']+)'", str(exc))
+        missing = name[-1] if name else str(exc)
+        raise TemplateProblem(
+            f"Mallipohjan kenttää ”{missing}” ei ole ({exc}); kappale: {_template_paragraph(template, missing)}") from exc
+    except TemplateError as exc:
+        raise TemplateProblem(f"Mallipohja on virheellinen: {exc}") from exc
+    docx = tpl.docx
+    props = docx.core_properties
+    when = _fixed_datetime(model.version_date)
+    props.title = _plain(model.title.get(lang))
+    props.subject = _plain(L.enum("document_type", model.document_type, lang))
+    props.language = lang
+    props.comments = f"SHA-256 {model.fingerprint}"
+    props.created = props.modified = when
+    W.finish(docx, LANGUAGE_TAGS.get(lang, lang))
+    buffer = io.BytesIO()
+    docx.save(buffer)
+    return reproducible_zip(buffer.getvalue())

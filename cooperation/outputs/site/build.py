@@ -22,9 +22,12 @@ class SiteBuildError(OutputError):
 
 @dataclass(frozen=True)
 class Handoff:
-    """What `build_site` gives its MkDocs builds: the data's folder and the downloads, already rendered."""
+    """What `build_site` gives its MkDocs builds: the data's folder, the downloads already rendered and
+    the model they were rendered from (each language's build takes it instead of loading again)."""
     root: Path
     downloads: list[Rendered]
+    model: Agreement | None = None
+    sources: Sources | None = None
 
 
 # set by build_site for the length of its MkDocs builds, read by the hook's on_config (MkDocs loads the
@@ -67,7 +70,7 @@ def build_site(model: Agreement, sources: Sources, root: Path, out: Path) -> Pat
     handler.setLevel(logging.WARNING)
     logging.getLogger("mkdocs").addHandler(handler)
     try:
-        with _handing_off(Handoff(Path(root).resolve(), render_site_files(model, sources))), \
+        with _handing_off(Handoff(Path(root).resolve(), render_site_files(model, sources), model, sources)), \
                 replace_dir(target) as work:
             # the main (first) language first: its clean step would wipe the others' folders
             for index, lang in enumerate(model.languages):

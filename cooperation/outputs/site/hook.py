@@ -43,7 +43,10 @@ def on_config(config):
     root = given.root if given else data_root()
     lang = config.extra.get("content_language", "fi")
     try:
-        model, sources, _ = load_all(root)
+        if given and given.model is not None and given.sources is not None:
+            model, sources = given.model, given.sources  # `build.py site` loaded and checked them already
+        else:
+            model, sources, _ = load_all(root)
     except ModelError as exc:
         out, err = reporter.text(exc.result, "fi")
         raise PluginError("Sopimuksen tiedoissa on virheitä:\n" + out + err)
