@@ -188,9 +188,10 @@ WORDS: dict[str, dict[str, str]] = {
     "month": {"fi": "Kuukausi", "sv": "Månad"},
     "events": {"fi": "Tapahtumat", "sv": "Händelser"},
     "ics_download": {"fi": "Lataa vuosikello kalenteriin (.ics)", "sv": "Ladda ner årshjulet till kalendern (.ics)"},
-    "cycle_desc": {"fi": "Vuoden kuukaudet ympyränä; kunkin kuukauden kohdalla sen tapahtumat. Samat tiedot ovat "
-                         "alla taulukkona.",
-                   "sv": "Årets månader i en cirkel med varje månads händelser. Samma uppgifter finns i tabellen nedan."},
+    "cycle_desc": {"fi": "Vuoden kuukaudet ympyränä; kunkin kuukauden kohdalla sen tapahtumien määrä. Tapahtumat "
+                         "ovat alla taulukossa.",
+                   "sv": "Årets månader i en cirkel med antalet händelser för varje månad. Händelserna finns i "
+                         "tabellen nedan."},
     "rules_page": {"fi": "Pelisäännöt ja muuttaminen", "sv": "Spelregler och ändringar"},
     "binding": {"fi": "Sitovuus", "sv": "Bindande"},
     "link": {"fi": "Linkki", "sv": "Länk"},
@@ -306,6 +307,14 @@ WORDS: dict[str, dict[str, str]] = {
     "indicator_statuses": {"fi": "Mittareiden tilanne", "sv": "Indikatorernas läge"},
     "indicator_statuses_help": {"fi": "Mittarit tilan mukaan, yhteensä {n}.",
                                 "sv": "Indikatorerna enligt status, sammanlagt {n}."},
+    "value_notes": {"fi": "Huomautukset arvoihin", "sv": "Anmärkningar till värdena"},
+    "value_note": {"fi": "Huomautus {n}", "sv": "Anmärkning {n}"},
+    "by_area": {"fi": "Alueittain", "sv": "Per område"},
+    "by_area_help": {"fi": "Jokaisen alueen arvot (yhtenäinen viiva) ja koko alueen arvot (harmaa katkoviiva) "
+                           "samalla asteikolla.",
+                     "sv": "Varje områdes värden (heldragen linje) och hela regionens värden (grå streckad linje) "
+                           "på samma skala."},
+    "cycle_count_hint": {"fi": "luku: tapahtumia", "sv": "tal: händelser"},
     "scroll_hint": {"fi": "Taulukkoa voi vierittää sivusuunnassa.", "sv": "Tabellen kan rullas i sidled."},
     # versions and approvals (issue 11)
     "approvals": {"fi": "Versiot ja hyväksynnät", "sv": "Versioner och godkännanden"},

@@ -1,19 +1,29 @@
-"""Static SVG charts made at build time: no JavaScript, readable without colour, with a text alternative."""
+"""Static SVG charts made at build time: no JavaScript, readable without colour, with a text alternative.
+
+Phone first: the charts are drawn for a width of about 400 px, so their text is at least 11 px where a phone
+shows them at 390 px, and the legend is HTML beside the chart (it wraps; no name is cut). An indicator measured
+per municipality gets a main chart of the whole region and one small chart per municipality on the same scale
+("small multiples"), instead of a dozen tangled lines no legend can tell apart."""
 from __future__ import annotations
 
 import html
 import math
+from dataclasses import dataclass
 
 from cooperation.i18n import labels as L
 from cooperation.domain import REGION
 from cooperation.model import Agreement, Indicator
 
-WIDTH, HEIGHT = 640, 300
-LEFT, RIGHT, TOP, BOTTOM = 64, 150, 20, 40
+WIDTH, HEIGHT = 400, 240
+FONT = 13  # user units; at 390 px the chart is ~358 px wide, so text is ~11.6 px
+RIGHT, TOP, BOTTOM = 14, 22, 30
+SMALL_WIDTH, SMALL_HEIGHT = 160, 80
 # colours with at least 3:1 contrast against white (WCAG 1.4.11), told apart by dash too
 REGION_COLOUR = "#0b4f8a"
-AREA_COLOURS = ["#6b6b6b", "#8a4b08", "#4a6b1f", "#7a2e5a", "#2f5f5f"]
+AREA_COLOUR = "#8a4b08"
+CONTEXT_COLOUR = "#8c8c8c"
 TARGET_COLOUR = "#a3142c"
+NOTE_COLOUR = "#4d4d4d"
 
 
 def _esc(text: str) -> str:
@@ -32,82 +42,159 @@ def _nice_range(low: float, high: float) -> tuple[float, float, float]:
     return math.floor(low / step) * step, math.ceil(high / step) * step, step
 
 
+@dataclass(frozen=True)
+class Scale:
+    """Years and values of every series of an indicator: the main chart and the small ones share it."""
+    years: tuple[int, int]
+    low: float
+    high: float
+    step: float
+
+    def x(self, year: float, left: float, width: float) -> float:
+        first, last = self.years
+        return left + (width * (year - first) / (last - first) if last > first else width / 2)
+
+    def y(self, value: float, top: float, height: float) -> float:
+        return top + height * (1 - (value - self.low) / (self.high - self.low))
+
+
+def areas_with_values(indicator: Indicator) -> list[str]:
+    return [a for a in indicator.areas if indicator.series(a)]
+
+
+def main_area(indicator: Indicator) -> str | None:
+    """The series the main chart follows: the whole region's, else the first area measured."""
+    areas = areas_with_values(indicator)
+    return REGION if REGION in areas else (areas[0] if areas else None)
+
+
+def scale(indicator: Indicator) -> Scale | None:
+    values = [m for a in areas_with_values(indicator) for m in indicator.series(a)]
+    years = [m.year for m in values] + [p[0] for p in (indicator.baseline, indicator.target) if p]
+    if not years:
+        return None
+    numbers = [m.value for m in values] + [p[1] for p in (indicator.baseline, indicator.target) if p and p[1] is not None]
+    low, high, step = _nice_range(min(numbers), max(numbers)) if numbers else (0.0, 1.0, 0.5)
+    return Scale((min(years), max(years)), low, high, step)
+
+
+def value_notes(indicator: Indicator, areas: list[str]) -> list[tuple[int, str, int, str]]:
+    """The notes on measured values (a data break, a changed method) as (number, area, year, note), numbered in
+    the order the values table lists them: area by area, year by year. The charts and the table share the numbers."""
+    found = [(area, m.year, m.note) for area in areas for m in indicator.series(area) if m.note]
+    return [(n, area, year, note) for n, (area, year, note) in enumerate(found, 1)]
+
+
 def indicator_svg(model: Agreement, indicator: Indicator, lang: str, ident: str) -> str:
-    """The measured values per year for the region (and municipalities), baseline, target and
-    the straight path between them."""
-    areas = [a for a in indicator.areas if indicator.series(a)]
-    region_first = sorted(areas, key=lambda a: (a != REGION, areas.index(a)))
-    shown = region_first[:1 + len(AREA_COLOURS)]
-    values = [m for a in shown for m in indicator.series(a)]
-    points_years = [m.year for m in values]
-    if indicator.baseline:
-        points_years.append(indicator.baseline[0])
-    if indicator.target:
-        points_years.append(indicator.target[0])
-    if not points_years:
+    """The measured values per year of the region (or the one area measured), baseline, target and the straight
+    path between them; a dotted line and the note's number where a value has a note (a data break)."""
+    frame, area = scale(indicator), main_area(indicator)
+    if frame is None:
         return ""
-    years = (min(points_years), max(points_years))
-    numbers = [m.value for m in values] + [v for v in (indicator.baseline and indicator.baseline[1],
-                                                         indicator.target and indicator.target[1]) if v is not None]
-    low, high, step = _nice_range(min(numbers), max(numbers))
-    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    ticks = []
+    tick = frame.low
+    while tick <= frame.high + frame.step / 1000:
+        ticks.append(tick)
+        tick += frame.step
+    tick_texts = [L.number(t, indicator.decimals, lang) for t in ticks]
+    left = 12 + math.ceil(0.62 * FONT * max(len(t) for t in tick_texts))  # room for the widest value label
+    plot_w, plot_h = WIDTH - left - RIGHT, HEIGHT - TOP - BOTTOM
 
     def x(year: float) -> float:
-        return LEFT + (plot_w * (year - years[0]) / (years[1] - years[0]) if years[1] > years[0] else plot_w / 2)
+        return frame.x(year, left, plot_w)
 
     def y(value: float) -> float:
-        return TOP + plot_h * (1 - (value - low) / (high - low))
+        return frame.y(value, TOP, plot_h)
 
-    name = indicator.name.get(lang)
-    title = f"{indicator.id}: {name}"
+    title = f"{indicator.id}: {indicator.name.get(lang)}"
     desc = chart_description(model, indicator, lang)
     out = [f'<svg class="indicator-chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
            f'aria-labelledby="{ident}-title {ident}-desc" xmlns="http://www.w3.org/2000/svg">',
            f'<title id="{ident}-title">{_esc(title)}</title>', f'<desc id="{ident}-desc">{_esc(desc)}</desc>',
-           '<g font-family="sans-serif" font-size="12" fill="#1a1a1a">']
-    tick = low
-    while tick <= high + step / 1000:
-        out.append(f'<line x1="{LEFT}" x2="{LEFT + plot_w}" y1="{y(tick):.1f}" y2="{y(tick):.1f}" stroke="#d0d0d0"/>')
-        out.append(f'<text x="{LEFT - 6}" y="{y(tick) + 4:.1f}" text-anchor="end">{_esc(L.number(tick, indicator.decimals, lang))}</text>')
-        tick += step
-    for year in range(years[0], years[1] + 1):
-        if years[1] - years[0] > 10 and (year - years[0]) % 2:
-            continue
-        out.append(f'<text x="{x(year):.1f}" y="{TOP + plot_h + 18}" text-anchor="middle">{year}</text>')
-    out.append(f'<line x1="{LEFT}" x2="{LEFT + plot_w}" y1="{TOP + plot_h}" y2="{TOP + plot_h}" stroke="#595959"/>')
-    legend_y = TOP + 6
+           f'<g font-family="sans-serif" font-size="{FONT}" fill="#1a1a1a">']
+    for value, text in zip(ticks, tick_texts):
+        out.append(f'<line x1="{left}" x2="{left + plot_w}" y1="{y(value):.1f}" y2="{y(value):.1f}" stroke="#d0d0d0"/>')
+        out.append(f'<text x="{left - 6}" y="{y(value) + 4:.1f}" text-anchor="end">{_esc(text)}</text>')
+    first, last = frame.years
+    every = max(1, math.ceil((last - first + 1) * 0.62 * FONT * 4.8 / plot_w))  # a year label is ~4 digits wide
+    for year in range(first, last + 1):
+        if (year - first) % every == 0:
+            anchor = "start" if year == first and last > first else "end" if year == last and last > first else "middle"
+            out.append(f'<text x="{x(year):.1f}" y="{TOP + plot_h + 20}" text-anchor="{anchor}">{year}</text>')
+    out.append(f'<line x1="{left}" x2="{left + plot_w}" y1="{TOP + plot_h}" y2="{TOP + plot_h}" stroke="#595959"/>')
     if indicator.baseline and indicator.target:
         (by, bv), (ty, tv) = indicator.baseline, indicator.target
         out.append(f'<line x1="{x(by):.1f}" y1="{y(bv):.1f}" x2="{x(ty):.1f}" y2="{y(tv):.1f}" stroke="{TARGET_COLOUR}" '
                    f'stroke-width="2" stroke-dasharray="6 4"/>')
         out.append(f'<circle cx="{x(ty):.1f}" cy="{y(tv):.1f}" r="6" fill="none" stroke="{TARGET_COLOUR}" stroke-width="2"/>')
-        out.append(f'<rect x="{x(by) - 5:.1f}" y="{y(bv) - 5:.1f}" width="10" height="10" fill="none" stroke="{REGION_COLOUR}" stroke-width="2"/>')
-        out += _legend(legend_y, TARGET_COLOUR, "6 4", L.word("target_path", lang))
-        legend_y += 18
-    for index, area in enumerate(shown):
+        out.append(f'<rect x="{x(by) - 5:.1f}" y="{y(bv) - 5:.1f}" width="10" height="10" fill="none" '
+                   f'stroke="{REGION_COLOUR}" stroke-width="2"/>')
+    if area is not None:
         series = indicator.series(area)
-        colour = REGION_COLOUR if area == REGION else AREA_COLOURS[(index - (REGION in shown)) % len(AREA_COLOURS)]
-        width = 3 if area == REGION else 1.5
-        dash = "" if area == REGION else "2 3"
-        path = " ".join(f"{'M' if i == 0 else 'L'}{x(m.year):.1f},{y(m.value):.1f}" for i, m in enumerate(series))
-        out.append(f'<path d="{path}" fill="none" stroke="{colour}" stroke-width="{width}"'
-                   + (f' stroke-dasharray="{dash}"' if dash else "") + "/>")
-        for m in series:
-            out.append(f'<circle cx="{x(m.year):.1f}" cy="{y(m.value):.1f}" r="{3.5 if area == REGION else 2.5}" fill="{colour}"/>')
-        out += _legend(legend_y, colour, dash, area_name(model, area, lang))
-        legend_y += 18
-    if len(region_first) > len(shown):
-        out.append(f'<text x="{LEFT + plot_w + 12}" y="{legend_y + 4}">{_esc(L.word("more_in_table", lang))}</text>')
+        out.append(f'<path d="{_path(series, x, y)}" fill="none" stroke="{REGION_COLOUR}" stroke-width="3"/>')
+        out += [f'<circle cx="{x(m.year):.1f}" cy="{y(m.value):.1f}" r="3.5" fill="{REGION_COLOUR}"/>' for m in series]
+        for n, note_area, year, _ in value_notes(indicator, areas_with_values(indicator)):
+            if note_area == area:
+                out.append(f'<line x1="{x(year):.1f}" x2="{x(year):.1f}" y1="{TOP}" y2="{TOP + plot_h}" stroke="{NOTE_COLOUR}" '
+                           f'stroke-width="1.5" stroke-dasharray="2 3"/>')
+                out.append(f'<text x="{x(year):.1f}" y="{TOP - 6}" text-anchor="middle" font-weight="bold">{n}</text>')
     out.append("</g></svg>")
     return "\n".join(out)
 
 
-def _legend(y: float, colour: str, dash: str, text: str) -> list[str]:
-    x0 = WIDTH - RIGHT + 12
-    label = text if len(text) <= 18 else text[:17] + "…"
-    return [f'<line x1="{x0}" x2="{x0 + 22}" y1="{y}" y2="{y}" stroke="{colour}" stroke-width="2.5"'
-            + (f' stroke-dasharray="{dash}"' if dash else "") + "/>",
-            f'<text x="{x0 + 28}" y="{y + 4}">{_esc(label)}</text>']
+def _path(series, x, y) -> str:
+    return " ".join(f"{'M' if i == 0 else 'L'}{x(m.year):.1f},{y(m.value):.1f}" for i, m in enumerate(series))
+
+
+def legend(model: Agreement, indicator: Indicator, lang: str) -> list[tuple[str, str]]:
+    """What the main chart draws, as (swatch SVG, name): every series and mark it has."""
+    def line(colour: str, dash: str, width: float = 3) -> str:
+        return (f'<line x1="1" x2="27" y1="7" y2="7" stroke="{colour}" stroke-width="{width}"'
+                + (f' stroke-dasharray="{dash}"' if dash else "") + "/>")
+    items = []
+    area = main_area(indicator)
+    if area is not None:
+        items.append((line(REGION_COLOUR, ""), area_name(model, area, lang)))
+    if indicator.baseline and indicator.target:
+        items.append((line(TARGET_COLOUR, "6 4", 2), L.word("target_path", lang)))
+        items.append((f'<rect x="9" y="2" width="10" height="10" fill="none" stroke="{REGION_COLOUR}" stroke-width="2"/>',
+                      L.word("baseline", lang)))
+        items.append((f'<circle cx="14" cy="7" r="5.5" fill="none" stroke="{TARGET_COLOUR}" stroke-width="2"/>',
+                      L.word("target", lang)))
+    if any(note_area == area for _, note_area, _, _ in value_notes(indicator, areas_with_values(indicator))):
+        items.append((f'<line x1="14" x2="14" y1="0" y2="14" stroke="{NOTE_COLOUR}" stroke-width="1.5" stroke-dasharray="2 3"/>',
+                      L.word("value_notes", lang)))
+    return [(f'<svg width="28" height="14" viewBox="0 0 28 14" aria-hidden="true" focusable="false">{mark}</svg>', name)
+            for mark, name in items]
+
+
+def small_svg(indicator: Indicator, area: str) -> str:
+    """One area's values (solid, a ring where a value has a note) against the region's (grey, dashed) on the
+    indicator's common scale. No text inside and hidden from screen readers: the area's name and latest value
+    are the HTML caption under it, and the values table holds every value."""
+    frame = scale(indicator)
+    if frame is None:
+        return ""
+    pad = 6
+    w, h = SMALL_WIDTH - 2 * pad, SMALL_HEIGHT - 2 * pad
+
+    def x(year: float) -> float:
+        return frame.x(year, pad, w)
+
+    def y(value: float) -> float:
+        return frame.y(value, pad, h)
+    out = [f'<svg viewBox="0 0 {SMALL_WIDTH} {SMALL_HEIGHT}" aria-hidden="true" focusable="false" '
+           f'xmlns="http://www.w3.org/2000/svg">',
+           f'<rect x="0.5" y="0.5" width="{SMALL_WIDTH - 1}" height="{SMALL_HEIGHT - 1}" fill="none" stroke="#d0d0d0"/>']
+    if area != REGION and indicator.series(REGION):
+        out.append(f'<path d="{_path(indicator.series(REGION), x, y)}" fill="none" stroke="{CONTEXT_COLOUR}" '
+                   f'stroke-width="1.5" stroke-dasharray="4 3"/>')
+    series = indicator.series(area)
+    out.append(f'<path d="{_path(series, x, y)}" fill="none" stroke="{AREA_COLOUR}" stroke-width="2.5"/>')
+    out += [f'<circle cx="{x(m.year):.1f}" cy="{y(m.value):.1f}" r="{4 if m.note else 2.5}" '
+            f'fill="{"#ffffff" if m.note else AREA_COLOUR}" stroke="{AREA_COLOUR}" stroke-width="1.5"/>' for m in series]
+    out.append("</svg>")
+    return "".join(out)
 
 
 def area_name(model: Agreement, area: str, lang: str) -> str:
@@ -131,4 +218,6 @@ def chart_description(model: Agreement, indicator: Indicator, lang: str) -> str:
         parts.append(f"{L.word('latest', lang)} {L.with_unit(status.latest.value, unit, decimals, lang)} "
                      f"({status.latest.year}, {area_name(model, status.latest.area, lang)})")
     parts.append(f"{L.word('status', lang)}: {L.word('status_' + status.code, lang)}")
+    parts += [f"{L.word('value_note', lang).format(n=n)}: {year}, {area_name(model, area, lang)}: {note}"
+              for n, area, year, note in value_notes(indicator, areas_with_values(indicator))]
     return ". ".join(parts) + "."

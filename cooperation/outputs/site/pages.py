@@ -455,8 +455,13 @@ class Site:
             src = posixpath.relpath("/" + asset, here)
             out.append(f'<figure class="chart"><img src="{esc(src)}" alt="{esc(charts.chart_description(self.m, i, lang))}" '
                        f'width="{charts.WIDTH}" height="{charts.HEIGHT}" loading="lazy" '
-                       f'id="chart-{esc(i.id.lower())}"></figure>')
+                       f'id="chart-{esc(i.id.lower())}">'
+                       f'<figcaption><ul class="chart-legend">{"".join(f"<li>{mark} {esc(name)}</li>" for mark, name in charts.legend(self.m, i, lang))}</ul>'
+                       "</figcaption></figure>")
+            out.append(self.small_multiples(i))
         areas = [a for a in i.areas if i.series(a)]
+        notes = charts.value_notes(i, areas)
+        marks = {(area, year): n for n, area, year, _ in notes}
         # notes in measurements/*.csv have one language, the agreement's main one: marked so where it differs
         note_lang = f' lang="{esc(self.m.main_language)}"' if self.lang != self.m.main_language else ""
         years = sorted({m.year for a in areas for m in i.series(a)})
@@ -465,13 +470,37 @@ class Site:
             for area in areas:
                 by_year = {m.year: m for m in i.series(area)}
                 rows.append([esc(charts.area_name(self.m, area, lang))] +
-                            [self.value(i, by_year[y].value) + (f' <abbr title="{esc(by_year[y].note)}"{note_lang}>*</abbr>'
-                                                                if by_year[y].note else "") if y in by_year else "–"
+                            [self.value(i, by_year[y].value) + (self.note_mark(i, marks[area, y])
+                                                                if (area, y) in marks else "") if y in by_year else "–"
                              for y in years] + [self.progress_badge(i, area)])
             out.append(self.table([esc(self.w("area"))] + [str(y) for y in years] + [esc(self.w("status"))], rows,
                                   f"{i.id}: {self.w('values_by_year')}", "values"))
+        if notes:
+            # a data break or a changed method, as text under the table: the numbers link here from the cells
+            out.append(f'<p class="notes-title" id="{esc(i.id.lower())}-notes">{esc(self.w("value_notes"))}</p><ol class="value-notes">'
+                       + "".join(f'<li id="{esc(i.id.lower())}-note-{n}">{esc(charts.area_name(self.m, area, lang))} {year}: '
+                                 f"<span{note_lang}>{esc(note)}</span></li>" for n, area, year, note in notes) + "</ol>")
         out.append("</div>")
         return "\n".join(out)
+
+    def note_mark(self, i: Indicator, n: int) -> str:
+        """A value's note number, linked to the note under the table and named for screen readers."""
+        return (f' <sup><a href="#{esc(i.id.lower())}-note-{n}" aria-label="{esc(self.w("value_note").format(n=n))}">'
+                f"{n}</a></sup>")
+
+    def small_multiples(self, i: Indicator) -> str:
+        """A small chart per area measured besides the main chart's, each captioned with its latest value."""
+        main = charts.main_area(i)
+        areas = [a for a in charts.areas_with_values(i) if a != main]
+        if not areas:
+            return ""
+        items = []
+        for area in areas:
+            last = i.series(area)[-1]
+            items.append(f"<li>{charts.small_svg(i, area)}<span><strong>{esc(charts.area_name(self.m, area, self.lang))}</strong> "
+                         f"{self.dated(i, (last.year, last.value))}</span></li>")
+        return (f'<figure class="small-multiples"><figcaption>{esc(self.w("by_area"))}: '
+                f'{esc(self.w("by_area_help"))}</figcaption><ul>{"".join(items)}</ul></figure>')
 
     def source_html(self, i: Indicator) -> str:
         if i.sotkanet:
@@ -627,33 +656,30 @@ class Site:
                          f'download>{esc(self.w("ics_download"))}</a></p>')
 
     def cycle_svg(self, events) -> str:
-        """The annual cycle as a clock: twelve months, each with its events listed beside it."""
+        """The annual cycle as a clock: twelve months, each with the number of its events. The events' names are in
+        the table under it, where they wrap: beside a wheel that fits a phone they would be cut or unreadably small."""
         import math
-        size, r_out, r_in = 520, 150, 90
+        size, r_out, r_in = 360, 172, 96
         cx = cy = size / 2
         out = [f'<svg viewBox="0 0 {size} {size}" role="img" aria-labelledby="cycle-title cycle-desc" '
                f'xmlns="http://www.w3.org/2000/svg"><title id="cycle-title">{esc(self.w("annual_cycle"))}</title>'
                f'<desc id="cycle-desc">{esc(self.w("cycle_desc"))}</desc>'
-               '<g font-family="sans-serif" font-size="11" fill="#1a1a1a">']
+               '<g font-family="sans-serif" font-size="14" fill="#1a1a1a">']
         for month in range(12):
             a0, a1 = (month / 12) * 2 * math.pi - math.pi / 2, ((month + 1) / 12) * 2 * math.pi - math.pi / 2
             pts = [(cx + r_out * math.cos(a0), cy + r_out * math.sin(a0)), (cx + r_out * math.cos(a1), cy + r_out * math.sin(a1)),
                    (cx + r_in * math.cos(a1), cy + r_in * math.sin(a1)), (cx + r_in * math.cos(a0), cy + r_in * math.sin(a0))]
-            busy = any(mo == month + 1 for _, _, mo, _ in events)
-            fill = "#cfe0f1" if busy else "#f2f2f2"
+            count = sum(1 for _, _, mo, _ in events if mo == month + 1)
+            fill = "#cfe0f1" if count else "#f2f2f2"
             out.append(f'<path d="M{pts[0][0]:.1f},{pts[0][1]:.1f} A{r_out},{r_out} 0 0 1 {pts[1][0]:.1f},{pts[1][1]:.1f} '
                        f'L{pts[2][0]:.1f},{pts[2][1]:.1f} A{r_in},{r_in} 0 0 0 {pts[3][0]:.1f},{pts[3][1]:.1f} Z" '
                        f'fill="{fill}" stroke="#595959"/>')
             mid = (a0 + a1) / 2
-            out.append(f'<text x="{cx + (r_in + r_out) / 2 * math.cos(mid):.1f}" y="{cy + (r_in + r_out) / 2 * math.sin(mid) + 4:.1f}" '
-                       f'text-anchor="middle" font-weight="bold">{esc(month_name(month + 1, self.lang)[:3])}</text>')
-            names = [summary for _, summary, mo, _ in events if mo == month + 1][:3]
-            for k, name in enumerate(names):
-                lx, ly = cx + (r_out + 14) * math.cos(mid), cy + (r_out + 14) * math.sin(mid) + k * 12
-                anchor = "start" if math.cos(mid) >= 0 else "end"
-                label = name if len(name) <= 30 else name[:29] + "…"
-                out.append(f'<text x="{lx:.1f}" y="{ly:.1f}" text-anchor="{anchor}" font-size="9">{esc(label)}</text>')
-        out.append(f'<text x="{cx}" y="{cy + 4}" text-anchor="middle" font-size="14">{esc(self.w("annual_cycle"))}</text>')
+            for radius, text, weight in ((148, short_month(month + 1, self.lang), "bold"), (118, str(count), "normal")):
+                out.append(f'<text x="{cx + radius * math.cos(mid):.1f}" y="{cy + radius * math.sin(mid) + 5:.1f}" '
+                           f'text-anchor="middle" font-weight="{weight}">{esc(text)}</text>')
+        out.append(f'<text x="{cx}" y="{cy - 4}" text-anchor="middle" font-size="16" font-weight="bold">{esc(self.w("annual_cycle"))}</text>')
+        out.append(f'<text x="{cx}" y="{cy + 16}" text-anchor="middle" font-size="13">{esc(self.w("cycle_count_hint"))}</text>')
         out.append("</g></svg>")
         return "".join(out)
 
@@ -927,6 +953,12 @@ class Site:
             name=self.t(self.m.short_title),
             contact=f"{contact.name}, {self.t(contact.role)}, {self.t(self.m.party(contact.party).name)}" if contact else "–"),
             self.lang)))
+
+
+def short_month(month: int, lang: str) -> str:
+    """'maaliskuu' → 'maalis' (the Finnish short form), 'mars' → 'mar'."""
+    name = month_name(month, lang)
+    return name[:-3] if lang == "fi" and name.endswith("kuu") else name[:3]
 
 
 def page_nav(site: Site) -> list:
