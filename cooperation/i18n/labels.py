@@ -293,6 +293,11 @@ WORDS: dict[str, dict[str, str]] = {
                      "sv": "Den här sidan finns endast på finska. Avtalets innehåll finns på svenska på webbplatsens "
                            "övriga sidor."},
     "unit": {"fi": "Yksikkö", "sv": "Enhet"},
+    "last_updated": {"fi": "Päivitetty", "sv": "Uppdaterad"},
+    "overdue_past_end": {"fi": "Myöhässä: aikataulu päättyi {date}", "sv": "Försenad: tidsplanen slutade {date}"},
+    "overdue_not_started": {"fi": "Ei aloitettu: piti alkaa {date}", "sv": "Inte påbörjad: skulle börja {date}"},
+    "stale_indicator": {"fi": "Tieto on vanhentunut: uusin arvo on vuodelta {year}.",
+                        "sv": "Uppgiften är föråldrad: det senaste värdet är från {year}."},
 }
 
 MONTHS = {

@@ -27,6 +27,7 @@ from cooperation.i18n.labels import CLASS_HELP, CLASS_NAMES, MEASUREMENT_WORDS
 from cooperation.i18n.labels import DIFF_WORDS as WORDS
 from cooperation.i18n.labels import month_name
 from cooperation.outputs.opendata import calendar_events
+from cooperation.timeliness import today
 
 ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "code", "pre", "blockquote",
                 "table", "thead", "tbody", "tr", "th", "td", "hr", "del", "sup", "sub"}
@@ -355,6 +356,9 @@ class Site:
         lang = self.lang
         page = self.start(f"osa-alueet/{s.id}.md", f"{s.number} {self.t(s.title)}", s.file)
         page.body.append(f'<p class="meta">{esc(L.enum("group", s.group, lang))} · {esc(L.enum("basis", s.basis, lang))}</p>')
+        updated = self.last_updated(s)
+        if updated:
+            page.body.append(f'<p class="meta updated">{esc(self.w("last_updated"))}: {updated}</p>')
         page.body.append(self.md(s.description))
         for goal in s.goals:
             page.body.append(f"## {heading_text(f'{goal.number} {self.t(goal.title)}')} {{#{goal.id.lower()}}}")
@@ -367,6 +371,7 @@ class Site:
                     status = self.action_status(a.status)
                     if a.status_reason:
                         status += f"<br><small>{self.et(a.status_reason)}</small>"
+                    status += self.overdue_flag(a)
                     schedule = "–".join(x for x in (L.partial_date(a.schedule_start, lang),
                                                     L.partial_date(a.schedule_end, lang)) if x)
                     title = f'<span id="{esc(a.id.lower())}">{esc(a.id)}</span> {self.et(a.title)}'
@@ -405,6 +410,7 @@ class Site:
         status = i.status
         out = [f'<div class="indicator" id="{esc(i.id.lower())}-data">', f"<p>{self.indicator_badge(i)} "
                f"{esc(self.status_explanation(i))}</p>"]
+        out.append(self.stale_flag(i))
         out.append(self.md(i.description))
         facts = [(self.w("baseline"), self.dated(i, i.baseline)),
                  (self.w("latest"), self.dated(i, (status.latest.year, status.latest.value) if status.latest else None)),
@@ -450,6 +456,28 @@ class Site:
     def citation(self, i: Indicator) -> str:
         when = L.date(self.m.version_date or self.m.validity[0], self.lang)
         return self.w("sotkanet_citation").format(title=self.t(i.name), id=i.sotkanet, date=when)
+
+    def last_updated(self, s: Subarea) -> str:
+        """The date of the newest merged change to the sub-area's items, from git; empty outside a repository."""
+        if self.history is None:
+            return ""
+        ids = {s.id} | {g.id for g in s.goals} | {a.id for g in s.goals for a in g.actions} | \
+              {i.id for g in s.goals for i in g.indicators}
+        touched = self.history.for_items(ids)
+        return esc(_iso_date(touched[0][0].change.date)) if touched else ""
+
+    def overdue_flag(self, a) -> str:
+        """A visible flag (not colour alone) on an action late by today's date."""
+        late = a.lateness(today())
+        if late is None:
+            return ""
+        when = L.partial_date(a.schedule_end if late == "past_end" else a.schedule_start, self.lang)
+        return f'<br><span class="overdue">{esc(self.w("overdue_" + late).format(date=when))}</span>'
+
+    def stale_flag(self, i: Indicator) -> str:
+        if not i.stale(today()):
+            return ""
+        return f'<p><span class="overdue">{esc(self.w("stale_indicator").format(year=i.newest_year))}</span></p>'
 
     def status_explanation(self, i: Indicator, area: str | None = None) -> str:
         s = i.progress(area) if area else i.status
