@@ -298,6 +298,19 @@ WORDS: dict[str, dict[str, str]] = {
     "overdue_not_started": {"fi": "Ei aloitettu: piti alkaa {date}", "sv": "Inte påbörjad: skulle börja {date}"},
     "stale_indicator": {"fi": "Tieto on vanhentunut: uusin arvo on vuodelta {year}.",
                         "sv": "Uppgiften är föråldrad: det senaste värdet är från {year}."},
+    "party_leads": {"fi": "Päävastuulla", "sv": "Huvudansvar"},
+    "party_leads_none": {"fi": "Osapuoli ei ole minkään toimenpiteen päävastuussa.",
+                         "sv": "Parten är inte huvudansvarig för någon åtgärd."},
+    "party_takes_part": {"fi": "Toimenpiteet, joissa mukana", "sv": "Åtgärder där parten deltar"},
+    "own_value": {"fi": "Oma arvo", "sv": "Eget värde"},
+    "region_value": {"fi": "Koko alue", "sv": "Hela regionen"},
+    "progress": {"fi": "Edistyminen", "sv": "Utveckling"},
+    "no_own_values": {"fi": "Mittareista ei ole tämän osapuolen omia arvoja; koko alueen tilanne:",
+                      "sv": "Indikatorerna har inga egna värden för denna part; hela regionens läge:"},
+    "leads_n": {"fi": "johtaa {n}", "sv": "leder {n}"},
+    "takes_part_n": {"fi": "mukana {n}", "sv": "deltar i {n}"},
+    "late_n": {"fi": "{n} aikataulusta jäljessä", "sv": "{n} efter tidsplanen"},
+    "indicators_n": {"fi": "Mittareita {n}", "sv": "Indikatorer {n}"},
 }
 
 MONTHS = {
