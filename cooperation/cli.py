@@ -15,6 +15,7 @@ from cooperation.check import check
 from cooperation.check import reporters as reporter
 from cooperation.i18n.messages import LANGUAGES
 from cooperation.load.sources import load_sources
+from cooperation.timeliness import fixed_today
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 
@@ -31,6 +32,17 @@ def _common(parser: argparse.ArgumentParser) -> None:
                         help="kansio, jossa ovat agreement/, subareas/ ja measurements/ (oletus: tämä repositorio)")
     parser.add_argument("--out", type=Path, default=None,
                         help="tuloskansio, suhteessa nykyiseen kansioon (oletus: out/)")
+    parser.add_argument("--today", type=_day, default=None, metavar="VVVV-KK-PP",
+                        help="päivä, jonka mukaan myöhässä olevat kohdat ja tulevat vuodet arvioidaan "
+                             "(oletus: SOURCE_DATE_EPOCH tai tämä päivä)")
+
+
+def _day(value: str):
+    import datetime
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"”{value}” ei ole päivämäärä muodossa VVVV-KK-PP") from None
 
 
 def cmd_validate(args) -> int:
@@ -340,7 +352,8 @@ def main(argv: list[str] | None = None) -> int:
             if problem:
                 sys.stderr.write(f"virhe: {problem}\n")
                 return EXIT_USAGE
-        return args.func(args)
+        with fixed_today(getattr(args, "today", None)):
+            return args.func(args)
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # noqa: BLE001 - a bug, not bad data: say so plainly

@@ -17,6 +17,7 @@ from cooperation.load.sources import Sources, data_digest, load_sources
 from cooperation.model import Agreement, build
 from cooperation.outputs import codeowners
 from cooperation.result import Result
+from cooperation.timeliness import today
 
 
 class ModelError(Exception):
@@ -44,8 +45,8 @@ def load_all(root: Path) -> tuple[Agreement, Sources, Result]:
     """Load, check and build the model; raises ModelError (carrying the problems) when the data has errors.
 
     The same files are loaded and checked once per process: `build.py site` loads them, then its
-    Finnish and Swedish MkDocs builds ask again. Any change to a data file is a new key."""
-    key = (str(Path(root).resolve()), data_digest(root), _codeowners_state(root))
+    Finnish and Swedish MkDocs builds ask again. Any change to a data file, or another current date, is a new key."""
+    key = (str(Path(root).resolve()), data_digest(root), _codeowners_state(root), today())
     if key not in _LOADED:
         sources, result = validate(root)
         if result.errors:

@@ -2,6 +2,7 @@
 logging handlers behind (MkDocs builds run in this process)."""
 from __future__ import annotations
 
+import datetime
 import functools
 import http.server
 import logging
@@ -10,6 +11,18 @@ from pathlib import Path
 
 import pytest
 from helpers import CHROMIUM, FLAGS, require_browser, run_cli
+
+from cooperation.timeliness import fixed_today
+
+# the day the example's monitoring data is current for: timeliness (actions past their end, values for years
+# to come) depends on the date, and the tests must not start failing as the calendar moves on
+TEST_TODAY = datetime.date(2026, 11, 28)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def fixed_test_date():
+    with fixed_today(TEST_TODAY):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -333,6 +333,19 @@ M: dict[str, dict[str, str]] = {
                                               "{approved}, ei voimassa olevaa tekstiä {current}",
                                         "en": "the agreement is in force but the party's latest approval is of version "
                                               "{approved}, not of the text in force {current}"},
+    "measurement_future_year": {"fi": "vuosi {year} ei ole vielä alkanut (tänään on {today}); arvoa ei voi vielä olla",
+                                "en": "year {year} has not begun yet (today is {today}); there can be no value yet"},
+    "action_past_end": {"fi": "aikataulu päättyi {end}, mutta tila on yhä ”{status}”; merkitse valmiiksi, perutuksi tai "
+                              "viivästyneeksi perusteluineen, tai päivitä aikataulu",
+                        "en": "the schedule ended {end} but the status is still \"{status}\"; mark it done, cancelled "
+                              "or delayed with a reason, or update the schedule"},
+    "action_not_started": {"fi": "piti alkaa {start}, mutta tila on yhä ”suunniteltu”; päivitä tila tai aikataulu",
+                           "en": "was to start {start} but the status is still \"planned\"; update the status or the "
+                                 "schedule"},
+    "indicator_stale": {"fi": "uusin arvo on vuodelta {year}; seurantavälillä ”{frequency}” arvo saa olla enintään "
+                              "{age} vuotta vanha – lisää uudemmat arvot tiedostoon measurements/",
+                        "en": "the newest value is for {year}; with the interval \"{frequency}\" it may be at most "
+                              "{age} years old – add newer values to measurements/"},
 }
 
 RELATIONS = {"increase": {"fi": "suurempi", "en": "greater", "sv": "större"},

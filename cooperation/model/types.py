@@ -8,6 +8,8 @@ from typing import Any
 
 from cooperation.domain import ALL_MUNICIPALITIES, REGION
 from cooperation.model.status import IndicatorStatus, indicator_status
+from cooperation.schemas import parse_partial_date
+from cooperation.timeliness import action_lateness, indicator_stale
 
 
 class Text:
@@ -155,6 +157,11 @@ class Action:
     def responsible_set(self) -> frozenset[str]:
         return frozenset(self.responsible)
 
+    def lateness(self, day: datetime.date) -> str | None:
+        """"past_end", "not_started" or None by ``day`` (cooperation.timeliness states the rule)."""
+        return action_lateness(self.status, parse_partial_date(self.schedule_start) if self.schedule_start else None,
+                               parse_partial_date(self.schedule_end) if self.schedule_end else None, day)
+
 
 @dataclass
 class Indicator:
@@ -199,6 +206,15 @@ class Indicator:
         if area not in cache:
             cache[area] = self.status if area == self.status_area else indicator_status(self, area)
         return cache[area]
+
+    @property
+    def newest_year(self) -> int | None:
+        return max((m.year for m in self.measurements), default=None)
+
+    def stale(self, day: datetime.date) -> bool:
+        """The newest value is older than the monitoring interval allows (cooperation.timeliness)."""
+        newest = self.newest_year
+        return newest is not None and indicator_stale(self.frequency, newest, day)
 
     @property
     def measured_areas(self) -> list[str]:

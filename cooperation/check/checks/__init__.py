@@ -20,6 +20,7 @@ from cooperation.check.checks.references import check_party_references
 from cooperation.check.checks.scope import check_scope
 from cooperation.check.checks.subareas import check_workbook_subareas
 from cooperation.check.checks.text import check_characters, check_translations
+from cooperation.check.checks.timeliness import check_timeliness
 
 if TYPE_CHECKING:
     from cooperation.check.checker import Checker
@@ -41,4 +42,5 @@ CROSS_CHECKS: tuple[Check, ...] = (
     check_measurements,
     check_characters,
     check_reserved_ids,
+    check_timeliness,
 )

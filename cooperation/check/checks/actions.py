@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 from cooperation.check.values import iso_date
 from cooperation.domain import expand_parties
 from cooperation.schemas import parse_partial_date
+from cooperation.timeliness import first_day as _first_day
+from cooperation.timeliness import last_day as _last_day
 
 if TYPE_CHECKING:
     from cooperation.check.checker import Checker
@@ -49,18 +51,3 @@ def check_actions(c: Checker) -> None:
 
 def _fi_date(date: datetime.date) -> str:
     return f"{date.day}.{date.month}.{date.year}"
-
-
-def _first_day(parts) -> datetime.date:
-    year, month, day = parts
-    return datetime.date(year, month or 1, day or 1)
-
-
-def _last_day(parts) -> datetime.date:
-    year, month, day = parts
-    if day:
-        return datetime.date(year, month, day)
-    if month:
-        following = datetime.date(year + (month == 12), month % 12 + 1, 1)
-        return following - datetime.timedelta(days=1)
-    return datetime.date(year, 12, 31)

@@ -20,8 +20,7 @@ import nh3
 from cooperation.outputs.site import charts
 from cooperation.i18n import labels as L
 from cooperation.domain import ALL_MUNICIPALITIES, REGION
-from cooperation.model import GOOD_LEVELS, STATUS_TOLERANCE, Agreement, Indicator, Party, Subarea, Text
-from cooperation.model.status import PROGRESS_LEVELS
+from cooperation.model import GOOD_LEVELS, PROGRESS_LEVELS, STATUS_TOLERANCE, Agreement, Indicator, Party, Subarea, Text
 from cooperation.changes.diff import field_line, item_label
 from cooperation.domain import AMENDMENT
 from cooperation.i18n.labels import CLASS_HELP, CLASS_NAMES, MEASUREMENT_WORDS
@@ -32,6 +31,7 @@ from cooperation.domain import SIGNED_STATUSES
 from cooperation.model import approvals
 from cooperation.model.approvals import PENDING, Version
 from cooperation.model.types import Decision
+from cooperation.timeliness import today
 
 ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "code", "pre", "blockquote",
                 "table", "thead", "tbody", "tr", "th", "td", "hr", "del", "sup", "sub"}
@@ -388,6 +388,9 @@ class Site:
         lang = self.lang
         page = self.start(f"osa-alueet/{s.id}.md", f"{s.number} {self.t(s.title)}", s.file)
         page.body.append(f'<p class="meta">{esc(L.enum("group", s.group, lang))} · {esc(L.enum("basis", s.basis, lang))}</p>')
+        updated = self.last_updated(s)
+        if updated:
+            page.body.append(f'<p class="meta updated">{esc(self.w("last_updated"))}: {updated}</p>')
         page.body.append(self.md(s.description))
         for goal in s.goals:
             page.body.append(f"## {heading_text(f'{goal.number} {self.t(goal.title)}')} {{#{goal.id.lower()}}}")
@@ -400,6 +403,7 @@ class Site:
                     status = self.action_status(a.status)
                     if a.status_reason:
                         status += f"<br><small>{self.et(a.status_reason)}</small>"
+                    status += self.overdue_flag(a)
                     schedule = "–".join(x for x in (L.partial_date(a.schedule_start, lang),
                                                     L.partial_date(a.schedule_end, lang)) if x)
                     title = f'<span id="{esc(a.id.lower())}">{esc(a.id)}</span> {self.et(a.title)}'
@@ -438,6 +442,7 @@ class Site:
         status = i.status
         out = [f'<div class="indicator" id="{esc(i.id.lower())}-data">', f"<p>{self.indicator_badge(i)} "
                f"{esc(self.status_explanation(i))}</p>"]
+        out.append(self.stale_flag(i))
         out.append(self.md(i.description))
         facts = [(self.w("baseline"), self.dated(i, i.baseline)),
                  (self.w("latest"), self.dated(i, (status.latest.year, status.latest.value) if status.latest else None)),
@@ -513,6 +518,56 @@ class Site:
         when = L.date(self.m.version_date or self.m.validity[0], self.lang)
         return self.w("sotkanet_citation").format(title=self.t(i.name), id=i.sotkanet, date=when)
 
+    def own_area(self, p: Party) -> str:
+        """Whose values are the party's own: a municipality's own; the county and the regional council serve the
+        whole region."""
+        return p.id if p.kind == "municipality" else REGION
+
+    def subarea_of(self, item_id: str) -> str:
+        if not hasattr(self, "_subarea_of"):
+            self._subarea_of = {x: s.id for s in self.m.subareas for g in s.goals
+                                for x in [a.id for a in g.actions] + [i.id for i in g.indicators]}
+        return self._subarea_of[item_id]
+
+    def party_summary(self, p: Party, actions: list, leads: list, own: list) -> str:
+        """'Johtaa 1, mukana 36, 1 viivästynyt' – then its indicators by progress level."""
+        parts = [self.w("leads_n").format(n=len(leads)), self.w("takes_part_n").format(n=len(actions) - len(leads))]
+        delayed = sum(1 for a in actions if a.status == "delayed")
+        if delayed:
+            parts.append(f"{delayed} {L.enum('action_status', 'delayed', self.lang)}")
+        late = sum(1 for a in actions if a.lateness(today()))
+        if late:
+            parts.append(self.w("late_n").format(n=late))
+        text = ", ".join(parts)
+        if own:
+            area = self.own_area(p)
+            counts = [(level, sum(1 for i in own if i.progress(area).code == level)) for level in PROGRESS_LEVELS]
+            text += ". " + self.w("indicators_n").format(n=len(own)) + ": " + "; ".join(
+                f"{n} {self.w('status_' + level)}" for level, n in counts if n)
+        return text[:1].upper() + text[1:] + "."
+
+    def last_updated(self, s: Subarea) -> str:
+        """The date of the newest merged change to the sub-area's items, from git; empty outside a repository."""
+        if self.history is None:
+            return ""
+        ids = {s.id} | {g.id for g in s.goals} | {a.id for g in s.goals for a in g.actions} | \
+              {i.id for g in s.goals for i in g.indicators}
+        touched = self.history.for_items(ids)
+        return esc(_iso_date(touched[0][0].change.date)) if touched else ""
+
+    def overdue_flag(self, a) -> str:
+        """A visible flag (not colour alone) on an action late by today's date."""
+        late = a.lateness(today())
+        if late is None:
+            return ""
+        when = L.partial_date(a.schedule_end if late == "past_end" else a.schedule_start, self.lang)
+        return f'<br><span class="overdue">{esc(self.w("overdue_" + late).format(date=when))}</span>'
+
+    def stale_flag(self, i: Indicator) -> str:
+        if not i.stale(today()):
+            return ""
+        return f'<p><span class="overdue">{esc(self.w("stale_indicator").format(year=i.newest_year))}</span></p>'
+
     def status_explanation(self, i: Indicator, area: str | None = None) -> str:
         s = i.progress(area) if area else i.status
         if s.code == "insufficient_data" or s.latest is None or s.base is None:
@@ -542,24 +597,56 @@ class Site:
                                      self.w("as_lead"), self.w("approved")], rows, self.w("parties")))
 
     def party(self, p: Party) -> None:
+        """What a resident asks first: what does this party commit to, and is it on track? A summary, what it
+        leads, its indicators (its own values beside the region's), then every action it takes part in."""
         lang = self.lang
         page = self.start(f"osapuolet/{p.id}.md", self.t(p.name), "agreement/parties.yaml")
         page.body.append(f'<p class="meta">{p.number}. {esc(L.enum("party_kind", p.kind, lang))} · '
                          f'{esc(self.w("business_id"))} {esc(p.business_id)}</p>')
+        actions = [a for a in self.m.actions if p.id in a.responsible_set]
+        leads = [a for a in actions if a.lead == p.id]
+        own = [i for i in self.m.indicators if i.series(self.own_area(p))]
+        page.body.append(f'<p class="party-summary">{esc(self.party_summary(p, actions, leads, own))}</p>')
         page.body.append(f"<p>{esc(self.w('party_commits'))}</p>")
-        page.body.append(f"## {heading_text(self.w('actions'))}")
+        page.body.append(f"## {heading_text(self.w('party_leads'))} {{#leads}}")
+        if leads:
+            rows = [[self.link(f"osa-alueet/{self.subarea_of(a.id)}.md", f"{a.id} {self.t(a.title)}", a.id.lower()),
+                     esc("–".join(x for x in (L.partial_date(a.schedule_start, lang),
+                                              L.partial_date(a.schedule_end, lang)) if x)),
+                     self.action_status(a.status) + self.overdue_flag(a)] for a in leads]
+            page.body.append(self.table([self.w("action"), self.w("schedule"), self.w("status")], rows,
+                                        f"{self.t(p.name)}: {self.w('party_leads')}", stack=True))
+        else:
+            page.body.append(f"<p>{esc(self.w('party_leads_none'))}</p>")
+        page.body.append(f"## {heading_text(self.w('indicators'))} {{#indicator-values}}")
+        if own:
+            area = self.own_area(p)
+            head = [self.w("indicator")] + ([self.w("own_value"), self.w("region_value")] if area != REGION
+                                            else [self.w("region_value")]) + [self.w("progress")]
+            rows = []
+            for i in own:
+                mine = i.progress(area).latest
+                row = [self.link(f"osa-alueet/{self.subarea_of(i.id)}.md", f"{i.id} {self.t(i.name)}", i.id.lower()),
+                       self.dated(i, (mine.year, mine.value) if mine else None)]
+                if area != REGION:
+                    region = i.series(REGION)
+                    row.append(self.dated(i, (region[-1].year, region[-1].value) if region else None))
+                rows.append(row + [self.progress_badge(i, area)])
+            page.body.append(self.table(head, rows, f"{self.t(p.name)}: {self.w('indicators')}", stack=True))
+            page.body.append(f'<p class="meta">{self.link("mittarit.md", self.w("status_rule_heading"))}</p>')
+        else:
+            page.body.append(f"<p>{esc(self.w('no_own_values'))} {self.link('mittarit.md', self.w('indicators'))}</p>")
+        page.body.append(f"## {heading_text(self.w('party_takes_part'))} {{#taking-part}}")
         any_action = False
         for s in self.m.subareas:
-            actions = [a for a in self.actions_by_subarea[s.id] if p.id in a.responsible_set]
-            if not actions:
+            taking_part = [a for a in self.actions_by_subarea[s.id] if p.id in a.responsible_set and a.lead != p.id]
+            if not taking_part:
                 continue
             any_action = True
-            rows = [[self.link(f"osa-alueet/{s.id}.md", f"{a.id} {self.t(a.title)}", a.id.lower()),
-                     esc(self.w("lead_role") if a.lead == p.id else self.w("participant_role")),
-                     self.action_status(a.status)] for a in actions]
-            page.body.append(f"### {heading_text(f'{s.number} {self.t(s.title)}')}")
-            page.body.append(self.table([self.w("action"), self.w("role"), self.w("status")], rows,
-                                        f"{self.t(p.name)}: {self.t(s.title)}", stack=True))
+            page.body.append(f'<h3 class="compact">{self.link(f"osa-alueet/{s.id}.md", f"{s.number} {self.t(s.title)}")}'
+                             f'</h3><ul class="party-actions">' + "".join(
+                                 f"<li>{self.link(f'osa-alueet/{s.id}.md', f'{a.id} {self.t(a.title)}', a.id.lower())} "
+                                 f"{self.action_status(a.status)}{self.overdue_flag(a)}</li>" for a in taking_part) + "</ul>")
         if not any_action:
             page.body.append(f"<p>{esc(self.w('no_actions'))}</p>")
         forums = [f for f in self.m.forums if p.id in f.party_ids]

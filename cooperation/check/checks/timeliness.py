@@ -1,0 +1,48 @@
+"""Timeliness by the current date (cooperation.timeliness.today, injectable with --today): values for
+years not yet come are errors; actions past their end or not started, and indicators whose newest value is
+older than their monitoring interval allows, are warnings."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from cooperation.result import ERROR, Problem
+from cooperation.schemas import parse_partial_date
+from cooperation.timeliness import MAX_AGE_YEARS, action_lateness, indicator_stale, today
+
+if TYPE_CHECKING:
+    from cooperation.check.checker import Checker
+
+
+def check_timeliness(c: Checker) -> None:
+    day = today()
+    newest: dict[str, int] = {}
+    year_titles = c.schemas.titles_at("measurement", ("year",))
+    for row in c.sources.measurements:
+        if row.year > day.year:
+            c.result.add(Problem(ERROR, "measurement_future_year", row.file, row.line, row.columns.get("year", 1),
+                                 {"year": row.year, "today": f"{day.day}.{day.month}.{day.year}"},
+                                 ("measurement", f"{row.indicator}/{row.area}/{row.year}"), "year", year_titles))
+        else:
+            newest[row.indicator] = max(row.year, newest.get(row.indicator, row.year))
+    status_labels = c.schemas.enum_labels("subarea", ("goals", 0, "actions", 0, "status"))
+    frequency_labels = c.schemas.enum_labels("subarea", ("goals", 0, "indicators", 0, "frequency"))
+    for doc, path, item_kind, item in c.subarea_items():
+        if item_kind == "action":
+            schedule = item.get("schedule") if isinstance(item.get("schedule"), dict) else {}
+            start = parse_partial_date(schedule.get("start")) if schedule.get("start") is not None else None
+            end = parse_partial_date(schedule.get("end")) if schedule.get("end") is not None else None
+            status = item.get("status")
+            if not isinstance(status, str):
+                continue
+            late = action_lateness(status, start or None, end or None, day)
+            if late == "past_end":
+                c.warning("action_past_end", doc, "subarea", path + ("status",), end=schedule.get("end"),
+                          status=status_labels.get(status, status))
+            elif late == "not_started":
+                c.warning("action_not_started", doc, "subarea", path + ("status",), start=schedule.get("start"))
+        elif item_kind == "indicator":
+            frequency, ident = item.get("frequency"), item.get("id")
+            if isinstance(frequency, str) and ident in newest and indicator_stale(frequency, newest[ident], day):
+                c.warning("indicator_stale", doc, "subarea", path + ("frequency",), year=newest[ident],
+                          frequency=frequency_labels.get(frequency, frequency),
+                          age=MAX_AGE_YEARS.get(frequency, 2))
