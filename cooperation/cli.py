@@ -184,7 +184,7 @@ def cmd_export_xlsx(args) -> int:
 
 def cmd_import_xlsx(args) -> int:
     from cooperation.imports.importer import import_xlsx
-    return import_xlsx(args.file, args.root, force=args.force, format=args.format, lang=args.lang)
+    return import_xlsx(args.file, args.root, force=args.force, format=args.format, lang=args.lang, out=args.out)
 
 
 def cmd_import_measurements(args) -> int:
