@@ -270,11 +270,7 @@ def _import_roundtrip(file: Path, root: Path, sources, agreement: dict, report: 
                      "(python build.py validate). Mitään ei kirjoitettu.")
                 return EXIT_DATA
             writes[path] = dump(data, "subarea.schema.json", f"Tuotu työkirjasta {file.name}.")
-    comments = _comments_markdown(read, file.name, theirs, main)
-    if comments and out is not None:
-        writes_out = {out / "kommentit.md": comments}
-    else:
-        writes_out = {}
+    writes_out = _comment_files(read, file.name, out, main) if out is not None else {}
     if writes:
         outcome = write_checked(root, writes, report)
         if outcome is None:
@@ -287,10 +283,9 @@ def _import_roundtrip(file: Path, root: Path, sources, agreement: dict, report: 
         report.check(outcome)
     else:
         _say("Työkirjassa ei ole muutoksia sopimuksen tietoihin; tiedostoja ei muutettu.")
-    if writes_out:
+    if writes_out and out is not None:
         write_all_atomic(writes_out)
-        for path in writes_out:
-            _say(f"Kommentit: {path}")
+        _say(f"Kommentit: {out / COMMENTS_MD}")
     return EXIT_OK
 
 
@@ -352,33 +347,52 @@ def _cell_name(read, at: tuple[str, int, int]) -> str:
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
 
-def _comments_markdown(read, name: str, theirs: dict[str, dict], main: str) -> str:
-    """The comments of the workbook by item and party, as Markdown for a pull request; the text is quoted
-    literally (no HTML, links or formatting from a comment)."""
+COMMENTS_JSON, COMMENTS_MD = "kommentit.json", "kommentit.md"
+
+
+def _comment_files(read, name: str, out: Path, main: str) -> dict[Path, str]:
+    """out/kommentit.json (every workbook's comments; this workbook's replaced) and kommentit.md rendered from
+    it: by item, then party, for the pull request. Nothing when no workbook has comments."""
     from cooperation.domain import LEVEL_WORDS
-    rows = [r for r in read.rows if r.comment]
-    if not rows:
-        return ""
     default_party = read.meta.get("party") or ""
-    lines = [f"# Kommentit työkirjasta {_md(name)}", ""]
-    by_item: dict[str, list] = {}
-    for row in rows:
-        by_item.setdefault(row.id or f"rivi {row.number}", []).append(row)
-    for ident, items in by_item.items():
+    entries = [{"workbook": name, "row": row.number, "item": row.id or "", "level": row.level or "",
+                "title": _one_line(row.texts.get(main) or next(iter(row.texts.values()), "")),
+                "party": row.party or default_party, "text": row.comment}
+               for row in read.rows if row.comment]
+    earlier: list[dict] = []
+    path = out / COMMENTS_JSON
+    if path.is_file() and not path.is_symlink() and path.stat().st_size < MAX_INPUT_BYTES:
+        try:
+            loaded = json.loads(path.read_text(encoding="utf-8"))
+        except (ValueError, UnicodeDecodeError):
+            loaded = []
+        earlier = [e for e in loaded if isinstance(e, dict) and e.get("workbook") != name
+                   and all(isinstance(e.get(k), (str, int)) for k in ("workbook", "row", "item", "level", "title",
+                                                                       "party", "text"))] \
+            if isinstance(loaded, list) else []
+    entries = earlier + entries
+    if not entries:
+        return {}
+    by_item: dict[str, list[dict]] = {}
+    for entry in entries:
+        by_item.setdefault(str(entry["item"]) or f"{entry['workbook']} rivi {entry['row']}", []).append(entry)
+    lines = ["# Kommentit työkirjoista", "",
+             "Osapuolten kommentit työkirjoista kohdittain (python build.py import-xlsx). Kommentit eivät muuta "
+             "sopimuksen tekstiä.", ""]
+    # in the agreement's order: every workbook has its items in the same rows
+    for ident, items in sorted(by_item.items(), key=lambda pair: min(int(e["row"]) for e in pair[1])):
         first = items[0]
-        level = LEVEL_WORDS.get(first.level or "", {}).get("fi", "")
-        title = first.texts.get(main) or next(iter(first.texts.values()), "")
-        lines.append(f"## {_md(ident)} {level}: {_md(_one_line(title))}".rstrip(": "))
+        level = LEVEL_WORDS.get(str(first["level"]), {}).get("fi", "")
+        lines += [f"## {_md(ident)} {level}: {_md(str(first['title']))}".rstrip(": "), ""]
+        by_party: dict[str, list[dict]] = {}
+        for entry in items:
+            by_party.setdefault(str(entry["party"]) or "osapuoli ei tiedossa", []).append(entry)
+        for party, party_entries in by_party.items():
+            for entry in party_entries:
+                lines.append(f"- **{_md(party)}** ({_md(str(entry['workbook']))}, rivi {entry['row']}): "
+                             f"{_md(_one_line(str(entry['text'])))}")
         lines.append("")
-        by_party: dict[str, list] = {}
-        for row in items:
-            by_party.setdefault(row.party or default_party or "osapuoli ei tiedossa", []).append(row)
-        for party, party_rows in by_party.items():
-            for row in party_rows:
-                text = _md(_one_line(row.comment or ""))
-                lines.append(f"- **{_md(party)}** (rivi {row.number}): {text}")
-        lines.append("")
-    return "\n".join(lines)
+    return {path: json.dumps(entries, ensure_ascii=False, indent=1) + "\n", out / COMMENTS_MD: "\n".join(lines)}
 
 
 def _md(text: str) -> str:

@@ -17,6 +17,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from cooperation.domain import (
+    ALL_MUNICIPALITIES,
     DATA_HEADINGS,
     ITEM_LEVELS,
     LANGUAGE_WORDS,
@@ -31,12 +32,12 @@ from cooperation.domain import (
     workbook_items,
 )
 from cooperation.imports.workbook import MAX_IMPORT_CHARS, Imported, normalise
-from cooperation.load.yaml_loader import MAX_YAML_BYTES
 from cooperation.result import ERROR, Problem
 from cooperation.schemas import default_schemas
 
 MAX_ROWS = 200_000  # rows read from a sheet: far beyond any agreement (the large benchmark region has ~5 000)
-MISSING = object()  # a key or item one side does not have
+MISSING = object()
+EXCEL_CELL_CHARS = 32_767  # the most a cell holds (Excel's limit; openpyxl reads no more)  # a key or item one side does not have
 
 
 def is_roundtrip(path: Path) -> bool:
@@ -122,9 +123,8 @@ def _values(sheet, result: Imported, cells: _Cells, budget: list[int]):
                 value = None
             elif isinstance(value, str):
                 budget[0] += len(value)
-                if len(value) > MAX_YAML_BYTES:
-                    cells.note("workbook_cell_too_large", number, column, size=f"{len(value):_}".replace("_", " "),
-                               limit=f"{MAX_YAML_BYTES:_}".replace("_", " "))
+                if len(value) >= EXCEL_CELL_CHARS:  # openpyxl cuts a longer text here: it may have been cut
+                    cells.note("workbook_cell_full", number, column, limit=f"{EXCEL_CELL_CHARS:_}".replace("_", " "))
                     value = None
             values.append(value)
         if budget[0] > MAX_IMPORT_CHARS:
@@ -189,6 +189,10 @@ def _read(book, result: Imported) -> Read | None:
                   [r.strip() for r in str(responsible).split(",") if r.strip()] if responsible is not None else None,
                   str(comment).strip() if comment is not None and str(comment).strip() else None,
                   str(party).strip() if party is not None and str(party).strip() else None)
+        if level_text is not None and str(level_text).strip() and level is None:
+            main.note("workbook_unknown_level", number, columns.get("level", 1), level=str(level_text)[:40],
+                      levels=", ".join(words["fi"] for words in LEVEL_WORDS.values()))
+            continue
         if ident is not None:
             if ident in seen:
                 main.note("workbook_duplicate_id", number, columns["id"], id=ident,
@@ -200,10 +204,6 @@ def _read(book, result: Imported) -> Read | None:
                 read.cells[(ident, (lang,))] = (main_name, number, column)
             if "responsible" in columns:
                 read.cells[(ident, ("responsible",))] = (main_name, number, columns["responsible"])
-        elif level_text is not None and level is None:
-            main.note("workbook_unknown_level", number, columns.get("level", 1), level=str(level_text)[:40],
-                      levels=", ".join(words["fi"] for words in LEVEL_WORDS.values()))
-            continue
         read.rows.append(row)
 
     data = _Cells(result, data_name, False)
@@ -315,6 +315,11 @@ def rebuild(read: Read, result: Imported, main_language: str, base: dict[str, di
         for key, value in _nest(read.data.get(row.id, []) if row.id else []).items():
             if key not in main_sheet_fields(level):
                 item[key] = value
+        if level == "action" and row.id is None:  # a new action: planned, led by the first party named
+            named = [r for r in item.get("responsible") or [] if r != ALL_MUNICIPALITIES]
+            if named:
+                item["lead"] = named[0]
+            item["status"] = "planned"
         item = _schema_order(level, item)
         children[id(item)] = {name: [] for name in child_lists(level)}
         if level == "subarea":
