@@ -206,12 +206,32 @@ def cmd_codeowners(args) -> int:
 
 
 def cmd_export_xlsx(args) -> int:
-    return with_model(args, lambda model, sources: write_output("xlsx", args, model, sources))
+    if args.party is None:
+        return with_model(args, lambda model, sources: write_output("xlsx", args, model, sources))
+
+    unknown: list[str] = []
+
+    def produce(model, sources) -> None:
+        from cooperation.files import write_all_atomic
+        from cooperation.outputs import BY_NAME
+        if args.party not in {p.id for p in model.parties}:
+            sys.stderr.write(f"virhe: osapuolta ”{args.party}” ei ole (agreement/parties.yaml); anna osapuolen "
+                             f"tunniste: {', '.join(p.id for p in model.parties)}\n")
+            unknown.append(args.party)
+            return
+        # a party's copy: its own rows highlighted, its id in the commenting party's column
+        files = {args.out / file.replace(".xlsx", f"-{args.party}.xlsx"): data
+                 for file, data in BY_NAME["xlsx"].files(model, sources, party=args.party).items()}
+        write_all_atomic(files)
+        for path in files:
+            sys.stderr.write(f"Kirjoitettu {path}\n")
+    code = with_model(args, produce)
+    return EXIT_USAGE if unknown else code
 
 
 def cmd_import_xlsx(args) -> int:
     from cooperation.imports.importer import import_xlsx
-    return import_xlsx(args.file, args.root, force=args.force, format=args.format, lang=args.lang)
+    return import_xlsx(args.file, args.root, force=args.force, format=args.format, lang=args.lang, out=args.out)
 
 
 def cmd_import_measurements(args) -> int:
@@ -281,6 +301,8 @@ def make_parser() -> argparse.ArgumentParser:
 
     export_xlsx = commands.add_parser("export-xlsx", help="kirjoita työkirja (Excel) tiedoista: OUT/<tunniste>-tyokirja.xlsx")
     _common(export_xlsx)
+    export_xlsx.add_argument("--party", default=None,
+                             help="osapuolen tunniste: osapuolen oma kopio, jossa sen rivit on korostettu")
     export_xlsx.set_defaults(func=cmd_export_xlsx, writes="files")
 
     import_xlsx = commands.add_parser("import-xlsx", help="tuo Kuntaliiton työkirja osa-alueiden tiedostoiksi")

@@ -47,35 +47,19 @@ def test_export_layout(exported):
     model, _ = load(REPO)
     book = load_workbook(exported)
     sheet = book["Työkirja"]
-    assert [c.value for c in sheet[1]] == ["Osa-alue", "Tavoitteet", "Toimenpiteet ja vastuutahot", "Resurssit",
-                                           "Arviointimittarit", "Huomioitavaa"]
-    assert sheet.freeze_panes == "A2" and sheet.column_dimensions["C"].width >= 50
-    assert sheet["A2"].value == "Yhteiset osa-alueet" and "A2:F2" in [str(r) for r in sheet.merged_cells.ranges]
-    assert sheet["B3"].alignment.wrap_text
-    assert sum(1 for row in sheet.iter_rows(min_row=2) if row[1].value) == len(model.goals)
+    assert [c.value for c in sheet[1]] == ["Tunniste", "Taso", "Teksti (suomeksi)", "Teksti (ruotsiksi)", "Vastuutahot",
+                                           "Kommentit", "Kommentoiva osapuoli"]
+    assert sheet.freeze_panes == "C2" and sheet.column_dimensions["C"].width >= 50
+    assert sheet["B2"].value == "Osa-alue" and sheet["C3"].alignment.wrap_text
+    ids = [row[0].value for row in sheet.iter_rows(min_row=2)]
+    assert ids == [item for s in model.subareas for g in [None, *s.goals]
+                   for item in ([s.id] if g is None else [g.id] + [a.id for a in g.actions] + [i.id for i in g.indicators])]
     parties = book["Osapuolet"]
     assert parties.max_row == len(model.parties) + 1
     indicators = book["Mittarit"]
     assert [r[0].value for r in indicators.iter_rows(min_row=2)] == [i.id for i in model.indicators]
     assert run("export-xlsx", "--out", exported.parent / "again", root=REPO).returncode == 0
     assert (exported.parent / "again" / exported.name).read_bytes() == exported.read_bytes()  # reproducible
-
-
-def test_export_then_import_gives_the_same_goals_actions_and_indicators(exported, tmp_path):
-    original, _ = load(REPO)
-    root = empty_region(tmp_path)
-    done = run("import-xlsx", exported, root=root)
-    assert done.returncode == 0, done.stderr
-    validate = run("validate", root=root)
-    assert validate.returncode == 0, validate.stdout  # warnings allowed
-    imported, _ = load(root)
-    assert [s.id for s in imported.subareas] == [s.id for s in original.subareas]
-    assert [(g.id, g.title.get("fi")) for g in imported.goals] == [(g.id, g.title.get("fi")) for g in original.goals]
-    assert [(a.id, a.title.get("fi"), set(a.responsible_refs)) for a in imported.actions] == \
-        [(a.id, a.title.get("fi"), set(a.responsible_refs)) for a in original.actions]
-    assert [(i.id, i.name.get("fi"), i.sotkanet) for i in imported.indicators] == \
-        [(i.id, i.name.get("fi"), i.sotkanet) for i in original.indicators]
-    assert "tarkista" in done.stderr  # the report says what needs a human look
 
 
 def messy_workbook(path: Path, headings=None) -> Path:

@@ -211,3 +211,16 @@ def version_tags(repo: Path, pattern: str = "v*") -> list[Tag]:
         name, obj, peeled, date = (line.split("\x00") + [""] * 4)[:4]
         tags.append(Tag(name, peeled or obj, date))
     return tags
+
+
+def clean_revision(root: Path) -> str | None:
+    """The commit the data folders under ``root`` are exactly as committed in, or None (not in git, no commit
+    yet, or changes not committed): what an exported file can name as the version it came from."""
+    try:
+        top, prefix = locate(root)
+        commit = _git(top, "rev-parse", "--verify", "--quiet", "HEAD").strip()
+        paths = [f"{prefix}/{d}" if prefix else d for d in DATA_DIRS]
+        dirty = _git(top, "status", "--porcelain", "--untracked-files=all", "--", *paths).strip()
+    except (GitError, OSError):
+        return None
+    return commit if commit and not dirty else None

@@ -315,6 +315,64 @@ M: dict[str, dict[str, str]] = {
                            "en": "value \"{value}\" is not a finite number (NaN, infinite or too large)"},
     "row_duplicate": {"fi": "{indicator}/{area}/{year} on tiedostossa kahdesti eri arvoin; ensimmäinen pidettiin",
                       "en": "{indicator}/{area}/{year} is in the file twice with different values; the first was kept"},
+    # import-xlsx of a workbook export-xlsx made (cooperation/imports/roundtrip.py)
+    "workbook_unknown_format": {"fi": "työkirjan muoto ”{format}” ei ole tämän ohjelman tuntema; vie uusi työkirja "
+                                      "komennolla export-xlsx",
+                                "en": "the workbook's format \"{format}\" is not one this program knows; export a new "
+                                      "workbook with export-xlsx"},
+    "workbook_sheet_missing": {"fi": "työkirjasta puuttuu taulukko ”{sheet}”; älä poista tai nimeä taulukoita uudelleen",
+                               "en": "the workbook has no sheet \"{sheet}\"; do not delete or rename sheets"},
+    "workbook_id_column_missing": {"fi": "taulukosta ”{sheet}” puuttuu tunnistesarake ”{heading}”; ilman sitä "
+                                         "rivejä ei voi yhdistää sopimuksen kohtiin: palauta sarake tai vie uusi "
+                                         "työkirja",
+                                   "en": "sheet \"{sheet}\" has no identifier column \"{heading}\"; without it the rows "
+                                         "cannot be matched to the agreement's items: restore the column or export a "
+                                         "new workbook"},
+    "workbook_formula": {"fi": "solussa on kaava ({formula}); kaavoja ei lasketa eikä tuoda: kirjoita arvo tekstinä",
+                         "en": "the cell holds a formula ({formula}); formulas are neither computed nor imported: "
+                               "write the value as text"},
+    "workbook_duplicate_id": {"fi": "tunniste {id} on toista kertaa (ensin solussa {first}); poista toinen rivi",
+                              "en": "identifier {id} appears a second time (first in cell {first}); delete one row"},
+    "workbook_unknown_level": {"fi": "taso ”{level}” ei ole mikään tasoista {levels}",
+                               "en": "level \"{level}\" is not one of {levels}"},
+    "workbook_unknown_id": {"fi": "tunnistetta {id} ei ole sopimuksessa: tunnisteita ei saa muuttaa käsin (palauta "
+                                  "alkuperäinen); uuden rivin tunniste jätetään tyhjäksi, jolloin tuonti antaa sen",
+                            "en": "identifier {id} is not in the agreement: identifiers must not be edited by hand "
+                                  "(restore the original); leave a new row's identifier empty and the import gives one"},
+    "workbook_level_changed": {"fi": "rivin {id} taso on muutettu; se on {level}: palauta taso",
+                               "en": "the level of row {id} was changed; it is {level}: restore the level"},
+    "workbook_row_without_parent": {"fi": "rivin taso on {level}, mutta sen yläpuolella ei ole kohtaa, johon se "
+                                          "kuuluu; siirrä rivi oikean osa-alueen tai tavoitteen alle",
+                                    "en": "the row's level is {level}, but there is no item above it that it belongs "
+                                          "to; move the row under the right sub-area or goal"},
+    "workbook_new_subarea_row": {"fi": "uutta osa-aluetta ei voi lisätä työkirjassa; luo se komennolla new-subarea",
+                                 "en": "a new sub-area cannot be added in the workbook; create it with new-subarea"},
+    "workbook_new_item": {"fi": "uusi rivi ({level}) sai tunnisteen {id}",
+                          "en": "the new row ({level}) was given the identifier {id}"},
+    "workbook_other_agreement": {"fi": "työkirja on toisesta sopimuksesta ({workbook}), tämä on {agreement}; tuo "
+                                       "työkirja sen omaan repositorioon",
+                                 "en": "the workbook is from another agreement ({workbook}), this one is {agreement}; "
+                                       "import it into its own repository"},
+    "workbook_revision_mismatch": {"fi": "työkirjan mukaan se on viety versiosta {revision}, mutta sen sormenjälki ei "
+                                         "vastaa sitä versiota; vie uusi työkirja",
+                                   "en": "the workbook says it was exported from revision {revision}, but its "
+                                         "fingerprint does not match that revision; export a new workbook"},
+    "workbook_stale_without_base": {"fi": "työkirja on viety vanhemmista tiedoista (versio {revision}), eikä niitä "
+                                          "löydy tämän repositorion historiasta, joten muutoksia ei voi yhdistää; vie "
+                                          "uusi työkirja tai tuo tämä siinä repositoriossa, josta se vietiin",
+                                    "en": "the workbook was exported from older data (revision {revision}) that is "
+                                          "not in this repository's history, so the changes cannot be merged; export a "
+                                          "new workbook or import this one where it was exported"},
+    "workbook_cell_full": {"fi": "solussa on {limit} merkkiä, enempää kuin Excelin solu voi sisältää, joten teksti on "
+                                 "voinut katketa; lyhennä teksti",
+                           "en": "the cell holds {limit} characters, more than an Excel cell can hold, so the text may "
+                                 "have been cut; shorten the text"},
+    "workbook_conflict": {"fi": "{id} {field}: sekä työkirjassa että repositoriossa on muutettu tätä kohtaa "
+                                "(työkirja on viety versiosta {revision}): repositoriossa nyt ”{ours}”, työkirjassa "
+                                "”{theirs}”; päätä kumpi jää ja korjaa työkirja tai tiedosto",
+                          "en": "{id} {field}: both the workbook and the repository changed this value (the workbook "
+                                "was exported from revision {revision}): the repository now has \"{ours}\", the "
+                                "workbook \"{theirs}\"; decide which stays and correct the workbook or the file"},
     "internal": {"fi": "sisäinen virhe tarkistuksessa {check}: {detail}. Ilmoita tästä ylläpitäjille.",
                  "en": "internal error in check {check}: {detail}. Please report this."},
     "decision_section_unknown": {"fi": "päätöksen pykälää (§, section) ei ole kirjattu; lisää se, kun se selviää pöytäkirjasta",

@@ -22,7 +22,8 @@ from cooperation.check import check
 from cooperation.check import reporters as reporter
 from cooperation.domain import ALL_MUNICIPALITIES, REGION
 from cooperation.files import write_all_atomic, write_atomic
-from cooperation.imports.workbook import PartyMatcher, import_workbook, normalise
+from cooperation.imports.roundtrip import MISSING as MISSING_VALUE
+from cooperation.imports.workbook import Imported, PartyMatcher, _container_problem, import_workbook, normalise
 from cooperation.imports.yaml_writer import dump
 from cooperation.load.sources import MAX_CSV_BYTES, load_sources, read_measurements
 from cooperation.load.yaml_loader import MAX_YAML_BYTES, read_text
@@ -144,20 +145,25 @@ def write_checked(root: Path, writes: Mapping[Path, str], report: Report | None 
 
 
 # --- workbook ------------------------------------------------------------------------------------
-def import_xlsx(file: Path, root: Path, force: bool = False, format: str = "text", lang: str = "fi") -> int:
-    """Exit code 0 when written, 1 for problems in the workbook or the data (nothing written), 2 without a file."""
+def import_xlsx(file: Path, root: Path, force: bool = False, format: str = "text", lang: str = "fi",
+                out: Path | None = None) -> int:
+    """Exit code 0 when written, 1 for problems in the workbook or the data (nothing written), 2 without a file.
+    A workbook export-xlsx made is merged into the files; its comments go to ``out``/kommentit.md."""
     report = Report(format, lang)
     try:
-        return _import_xlsx(file, root, force, report)
+        return _import_xlsx(file, root, force, report, out)
     finally:
         report.close()
 
 
-def _import_xlsx(file: Path, root: Path, force: bool, report: Report) -> int:
+def _import_xlsx(file: Path, root: Path, force: bool, report: Report, out: Path | None = None) -> int:
+    from cooperation.imports.roundtrip import is_roundtrip
     if not file.is_file():
         _say(f"virhe: tiedostoa {file} ei ole")
         return EXIT_USAGE
     sources, parties, agreement = _base(root)
+    if is_roundtrip(file) and _container_problem(file) is None:
+        return _import_roundtrip(file, root, sources, agreement, report, out)
     if not parties:
         _say("virhe: osapuolia ei voi lukea (agreement/parties.yaml); tarkista ne ensin: python build.py validate")
         return EXIT_DATA
@@ -200,6 +206,202 @@ def _import_xlsx(file: Path, root: Path, force: bool, report: Report) -> int:
         _say("Tarkistus tuonnin jälkeen (python build.py validate):")
     report.check(outcome)
     return EXIT_OK
+
+
+# --- a workbook export-xlsx made: merged back into the repository ------------------------------------------
+def _import_roundtrip(file: Path, root: Path, sources, agreement: dict, report: Report, out: Path | None) -> int:
+    """The workbook's changes since its export, merged with the repository's changes since then; each file
+    changed only where the merge changed it. Comments go to out/kommentit.md, never into the agreement."""
+    from cooperation.imports import roundtrip
+    from cooperation.imports.yaml_writer import update
+    result = Imported(file.name)
+    read = roundtrip.read_workbook(file, result)
+    if read is not None and read.meta.get("agreement") != agreement.get("id"):
+        result.note(ERROR, "workbook_other_agreement", None, workbook=read.meta.get("agreement") or "–",
+                    agreement=agreement.get("id") or "–")
+    if read is None or result.errors:
+        report.show(result.notes)
+        _say("Mitään ei kirjoitettu.")
+        return EXIT_DATA
+    main = (agreement.get("languages") or ["fi"])[0]
+    ours = {doc.data["id"]: doc for doc in sources.subareas if isinstance(doc.data, dict)
+            and isinstance(doc.data.get("id"), str)}
+    base: dict[str, dict] | None = None
+    if ours:
+        base = _workbook_base(root, sources, read.meta, result)
+        if base is None:
+            report.show(result.notes)
+            _say("Mitään ei kirjoitettu.")
+            return EXIT_DATA
+    codes = {sid: str(doc.data.get("code") or "") for sid, doc in ours.items()}
+    theirs = roundtrip.rebuild(read, result, main, base, codes)
+    conflicts: list[roundtrip.Conflict] = []
+    merged: dict[str, dict] = {}
+    for sid, data in theirs.items():
+        if sid in ours:
+            value = roundtrip.merge3((base or {}).get(sid, roundtrip.MISSING), ours[sid].data, data, sid, (), conflicts)
+            merged[sid] = value
+        elif base is not None and sid in base:
+            if not roundtrip.same(base[sid], data):
+                conflicts.append(roundtrip.Conflict(sid, (), roundtrip.MISSING, data))
+        else:
+            merged[sid] = data
+    revision = (read.meta.get("revision") or "")[:10]
+    for conflict in conflicts:
+        at = _conflict_cell(read, conflict)
+        result.notes.append(Problem(ERROR, "workbook_conflict", file.name, at[1], at[2],
+                                    {"id": conflict.item, "field": ".".join(str(p) for p in conflict.path) or "–",
+                                     "ours": _shown(conflict.ours), "theirs": _shown(conflict.theirs),
+                                     "revision": revision or "–"}, cell=_cell_name(read, at)))
+    report.show(result.notes)
+    if result.errors:
+        _say("Mitään ei kirjoitettu.")
+        return EXIT_DATA
+    writes: dict[Path, str] = {}
+    for sid, data in merged.items():
+        path = root / "subareas" / f"{sid}.yaml"
+        if sid in ours:
+            if roundtrip.same(ours[sid].data, data):
+                continue
+            writes[path] = update(ours[sid].path.read_text(encoding="utf-8"), ours[sid].data, data)
+        else:
+            if path.exists():
+                _say(f"virhe: {path.relative_to(root)} on jo olemassa, mutta sitä ei voi lukea; korjaa se ensin "
+                     "(python build.py validate). Mitään ei kirjoitettu.")
+                return EXIT_DATA
+            writes[path] = dump(data, "subarea.schema.json", f"Tuotu työkirjasta {file.name}.")
+    writes_out = _comment_files(read, file.name, out, main) if out is not None else {}
+    if writes:
+        outcome = write_checked(root, writes, report)
+        if outcome is None:
+            _say("Mitään ei kirjoitettu.")
+            return EXIT_DATA
+        for path in writes:
+            _say(f"Kirjoitettu {path.relative_to(root)}")
+        if outcome.problems:
+            _say("Tarkistus tuonnin jälkeen (python build.py validate):")
+        report.check(outcome)
+    else:
+        _say("Työkirjassa ei ole muutoksia sopimuksen tietoihin; tiedostoja ei muutettu.")
+    if writes_out and out is not None:
+        write_all_atomic(writes_out)
+        _say(f"Kommentit: {out / COMMENTS_MD}")
+    return EXIT_OK
+
+
+def _workbook_base(root: Path, sources, meta: dict[str, str], result) -> dict[str, dict] | None:
+    """The sub-area files as they were when the workbook was exported: read from git at the revision it names;
+    without one, the files now, if they still have the fingerprint the workbook names. None (with a note)
+    when neither is there: a three-way merge needs them."""
+    from cooperation.changes.gitrepo import GitError, export, locate
+    from cooperation.model.fingerprint import fingerprint_of
+    revision, fingerprint = meta.get("revision") or "", meta.get("fingerprint") or ""
+    if revision:
+        try:
+            top, prefix = locate(root)
+            with tempfile.TemporaryDirectory(prefix="cooperation-base-") as tmp:
+                then = load_sources(export(top, prefix, revision, Path(tmp)))
+                if fingerprint_of(then) != fingerprint:
+                    result.note(ERROR, "workbook_revision_mismatch", None, revision=revision[:10])
+                    return None
+                return {doc.data["id"]: doc.data for doc in then.subareas if isinstance(doc.data, dict)}
+        except GitError:
+            pass
+    if fingerprint and fingerprint_of(sources) == fingerprint:
+        return {doc.data["id"]: doc.data for doc in sources.subareas if isinstance(doc.data, dict)}
+    result.note(ERROR, "workbook_stale_without_base", None, revision=revision[:10] or "–")
+    return None
+
+
+def _shown(value: Any) -> str:
+    from cooperation.i18n.messages import excerpt
+    if value is MISSING_VALUE:
+        return "(poistettu)"
+    if isinstance(value, dict) and "id" in value:
+        return f"{value['id']} …"
+    return excerpt(json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value, 80)
+
+
+def _conflict_cell(read, conflict) -> tuple[str, int, int]:
+    """The workbook cell of a conflicting value: its own, else the nearest one of the same item."""
+    path = conflict.path
+    for length in range(len(path), 0, -1):
+        key = (conflict.item, path[:length])
+        if key in read.cells:
+            return read.cells[key]
+        if length == 2 and (conflict.item, path[1:2]) in read.cells:  # a text: title.fi is the fi column
+            return read.cells[(conflict.item, path[1:2])]
+    for (item, field_path), at in read.cells.items():
+        if item == conflict.item and field_path[:len(path)] == path:
+            return at
+    return read.id_cells.get(conflict.item, (read.main_sheet, 1, 1))
+
+
+def _cell_name(read, at: tuple[str, int, int]) -> str:
+    from openpyxl.utils import get_column_letter
+    sheet, row, column = at
+    cell = f"{get_column_letter(column)}{row}"
+    return cell if sheet == read.main_sheet else f"'{sheet}'!{cell}"
+
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+
+
+COMMENTS_JSON, COMMENTS_MD = "kommentit.json", "kommentit.md"
+
+
+def _comment_files(read, name: str, out: Path, main: str) -> dict[Path, str]:
+    """out/kommentit.json (every workbook's comments; this workbook's replaced) and kommentit.md rendered from
+    it: by item, then party, for the pull request. Nothing when no workbook has comments."""
+    from cooperation.domain import LEVEL_WORDS
+    default_party = read.meta.get("party") or ""
+    entries = [{"workbook": name, "row": row.number, "item": row.id or "", "level": row.level or "",
+                "title": _one_line(row.texts.get(main) or next(iter(row.texts.values()), "")),
+                "party": row.party or default_party, "text": row.comment}
+               for row in read.rows if row.comment]
+    earlier: list[dict] = []
+    path = out / COMMENTS_JSON
+    if path.is_file() and not path.is_symlink() and path.stat().st_size < MAX_INPUT_BYTES:
+        try:
+            loaded = json.loads(path.read_text(encoding="utf-8"))
+        except (ValueError, UnicodeDecodeError):
+            loaded = []
+        earlier = [e for e in loaded if isinstance(e, dict) and e.get("workbook") != name
+                   and all(isinstance(e.get(k), (str, int)) for k in ("workbook", "row", "item", "level", "title",
+                                                                       "party", "text"))] \
+            if isinstance(loaded, list) else []
+    entries = earlier + entries
+    if not entries:
+        return {}
+    by_item: dict[str, list[dict]] = {}
+    for entry in entries:
+        by_item.setdefault(str(entry["item"]) or f"{entry['workbook']} rivi {entry['row']}", []).append(entry)
+    lines = ["# Kommentit työkirjoista", "",
+             "Osapuolten kommentit työkirjoista kohdittain (python build.py import-xlsx). Kommentit eivät muuta "
+             "sopimuksen tekstiä.", ""]
+    # in the agreement's order: every workbook has its items in the same rows
+    for ident, items in sorted(by_item.items(), key=lambda pair: min(int(e["row"]) for e in pair[1])):
+        first = items[0]
+        level = LEVEL_WORDS.get(str(first["level"]), {}).get("fi", "")
+        lines += [f"## {_md(ident)} {level}: {_md(str(first['title']))}".rstrip(": "), ""]
+        by_party: dict[str, list[dict]] = {}
+        for entry in items:
+            by_party.setdefault(str(entry["party"]) or "osapuoli ei tiedossa", []).append(entry)
+        for party, party_entries in by_party.items():
+            for entry in party_entries:
+                lines.append(f"- **{_md(party)}** ({_md(str(entry['workbook']))}, rivi {entry['row']}): "
+                             f"{_md(_one_line(str(entry['text'])))}")
+        lines.append("")
+    return {path: json.dumps(entries, ensure_ascii=False, indent=1) + "\n", out / COMMENTS_MD: "\n".join(lines)}
+
+
+def _md(text: str) -> str:
+    """Text shown as itself in Markdown: no formatting, links or HTML from a comment."""
+    return _MARKDOWN.sub(r"\\\1", text)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
 
 
 # --- indicator values ----------------------------------------------------------------------------

@@ -27,7 +27,8 @@ NOT_ON_SITE = ""
 @dataclass(frozen=True)
 class Output:
     name: str  # the registry's key
-    file_name: str  # a pattern: {id} the agreement's id, {lang} the language (per-language outputs)
+    file_name: str  # a pattern: {id} the agreement's id, {lang} the language (per-language outputs), {suffix}
+    # nothing in the main language and "-" + the language in others (the Finnish workbook keeps its name)
     description: str  # a key of i18n.labels.WORDS: what the file is, in fi and sv
     render: Callable[..., bytes]  # render(model, sources, lang, **options) → the file's bytes
     per_language: bool = False  # one file per language of the agreement, else one (in the main language)
@@ -40,7 +41,7 @@ class Output:
         return list(model.languages) if self.per_language else [model.main_language]
 
     def file(self, model: Agreement, lang: str) -> str:
-        return self.file_name.format(id=model.id, lang=lang)
+        return self.file_name.format(id=model.id, lang=lang, suffix="" if lang == model.main_language else f"-{lang}")
 
     def by_language(self, model: Agreement, sources: Sources, **options: Any) -> dict[str, bytes]:
         """Language → the file's bytes, for each of `languages`."""
@@ -68,7 +69,8 @@ def _module(name: str):
 
 # in the order of the site's downloads page
 REGISTRY: tuple[Output, ...] = (
-    Output("xlsx", "{id}-tyokirja.xlsx", "dl_xlsx", lambda model, sources, lang: _module("workbook").export(model, lang)),
+    Output("xlsx", "{id}-tyokirja{suffix}.xlsx", "dl_xlsx", lambda model, sources, lang, party=None:
+           _module("workbook").export(model, sources, lang, party), per_language=True, site=OWN_LANGUAGE),
     Output("docx", "{id}-{lang}.docx", "dl_docx", lambda model, sources, lang, template=None:
            _module("docx").render(model, lang, template), per_language=True,
            render_all=lambda model, sources, langs, template=None: _module("docx").render_languages(model, langs, template)),

@@ -1,8 +1,10 @@
-"""The Kuntaliitto workbook (strategisten tavoitteiden työkirja) from the data.
+"""The workbook the parties edit and send back (export-xlsx), one per language of the agreement.
 
-One row per goal under its sub-area, group headings, the columns Osa-alue · Tavoitteet · Toimenpiteet ja
-vastuutahot · Resurssit · Arviointimittarit · Huomioitavaa, plus sheets of parties and indicators.
-Every text is written as text (never a formula). The import is cooperation/imports/workbook.py.
+Lossless: the main sheet has a row per sub-area, goal, action and indicator (its id, its name in every language,
+an action's responsible parties, and columns for a party's comments); the data sheet holds every other field of
+the sub-area files, one value per row; a hidden sheet names the agreement, fingerprint and git revision it came
+from, so that import-xlsx can merge it back (cooperation/imports/roundtrip.py). Every text is written as text
+(never a formula). A Kuntaliitto workbook made by hand is read by cooperation/imports/workbook.py.
 """
 from __future__ import annotations
 
@@ -15,59 +17,107 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from cooperation.domain import COLUMN_TITLES, COLUMNS, SHEET
+from cooperation.changes.gitrepo import clean_revision
+from cooperation.domain import (
+    DATA_HEADINGS,
+    ITEM_LEVELS,
+    LANGUAGE_WORDS,
+    LEVEL_WORDS,
+    MAIN_HEADINGS,
+    META_SHEET,
+    SHEETS,
+    WORKBOOK_FORMAT,
+    child_lists,
+    encode_value,
+    expand_parties,
+    flatten,
+    main_sheet_fields,
+    workbook_items,
+)
 from cooperation.files import reproducible_zip
 from cooperation.i18n import labels as L
-from cooperation.model import Agreement, goal_cells
+from cooperation.load.sources import Sources
+from cooperation.model import Agreement
+from cooperation.schemas import default_schemas
 
 
 def _t(text, lang: str) -> str:
     return text.get(lang) if text else ""
 
 
-def export(model: Agreement, lang: str | None = None) -> bytes:
-    lang = lang or model.main_language
+def export(model: Agreement, sources: Sources, lang: str | None = None, party: str | None = None) -> bytes:
+    """The workbook in ``lang``: the main sheet (one row per item, its name in every language, comments), the
+    data sheet (every other field), reference sheets, and a hidden sheet naming the version it came from.
+    ``party``: a copy for one party, its rows highlighted and its id in the commenting party's column."""
+    lang = lang if lang in SHEETS["main"] else "fi"
     book = Workbook()
-    sheet = book.active
-    sheet.title = SHEET
-    head = list(COLUMN_TITLES.get(lang, COLUMN_TITLES["fi"]))
-    sheet.append(head)
-    bold = Font(bold=True)
-    for cell in sheet[1]:
-        cell.font = bold
-        cell.fill = PatternFill("solid", fgColor="DCE6F1")
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.freeze_panes = "A2"
+    main = book.active
+    main.title = SHEETS["main"][lang]
+    data = book.create_sheet(SHEETS["data"][lang])
+    languages = list(model.languages)
+    head = [MAIN_HEADINGS["id"][lang], MAIN_HEADINGS["level"][lang]]
+    head += [MAIN_HEADINGS["text"][lang].format(language=LANGUAGE_WORDS.get(x, {}).get(lang, x)) for x in languages]
+    head += [MAIN_HEADINGS[key][lang] for key in ("responsible", "comment", "party")]
+    main.append(head)
+    data.append([DATA_HEADINGS[key][lang] for key in ("id", "field", "value", "title")])
+    municipalities = [p.id for p in model.parties if p.kind == "municipality"]
+    own = PatternFill("solid", fgColor="FFF2CC")
     wrap = Alignment(wrap_text=True, vertical="top")
-
-    group = None
-    for s in model.subareas:
-        if s.group != group:
-            group = s.group
-            sheet.append([L.enum("group", group, lang).capitalize()])
-            row = sheet.max_row
-            sheet.cell(row, 1).font = Font(bold=True, size=12)
-            sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(COLUMNS))
-        first = sheet.max_row + 1
-        for index, goal in enumerate(s.goals):
-            cells = goal_cells(model, [goal], lang)
-            sheet.append([f"{s.number} {_t(s.title, lang)} [{s.id}]" if index == 0 else None, cells["goals"],
-                          cells["actions"], _t(s.resources, lang) if index == 0 else None, cells["indicators"],
-                          _t(s.notes, lang) if index == 0 else None])
-            for cell in sheet[sheet.max_row]:
+    documents = {doc.data.get("id"): doc.data for doc in sources.subareas if isinstance(doc.data, dict)}
+    for subarea in model.subareas:
+        document = documents.get(subarea.id)
+        if document is None:
+            continue
+        for level, item, _parent in workbook_items(document):
+            text = item.get(ITEM_LEVELS[level][1])
+            texts = [text.get(x) if isinstance(text, dict) else (text if x == languages[0] else None)
+                     for x in languages]
+            responsible = item.get("responsible") if level == "action" else None
+            main.append([item.get("id"), LEVEL_WORDS[level][lang], *texts,
+                         ", ".join(str(r) for r in responsible) if isinstance(responsible, list) else None,
+                         None, party])
+            row = main.max_row
+            for cell in main[row]:
                 cell.alignment = wrap
-        last = sheet.max_row
-        if last > first:
-            for column in (1, 4, 6):
-                sheet.merge_cells(start_row=first, start_column=column, end_row=last, end_column=column)
-    for letter, width in zip("ABCDEF", (28, 40, 60, 28, 45, 30)):
-        sheet.column_dimensions[letter].width = width
+            for column in range(3, 3 + len(languages)):
+                main.cell(row, column).alignment = Alignment(wrap_text=True, vertical="top",
+                                                             indent=("subarea", "goal").index(level) if level in
+                                                             ("subarea", "goal") else 2)
+            if level == "subarea":
+                for cell in main[row]:
+                    cell.font = Font(bold=True)
+            if party and party in _parties_of(level, item, municipalities):
+                for cell in main[row]:
+                    cell.fill = own
+            shown = main_sheet_fields(level) + child_lists(level)
+            example = _EXAMPLE_PATH[level]
+            for key, value in item.items():
+                if key in shown and not (key in child_lists(level) and value == []):
+                    continue
+                for path, leaf in flatten(value, (key,)):
+                    titles = default_schemas().titles_at("subarea", example + tuple(0 if isinstance(p, int) else p
+                                                                                      for p in path)) or {}
+                    data.append([item.get("id"), ".".join(str(p) for p in path), encode_value(leaf),
+                                 titles.get(lang) or titles.get("fi")])
+    for letter, width in zip("ABCDEFGHIJ", [16, 12] + [60] * len(languages) + [30, 40, 20]):
+        main.column_dimensions[letter].width = width
+    _header(main, ())
+    main.freeze_panes = "C2"
+    main.auto_filter.ref = main.dimensions
+    _header(data, (16, 30, 60, 30))
+    for row in data.iter_rows(min_row=2, min_col=3, max_col=3):
+        row[0].alignment = wrap
 
     parties = book.create_sheet("Osapuolet" if lang == "fi" else "Parter")
     parties.append(["Nro", L.word("party", lang), L.word("kind", lang), L.word("business_id", lang), "id"])
     for p in model.parties:
         parties.append([p.number, _t(p.name, lang), L.enum("party_kind", p.kind, lang), p.business_id, p.id])
     _header(parties, (6, 45, 22, 14, 24))
+    if party:
+        for row in parties.iter_rows(min_row=2):
+            if row[4].value == party:
+                for cell in row:
+                    cell.fill = own
 
     indicators = book.create_sheet("Mittarit" if lang == "fi" else "Indikatorer")
     indicators.append(["id", L.word("indicator", lang), L.word("unit", lang),
@@ -82,6 +132,13 @@ def export(model: Agreement, lang: str | None = None) -> bytes:
                            L.word("status_" + status.code, lang),
                            f"Sotkanet {i.sotkanet}" if i.sotkanet else _t(i.source_name, lang)])
     _header(indicators, (14, 60, 10, 16, 16, 16, 22, 30))
+
+    meta = book.create_sheet(META_SHEET)
+    for key, value in (("format", WORKBOOK_FORMAT), ("agreement", model.id), ("fingerprint", model.fingerprint),
+                       ("revision", clean_revision(sources.root) or ""), ("language", lang), ("party", party or ""),
+                       ("languages", ", ".join(languages))):
+        meta.append([key, value])
+    meta.sheet_state = "hidden"
     _as_text(book)
     when = datetime.datetime(2000, 1, 1)
     book.properties.created = book.properties.modified = when
@@ -89,6 +146,25 @@ def export(model: Agreement, lang: str | None = None) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return _reproducible(buffer.getvalue())
+
+
+# a representative schema path of each level's item (the schema describes every goal alike)
+_EXAMPLE_PATH = {"subarea": (), "goal": ("goals", 0), "action": ("goals", 0, "actions", 0),
+                 "indicator": ("goals", 0, "indicators", 0)}
+
+
+def _parties_of(level: str, item: dict, municipalities: list[str]) -> list[str]:
+    """The parties a row concerns: an action's responsible parties and lead, a sub-area's responsible persons'
+    parties, an indicator's areas."""
+    if level == "action":
+        refs = [r for r in item.get("responsible") or [] if isinstance(r, str)] + [str(item.get("lead"))]
+    elif level == "subarea":
+        refs = [str(p.get("party")) for p in item.get("responsible_persons") or [] if isinstance(p, dict)]
+    elif level == "indicator":
+        refs = [r for r in item.get("areas") or [] if isinstance(r, str)]
+    else:
+        refs = []
+    return expand_parties(refs, municipalities)
 
 
 def _as_text(book) -> None:

@@ -1,0 +1,458 @@
+"""A workbook made by export-xlsx, read back: the sub-area files it describes, its comments, and a three-way
+merge of its changes with the repository's.
+
+The workbook's main sheet has a row per item (its id, level, name in each language, an action's responsible
+parties, a comment and the commenting party); the data sheet every other field (id, field path, value); the
+hidden sheet where it came from. Every problem names its cell (``tyokirja.xlsx!C14``); nothing is evaluated:
+a formula is refused, never computed or imported as a formula. cooperation/outputs/workbook.py writes it.
+"""
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+
+from cooperation.domain import (
+    ALL_MUNICIPALITIES,
+    DATA_HEADINGS,
+    ITEM_LEVELS,
+    LANGUAGE_WORDS,
+    LEVEL_WORDS,
+    MAIN_HEADINGS,
+    META_SHEET,
+    SHEETS,
+    WORKBOOK_FORMAT,
+    child_lists,
+    decode_value,
+    main_sheet_fields,
+    workbook_items,
+)
+from cooperation.imports.workbook import MAX_IMPORT_CHARS, Imported, normalise
+from cooperation.result import ERROR, Problem
+from cooperation.schemas import default_schemas
+
+MAX_ROWS = 200_000  # rows read from a sheet: far beyond any agreement (the large benchmark region has ~5 000)
+MISSING = object()
+EXCEL_CELL_CHARS = 32_767  # the most a cell holds (Excel's limit; openpyxl reads no more)  # a key or item one side does not have
+
+
+def is_roundtrip(path: Path) -> bool:
+    """Whether the file is a workbook export-xlsx made (it has the hidden sheet naming its source)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            workbook = archive.read("xl/workbook.xml")
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError):
+        return False
+    return f'name="{META_SHEET}"'.encode() in workbook
+
+
+@dataclass
+class Row:
+    number: int  # the row in the main sheet
+    id: str | None
+    level: str | None
+    texts: dict[str, str]  # language → text, only the non-empty cells
+    responsible: list[str] | None
+    comment: str | None
+    party: str | None
+
+
+@dataclass
+class Read:
+    """What the workbook holds, with the cell of every value."""
+
+    meta: dict[str, str]
+    languages: list[str]  # the text columns' languages, in the sheet's order
+    rows: list[Row] = field(default_factory=list)
+    data: dict[str, list[tuple[tuple, Any]]] = field(default_factory=dict)  # item id → (field path, value)
+    cells: dict[tuple[str, tuple], tuple[str, int, int]] = field(default_factory=dict)  # (id, path) → (sheet, row, col)
+    id_cells: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+    main_sheet: str = ""
+
+
+def _heading_keys(table: dict[str, dict[str, str]]) -> dict[str, str]:
+    return {normalise(words[lang]): key for key, words in table.items() for lang in ("fi", "sv") if key != "text"}
+
+
+_TEXT_HEADINGS = {normalise(MAIN_HEADINGS["text"][sheet_lang].format(language=words[sheet_lang])): lang
+                  for lang, words in LANGUAGE_WORDS.items() for sheet_lang in ("fi", "sv")}
+_LEVELS = {normalise(words[lang]): level for level, words in LEVEL_WORDS.items() for lang in ("fi", "sv")}
+
+
+class _Cells:
+    """Problems at cells of one sheet: the main sheet's cells as C14, others as 'Kaikki tiedot'!C14."""
+
+    def __init__(self, result: Imported, sheet: str, main: bool):
+        self.result, self.sheet, self.main = result, sheet, main
+
+    def name(self, row: int, column: int) -> str:
+        cell = f"{get_column_letter(column)}{row}"
+        return cell if self.main else f"'{self.sheet}'!{cell}"
+
+    def note(self, code: str, row: int, column: int, **params: Any) -> None:
+        self.result.notes.append(Problem(ERROR, code, self.result.name, row, column, params,
+                                         cell=self.name(row, column)))
+
+
+def read_workbook(path: Path, result: Imported) -> Read | None:
+    """The workbook's contents, or None after noting why it cannot be read (every problem with its cell)."""
+    try:
+        book = load_workbook(path, read_only=True, data_only=False)
+    except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a broken file
+        result.note(ERROR, "workbook_part_missing", None)
+        return None
+    try:
+        return _read(book, result)
+    finally:
+        book.close()
+
+
+def _values(sheet, result: Imported, cells: _Cells, budget: list[int]):
+    """(row number, values) of a sheet; formulas and too long cells are noted and read as empty."""
+    for number, row in enumerate(sheet.iter_rows(max_row=MAX_ROWS), start=1):
+        values: list[Any] = []
+        for column, cell in enumerate(row, start=1):
+            value = getattr(cell, "value", None)
+            if getattr(cell, "data_type", None) == "f" or (isinstance(value, str) and getattr(cell, "data_type", "")
+                                                            == "f"):
+                cells.note("workbook_formula", number, column, formula=str(value)[:40])
+                value = None
+            elif isinstance(value, str):
+                budget[0] += len(value)
+                if len(value) >= EXCEL_CELL_CHARS:  # openpyxl cuts a longer text here: it may have been cut
+                    cells.note("workbook_cell_full", number, column, limit=f"{EXCEL_CELL_CHARS:_}".replace("_", " "))
+                    value = None
+            values.append(value)
+        if budget[0] > MAX_IMPORT_CHARS:
+            cells.note("workbook_too_much_text", number, 1, limit=f"{MAX_IMPORT_CHARS:_}".replace("_", " "))
+            return
+        yield number, values
+
+
+def _read(book, result: Imported) -> Read | None:
+    names = book.sheetnames
+    meta_rows = list(book[META_SHEET].iter_rows(max_row=100, max_col=2, values_only=True)) if META_SHEET in names else []
+    meta = {str(k): "" if v is None else str(v) for k, v in meta_rows if k}
+    if meta.get("format") != WORKBOOK_FORMAT:
+        result.note(ERROR, "workbook_unknown_format", None, format=meta.get("format", ""))
+        return None
+    main_name = next((n for n in names if n in SHEETS["main"].values()), None)
+    data_name = next((n for n in names if n in SHEETS["data"].values()), None)
+    if main_name is None or data_name is None:
+        result.note(ERROR, "workbook_sheet_missing", None,
+                    sheet=" / ".join(SHEETS["main" if main_name is None else "data"].values()))
+        return None
+    read = Read(meta, [], main_sheet=main_name)
+    budget = [0]
+    main = _Cells(result, main_name, True)
+    headings = _heading_keys(MAIN_HEADINGS)
+    columns: dict[str, int] = {}
+    text_columns: dict[int, str] = {}
+    rows = _values(book[main_name], result, main, budget)
+    header = next(rows, None)
+    if header is None:
+        result.note(ERROR, "workbook_id_column_missing", None, sheet=main_name)
+        return None
+    for column, value in enumerate(header[1], start=1):
+        key = normalise(value)
+        if key in headings and headings[key] not in columns:
+            columns[headings[key]] = column
+        elif key in _TEXT_HEADINGS:
+            text_columns[column] = _TEXT_HEADINGS[key]
+    if "id" not in columns:
+        result.note(ERROR, "workbook_id_column_missing", 1, sheet=main_name,
+                    heading=" / ".join(MAIN_HEADINGS["id"].values()))
+        return None
+    read.languages = list(text_columns.values())
+    seen: dict[str, int] = {}
+
+    def at(values: list, key: str) -> Any:
+        column = columns.get(key)
+        return values[column - 1] if column and column <= len(values) else None
+
+    for number, values in rows:
+        if not any(v is not None and str(v).strip() for v in values):
+            continue
+        ident = at(values, "id")
+        ident = str(ident).strip() if ident is not None and str(ident).strip() else None
+        level_text = at(values, "level")
+        level = _LEVELS.get(normalise(level_text)) if level_text is not None else None
+        texts = {lang: str(values[c - 1]) for c, lang in text_columns.items()
+                 if c <= len(values) and values[c - 1] is not None and str(values[c - 1]).strip()}
+        responsible = at(values, "responsible")
+        comment, party = at(values, "comment"), at(values, "party")
+        row = Row(number, ident, level, texts,
+                  [r.strip() for r in str(responsible).split(",") if r.strip()] if responsible is not None else None,
+                  str(comment).strip() if comment is not None and str(comment).strip() else None,
+                  str(party).strip() if party is not None and str(party).strip() else None)
+        if level_text is not None and str(level_text).strip() and level is None:
+            main.note("workbook_unknown_level", number, columns.get("level", 1), level=str(level_text)[:40],
+                      levels=", ".join(words["fi"] for words in LEVEL_WORDS.values()))
+            continue
+        if ident is not None:
+            if ident in seen:
+                main.note("workbook_duplicate_id", number, columns["id"], id=ident,
+                          first=main.name(seen[ident], columns["id"]))
+                continue
+            seen[ident] = number
+            read.id_cells[ident] = (main_name, number, columns["id"])
+            for column, lang in text_columns.items():
+                read.cells[(ident, (lang,))] = (main_name, number, column)
+            if "responsible" in columns:
+                read.cells[(ident, ("responsible",))] = (main_name, number, columns["responsible"])
+        read.rows.append(row)
+
+    data = _Cells(result, data_name, False)
+    data_keys = _heading_keys(DATA_HEADINGS)
+    data_rows = _values(book[data_name], result, data, budget)
+    header = next(data_rows, None)
+    data_columns: dict[str, int] = {}
+    for column, value in enumerate(header[1] if header else [], start=1):
+        key = normalise(value)
+        if key in data_keys:
+            data_columns.setdefault(data_keys[key], column)
+    if not {"id", "field", "value"} <= set(data_columns):
+        result.note(ERROR, "workbook_id_column_missing", None, sheet=data_name,
+                    heading=" / ".join(DATA_HEADINGS["id"].values()))
+        return None
+    def get(values: list, key: str) -> Any:
+        column = data_columns[key]
+        return values[column - 1] if column <= len(values) else None
+
+    for number, values in data_rows:
+        ident, path_text = get(values, "id"), get(values, "field")
+        if ident is None or path_text is None or not str(path_text).strip():
+            continue
+        path = tuple(int(p) if p.isdigit() else p for p in str(path_text).strip().split("."))
+        read.data.setdefault(str(ident).strip(), []).append((path, decode_value(get(values, "value"))))
+        read.cells[(str(ident).strip(), path)] = (data_name, number, data_columns["value"])
+    return read
+
+
+# --- the sub-area files the workbook describes ------------------------------------------------------------
+def _nest(pairs: list[tuple[tuple, Any]]) -> dict:
+    """Field paths and values back into nested data: dicts, and lists where the keys are list positions."""
+    root: dict = {}
+    for path, value in pairs:
+        node = root
+        for part in path[:-1]:
+            node = node.setdefault(part, {})
+            if not isinstance(node, dict):
+                break
+        else:
+            node[path[-1]] = value
+    return _lists(root)
+
+
+def _lists(value: Any) -> Any:
+    if isinstance(value, dict):
+        value = {k: _lists(v) for k, v in value.items()}
+        if value and all(isinstance(k, int) for k in value):
+            return [value[k] for k in sorted(value)]
+    return value
+
+
+def rebuild(read: Read, result: Imported, main_language: str, base: dict[str, dict] | None,
+            codes: dict[str, str]) -> dict[str, dict]:
+    """Sub-area id → its data as the workbook has it. ``base``: the files the workbook was exported from (its
+    ids are the only ones a row may carry; a new row leaves the id empty and gets one here); None for a first
+    import. ``codes``: sub-area id → code, for new ids."""
+    known: dict[str, tuple[str, dict]] = {}
+    for data in (base or {}).values():
+        for known_level, known_item, _ in workbook_items(data):
+            if isinstance(known_item.get("id"), str):
+                known[known_item["id"]] = (known_level, known_item)
+    used = set(known) | {r.id for r in read.rows if r.id}
+    subareas: dict[str, dict] = {}
+    children: dict[int, dict[str, list]] = {}  # id(item) → child list → items
+    subarea: dict | None = None
+    goal: dict | None = None
+    for row in read.rows:
+        level = row.level
+        before = known.get(row.id) if row.id else None
+        if row.id and base is not None and before is None:
+            result.notes.append(Problem(ERROR, "workbook_unknown_id", result.name, row.number, 1, {"id": row.id},
+                                        cell=_name(read, read.id_cells[row.id])))
+            continue
+        if before is not None and row.id and level != before[0] and level is not None:
+            result.notes.append(Problem(ERROR, "workbook_level_changed", result.name, row.number, 1,
+                                        {"id": row.id, "level": LEVEL_WORDS[before[0]]["fi"]},
+                                        cell=_name(read, read.id_cells[row.id])))
+            continue
+        if before is not None and level is None:
+            level = before[0]
+        if level is None:
+            continue  # a row of comments only, or notes a user added
+        parent = subarea if level == "goal" else goal
+        if level != "subarea" and parent is None:
+            result.notes.append(Problem(ERROR, "workbook_row_without_parent", result.name, row.number, 1,
+                                        {"level": LEVEL_WORDS[level]["fi"]}, cell=f"A{row.number}"))
+            continue
+        ident = row.id
+        if ident is None:
+            if level == "subarea":
+                result.notes.append(Problem(ERROR, "workbook_new_subarea_row", result.name, row.number, 1, {},
+                                            cell=f"A{row.number}"))
+                continue
+            ident = _new_id(level, subarea or {}, goal or {}, codes, children, used)
+            used.add(ident)
+            result.notes.append(Problem("info", "workbook_new_item", result.name, row.number, 1,
+                                        {"id": ident, "level": LEVEL_WORDS[level]["fi"]}, cell=f"A{row.number}"))
+        item: dict = {"id": ident}
+        text_field = ITEM_LEVELS[level][1]
+        old_text = before[1].get(text_field) if before else None
+        if row.texts:
+            if isinstance(old_text, str) and set(row.texts) == {main_language}:
+                item[text_field] = row.texts[main_language]
+            else:
+                item[text_field] = {lang: row.texts[lang] for lang in read.languages if lang in row.texts}
+        if level == "action" and row.responsible is not None:
+            item["responsible"] = row.responsible
+        for key, value in _nest(read.data.get(row.id, []) if row.id else []).items():
+            if key not in main_sheet_fields(level):
+                item[key] = value
+        if level == "action" and row.id is None:  # a new action: planned, led by the first party named
+            named = [r for r in item.get("responsible") or [] if r != ALL_MUNICIPALITIES]
+            if named:
+                item["lead"] = named[0]
+            item["status"] = "planned"
+        item = _schema_order(level, item)
+        children[id(item)] = {name: [] for name in child_lists(level)}
+        if level == "subarea":
+            subarea, goal = item, None
+            if ident in subareas:
+                continue
+            subareas[ident] = item
+        elif level == "goal":
+            goal = item
+            children[id(subarea)]["goals"].append(item)
+        else:
+            children[id(goal)]["actions" if level == "action" else "indicators"].append(item)
+
+    def assemble(node: dict) -> None:
+        for name, items in children.get(id(node), {}).items():
+            for child in items:
+                assemble(child)
+            if items or name in node:
+                node[name] = node.get(name) if not items else items
+    for data in subareas.values():
+        assemble(data)
+    return subareas
+
+
+_EXAMPLE_PATH = {"subarea": (), "goal": ("goals", 0), "action": ("goals", 0, "actions", 0),
+                 "indicator": ("goals", 0, "indicators", 0)}
+
+
+def _schema_order(level: str, item: dict) -> dict:
+    """The item's keys in the schema's order, as the files write them (unknown keys after)."""
+    node = default_schemas().node_at("subarea", _EXAMPLE_PATH[level]) or {}
+    order = {key: index for index, key in enumerate(node.get("properties", {}))}
+    return dict(sorted(item.items(), key=lambda pair: order.get(pair[0], len(order))))
+
+
+def _name(read: Read, at: tuple[str, int, int]) -> str:
+    sheet, row, column = at
+    cell = f"{get_column_letter(column)}{row}"
+    return cell if sheet == read.main_sheet else f"'{sheet}'!{cell}"
+
+
+def _new_id(level: str, subarea: dict, goal: dict, codes: dict[str, str], children: dict, used: set[str]) -> str:
+    if level == "goal":
+        prefix, count = f"{subarea.get('code') or codes.get(subarea.get('id', ''), 'OA')}-", \
+            len(children[id(subarea)]["goals"])
+    else:
+        prefix = f"{goal.get('id')}-{'T' if level == 'action' else 'M'}"
+        count = len(children[id(goal)]["actions" if level == "action" else "indicators"])
+    number = count + 1
+    while f"{prefix}{number}" in used:
+        number += 1
+    return f"{prefix}{number}"
+
+
+# --- three-way merge ----------------------------------------------------------------------------------------
+@dataclass
+class Conflict:
+    item: str  # the item's id
+    path: tuple  # the field inside the item
+    ours: Any  # the repository's value now
+    theirs: Any  # the workbook's
+
+
+def same(a: Any, b: Any) -> bool:
+    """Equal as data: 46 and 46.0 are the same number; True is not 1."""
+    if isinstance(a, bool) or isinstance(b, bool):
+        return type(a) is type(b) and a == b
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(same(a[k], b[k]) for k in a)
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return a == b
+    return type(a) is type(b) and a == b
+
+
+def _id_list(*values: Any) -> bool:
+    lists = [v for v in values if v is not MISSING]
+    return all(isinstance(v, list) and all(isinstance(x, dict) and isinstance(x.get("id"), str) for x in v)
+               for v in lists) and any(lists)
+
+
+def merge3(base: Any, ours: Any, theirs: Any, item: str, path: tuple, conflicts: list[Conflict]) -> Any:
+    """The workbook's changes (base → theirs) applied to the repository's data (ours); where both changed the
+    same value differently, ours is kept and a conflict noted."""
+    if theirs is MISSING and ours is MISSING:
+        return MISSING
+    if _same(theirs, base):
+        return ours
+    if _same(ours, base) or _same(ours, theirs):
+        return theirs if not _same(ours, theirs) else ours
+    if all(isinstance(v, dict) for v in (base, ours, theirs) if v is not MISSING) and isinstance(ours, dict) \
+            and isinstance(theirs, dict):
+        b = base if isinstance(base, dict) else {}
+        out: dict = {}
+        for key in list(ours) + [k for k in theirs if k not in ours]:
+            value = merge3(b.get(key, MISSING), ours.get(key, MISSING), theirs.get(key, MISSING), item, path + (key,),
+                           conflicts)
+            if value is not MISSING:
+                out[key] = value
+        return out
+    if isinstance(ours, list) and isinstance(theirs, list) and _id_list(base, ours, theirs):
+        return _merge_items(base if isinstance(base, list) else [], ours, theirs, conflicts)
+    conflicts.append(Conflict(item, path, ours, theirs))
+    return ours
+
+
+def _same(a: Any, b: Any) -> bool:
+    if a is MISSING or b is MISSING:
+        return a is b
+    return same(a, b)
+
+
+def _merge_items(base: list, ours: list, theirs: list, conflicts: list[Conflict]) -> list:
+    by_base = {x["id"]: x for x in base}
+    by_theirs = {x["id"]: x for x in theirs}
+    by_ours = {x["id"]: x for x in ours}
+    out: list = []
+    for entry in ours:
+        ident = entry["id"]
+        merged = merge3(by_base.get(ident, MISSING), entry, by_theirs.get(ident, MISSING), ident, (), conflicts)
+        if merged is not MISSING:
+            out.append(merged)
+    for index, entry in enumerate(theirs):  # added in the workbook: after the item it follows there
+        ident = entry["id"]
+        if ident in by_ours:
+            continue
+        if ident in by_base:  # deleted in the repository, kept in the workbook
+            if not same(entry, by_base[ident]):
+                conflicts.append(Conflict(ident, (), MISSING, entry))
+            continue
+        before = next((theirs[i]["id"] for i in range(index - 1, -1, -1)
+                       if any(x["id"] == theirs[i]["id"] for x in out)), None)
+        position = next((i + 1 for i, x in enumerate(out) if x["id"] == before), 0)
+        out.insert(position, entry)
+    return out

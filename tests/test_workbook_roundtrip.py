@@ -1,0 +1,365 @@
+"""The Excel loop: export-xlsx → edited by a party → import-xlsx, in a real git repository.
+
+Lossless (an empty root gets files with the original's fingerprint), a merge that changes only edited lines,
+a three-way merge for a workbook exported from an older revision, the comments summary, bad workbooks.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from helpers import REPO, copy_root, run_cli
+from openpyxl import load_workbook
+
+from cooperation.load.sources import load_sources
+from cooperation.pipeline import validate
+
+
+def git(repo: Path, *args: str) -> str:
+    env = dict(os.environ, GIT_AUTHOR_NAME="Testi", GIT_AUTHOR_EMAIL="t@example.org", GIT_COMMITTER_NAME="Testi",
+               GIT_COMMITTER_EMAIL="t@example.org")
+    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True,
+                          env=env).stdout
+
+
+def fingerprint(root: Path) -> str:
+    done = run_cli("fingerprint", "--root", root)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+def export(root: Path, out: Path, *options: str, lang: str = "fi") -> Path:
+    done = run_cli("export-xlsx", "--root", root, "--out", out, *options)
+    assert done.returncode == 0, done.stderr
+    suffix = "" if lang == "fi" else f"-{lang}"
+    return next(p for p in out.glob(f"*-tyokirja{suffix}.xlsx"))
+
+
+def import_(book: Path, root: Path, out: Path | None = None):
+    return run_cli("import-xlsx", book, "--root", root, "--out", out or root.parent / "import-out")
+
+
+@pytest.fixture
+def repo(tmp_path) -> Path:
+    """The example region's data in a fresh git repository, committed."""
+    root = copy_root(REPO, tmp_path / "repo")
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "start")
+    return root
+
+
+def cells(book_path: Path, sheet: str) -> dict[tuple[str, str], str]:
+    """(id, heading or field) → cell coordinate, to edit a workbook the way a person would: by what a cell is."""
+    book = load_workbook(book_path)
+    rows = list(book[sheet].iter_rows())
+    found = {}
+    if sheet in ("Työkirja", "Arbetsbok"):
+        heads = [c.value for c in rows[0]]
+        for row in rows[1:]:
+            for head, cell in zip(heads, row):
+                found[(row[0].value, head)] = cell.coordinate
+    else:
+        for row in rows[1:]:
+            found[(row[0].value, row[1].value)] = row[2].coordinate
+    return found
+
+
+def edit(book_path: Path, target: Path, changes: dict[tuple[str, str], str]) -> Path:
+    """A copy of the workbook with cells changed: (sheet, coordinate) → value."""
+    book = load_workbook(book_path)
+    for (sheet, coordinate), value in changes.items():
+        book[sheet][coordinate] = value
+        if isinstance(value, str):
+            book[sheet][coordinate].data_type = "s"
+    book.save(target)
+    return target
+
+
+# --- 1. lossless --------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_export_then_import_into_an_empty_root_gives_the_same_fingerprint(tmp_path, lang):
+    book = export(REPO, tmp_path / "out", lang=lang)
+    root = tmp_path / "empty"
+    shutil.copytree(REPO / "agreement", root / "agreement")
+    done = import_(book, root)
+    assert done.returncode == 0, done.stderr
+    assert fingerprint(root) == fingerprint(REPO)
+    original = tmp_path / "original"  # the example with the same folders: agreement/ and subareas/
+    shutil.copytree(REPO / "agreement", original / "agreement")
+    shutil.copytree(REPO / "subareas", original / "subareas")
+    assert len(validate(root)[1].problems) <= len(validate(original)[1].problems)
+    # every field, monitoring data too (status is not in the fingerprint), and in the files' key order
+    ours = {doc.data["id"]: doc.data for doc in load_sources(original).subareas}
+    theirs = {doc.data["id"]: doc.data for doc in load_sources(root).subareas}
+    assert theirs == ours
+    assert [list(d) for d in theirs.values()] == [list(d) for d in ours.values()]
+
+
+def test_the_swedish_workbook_has_swedish_sheets_and_headings(tmp_path):
+    book = load_workbook(export(REPO, tmp_path / "out", lang="sv"))
+    assert book.sheetnames[:2] == ["Arbetsbok", "Alla uppgifter"]
+    assert [c.value for c in book["Arbetsbok"][1]] == ["Identifierare", "Nivå", "Text (på finska)", "Text (på svenska)",
+                                                      "Ansvariga", "Kommentarer", "Kommenterande part"]
+    assert book["Arbetsbok"]["B2"].value == "Delområde"
+    finnish = load_workbook(export(REPO, tmp_path / "out-fi"))
+    assert finnish.sheetnames[:2] == ["Työkirja", "Kaikki tiedot"]
+    assert finnish["Työkirja"]["A1"].value == "Tunniste" and finnish["Työkirja"]["F1"].value == "Kommentit"
+    assert finnish["_lahde"].sheet_state == "hidden"
+
+
+# --- 2. merge into the repository ---------------------------------------------------------------------------
+def test_export_then_import_changes_nothing(repo, tmp_path):
+    book = export(repo, tmp_path / "out")
+    done = import_(book, repo)
+    assert done.returncode == 0, done.stderr
+    assert git(repo, "status", "--porcelain") == ""
+
+
+def test_one_edited_cell_is_one_changed_line_and_comments_stay(repo, tmp_path):
+    book = export(repo, tmp_path / "out")
+    main, data = cells(book, "Työkirja"), cells(book, "Kaikki tiedot")
+    edited = edit(book, tmp_path / "edited.xlsx", {
+        ("Työkirja", main[("HYTE-1", "Teksti (ruotsiksi)")]): "Allt fler vuxna motionerar varje dag.",
+    })
+    done = import_(edited, repo)
+    assert done.returncode == 0, done.stderr
+    diff = git(repo, "diff", "-U0").splitlines()
+    assert [line for line in diff if line[:1] in "+-" and line[:3] not in ("+++", "---")] == [
+        "-      sv: Allt fler vuxna motionerar på fritiden.", "+      sv: Allt fler vuxna motionerar varje dag."]
+    git(repo, "checkout", "-q", ".")
+    edited = edit(book, tmp_path / "edited2.xlsx", {("Kaikki tiedot", data[("HYTE-1-M1", "target.value")]): "15.5"})
+    assert import_(edited, repo).returncode == 0
+    changed = [line for line in git(repo, "diff", "-U0").splitlines() if line[:1] in "+-" and line[:3] not in ("+++", "---")]
+    assert changed == ["-        target: {year: 2028, value: 14.0}", "+        target: {year: 2028, value: 15.5}"]
+    assert (repo / "subareas" / "hyte.yaml").read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=../schema/subarea.schema.json\n")
+
+
+# --- 3. a workbook from an older revision -------------------------------------------------------------------
+def _commit_change(repo: Path, old: str, new: str) -> None:
+    path = repo / "subareas" / "hyte.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    git(repo, "commit", "-qam", "change in the repository")
+
+
+def test_a_stale_workbook_is_merged_three_ways(repo, tmp_path):
+    book = export(repo, tmp_path / "out")
+    _commit_change(repo, "target: {year: 2028, value: 14.0}", "target: {year: 2028, value: 13.0}")
+    main = cells(book, "Työkirja")
+    edited = edit(book, tmp_path / "edited.xlsx", {
+        ("Työkirja", main[("HYTE-1", "Teksti (ruotsiksi)")]): "Allt fler vuxna motionerar varje dag."})
+    done = import_(edited, repo)
+    assert done.returncode == 0, done.stderr
+    text = (repo / "subareas" / "hyte.yaml").read_text(encoding="utf-8")
+    assert "value: 13.0}" in text  # the repository's change is kept
+    assert "sv: Allt fler vuxna motionerar varje dag." in text  # the workbook's change is added
+    assert len([line for line in git(repo, "diff", "-U0").splitlines() if line.startswith("+ ")]) == 1
+
+
+def test_the_same_value_changed_on_both_sides_is_a_conflict_and_nothing_is_written(repo, tmp_path):
+    book = export(repo, tmp_path / "out")
+    _commit_change(repo, "target: {year: 2028, value: 14.0}", "target: {year: 2028, value: 13.0}")
+    data = cells(book, "Kaikki tiedot")
+    coordinate = data[("HYTE-1-M1", "target.value")]
+    edited = edit(book, tmp_path / "edited.xlsx", {("Kaikki tiedot", coordinate): "15.5"})
+    head = git(repo, "rev-parse", "HEAD")
+    done = import_(edited, repo)
+    assert done.returncode == 1
+    assert f"edited.xlsx!'Kaikki tiedot'!{coordinate}: virhe: HYTE-1-M1 target.value: sekä työkirjassa että " \
+           "repositoriossa on muutettu tätä kohtaa" in done.stderr
+    assert "repositoriossa nyt ”13.0”, työkirjassa ”15.5”" in done.stderr
+    assert "Mitään ei kirjoitettu." in done.stderr
+    assert git(repo, "status", "--porcelain") == "" and git(repo, "rev-parse", "HEAD") == head
+    assert ("workbook_conflict", f"'Kaikki tiedot'!{coordinate}") in _codes(_import_json(edited, repo))
+
+
+# --- 4. the comments round ----------------------------------------------------------------------------------
+def test_a_partys_copy_highlights_its_rows_and_its_comments_are_collected_not_imported(repo, tmp_path):
+    done = run_cli("export-xlsx", "--root", repo, "--out", tmp_path / "out", "--party", "kuusiniemi")
+    assert done.returncode == 0, done.stderr
+    book_path = next((tmp_path / "out").glob("*-tyokirja-kuusiniemi.xlsx"))
+    book = load_workbook(book_path)
+    sheet = book["Työkirja"]
+    rows = {row[0].value: row for row in sheet.iter_rows(min_row=2)}
+    assert rows["ELI-2-T1"][0].fill.fgColor.rgb.endswith("FFF2CC")  # kuusiniemi is responsible
+    assert rows["ELI-1-T1"][0].fill.fgColor.rgb.endswith("FFF2CC")  # all municipalities
+    assert rows["ELI-1"][0].fill.fill_type is None  # a goal concerns no party by itself
+    assert all(row[6].value == "kuusiniemi" for row in rows.values())
+    main = cells(book_path, "Työkirja")
+    edited = edit(book_path, tmp_path / "kuusiniemi.xlsx", {
+        ("Työkirja", main[("ELI-2-T1", "Kommentit")]): "Aikataulu on liian tiukka <script>x</script> **nyt**",
+        ("Työkirja", main[("ELI-1", "Kommentit")]): "Kannatetaan.",
+    })
+    out = tmp_path / "import-out"
+    done = import_(edited, repo, out)
+    assert done.returncode == 0, done.stderr
+    assert git(repo, "status", "--porcelain") == ""  # comments never reach the agreement
+    summary = (out / "kommentit.md").read_text(encoding="utf-8")
+    assert "## ELI-2-T1 Toimenpide: Yritysten työvoimatarpeen ennakointi yhdessä oppilaitosten kanssa" in summary
+    assert "- **kuusiniemi** (kuusiniemi.xlsx, rivi " in summary
+    assert "Aikataulu on liian tiukka \\<script\\>x\\</script\\> \\*\\*nyt\\*\\*" in summary
+    assert summary.index("## ELI-1 Tavoite") < summary.index("## ELI-2-T1")
+    # a second party's workbook adds to the summary; the same workbook again replaces its own comments
+    other = edit(book_path, tmp_path / "hiekkaranta.xlsx", {
+        ("Työkirja", main[("ELI-2-T1", "Kommentit")]): "Sopii meille.",
+        ("Työkirja", main[("ELI-2-T1", "Kommentoiva osapuoli")]): "hiekkaranta"})
+    assert import_(other, repo, out).returncode == 0
+    assert import_(edited, repo, out).returncode == 0
+    summary = (out / "kommentit.md").read_text(encoding="utf-8")
+    section = summary[summary.index("## ELI-2-T1"):].split("\n## ")[0]
+    assert section.count("- **") == 2 and "**hiekkaranta** (hiekkaranta.xlsx" in section
+    assert summary.count("Kannatetaan.") == 1
+
+
+def test_an_unknown_party_is_a_usage_error(tmp_path):
+    done = run_cli("export-xlsx", "--root", REPO, "--out", tmp_path / "out", "--party", "eikukaan")
+    assert done.returncode == 2 and "osapuolta ”eikukaan” ei ole" in done.stderr
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
+
+
+# --- bad workbooks: a clear message at the cell, nothing written ---------------------------------------------
+def _codes(done) -> list[tuple[str, str | None]]:
+    import json
+    return [(p["code"], p.get("cell")) for p in json.loads(done.stdout) if p["severity"] == "error"]
+
+
+def _import_json(book: Path, root: Path):
+    return run_cli("import-xlsx", book, "--root", root, "--out", root.parent / "import-out", "--format", "json")
+
+
+def test_bad_workbooks_are_refused_with_their_cell(repo, tmp_path):
+    from openpyxl.cell.cell import Cell
+    book = export(repo, tmp_path / "out")
+    main = cells(book, "Työkirja")
+    cases = {}
+    # another agreement
+    cases["workbook_other_agreement"] = edit(book, tmp_path / "other.xlsx", {("_lahde", "B2"): "toinen-sopimus"})
+    # ids edited by hand
+    cases["workbook_unknown_id"] = edit(book, tmp_path / "id.xlsx", {("Työkirja", main[("ELI-2-T1", "Tunniste")]):
+                                                                       "ELI-2-T9"})
+    # two rows with the same id
+    cases["workbook_duplicate_id"] = edit(book, tmp_path / "twice.xlsx", {("Työkirja", main[("ELI-2-T1", "Tunniste")]):
+                                                                            "ELI-1-T1"})
+    # a level that is not one, and a changed level
+    cases["workbook_unknown_level"] = edit(book, tmp_path / "level.xlsx", {("Työkirja", main[("ELI-2-T1", "Taso")]):
+                                                                             "Projekti"})
+    cases["workbook_level_changed"] = edit(book, tmp_path / "level2.xlsx", {("Työkirja", main[("ELI-2-T1", "Taso")]):
+                                                                              "Mittari"})
+    # a cell longer than Excel's cell holds (openpyxl reads the first 32 767 characters: the rest would be lost)
+    cases["workbook_cell_full"] = edit(book, tmp_path / "long.xlsx", {
+        ("Työkirja", main[("ELI-2-T1", "Teksti (suomeksi)")]): "x" * 40_000})
+    # a formula: never computed, never imported
+    formula = load_workbook(book)
+    formula["Työkirja"][main[("ELI-2-T1", "Teksti (suomeksi)")]] = "=HYPERLINK(\"http://x\",\"y\")"
+    assert formula["Työkirja"][main[("ELI-2-T1", "Teksti (suomeksi)")]].data_type == "f"
+    formula.save(tmp_path / "formula.xlsx")
+    cases["workbook_formula"] = tmp_path / "formula.xlsx"
+    # the id column deleted
+    deleted = load_workbook(book)
+    deleted["Työkirja"].delete_cols(1)
+    deleted.save(tmp_path / "noid.xlsx")
+    cases["workbook_id_column_missing"] = tmp_path / "noid.xlsx"
+    # a sheet deleted, and a source sheet of another format
+    sheetless = load_workbook(book)
+    del sheetless["Kaikki tiedot"]
+    sheetless.save(tmp_path / "sheetless.xlsx")
+    cases["workbook_sheet_missing"] = tmp_path / "sheetless.xlsx"
+    cases["workbook_unknown_format"] = edit(book, tmp_path / "format.xlsx", {("_lahde", "B1"): "joku/1"})
+    # a new sub-area row, and an action with no goal above it
+    added = load_workbook(book)
+    added["Työkirja"].insert_rows(2, 2)
+    added["Työkirja"]["B2"], added["Työkirja"]["C2"] = "Osa-alue", "Uusi osa-alue"
+    added.save(tmp_path / "subarea.xlsx")
+    cases["workbook_new_subarea_row"] = tmp_path / "subarea.xlsx"
+    orphan = load_workbook(book)
+    orphan["Työkirja"].insert_rows(2)
+    orphan["Työkirja"]["B2"], orphan["Työkirja"]["C2"] = "Toimenpide", "Ilman tavoitetta"
+    orphan.save(tmp_path / "orphan.xlsx")
+    cases["workbook_row_without_parent"] = tmp_path / "orphan.xlsx"
+    assert isinstance(formula["Työkirja"]["A1"], Cell)
+    expected_cells = {
+        "workbook_unknown_id": main[("ELI-2-T1", "Tunniste")],
+        "workbook_duplicate_id": main[("ELI-2-T1", "Tunniste")],
+        "workbook_unknown_level": main[("ELI-2-T1", "Taso")],
+        "workbook_level_changed": main[("ELI-2-T1", "Tunniste")],
+        "workbook_cell_full": main[("ELI-2-T1", "Teksti (suomeksi)")],
+        "workbook_formula": main[("ELI-2-T1", "Teksti (suomeksi)")],
+        "workbook_new_subarea_row": "A2",
+        "workbook_row_without_parent": "A2",
+    }
+    for code, path in cases.items():
+        done = _import_json(path, repo)
+        assert done.returncode == 1, (code, done.stderr)
+        found = _codes(done)
+        assert code in [c for c, _ in found], (code, found)
+        if code in expected_cells:
+            assert (code, expected_cells[code]) in found, (code, found)
+        assert "Mitään ei kirjoitettu." in done.stderr
+        assert git(repo, "status", "--porcelain") == "", code
+    # in Finnish, with the workbook and the cell
+    done = import_(cases["workbook_unknown_id"], repo)
+    assert f"id.xlsx!{main[('ELI-2-T1', 'Tunniste')]}: virhe: tunnistetta ELI-2-T9 ei ole sopimuksessa" in done.stderr
+
+
+def test_a_stale_workbook_without_its_revision_is_refused(repo, tmp_path):
+    book = export(repo, tmp_path / "out")
+    _commit_change(repo, "target: {year: 2028, value: 14.0}", "target: {year: 2028, value: 13.0}")
+    unknown = edit(book, tmp_path / "unknown.xlsx", {("_lahde", "B4"): "0" * 40})
+    assert ("workbook_stale_without_base", None) in _codes(_import_json(unknown, repo))
+    mismatch = edit(book, tmp_path / "mismatch.xlsx", {("_lahde", "B3"): "0" * 64})
+    assert ("workbook_revision_mismatch", None) in _codes(_import_json(mismatch, repo))
+    assert git(repo, "status", "--porcelain") == ""
+
+
+# --- 5. a workbook saved again by LibreOffice ----------------------------------------------------------------
+def test_a_workbook_edited_and_saved_by_libreoffice_imports_the_same_way(repo, tmp_path):
+    from openpyxl.styles import Alignment
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    book_path = export(repo, tmp_path / "out")
+    book = load_workbook(book_path)
+    sheet = book["Työkirja"]
+    rows = {row[0].value: row[0].row for row in sheet.iter_rows(min_row=2)}
+    # a new action under ELI-3 (its id left empty), ELI-1-T2 deleted, one text changed
+    sheet.insert_rows(rows["ELI-3-T1"] + 1)
+    new = rows["ELI-3-T1"] + 1
+    sheet[f"B{new}"], sheet[f"C{new}"], sheet[f"D{new}"] = "Toimenpide", "Kyläkauppojen palvelupisteet", \
+        "Servicepunkter i bybutikerna"
+    sheet[f"E{new}"] = "ilvesvaara, rannikkoseudun-hva"
+    sheet.delete_rows(rows["ELI-1-T2"])
+    rows = {row[0].value: row[0].row for row in sheet.iter_rows(min_row=2) if row[0].value}
+    sheet[f"C{rows['ELI-1']}"] = "Alueen nettomuutto kääntyy selvästi positiiviseksi."
+    # what people do to a sheet: merged comment cells, wrapped text, wider columns
+    sheet.merge_cells(f"F{rows['HYTE-1']}:F{rows['HYTE-1'] + 1}")
+    sheet[f"F{rows['HYTE-1']}"] = "Yhteinen kommentti kahdelle riville"
+    sheet[f"C{rows['ELI-1']}"].alignment = Alignment(wrap_text=True)
+    sheet.column_dimensions["C"].width = 90
+    book["Kaikki tiedot"].column_dimensions["C"].width = 120
+    book.save(tmp_path / "edited.xlsx")
+    resaved = tmp_path / "resaved"
+    profile = (tmp_path / "lo-profile").as_uri()
+    done = subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "xlsx",
+                           "--outdir", str(resaved), str(tmp_path / "edited.xlsx")], capture_output=True, timeout=180)
+    assert done.returncode == 0, done.stderr
+    saved = resaved / "edited.xlsx"
+    assert load_workbook(saved)["Työkirja"].merged_cells.ranges  # LibreOffice kept the merge
+    done = import_(saved, repo)
+    assert done.returncode == 0, done.stderr
+    assert "workbook_new_item" in _import_json(saved, repo).stdout or "sai tunnisteen ELI-3-T2" in done.stderr
+    text = (repo / "subareas" / "elinvoima.yaml").read_text(encoding="utf-8")
+    assert "ELI-1-T2" not in text and "ELI-2-T1" in text
+    assert "fi: Alueen nettomuutto kääntyy selvästi positiiviseksi." in text
+    assert "      - id: ELI-3-T2\n        title:\n          fi: Kyläkauppojen palvelupisteet\n" in text
+    assert "        responsible: [ilvesvaara, rannikkoseudun-hva]\n        lead: ilvesvaara\n" in text
+    changed = [line for line in git(repo, "diff", "-U0").splitlines() if line[:1] in "+-" and line[:3] not in ("+++", "---")]
+    assert len([line for line in changed if line.startswith("+")]) == 1 + 7  # the edited text, the new action
+    assert git(repo, "status", "--porcelain").split() == ["M", "subareas/elinvoima.yaml"]
+    summary = (tmp_path / "import-out" / "kommentit.md").read_text(encoding="utf-8")
+    assert summary.count("Yhteinen kommentti kahdelle riville") == 1
