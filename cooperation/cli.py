@@ -36,7 +36,15 @@ def cmd_validate(args) -> int:
     if not args.root.is_dir():
         sys.stderr.write(f"virhe: kansiota {args.root} ei ole\n")
         return EXIT_USAGE
-    _, result = pipeline.validate(args.root)
+    sources, result = pipeline.validate(args.root)
+    if args.base is not None:  # what changed since BASE: texts changed in one language only
+        from cooperation.changes.diff import diff_revisions, untranslated_problems
+        from cooperation.changes.gitrepo import GitError
+        try:
+            result.extend(untranslated_problems(diff_revisions(args.root, args.base), sources))
+        except GitError as exc:
+            sys.stderr.write(f"virhe: {exc}\n")
+            return EXIT_USAGE
     out, err = reporter.REPORTERS[args.format](result, args.lang)
     sys.stdout.write(out)
     sys.stderr.write(err)
@@ -240,6 +248,8 @@ def make_parser() -> argparse.ArgumentParser:
     _common(validate)
     _report_options(validate)
     validate.add_argument("--strict", action="store_true", help="varoituksetkin johtavat virhekoodiin 1")
+    validate.add_argument("--base", default=None, metavar="REV",
+                          help="vertaa versioon REV (esim. main): varoita tekstistä, joka muuttui vain yhdellä kielellä")
     validate.set_defaults(func=cmd_validate)
 
     docx = commands.add_parser("docx", help="tee allekirjoitettava Word-sopimus jokaisella sopimuksen kielellä")

@@ -332,6 +332,10 @@ M: dict[str, dict[str, str]] = {
                                               "{approved}, ei voimassa olevaa tekstiä {current}",
                                         "en": "the agreement is in force but the party's latest approval is of version "
                                               "{approved}, not of the text in force {current}"},
+    "text_not_translated": {"fi": "teksti muuttui yhdellä kielellä, mutta {languages} teksti ei muuttunut; päivitä "
+                                  "käännös tai totea, ettei sitä tarvita",
+                            "en": "the text changed in one language but the {languages} text did not; update the "
+                                  "translation or confirm none is needed"},
 }
 
 RELATIONS = {"increase": {"fi": "suurempi", "en": "greater"}, "decrease": {"fi": "pienempi", "en": "smaller"}}
