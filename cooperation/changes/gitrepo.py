@@ -211,3 +211,10 @@ def version_tags(repo: Path, pattern: str = "v*") -> list[Tag]:
         name, obj, peeled, date = (line.split("\x00") + [""] * 4)[:4]
         tags.append(Tag(name, peeled or obj, date))
     return tags
+
+
+def is_ancestor(repo: Path, ancestor: str, descendant: str) -> bool:
+    """Whether commit ``ancestor`` is in the history of ``descendant`` (both resolved commits)."""
+    done = subprocess.run(["git", "-C", str(repo), "merge-base", "--is-ancestor", ancestor, descendant],
+                          capture_output=True, timeout=120)
+    return done.returncode == 0

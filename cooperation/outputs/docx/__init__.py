@@ -314,10 +314,11 @@ def _template_paragraph(template: Path, name: str) -> str:
     return "?"
 
 
-def render(model: Agreement, lang: str, template: Path | None = None) -> bytes:
+def render(model: Agreement, lang: str, template: Path | None = None, transform=None) -> bytes:
+    """The document; ``transform`` (blocks → blocks) rewrites the body first: the redline marks changes."""
     template = template or TEMPLATE
     b = body_blocks(model, lang)
-    blocks = b.finish()
+    blocks = b.finish() if transform is None else transform(b.finish())
     with tempfile.TemporaryDirectory() as tmp:
         body_path = Path(tmp) / "body.docx"
         P.write_docx(blocks, template, body_path, meta={"toc-title": P.meta_string(L.word("contents", lang)),
@@ -350,6 +351,9 @@ def render(model: Agreement, lang: str, template: Path | None = None) -> bytes:
         props.comments = f"SHA-256 {model.fingerprint}"
         props.created = props.modified = when
         W.finish(docx, LANGUAGE_TAGS.get(lang, lang))
+        if transform is not None:
+            from cooperation.outputs.docx.redline import number_revisions
+            number_revisions(docx.element.body)
         buffer = io.BytesIO()
         docx.save(buffer)
     return reproducible_zip(buffer.getvalue())
