@@ -49,7 +49,15 @@ def cmd_validate(args) -> int:
     if not args.root.is_dir():
         sys.stderr.write(f"virhe: kansiota {args.root} ei ole\n")
         return EXIT_USAGE
-    _, result = pipeline.validate(args.root)
+    sources, result = pipeline.validate(args.root)
+    if args.base is not None:  # what changed since BASE: texts changed in one language only
+        from cooperation.changes.diff import diff_revisions, untranslated_problems
+        from cooperation.changes.gitrepo import GitError
+        try:
+            result.extend(untranslated_problems(diff_revisions(args.root, args.base), sources))
+        except GitError as exc:
+            sys.stderr.write(f"virhe: {exc}\n")
+            return EXIT_USAGE
     out, err = reporter.REPORTERS[args.format](result, args.lang)
     sys.stdout.write(out)
     sys.stderr.write(err)
@@ -176,6 +184,28 @@ def cmd_approvals(args) -> int:
     return EXIT_OK
 
 
+def cmd_amendment(args) -> int:
+    from cooperation.changes.gitrepo import GitError
+    from cooperation.files import write_all_atomic
+    if not (args.root / "agreement").is_dir():
+        sys.stderr.write(f"virhe: kansiossa {args.root} ei ole agreement/-kansiota (anna --root)\n")
+        return EXIT_USAGE
+    try:
+        files = pipeline.amendment_files(args.root, args.base, args.head)
+    except GitError as exc:
+        sys.stderr.write(f"virhe: {exc}; mitään ei kirjoitettu\n")
+        return EXIT_USAGE
+    except pipeline.ModelError as exc:
+        out, err = reporter.text(exc.result, "fi")
+        sys.stderr.write(out + err + "Verrattavassa versiossa on virheitä; mitään ei kirjoitettu.\n")
+        return EXIT_DATA
+    targets = {args.out / name: data for name, data in files.items()}
+    write_all_atomic(targets)
+    for path in targets:
+        sys.stderr.write(f"Kirjoitettu {path}\n")
+    return EXIT_OK
+
+
 def cmd_codeowners(args) -> int:
     from cooperation.files import write_atomic
     from cooperation.outputs import codeowners
@@ -273,6 +303,8 @@ def make_parser() -> argparse.ArgumentParser:
     _common(validate)
     _report_options(validate)
     validate.add_argument("--strict", action="store_true", help="varoituksetkin johtavat virhekoodiin 1")
+    validate.add_argument("--base", default=None, metavar="REV",
+                          help="vertaa versioon REV (esim. main): varoita tekstistä, joka muuttui vain yhdellä kielellä")
     validate.set_defaults(func=cmd_validate)
 
     docx = commands.add_parser("docx", help="tee allekirjoitettava Word-sopimus jokaisella sopimuksen kielellä")
@@ -328,6 +360,13 @@ def make_parser() -> argparse.ArgumentParser:
     fingerprint = commands.add_parser("fingerprint", help="tulosta sopimuksen sisällön sormenjälki (SHA-256)")
     _common(fingerprint)
     fingerprint.set_defaults(func=cmd_fingerprint)
+
+    amendment = commands.add_parser("amendment", help="muutospaketti valtuustoille: sopimus muutokset näkyvinä "
+                                    "(Word), muutosliite ja päätösesitys jokaisella sopimuksen kielellä")
+    _common(amendment)
+    amendment.add_argument("base", help="muutettava versio (git-viittaus, esim. v1.0)")
+    amendment.add_argument("head", nargs="?", default=None, help="muutettu versio (oletus: työkopio)")
+    amendment.set_defaults(func=cmd_amendment, writes="files")
 
     approvals = commands.add_parser("approvals", help="osapuolten hyväksynnät sopimuksen versioittain (osapuolet × versiot)")
     _common(approvals)

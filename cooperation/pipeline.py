@@ -74,3 +74,36 @@ def load(root: Path) -> tuple[Agreement, Result]:
 def forget_loaded() -> None:
     """Drop the loaded model (benchmarks time a cold build)."""
     _LOADED.clear()
+
+
+def amendment_files(root: Path, base: str, head: str | None) -> dict[str, bytes]:
+    """The amendment package of ``head`` (None: the files as they are) against ``base``: both versions loaded,
+    checked and built; GitError when a revision does not exist or ``base`` is not an ancestor of ``head``;
+    ModelError (with the problems) when either version has errors."""
+    import tempfile
+
+    from cooperation.changes import gitrepo
+    from cooperation.changes.diff import compare
+    from cooperation.outputs.docx.amendment import package
+    repo, prefix = gitrepo.locate(root)
+    base_commit = gitrepo.resolve(repo, base)
+    head_commit = gitrepo.resolve(repo, head or "HEAD")
+    if not gitrepo.is_ancestor(repo, base_commit, head_commit):
+        raise gitrepo.GitError(f"versio ”{base}” ei ole versiota ”{head or 'HEAD'}” edeltävä versio: muutokset "
+                               f"verrataan aina aiempaan, samaan historiaan kuuluvaan versioon")
+    with tempfile.TemporaryDirectory() as tmp:
+        base_sources = load_sources(gitrepo.export(repo, prefix, base_commit, Path(tmp) / "base"))
+        base_result = check(base_sources)
+        if base_result.errors:
+            raise ModelError(base_result)
+        base_model = build(base_sources)
+        if head is None:
+            head_model, head_sources, _ = load_all(root)
+        else:
+            head_sources = load_sources(gitrepo.export(repo, prefix, head_commit, Path(tmp) / "head"))
+            head_result = check(head_sources)
+            if head_result.errors:
+                raise ModelError(head_result)
+            head_model = build(head_sources)
+        diff = compare(base_sources, head_sources)
+        return package(base_model, head_model, diff, base, head or head_model.version)

@@ -69,7 +69,7 @@ def history_repo(tmp_path_factory) -> dict:
     merge("mittarit", 1, "Päivitä mittarit ja toimenpiteiden tila", monitoring)
     commits["monitoring"] = git(root, "rev-parse", "HEAD")
     squash(2, "Tarkenna tavoitteen sanamuotoa",
-           lambda: edit(root, "subareas/hyte.yaml", lambda d: d["goals"][0].update(title="Tavoite HYTE-1, tarkennettu.")))
+           lambda: edit(root, "subareas/hyte.yaml", lambda d: d["goals"][0].update(title="tavoite: HYTE-1")))  # case and punctuation only
     commits["editorial"] = git(root, "rev-parse", "HEAD")
     git(root, "tag", "-a", "v1.0", "-m", "Allekirjoitettu versio 1.0")
 
@@ -123,7 +123,7 @@ def test_monitoring_update_keeps_the_fingerprint(repo):
 def test_editorial_change_changes_the_fingerprint(repo):
     result = diff_json(repo, repo["monitoring"], repo["editorial"])
     assert result["class"] == "editorial" and result["fingerprint"]["changes"] is True
-    assert result["items"][0]["fields"][0]["text"].endswith("tavoite: Tavoite HYTE-1. → Tavoite HYTE-1, tarkennettu.")
+    assert result["items"][0]["fields"][0]["text"].endswith("tavoite: Tavoite HYTE-1. → tavoite: HYTE-1")
 
 
 def test_amendment_field_by_field_with_party_names(repo):

@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from cooperation.changes import gitrepo
+from cooperation.changes.wording import changed_languages, per_language, text_class, word_diff
 from cooperation.domain import AMENDMENT, EDITORIAL, MONITORING, MONITORING_PATHS
-from cooperation.i18n.labels import CLASS_HELP, CLASS_NAMES, MEASUREMENT_WORDS, MORE_CHANGES, SKIPPED_WORDS
+from cooperation.i18n.labels import CLASS_HELP, CLASS_NAMES, LANGUAGE_WORDS, MEASUREMENT_WORDS, MORE_CHANGES, SKIPPED_WORDS
 from cooperation.i18n.labels import DIFF_WORDS as WORDS
 from cooperation.i18n.messages import ITEM_KINDS
 from cooperation.load.sources import Sources, load_sources
@@ -38,6 +39,9 @@ class FieldChange:
     new: Any
     kind: str
     shown: dict[str, tuple[str, str]] = field(default_factory=dict)  # lang → (old, new) as readers say it
+    text: bool = False  # a text field: shown as an inline word diff
+    untranslated: list[str] = field(default_factory=list)  # languages of the agreement whose text did not change
+    where: tuple[str, tuple] | None = None  # (file, path in it) in the newer version
 
 
 @dataclass
@@ -75,28 +79,35 @@ class Diff:
 
 
 # --- collecting items ----------------------------------------------------------------------
-def _items(sources: Sources) -> dict[tuple[str, str], tuple[str, tuple, dict, dict]]:
-    """(item kind, id) → (file kind, path in the file, data without nested items, location)."""
+def _items(sources: Sources, files: dict | None = None) -> dict[tuple[str, str], tuple[str, tuple, dict, dict]]:
+    """(item kind, id) → (file kind, path in the file, data without nested items, location); ``files``
+    receives (item kind, id) → the file's name."""
     out: dict = {}
+    files = {} if files is None else files
+    name = ""
 
     def put(item_kind, ident, file_kind, path, data, location, nested=()):
         if isinstance(data, dict) and isinstance(ident, str):
             own = {k: v for k, v in data.items() if k not in nested}
             out[(item_kind, ident)] = (file_kind, path, own, location)
+            files[(item_kind, ident)] = name
 
     docs = sources.documents
     agreement = docs.get("agreement")
     if agreement is not None and isinstance(agreement.data, dict):
+        name = agreement.name
         put("agreement", str(agreement.data.get("id", "agreement")), "agreement", (), agreement.data, {})
     for file_kind, key, item_kind in (("parties", "parties", "party"), ("forums", "forums", "forum"),
                                       ("annexes", "annexes", "annex")):
         doc = docs.get(file_kind)
         data = doc.data if doc is not None and isinstance(doc.data, dict) else {}
+        name = doc.name if doc is not None else ""
         for index, item in enumerate(data.get(key) or []):
             if isinstance(item, dict):
                 put(item_kind, item.get("id"), file_kind, (key, index), item, {})
     for doc in sources.subareas:
         data = doc.data if isinstance(doc.data, dict) else {}
+        name = doc.name
         sid = data.get("id")
         put("subarea", sid, "subarea", (), data, {}, nested=("goals",))
         for gi, goal in enumerate(data.get("goals") or []):
@@ -134,14 +145,20 @@ def _flatten(value: Any, file_kind: str, path: tuple, out: dict) -> None:
         out[path] = tuple(value) if isinstance(value, list) else value
 
 
-def _classify(file_kind: str, path: tuple) -> str:
+def _is_text(file_kind: str, path: tuple) -> bool:
+    node = _node(file_kind, path)
+    return node is not None and node.get("x-kind") in ("text", "markdown")
+
+
+def _classify(file_kind: str, path: tuple, old: Any = None, new: Any = None, main: str = "fi") -> str:
+    """Monitoring by where the value is; a text change by what changed in it (wording.text_class: editorial
+    only for punctuation, whitespace, case or a spelling fix); any other value: an amendment."""
     shape = _shape(path)
     for monitored in MONITORING_PATHS.get(file_kind, ()):
         if shape[: len(monitored)] == monitored:
             return MONITORING
-    node = _node(file_kind, path)
-    if node is not None and node.get("x-kind") in ("text", "markdown"):
-        return EDITORIAL
+    if _is_text(file_kind, path):
+        return text_class(old, new, main) if old is not None and new is not None else AMENDMENT
     return AMENDMENT
 
 
@@ -171,8 +188,11 @@ def _text_equal(old: Any, new: Any, main: str) -> bool:
 
 
 def compare(old: Sources, new: Sources) -> Diff:
-    main = ((new.agreement.data or {}).get("languages") or ["fi"])[0] if new.agreement else "fi"
-    before, after = _items(old), _items(new)
+    languages = ((new.agreement.data or {}).get("languages") or ["fi"]) if new.agreement else ["fi"]
+    languages = languages if isinstance(languages, list) and languages else ["fi"]
+    main = languages[0]
+    files: dict = {}
+    before, after = _items(old), _items(new, files)
     names = _party_names(old)
     names.update(_party_names(new))
     items: list[ItemChange] = []
@@ -209,8 +229,14 @@ def compare(old: Sources, new: Sources) -> Diff:
                 node = _node(file_kind, path + rel + (0,)) or node
             shown = {lang: (_display(a, node, lang, main, names), _display(b, node, lang, main, names))
                      for lang in ("fi", "sv", "en")}
+            cls = _classify(file_kind, path + rel, a, b, main)
+            text = _is_text(file_kind, path + rel) and a is not None and b is not None
+            untranslated: list[str] = []
+            if text and cls != MONITORING and len(languages) > 1:
+                changed, same = changed_languages(a, b, main)
+                untranslated = [lang for lang in same if lang in languages] if changed else []
             change.fields.append(FieldChange(".".join(str(p) for p in rel), _titles(file_kind, path, rel), a, b,
-                                             _classify(file_kind, path + rel), shown))
+                                             cls, shown, text, untranslated, (files.get(key, ""), path + rel)))
         if change.fields:
             items.append(change)
     old_values = {(m.indicator, m.area, m.year): (m.value, m.note) for m in old.measurements}
@@ -312,6 +338,47 @@ def field_line(item: ItemChange, f: FieldChange, lang: str, main: str) -> str:
     return f"{item_label(item, lang, main)} – {f.titles.get(lang, f.path).lower()}: {old} → {new}"
 
 
+CONTEXT_CHARS = 60  # unchanged text kept around a change in an inline diff
+
+
+def text_runs(f: FieldChange, lang: str, main: str) -> list[tuple[str, str]]:
+    """A text field's change in ``lang`` (else the main language) as word runs, long unchanged runs
+    shortened to their ends."""
+    old, new = per_language(f.old, main), per_language(f.new, main)
+    use = lang if lang in old or lang in new else main
+    runs = word_diff(" ".join(old.get(use, "").split()), " ".join(new.get(use, "").split()))
+    out = []
+    for i, (op, text) in enumerate(runs):
+        if op == "=" and len(text) > 2 * CONTEXT_CHARS:
+            head = text[:CONTEXT_CHARS] if i > 0 else ""
+            tail = text[-CONTEXT_CHARS:] if i < len(runs) - 1 else ""
+            text = (head + " … " + tail).strip() if head or tail else text
+            text = (" " if i > 0 else "") + text + (" " if i < len(runs) - 1 else "")
+        out.append((op, text))
+    return out
+
+
+def _md_piece(text: str, mark: str = "") -> str:
+    core = md_text(text)
+    if not core:
+        return " " if text else ""
+    lead = " " if text[:1].isspace() else ""
+    trail = " " if text[-1:].isspace() else ""
+    return f"{lead}{mark}{core}{mark}{trail}"
+
+
+def inline_markdown(f: FieldChange, lang: str, main: str) -> str:
+    """Old words struck (~~…~~), new ones bold, everything else as it was; data never interpreted."""
+    marks = {"=": "", "-": "~~", "+": "**"}
+    return "".join(_md_piece(text, marks[op]) for op, text in text_runs(f, lang, main))
+
+
+def untranslated_note(f: FieldChange, lang: str) -> str:
+    """"ruotsinkielinen teksti ei muuttunut" for each language of the agreement left as it was."""
+    return "; ".join(WORDS["untranslated"][lang].format(language=LANGUAGE_WORDS.get(code, {}).get(lang, code))
+                     for code in f.untranslated)
+
+
 MIN_MAX_CHARS = 1000  # room for the class, the fingerprint and the notice
 
 
@@ -345,7 +412,14 @@ def to_markdown(diff: Diff, lang: str = "fi", max_chars: int | None = None) -> s
         for item in items:
             if change == "changed":
                 for f in item.fields:
-                    lines.append((f"- {md_text(field_line(item, f, lang, main))} _({CLASS_NAMES[f.kind][lang]})_", True))
+                    if f.text:
+                        head_text = md_text(f"{item_label(item, lang, main)} – {f.titles.get(lang, f.path).lower()}")
+                        line = f"- {head_text}: {inline_markdown(f, lang, main)} _({CLASS_NAMES[f.kind][lang]})_"
+                    else:
+                        line = f"- {md_text(field_line(item, f, lang, main))} _({CLASS_NAMES[f.kind][lang]})_"
+                    if f.untranslated:
+                        line += f" – ⚠ {md_text(untranslated_note(f, lang))}"
+                    lines.append((line, True))
             else:
                 lines.append((f"- {md_text(item_label(item, lang, main))}", True))
     if any(diff.measurements.values()):
@@ -381,8 +455,26 @@ def to_json(diff: Diff, lang: str = "fi") -> dict:
         "items": [{"kind": i.kind, "id": i.id, "change": i.change, "class": i.change_class,
                    "label": item_label(i, lang, main),
                    "fields": [{"field": f.path, "title": f.titles.get(lang), "old": f.old, "new": f.new, "class": f.kind,
-                               "text": field_line(i, f, lang, main)} for f in i.fields]}
+                               "text": field_line(i, f, lang, main),
+                               "untranslated": f.untranslated} for f in i.fields]}
                   for i in diff.items],
         "measurements": diff.measurements,
         "skipped": [{"commit": s.commit, "path": s.path, "reason": s.reason} for s in diff.skipped],
     }
+
+
+def untranslated_problems(diff: Diff, sources: Sources) -> list:
+    """`validate --base REV`: a warning at each text changed in one language of the agreement and not in
+    another, at its line in the newer files."""
+    from cooperation.check.checker import Checker
+    docs = {doc.name: (kind, doc) for kind, doc in sources.yaml_documents()}
+    checker = Checker(sources, checks=())
+    for item in diff.items:
+        for f in item.fields:
+            if not f.untranslated or f.where is None or f.where[0] not in docs:
+                continue
+            kind, doc = docs[f.where[0]]
+            checker.warning("text_not_translated", doc, kind, f.where[1],
+                            languages={lang: ", ".join(LANGUAGE_WORDS.get(code, {}).get(lang, code)
+                                                       for code in f.untranslated) for lang in ("fi", "en")})
+    return checker.result.problems

@@ -224,3 +224,8 @@ def clean_revision(root: Path) -> str | None:
     except (GitError, OSError):
         return None
     return commit if commit and not dirty else None
+def is_ancestor(repo: Path, ancestor: str, descendant: str) -> bool:
+    """Whether commit ``ancestor`` is in the history of ``descendant`` (both resolved commits)."""
+    done = subprocess.run(["git", "-C", str(repo), "merge-base", "--is-ancestor", ancestor, descendant],
+                          capture_output=True, timeout=120)
+    return done.returncode == 0

@@ -511,7 +511,12 @@ DIFF_WORDS = {
     "yes": {"fi": "kyllä", "sv": "ja", "en": "yes"},
     "no": {"fi": "ei", "sv": "nej", "en": "no"},
     "location": {"fi": "Sijainti", "sv": "Plats", "en": "Location"},
+    "untranslated": {"fi": "{language} teksti ei muuttunut", "sv": "texten på {language} ändrades inte",
+                     "en": "the {language} text did not change"},
 }
+# "{language} teksti ei muuttunut": the language as the reader says it
+LANGUAGE_WORDS = {"fi": {"fi": "suomenkielinen", "sv": "finska", "en": "Finnish"},
+                  "sv": {"fi": "ruotsinkielinen", "sv": "svenska", "en": "Swedish"}}
 MEASUREMENT_WORDS = {"fi": "{added} lisätty, {changed} muutettu, {removed} poistettu",
                      "sv": "{added} tillagda, {changed} ändrade, {removed} borttagna",
                      "en": "{added} added, {changed} changed, {removed} removed"}

@@ -404,6 +404,10 @@ M: dict[str, dict[str, str]] = {
                               "{age} vuotta vanha – lisää uudemmat arvot tiedostoon measurements/",
                         "en": "the newest value is for {year}; with the interval \"{frequency}\" it may be at most "
                               "{age} years old – add newer values to measurements/"},
+    "text_not_translated": {"fi": "teksti muuttui yhdellä kielellä, mutta {languages} teksti ei muuttunut; päivitä "
+                                  "käännös tai totea, ettei sitä tarvita",
+                            "en": "the text changed in one language but the {languages} text did not; update the "
+                                  "translation or confirm none is needed"},
 }
 
 RELATIONS = {"increase": {"fi": "suurempi", "en": "greater", "sv": "större"},

@@ -316,11 +316,13 @@ def _template_paragraph(template: Path, name: str) -> str:
     return "?"
 
 
-def render(model: Agreement, lang: str, template: Path | None = None) -> bytes:
-    return render_languages(model, [lang], template)[lang]
+def render(model: Agreement, lang: str, template: Path | None = None, transform=None) -> bytes:
+    """The document; ``transform`` (blocks → blocks) rewrites the body first: the redline marks changes."""
+    return render_languages(model, [lang], template, transform)[lang]
 
 
-def render_languages(model: Agreement, langs: list[str], template: Path | None = None) -> dict[str, bytes]:
+def render_languages(model: Agreement, langs: list[str], template: Path | None = None,
+                     transform=None) -> dict[str, bytes]:
     """The agreement in each language. The bodies are written at the same time (pandoc runs as a
     process of its own, so one language's pandoc overlaps the other's Python), then each is
     composed into the template in turn (docxcompose draws from the global random generator)."""
@@ -328,17 +330,18 @@ def render_languages(model: Agreement, langs: list[str], template: Path | None =
     with tempfile.TemporaryDirectory() as tmp:
         def body(lang: str) -> tuple[Path, int]:
             b = body_blocks(model, lang)
-            blocks = b.finish()
+            blocks = b.finish() if transform is None else transform(b.finish())
             path = Path(tmp) / f"body-{lang}.docx"
             P.write_docx(blocks, template, path, meta={"toc-title": P.meta_string(L.word("contents", lang)),
                                                        "lang": {"t": "MetaString", "c": lang}})
             return path, b.section
         with ThreadPoolExecutor(max_workers=max(1, len(langs))) as pool:
             bodies = list(pool.map(body, langs))
-        return {lang: _compose(model, lang, template, path, sections) for lang, (path, sections) in zip(langs, bodies)}
+        return {lang: _compose(model, lang, template, path, sections, redline=transform is not None)
+                for lang, (path, sections) in zip(langs, bodies)}
 
 
-def _compose(model: Agreement, lang: str, template: Path, body_path: Path, sections: int) -> bytes:
+def _compose(model: Agreement, lang: str, template: Path, body_path: Path, sections: int, redline: bool = False) -> bytes:
     tpl = DocxTemplate(str(template))
     # docxcompose gives list numberings random ids; seed them from the content so the same
     # input gives the same document, and leave the global generator as it was.
@@ -367,6 +370,9 @@ def _compose(model: Agreement, lang: str, template: Path, body_path: Path, secti
     props.comments = f"SHA-256 {model.fingerprint}"
     props.created = props.modified = when
     W.finish(docx, LANGUAGE_TAGS.get(lang, lang))
+    if redline:
+        from cooperation.outputs.docx.redline import number_revisions
+        number_revisions(docx.element.body)
     buffer = io.BytesIO()
     docx.save(buffer)
     return reproducible_zip(buffer.getvalue())

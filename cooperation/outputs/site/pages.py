@@ -21,7 +21,7 @@ from cooperation.outputs.site import charts
 from cooperation.i18n import labels as L
 from cooperation.domain import ALL_MUNICIPALITIES, REGION
 from cooperation.model import GOOD_LEVELS, PROGRESS_LEVELS, STATUS_TOLERANCE, Agreement, Indicator, Party, Subarea, Text
-from cooperation.changes.diff import field_line, item_label
+from cooperation.changes.diff import field_line, item_label, text_runs, untranslated_note
 from cooperation.domain import AMENDMENT
 from cooperation.i18n.labels import CLASS_HELP, CLASS_NAMES, MEASUREMENT_WORDS
 from cooperation.i18n.labels import DIFF_WORDS as WORDS
@@ -790,20 +790,31 @@ class Site:
 
     def diff_html(self, diff, limit: int = 40) -> str:
         main = diff.main_language
-        lines = []
+        lines = []  # (HTML, class)
         for item in diff.items:
             if item.change == "changed":
-                lines += [(field_line(item, f, self.lang, main), f.kind) for f in item.fields]
+                lines += [(self.field_change_html(item, f, main), f.kind) for f in item.fields]
             else:
-                lines.append((f"{WORDS[item.change][self.lang]}: {item_label(item, self.lang, main)}", item.change_class))
+                lines.append((esc(f"{WORDS[item.change][self.lang]}: {item_label(item, self.lang, main)}"), item.change_class))
         if any(diff.measurements.values()):
-            lines.append((f"{WORDS['measurements'][self.lang]}: " + MEASUREMENT_WORDS[self.lang].format(**diff.measurements),
+            lines.append((esc(f"{WORDS['measurements'][self.lang]}: " + MEASUREMENT_WORDS[self.lang].format(**diff.measurements)),
                           "monitoring"))
         shown = lines[:limit]
-        out = "<ul>" + "".join(f'<li>{esc(text)} {self.badge("change", kind, CLASS_NAMES[kind][self.lang])}</li>'
+        out = "<ul>" + "".join(f'<li>{text} {self.badge("change", kind, CLASS_NAMES[kind][self.lang])}</li>'
                                for text, kind in shown) + "</ul>"
         if len(lines) > limit:
             out += f"<p>{esc(self.w('more_changes').format(n=len(lines) - limit))}</p>"
+        return out
+
+    def field_change_html(self, item, f, main: str) -> str:
+        """A changed field; a text as an inline word diff (old words struck, new ones marked), all escaped."""
+        if not f.text:
+            return esc(field_line(item, f, self.lang, main))
+        tags = {"=": ("", ""), "-": ("<del>", "</del>"), "+": ("<ins>", "</ins>")}
+        runs = "".join(f"{tags[op][0]}{esc(text)}{tags[op][1]}" for op, text in text_runs(f, self.lang, main))
+        out = f'{esc(item_label(item, self.lang, main))} – {esc(f.titles.get(self.lang, f.path).lower())}: <span class="word-diff">{runs}</span>'
+        if f.untranslated:
+            out += f' <strong class="untranslated">⚠ {esc(untranslated_note(f, self.lang))}</strong>'
         return out
 
     def history_pages(self) -> None:

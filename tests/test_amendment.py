@@ -1,0 +1,167 @@
+"""The amendment package: the Word redline read back (accept all = the newer document's text, reject all =
+the older one's), LibreOffice opens it, the change annex and the draft decision name both fingerprints; a
+BASE that does not exist or is not an ancestor writes nothing."""
+from __future__ import annotations
+
+import copy
+import io
+import os
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+from helpers import REPO, copy_root, run_cli
+from lxml import etree
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def q(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+def git(repo: Path, *args: str) -> str:
+    env = dict(os.environ, GIT_AUTHOR_NAME="Testi", GIT_AUTHOR_EMAIL="t@example.org", GIT_COMMITTER_NAME="Testi",
+               GIT_COMMITTER_EMAIL="t@example.org")
+    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True, env=env).stdout
+
+
+def edit(root: Path, name: str, change) -> None:
+    path = root / name
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def paragraphs(data: bytes, mode: str | None = None) -> list[str]:
+    """The document's paragraph texts; "accept" drops w:del and unwraps w:ins, "reject" the other way round."""
+    root = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
+    body = root.find(q("body"))
+    if mode:
+        drop, keep = (q("del"), q("ins")) if mode == "accept" else (q("ins"), q("del"))
+        for element in list(body.iter(drop)):
+            element.getparent().remove(element)
+        for element in list(body.iter(keep)):
+            parent, index = element.getparent(), element.getparent().index(element)
+            for child in list(element):
+                parent.insert(index, child)
+                index += 1
+            parent.remove(element)
+    return ["".join(t.text or "" for t in p.iter(q("t"), q("delText"))) for p in body.iter(q("p"))]
+
+
+def body_text(paras: list[str]) -> list[str]:
+    """The numbered body: after the table of contents, up to the signatures heading; empty paragraphs left out
+    (a paragraph removed whole leaves its empty mark behind)."""
+    signatures = [i for i, text in enumerate(paras) if text.endswith(" Allekirjoitukset") or text.endswith(" Underskrifter")]
+    assert len(signatures) == 2, signatures  # the table of contents' entry, and the heading
+    return [text for text in paras[signatures[0] + 1: signatures[1]] if text.strip()]
+
+
+@pytest.fixture(scope="module")
+def amended(tmp_path_factory) -> dict:
+    """The example region signed as v1.0, then: a goal reworded in Finnish only, a target number changed, an
+    action removed, a goal with an action and an indicator added, a purpose paragraph reworded."""
+    root = copy_root(REPO, tmp_path_factory.mktemp("region"))
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "Sopimus 1.0")
+    git(root, "tag", "v1.0")
+
+    def change(d):
+        goal = d["goals"][0]
+        goal["title"]["fi"] = goal["title"]["fi"].rstrip(".") + " selvästi."
+        goal["indicators"][0]["target"]["value"] += 1
+        goal["actions"].pop()
+        new = {"id": "HYTE-9", "title": {"fi": "Uusi tavoite & <b>lisätty</b>", "sv": "Nytt mål"},
+               "actions": [dict(copy.deepcopy(goal["actions"][0]), id="HYTE-9-T1",
+                                title={"fi": "Uusi toimenpide", "sv": "Ny åtgärd"})],
+               "indicators": [dict(copy.deepcopy(goal["indicators"][0]), id="HYTE-9-M1")]}
+        d["goals"].append(new)
+    edit(root, "subareas/hyte.yaml", change)
+    edit(root, "agreement/agreement.yaml", lambda d: d.update(
+        version="1.1", version_date="2026-05-04",
+        purpose={k: v.replace("palvelevat samoja", "palvelevat yhdessä samoja") for k, v in d["purpose"].items()}))
+    git(root, "commit", "-q", "-am", "Muutos 1.1")
+    out = tmp_path_factory.mktemp("out")
+    ran = run_cli("amendment", "v1.0", "--root", root, "--out", out)
+    assert ran.returncode == 0, ran.stderr
+    base = tmp_path_factory.mktemp("base")
+    subprocess.run(["git", "clone", "-q", str(root), str(base / "repo")], check=True)
+    git(base / "repo", "checkout", "-q", "v1.0")
+    clean = {}
+    for name, where in (("head", root), ("base", base / "repo")):
+        target = tmp_path_factory.mktemp(name)
+        ran = run_cli("docx", "--root", where, "--out", target)
+        assert ran.returncode == 0, ran.stderr
+        clean[name] = target
+    return {"root": root, "out": out, "head": clean["head"], "base": clean["base"]}
+
+
+@pytest.mark.parametrize("lang, redline", [("fi", "muutokset-fi"), ("sv", "andringar-sv")])
+def test_accept_all_gives_head_and_reject_all_gives_base(amended, lang, redline):
+    data = (amended["out"] / f"rannikkoseutu-2026-{redline}.docx").read_bytes()
+    head = (amended["head"] / f"rannikkoseutu-2026-{lang}.docx").read_bytes()
+    base = (amended["base"] / f"rannikkoseutu-2026-{lang}.docx").read_bytes()
+    accepted, rejected = body_text(paragraphs(data, "accept")), body_text(paragraphs(data, "reject"))
+    assert accepted == body_text(paragraphs(head))
+    assert rejected == body_text(paragraphs(base))
+    assert accepted != rejected
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode("utf-8")
+    ids = [element.get(q("id")) for element in etree.fromstring(xml.encode()).iter(q("ins"), q("del"))]
+    assert ids and len(ids) == len(set(ids))  # Word wants every revision's id unique
+    assert 'w:author="1.1"' in xml and 'w:date="2026-05-04T00:00:00Z"' in xml
+
+
+def test_the_redline_is_word_level_and_covers_tables_and_whole_items(amended):
+    data = (amended["out"] / "rannikkoseutu-2026-muutokset-fi.docx").read_bytes()
+    root = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
+    inserted = [" ".join("".join(t.text or "" for t in e.iter(q("t"))).split()) for e in root.iter(q("ins"))]
+    deleted = [" ".join("".join(t.text or "" for t in e.iter(q("delText"))).split()) for e in root.iter(q("del"))]
+    assert "yhdessä" in inserted  # one word, not the paragraph
+    assert "Uusi tavoite & <b>lisätty</b>" in " ".join(inserted)  # an added goal, its text as text
+    assert any(text.startswith("HYTE-1-T") for text in deleted)  # the removed action's table row
+    cells = [c for c in root.iter(q("tc")) if c.find(f".//{q('ins')}") is not None]
+    assert cells  # changes inside table cells
+
+
+def test_the_annex_and_the_draft_decision_name_both_fingerprints(amended):
+    head_fp = run_cli("fingerprint", "--root", amended["root"]).stdout.strip()
+    annex = " ".join(paragraphs((amended["out"] / "rannikkoseutu-2026-muutosliite-fi.docx").read_bytes()))
+    decision = " ".join(paragraphs((amended["out"] / "rannikkoseutu-2026-paatosesitys-fi.docx").read_bytes()))
+    sv = " ".join(paragraphs((amended["out"] / "rannikkoseutu-2026-beslutsforslag-sv.docx").read_bytes()))
+    assert head_fp in annex and head_fp in decision and head_fp in sv
+    assert "sopimusmuutos" in annex and "ruotsinkielinen teksti ei muuttunut" in annex
+    assert "hyväksyy sopimuksen" in decision and "godkänner ändringarna" in sv
+    base_fp = next(w for w in decision.replace(";", " ").replace(".", " ").split() if len(w) == 64 and w != head_fp)
+    assert base_fp in annex
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_opens_the_redline(amended, tmp_path):
+    source = amended["out"] / "rannikkoseutu-2026-muutokset-fi.docx"
+    done = subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
+                           "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+                          capture_output=True, timeout=240)
+    pdf = tmp_path / "rannikkoseutu-2026-muutokset-fi.pdf"
+    assert pdf.exists(), done.stderr
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "selvästi" in text
+
+
+def test_a_base_that_does_not_exist_or_is_not_an_ancestor_writes_nothing(amended, tmp_path):
+    root = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(amended["root"]), str(root)], check=True)
+    out = tmp_path / "out"
+    ran = run_cli("amendment", "v9.9", "--root", root, "--out", out)
+    assert ran.returncode == 2 and "revisiota ”v9.9” ei löydy" in ran.stderr and "mitään ei kirjoitettu" in ran.stderr
+    git(root, "checkout", "-q", "-b", "sivuhaara", "v1.0")
+    edit(root, "agreement/agreement.yaml", lambda d: d.update(version="1.0b"))
+    git(root, "commit", "-q", "-am", "Sivuhaara")
+    git(root, "checkout", "-q", "main")
+    ran = run_cli("amendment", "sivuhaara", "--root", root, "--out", out)
+    assert ran.returncode == 2 and "ei ole versiota ”HEAD” edeltävä versio" in ran.stderr
+    assert not out.exists() or not any(out.iterdir())
