@@ -111,7 +111,7 @@ class Schemas:
                 return node
             if "$ref" in node:
                 node, file = self._deref(node, file)
-            return {key: (value if key in ("x-enum", "x-title", "enum", "const", "examples")
+            return {key: (value if key in ("x-enum", "x-title", "x-synonyms", "enum", "const", "examples")
                           else inline(value, file, depth + 1))
                     for key, value in node.items() if key not in ("$defs", "$id")}
         return inline(self.raw[file], file, 0)

@@ -67,7 +67,7 @@ def build(sources: Sources) -> Agreement:
     for number, p in enumerate(_data(sources, "parties")["parties"], start=1):
         parties.append(Party(
             id=p["id"], number=number, kind=p["kind"], name=text(p["name"]),
-            business_id=business_id.normalise(p["business_id"]), signs=p["signs"],
+            business_id=business_id.normalise(p["business_id"]) if "business_id" in p else None, signs=p["signs"],
             signatories=[Signatory(s["name"], text(s["title"])) for s in p.get("signatories", [])],
             decisions=[Decision(text(d["body"]), _day(d["date"]), d["section"], d.get("diary_number"),
                                 d["outcome"], d.get("minutes_url")) for d in p.get("decisions", [])],

@@ -6,6 +6,7 @@ import functools
 from dataclasses import dataclass, field
 from typing import Any
 
+from cooperation import business_id
 from cooperation.domain import ALL_MUNICIPALITIES, REGION
 from cooperation.model.status import IndicatorStatus, indicator_status
 
@@ -72,7 +73,7 @@ class Party:
     number: int
     kind: str
     name: Text
-    business_id: str
+    business_id: str | None  # None: not known (business_id_unknown), printed as business_id.UNKNOWN
     signs: bool
     signatories: list[Signatory]
     decisions: list[Decision]
@@ -82,6 +83,11 @@ class Party:
     @property
     def approved(self) -> bool:
         return any(d.outcome == "approved" for d in self.decisions)
+
+    @property
+    def business_id_shown(self) -> str:
+        """The business ID as every output prints it: a dash where it is not known, never an invented one."""
+        return self.business_id or business_id.UNKNOWN
 
 
 @dataclass

@@ -91,15 +91,15 @@ def body_blocks(model: Agreement, lang: str) -> Body:
     county, municipalities = model.county, model.municipalities
     # 1 parties, with the defined terms
     b.heading("parties")
-    b.add(P.para(f"{county.number}. ", P.strong(b.t(county.name)), f" ({b.w('business_id')} {county.business_id}), "
+    b.add(P.para(f"{county.number}. ", P.strong(b.t(county.name)), f" ({b.w('business_id')} {county.business_id_shown}), "
                  f"{b.w('hereinafter_county')}"))
     for p in municipalities:
-        b.add(P.para(f"{p.number}. ", P.strong(b.t(p.name)), f" ({b.w('business_id')} {p.business_id})"))
+        b.add(P.para(f"{p.number}. ", P.strong(b.t(p.name)), f" ({b.w('business_id')} {p.business_id_shown})"))
     others = [p for p in model.parties if p.kind not in ("county", "municipality")]
     for p in others:
         extra = "" if p.signs else f"; {b.w('does_not_sign')}"
         b.add(P.para(f"{p.number}. ", P.strong(b.t(p.name)), f" ({L.enum('party_kind', p.kind, lang)}, "
-                     f"{b.w('business_id')} {p.business_id}{extra})"))
+                     f"{b.w('business_id')} {p.business_id_shown}{extra})"))
     if municipalities:
         numbers = f"{municipalities[0].number}–{municipalities[-1].number}" if len(municipalities) > 1 else str(municipalities[0].number)
         b.add(P.para(f"{numbers}: {b.w('hereinafter_municipalities')}."))
@@ -269,7 +269,7 @@ def context(model: Agreement, lang: str, body, sections: int) -> dict:
     return {
         "document_type": _plain(L.enum("document_type", model.document_type, lang)),
         "title": t(model.title),
-        "cover_parties": [_plain(f"{p.number}. {t(p.name)} ({p.business_id})") for p in model.parties],
+        "cover_parties": [_plain(f"{p.number}. {t(p.name)} ({p.business_id_shown})") for p in model.parties],
         "term": _plain(f"{L.date(term_start, lang)}–{L.date(term_end, lang)}"),
         "version": _plain(model.version),
         "status": _plain(L.enum("agreement_status", model.status, lang)),

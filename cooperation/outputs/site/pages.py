@@ -464,7 +464,7 @@ class Site:
             part = sum(1 for a in self.m.actions if p.id in a.responsible)
             approved = next((d for d in reversed(p.decisions) if d.outcome == "approved"), None)
             rows.append([f"{p.number}. " + self.party_link(p.id), esc(L.enum("party_kind", p.kind, self.lang)),
-                         esc(p.business_id), str(part), str(lead),
+                         esc(p.business_id_shown), str(part), str(lead),
                          esc(f"{self.t(approved.body)} {L.date(approved.date, self.lang)}") if approved else "–"])
         page.body.append(self.table([self.w("party"), self.w("kind"), self.w("business_id"), self.w("n_actions"),
                                      self.w("as_lead"), self.w("approved")], rows, self.w("parties")))
@@ -473,7 +473,7 @@ class Site:
         lang = self.lang
         page = self.start(f"osapuolet/{p.id}.md", self.t(p.name), "agreement/parties.yaml")
         page.body.append(f'<p class="meta">{p.number}. {esc(L.enum("party_kind", p.kind, lang))} · '
-                         f'{esc(self.w("business_id"))} {esc(p.business_id)}</p>')
+                         f'{esc(self.w("business_id"))} {esc(p.business_id_shown)}</p>')
         page.body.append(f"<p>{esc(self.w('party_commits'))}</p>")
         page.body.append(f"## {heading_text(self.w('actions'))}")
         any_action = False
