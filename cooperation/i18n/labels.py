@@ -328,7 +328,6 @@ def field(kind: str, path: tuple, lang: str) -> str:
 # Short names of the enum fields used by outputs → where they are in the schema.
 ENUMS = {
     "agreement_status": ("agreement", ("status",)),
-    "document_type": ("agreement", ("document_type",)),
     "scope": ("agreement", ("scope",)),
     "party_kind": ("parties", ("parties", 0, "kind")),
     "decision_outcome": ("parties", ("parties", 0, "decisions", 0, "outcome")),

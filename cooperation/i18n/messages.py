@@ -327,6 +327,10 @@ M: dict[str, dict[str, str]] = {
                             "en": "the business ID is not known; the documents show a dash (—) in its place"},
     "business_id_both": {"fi": "sekä Y-tunnus että business_id_unknown: true on annettu; poista toinen",
                          "en": "both a business ID and business_id_unknown: true are given; remove one"},
+    "document_type_unknown": {"fi": "asiakirjatyyppiä ”{value}” ei tunneta{suggestion}; tunnetut: {known}; tai kirjoita "
+                                    "asiakirjan oma nimi tekstinä (esim. fi: yhdyspintasopimus)",
+                              "en": "document type \"{value}\" is not known{suggestion}; known: {known}; or write the "
+                                    "document's own name as text (e.g. fi: yhdyspintasopimus)"},
 }
 
 RELATIONS = {"increase": {"fi": "suurempi", "en": "greater", "sv": "större"},
@@ -466,6 +470,8 @@ SV: dict[str, str] = {
                            "business_id_unknown: true",
     "business_id_unknown": "FO-numret är inte känt; i dokumenten visas ett streck (—) i dess ställe",
     "business_id_both": "både FO-nummer och business_id_unknown: true har angetts; ta bort det ena",
+    "document_type_unknown": "dokumenttypen ”{value}” är okänd{suggestion}; kända: {known}; eller skriv dokumentets "
+                             "eget namn som text (t.ex. sv: samarbetsavtal)",
     "duplicate_business_id": "FO-numret {value} används redan av ”{other}”",
     "duplicate_sotkanet_region": "Sotkanet-området {value} används redan av ”{other}”",
     "common_subarea_missing": "det gemensamma delområdet ”{title}” saknas (workbook_subarea: {value}); "

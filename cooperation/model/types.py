@@ -242,7 +242,7 @@ class CycleStep:
 @dataclass
 class Agreement:
     id: str
-    document_type: str
+    document_type: Text  # a known type's official name per language, or the document's own name
     title: Text
     short_title: Text
     languages: list[str]

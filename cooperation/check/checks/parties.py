@@ -79,7 +79,7 @@ def check_parties(c: Checker) -> None:
             c.warning("signs_without_signatories", doc, "parties", path + ("signs",))
     known_kinds = c.schemas.enum_labels("parties", ("parties", 0, "kind"))
     # a kind the schema refuses is reported there: no knock-on "no county" for `kind: wellbeing_county`
-    if isinstance(doc.data.get("parties"), list) and doc.data["parties"] and all(k in known_kinds for k in kinds):
+    if isinstance(doc.data.get("parties"), list) and doc.data["parties"] and all(isinstance(k, str) and k in known_kinds for k in kinds):
         if kinds.count("county") == 0:
             c.error("no_county", doc, "parties", ("parties",))
         elif kinds.count("county") > 1:

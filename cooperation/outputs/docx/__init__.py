@@ -268,7 +268,7 @@ def context(model: Agreement, lang: str, body, sections: int) -> dict:
     term_start, term_end = model.council_term
     signing = [p for p in model.parties if p.signs]
     return {
-        "document_type": _plain(L.enum("document_type", model.document_type, lang)),
+        "document_type": t(model.document_type),
         "title": t(model.title),
         "cover_parties": [_plain(f"{p.number}. {t(p.name)} ({p.business_id_shown})") for p in model.parties],
         "term": _plain(f"{L.date(term_start, lang)}–{L.date(term_end, lang)}"),
@@ -346,7 +346,7 @@ def render(model: Agreement, lang: str, template: Path | None = None) -> bytes:
         props = docx.core_properties
         when = _fixed_datetime(model.version_date)
         props.title = _plain(model.title.get(lang))
-        props.subject = _plain(L.enum("document_type", model.document_type, lang))
+        props.subject = _plain(model.document_type.get(lang))
         props.language = lang
         props.comments = f"SHA-256 {model.fingerprint}"
         props.created = props.modified = when

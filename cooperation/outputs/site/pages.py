@@ -291,7 +291,7 @@ class Site:
         good = sum(1 for s in statuses if s in ("achieved", "on_track"))
         start, end = m.validity
         facts = [
-            (self.w("document"), esc(L.enum("document_type", m.document_type, lang))),
+            (self.w("document"), self.et(m.document_type)),
             (self.w("term"), esc(f"{L.date(m.council_term[0], lang)}–{L.date(m.council_term[1], lang)}")),
             (self.w("validity"), esc(f"{L.date(start, lang)}–{L.date(end, lang) if end else self.w('until_further')}")),
             (self.w("status"), esc(f"{L.enum('agreement_status', m.status, lang)}, {self.w('version').lower()} {m.version}"
