@@ -111,7 +111,7 @@ class Schemas:
                 return node
             if "$ref" in node:
                 node, file = self._deref(node, file)
-            return {key: (value if key in ("x-enum", "x-title", "enum", "const", "examples")
+            return {key: (value if key in ("x-enum", "x-title", "x-synonyms", "x-known", "enum", "const", "examples")
                           else inline(value, file, depth + 1))
                     for key, value in node.items() if key not in ("$defs", "$id")}
         return inline(self.raw[file], file, 0)
@@ -232,3 +232,19 @@ def partial_date_span(value: Any) -> tuple[datetime.date, datetime.date] | None:
         following = datetime.date(year + (month == 12), month % 12 + 1, 1)
         return datetime.date(year, month, 1), following - datetime.timedelta(days=1)
     return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+def document_types() -> dict[str, dict[str, str]]:
+    """The known document types (agreement.document_type): code → its official name per language."""
+    node = default_schemas().node_at("agreement", ("document_type",)) or {}
+    return dict(node.get("x-known", {}))
+
+
+def document_type_code(value: object) -> str | None:
+    """The known type a written document type is: its code, or its official name in any language
+    ("puitesopimus", "Avtal om strategiskt samarbete"); None for the document's own name."""
+    if not isinstance(value, str):
+        return None
+    known = document_types()
+    if value in known:
+        return value
+    name = " ".join(value.split()).lower()
+    return next((code for code, labels in known.items() if name in (v.lower() for v in labels.values())), None)

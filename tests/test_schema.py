@@ -71,7 +71,7 @@ def test_reference_lists_every_field_with_its_finnish_title():
         schema = json.loads((SCHEMA_DIR / file).read_text(encoding="utf-8"))
         assert schema["x-file"] in text
     for expected in ("| `goals[].actions[].responsible` | Vastuutahot | kyllä |",
-                     "| `parties[].business_id` | Y-tunnus | kyllä |",
+                     "| `parties[].kind` | Osapuolen laji | kyllä |",
                      "`delayed` (viivästynyt)", "| `indicator` | Mittari | kyllä |"):
         assert expected in text
 

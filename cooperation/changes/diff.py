@@ -26,6 +26,7 @@ from cooperation.i18n.labels import DIFF_WORDS as WORDS
 from cooperation.i18n.messages import ITEM_KINDS
 from cooperation.load.sources import Sources, load_sources
 from cooperation.model import fingerprint_of
+from cooperation.model.fingerprint import normal_form
 from cooperation.schemas import default_schemas, titles_of
 
 ORDER = {None: 0, MONITORING: 1, EDITORIAL: 2, AMENDMENT: 3}  # every class a change can have, by weight
@@ -222,7 +223,8 @@ def compare(old: Sources, new: Sources) -> Diff:
         rel_new = {p[len(path):]: v for p, v in flat_new.items()}
         for rel in list(rel_old) + [r for r in rel_new if r not in rel_old]:
             a, b = rel_old.get(rel), rel_new.get(rel)
-            if a == b or _text_equal(a, b, main):
+            if a == b or _text_equal(a, b, main) or \
+                    normal_form(file_kind, path + rel, a) == normal_form(file_kind, path + rel, b):
                 continue
             node = _node(file_kind, path + rel) or {}
             if isinstance(a if a is not None else b, tuple):  # a list of values: describe by its items' node

@@ -64,14 +64,20 @@ def translate(c: Checker, kind: str, doc: Document, error: ValidationError, form
                    if str(v) in labels else str(v) for v in error.validator_value]
         suggestion: Any = ""
         if isinstance(instance, str):
-            for value, label in labels.items():
-                if instance.strip().lower() in (label.get("fi", "").lower(), label.get("sv", "").lower(),
-                                                label.get("en", "").lower()):
-                    suggestion = {"fi": f" (tarkoititko ”{value}”?)", "en": f' (did you mean "{value}"?)',
-                                  "sv": f" (menade du ”{value}”?)"}
-                    break
-            else:
-                suggestion = suggest(instance, [str(v) for v in error.validator_value])
+            # a label ("kunta") or a known other name ("wellbeing_county") says which value was meant; with
+            # such names given, spelling alone suggests only a near miss, never a kind that merely looks alike
+            # (a joint municipal authority is no municipality)
+            synonyms = schema.get("x-synonyms", {})
+            word = instance.strip().lower()
+            meant = synonyms.get(word.replace(" ", "_").replace("-", "_")) or next(
+                (value for value, label in labels.items()
+                 if word in (label.get("fi", "").lower(), label.get("sv", "").lower(), label.get("en", "").lower())), None)
+            if meant:
+                suggestion = {"fi": f" (tarkoititko ”{meant}”?)", "en": f' (did you mean "{meant}"?)',
+                              "sv": f" (menade du ”{meant}”?)"}
+            else:  # the allowed values follow in the message: not listed twice
+                suggestion = suggest(instance, [str(v) for v in error.validator_value], list_allowed=False,
+                                     cutoff=0.85 if synonyms else 0.6)
         c.error("enum", doc, kind, path, value=short(instance), allowed=allowed, suggestion=suggestion)
         return
     if validator == "pattern":

@@ -45,13 +45,13 @@ def short(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
-def suggest(word: Any, choices) -> dict[str, str] | str:
+def suggest(word: Any, choices, list_allowed: bool = True, cutoff: float = 0.6) -> dict[str, str] | str:
     if not isinstance(word, str):
         return ""
     choices = list(choices)
-    found = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    found = difflib.get_close_matches(word, choices, n=1, cutoff=cutoff)
     if not found:
-        if 0 < len(choices) <= 5:
+        if list_allowed and 0 < len(choices) <= 5:
             listed = ", ".join(choices)
             return {"fi": f" (sallitut: {listed})", "en": f" (allowed: {listed})", "sv": f" (tillåtna: {listed})"}
         return ""

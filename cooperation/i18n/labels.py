@@ -420,7 +420,6 @@ def field(kind: str, path: tuple, lang: str) -> str:
 # Short names of the enum fields used by outputs → where they are in the schema.
 ENUMS = {
     "agreement_status": ("agreement", ("status",)),
-    "document_type": ("agreement", ("document_type",)),
     "scope": ("agreement", ("scope",)),
     "party_kind": ("parties", ("parties", 0, "kind")),
     "decision_outcome": ("parties", ("parties", 0, "decisions", 0, "outcome")),
@@ -531,3 +530,18 @@ SKIPPED_WORDS = {
 MORE_CHANGES = {"fi": "…{n} muutosta lisää, katso ajon yhteenveto",
                 "sv": "…{n} ändringar till, se körningens sammanfattning",
                 "en": "…{n} more changes, see the run summary"}
+
+
+def number_list(numbers: list[int], lang: str) -> str:
+    """Party numbers as an agreement states them: runs of three or more as ranges, the rest listed
+    (number_list([2, 3, 4, 6, 8, 9], "fi") == "2–4, 6, 8 ja 9")."""
+    runs: list[list[int]] = []
+    for n in sorted(numbers):
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    parts = [part for run in runs for part in ([f"{run[0]}–{run[-1]}"] if len(run) > 2 else map(str, run))]
+    if len(parts) == 1:
+        return parts[0]
+    return ", ".join(parts[:-1]) + {"fi": " ja ", "sv": " och "}.get(lang, " and ") + parts[-1]

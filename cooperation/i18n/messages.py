@@ -163,8 +163,10 @@ M: dict[str, dict[str, str]] = {
     "no_municipalities": {"fi": "osapuolista puuttuvat kunnat (kind: municipality)", "en": "no municipalities among the parties (kind: municipality)"},
     "business_id_check": {"fi": "Y-tunnuksen ”{value}” tarkistusmerkki ei täsmää{expected}",
                           "en": "the check digit of business ID \"{value}\" does not match{expected}"},
-    "business_id_dash": {"fi": "Y-tunnuksessa ”{value}” on ajatusviiva; se luetaan muodossa {normalised}",
-                         "en": "business ID \"{value}\" has an en dash; it is read as {normalised}"},
+    "business_id_dash": {"fi": "Y-tunnuksessa ”{value}” on yhdysmerkin (-) paikalla merkki {char}; se luetaan "
+                               "muodossa {normalised}: kirjoita {normalised}",
+                         "en": "business ID \"{value}\" has the character {char} in place of the hyphen (-); it is read "
+                               "as {normalised}: write {normalised}"},
     "duplicate_business_id": {"fi": "Y-tunnus {value} on jo osapuolella ”{other}”", "en": "business ID {value} is already used by \"{other}\""},
     "duplicate_sotkanet_region": {"fi": "Sotkanet-alue {value} on jo osapuolella ”{other}”",
                                   "en": "Sotkanet region {value} is already used by \"{other}\""},
@@ -408,6 +410,18 @@ M: dict[str, dict[str, str]] = {
                                   "käännös tai totea, ettei sitä tarvita",
                             "en": "the text changed in one language but the {languages} text did not; update the "
                                   "translation or confirm none is needed"},
+    "business_id_missing": {"fi": "Y-tunnus puuttuu: kirjoita se (business_id: 1234567-8), tai jos sitä ei tiedetä, "
+                                  "business_id_unknown: true",
+                            "en": "the business ID is missing: write it (business_id: 1234567-8), or if it is not "
+                                  "known, business_id_unknown: true"},
+    "business_id_unknown": {"fi": "Y-tunnusta ei tiedetä; asiakirjoissa sen paikalla näkyy viiva (—)",
+                            "en": "the business ID is not known; the documents show a dash (—) in its place"},
+    "business_id_both": {"fi": "sekä Y-tunnus että business_id_unknown: true on annettu; poista toinen",
+                         "en": "both a business ID and business_id_unknown: true are given; remove one"},
+    "document_type_unknown": {"fi": "asiakirjatyyppiä ”{value}” ei tunneta{suggestion}; tunnetut: {known}; tai kirjoita "
+                                    "asiakirjan oma nimi tekstinä (esim. fi: yhdyspintasopimus)",
+                              "en": "document type \"{value}\" is not known{suggestion}; known: {known}; or write the "
+                                    "document's own name as text (e.g. fi: yhdyspintasopimus)"},
 }
 
 RELATIONS = {"increase": {"fi": "suurempi", "en": "greater", "sv": "större"},
@@ -541,7 +555,14 @@ SV: dict[str, str] = {
     "many_counties": "fler än ett välfärdsområde bland parterna",
     "no_municipalities": "inga kommuner bland parterna (kind: municipality)",
     "business_id_check": "kontrollsiffran i FO-numret ”{value}” stämmer inte{expected}",
-    "business_id_dash": "FO-numret ”{value}” har ett tankstreck; det läses som {normalised}",
+    "business_id_dash": "FO-numret ”{value}” har tecknet {char} i stället för bindestrecket (-); det läses som "
+                        "{normalised}: skriv {normalised}",
+    "business_id_missing": "FO-numret saknas: skriv det (business_id: 1234567-8), eller om det inte är känt, "
+                           "business_id_unknown: true",
+    "business_id_unknown": "FO-numret är inte känt; i dokumenten visas ett streck (—) i dess ställe",
+    "business_id_both": "både FO-nummer och business_id_unknown: true har angetts; ta bort det ena",
+    "document_type_unknown": "dokumenttypen ”{value}” är okänd{suggestion}; kända: {known}; eller skriv dokumentets "
+                             "eget namn som text (t.ex. sv: samarbetsavtal)",
     "duplicate_business_id": "FO-numret {value} används redan av ”{other}”",
     "duplicate_sotkanet_region": "Sotkanet-området {value} används redan av ”{other}”",
     "common_subarea_missing": "det gemensamma delområdet ”{title}” saknas (workbook_subarea: {value}); "

@@ -27,7 +27,7 @@ from cooperation.model.types import (
     Subarea,
     Text,
 )
-from cooperation.schemas import default_schemas, parse_partial_date
+from cooperation.schemas import default_schemas, document_type_code, document_types, parse_partial_date
 
 GROUP_ORDER = ("common", "interface", "regional")
 
@@ -67,7 +67,7 @@ def build(sources: Sources) -> Agreement:
     for number, p in enumerate(_data(sources, "parties")["parties"], start=1):
         parties.append(Party(
             id=p["id"], number=number, kind=p["kind"], name=text(p["name"]),
-            business_id=business_id.normalise(p["business_id"]), signs=p["signs"],
+            business_id=business_id.normalise(p["business_id"]) if "business_id" in p else None, signs=p["signs"],
             signatories=[Signatory(s["name"], text(s["title"])) for s in p.get("signatories", [])],
             decisions=[Decision(text(d["body"]), str(d["date"]) if "date" in d else None, d.get("section"),
                                 d.get("diary_number"), d["outcome"], d.get("minutes_url"), d.get("version"),
@@ -136,9 +136,11 @@ def build(sources: Sources) -> Agreement:
             resources=text(d.get("resources")), notes=text(d.get("notes")), goals=goals, file=doc.name))
 
     rules = a["operating_rules"]
+    # a known type by its code prints its official name in every language
+    known_type = document_types().get(document_type_code(a["document_type"]) or "")
     content = canonical_content(sources)
     return Agreement(
-        id=a["id"], document_type=a["document_type"], title=text(a["title"]), short_title=text(a.get("short_title") or a["title"]),
+        id=a["id"], document_type=Text(known_type, main) if known_type else text(a["document_type"]), title=text(a["title"]), short_title=text(a.get("short_title") or a["title"]),
         languages=languages, council_term=(_day(a["council_term"]["start"]), _date(a["council_term"].get("end"))),
         validity=(_day(a["validity"]["start"]), _date(a["validity"].get("end"))), scope=a["scope"],
         version=a["version"], version_date=_date(a.get("version_date")), stamp=text(a.get("stamp")), status=a["status"],

@@ -7,21 +7,43 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from typing import Any
 
+from cooperation import business_id
 from cooperation.domain import MONITORING_PATHS
 from cooperation.load.sources import Sources
 from cooperation.schemas import default_schemas
 
-# lists whose order is presentation, not content: `languages: [sv, fi]` and `[fi, sv]` are one agreement
-# (the first language is the site's root and the main language of plain strings, which stay as written)
-UNORDERED_PATHS: dict[str, set[tuple[str, ...]]] = {"agreement": {("languages",)}}
+
+def _unordered(value: Any) -> Any:
+    return sorted(value, key=str) if isinstance(value, (list, tuple)) else value
+
+
+def _business_id(value: Any) -> Any:
+    return business_id.normalise(value) if isinstance(value, str) else value
+
+
+# Values written in more than one way that say the same: fingerprinted (and compared by the diff) in one form.
+# The order of `languages` is presentation (which language is the site's root; plain strings stay in the
+# language they were written in), and a business ID's en dash is its hyphen (`9869879–2` = `9869879-2`).
+EQUIVALENT_FORMS: dict[str, dict[tuple[str, ...], Callable[[Any], Any]]] = {
+    "agreement": {("languages",): _unordered},
+    "parties": {("parties", "*", "business_id"): _business_id},
+}
+
+
+def normal_form(kind: str, path: tuple, value: Any) -> Any:
+    """A value in the one form the fingerprint and the diff compare (``path`` with list positions)."""
+    form = EQUIVALENT_FORMS.get(kind, {}).get(tuple("*" if isinstance(p, int) else p for p in path))
+    return form(value) if form else value
 
 
 def _canonical(value: Any, kind: str, path: tuple, main: str, text_paths: set) -> Any:
     shape = tuple("*" if isinstance(p, int) else p for p in path)
     if shape in MONITORING_PATHS.get(kind, ()):
         return None
+    value = normal_form(kind, path, value)
     if shape in text_paths:
         if isinstance(value, str):
             value = {main: value}
@@ -34,10 +56,7 @@ def _canonical(value: Any, kind: str, path: tuple, main: str, text_paths: set) -
                 out[key] = child
         return out
     if isinstance(value, list):
-        items = [_canonical(v, kind, path + (i,), main, text_paths) for i, v in enumerate(value)]
-        if shape in UNORDERED_PATHS.get(kind, ()):
-            items.sort(key=lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True))
-        return items
+        return [_canonical(v, kind, path + (i,), main, text_paths) for i, v in enumerate(value)]
     return value
 
 

@@ -6,6 +6,7 @@ import functools
 from dataclasses import dataclass, field
 from typing import Any
 
+from cooperation import business_id
 from cooperation.domain import ALL_MUNICIPALITIES, REGION
 from cooperation.model.status import IndicatorStatus, indicator_status
 from cooperation.schemas import parse_partial_date
@@ -76,7 +77,7 @@ class Party:
     number: int
     kind: str
     name: Text
-    business_id: str
+    business_id: str | None  # None: not known (business_id_unknown), printed as business_id.UNKNOWN
     signs: bool
     signatories: list[Signatory]
     decisions: list[Decision]
@@ -86,6 +87,11 @@ class Party:
     @property
     def approved(self) -> bool:
         return any(d.outcome == "approved" for d in self.decisions)
+
+    @property
+    def business_id_shown(self) -> str:
+        """The business ID as every output prints it: a dash where it is not known, never an invented one."""
+        return self.business_id or business_id.UNKNOWN
 
 
 @dataclass
@@ -267,7 +273,7 @@ class CycleStep:
 @dataclass
 class Agreement:
     id: str
-    document_type: str
+    document_type: Text  # a known type's official name per language, or the document's own name
     title: Text
     short_title: Text
     languages: list[str]

@@ -8,6 +8,7 @@ import hashlib
 import io
 import json
 
+from cooperation import business_id
 from cooperation.load.sources import Sources
 from cooperation.model import Agreement
 
@@ -18,7 +19,9 @@ def bundle(sources: Sources, model: Agreement) -> dict:
     return {
         "fingerprint": model.fingerprint,
         "agreement": docs["agreement"].data,
-        "parties": docs["parties"].data["parties"],
+        # business IDs in their one written form, as every other output prints them
+        "parties": [{**p, "business_id": business_id.normalise(p["business_id"])} if "business_id" in p else p
+                    for p in docs["parties"].data["parties"]],
         "forums": docs["forums"].data["forums"],
         "annexes": docs["annexes"].data["annexes"] if docs.get("annexes") else [],
         "subareas": [doc.data for doc in sorted(sources.subareas, key=lambda d: d.name)],

@@ -111,7 +111,7 @@ def export(model: Agreement, sources: Sources, lang: str | None = None, party: s
     parties = book.create_sheet("Osapuolet" if lang == "fi" else "Parter")
     parties.append(["Nro", L.word("party", lang), L.word("kind", lang), L.word("business_id", lang), "id"])
     for p in model.parties:
-        parties.append([p.number, _t(p.name, lang), L.enum("party_kind", p.kind, lang), p.business_id, p.id])
+        parties.append([p.number, _t(p.name, lang), L.enum("party_kind", p.kind, lang), p.business_id_shown, p.id])
     _header(parties, (6, 45, 22, 14, 24))
     if party:
         for row in parties.iter_rows(min_row=2):

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from cooperation.check.checks.actions import check_actions
+from cooperation.check.checks.document import check_document_type
 from cooperation.check.checks.forums import check_forums
 from cooperation.check.checks.ids import check_reserved_ids, check_subarea_file_names, check_unique_ids
 from cooperation.check.checks.indicators import check_indicators
@@ -43,4 +44,5 @@ CROSS_CHECKS: tuple[Check, ...] = (
     check_characters,
     check_reserved_ids,
     check_timeliness,
+    check_document_type,
 )

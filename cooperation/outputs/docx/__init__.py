@@ -90,21 +90,22 @@ class Body:
 
 def body_blocks(model: Agreement, lang: str) -> Body:
     b = Body(model, lang)
-    county, municipalities = model.county, model.municipalities
-    # 1 parties, with the defined terms
+    # 1 parties in the file's order, which is their numbering everywhere; the defined terms from their kinds
     b.heading("parties")
-    b.add(P.para(f"{county.number}. ", P.strong(b.t(county.name)), f" ({b.w('business_id')} {county.business_id}), "
-                 f"{b.w('hereinafter_county')}"))
-    for p in municipalities:
-        b.add(P.para(f"{p.number}. ", P.strong(b.t(p.name)), f" ({b.w('business_id')} {p.business_id})"))
-    others = [p for p in model.parties if p.kind not in ("county", "municipality")]
-    for p in others:
-        extra = "" if p.signs else f"; {b.w('does_not_sign')}"
-        b.add(P.para(f"{p.number}. ", P.strong(b.t(p.name)), f" ({L.enum('party_kind', p.kind, lang)}, "
-                     f"{b.w('business_id')} {p.business_id}{extra})"))
+    for p in model.parties:
+        if p.kind == "county":
+            b.add(P.para(f"{p.number}. ", P.strong(b.t(p.name)), f" ({b.w('business_id')} {p.business_id_shown}), "
+                         f"{b.w('hereinafter_county')}"))
+        elif p.kind == "municipality":
+            b.add(P.para(f"{p.number}. ", P.strong(b.t(p.name)), f" ({b.w('business_id')} {p.business_id_shown})"))
+        else:
+            extra = "" if p.signs else f"; {b.w('does_not_sign')}"
+            b.add(P.para(f"{p.number}. ", P.strong(b.t(p.name)), f" ({L.enum('party_kind', p.kind, lang)}, "
+                         f"{b.w('business_id')} {p.business_id_shown}{extra})"))
+    municipalities = model.municipalities
     if municipalities:
-        numbers = f"{municipalities[0].number}–{municipalities[-1].number}" if len(municipalities) > 1 else str(municipalities[0].number)
-        b.add(P.para(f"{numbers}: {b.w('hereinafter_municipalities')}."))
+        term = b.w("hereinafter_municipalities" if len(municipalities) > 1 else "hereinafter_municipality")
+        b.add(P.para(f"{L.number_list([p.number for p in municipalities], lang)}: {term}."))
     # 2 purpose and starting points
     b.heading("purpose_and_starting_points")
     b.heading("purpose", 2)
@@ -269,9 +270,9 @@ def context(model: Agreement, lang: str, body, sections: int) -> dict:
     term_start, term_end = model.council_term
     signing = [p for p in model.parties if p.signs]
     return {
-        "document_type": _plain(L.enum("document_type", model.document_type, lang)),
+        "document_type": t(model.document_type),
         "title": t(model.title),
-        "cover_parties": [_plain(f"{p.number}. {t(p.name)} ({p.business_id})") for p in model.parties],
+        "cover_parties": [_plain(f"{p.number}. {t(p.name)} ({p.business_id_shown})") for p in model.parties],
         "term": _plain(f"{L.date(term_start, lang)}–{L.date(term_end, lang)}"),
         "version": _plain(model.version),
         "status": _plain(L.enum("agreement_status", model.status, lang)),
@@ -365,7 +366,7 @@ def _compose(model: Agreement, lang: str, template: Path, body_path: Path, secti
     props = docx.core_properties
     when = _fixed_datetime(model.version_date)
     props.title = _plain(model.title.get(lang))
-    props.subject = _plain(L.enum("document_type", model.document_type, lang))
+    props.subject = _plain(model.document_type.get(lang))
     props.language = lang
     props.comments = f"SHA-256 {model.fingerprint}"
     props.created = props.modified = when

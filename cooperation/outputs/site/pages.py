@@ -313,7 +313,7 @@ class Site:
         statuses = [i.status.code for i in m.indicators]
         start, end = m.validity
         facts = [
-            (self.w("document"), esc(L.enum("document_type", m.document_type, lang))),
+            (self.w("document"), self.et(m.document_type)),
             (self.w("term"), esc(f"{L.date(m.council_term[0], lang)}–{L.date(m.council_term[1], lang)}")),
             (self.w("validity"), esc(f"{L.date(start, lang)}–{L.date(end, lang) if end else self.w('until_further')}")),
             (self.w("status"), esc(f"{L.enum('agreement_status', m.status, lang)}, {self.w('version').lower()} {m.version}"
@@ -591,7 +591,7 @@ class Site:
             part = sum(1 for a in self.m.actions if p.id in a.responsible)
             approved = next((d for d in reversed(p.decisions) if d.outcome == "approved"), None)
             rows.append([f"{p.number}. " + self.party_link(p.id), esc(L.enum("party_kind", p.kind, self.lang)),
-                         esc(p.business_id), str(part), str(lead),
+                         esc(p.business_id_shown), str(part), str(lead),
                          esc(f"{self.t(approved.body)} {L.partial_date(approved.date, self.lang)}".strip()) if approved else "–"])
         page.body.append(self.table([self.w("party"), self.w("kind"), self.w("business_id"), self.w("n_actions"),
                                      self.w("as_lead"), self.w("approved")], rows, self.w("parties")))
@@ -602,7 +602,7 @@ class Site:
         lang = self.lang
         page = self.start(f"osapuolet/{p.id}.md", self.t(p.name), "agreement/parties.yaml")
         page.body.append(f'<p class="meta">{p.number}. {esc(L.enum("party_kind", p.kind, lang))} · '
-                         f'{esc(self.w("business_id"))} {esc(p.business_id)}</p>')
+                         f'{esc(self.w("business_id"))} {esc(p.business_id_shown)}</p>')
         actions = [a for a in self.m.actions if p.id in a.responsible_set]
         leads = [a for a in actions if a.lead == p.id]
         own = [i for i in self.m.indicators if i.series(self.own_area(p))]
