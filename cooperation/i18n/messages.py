@@ -649,6 +649,52 @@ SV: dict[str, str] = {
     "row_value_infinite": "värdet ”{value}” är inget ändligt tal (NaN, oändligt eller för stort)",
     "row_duplicate": "{indicator}/{area}/{year} finns två gånger i filen med olika värden; det första behölls",
     "internal": "internt fel i kontrollen {check}: {detail}. Meddela detta till förvaltarna.",
+    "workbook_unknown_format": "arbetsbokens format ”{format}” känns inte igen av det här programmet; exportera en ny "
+                               "arbetsbok med export-xlsx",
+    "workbook_sheet_missing": "arbetsboken saknar bladet ”{sheet}”; ta inte bort eller byt namn på blad",
+    "workbook_id_column_missing": "bladet ”{sheet}” saknar identifierarkolumnen ”{heading}”; utan den kan raderna inte "
+                                  "kopplas till avtalets punkter: återställ kolumnen eller exportera en ny arbetsbok",
+    "workbook_formula": "cellen innehåller en formel ({formula}); formler beräknas inte och importeras inte: skriv värdet "
+                        "som text",
+    "workbook_duplicate_id": "identifieraren {id} förekommer en andra gång (först i cellen {first}); ta bort den ena raden",
+    "workbook_unknown_level": "nivån ”{level}” är ingen av nivåerna {levels}",
+    "workbook_unknown_id": "identifieraren {id} finns inte i avtalet: identifierare får inte ändras för hand (återställ "
+                           "den ursprungliga); lämna en ny rads identifierare tom, så ger importen den en",
+    "workbook_level_changed": "nivån på raden {id} har ändrats; den är {level}: återställ nivån",
+    "workbook_row_without_parent": "radens nivå är {level}, men ovanför den finns ingen punkt som den hör till; flytta "
+                                   "raden under rätt delområde eller mål",
+    "workbook_new_subarea_row": "ett nytt delområde kan inte läggas till i arbetsboken; skapa det med new-subarea",
+    "workbook_new_item": "den nya raden ({level}) fick identifieraren {id}",
+    "workbook_other_agreement": "arbetsboken är från ett annat avtal ({workbook}), detta är {agreement}; importera den i "
+                                "dess eget repositorium",
+    "workbook_revision_mismatch": "enligt arbetsboken exporterades den från versionen {revision}, men dess fingeravtryck "
+                                  "motsvarar inte den versionen; exportera en ny arbetsbok",
+    "workbook_stale_without_base": "arbetsboken exporterades från äldre uppgifter (version {revision}) som inte finns i "
+                                   "det här repositoriets historik, så ändringarna kan inte sammanfogas; exportera en ny "
+                                   "arbetsbok eller importera den här där den exporterades",
+    "workbook_cell_full": "cellen innehåller {limit} tecken, mer än en Excel-cell rymmer, så texten kan ha kapats; "
+                          "förkorta texten",
+    "workbook_conflict": "{id} {field}: både arbetsboken och repositoriet har ändrat detta värde (arbetsboken "
+                         "exporterades från versionen {revision}): i repositoriet nu ”{ours}”, i arbetsboken "
+                         "”{theirs}”; bestäm vilket som gäller och rätta arbetsboken eller filen",
+    "decision_section_unknown": "beslutets paragraf (§, section) har inte registrerats; lägg till den när protokollet "
+                                "visar den",
+    "decision_date_unknown": "beslutets datum (date) har inte registrerats; en månad (2026-03) eller ett år (2026) räcker",
+    "decision_unknown_version": "beslutets version ”{version}” finns inte: den är varken en undertecknad versions tagg "
+                                "eller avtalets fingeravtryck (kända versioner: {known})",
+    "decision_before_version": "beslutet {date} fattades innan versionen {version} fanns (versionens datum {version_date})",
+    "approval_of_older_text": "partens senaste godkännande gäller versionen {approved}, inte den nuvarande texten {current}",
+    "in_force_approval_of_other_text": "avtalet är i kraft, men partens senaste godkännande gäller versionen {approved}, "
+                                       "inte den gällande texten {current}",
+    "measurement_future_year": "året {year} har inte börjat än (i dag är det {today}); det kan inte finnas något värde än",
+    "action_past_end": "tidsplanen slutade {end}, men statusen är fortfarande ”{status}”; markera den som klar, "
+                       "inställd eller försenad med motivering, eller uppdatera tidsplanen",
+    "action_not_started": "skulle börja {start}, men statusen är fortfarande ”planerad”; uppdatera statusen eller "
+                          "tidsplanen",
+    "indicator_stale": "det senaste värdet är från {year}; med intervallet ”{frequency}” får det vara högst {age} år "
+                       "gammalt – lägg till nyare värden i mappen measurements/",
+    "text_not_translated": "texten ändrades på ett språk, men texten på {languages} ändrades inte; uppdatera "
+                           "översättningen eller konstatera att ingen behövs",
 }
 for _code, _text in SV.items():
     M[_code]["sv"] = _text
