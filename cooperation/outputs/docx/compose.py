@@ -86,10 +86,15 @@ class _BodyComposer(SubdocComposer):
     def attach_parts(self, doc: Any, remove_property_fields: bool = True) -> None:
         real = self.doc  # type: ignore[has-type]  # docxcompose is untyped
         self.doc = _Document(real)
+        self._body = _Document(doc)
         try:
             super().attach_parts(doc, remove_property_fields)
         finally:
             self.doc = real
+
+    def add_styles(self, doc: Any, element: Any) -> None:
+        # the body's styles looked up from a table as well (attach_parts itself needs the real document)
+        super().add_styles(self._body, element)
 
 
 @cache
