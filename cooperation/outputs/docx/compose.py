@@ -83,11 +83,23 @@ class _Document:
         return getattr(self._document, name)
 
 
+# per-element steps of docxcompose that only act on what their query finds in the element: when the
+# whole body has none of it (pandoc writes no pictures, diagrams or footnotes here), no element has
+_ONLY_WHERE = {
+    "add_images": "(.//a:blip|.//asvg:svgBlip)[@r:embed]",
+    "add_diagrams": ".//dgm:relIds[@r:dm]",
+    "add_shapes": ".//v:shape/v:imagedata",
+    "add_footnotes": ".//w:footnoteReference",
+    "remove_header_and_footer_references": ".//w:headerReference|.//w:footerReference",
+}
+
+
 class _BodyComposer(SubdocComposer):
     def attach_parts(self, doc: Any, remove_property_fields: bool = True) -> None:
         real = self.doc  # type: ignore[has-type]  # docxcompose is untyped
         self.doc = _Document(real)
         self._body = _Document(doc)
+        self._nothing_to_do = {step for step, query in _ONLY_WHERE.items() if not _compiled(query)(doc.element.body)}
         try:
             super().attach_parts(doc, remove_property_fields)
         finally:
@@ -96,6 +108,26 @@ class _BodyComposer(SubdocComposer):
     def add_styles(self, doc: Any, element: Any) -> None:
         # the body's styles looked up from a table as well (attach_parts itself needs the real document)
         super().add_styles(self._body, element)
+
+    def add_images(self, doc: Any, element: Any) -> None:
+        if "add_images" not in self._nothing_to_do:
+            super().add_images(doc, element)
+
+    def add_diagrams(self, doc: Any, element: Any) -> None:
+        if "add_diagrams" not in self._nothing_to_do:
+            super().add_diagrams(doc, element)
+
+    def add_shapes(self, doc: Any, element: Any) -> None:
+        if "add_shapes" not in self._nothing_to_do:
+            super().add_shapes(doc, element)
+
+    def add_footnotes(self, doc: Any, element: Any) -> None:
+        if "add_footnotes" not in self._nothing_to_do:
+            super().add_footnotes(doc, element)
+
+    def remove_header_and_footer_references(self, doc: Any, element: Any) -> None:
+        if "remove_header_and_footer_references" not in self._nothing_to_do:
+            super().remove_header_and_footer_references(doc, element)
 
 
 @cache
