@@ -86,3 +86,18 @@ def test_without_libreoffice_the_site_leaves_the_pdf_out_with_a_note(monkeypatch
     assert [f.output.name for f in files if f.output.name == "pdf"] == []
     assert {f.output.name for f in files} >= {"docx", "xlsx"}
     assert notes == [P.missing_message()]
+
+
+def test_time_stamp_and_identifier_are_rewritten_at_their_own_length():
+    """What LibreOffice varies run to run (it ignores SOURCE_DATE_EPOCH): the creation time, /ID, /DocChecksum."""
+    import datetime
+
+    def made(when: bytes, ident: bytes) -> bytes:
+        return (b"%PDF-1.6\n<</CreationDate(D:" + when + b"Z')>>\ntrailer\n<</ID [ <" + ident + b">\n<" + ident
+                + b"> ]\n/DocChecksum /" + ident + b"\n>>\n%%EOF\n")
+    first = made(b"20261128201316", b"A85AB7F3CB6139B611FDED3B4A390229")
+    second = made(b"20261128201351", b"164542F83A886802ACFAB64BCE191B06")
+    one, other = (P.reproducible(pdf, datetime.date(2026, 2, 14)) for pdf in (first, second))
+    assert one == other and len(one) == len(first)
+    assert b"/CreationDate(D:20260214000000Z')" in one
+    assert b"A85AB7F3" not in one and b"164542F8" not in one

@@ -117,7 +117,11 @@ _CHECKSUM = re.compile(rb"/DocChecksum\s*/([0-9A-Fa-f]+)")
 def reproducible(pdf: bytes, version_date: datetime.date | None) -> bytes:
     """The PDF with its time stamps set to the version date and its identifier derived from its content,
     each rewritten at its own length."""
-    stamp = (version_date or datetime.date(1980, 1, 1)).strftime("%Y%m%d000000").encode()
+    if version_date is not None:
+        when = datetime.datetime(version_date.year, version_date.month, version_date.day)
+    else:  # as the Word document's properties: SOURCE_DATE_EPOCH (checked by the command line), else 1970
+        when = datetime.datetime.fromtimestamp(int(os.environ.get("SOURCE_DATE_EPOCH") or 0), datetime.UTC)
+    stamp = when.strftime("%Y%m%d%H%M%S").encode()
     data = bytearray(pdf)
 
     def put(match: re.Match, group: int, value: bytes) -> None:
