@@ -1,5 +1,5 @@
-"""The agreement as PDF: the Word documents converted by LibreOffice (headless), one run for every
-language, the model's fingerprint in the PDF's keywords.
+"""The agreement as PDF: the Word documents converted by LibreOffice (headless), the languages side by
+side, the model's fingerprint in the PDF's keywords.
 
 LibreOffice carries the .docx core properties title, subject and keywords into the PDF's document
 information; the fingerprint goes into the keywords of the copy it converts (the delivered .docx
@@ -22,6 +22,7 @@ import subprocess
 import tempfile
 import zipfile
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from lxml import etree
@@ -64,7 +65,10 @@ def render_languages(model: Agreement, langs: list[str], word: Callable[[], dict
             source.write_bytes(with_keywords(made_from[lang], keywords))
             sources.append(source)
         out = folder / "pdf"
-        _convert(program, folder / "profile", out, sources)
+        # one LibreOffice per language, side by side (each is one process on one core)
+        with ThreadPoolExecutor(max_workers=max(1, len(sources))) as pool:
+            list(pool.map(lambda index: _convert(program, folder / f"profile-{index}", out, [sources[index]]),
+                          range(len(sources))))
         result = {}
         for lang, source in zip(langs, sources):
             made = out / f"{source.stem}.pdf"
