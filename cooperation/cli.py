@@ -141,6 +141,21 @@ def cmd_docx(args) -> int:
     return with_model(args, produce)
 
 
+def cmd_pdf(args) -> int:
+    from cooperation.outputs import pdf
+    if args.template is not None and not args.template.is_file():
+        sys.stderr.write(f"virhe: mallipohjaa {args.template} ei ole\n")
+        return EXIT_USAGE
+    if pdf.soffice() is None:  # said before loading anything: not a problem in the data
+        sys.stderr.write(f"virhe: {pdf.missing_message()}; Word-versio: python build.py docx\n")
+        return EXIT_USAGE
+
+    def produce(model, sources) -> None:
+        write_output("pdf", args, model, sources, template=args.template)
+        sys.stderr.write(f"Sormenjälki (SHA-256): {model.fingerprint}\n")
+    return with_model(args, produce)
+
+
 def cmd_site(args) -> int:
     from cooperation.outputs.site.build import build_site
 
@@ -311,6 +326,11 @@ def make_parser() -> argparse.ArgumentParser:
     _common(docx)
     docx.add_argument("--template", type=Path, default=None, help="oma mallipohja (oletus: templates/agreement.docx)")
     docx.set_defaults(func=cmd_docx, writes="files")
+
+    pdf = commands.add_parser("pdf", help="tee sopimuksesta PDF jokaisella sopimuksen kielellä (Word-versiosta LibreOfficella)")
+    _common(pdf)
+    pdf.add_argument("--template", type=Path, default=None, help="oma Word-mallipohja (oletus: templates/agreement.docx)")
+    pdf.set_defaults(func=cmd_pdf, writes="files")
 
     site = commands.add_parser("site", help="rakenna julkinen verkkosivusto (OUT/site)")
     _common(site)

@@ -41,6 +41,8 @@ def _looks_like(name: str, data: bytes) -> bool:
         return isinstance(json.loads(data), dict)
     if name.endswith(".csv"):
         return data.startswith((b"indicator,area,year,value,note\n", b"indicator,area,level,base_year,"))
+    if name.endswith(".pdf"):
+        return data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
     if name.endswith(".ics"):
         return data.startswith(b"BEGIN:VCALENDAR\r\n") and data.endswith(b"END:VCALENDAR\r\n")
     raise AssertionError(f"no check for {name}: add one")
@@ -50,6 +52,9 @@ def _looks_like(name: str, data: bytes) -> bool:
 def test_every_output_renders_for_the_example(loaded, name):
     model, sources = loaded
     output = BY_NAME[name]
+    if name == "pdf":
+        from test_pdf import require_libreoffice
+        require_libreoffice()
     files = output.files(model, sources)
     expected_languages = model.languages if output.per_language else [model.main_language]
     assert list(files) == [output.file(model, lang) for lang in expected_languages]

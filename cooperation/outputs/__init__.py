@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from cooperation.files import OutputError
+
 if TYPE_CHECKING:
     from cooperation.load.sources import Sources
     from cooperation.model import Agreement
@@ -22,6 +24,10 @@ if TYPE_CHECKING:
 EVERY_SITE = "every"  # every file on every language's site (both Word documents on both)
 OWN_LANGUAGE = "own"  # a per-language output's file for the page's language only (the Swedish calendar on /sv/)
 NOT_ON_SITE = ""
+
+
+class MissingTool(OutputError):
+    """An output needs a program that is not installed (LibreOffice for PDF): the site leaves it out."""
 
 
 @dataclass(frozen=True)
@@ -36,6 +42,9 @@ class Output:
     # render_all(model, sources, langs, **options) → {lang: bytes}: every language in one go, where the
     # languages share work (the Word bodies are written side by side); else render per language
     render_all: Callable[..., dict[str, bytes]] | None = None
+    # the output whose files this one converts (PDF from Word): render_all gets them as made_from={lang: bytes}
+    # when they are at hand (the site renders both), else it renders them itself
+    made_from: str = ""
 
     def languages(self, model: Agreement) -> list[str]:
         return list(model.languages) if self.per_language else [model.main_language]
@@ -67,6 +76,13 @@ def _module(name: str):
     return importlib.import_module(f"cooperation.outputs.{name}")
 
 
+def _pdf(model: Agreement, langs: list[str], template=None, made_from: dict[str, bytes] | None = None) -> dict[str, bytes]:
+    """PDF from the Word documents: those at hand, else rendered (only once LibreOffice is found)."""
+    def word() -> dict[str, bytes]:
+        return made_from if made_from is not None else _module("docx").render_languages(model, langs, template)
+    return _module("pdf").render_languages(model, langs, word)
+
+
 # in the order of the site's downloads page
 REGISTRY: tuple[Output, ...] = (
     Output("xlsx", "{id}-tyokirja{suffix}.xlsx", "dl_xlsx", lambda model, sources, lang, party=None:
@@ -74,6 +90,9 @@ REGISTRY: tuple[Output, ...] = (
     Output("docx", "{id}-{lang}.docx", "dl_docx", lambda model, sources, lang, template=None:
            _module("docx").render(model, lang, template), per_language=True,
            render_all=lambda model, sources, langs, template=None: _module("docx").render_languages(model, langs, template)),
+    Output("pdf", "{id}-{lang}.pdf", "dl_pdf", lambda model, sources, lang, template=None:
+           _pdf(model, [lang], template)[lang], per_language=True, made_from="docx",
+           render_all=lambda model, sources, langs, template=None, made_from=None: _pdf(model, langs, template, made_from)),
     Output("json", "{id}.json", "dl_json", lambda model, sources, lang: _module("opendata").bundle_json(sources, model)),
     Output("csv", "mittaustulokset.csv", "dl_csv", lambda model, sources, lang: _module("opendata").measurements_csv(model)),
     Output("progress", "edistyminen.csv", "dl_progress",
@@ -84,11 +103,23 @@ REGISTRY: tuple[Output, ...] = (
 BY_NAME: dict[str, Output] = {output.name: output for output in REGISTRY}
 
 
-def render_site_files(model: Agreement, sources: Sources) -> list[Rendered]:
+def render_site_files(model: Agreement, sources: Sources, notes: list[str] | None = None) -> list[Rendered]:
     """Every file the site offers, in every language, in the registry's order: rendered once for all
-    of the site's languages."""
-    return [Rendered(output, lang, output.file(model, lang), data)
-            for output in REGISTRY if output.site for lang, data in output.by_language(model, sources).items()]
+    of the site's languages. An output whose program is missing is left out, with why in ``notes``."""
+    rendered: dict[str, dict[str, bytes]] = {}
+    files = []
+    for output in REGISTRY:
+        if not output.site:
+            continue
+        options = {"made_from": rendered[output.made_from]} if output.made_from in rendered else {}
+        try:
+            rendered[output.name] = output.by_language(model, sources, **options)
+        except MissingTool as exc:
+            if notes is not None:
+                notes.append(str(exc))
+            continue
+        files += [Rendered(output, lang, output.file(model, lang), data) for lang, data in rendered[output.name].items()]
+    return files
 
 
 def for_site(files: list[Rendered], lang: str) -> list[Rendered]:

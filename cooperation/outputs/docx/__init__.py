@@ -354,7 +354,7 @@ def _compose(model: Agreement, lang: str, template: Path, body_path: Path, secti
         random.setstate(state)
     env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
     try:
-        tpl.render(context(model, lang, subdoc, sections), jinja_env=env, autoescape=True)
+        C.render_with_body(tpl, context(model, lang, subdoc, sections), env)
     except UndefinedError as exc:
         name = re.findall(r"'([^']+)'", str(exc))
         missing = name[-1] if name else str(exc)

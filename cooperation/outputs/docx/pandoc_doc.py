@@ -170,7 +170,7 @@ def write_docx(blocks: list[dict], reference: Path, out: Path, meta: dict | None
     args = ["-f", "json", "-t", "docx", "--reference-doc", str(reference), "-o", str(out)]
     if toc:
         args += ["--toc", "--toc-depth=2"]
-    _pandoc(args, json.dumps(document).encode("utf-8"))
+    _pandoc(args, json.dumps(document, separators=(",", ":")).encode("utf-8"))  # no spaces: less for pandoc to read
 
 
 def meta_string(text: str) -> dict:

@@ -62,13 +62,16 @@ def set_language(docx, tag: str) -> None:
 
 
 # --- table of contents ------------------------------------------------------------------------
+_W_T, _P_STYLE, _W_VAL = qn("w:t"), f"{qn('w:pPr')}/{qn('w:pStyle')}", qn("w:val")  # once: read for every paragraph
+
+
 def _text(paragraph) -> str:
-    return "".join(t.text or "" for t in paragraph.iter(qn("w:t")))
+    return "".join(t.text or "" for t in paragraph.iter(_W_T))
 
 
 def _style(paragraph) -> str | None:
-    p_style = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-    return p_style.get(qn("w:val")) if p_style is not None else None
+    p_style = paragraph.find(_P_STYLE)
+    return p_style.get(_W_VAL) if p_style is not None else None
 
 
 def _run(*children) -> BaseOxmlElement:
@@ -91,13 +94,13 @@ def _t(text: str) -> BaseOxmlElement:
     return element
 
 
-def _entry(docx, level: int, text: str, bookmark: str) -> BaseOxmlElement:
+def _entry(style_ids: set[str], level: int, text: str, bookmark: str) -> BaseOxmlElement:
     """One TOC line: a link to the heading's bookmark. No page number: nothing but Word's field update
     can know it (LibreOffice prints a cached one as it is), and Word puts them in when it updates the field."""
     p = OxmlElement("w:p")
     p_pr = OxmlElement("w:pPr")
     style_id = f"TOC{level}"
-    if _has_style(docx, style_id):
+    if style_id in style_ids:
         p_style = OxmlElement("w:pStyle")
         p_style.set(qn("w:val"), style_id)
         p_pr.append(p_style)
@@ -114,8 +117,8 @@ def _entry(docx, level: int, text: str, bookmark: str) -> BaseOxmlElement:
     return p
 
 
-def _has_style(docx, style_id: str) -> bool:
-    return any(s.get(qn("w:styleId")) == style_id for s in docx.styles.element.iter(qn("w:style")))
+def _style_ids(docx) -> set[str]:
+    return {s.get(qn("w:styleId")) for s in docx.styles.element.iter(qn("w:style"))}
 
 
 def fill_toc(docx) -> None:
@@ -137,6 +140,7 @@ def fill_toc(docx) -> None:
     next_id = max(bookmark_ids, default=0) + 1
     after_toc = False
     entries = []
+    style_ids = _style_ids(docx)
     for p in body.iter(qn("w:p")):
         if p is field_p:
             after_toc = True
@@ -156,7 +160,7 @@ def fill_toc(docx) -> None:
         p.insert(position, start)
         p.append(end)
         next_id += 1
-        entries.append(_entry(docx, level, text, name))
+        entries.append(_entry(style_ids, level, text, name))
     if not entries:
         return
     # the field: begin + instruction + separate open the first entry, end closes the last one

@@ -6,6 +6,7 @@ import contextlib
 import io
 import logging
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,8 +70,12 @@ def build_site(model: Agreement, sources: Sources, root: Path, out: Path) -> Pat
     handler = logging.StreamHandler(log)
     handler.setLevel(logging.WARNING)
     logging.getLogger("mkdocs").addHandler(handler)
+    notes: list[str] = []
+    downloads = render_site_files(model, sources, notes)
+    for note in notes:  # the build goes on without that file (the PDF where LibreOffice is missing)
+        sys.stderr.write(f"huom: {note}; sivustolla ei tarjota sitä\n")
     try:
-        with _handing_off(Handoff(Path(root).resolve(), render_site_files(model, sources), model, sources)), \
+        with _handing_off(Handoff(Path(root).resolve(), downloads, model, sources)), \
                 replace_dir(target) as work:
             # the main (first) language first: its clean step would wipe the others' folders
             for index, lang in enumerate(model.languages):

@@ -8,6 +8,7 @@ downloads are rendered here.
 from __future__ import annotations
 
 import html
+import logging
 import os
 import re
 from pathlib import Path
@@ -28,6 +29,7 @@ from cooperation.pipeline import ModelError, load_all
 from cooperation.schemas import SCHEMA_DIR
 
 _state: dict = {}
+log = logging.getLogger("mkdocs.hooks.cooperation")
 
 # pages written in Finnish only (the editor guide, the field reference from the schemas' Finnish help)
 FINNISH_ONLY = ("ohje.md", "tietomuoto.md")
@@ -52,7 +54,10 @@ def on_config(config):
         raise PluginError("Sopimuksen tiedoissa on virheitä:\n" + out + err)
     if lang not in model.languages:
         raise PluginError(f"Sopimus ei ole kielellä {lang} (languages: {model.languages})")
-    downloads = given.downloads if given else render_site_files(model, sources)
+    notes: list[str] = []
+    downloads = given.downloads if given else render_site_files(model, sources, notes)
+    for note in notes:
+        log.info("%s; sivustolla ei tarjota sitä", note)
     offered = for_site(downloads, lang)
     files = [(f.name, f.data, f.output.description) for f in offered]
     listed = [Download(f.name, f.output.description, len(f.data),

@@ -1,0 +1,143 @@
+"""The agreement as PDF: the Word documents converted by LibreOffice (headless), the languages side by
+side, the model's fingerprint in the PDF's keywords.
+
+LibreOffice carries the .docx core properties title, subject and keywords into the PDF's document
+information; the fingerprint goes into the keywords of the copy it converts (the delivered .docx
+keeps its properties). LibreOffice 7.4 stamps the PDF with the current time and a random file
+identifier and ignores SOURCE_DATE_EPOCH: both are rewritten in place, at the same length so the
+cross-reference offsets stay right, to the version date and a digest of the rest of the file. The
+same .docx then gives the same PDF bytes on the same machine (fonts and LibreOffice's version
+decide the layout).
+"""
+from __future__ import annotations
+
+import datetime
+import hashlib
+import io
+import os
+import re
+import shutil
+import signal
+import subprocess
+import tempfile
+import zipfile
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from lxml import etree
+
+from cooperation.files import OutputError
+from cooperation.model import Agreement
+from cooperation.outputs import MissingTool
+
+TIMEOUT = 300  # seconds for one LibreOffice run (a large region's two documents take ~20 s)
+INSTALL_HINT = "apt-get install libreoffice-writer-nogui fonts-crosextra-carlito fonts-crosextra-caladea"
+CORE_PROPERTIES = "docProps/core.xml"
+CP = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+
+
+class LibreOfficeMissing(MissingTool):
+    """PDF needs LibreOffice, which is not installed: the site leaves the PDF out, `build.py pdf` says so."""
+
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def missing_message() -> str:
+    return f"LibreOffice puuttuu, joten PDF-versiota ei voi tehdä (asenna: {INSTALL_HINT})"
+
+
+def render_languages(model: Agreement, langs: list[str], word: Callable[[], dict[str, bytes]]) -> dict[str, bytes]:
+    """Language → PDF bytes. ``word()`` gives the Word documents (language → .docx bytes): asked for
+    only once LibreOffice is known to be there. (The registry passes it: outputs do not import each other.)"""
+    program = soffice()
+    if program is None:
+        raise LibreOfficeMissing(missing_message())
+    made_from = word()
+    keywords = f"SHA-256 {model.fingerprint}"  # LibreOffice lists it as two keywords: "SHA-256, <hex>"
+    with tempfile.TemporaryDirectory(prefix="cooperation-pdf-") as tmp:
+        folder = Path(tmp)
+        sources = []
+        for lang in langs:
+            source = folder / f"{model.id}-{lang}.docx"
+            source.write_bytes(with_keywords(made_from[lang], keywords))
+            sources.append(source)
+        out = folder / "pdf"
+        # one LibreOffice per language, side by side (each is one process on one core)
+        with ThreadPoolExecutor(max_workers=max(1, len(sources))) as pool:
+            list(pool.map(lambda index: _convert(program, folder / f"profile-{index}", out, [sources[index]]),
+                          range(len(sources))))
+        result = {}
+        for lang, source in zip(langs, sources):
+            made = out / f"{source.stem}.pdf"
+            if not made.is_file():
+                raise OutputError(f"LibreOffice ei tehnyt PDF-tiedostoa {made.name} tiedostosta {source.name}")
+            result[lang] = reproducible(made.read_bytes(), model.version_date)
+    return result
+
+
+def _convert(program: str, profile: Path, out: Path, sources: list[Path]) -> None:
+    # a profile of its own: parallel runs (and a user's open LibreOffice) do not share a lock
+    command = [program, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", "--nologo",
+               "--convert-to", "pdf", "--outdir", str(out), *map(str, sources)]
+    # its own session: the wrapper script starts soffice.bin, and a timeout must end both
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        _, stderr = process.communicate(timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        raise OutputError(f"LibreOffice ei saanut PDF-muunnosta valmiiksi {TIMEOUT} sekunnissa") from None
+    if process.returncode != 0:
+        detail = stderr.decode("utf-8", "replace").strip()[-500:]
+        raise OutputError(f"LibreOffice-muunnos PDF:ksi epäonnistui (koodi {process.returncode}): {detail}")
+
+
+def with_keywords(docx: bytes, keywords: str) -> bytes:
+    """The .docx with its core property "keywords" set (LibreOffice writes it to the PDF's /Keywords)."""
+    source = zipfile.ZipFile(io.BytesIO(docx))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == CORE_PROPERTIES:
+                root = etree.fromstring(data)
+                element = root.find(f"{{{CP}}}keywords")
+                if element is None:
+                    element = etree.SubElement(root, f"{{{CP}}}keywords")
+                element.text = keywords
+                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+            target.writestr(info, data)
+    return buffer.getvalue()
+
+
+_DATE = re.compile(rb"/(?:CreationDate|ModDate)\s*\(D:(\d{14})")
+_ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*\]")
+_CHECKSUM = re.compile(rb"/DocChecksum\s*/([0-9A-Fa-f]+)")
+
+
+def reproducible(pdf: bytes, version_date: datetime.date | None) -> bytes:
+    """The PDF with its time stamps set to the version date and its identifier derived from its content,
+    each rewritten at its own length."""
+    if version_date is not None:
+        when = datetime.datetime(version_date.year, version_date.month, version_date.day)
+    else:  # as the Word document's properties: SOURCE_DATE_EPOCH (checked by the command line), else 1970
+        when = datetime.datetime.fromtimestamp(int(os.environ.get("SOURCE_DATE_EPOCH") or 0), datetime.UTC)
+    stamp = when.strftime("%Y%m%d%H%M%S").encode()
+    data = bytearray(pdf)
+
+    def put(match: re.Match, group: int, value: bytes) -> None:
+        start, end = match.span(group)
+        data[start:end] = value[: end - start].ljust(end - start, b"0")
+
+    for match in _DATE.finditer(pdf):
+        put(match, 1, stamp)
+    volatile = [(m, g) for m in [*_ID.finditer(pdf), *_CHECKSUM.finditer(pdf)] for g in range(1, m.re.groups + 1)]
+    for match, group in volatile:
+        put(match, group, b"0" * 64)
+    digest = hashlib.sha256(bytes(data)).hexdigest().upper().encode()
+    for match, group in volatile:
+        put(match, group, digest)
+    return bytes(data)

@@ -1,0 +1,103 @@
+"""The PDF agreement: `build.py pdf` converts the Word documents with LibreOffice, one per language,
+read back with poppler's pdftotext and pdfinfo."""
+import os
+import re
+import shutil
+import subprocess
+
+import pytest
+from helpers import REPO, run_cli
+
+from cooperation.outputs import pdf as P
+from cooperation.outputs import render_site_files
+from cooperation.pipeline import load, load_all
+
+
+def require_libreoffice() -> None:
+    if P.soffice() is None or shutil.which("pdftotext") is None:
+        if os.environ.get("REQUIRE_LIBREOFFICE"):
+            pytest.fail("LibreOffice and poppler are required here: apt-get install libreoffice-writer-nogui poppler-utils")
+        pytest.skip("LibreOffice or poppler not installed (apt-get install libreoffice-writer-nogui poppler-utils)")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    require_libreoffice()
+    model, _ = load(REPO)
+    outs = []
+    for run in ("first", "second"):
+        out = tmp_path_factory.mktemp(f"pdf-{run}")
+        done = run_cli("pdf", "--root", REPO, "--out", out)
+        assert done.returncode == 0, done.stderr
+        outs.append(out)
+    return model, outs
+
+
+def info(path) -> dict[str, str]:
+    text = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return dict(re.findall(r"^([A-Za-z ]+):\s*(.*)$", text, re.M))
+
+
+def text(path) -> str:
+    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def words(value: str) -> str:
+    return " ".join(value.split())
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_a_pdf_per_language_with_its_title_goals_and_fingerprint(built, lang):
+    model, (out, _) = built
+    path = out / f"{model.id}-{lang}.pdf"
+    assert path.read_bytes().startswith(b"%PDF-")
+    found = words(text(path))
+    assert words(model.title.get(lang)) in found
+    goal = model.subareas[0].goals[0]
+    assert words(goal.title.get(lang)) in found and goal.id in found
+    meta = info(path)
+    assert meta["Title"] == model.title.get(lang)
+    assert model.fingerprint in meta["Keywords"]
+    assert int(meta["Pages"]) > 1
+    # the version date, not the time of the build
+    assert meta["CreationDate"].split()[1:3] == [model.version_date.strftime("%b"), str(model.version_date.day)]
+
+
+def test_the_same_agreement_gives_the_same_pdf_bytes(built):
+    model, (first, second) = built
+    for lang in model.languages:
+        name = f"{model.id}-{lang}.pdf"
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+
+def test_without_libreoffice_the_command_says_so_and_writes_nothing(tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    done = run_cli("pdf", "--root", REPO, "--out", tmp_path / "out")
+    assert done.returncode == 2
+    assert "LibreOffice puuttuu" in done.stderr and "build.py docx" in done.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_without_libreoffice_the_site_leaves_the_pdf_out_with_a_note(monkeypatch):
+    model, sources, _ = load_all(REPO)
+    monkeypatch.setattr(P, "soffice", lambda: None)
+    notes: list[str] = []
+    files = render_site_files(model, sources, notes)
+    assert [f.output.name for f in files if f.output.name == "pdf"] == []
+    assert {f.output.name for f in files} >= {"docx", "xlsx"}
+    assert notes == [P.missing_message()]
+
+
+def test_time_stamp_and_identifier_are_rewritten_at_their_own_length():
+    """What LibreOffice varies run to run (it ignores SOURCE_DATE_EPOCH): the creation time, /ID, /DocChecksum."""
+    import datetime
+
+    def made(when: bytes, ident: bytes) -> bytes:
+        return (b"%PDF-1.6\n<</CreationDate(D:" + when + b"Z')>>\ntrailer\n<</ID [ <" + ident + b">\n<" + ident
+                + b"> ]\n/DocChecksum /" + ident + b"\n>>\n%%EOF\n")
+    first = made(b"20261128201316", b"A85AB7F3CB6139B611FDED3B4A390229")
+    second = made(b"20261128201351", b"164542F83A886802ACFAB64BCE191B06")
+    one, other = (P.reproducible(pdf, datetime.date(2026, 2, 14)) for pdf in (first, second))
+    assert one == other and len(one) == len(first)
+    assert b"/CreationDate(D:20260214000000Z')" in one
+    assert b"A85AB7F3" not in one and b"164542F8" not in one
