@@ -316,6 +316,11 @@ M: dict[str, dict[str, str]] = {
                       "en": "{indicator}/{area}/{year} is in the file twice with different values; the first was kept"},
     "internal": {"fi": "sisäinen virhe tarkistuksessa {check}: {detail}. Ilmoita tästä ylläpitäjille.",
                  "en": "internal error in check {check}: {detail}. Please report this."},
+    "accessibility_contact_missing": {
+        "fi": "saavutettavuusselosteesta puuttuu palautekanava: anna sähköpostiosoite (contact_email) tai palautelomakkeen "
+              "osoite (feedback_url); laki digitaalisten palvelujen tarjoamisesta (306/2019) edellyttää sen",
+        "en": "the accessibility statement has no feedback channel: give an e-mail address (contact_email) or a feedback "
+              "form's address (feedback_url); the Act on the Provision of Digital Services (306/2019) requires one"},
 }
 
 RELATIONS = {"increase": {"fi": "suurempi", "en": "greater"}, "decrease": {"fi": "pienempi", "en": "smaller"}}

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from cooperation.check.checks.accessibility import check_accessibility
 from cooperation.check.checks.actions import check_actions
 from cooperation.check.checks.forums import check_forums
 from cooperation.check.checks.ids import check_reserved_ids, check_subarea_file_names, check_unique_ids
@@ -41,4 +42,5 @@ CROSS_CHECKS: tuple[Check, ...] = (
     check_measurements,
     check_characters,
     check_reserved_ids,
+    check_accessibility,
 )

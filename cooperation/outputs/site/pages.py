@@ -842,12 +842,36 @@ class Site:
         return self.w(d.description) + (f" ({', '.join(details)})" if details else "")
 
     def accessibility(self) -> None:
-        page = self.start("saavutettavuus.md", self.w("accessibility"))
-        contact = self.m.coordinators[0] if self.m.coordinators else None
-        page.body.append(self.md(Text(self.w("accessibility_text").format(
-            name=self.t(self.m.short_title),
-            contact=f"{contact.name}, {self.t(contact.role)}, {self.t(self.m.party(contact.party).name)}" if contact else "–"),
-            self.lang)))
+        """The accessibility statement from agreement.yaml's `accessibility` block, in the law's parts: state of
+        compliance, content that is not accessible, how the statement was prepared, feedback, enforcement."""
+        m, a, lang = self.m, self.m.accessibility, self.lang
+        page = self.start("saavutettavuus.md", self.w("accessibility"), "agreement/agreement.yaml")
+        page.body.append(f"<p>{esc(self.w('a11y_intro').format(name=self.t(m.short_title)))}</p>")
+        page.body.append(f"## {heading_text(self.w('a11y_compliance_heading'))}")
+        page.body.append(f"<p>{esc(self.w('a11y_compliance'))}</p>")
+        page.body.append(f"## {heading_text(self.w('a11y_problems_heading'))}")
+        problems = [esc(self.t(text)) + (f" ({esc(self.w('a11y_criterion').format(criterion=criterion))})" if criterion else "")
+                    for text, criterion in a.known_problems] + [esc(self.w("a11y_word_documents"))]
+        page.body.append("<ul>" + "".join(f"<li>{p}</li>" for p in problems) + "</ul>")
+        dates = [self.w(key).format(date=L.date(day, lang)) for key, day in (("a11y_prepared", a.prepared),
+                                                                              ("a11y_reviewed", a.reviewed)) if day]
+        if dates:
+            page.body.append(f"## {heading_text(self.w('a11y_prepared_heading'))}")
+            page.body.append(f"<p>{esc(' '.join(dates))}</p>")
+        page.body.append(f"## {heading_text(self.w('a11y_feedback_heading'))}")
+        channels = []
+        if a.contact_email:
+            channels.append(f'{esc(self.w("a11y_email"))}: <a href="mailto:{esc(a.contact_email)}">{esc(a.contact_email)}</a>')
+        if a.feedback_url:
+            channels.append(f'<a href="{esc(a.feedback_url)}">{esc(self.w("a11y_form"))}</a>')
+        if not channels and m.coordinators:  # validate warns about this: the law asks for an e-mail or a form
+            c = m.coordinators[0]
+            channels.append(f"{esc(self.w('a11y_contact_person'))}: {esc(c.name)}, {self.et(c.role)}, {self.party_link(c.party)}")
+        page.body.append(f"<p>{esc(self.w('a11y_feedback'))}</p>" + ("<ul>" + "".join(f"<li>{x}</li>" for x in channels) + "</ul>"
+                                                                    if channels else ""))
+        page.body.append(f"## {heading_text(self.w('a11y_enforcement_heading'))}")
+        page.body.append(f'<p>{esc(self.w("a11y_enforcement"))}</p><p><a href="{esc(self.w("a11y_authority_url"))}">'
+                         f'{esc(self.w("a11y_authority_link"))}</a></p>')
 
 
 def short_month(month: int, lang: str) -> str:
