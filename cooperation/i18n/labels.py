@@ -309,6 +309,9 @@ WORDS: dict[str, dict[str, str]] = {
     "a11y_authority_link": {"fi": "Ilmoituksen tekeminen: saavutettavuusvaatimukset.fi",
                             "sv": "Så gör du en anmälan: tillganglighetskrav.fi"},
     "a11y_authority_url": {"fi": "https://www.saavutettavuusvaatimukset.fi/", "sv": "https://www.tillganglighetskrav.fi/"},
+    "edit_values": {"fi": "Muokkaa mittaustuloksia GitHubissa", "sv": "Redigera mätvärdena på GitHub"},
+    "edit_indicators": {"fi": "Muokkaa mittareita GitHubissa", "sv": "Redigera indikatorerna på GitHub"},
+    "edit_actions": {"fi": "Muokkaa toimenpiteitä GitHubissa", "sv": "Redigera åtgärderna på GitHub"},
     "scroll_hint": {"fi": "Taulukkoa voi vierittää sivusuunnassa.", "sv": "Tabellen kan rullas i sidled."},
 }
 

@@ -182,6 +182,7 @@ class Site:
         self.assets: dict[str, bytes] = {}  # generated files other than pages: the charts
         self.actions_by_subarea = {s.id: [a for g in s.goals for a in g.actions] for s in model.subareas}
         self.current: Page | None = None
+        self.measurement_files: dict[str, set[str]] = {}  # indicator id → the measurements/*.csv holding its values
 
     # --- words and helpers --------------------------------------------------------------------
     def w(self, key: str) -> str:
@@ -268,6 +269,15 @@ class Site:
         url = f"{self.repo_url}/edit/{self.branch}/{page.edit}"
         return (f'<p class="edit-source">{esc(self.w("edit_on_github"))}: '
                 f'<a href="{esc(url)}"><code>{esc(page.edit)}</code></a></p>')
+
+    def edit_here(self, files: list[str], key: str) -> str:
+        """Edit links for one section of a page, to the files its rows come from (the page's own file is linked at
+        its end)."""
+        if not files or not self.repo_url:
+            return ""
+        links = ", ".join(f'<a href="{esc(self.repo_url)}/edit/{esc(self.branch)}/{esc(f)}"><code>{esc(f)}</code></a>'
+                          for f in files)
+        return f'<p class="edit-here">{esc(self.w(key))}: {links}</p>'
 
     def add(self, page: Page) -> Page:
         self.pages[page.path] = page
@@ -543,6 +553,7 @@ class Site:
             page.body.append(f"### {heading_text(f'{s.number} {self.t(s.title)}')}")
             page.body.append(self.table([self.w("action"), self.w("role"), self.w("status")], rows,
                                         f"{self.t(p.name)}: {self.t(s.title)}", stack=True))
+            page.body.append(self.edit_here([s.file], "edit_actions"))
         if not any_action:
             page.body.append(f"<p>{esc(self.w('no_actions'))}</p>")
         forums = [f for f in self.m.forums if p.id in f.party_ids]
@@ -608,6 +619,8 @@ class Site:
                      self.indicator_badge(i), self.source_html(i)] for i in indicators]
             page.body.append(self.table([self.w("indicator"), self.w("baseline"), self.w("latest"), self.w("target"),
                                          self.w("status"), self.w("source")], rows, self.t(s.title), stack=True, index_rows=True))
+            page.body.append(self.edit_here(sorted({f for i in indicators for f in self.measurement_files.get(i.id, ())}),
+                                            "edit_values") + self.edit_here([s.file], "edit_indicators"))
 
     def forums(self) -> None:
         page = self.start("foorumit.md", self.w("forums_and_cycle"), "agreement/forums.yaml")
