@@ -111,8 +111,30 @@ def wrap_tables(html_text: str, label: str) -> str:
         if match.group(1) is not None:
             label = " ".join(html.unescape(_TAG.sub("", match.group(1))).split()) or label
             return match.group(0)
-        return f'{scroll_region(label)}\n<table class="md-table">{match.group(2)}</table></div>'
+        return f'{scroll_region(label)}\n<table class="md-table stack" role="table">{stack_cells(match.group(2))}</table></div>'
     return _HEADING_OR_TABLE.sub(replace, html_text)
+
+
+_ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
+_CELL = re.compile(r"<t([hd])((?:\s[^>]*)?)>")
+
+
+def stack_cells(table_html: str) -> str:
+    """A Markdown table's rows as cards on a phone, as the generated tables (Site.table): each body cell labelled with
+    its column's heading (data-label), the table roles stated for screen readers."""
+    head, _, body = table_html.partition("</thead>")
+    if not body:
+        return table_html
+    names = [" ".join(html.unescape(_TAG.sub("", cell)).split())
+             for cell in re.findall(r"<th(?:\s[^>]*)?>(.*?)</th>", head, re.S)]
+
+    def row(match: re.Match) -> str:
+        cells = iter(names)
+        return '<tr role="row">' + _CELL.sub(
+            lambda c: f'<th{c.group(2)} role="columnheader">' if c.group(1) == "h" else
+            f'<td{c.group(2)} role="cell" data-label="{esc(next(cells, ""))}">', match.group(1)) + "</tr>"
+    return (_ROW.sub(row, head.replace("<thead>", '<thead role="rowgroup">')) + "</thead>"
+            + _ROW.sub(row, body.replace("<tbody>", '<tbody role="rowgroup">')))
 
 
 @dataclass
@@ -380,7 +402,7 @@ class Site:
                              esc(L.enum("basis", s.basis, self.lang)), str(len(s.goals)),
                              str(sum(len(g.actions) for g in s.goals)), f"{good}/{len(statuses)}"])
             page.body.append(self.table([self.w("subarea"), self.w("basis"), self.w("n_goals"), self.w("n_actions"),
-                                         self.w("n_on_track")], rows, L.enum("group", group, self.lang)))
+                                         self.w("n_on_track")], rows, L.enum("group", group, self.lang), stack=True))
 
     def subarea(self, s: Subarea) -> None:
         lang = self.lang
@@ -471,8 +493,9 @@ class Site:
                             [self.value(i, by_year[y].value) + (self.note_mark(i, marks[area, y])
                                                                 if (area, y) in marks else "") if y in by_year else "–"
                              for y in years])
+            # on a phone each area is a card of year–value pairs side by side: the latest value stays on screen
             out.append(self.table([esc(self.w("area"))] + [str(y) for y in years], rows,
-                                  f"{i.id}: {self.w('values_by_year')}", "values"))
+                                  f"{i.id}: {self.w('values_by_year')}", "values compact", stack=True))
         if notes:
             # a data break or a changed method, as text under the table: the numbers link here from the cells
             out.append(f'<p class="notes-title" id="{esc(i.id.lower())}-notes">{esc(self.w("value_notes"))}</p><ol class="value-notes">'
@@ -532,7 +555,7 @@ class Site:
                          esc(p.business_id), str(part), str(lead),
                          esc(f"{self.t(approved.body)} {L.date(approved.date, self.lang)}") if approved else "–"])
         page.body.append(self.table([self.w("party"), self.w("kind"), self.w("business_id"), self.w("n_actions"),
-                                     self.w("as_lead"), self.w("approved")], rows, self.w("parties")))
+                                     self.w("as_lead"), self.w("approved")], rows, self.w("parties"), stack=True))
 
     def party(self, p: Party) -> None:
         lang = self.lang
@@ -569,7 +592,7 @@ class Site:
                      + (f' (<a href="{esc(d.minutes_url)}">{esc(self.w("minutes"))}</a>)' if d.minutes_url else "")]
                     for d in p.decisions]
             page.body.append(self.table([self.w("date"), self.w("body"), self.w("minute_section"), self.w("diary_number"),
-                                         self.w("outcome")], rows, f"{self.t(p.name)}: {self.w('decisions')}"))
+                                         self.w("outcome")], rows, f"{self.t(p.name)}: {self.w('decisions')}", stack=True))
         else:
             page.body.append(f"<p>{esc(self.w('no_decisions'))}</p>")
         page.body.append(f"## {heading_text(self.w('signatories'))}")
@@ -747,7 +770,7 @@ class Site:
             rows = [[esc(v.tag), esc(_iso_date(v.date)), f"<code>{esc(v.commit[:10])}</code>", f"<code>{esc(v.fingerprint)}</code>"]
                     for v in reversed(h.versions)]
             page.body.append(self.table([self.w("tag"), self.w("date"), self.w("commit"), self.w("fingerprint")], rows,
-                                        self.w("signed_versions")))
+                                        self.w("signed_versions"), stack=True))
         else:
             page.body.append(f"<p>{esc(self.w('no_signed_version'))}</p>")
 
