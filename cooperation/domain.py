@@ -35,7 +35,8 @@ MONITORING, EDITORIAL, AMENDMENT = "monitoring", "editorial", "amendment"
 # they stay out of the fingerprint, and a change to them is a monitoring update (file kind → field shapes,
 # "*" for any list index).
 MONITORING_PATHS: dict[str, set[tuple[str, ...]]] = {
-    "agreement": {("status",), ("stamp",), ("version",), ("version_date",), ("coordinators",)},
+    "agreement": {("status",), ("stamp",), ("version",), ("version_date",), ("coordinators",),
+                  ("accessibility",)},  # the site's accessibility statement, not the agreement's content
     "parties": {("parties", "*", "decisions"), ("parties", "*", "signatories"), ("parties", "*", "website"),
                 ("parties", "*", "sotkanet_region")},
     "annexes": {("annexes", "*", "status")},

@@ -124,6 +124,10 @@ def test_axe_finds_no_serious_violations(browser, served_site, lang, width):
                    for v in result["violations"] if v["impact"] in ("serious", "critical")]
         if serious:
             found[LANGUAGES[lang] + path] = serious
+        # a picture of every page kind at both sizes, for a person to review
+        ARTIFACTS.mkdir(exist_ok=True)
+        name = (path.strip("/").replace("/", "-").replace(".html", "") or "home")
+        page.screenshot(path=str(ARTIFACTS / f"page-{width}-{lang}-{name}.png"), full_page=False)
     assert found == {}
     # not waiting for the network to settle, the next page cancels the search index still loading
     assert [p for p in watch.problems if not p.endswith("net::ERR_ABORTED")] == []

@@ -47,7 +47,8 @@ def with_every_monitoring_field(root: Path, annexes: bool = True) -> Path:
     edit(root, "agreement/agreement.yaml", lambda d: d.update(
         stamp="Johtoryhmä 14.2.2026", version_date="2026-02-14",
         coordinators=[{"name": "Kaisa Koordinaattori", "role": "strategiajohtaja", "party": "hva",
-                       "github": "kaisa"}]))
+                       "github": "kaisa"}],
+        accessibility={"contact_email": "palaute@alfa.example.fi", "prepared": "2026-02-14"}))
     edit(root, "agreement/parties.yaml", lambda d: party(d).update(website="https://alfa.example.fi",
                                                                     sotkanet_region=101))
     edit(root, "subareas/hyte.yaml", lambda d: (
@@ -84,6 +85,8 @@ CHANGES: dict[tuple[str, tuple[str, ...]], tuple[str, Callable[[dict], object]]]
         "subareas/hyte.yaml", lambda d: action(d).update(status_reason="Rahoitus ei toteutunut.")),
     ("subarea", ("responsible_persons", "*", "github")): ("subareas/hyte.yaml",
                                                          lambda d: d["responsible_persons"][0].update(github="uusi")),
+    ("agreement", ("accessibility",)): ("agreement/agreement.yaml",
+                                        lambda d: d["accessibility"].update(reviewed="2026-11-28")),
 }
 
 

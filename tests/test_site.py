@@ -243,6 +243,36 @@ def test_pages_link_to_their_yaml_for_editing(example_site):
     assert "https://github.com/rannikkoseutu/yhteistyosopimus/edit/main/agreement/parties.yaml" in party.links
 
 
+EDIT = "https://github.com/rannikkoseutu/yhteistyosopimus/edit/main/"
+
+
+def test_indicators_and_party_pages_link_to_the_files_their_rows_come_from(example_site, model):
+    from cooperation.load.sources import load_sources
+    files = {}  # indicator → the measurements/*.csv its values are in, as the loader read them
+    for row in load_sources(REPO).measurements:
+        files.setdefault(row.indicator, set()).add(row.file)
+    for prefix in ("", "sv/"):
+        indicators = read(example_site, f"{prefix}mittarit/")
+        for s in model.subareas:
+            ids = [i.id for g in s.goals for i in g.indicators]
+            if ids:
+                assert EDIT + s.file in indicators.links
+            for f in {f for i in ids for f in files.get(i, ())}:
+                assert EDIT + f in indicators.links
+    assert EDIT + "measurements/hyte.csv" in read(example_site, "mittarit/").links
+    for party in model.parties:
+        page = read(example_site, f"osapuolet/{party.id}/")
+        with_actions = [s.file for s in model.subareas
+                        if any(party.id in a.responsible_set for g in s.goals for a in g.actions)]
+        assert with_actions and all(EDIT + f in page.links for f in with_actions)
+
+
+def test_editor_guide_has_the_yearly_update(example_site):
+    guide = read(example_site, "ohje/").content
+    assert "Vuosittainen seurantapäivitys" in guide
+    assert "Muokkaa mittaustuloksia GitHubissa" in guide and "status_reason" in guide
+
+
 def test_no_third_party_requests_in_pages(example_site):
     for path in example_site.rglob("*.html"):
         html = path.read_text(encoding="utf-8")

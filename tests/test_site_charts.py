@@ -104,4 +104,5 @@ def test_data_break_note_is_text_under_the_table_and_marked_in_the_chart(example
         assert f'href="#{indicator.id.lower()}-note-{number}"' in block  # the cell links to its note
         if measurement.area == charts.main_area(indicator):
             svg = (example_site / LANGUAGES[lang] / "kaaviot" / f"{indicator.id.lower()}.svg").read_text(encoding="utf-8")
-            assert f'font-weight="bold">{number}</text>' in svg and measurement.note in svg  # marked; said in <desc>
+            assert f'font-weight="bold">{number}</text>' in svg  # marked
+            assert (measurement.note in svg) == (lang == model.main_language)  # the note in <desc>, in its language

@@ -64,3 +64,27 @@ def test_matrix_names_do_not_break_mid_word(browser, served_site):
                 page.locator("table.matrix").first.scroll_into_view_if_needed()
                 page.screenshot(path=str(ARTIFACTS / f"site-matrix-sv-{size['width']}.png"), full_page=False)
         context.close()
+
+
+# every page kind but the responsibility matrix, which scrolls sideways by design (its names stay whole; listed
+# as a known problem in the accessibility statement)
+WIDE_OK = {"vastuumatriisi/"}
+
+
+@pytest.mark.parametrize("lang", sorted(LANGUAGES))
+def test_no_table_hides_cells_off_screen_at_390px(browser, served_site, lang):
+    from test_browser import PAGES as EVERY_KIND
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    found = {}
+    for path in [p for p in EVERY_KIND if p not in WIDE_OK and p != "404.html"]:
+        page.goto(served_site + LANGUAGES[lang] + path, wait_until="load")
+        wide = page.evaluate("""() => [...document.querySelectorAll('.md-content .table-wrap')]
+            .filter(w => w.scrollWidth > w.clientWidth + 1).map(w => w.getAttribute('aria-label'))""")
+        outside = page.evaluate("""() => [...document.querySelectorAll('.md-content table td, .md-content table tbody th')]
+            .filter(c => { const r = c.getBoundingClientRect(); return r.width > 0 && (r.left < 0 || r.right > 390); })
+            .map(c => c.textContent.trim().slice(0, 40))""")
+        if wide or outside:
+            found[LANGUAGES[lang] + path] = (wide, outside[:5])
+    assert found == {}
+    context.close()

@@ -202,32 +202,6 @@ WORDS: dict[str, dict[str, str]] = {
                              "som denna webbplats."},
     "file": {"fi": "Tiedosto", "sv": "Fil"},
     "accessibility": {"fi": "Saavutettavuusseloste", "sv": "Tillgänglighetsutlåtande"},
-    "accessibility_text": {
-        "fi": "{name} -sivusto pyrkii täyttämään lain digitaalisten palvelujen tarjoamisesta (306/2019) "
-              "vaatimukset ja WCAG 2.1 -ohjeiston AA-tason kriteerit.\n\n"
-              "**Vaatimustenmukaisuus.** Sivusto täyttää vaatimukset osittain. Jokainen sivutyyppi tarkistetaan "
-              "jokaisen muutoksen yhteydessä automaattisesti axe-työkalulla WCAG 2.1 A- ja AA-kriteerejä vasten, "
-              "eikä tarkistus löydä vakavia puutteita; sivustoa ei ole vielä arvioitu käsin avustavilla teknologioilla. "
-              "Kaaviot ovat kuvia, joilla on "
-              "tekstivastine, ja samat tiedot ovat kaavion vieressä taulukkona.\n\n"
-              "**Sisältö, joka ei ole saavutettavaa.** Ladattavat Word-asiakirjat on tuotettu automaattisesti; "
-              "niiden saavutettavuutta ei ole arvioitu erikseen.\n\n"
-              "**Palaute.** Jos huomaat saavutettavuuspuutteen, kerro siitä: {contact}. Vastaamme 14 päivän "
-              "kuluessa.\n\n"
-              "**Valvontaviranomainen.** Jos et ole tyytyväinen vastaukseen, voit tehdä ilmoituksen "
-              "saavutettavuusvaatimusten valvontaviranomaiselle: https://www.saavutettavuusvaatimukset.fi.",
-        "sv": "Webbplatsen {name} strävar efter att uppfylla kraven i lagen om tillhandahållande av digitala tjänster "
-              "(306/2019) och kriterierna på nivå AA i WCAG 2.1.\n\n"
-              "**Överensstämmelse.** Webbplatsen uppfyller kraven delvis. Varje sidtyp granskas automatiskt med "
-              "verktyget axe mot kriterierna på nivå A och AA i WCAG 2.1 vid varje ändring, och granskningen hittar "
-              "inga allvarliga brister; webbplatsen har ännu inte bedömts manuellt med hjälpmedel. "
-              "Diagrammen är bilder med textalternativ, och samma "
-              "uppgifter finns bredvid diagrammet i en tabell.\n\n"
-              "**Innehåll som inte är tillgängligt.** Word-dokumenten som kan laddas ner har tagits fram "
-              "automatiskt; deras tillgänglighet har inte bedömts separat.\n\n"
-              "**Respons.** Om du märker brister i tillgängligheten, meddela oss: {contact}. Vi svarar inom 14 dagar."
-              "\n\n**Tillsynsmyndighet.** Om du inte är nöjd med svaret kan du anmäla saken till "
-              "tillsynsmyndigheten för tillgänglighetskraven: https://www.tillganglighetskrav.fi."},
     "home_intro": {"fi": "", "sv": ""},
     "open_data": {"fi": "Avoin data", "sv": "Öppna data"},
     "data_format": {"fi": "Tietomuoto", "sv": "Dataformat"},
@@ -315,6 +289,54 @@ WORDS: dict[str, dict[str, str]] = {
                      "sv": "Varje områdes värden (heldragen linje) och hela regionens värden (grå streckad linje) "
                            "på samma skala."},
     "cycle_count_hint": {"fi": "luku: tapahtumia", "sv": "tal: händelser"},
+    # the accessibility statement, in the parts the law (306/2019, § 15) and the EU model statement name
+    "a11y_intro": {"fi": "{name} -sivusto pyrkii täyttämään lain digitaalisten palvelujen tarjoamisesta (306/2019) "
+                         "vaatimukset ja WCAG 2.1 -ohjeiston AA-tason kriteerit. Tämä seloste kertoo, missä sivusto ei "
+                         "vielä täytä niitä ja miten voit antaa palautetta.",
+                   "sv": "Webbplatsen {name} strävar efter att uppfylla kraven i lagen om tillhandahållande av digitala "
+                         "tjänster (306/2019) och kriterierna på nivå AA i WCAG 2.1. Detta utlåtande berättar var "
+                         "webbplatsen ännu inte uppfyller dem och hur du kan ge respons."},
+    "a11y_compliance_heading": {"fi": "Vaatimustenmukaisuustilanne", "sv": "Överensstämmelsestatus"},
+    "a11y_compliance": {"fi": "Sivusto täyttää vaatimukset osittain. Jokainen sivutyyppi tarkistetaan jokaisen muutoksen "
+                              "yhteydessä automaattisesti axe-työkalulla WCAG 2.1 A- ja AA-kriteerejä vasten puhelimen "
+                              "ja tietokoneen näytön levyisenä, eikä tarkistus löydä vakavia puutteita. Sivustoa ei ole "
+                              "vielä arvioitu käsin avustavilla teknologioilla.",
+                        "sv": "Webbplatsen uppfyller kraven delvis. Varje sidtyp granskas automatiskt med verktyget axe "
+                              "mot kriterierna på nivå A och AA i WCAG 2.1 vid varje ändring, i en telefons och en datorskärms "
+                              "bredd, och granskningen hittar inga allvarliga brister. Webbplatsen har ännu inte bedömts "
+                              "manuellt med hjälpmedel."},
+    "a11y_problems_heading": {"fi": "Sisältö, joka ei ole saavutettavaa", "sv": "Innehåll som inte är tillgängligt"},
+    "a11y_word_documents": {"fi": "Ladattavat Word-asiakirjat on tuotettu automaattisesti; niiden saavutettavuutta ei ole "
+                                  "arvioitu erikseen. Sama sisältö on tällä sivustolla.",
+                            "sv": "Word-dokumenten som kan laddas ner har tagits fram automatiskt; deras tillgänglighet "
+                                  "har inte bedömts separat. Samma innehåll finns på denna webbplats."},
+    "a11y_criterion": {"fi": "WCAG-kriteeri {criterion}", "sv": "WCAG-kriterium {criterion}"},
+    "a11y_prepared_heading": {"fi": "Selosteen laatiminen", "sv": "Hur utlåtandet har utarbetats"},
+    "a11y_prepared": {"fi": "Seloste on laadittu {date}. Arvio perustuu itsearvioon ja automaattisiin testeihin.",
+                      "sv": "Utlåtandet har utarbetats {date}. Bedömningen bygger på en självbedömning och automatiska "
+                            "tester."},
+    "a11y_reviewed": {"fi": "Seloste on tarkistettu viimeksi {date}.", "sv": "Utlåtandet granskades senast {date}."},
+    "a11y_feedback_heading": {"fi": "Palaute ja yhteystiedot", "sv": "Respons och kontaktuppgifter"},
+    "a11y_feedback": {"fi": "Jos huomaat sivustolla saavutettavuuspuutteen tai tarvitset sisältöä saavutettavassa "
+                            "muodossa, kerro siitä meille. Vastaamme 14 päivän kuluessa.",
+                      "sv": "Om du märker en tillgänglighetsbrist på webbplatsen eller behöver innehåll i tillgänglig form, "
+                            "meddela oss. Vi svarar inom 14 dagar."},
+    "a11y_email": {"fi": "Sähköposti", "sv": "E-post"},
+    "a11y_form": {"fi": "Palautelomake", "sv": "Responsformulär"},
+    "a11y_contact_person": {"fi": "Yhteyshenkilö", "sv": "Kontaktperson"},
+    "a11y_enforcement_heading": {"fi": "Valvontamenettely", "sv": "Tillsynsförfarande"},
+    "a11y_enforcement": {"fi": "Jos et saa vastausta 14 päivän kuluessa tai et ole tyytyväinen vastaukseen, voit tehdä "
+                               "ilmoituksen valvontaviranomaiselle. Saavutettavuusvaatimusten noudattamista valvoo "
+                               "Liikenne- ja viestintävirasto Traficom.",
+                         "sv": "Om du inte får svar inom 14 dagar eller inte är nöjd med svaret kan du göra en anmälan "
+                               "till tillsynsmyndigheten. Efterlevnaden av tillgänglighetskraven övervakas av Transport- "
+                               "och kommunikationsverket Traficom."},
+    "a11y_authority_link": {"fi": "Ilmoituksen tekeminen: saavutettavuusvaatimukset.fi",
+                            "sv": "Så gör du en anmälan: tillganglighetskrav.fi"},
+    "a11y_authority_url": {"fi": "https://www.saavutettavuusvaatimukset.fi/", "sv": "https://www.tillganglighetskrav.fi/"},
+    "edit_values": {"fi": "Muokkaa mittaustuloksia GitHubissa", "sv": "Redigera mätvärdena på GitHub"},
+    "edit_indicators": {"fi": "Muokkaa mittareita GitHubissa", "sv": "Redigera indikatorerna på GitHub"},
+    "edit_actions": {"fi": "Muokkaa toimenpiteitä GitHubissa", "sv": "Redigera åtgärderna på GitHub"},
     "scroll_hint": {"fi": "Taulukkoa voi vierittää sivusuunnassa.", "sv": "Tabellen kan rullas i sidled."},
     # versions and approvals (issue 11)
     "approvals": {"fi": "Versiot ja hyväksynnät", "sv": "Versioner och godkännanden"},

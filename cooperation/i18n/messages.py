@@ -422,6 +422,11 @@ M: dict[str, dict[str, str]] = {
                                     "asiakirjan oma nimi tekstinä (esim. fi: yhdyspintasopimus)",
                               "en": "document type \"{value}\" is not known{suggestion}; known: {known}; or write the "
                                     "document's own name as text (e.g. fi: yhdyspintasopimus)"},
+    "accessibility_contact_missing": {
+        "fi": "saavutettavuusselosteesta puuttuu palautekanava: anna sähköpostiosoite (contact_email) tai palautelomakkeen "
+              "osoite (feedback_url); laki digitaalisten palvelujen tarjoamisesta (306/2019) edellyttää sen",
+        "en": "the accessibility statement has no feedback channel: give an e-mail address (contact_email) or a feedback "
+              "form's address (feedback_url); the Act on the Provision of Digital Services (306/2019) requires one"},
 }
 
 RELATIONS = {"increase": {"fi": "suurempi", "en": "greater", "sv": "större"},
@@ -695,6 +700,9 @@ SV: dict[str, str] = {
                        "gammalt – lägg till nyare värden i mappen measurements/",
     "text_not_translated": "texten ändrades på ett språk, men texten på {languages} ändrades inte; uppdatera "
                            "översättningen eller konstatera att ingen behövs",
+    "accessibility_contact_missing": "tillgänglighetsutlåtandet saknar en kanal för respons: ange en e-postadress "
+                                     "(contact_email) eller adressen till ett responsformulär (feedback_url); lagen om "
+                                     "tillhandahållande av digitala tjänster (306/2019) kräver det",
 }
 for _code, _text in SV.items():
     M[_code]["sv"] = _text

@@ -10,6 +10,7 @@ from cooperation.domain import REGION, expand_parties
 from cooperation.load.sources import Sources
 from cooperation.model.fingerprint import canonical_content, compute_fingerprint
 from cooperation.model.types import (
+    Accessibility,
     Action,
     Agreement,
     Annex,
@@ -154,7 +155,13 @@ def build(sources: Sources) -> Agreement:
                                 legal(c["legal_reference"]) if "legal_reference" in c else None)
                       for c in a.get("annual_cycle", [])],
         parties=parties, forums=forums, annexes=annexes, subareas=subareas,
-        fingerprint=compute_fingerprint(content), content=content)
+        fingerprint=compute_fingerprint(content), content=content, accessibility=_accessibility(a.get("accessibility") or {}, text))
+
+
+def _accessibility(d: dict, text) -> Accessibility:
+    return Accessibility(contact_email=d.get("contact_email"), feedback_url=d.get("feedback_url"),
+                         prepared=_date(d.get("prepared")), reviewed=_date(d.get("reviewed")),
+                         known_problems=[(text(p["text"]), p.get("criterion")) for p in d.get("known_problems", [])])
 
 
 def _schedule(value: Any) -> str | None:

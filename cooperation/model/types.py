@@ -54,6 +54,17 @@ class Person:
 
 
 @dataclass
+class Accessibility:
+    """What the site's accessibility statement says beyond the law's fixed words (306/2019): where to send
+    feedback, when the statement was prepared and reviewed, which content is known not to be accessible."""
+    contact_email: str | None = None
+    feedback_url: str | None = None
+    prepared: datetime.date | None = None
+    reviewed: datetime.date | None = None
+    known_problems: list[tuple[Text, str | None]] = field(default_factory=list)  # (text, WCAG criterion)
+
+
+@dataclass
 class Signatory:
     name: str
     title: Text
@@ -299,6 +310,7 @@ class Agreement:
     subareas: list[Subarea]
     fingerprint: str
     content: dict = field(repr=False, default_factory=dict)
+    accessibility: Accessibility = field(default_factory=Accessibility)
 
     @property
     def main_language(self) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from cooperation.check.checks.accessibility import check_accessibility
 from cooperation.check.checks.actions import check_actions
 from cooperation.check.checks.document import check_document_type
 from cooperation.check.checks.forums import check_forums
@@ -45,4 +46,5 @@ CROSS_CHECKS: tuple[Check, ...] = (
     check_reserved_ids,
     check_timeliness,
     check_document_type,
+    check_accessibility,
 )

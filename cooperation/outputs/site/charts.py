@@ -218,6 +218,8 @@ def chart_description(model: Agreement, indicator: Indicator, lang: str) -> str:
         parts.append(f"{L.word('latest', lang)} {L.with_unit(status.latest.value, unit, decimals, lang)} "
                      f"({status.latest.year}, {area_name(model, status.latest.area, lang)})")
     parts.append(f"{L.word('status', lang)}: {L.word('status_' + status.code, lang)}")
-    parts += [f"{L.word('value_note', lang).format(n=n)}: {year}, {area_name(model, area, lang)}: {note}"
+    # notes are written in the agreement's main language only: other languages point to the note by its number
+    parts += [f"{L.word('value_note', lang).format(n=n)}: {year}, {area_name(model, area, lang)}"
+              + (f": {note}" if lang == model.main_language else "")
               for n, area, year, note in value_notes(indicator, areas_with_values(indicator))]
     return ". ".join(parts) + "."

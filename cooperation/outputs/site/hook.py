@@ -70,6 +70,9 @@ def on_config(config):
     history = cached_history(root, sources)
     site = Site(model, lang, repo_url=config.extra.get("repository", ""), branch=config.extra.get("edit_branch", "main"),
                 downloads=listed, history=history, versions=versions(sources))
+    # which measurements/*.csv holds each indicator's values: the indicators page links each area to its files
+    for row in sources.measurements:
+        site.measurement_files.setdefault(row.indicator, set()).add(row.file)
     pages = site.build()
     config.site_name = html.escape(model.short_title.get(lang))  # theme templates do not escape it
     config.nav = page_nav(site)

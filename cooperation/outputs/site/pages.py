@@ -115,8 +115,30 @@ def wrap_tables(html_text: str, label: str) -> str:
         if match.group(1) is not None:
             label = " ".join(html.unescape(_TAG.sub("", match.group(1))).split()) or label
             return match.group(0)
-        return f'{scroll_region(label)}\n<table class="md-table">{match.group(2)}</table></div>'
+        return f'{scroll_region(label)}\n<table class="md-table stack" role="table">{stack_cells(match.group(2))}</table></div>'
     return _HEADING_OR_TABLE.sub(replace, html_text)
+
+
+_ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
+_CELL = re.compile(r"<t([hd])((?:\s[^>]*)?)>")
+
+
+def stack_cells(table_html: str) -> str:
+    """A Markdown table's rows as cards on a phone, as the generated tables (Site.table): each body cell labelled with
+    its column's heading (data-label), the table roles stated for screen readers."""
+    head, _, body = table_html.partition("</thead>")
+    if not body:
+        return table_html
+    names = [" ".join(html.unescape(_TAG.sub("", cell)).split())
+             for cell in re.findall(r"<th(?:\s[^>]*)?>(.*?)</th>", head, re.S)]
+
+    def row(match: re.Match) -> str:
+        cells = iter(names)
+        return '<tr role="row">' + _CELL.sub(
+            lambda c: f'<th{c.group(2)} role="columnheader">' if c.group(1) == "h" else
+            f'<td{c.group(2)} role="cell" data-label="{esc(next(cells, ""))}">', match.group(1)) + "</tr>"
+    return (_ROW.sub(row, head.replace("<thead>", '<thead role="rowgroup">')) + "</thead>"
+            + _ROW.sub(row, body.replace("<tbody>", '<tbody role="rowgroup">')))
 
 
 @dataclass
@@ -187,6 +209,7 @@ class Site:
         self.assets: dict[str, bytes] = {}  # generated files other than pages: the charts
         self.actions_by_subarea = {s.id: [a for g in s.goals for a in g.actions] for s in model.subareas}
         self.current: Page | None = None
+        self.measurement_files: dict[str, set[str]] = {}  # indicator id → the measurements/*.csv holding its values
 
     # --- words and helpers --------------------------------------------------------------------
     def w(self, key: str) -> str:
@@ -278,6 +301,15 @@ class Site:
         url = f"{self.repo_url}/edit/{self.branch}/{page.edit}"
         return (f'<p class="edit-source">{esc(self.w("edit_on_github"))}: '
                 f'<a href="{esc(url)}"><code>{esc(page.edit)}</code></a></p>')
+
+    def edit_here(self, files: list[str], key: str) -> str:
+        """Edit links for one section of a page, to the files its rows come from (the page's own file is linked at
+        its end)."""
+        if not files or not self.repo_url:
+            return ""
+        links = ", ".join(f'<a href="{esc(self.repo_url)}/edit/{esc(self.branch)}/{esc(f)}"><code>{esc(f)}</code></a>'
+                          for f in files)
+        return f'<p class="edit-here">{esc(self.w(key))}: {links}</p>'
 
     def add(self, page: Page) -> Page:
         self.pages[page.path] = page
@@ -382,7 +414,7 @@ class Site:
                              esc(L.enum("basis", s.basis, self.lang)), str(len(s.goals)),
                              str(sum(len(g.actions) for g in s.goals)), f"{good}/{len(statuses)}"])
             page.body.append(self.table([self.w("subarea"), self.w("basis"), self.w("n_goals"), self.w("n_actions"),
-                                         self.w("n_on_track")], rows, L.enum("group", group, self.lang)))
+                                         self.w("n_on_track")], rows, L.enum("group", group, self.lang), stack=True))
 
     def subarea(self, s: Subarea) -> None:
         lang = self.lang
@@ -478,8 +510,9 @@ class Site:
                             [self.value(i, by_year[y].value) + (self.note_mark(i, marks[area, y])
                                                                 if (area, y) in marks else "") if y in by_year else "–"
                              for y in years] + [self.progress_badge(i, area)])
+            # on a phone each area is a card of year–value pairs side by side: the latest value stays on screen
             out.append(self.table([esc(self.w("area"))] + [str(y) for y in years] + [esc(self.w("status"))], rows,
-                                  f"{i.id}: {self.w('values_by_year')}", "values"))
+                                  f"{i.id}: {self.w('values_by_year')}", "values compact", stack=True))
         if notes:
             # a data break or a changed method, as text under the table: the numbers link here from the cells
             out.append(f'<p class="notes-title" id="{esc(i.id.lower())}-notes">{esc(self.w("value_notes"))}</p><ol class="value-notes">'
@@ -594,7 +627,7 @@ class Site:
                          esc(p.business_id_shown), str(part), str(lead),
                          esc(f"{self.t(approved.body)} {L.partial_date(approved.date, self.lang)}".strip()) if approved else "–"])
         page.body.append(self.table([self.w("party"), self.w("kind"), self.w("business_id"), self.w("n_actions"),
-                                     self.w("as_lead"), self.w("approved")], rows, self.w("parties")))
+                                     self.w("as_lead"), self.w("approved")], rows, self.w("parties"), stack=True))
 
     def party(self, p: Party) -> None:
         """What a resident asks first: what does this party commit to, and is it on track? A summary, what it
@@ -647,6 +680,7 @@ class Site:
                              f'</h3><ul class="party-actions">' + "".join(
                                  f"<li>{self.link(f'osa-alueet/{s.id}.md', f'{a.id} {self.t(a.title)}', a.id.lower())} "
                                  f"{self.action_status(a.status)}{self.overdue_flag(a)}</li>" for a in taking_part) + "</ul>")
+            page.body.append(self.edit_here([s.file], "edit_actions"))
         if not any_action:
             page.body.append(f"<p>{esc(self.w('no_actions'))}</p>")
         forums = [f for f in self.m.forums if p.id in f.party_ids]
@@ -663,7 +697,7 @@ class Site:
                      + (f' (<a href="{esc(d.minutes_url)}">{esc(self.w("minutes"))}</a>)' if d.minutes_url else "")]
                     for d in p.decisions]
             page.body.append(self.table([self.w("date"), self.w("body"), self.w("minute_section"), self.w("diary_number"),
-                                         self.w("outcome")], rows, f"{self.t(p.name)}: {self.w('decisions')}"))
+                                         self.w("outcome")], rows, f"{self.t(p.name)}: {self.w('decisions')}", stack=True))
         else:
             page.body.append(f"<p>{esc(self.w('no_decisions'))}</p>")
         page.body.append(self.party_approvals_html(p))
@@ -714,6 +748,8 @@ class Site:
                      self.indicator_badge(i), self.source_html(i)] for i in indicators]
             page.body.append(self.table([self.w("indicator"), self.w("baseline"), self.w("latest"), self.w("target"),
                                          self.w("status"), self.w("source")], rows, self.t(s.title), stack=True, index_rows=True))
+            page.body.append(self.edit_here(sorted({f for i in indicators for f in self.measurement_files.get(i.id, ())}),
+                                            "edit_values") + self.edit_here([s.file], "edit_indicators"))
 
     def forums(self) -> None:
         page = self.start("foorumit.md", self.w("forums_and_cycle"), "agreement/forums.yaml")
@@ -851,7 +887,7 @@ class Site:
             rows = [[esc(v.tag), esc(_iso_date(v.date)), f"<code>{esc(v.commit[:10])}</code>", f"<code>{esc(v.fingerprint)}</code>"]
                     for v in reversed(h.versions)]
             page.body.append(self.table([self.w("tag"), self.w("date"), self.w("commit"), self.w("fingerprint")], rows,
-                                        self.w("signed_versions")))
+                                        self.w("signed_versions"), stack=True))
         else:
             page.body.append(f"<p>{esc(self.w('no_signed_version'))}</p>")
 
@@ -1045,12 +1081,36 @@ class Site:
         return self.w(d.description) + (f" ({', '.join(details)})" if details else "")
 
     def accessibility(self) -> None:
-        page = self.start("saavutettavuus.md", self.w("accessibility"))
-        contact = self.m.coordinators[0] if self.m.coordinators else None
-        page.body.append(self.md(Text(self.w("accessibility_text").format(
-            name=self.t(self.m.short_title),
-            contact=f"{contact.name}, {self.t(contact.role)}, {self.t(self.m.party(contact.party).name)}" if contact else "–"),
-            self.lang)))
+        """The accessibility statement from agreement.yaml's `accessibility` block, in the law's parts: state of
+        compliance, content that is not accessible, how the statement was prepared, feedback, enforcement."""
+        m, a, lang = self.m, self.m.accessibility, self.lang
+        page = self.start("saavutettavuus.md", self.w("accessibility"), "agreement/agreement.yaml")
+        page.body.append(f"<p>{esc(self.w('a11y_intro').format(name=self.t(m.short_title)))}</p>")
+        page.body.append(f"## {heading_text(self.w('a11y_compliance_heading'))}")
+        page.body.append(f"<p>{esc(self.w('a11y_compliance'))}</p>")
+        page.body.append(f"## {heading_text(self.w('a11y_problems_heading'))}")
+        problems = [esc(self.t(text)) + (f" ({esc(self.w('a11y_criterion').format(criterion=criterion))})" if criterion else "")
+                    for text, criterion in a.known_problems] + [esc(self.w("a11y_word_documents"))]
+        page.body.append("<ul>" + "".join(f"<li>{p}</li>" for p in problems) + "</ul>")
+        dates = [self.w(key).format(date=L.date(day, lang)) for key, day in (("a11y_prepared", a.prepared),
+                                                                              ("a11y_reviewed", a.reviewed)) if day]
+        if dates:
+            page.body.append(f"## {heading_text(self.w('a11y_prepared_heading'))}")
+            page.body.append(f"<p>{esc(' '.join(dates))}</p>")
+        page.body.append(f"## {heading_text(self.w('a11y_feedback_heading'))}")
+        channels = []
+        if a.contact_email:
+            channels.append(f'{esc(self.w("a11y_email"))}: <a href="mailto:{esc(a.contact_email)}">{esc(a.contact_email)}</a>')
+        if a.feedback_url:
+            channels.append(f'<a href="{esc(a.feedback_url)}">{esc(self.w("a11y_form"))}</a>')
+        if not channels and m.coordinators:  # validate warns about this: the law asks for an e-mail or a form
+            c = m.coordinators[0]
+            channels.append(f"{esc(self.w('a11y_contact_person'))}: {esc(c.name)}, {self.et(c.role)}, {self.party_link(c.party)}")
+        page.body.append(f"<p>{esc(self.w('a11y_feedback'))}</p>" + ("<ul>" + "".join(f"<li>{x}</li>" for x in channels) + "</ul>"
+                                                                    if channels else ""))
+        page.body.append(f"## {heading_text(self.w('a11y_enforcement_heading'))}")
+        page.body.append(f'<p>{esc(self.w("a11y_enforcement"))}</p><p><a href="{esc(self.w("a11y_authority_url"))}">'
+                         f'{esc(self.w("a11y_authority_link"))}</a></p>')
 
 
 def short_month(month: int, lang: str) -> str:
