@@ -311,6 +311,7 @@ WORDS: dict[str, dict[str, str]] = {
     "takes_part_n": {"fi": "mukana {n}", "sv": "deltar i {n}"},
     "late_n": {"fi": "{n} aikataulusta jäljessä", "sv": "{n} efter tidsplanen"},
     "indicators_n": {"fi": "Mittareita {n}", "sv": "Indikatorer {n}"},
+    "status_history": {"fi": "Tilan historia", "sv": "Statushistorik"},
 }
 
 MONTHS = {

@@ -329,6 +329,16 @@ M: dict[str, dict[str, str]] = {
                               "{age} vuotta vanha – lisää uudemmat arvot tiedostoon measurements/",
                         "en": "the newest value is for {year}; with the interval \"{frequency}\" it may be at most "
                               "{age} years old – add newer values to measurements/"},
+    "status_date_future": {"fi": "päivä {date} on tulevaisuudessa (tänään on {today}); merkitse vain todettu tila",
+                           "en": "the date {date} is in the future (today is {today}); record only a status observed"},
+    "status_date_before_agreement": {"fi": "päivä {date} on ennen sopimuksen voimaantuloa {start}",
+                                     "en": "the date {date} is before the agreement took effect on {start}"},
+    "status_history_order": {"fi": "päivä {date} on ennen edellisen merkinnän päivää {previous}; kirjoita merkinnät "
+                                   "vanhimmasta uusimpaan",
+                             "en": "the date {date} is before the previous update's {previous}; list updates oldest "
+                                   "first"},
+    "status_history_mismatch": {"fi": "uusimman merkinnän tila ”{last}” ei ole sama kuin toimenpiteen tila ”{status}”",
+                                "en": "the newest update's status \"{last}\" is not the action's status \"{status}\""},
 }
 
 RELATIONS = {"increase": {"fi": "suurempi", "en": "greater"}, "decrease": {"fi": "pienempi", "en": "smaller"}}
