@@ -189,12 +189,12 @@ class _Report:
                 rows.append(row)
             widths = [0.4, 0.2, 0.2, 0.2] if area != REGION else [0.5, 0.25, 0.25]
             self.blocks.append(P.table(head, rows, widths))
-        taking_part = [a for a in actions if a.lead != p.id]
+        taking_part = {a.id for a in actions if a.lead != p.id}
         if taking_part:
             self.blocks.append(P.para(P.strong(self.w("party_takes_part"))))
             by_subarea = []
             for subarea in self.m.subareas:
-                ids = [f"{a.id} ({self.status_text(a)})" for g in subarea.goals for a in g.actions if a in taking_part]
+                ids = [f"{a.id} ({self.status_text(a)})" for g in subarea.goals for a in g.actions if a.id in taking_part]
                 if ids:
                     by_subarea.append([P.plain(f"{subarea.number} {self.t(subarea.title)}: " + ", ".join(ids))])
             self.blocks.append(P.bullets(by_subarea))
