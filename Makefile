@@ -47,6 +47,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_validate.py --repeat $(REPEAT)
 	$(BIN)/python benchmarks/bench_docx.py --repeat $(REPEAT)
 	$(BIN)/python benchmarks/bench_site.py --repeat $(REPEAT)
+	$(BIN)/python benchmarks/bench_report.py
 
 clean:
 	rm -rf $(OUT) site .pytest_cache

@@ -154,6 +154,56 @@ def cmd_pdf(args) -> int:
         write_output("pdf", args, model, sources, template=args.template)
         sys.stderr.write(f"Sormenjälki (SHA-256): {model.fingerprint}\n")
     return with_model(args, produce)
+def cmd_report(args) -> int:
+    """The yearly monitoring report per language, from the data as it stood at the end of YEAR (the last commit
+    of that year) or, for the current year, the working tree; nothing written when the year has no data."""
+    import datetime
+    import tempfile
+
+    from cooperation.changes.snapshot import export_year
+    from cooperation.files import write_all_atomic
+    from cooperation.load.sources import data_digest
+    from cooperation.outputs.docx import report
+    from cooperation.timeliness import today
+
+    year, now = args.year, today()
+    if year > now.year:
+        sys.stderr.write(f"virhe: vuodelta {year} ei ole vielä seurantatietoja (tänään on {now.day}.{now.month}.{now.year})\n")
+        return EXIT_DATA
+    with tempfile.TemporaryDirectory() as tmp:
+        if year == now.year:
+            root, commit, commit_date, as_of = args.root, None, None, now
+        else:
+            found = export_year(args.root, year, Path(tmp) / "snapshot")
+            if found is None:
+                sys.stderr.write(f"virhe: vuodelta {year} ei ole tallennettua versiota (git-historiassa ei ole "
+                                 f"vuoden {year} tai sitä aiempaa versiota); raportin voi tehdä vain "
+                                 "tallennetuista tiedoista\n")
+                return EXIT_DATA
+            root, commit, commit_date = found
+            as_of = datetime.date(year, 12, 31)
+        snapshot_args = argparse.Namespace(**{**vars(args), "root": root})
+        loaded = load_model(snapshot_args)
+        if loaded is None:
+            return EXIT_DATA
+        model, _ = loaded
+        start, end = model.validity
+        if year < start.year or (end is not None and year > end.year):
+            sys.stderr.write(f"virhe: vuodelta {year} ei ole seurantatietoja: sopimus on voimassa "
+                             f"{start.year}–{end.year if end else ''}\n")
+            return EXIT_DATA
+        snapshot = report.Snapshot(year, as_of, commit, commit_date, data_digest(root))
+        files = {args.out / f"seurantaraportti-{year}-{lang}.docx": report.render(model, lang, snapshot)
+                 for lang in model.languages}
+    from cooperation.files import OutputError
+    try:
+        write_all_atomic(files)
+    except OutputError as exc:
+        sys.stderr.write(f"virhe: {exc}\n")
+        return EXIT_DATA
+    for path in files:
+        sys.stderr.write(f"Kirjoitettu {path}\n")
+    return EXIT_OK
 
 
 def cmd_site(args) -> int:
@@ -335,6 +385,11 @@ def make_parser() -> argparse.ArgumentParser:
     site = commands.add_parser("site", help="rakenna julkinen verkkosivusto (OUT/site)")
     _common(site)
     site.set_defaults(func=cmd_site, writes="site")
+
+    report_cmd = commands.add_parser("report", help="tee vuoden seurantaraportti (Word) jokaisella sopimuksen kielellä")
+    _common(report_cmd)
+    report_cmd.add_argument("year", type=int, help="raportin vuosi, esim. 2026")
+    report_cmd.set_defaults(func=cmd_report, writes="files")
 
     diff = commands.add_parser("diff", help="sopimuksen muutokset kahden git-version välillä")
     _common(diff)

@@ -41,7 +41,7 @@ MONITORING_PATHS: dict[str, set[tuple[str, ...]]] = {
                 ("parties", "*", "sotkanet_region")},
     "annexes": {("annexes", "*", "status")},
     "subarea": {("goals", "*", "actions", "*", "status"), ("goals", "*", "actions", "*", "status_reason"),
-                ("responsible_persons", "*", "github")},
+                ("responsible_persons", "*", "github"), ("goals", "*", "actions", "*", "status_history")},
 }
 
 # --- the Kuntaliitto workbook's layout, shared by its export and its import

@@ -39,6 +39,15 @@ def locate(root: Path) -> tuple[Path, str]:
     return top, "" if prefix == "." else prefix
 
 
+def last_commit_before(repo: Path, moment: str) -> tuple[str, str] | None:
+    """(commit, committer date in ISO 8601) of the newest commit on HEAD dated at or before ``moment``."""
+    line = _git(repo, "log", "-1", "--format=%H %cI", f"--before={moment}", "HEAD").strip()
+    if not line:
+        return None
+    commit, _, date = line.partition(" ")
+    return commit, date
+
+
 def resolve(repo: Path, rev: str) -> str:
     """The commit a revision names; GitError in plain words when there is none."""
     found = None

@@ -382,6 +382,22 @@ WORDS: dict[str, dict[str, str]] = {
     "takes_part_n": {"fi": "mukana {n}", "sv": "deltar i {n}"},
     "late_n": {"fi": "{n} aikataulusta jäljessä", "sv": "{n} efter tidsplanen"},
     "indicators_n": {"fi": "Mittareita {n}", "sv": "Indikatorer {n}"},
+    "status_history": {"fi": "Tilan historia", "sv": "Statushistorik"},
+    "report_title": {"fi": "Yhteistyösopimuksen seurantaraportti {year}", "sv": "Uppföljningsrapport för samarbetsavtalet {year}"},
+    "report_as_of_commit": {"fi": "Tiedot sellaisina kuin ne olivat vuoden {year} viimeisessä versiossa ({commit}, {date}).",
+                            "sv": "Uppgifterna så som de var i den sista versionen år {year} ({commit}, {date})."},
+    "report_as_of_tree": {"fi": "Tiedot sellaisina kuin ne ovat {date}.", "sv": "Uppgifterna så som de är {date}."},
+    "report_fingerprints": {"fi": "Sopimuksen sormenjälki (SHA-256): {fingerprint}. Raportin aineiston tarkiste "
+                                  "(SHA-256, mukana seurantatiedot): {digest}.",
+                            "sv": "Avtalets fingeravtryck (SHA-256): {fingerprint}. Kontrollsumma för rapportens "
+                                  "material (SHA-256, inklusive uppföljningsuppgifter): {digest}."},
+    "report_overdue": {"fi": "Myöhässä olevat", "sv": "Försenat"},
+    "report_no_overdue": {"fi": "Ei myöhässä olevia toimenpiteitä eikä vanhentuneita mittaritietoja.",
+                          "sv": "Inga försenade åtgärder och inga föråldrade indikatoruppgifter."},
+    "report_parties": {"fi": "Osapuolet", "sv": "Parterna"},
+    "report_updates": {"fi": "Päivitykset {year}", "sv": "Uppdateringar {year}"},
+    "report_notes": {"fi": "Huomautukset", "sv": "Anmärkningar"},
+    "report_no_values": {"fi": "Ei mitattuja arvoja.", "sv": "Inga uppmätta värden."},
 }
 
 MONTHS = {

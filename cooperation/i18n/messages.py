@@ -427,6 +427,16 @@ M: dict[str, dict[str, str]] = {
               "osoite (feedback_url); laki digitaalisten palvelujen tarjoamisesta (306/2019) edellyttää sen",
         "en": "the accessibility statement has no feedback channel: give an e-mail address (contact_email) or a feedback "
               "form's address (feedback_url); the Act on the Provision of Digital Services (306/2019) requires one"},
+    "status_date_future": {"fi": "päivä {date} on tulevaisuudessa (tänään on {today}); merkitse vain todettu tila",
+                           "en": "the date {date} is in the future (today is {today}); record only a status observed"},
+    "status_date_before_agreement": {"fi": "päivä {date} on ennen sopimuksen voimaantuloa {start}",
+                                     "en": "the date {date} is before the agreement took effect on {start}"},
+    "status_history_order": {"fi": "päivä {date} on ennen edellisen merkinnän päivää {previous}; kirjoita merkinnät "
+                                   "vanhimmasta uusimpaan",
+                             "en": "the date {date} is before the previous update's {previous}; list updates oldest "
+                                   "first"},
+    "status_history_mismatch": {"fi": "uusimman merkinnän tila ”{last}” ei ole sama kuin toimenpiteen tila ”{status}”",
+                                "en": "the newest update's status \"{last}\" is not the action's status \"{status}\""},
 }
 
 RELATIONS = {"increase": {"fi": "suurempi", "en": "greater", "sv": "större"},
@@ -703,6 +713,11 @@ SV: dict[str, str] = {
     "accessibility_contact_missing": "tillgänglighetsutlåtandet saknar en kanal för respons: ange en e-postadress "
                                      "(contact_email) eller adressen till ett responsformulär (feedback_url); lagen om "
                                      "tillhandahållande av digitala tjänster (306/2019) kräver det",
+    "status_date_future": "datumet {date} ligger i framtiden (i dag är det {today}); registrera bara en konstaterad status",
+    "status_date_before_agreement": "datumet {date} är före avtalets ikraftträdande {start}",
+    "status_history_order": "datumet {date} är före föregående anteckning {previous}; skriv anteckningarna från den "
+                            "äldsta till den nyaste",
+    "status_history_mismatch": "den nyaste anteckningens status ”{last}” är inte densamma som åtgärdens status ”{status}”",
 }
 for _code, _text in SV.items():
     M[_code]["sv"] = _text

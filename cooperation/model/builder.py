@@ -25,6 +25,7 @@ from cooperation.model.types import (
     Party,
     Person,
     Signatory,
+    StatusUpdate,
     Subarea,
     Text,
 )
@@ -114,7 +115,9 @@ def build(sources: Sources) -> Agreement:
                 responsible_refs=list(x["responsible"]), responsible=expand(x["responsible"]), lead=x["lead"],
                 schedule_start=_schedule(x.get("schedule", {}).get("start")),
                 schedule_end=_schedule(x.get("schedule", {}).get("end")),
-                status=x["status"], status_reason=text(x.get("status_reason")), resources=text(x.get("resources")))
+                status=x["status"], status_reason=text(x.get("status_reason")), resources=text(x.get("resources")),
+                status_history=[StatusUpdate(_day(u["date"]), u["status"], text(u.get("note")))
+                                for u in x.get("status_history", [])])
                 for n, x in enumerate(g.get("actions", []), start=1)]
             indicators = []
             for n, i in enumerate(g.get("indicators", []), start=1):

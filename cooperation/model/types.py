@@ -156,6 +156,13 @@ class Measurement:
 
 
 @dataclass
+class StatusUpdate:
+    date: datetime.date
+    status: str
+    note: Text
+
+
+@dataclass
 class Action:
     id: str
     number: str
@@ -169,6 +176,7 @@ class Action:
     status: str
     status_reason: Text
     resources: Text
+    status_history: list[StatusUpdate] = field(default_factory=list)  # oldest first; the last is the status
 
     @functools.cached_property
     def responsible_set(self) -> frozenset[str]:

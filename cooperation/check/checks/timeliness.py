@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from cooperation.check.values import iso_date
 from cooperation.result import ERROR, Problem
 from cooperation.schemas import parse_partial_date
 from cooperation.timeliness import MAX_AGE_YEARS, action_lateness, indicator_stale, today
@@ -34,6 +35,7 @@ def check_timeliness(c: Checker) -> None:
             status = item.get("status")
             if not isinstance(status, str):
                 continue
+            _check_status_history(c, doc, path, item, status, day)
             late = action_lateness(status, start or None, end or None, day)
             if late == "past_end":
                 c.warning("action_past_end", doc, "subarea", path + ("status",), end=schedule.get("end"),
@@ -46,3 +48,34 @@ def check_timeliness(c: Checker) -> None:
                 c.warning("indicator_stale", doc, "subarea", path + ("frequency",), year=newest[ident],
                           frequency=frequency_labels.get(frequency, frequency),
                           age=MAX_AGE_YEARS.get(frequency, 2))
+
+
+def _check_status_history(c: Checker, doc, path: tuple, action: dict, status: str, day) -> None:
+    """Each update dated between the agreement's start and today, in order, the newest one the current status."""
+    history = action.get("status_history")
+    if not isinstance(history, list):
+        return
+    validity = c.agreement().get("validity")
+    start = iso_date(validity.get("start")) if isinstance(validity, dict) else None
+    previous = None
+    for index, update in enumerate(history):
+        when = iso_date(update.get("date")) if isinstance(update, dict) else None
+        if when is None:
+            continue
+        where = path + ("status_history", index, "date")
+        if when > day:
+            c.error("status_date_future", doc, "subarea", where, date=_fi(when), today=_fi(day))
+        elif start and when < start:
+            c.error("status_date_before_agreement", doc, "subarea", where, date=_fi(when), start=_fi(start))
+        if previous and when < previous:
+            c.error("status_history_order", doc, "subarea", where, date=_fi(when), previous=_fi(previous))
+        previous = when
+    last = history[-1] if history and isinstance(history[-1], dict) else None
+    if last and isinstance(last.get("status"), str) and last["status"] != status:
+        labels = c.schemas.enum_labels("subarea", ("goals", 0, "actions", 0, "status"))
+        c.error("status_history_mismatch", doc, "subarea", path + ("status_history", len(history) - 1, "status"),
+                last=labels.get(last["status"], last["status"]), status=labels.get(status, status))
+
+
+def _fi(date) -> str:
+    return f"{date.day}.{date.month}.{date.year}"

@@ -435,7 +435,7 @@ class Site:
                     status = self.action_status(a.status)
                     if a.status_reason:
                         status += f"<br><small>{self.et(a.status_reason)}</small>"
-                    status += self.overdue_flag(a)
+                    status += self.overdue_flag(a) + self.status_history(a)
                     schedule = "–".join(x for x in (L.partial_date(a.schedule_start, lang),
                                                     L.partial_date(a.schedule_end, lang)) if x)
                     title = f'<span id="{esc(a.id.lower())}">{esc(a.id)}</span> {self.et(a.title)}'
@@ -587,6 +587,16 @@ class Site:
               {i.id for g in s.goals for i in g.indicators}
         touched = self.history.for_items(ids)
         return esc(_iso_date(touched[0][0].change.date)) if touched else ""
+
+    def status_history(self, a) -> str:
+        """The dated status updates, newest first, behind a disclosure that keyboards and screen readers open."""
+        if not a.status_history:
+            return ""
+        items = "".join(
+            f"<li>{esc(L.date(u.date, self.lang))}: {esc(L.enum('action_status', u.status, self.lang))}"
+            + (f" – {self.et(u.note)}" if u.note else "") + "</li>" for u in reversed(a.status_history))
+        return (f'<details class="status-history"><summary>{esc(self.w("status_history"))} '
+                f'({len(a.status_history)})</summary><ul>{items}</ul></details>')
 
     def overdue_flag(self, a) -> str:
         """A visible flag (not colour alone) on an action late by today's date."""

@@ -1,0 +1,29 @@
+"""The data as it stood at the end of a year: the last commit of that year, exported from git.
+
+A yearly report reads this, not the working tree, so a correction committed later does not silently
+change a report already published."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from cooperation.changes import gitrepo
+
+
+def last_commit_of_year(root: Path, year: int) -> tuple[str, str] | None:
+    """(commit, ISO date) of the newest commit on the current branch dated in ``year`` or before; None when
+    the data is not in git or has no commit by then."""
+    try:
+        repo, _ = gitrepo.locate(root)
+        return gitrepo.last_commit_before(repo, f"{year}-12-31T23:59:59")
+    except gitrepo.GitError:
+        return None
+
+
+def export_year(root: Path, year: int, dest: Path) -> tuple[Path, str, str] | None:
+    """The data root as of the end of ``year`` written under ``dest``, with its commit and date; None as above."""
+    found = last_commit_of_year(root, year)
+    if found is None:
+        return None
+    commit, date = found
+    repo, prefix = gitrepo.locate(root)
+    return gitrepo.export(repo, prefix, commit, dest), commit, date

@@ -1,0 +1,229 @@
+"""The yearly monitoring report ("Yhteistyösopimuksen seurantaraportti YEAR"), one Word document per language,
+for the parties' spring evaluation: per sub-area each goal with its actions' statuses and notes and each
+indicator's values for the region and every municipality with the progress level; what is overdue; a section
+per party that a municipality can attach to its own welfare report.
+
+The caller decides which data the report reads (the snapshot at the end of YEAR, see changes/snapshot.py);
+this module only writes what the model holds, judged by ``as_of`` (the end of the year, or today).
+"""
+from __future__ import annotations
+
+import datetime
+import io
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from cooperation.domain import REGION
+from cooperation.files import reproducible_zip
+from cooperation.i18n import labels as L
+from cooperation.model import PROGRESS_LEVELS, STATUS_TOLERANCE, Agreement, Indicator, Party, Text
+from cooperation.outputs.docx import TEMPLATE
+from cooperation.outputs.docx import pandoc_doc as P
+from cooperation.outputs.docx import wordml as W
+
+LANGUAGE_TAGS = {"fi": "fi-FI", "sv": "sv-SE"}
+YEARS_SHOWN = 4  # the newest years of values in each indicator's table
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Where the report's data comes from: a commit (the last of the year) or the working tree."""
+    year: int
+    as_of: datetime.date  # the day overdue items are judged by
+    commit: str | None  # None: the working tree
+    commit_date: str | None
+    digest: str  # SHA-256 of the data files, monitoring included
+
+
+class _Report:
+    def __init__(self, model: Agreement, lang: str, snapshot: Snapshot):
+        self.m, self.lang, self.s = model, lang, snapshot
+        self.blocks: list = []
+
+    def w(self, key: str) -> str:
+        return L.word(key, self.lang)
+
+    def t(self, text: Text | None) -> str:
+        return text.get(self.lang) if text else ""
+
+    def level(self, indicator: Indicator, area: str) -> str:
+        return self.w("status_" + indicator.progress(area).code)
+
+    def status_text(self, action) -> str:
+        return L.enum("action_status", action.status, self.lang)
+
+    def late_text(self, action) -> str:
+        late = action.lateness(self.s.as_of)
+        if late is None:
+            return ""
+        when = L.partial_date(action.schedule_end if late == "past_end" else action.schedule_start, self.lang)
+        return self.w("overdue_" + late).format(date=when)
+
+    # --- sections ------------------------------------------------------------------------------
+    def build(self) -> list:
+        m, s = self.m, self.s
+        self.blocks.append(P.para(P.strong(self.t(m.title))))
+        if s.commit:
+            self.blocks.append(P.para(self.w("report_as_of_commit").format(
+                year=s.year, commit=s.commit[:10], date=L.date(datetime.date.fromisoformat(s.commit_date[:10]), self.lang)
+                if s.commit_date else "")))
+        else:
+            self.blocks.append(P.para(self.w("report_as_of_tree").format(date=L.date(s.as_of, self.lang))))
+        self.blocks.append(P.para(self.w("report_fingerprints").format(fingerprint=m.fingerprint, digest=s.digest)))
+        self.blocks.append(P.header(1, self.w("status_rule_heading")))
+        self.blocks.append(P.para(self.w("status_rule").format(tolerance=int(STATUS_TOLERANCE * 100))))
+        for subarea in m.subareas:
+            self.subarea(subarea)
+        self.overdue()
+        self.blocks.append(P.header(1, self.w("report_parties")))
+        for party in m.parties:
+            self.party(party)
+        return self.blocks
+
+    def subarea(self, subarea) -> None:
+        self.blocks.append(P.header(1, f"{subarea.number} {self.t(subarea.title)}"))
+        for goal in subarea.goals:
+            self.blocks.append(P.header(2, f"{goal.number} {self.t(goal.title)}"))
+            if goal.actions:
+                rows = [[[P.plain(P.strong(a.id), " ", self.t(a.title))], [P.plain(self.m.party(a.lead).name.get(self.lang))],
+                         self.action_status_cell(a)] for a in goal.actions]
+                self.blocks.append(P.table([self.w("action"), self.w("lead"), self.w("status")], rows, [0.45, 0.2, 0.35]))
+            for indicator in goal.indicators:
+                self.indicator(indicator)
+
+    def action_status_cell(self, action) -> list:
+        cell = [P.plain(P.strong(self.status_text(action)))]
+        if action.status_reason:
+            cell.append(P.plain(self.t(action.status_reason)))
+        updates = [u for u in action.status_history if u.date.year == self.s.year]
+        if updates:
+            cell.append(P.plain(self.w("report_updates").format(year=self.s.year) + ":"))
+            cell.append(P.bullets([[P.plain(f"{L.date(u.date, self.lang)}: {L.enum('action_status', u.status, self.lang)}"
+                                            + (f" – {self.t(u.note)}" if u.note else ""))] for u in updates]))
+        late = self.late_text(action)
+        if late:
+            cell.append(P.plain(P.strong(late)))
+        return cell
+
+    def indicator(self, i: Indicator) -> None:
+        unit = L.enum("unit", i.unit, self.lang)
+        self.blocks.append(P.para(P.strong(f"{i.id} {self.t(i.name)}")))
+        areas = i.measured_areas
+        years = sorted({m.year for a in areas for m in i.series(a) if m.year <= self.s.year})[-YEARS_SHOWN:]
+        if not years:
+            self.blocks.append(P.para(self.w("report_no_values")))
+            return
+        notes = []
+        rows = []
+        for area in areas:
+            by_year = {m.year: m for m in i.series(area)}
+            cells = [[P.plain(self.area_name(area))]]
+            for y in years:
+                m = by_year.get(y)
+                if m is None:
+                    cells.append([P.plain("–")])
+                    continue
+                mark = ""
+                if m.note:
+                    notes.append(f"{self.area_name(area)} {y}: {m.note}")
+                    mark = f" *{len(notes)}"
+                cells.append([P.plain(L.number(m.value, i.decimals, self.lang) + mark)])
+            cells.append([P.plain(self.level(i, area))])
+            rows.append(cells)
+        share = 0.6 / len(years)
+        self.blocks.append(P.table([f"{self.w('area')} ({unit})"] + [str(y) for y in years] + [self.w("progress")], rows,
+                                   [0.22] + [share] * len(years) + [0.18]))
+        if notes:
+            self.blocks.append(P.para(self.w("report_notes") + ": " + "; ".join(f"*{n} {text}" for n, text in enumerate(notes, 1))))
+
+    def area_name(self, area: str) -> str:
+        return self.w("region").capitalize() if area == REGION else self.m.party(area).name.get(self.lang)
+
+    def overdue(self) -> None:
+        self.blocks.append(P.header(1, self.w("report_overdue")))
+        items = [[P.plain(P.strong(a.id), f" {self.t(a.title)}: {self.late_text(a)}")]
+                 for a in self.m.actions if a.lateness(self.s.as_of)]
+        items += [[P.plain(P.strong(i.id), f" {self.t(i.name)}: " + self.w("stale_indicator").format(year=i.newest_year))]
+                  for i in self.m.indicators if i.stale(self.s.as_of)]
+        self.blocks.append(P.bullets(items) if items else P.para(self.w("report_no_overdue")))
+
+    def party(self, p: Party) -> None:
+        self.blocks.append(P.header(2, self.t(p.name)))
+        actions = [a for a in self.m.actions if p.id in a.responsible_set]
+        leads = [a for a in actions if a.lead == p.id]
+        area = p.id if p.kind == "municipality" else REGION
+        own = [i for i in self.m.indicators if i.series(area)]
+        parts = [self.w("leads_n").format(n=len(leads)), self.w("takes_part_n").format(n=len(actions) - len(leads))]
+        delayed = sum(1 for a in actions if a.status == "delayed")
+        if delayed:
+            parts.append(f"{delayed} {L.enum('action_status', 'delayed', self.lang)}")
+        late = sum(1 for a in actions if a.lateness(self.s.as_of))
+        if late:
+            parts.append(self.w("late_n").format(n=late))
+        summary = ", ".join(parts)
+        if own:
+            counts = [(level, sum(1 for i in own if i.progress(area).code == level)) for level in PROGRESS_LEVELS]
+            summary += ". " + self.w("indicators_n").format(n=len(own)) + ": " + "; ".join(
+                f"{n} {self.w('status_' + level)}" for level, n in counts if n)
+        self.blocks.append(P.para(P.strong(summary[:1].upper() + summary[1:] + ".")))
+        if leads:
+            self.blocks.append(P.para(P.strong(self.w("party_leads"))))
+            self.blocks.append(P.table([self.w("action"), self.w("status")],
+                                       [[[P.plain(P.strong(a.id), " ", self.t(a.title))], self.action_status_cell(a)]
+                                        for a in leads], [0.6, 0.4]))
+        if own:
+            self.blocks.append(P.para(P.strong(self.w("indicators"))))
+            head = [self.w("indicator")] + ([self.w("own_value")] if area != REGION else []) + \
+                [self.w("region_value"), self.w("progress")]
+            rows = []
+            for i in own:
+                mine = i.series(area)[-1]
+                region = i.series(REGION)
+                row = [[P.plain(f"{i.id} {self.t(i.name)}")]]
+                if area != REGION:
+                    row.append([P.plain(L.dated_value((mine.year, mine.value), i.unit, i.decimals, self.lang))])
+                row.append([P.plain(L.dated_value((region[-1].year, region[-1].value), i.unit, i.decimals, self.lang)
+                                    if region else "–")])
+                row.append([P.plain(self.level(i, area))])
+                rows.append(row)
+            widths = [0.4, 0.2, 0.2, 0.2] if area != REGION else [0.5, 0.25, 0.25]
+            self.blocks.append(P.table(head, rows, widths))
+        taking_part = {a.id for a in actions if a.lead != p.id}
+        if taking_part:
+            self.blocks.append(P.para(P.strong(self.w("party_takes_part"))))
+            by_subarea = []
+            for subarea in self.m.subareas:
+                ids = [f"{a.id} ({self.status_text(a)})" for g in subarea.goals for a in g.actions if a.id in taking_part]
+                if ids:
+                    by_subarea.append([P.plain(f"{subarea.number} {self.t(subarea.title)}: " + ", ".join(ids))])
+            self.blocks.append(P.bullets(by_subarea))
+
+
+def title(year: int, lang: str) -> str:
+    return L.word("report_title", lang).format(year=year)
+
+
+def render(model: Agreement, lang: str, snapshot: Snapshot) -> bytes:
+    from docx import Document
+    blocks = _Report(model, lang, snapshot).build()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "report.docx"
+        P.write_docx(blocks, TEMPLATE, path, meta={
+            "title": P.meta_string(title(snapshot.year, lang)),
+            "toc-title": P.meta_string(L.word("contents", lang)), "lang": {"t": "MetaString", "c": lang}})
+        docx = Document(str(path))
+    props = docx.core_properties
+    props.title = title(snapshot.year, lang)
+    props.subject = P.clean(model.title.get(lang))
+    props.language = lang
+    props.comments = f"SHA-256 {model.fingerprint}; data {snapshot.digest}"
+    props.created = props.modified = datetime.datetime(snapshot.as_of.year, snapshot.as_of.month, snapshot.as_of.day)
+    for section in docx.sections:  # the agreement template's header and footer are the agreement's
+        for part, text in ((section.header, ""), (section.footer, f"{title(snapshot.year, lang)} · {model.fingerprint[:12]}")):
+            for index, paragraph in enumerate(part.paragraphs):
+                paragraph.text = text if index == 0 else ""
+    W.finish(docx, LANGUAGE_TAGS.get(lang, lang))
+    buffer = io.BytesIO()
+    docx.save(buffer)
+    return reproducible_zip(buffer.getvalue())

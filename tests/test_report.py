@@ -1,0 +1,120 @@
+"""The yearly monitoring report: Word per language read back with python-docx (every sub-area, goal,
+indicator and party), converted with LibreOffice; snapshot semantics in a real git repository; a year with
+no data exits 1 with a Finnish message and writes nothing."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+
+import pytest
+from docx import Document
+from helpers import MINIMAL, REPO, copy_root, run_cli
+
+from cooperation.domain import REGION
+from cooperation.i18n import labels as L
+from cooperation.pipeline import load
+
+
+@pytest.fixture(scope="module")
+def example_report(tmp_path_factory):
+    out = tmp_path_factory.mktemp("report")
+    done = run_cli("report", "2026", "--today", "2026-11-28", "--out", out)
+    assert done.returncode == 0, done.stderr
+    return load(REPO)[0], {lang: out / f"seurantaraportti-2026-{lang}.docx" for lang in ("fi", "sv")}
+
+
+def _headings(doc, level: int) -> list[str]:
+    return [p.text for p in doc.paragraphs if p.style.name == f"Heading {level}"]
+
+
+@pytest.mark.parametrize("lang, title", [("fi", "Yhteistyösopimuksen seurantaraportti 2026"),
+                                         ("sv", "Uppföljningsrapport för samarbetsavtalet 2026")])
+def test_every_sub_area_goal_indicator_and_party_is_reported(example_report, lang, title):
+    model, paths = example_report
+    doc = Document(str(paths[lang]))
+    assert doc.core_properties.title == title and doc.paragraphs[0].text == title
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert model.fingerprint in text
+    h1, h2 = _headings(doc, 1), _headings(doc, 2)
+    for s in model.subareas:
+        assert f"{s.number} {s.title.get(lang)}" in h1
+        for g in s.goals:
+            assert f"{g.number} {g.title.get(lang)}" in h2
+    assert h1[-1] == L.word("report_parties", lang)
+    parties_part = h2[-len(model.parties):]
+    assert parties_part == [p.name.get(lang) for p in model.parties]
+    tables = {t.rows[0].cells[0].text: t for t in doc.tables}
+    assert tables
+    for i in model.indicators:
+        assert f"{i.id} {i.name.get(lang)}" in text
+    # each indicator's table: one row per area with values, the area's own progress level last
+    by_first_cell = {}
+    for t in doc.tables:
+        for row in t.rows[1:]:
+            by_first_cell.setdefault(row.cells[0].text, []).append([c.text for c in row.cells])
+    for i in (x for x in model.indicators if x.measured_areas):
+        for area in i.measured_areas:
+            name = L.word("region", lang).capitalize() if area == REGION else model.party(area).name.get(lang)
+            assert any(r[-1] == L.word("status_" + i.progress(area).code, lang) for r in by_first_cell[name]), (i.id, area)
+    # every action's status, with its notes and this year's dated updates
+    cells = "\n".join(c.text for t in doc.tables for r in t.rows for c in r.cells)
+    delayed = next(a for a in model.actions if a.status_history and a.status == "delayed")
+    for update in delayed.status_history:
+        assert f"{L.date(update.date, lang)}: {L.enum('action_status', update.status, lang)}" in cells
+    assert delayed.status_reason.get(lang) in cells
+
+
+def test_the_report_converts_with_libreoffice(example_report, tmp_path):
+    office = shutil.which("libreoffice") or shutil.which("soffice")
+    if not office:
+        if os.environ.get("REQUIRE_LIBREOFFICE"):
+            pytest.fail("LibreOffice is required here")
+        pytest.skip("LibreOffice not installed")
+    _, paths = example_report
+    subprocess.run([office, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(paths["fi"])], capture_output=True, timeout=240, check=True)
+    pdf = tmp_path / "seurantaraportti-2026-fi.pdf"
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Yhteistyösopimuksen seurantaraportti 2026" in text and "Myöhässä olevat" in text
+    assert "{{" not in text  # nothing of the agreement template's fields
+
+
+def test_a_year_with_no_data_writes_nothing(tmp_path):
+    root = copy_root(MINIMAL, tmp_path / "root")
+    out = tmp_path / "out"
+    future = run_cli("report", "2027", "--root", root, "--today", "2026-11-28", "--out", out)
+    assert future.returncode == 1 and "vuodelta 2027 ei ole vielä seurantatietoja" in future.stderr
+    no_git = run_cli("report", "2025", "--root", root, "--today", "2026-11-28", "--out", out)
+    assert no_git.returncode == 1 and "vuodelta 2025 ei ole tallennettua versiota" in no_git.stderr
+    assert not out.exists()
+
+
+def _git(root, *args, date):
+    env = dict(os.environ, GIT_AUTHOR_NAME="Testi", GIT_AUTHOR_EMAIL="t@example.org", GIT_COMMITTER_NAME="Testi",
+               GIT_COMMITTER_EMAIL="t@example.org", GIT_AUTHOR_DATE=date, GIT_COMMITTER_DATE=date)
+    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, env=env)
+
+
+def test_a_correction_next_year_leaves_the_published_report_byte_identical(tmp_path):
+    root = copy_root(MINIMAL, tmp_path / "root")
+    _git(root, "init", "-q", "-b", "main", date="2026-06-01T10:00:00+03:00")
+    _git(root, "add", "-A", date="2026-06-01T10:00:00+03:00")
+    _git(root, "commit", "-q", "-m", "Seuranta 2026", date="2026-06-01T10:00:00+03:00")
+
+    def report(year: int, today: str, out: str):
+        done = run_cli("report", str(year), "--root", root, "--today", today, "--out", tmp_path / out)
+        assert done.returncode == 0, done.stderr
+        return (tmp_path / out / f"seurantaraportti-{year}-fi.docx").read_bytes()
+
+    published = report(2026, "2027-01-10", "first")
+    values = root / "measurements" / "values.csv"
+    values.write_text(values.read_text(encoding="utf-8").replace("HYTE-1-M1,region,2025,12.5", "HYTE-1-M1,region,2025,17"),
+                      encoding="utf-8")
+    _git(root, "commit", "-q", "-am", "Korjaus", date="2027-01-15T10:00:00+02:00")
+    assert report(2026, "2027-02-01", "again") == published
+    doc = Document(str(tmp_path / "again" / "seurantaraportti-2026-fi.docx"))
+    assert "12 *1" in [c.text for t in doc.tables for r in t.rows for c in r.cells]
+    assert any("ennakkotieto" in p.text and p.text.startswith("Huomautukset") for p in doc.paragraphs)
+    current = Document(__import__("io").BytesIO(report(2027, "2027-02-01", "current")))
+    assert "17 *1" in [c.text for t in current.tables for r in t.rows for c in r.cells]
