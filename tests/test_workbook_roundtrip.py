@@ -363,3 +363,45 @@ def test_a_workbook_edited_and_saved_by_libreoffice_imports_the_same_way(repo, t
     assert git(repo, "status", "--porcelain").split() == ["M", "subareas/elinvoima.yaml"]
     summary = (tmp_path / "import-out" / "kommentit.md").read_text(encoding="utf-8")
     assert summary.count("Yhteinen kommentti kahdelle riville") == 1
+
+
+# --- the writer: a changed value replaced where it stands --------------------------------------------------
+SAMPLE = """\
+# a comment the import keeps
+id: x  # and this one
+title:
+  fi: Pitkä teksti, jonka PyYAML on taittanut
+    kahdelle riville
+  sv: 'Citerad text'
+description: |
+  Ensimmäinen rivi.
+  Toinen rivi.
+goals:
+- id: X-1
+  target: {year: 2028, value: 14.0}
+  areas: [region, all_municipalities]
+"""
+
+
+def test_changed_values_are_replaced_in_place_in_any_layout():
+    import yaml as pyyaml
+
+    from cooperation.imports.yaml_writer import update
+    old = pyyaml.safe_load(SAMPLE)
+    new = pyyaml.safe_load(SAMPLE)
+    new["title"]["fi"] = "Lyhyt: teksti"  # needs quotes as plain
+    new["title"]["sv"] = "Ny text"
+    new["description"] = "Ensimmäinen rivi.\nToinen, muutettu rivi.\n"
+    new["goals"][0]["target"]["value"] = 15.5
+    new["goals"][0]["areas"][1] = "kuusiniemi"
+    assert update(SAMPLE, old, new) == SAMPLE.replace(
+        "  fi: Pitkä teksti, jonka PyYAML on taittanut\n    kahdelle riville\n", '  fi: "Lyhyt: teksti"\n').replace(
+        "'Citerad text'", "'Ny text'").replace("  Toinen rivi.", "  Toinen, muutettu rivi.").replace(
+        "value: 14.0}", "value: 15.5}").replace("[region, all_municipalities]", "[region, kuusiniemi]")
+    assert update(SAMPLE, old, old) == SAMPLE
+    # a structural change (an item added) keeps the comments too
+    new = pyyaml.safe_load(SAMPLE)
+    new["goals"].append({"id": "X-2", "title": "Uusi"})
+    changed = update(SAMPLE, old, new)
+    assert changed.startswith("# a comment the import keeps\nid: x  # and this one\n")
+    assert pyyaml.safe_load(changed) == new

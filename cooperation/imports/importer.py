@@ -162,7 +162,7 @@ def _import_xlsx(file: Path, root: Path, force: bool, report: Report, out: Path 
         _say(f"virhe: tiedostoa {file} ei ole")
         return EXIT_USAGE
     sources, parties, agreement = _base(root)
-    if is_roundtrip(file) and _container_problem(file) is None:
+    if _container_problem(file) is None and is_roundtrip(file):  # sizes checked before anything is unpacked
         return _import_roundtrip(file, root, sources, agreement, report, out)
     if not parties:
         _say("virhe: osapuolia ei voi lukea (agreement/parties.yaml); tarkista ne ensin: python build.py validate")
@@ -263,7 +263,12 @@ def _import_roundtrip(file: Path, root: Path, sources, agreement: dict, report: 
         if sid in ours:
             if roundtrip.same(ours[sid].data, data):
                 continue
-            writes[path] = update(ours[sid].path.read_text(encoding="utf-8"), ours[sid].data, data)
+            try:
+                writes[path] = update(ours[sid].path.read_text(encoding="utf-8"), ours[sid].data, data)
+            except Exception as exc:  # noqa: BLE001 - ruamel.yaml raises many kinds for what it cannot keep
+                _say(f"virhe: tiedostoa {path.relative_to(root)} ei voi muuttaa kommentit säilyttäen "
+                     f"({type(exc).__name__}); muuta se käsin. Mitään ei kirjoitettu.")
+                return EXIT_DATA
         else:
             if path.exists():
                 _say(f"virhe: {path.relative_to(root)} on jo olemassa, mutta sitä ei voi lukea; korjaa se ensin "

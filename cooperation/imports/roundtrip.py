@@ -8,6 +8,7 @@ a formula is refused, never computed or imported as a formula. cooperation/outpu
 """
 from __future__ import annotations
 
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +38,7 @@ from cooperation.schemas import default_schemas
 
 MAX_ROWS = 200_000  # rows read from a sheet: far beyond any agreement (the large benchmark region has ~5 000)
 MISSING = object()
+_INDEX = re.compile(r"[0-9]{1,6}")  # a list position in a field path (str.isdigit() is true for "²")
 EXCEL_CELL_CHARS = 32_767  # the most a cell holds (Excel's limit; openpyxl reads no more)  # a key or item one side does not have
 
 
@@ -227,7 +229,7 @@ def _read(book, result: Imported) -> Read | None:
         ident, path_text = get(values, "id"), get(values, "field")
         if ident is None or path_text is None or not str(path_text).strip():
             continue
-        path = tuple(int(p) if p.isdigit() else p for p in str(path_text).strip().split("."))
+        path = tuple(int(p) if _INDEX.fullmatch(p) else p for p in str(path_text).strip().split("."))
         read.data.setdefault(str(ident).strip(), []).append((path, decode_value(get(values, "value"))))
         read.cells[(str(ident).strip(), path)] = (data_name, number, data_columns["value"])
     return read
@@ -312,7 +314,8 @@ def rebuild(read: Read, result: Imported, main_language: str, base: dict[str, di
                 item[text_field] = {lang: row.texts[lang] for lang in read.languages if lang in row.texts}
         if level == "action" and row.responsible is not None:
             item["responsible"] = row.responsible
-        for key, value in _nest(read.data.get(row.id, []) if row.id else []).items():
+        fields = _nest([(p, v) for p, v in read.data.get(row.id, []) if isinstance(p[0], str)]) if row.id else {}
+        for key, value in fields.items():
             if key not in main_sheet_fields(level):
                 item[key] = value
         if level == "action" and row.id is None:  # a new action: planned, led by the first party named

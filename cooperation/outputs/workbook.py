@@ -64,6 +64,10 @@ def export(model: Agreement, sources: Sources, lang: str | None = None, party: s
     own = PatternFill("solid", fgColor="FFF2CC")
     wrap = Alignment(wrap_text=True, vertical="top")
     documents = {doc.data.get("id"): doc.data for doc in sources.subareas if isinstance(doc.data, dict)}
+    indented = {level: Alignment(wrap_text=True, vertical="top", indent={"subarea": 0, "goal": 1}.get(level, 2))
+                for level in LEVEL_WORDS}
+    bold = Font(bold=True)
+    width, row = len(head), 1
     for subarea in model.subareas:
         document = documents.get(subarea.id)
         if document is None:
@@ -76,18 +80,17 @@ def export(model: Agreement, sources: Sources, lang: str | None = None, party: s
             main.append([item.get("id"), LEVEL_WORDS[level][lang], *texts,
                          ", ".join(str(r) for r in responsible) if isinstance(responsible, list) else None,
                          None, party])
-            row = main.max_row
-            for cell in main[row]:
+            row += 1  # counted: openpyxl's max_row walks every cell
+            row_cells = [main.cell(row, column) for column in range(1, width + 1)]
+            for cell in row_cells:
                 cell.alignment = wrap
-            for column in range(3, 3 + len(languages)):
-                main.cell(row, column).alignment = Alignment(wrap_text=True, vertical="top",
-                                                             indent=("subarea", "goal").index(level) if level in
-                                                             ("subarea", "goal") else 2)
+            for cell in row_cells[2:2 + len(languages)]:
+                cell.alignment = indented[level]
             if level == "subarea":
-                for cell in main[row]:
-                    cell.font = Font(bold=True)
+                for cell in row_cells:
+                    cell.font = bold
             if party and party in _parties_of(level, item, municipalities):
-                for cell in main[row]:
+                for cell in row_cells:
                     cell.fill = own
             shown = main_sheet_fields(level) + child_lists(level)
             example = _EXAMPLE_PATH[level]
