@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -251,9 +252,12 @@ def test_bad_workbooks_are_refused_with_their_cell(repo, tmp_path):
                                                                              "Projekti"})
     cases["workbook_level_changed"] = edit(book, tmp_path / "level2.xlsx", {("Työkirja", main[("ELI-2-T1", "Taso")]):
                                                                               "Mittari"})
-    # a cell longer than Excel's cell holds (openpyxl reads the first 32 767 characters: the rest would be lost)
-    cases["workbook_cell_full"] = edit(book, tmp_path / "long.xlsx", {
-        ("Työkirja", main[("ELI-2-T1", "Teksti (suomeksi)")]): "x" * 40_000})
+    # a cell longer than Excel's cell holds (openpyxl cuts a text it is given there, so the file's XML is edited)
+    marked = edit(book, tmp_path / "marked.xlsx", {("Työkirja", main[("ELI-2-T1", "Teksti (suomeksi)")]): "MERKKI"})
+    with zipfile.ZipFile(marked) as source, zipfile.ZipFile(tmp_path / "long.xlsx", "w") as target:
+        for info in source.infolist():
+            target.writestr(info, source.read(info).replace(b"MERKKI", b"x" * 40_000))
+    cases["workbook_cell_full"] = tmp_path / "long.xlsx"
     # a formula: never computed, never imported
     formula = load_workbook(book)
     formula["Työkirja"][main[("ELI-2-T1", "Teksti (suomeksi)")]] = "=HYPERLINK(\"http://x\",\"y\")"

@@ -298,9 +298,14 @@ def _workbook_base(root: Path, sources, meta: dict[str, str], result) -> dict[st
     """The sub-area files as they were when the workbook was exported: read from git at the revision it names;
     without one, the files now, if they still have the fingerprint the workbook names. None (with a note)
     when neither is there: a three-way merge needs them."""
-    from cooperation.changes.gitrepo import GitError, export, locate
+    from cooperation.changes.gitrepo import GitError, clean_revision, export, locate
     from cooperation.model.fingerprint import fingerprint_of
     revision, fingerprint = meta.get("revision") or "", meta.get("fingerprint") or ""
+    if revision and clean_revision(root) == revision:  # nothing committed or changed since the export
+        if fingerprint_of(sources) != fingerprint:
+            result.note(ERROR, "workbook_revision_mismatch", None, revision=revision[:10])
+            return None
+        return {doc.data["id"]: doc.data for doc in sources.subareas if isinstance(doc.data, dict)}
     if revision:
         try:
             top, prefix = locate(root)
