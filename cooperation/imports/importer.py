@@ -105,12 +105,14 @@ def _key(problem: Problem) -> tuple:
     return problem.code, problem.file, problem.item, problem.field  # lines move when a file changes
 
 
-def write_checked(root: Path, writes: Mapping[Path, str], report: Report | None = None) -> Result | None:
+def write_checked(root: Path, writes: Mapping[Path, str], report: Report | None = None,
+                  before: Result | None = None) -> Result | None:
     """Write ``writes`` only if the data with them passes the full check at least as well as now.
 
     The files are first written into a temporary copy of the data root and ``validate``'s check is run
     there: refused are a result with more errors than before, and any new error in a file being written
-    (the validator would refuse what we wrote). Returns the check of the data as written, or None when
+    (the validator would refuse what we wrote). ``before``: the check of the data as it is now, if the caller
+    has it already. Returns the check of the data as written, or None when
     nothing was written (the reasons are printed, the validator's through ``report``).
     """
     report = report or Report()
@@ -126,7 +128,8 @@ def write_checked(root: Path, writes: Mapping[Path, str], report: Report | None 
             return None
     with tempfile.TemporaryDirectory(prefix="cooperation-import-") as tmp:
         staged = _copy_data(root, Path(tmp))
-        before = check(load_sources(staged))
+        if before is None:  # the caller's check of the data as it is now, when it has one
+            before = check(load_sources(staged))
         for path, text in writes.items():
             target = staged / path.relative_to(root)
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -277,7 +280,7 @@ def _import_roundtrip(file: Path, root: Path, sources, agreement: dict, report: 
             writes[path] = dump(data, "subarea.schema.json", f"Tuotu työkirjasta {file.name}.")
     writes_out = _comment_files(read, file.name, out, main) if out is not None else {}
     if writes:
-        outcome = write_checked(root, writes, report)
+        outcome = write_checked(root, writes, report, check(sources))
         if outcome is None:
             _say("Mitään ei kirjoitettu.")
             return EXIT_DATA
