@@ -244,6 +244,9 @@ def test_bad_workbooks_are_refused_with_their_cell(repo, tmp_path):
     # ids edited by hand
     cases["workbook_unknown_id"] = edit(book, tmp_path / "id.xlsx", {("Työkirja", main[("ELI-2-T1", "Tunniste")]):
                                                                        "ELI-2-T9"})
+    data = cells(book, "Kaikki tiedot")
+    cases["workbook_unknown_id (data)"] = edit(book, tmp_path / "dataid.xlsx", {
+        ("Kaikki tiedot", data[("ELI-2-T1", "lead")].replace("C", "A")): "ELI-2-T7"})
     # two rows with the same id
     cases["workbook_duplicate_id"] = edit(book, tmp_path / "twice.xlsx", {("Työkirja", main[("ELI-2-T1", "Tunniste")]):
                                                                             "ELI-1-T1"})
@@ -297,13 +300,15 @@ def test_bad_workbooks_are_refused_with_their_cell(repo, tmp_path):
         "workbook_new_subarea_row": "A2",
         "workbook_row_without_parent": "A2",
     }
-    for code, path in cases.items():
+    expected_cells["workbook_unknown_id (data)"] = "'Kaikki tiedot'!" + data[("ELI-2-T1", "lead")].replace("C", "A")
+    for case, path in cases.items():
+        code = case.split(" ")[0]
         done = _import_json(path, repo)
         assert done.returncode == 1, (code, done.stderr)
         found = _codes(done)
         assert code in [c for c, _ in found], (code, found)
-        if code in expected_cells:
-            assert (code, expected_cells[code]) in found, (code, found)
+        if case in expected_cells:
+            assert (code, expected_cells[case]) in found, (case, found)
         assert "Mitään ei kirjoitettu." in done.stderr
         assert git(repo, "status", "--porcelain") == "", code
     # in Finnish, with the workbook and the cell

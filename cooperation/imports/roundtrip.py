@@ -17,6 +17,7 @@ from xml.parsers import expat
 
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import coordinate_to_tuple
+from openpyxl.utils.exceptions import CellCoordinatesException
 
 from cooperation.domain import (
     ALL_MUNICIPALITIES,
@@ -284,7 +285,8 @@ def read_workbook(path: Path, result: Imported) -> Read | None:
         return None
     try:
         return _read(book, result)
-    except (KeyError, ValueError, zipfile.BadZipFile, expat.ExpatError, _Unreadable, OSError, EOFError) as exc:
+    except (KeyError, ValueError, zipfile.BadZipFile, expat.ExpatError, _Unreadable, OSError, EOFError,
+            CellCoordinatesException) as exc:
         result.note(ERROR, "workbook_broken_sheet", None, sheet="", error=type(exc).__name__)
         return None
     finally:
@@ -447,6 +449,11 @@ def rebuild(read: Read, result: Imported, main_language: str, base: dict[str, di
             if isinstance(known_item.get("id"), str):
                 known[known_item["id"]] = (known_level, known_item)
     used = set(known) | {r.id for r in read.rows if r.id}
+    for data_id, pairs in read.data.items():  # a data row whose id was edited would drop its field silently
+        if base is not None and data_id not in known and data_id not in used:
+            at = read.cells[(data_id, pairs[0][0])]
+            result.notes.append(Problem(ERROR, "workbook_unknown_id", result.name, at[1], 1, {"id": data_id},
+                                        cell=_name(read, (at[0], at[1], 1))))
     subareas: dict[str, dict] = {}
     children: dict[int, dict[str, list]] = {}  # id(item) → child list → items
     subarea: dict | None = None
