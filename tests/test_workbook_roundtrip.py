@@ -106,6 +106,9 @@ def test_the_swedish_workbook_has_swedish_sheets_and_headings(tmp_path):
     assert [c.value for c in book["Arbetsbok"][1]] == ["Identifierare", "Nivå", "Text (på finska)", "Text (på svenska)",
                                                       "Ansvariga", "Kommentarer", "Kommenterande part"]
     assert book["Arbetsbok"]["B2"].value == "Delområde"
+    explained = {(row[1], row[3]) for row in book["Alla uppgifter"].iter_rows(min_row=2, values_only=True)}
+    assert ("baseline.value", "Utgångsnivå: Värde") in explained
+    assert ("legal_references.0.law.sv", "Hänvisningar till författningar: Författning (på svenska)") in explained
     finnish = load_workbook(export(REPO, tmp_path / "out-fi"))
     assert finnish.sheetnames[:2] == ["Työkirja", "Kaikki tiedot"]
     assert finnish["Työkirja"]["A1"].value == "Tunniste" and finnish["Työkirja"]["F1"].value == "Kommentit"
