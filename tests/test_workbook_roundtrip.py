@@ -112,7 +112,7 @@ def test_the_swedish_workbook_has_swedish_sheets_and_headings(tmp_path):
     finnish = load_workbook(export(REPO, tmp_path / "out-fi"))
     assert finnish.sheetnames[:2] == ["Työkirja", "Kaikki tiedot"]
     assert finnish["Työkirja"]["A1"].value == "Tunniste" and finnish["Työkirja"]["F1"].value == "Kommentit"
-    assert finnish["_lahde"].sheet_state == "hidden"
+    assert finnish["_source"].sheet_state == "hidden"
 
 
 # --- 2. merge into the repository ---------------------------------------------------------------------------
@@ -243,7 +243,7 @@ def test_bad_workbooks_are_refused_with_their_cell(repo, tmp_path):
     main = cells(book, "Työkirja")
     cases = {}
     # another agreement
-    cases["workbook_other_agreement"] = edit(book, tmp_path / "other.xlsx", {("_lahde", "B2"): "toinen-sopimus"})
+    cases["workbook_other_agreement"] = edit(book, tmp_path / "other.xlsx", {("_source", "B2"): "toinen-sopimus"})
     # ids edited by hand
     cases["workbook_unknown_id"] = edit(book, tmp_path / "id.xlsx", {("Työkirja", main[("ELI-2-T1", "Tunniste")]):
                                                                        "ELI-2-T9"})
@@ -280,7 +280,7 @@ def test_bad_workbooks_are_refused_with_their_cell(repo, tmp_path):
     del sheetless["Kaikki tiedot"]
     sheetless.save(tmp_path / "sheetless.xlsx")
     cases["workbook_sheet_missing"] = tmp_path / "sheetless.xlsx"
-    cases["workbook_unknown_format"] = edit(book, tmp_path / "format.xlsx", {("_lahde", "B1"): "joku/1"})
+    cases["workbook_unknown_format"] = edit(book, tmp_path / "format.xlsx", {("_source", "B1"): "joku/1"})
     # a new sub-area row, and an action with no goal above it
     added = load_workbook(book)
     added["Työkirja"].insert_rows(2, 2)
@@ -322,9 +322,9 @@ def test_bad_workbooks_are_refused_with_their_cell(repo, tmp_path):
 def test_a_stale_workbook_without_its_revision_is_refused(repo, tmp_path):
     book = export(repo, tmp_path / "out")
     _commit_change(repo, "target: {year: 2028, value: 14.0}", "target: {year: 2028, value: 13.0}")
-    unknown = edit(book, tmp_path / "unknown.xlsx", {("_lahde", "B4"): "0" * 40})
+    unknown = edit(book, tmp_path / "unknown.xlsx", {("_source", "B4"): "0" * 40})
     assert ("workbook_stale_without_base", None) in _codes(_import_json(unknown, repo))
-    mismatch = edit(book, tmp_path / "mismatch.xlsx", {("_lahde", "B3"): "0" * 64})
+    mismatch = edit(book, tmp_path / "mismatch.xlsx", {("_source", "B3"): "0" * 64})
     assert ("workbook_revision_mismatch", None) in _codes(_import_json(mismatch, repo))
     assert git(repo, "status", "--porcelain") == ""
 
