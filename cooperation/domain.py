@@ -70,7 +70,7 @@ COLUMN_TITLES = {
 
 # --- the round-trip workbook (export-xlsx → edited by the parties → import-xlsx), shared by both sides
 WORKBOOK_FORMAT = "cooperation-workbook/2"
-META_SHEET = "_lahde"  # hidden: where the workbook came from (agreement, fingerprint, git revision, party)
+META_SHEET = "_source"  # hidden, in no language: where the workbook came from (agreement, fingerprint, git revision, party)
 SHEETS = {"main": {"fi": "Työkirja", "sv": "Arbetsbok"}, "data": {"fi": "Kaikki tiedot", "sv": "Alla uppgifter"}}
 # a sub-area file's items, top down: (level, the list its children are in, the field holding its name)
 ITEM_LEVELS = {"subarea": ("goals", "title"), "goal": (("actions", "indicators"), "title"),

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -105,10 +106,13 @@ def test_the_swedish_workbook_has_swedish_sheets_and_headings(tmp_path):
     assert [c.value for c in book["Arbetsbok"][1]] == ["Identifierare", "Nivå", "Text (på finska)", "Text (på svenska)",
                                                       "Ansvariga", "Kommentarer", "Kommenterande part"]
     assert book["Arbetsbok"]["B2"].value == "Delområde"
+    explained = {(row[1], row[3]) for row in book["Alla uppgifter"].iter_rows(min_row=2, values_only=True)}
+    assert ("baseline.value", "Utgångsnivå: Värde") in explained
+    assert ("legal_references.0.law.sv", "Hänvisningar till författningar: Författning (på svenska)") in explained
     finnish = load_workbook(export(REPO, tmp_path / "out-fi"))
     assert finnish.sheetnames[:2] == ["Työkirja", "Kaikki tiedot"]
     assert finnish["Työkirja"]["A1"].value == "Tunniste" and finnish["Työkirja"]["F1"].value == "Kommentit"
-    assert finnish["_lahde"].sheet_state == "hidden"
+    assert finnish["_source"].sheet_state == "hidden"
 
 
 # --- 2. merge into the repository ---------------------------------------------------------------------------
@@ -239,10 +243,13 @@ def test_bad_workbooks_are_refused_with_their_cell(repo, tmp_path):
     main = cells(book, "Työkirja")
     cases = {}
     # another agreement
-    cases["workbook_other_agreement"] = edit(book, tmp_path / "other.xlsx", {("_lahde", "B2"): "toinen-sopimus"})
+    cases["workbook_other_agreement"] = edit(book, tmp_path / "other.xlsx", {("_source", "B2"): "toinen-sopimus"})
     # ids edited by hand
     cases["workbook_unknown_id"] = edit(book, tmp_path / "id.xlsx", {("Työkirja", main[("ELI-2-T1", "Tunniste")]):
                                                                        "ELI-2-T9"})
+    data = cells(book, "Kaikki tiedot")
+    cases["workbook_unknown_id (data)"] = edit(book, tmp_path / "dataid.xlsx", {
+        ("Kaikki tiedot", data[("ELI-2-T1", "lead")].replace("C", "A")): "ELI-2-T7"})
     # two rows with the same id
     cases["workbook_duplicate_id"] = edit(book, tmp_path / "twice.xlsx", {("Työkirja", main[("ELI-2-T1", "Tunniste")]):
                                                                             "ELI-1-T1"})
@@ -251,9 +258,12 @@ def test_bad_workbooks_are_refused_with_their_cell(repo, tmp_path):
                                                                              "Projekti"})
     cases["workbook_level_changed"] = edit(book, tmp_path / "level2.xlsx", {("Työkirja", main[("ELI-2-T1", "Taso")]):
                                                                               "Mittari"})
-    # a cell longer than Excel's cell holds (openpyxl reads the first 32 767 characters: the rest would be lost)
-    cases["workbook_cell_full"] = edit(book, tmp_path / "long.xlsx", {
-        ("Työkirja", main[("ELI-2-T1", "Teksti (suomeksi)")]): "x" * 40_000})
+    # a cell longer than Excel's cell holds (openpyxl cuts a text it is given there, so the file's XML is edited)
+    marked = edit(book, tmp_path / "marked.xlsx", {("Työkirja", main[("ELI-2-T1", "Teksti (suomeksi)")]): "MERKKI"})
+    with zipfile.ZipFile(marked) as source, zipfile.ZipFile(tmp_path / "long.xlsx", "w") as target:
+        for info in source.infolist():
+            target.writestr(info, source.read(info).replace(b"MERKKI", b"x" * 40_000))
+    cases["workbook_cell_full"] = tmp_path / "long.xlsx"
     # a formula: never computed, never imported
     formula = load_workbook(book)
     formula["Työkirja"][main[("ELI-2-T1", "Teksti (suomeksi)")]] = "=HYPERLINK(\"http://x\",\"y\")"
@@ -270,7 +280,7 @@ def test_bad_workbooks_are_refused_with_their_cell(repo, tmp_path):
     del sheetless["Kaikki tiedot"]
     sheetless.save(tmp_path / "sheetless.xlsx")
     cases["workbook_sheet_missing"] = tmp_path / "sheetless.xlsx"
-    cases["workbook_unknown_format"] = edit(book, tmp_path / "format.xlsx", {("_lahde", "B1"): "joku/1"})
+    cases["workbook_unknown_format"] = edit(book, tmp_path / "format.xlsx", {("_source", "B1"): "joku/1"})
     # a new sub-area row, and an action with no goal above it
     added = load_workbook(book)
     added["Työkirja"].insert_rows(2, 2)
@@ -293,13 +303,15 @@ def test_bad_workbooks_are_refused_with_their_cell(repo, tmp_path):
         "workbook_new_subarea_row": "A2",
         "workbook_row_without_parent": "A2",
     }
-    for code, path in cases.items():
+    expected_cells["workbook_unknown_id (data)"] = "'Kaikki tiedot'!" + data[("ELI-2-T1", "lead")].replace("C", "A")
+    for case, path in cases.items():
+        code = case.split(" ")[0]
         done = _import_json(path, repo)
         assert done.returncode == 1, (code, done.stderr)
         found = _codes(done)
         assert code in [c for c, _ in found], (code, found)
-        if code in expected_cells:
-            assert (code, expected_cells[code]) in found, (code, found)
+        if case in expected_cells:
+            assert (code, expected_cells[case]) in found, (case, found)
         assert "Mitään ei kirjoitettu." in done.stderr
         assert git(repo, "status", "--porcelain") == "", code
     # in Finnish, with the workbook and the cell
@@ -310,9 +322,9 @@ def test_bad_workbooks_are_refused_with_their_cell(repo, tmp_path):
 def test_a_stale_workbook_without_its_revision_is_refused(repo, tmp_path):
     book = export(repo, tmp_path / "out")
     _commit_change(repo, "target: {year: 2028, value: 14.0}", "target: {year: 2028, value: 13.0}")
-    unknown = edit(book, tmp_path / "unknown.xlsx", {("_lahde", "B4"): "0" * 40})
+    unknown = edit(book, tmp_path / "unknown.xlsx", {("_source", "B4"): "0" * 40})
     assert ("workbook_stale_without_base", None) in _codes(_import_json(unknown, repo))
-    mismatch = edit(book, tmp_path / "mismatch.xlsx", {("_lahde", "B3"): "0" * 64})
+    mismatch = edit(book, tmp_path / "mismatch.xlsx", {("_source", "B3"): "0" * 64})
     assert ("workbook_revision_mismatch", None) in _codes(_import_json(mismatch, repo))
     assert git(repo, "status", "--porcelain") == ""
 
@@ -363,3 +375,45 @@ def test_a_workbook_edited_and_saved_by_libreoffice_imports_the_same_way(repo, t
     assert git(repo, "status", "--porcelain").split() == ["M", "subareas/elinvoima.yaml"]
     summary = (tmp_path / "import-out" / "kommentit.md").read_text(encoding="utf-8")
     assert summary.count("Yhteinen kommentti kahdelle riville") == 1
+
+
+# --- the writer: a changed value replaced where it stands --------------------------------------------------
+SAMPLE = """\
+# a comment the import keeps
+id: x  # and this one
+title:
+  fi: Pitkä teksti, jonka PyYAML on taittanut
+    kahdelle riville
+  sv: 'Citerad text'
+description: |
+  Ensimmäinen rivi.
+  Toinen rivi.
+goals:
+- id: X-1
+  target: {year: 2028, value: 14.0}
+  areas: [region, all_municipalities]
+"""
+
+
+def test_changed_values_are_replaced_in_place_in_any_layout():
+    import yaml as pyyaml
+
+    from cooperation.imports.yaml_writer import update
+    old = pyyaml.safe_load(SAMPLE)
+    new = pyyaml.safe_load(SAMPLE)
+    new["title"]["fi"] = "Lyhyt: teksti"  # needs quotes as plain
+    new["title"]["sv"] = "Ny text"
+    new["description"] = "Ensimmäinen rivi.\nToinen, muutettu rivi.\n"
+    new["goals"][0]["target"]["value"] = 15.5
+    new["goals"][0]["areas"][1] = "kuusiniemi"
+    assert update(SAMPLE, old, new) == SAMPLE.replace(
+        "  fi: Pitkä teksti, jonka PyYAML on taittanut\n    kahdelle riville\n", '  fi: "Lyhyt: teksti"\n').replace(
+        "'Citerad text'", "'Ny text'").replace("  Toinen rivi.", "  Toinen, muutettu rivi.").replace(
+        "value: 14.0}", "value: 15.5}").replace("[region, all_municipalities]", "[region, kuusiniemi]")
+    assert update(SAMPLE, old, old) == SAMPLE
+    # a structural change (an item added) keeps the comments too
+    new = pyyaml.safe_load(SAMPLE)
+    new["goals"].append({"id": "X-2", "title": "Uusi"})
+    changed = update(SAMPLE, old, new)
+    assert changed.startswith("# a comment the import keeps\nid: x  # and this one\n")
+    assert pyyaml.safe_load(changed) == new

@@ -365,10 +365,10 @@ M: dict[str, dict[str, str]] = {
                                     "en": "the workbook was exported from older data (revision {revision}) that is "
                                           "not in this repository's history, so the changes cannot be merged; export a "
                                           "new workbook or import this one where it was exported"},
-    "workbook_cell_full": {"fi": "solussa on {limit} merkkiä, enempää kuin Excelin solu voi sisältää, joten teksti on "
-                                 "voinut katketa; lyhennä teksti",
-                           "en": "the cell holds {limit} characters, more than an Excel cell can hold, so the text may "
-                                 "have been cut; shorten the text"},
+    "workbook_cell_full": {"fi": "solussa on {size} merkkiä, enemmän kuin Excelin solu voi sisältää ({limit}); "
+                                 "Excelissä teksti katkeaisi: lyhennä teksti",
+                           "en": "the cell holds {size} characters, more than an Excel cell can hold ({limit}); in "
+                                 "Excel the text would be cut: shorten the text"},
     "workbook_conflict": {"fi": "{id} {field}: sekä työkirjassa että repositoriossa on muutettu tätä kohtaa "
                                 "(työkirja on viety versiosta {revision}): repositoriossa nyt ”{ours}”, työkirjassa "
                                 "”{theirs}”; päätä kumpi jää ja korjaa työkirja tai tiedosto",

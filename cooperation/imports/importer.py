@@ -105,12 +105,14 @@ def _key(problem: Problem) -> tuple:
     return problem.code, problem.file, problem.item, problem.field  # lines move when a file changes
 
 
-def write_checked(root: Path, writes: Mapping[Path, str], report: Report | None = None) -> Result | None:
+def write_checked(root: Path, writes: Mapping[Path, str], report: Report | None = None,
+                  before: Result | None = None) -> Result | None:
     """Write ``writes`` only if the data with them passes the full check at least as well as now.
 
     The files are first written into a temporary copy of the data root and ``validate``'s check is run
     there: refused are a result with more errors than before, and any new error in a file being written
-    (the validator would refuse what we wrote). Returns the check of the data as written, or None when
+    (the validator would refuse what we wrote). ``before``: the check of the data as it is now, if the caller
+    has it already. Returns the check of the data as written, or None when
     nothing was written (the reasons are printed, the validator's through ``report``).
     """
     report = report or Report()
@@ -126,7 +128,8 @@ def write_checked(root: Path, writes: Mapping[Path, str], report: Report | None 
             return None
     with tempfile.TemporaryDirectory(prefix="cooperation-import-") as tmp:
         staged = _copy_data(root, Path(tmp))
-        before = check(load_sources(staged))
+        if before is None:  # the caller's check of the data as it is now, when it has one
+            before = check(load_sources(staged))
         for path, text in writes.items():
             target = staged / path.relative_to(root)
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -162,7 +165,7 @@ def _import_xlsx(file: Path, root: Path, force: bool, report: Report, out: Path 
         _say(f"virhe: tiedostoa {file} ei ole")
         return EXIT_USAGE
     sources, parties, agreement = _base(root)
-    if is_roundtrip(file) and _container_problem(file) is None:
+    if _container_problem(file) is None and is_roundtrip(file):  # sizes checked before anything is unpacked
         return _import_roundtrip(file, root, sources, agreement, report, out)
     if not parties:
         _say("virhe: osapuolia ei voi lukea (agreement/parties.yaml); tarkista ne ensin: python build.py validate")
@@ -263,7 +266,12 @@ def _import_roundtrip(file: Path, root: Path, sources, agreement: dict, report: 
         if sid in ours:
             if roundtrip.same(ours[sid].data, data):
                 continue
-            writes[path] = update(ours[sid].path.read_text(encoding="utf-8"), ours[sid].data, data)
+            try:
+                writes[path] = update(ours[sid].path.read_text(encoding="utf-8"), ours[sid].data, data)
+            except Exception as exc:  # noqa: BLE001 - ruamel.yaml raises many kinds for what it cannot keep
+                _say(f"virhe: tiedostoa {path.relative_to(root)} ei voi muuttaa kommentit säilyttäen "
+                     f"({type(exc).__name__}); muuta se käsin. Mitään ei kirjoitettu.")
+                return EXIT_DATA
         else:
             if path.exists():
                 _say(f"virhe: {path.relative_to(root)} on jo olemassa, mutta sitä ei voi lukea; korjaa se ensin "
@@ -272,7 +280,7 @@ def _import_roundtrip(file: Path, root: Path, sources, agreement: dict, report: 
             writes[path] = dump(data, "subarea.schema.json", f"Tuotu työkirjasta {file.name}.")
     writes_out = _comment_files(read, file.name, out, main) if out is not None else {}
     if writes:
-        outcome = write_checked(root, writes, report)
+        outcome = write_checked(root, writes, report, check(sources))
         if outcome is None:
             _say("Mitään ei kirjoitettu.")
             return EXIT_DATA
@@ -293,9 +301,14 @@ def _workbook_base(root: Path, sources, meta: dict[str, str], result) -> dict[st
     """The sub-area files as they were when the workbook was exported: read from git at the revision it names;
     without one, the files now, if they still have the fingerprint the workbook names. None (with a note)
     when neither is there: a three-way merge needs them."""
-    from cooperation.changes.gitrepo import GitError, export, locate
+    from cooperation.changes.gitrepo import GitError, clean_revision, export, locate
     from cooperation.model.fingerprint import fingerprint_of
     revision, fingerprint = meta.get("revision") or "", meta.get("fingerprint") or ""
+    if revision and clean_revision(root) == revision:  # nothing committed or changed since the export
+        if fingerprint_of(sources) != fingerprint:
+            result.note(ERROR, "workbook_revision_mismatch", None, revision=revision[:10])
+            return None
+        return {doc.data["id"]: doc.data for doc in sources.subareas if isinstance(doc.data, dict)}
     if revision:
         try:
             top, prefix = locate(root)

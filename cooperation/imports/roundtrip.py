@@ -8,13 +8,16 @@ a formula is refused, never computed or imported as a formula. cooperation/outpu
 """
 from __future__ import annotations
 
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from xml.parsers import expat
 
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.cell import coordinate_to_tuple
+from openpyxl.utils.exceptions import CellCoordinatesException
 
 from cooperation.domain import (
     ALL_MUNICIPALITIES,
@@ -37,7 +40,8 @@ from cooperation.schemas import default_schemas
 
 MAX_ROWS = 200_000  # rows read from a sheet: far beyond any agreement (the large benchmark region has ~5 000)
 MISSING = object()
-EXCEL_CELL_CHARS = 32_767  # the most a cell holds (Excel's limit; openpyxl reads no more)  # a key or item one side does not have
+_INDEX = re.compile(r"[0-9]{1,6}")  # a list position in a field path (str.isdigit() is true for "²")
+EXCEL_CELL_CHARS = 32_767  # the most a cell holds (Excel's limit)  # a key or item one side does not have
 
 
 def is_roundtrip(path: Path) -> bool:
@@ -98,33 +102,210 @@ class _Cells:
                                          cell=self.name(row, column)))
 
 
+_MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+class _Unreadable(Exception):
+    pass
+
+
+def _parse(stream, start, end=None, text=None) -> None:
+    """Stream XML through expat with namespaces as "uri name"; a DOCTYPE (entities) is refused."""
+    def no_doctype(*_args) -> None:
+        raise _Unreadable("doctype")
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.StartElementHandler = start
+    if end:
+        parser.EndElementHandler = end
+    if text:
+        parser.CharacterDataHandler = text
+    parser.StartDoctypeDeclHandler = no_doctype
+    while chunk := stream.read(1 << 20):
+        parser.Parse(chunk, False)
+    parser.Parse(b"", True)
+
+
+class _Book:
+    """The sheets of an .xlsx read straight from its XML (openpyxl's reader builds an object per cell and its
+    style: ten times slower on a large agreement). Values only: text, numbers, booleans; formulas flagged."""
+
+    def __init__(self, path: Path):
+        self.archive = zipfile.ZipFile(path)
+        self.paths = self._sheet_paths()
+        self.sheetnames = list(self.paths)
+        self.shared = self._shared_strings()
+
+    def close(self) -> None:
+        self.archive.close()
+
+    def _sheet_paths(self) -> dict[str, str]:
+        targets: dict[str, str] = {}
+        sheets: list[tuple[str, str]] = []
+
+        def rel(name: str, attrs: dict) -> None:
+            if name.endswith(" Relationship") or name == "Relationship":
+                targets[attrs.get("Id", "")] = attrs.get("Target", "")
+
+        def sheet(name: str, attrs: dict) -> None:
+            if name == f"{_MAIN_NS} sheet":
+                sheets.append((attrs.get("name", ""), attrs.get(f"{_REL_NS} id", "")))
+        with self.archive.open("xl/_rels/workbook.xml.rels") as stream:
+            _parse(stream, rel)
+        with self.archive.open("xl/workbook.xml") as stream:
+            _parse(stream, sheet)
+        paths = {}
+        for name, rid in sheets:
+            target = targets.get(rid, "")
+            paths[name] = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+        return paths
+
+    def _shared_strings(self) -> list[str]:
+        if "xl/sharedStrings.xml" not in self.archive.namelist():
+            return []
+        strings: list[str] = []
+        parts: list[str] = []
+        state = {"t": False, "phonetic": 0}
+
+        def start(name: str, attrs: dict) -> None:
+            local = name.rpartition(" ")[2]
+            if local == "si":
+                parts.clear()
+            elif local == "rPh":
+                state["phonetic"] += 1
+            elif local == "t" and not state["phonetic"]:
+                state["t"] = True
+
+        def end(name: str) -> None:
+            local = name.rpartition(" ")[2]
+            if local == "si":
+                strings.append(_ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), "".join(parts)))
+            elif local == "rPh":
+                state["phonetic"] -= 1
+            elif local == "t":
+                state["t"] = False
+
+        def text(data: str) -> None:
+            if state["t"]:
+                parts.append(data)
+        with self.archive.open("xl/sharedStrings.xml") as stream:
+            _parse(stream, start, end, text)
+        return strings
+
+    def rows(self, name: str, max_row: int):
+        """(row number, [(value, is formula)] by column from 1) of a sheet, rows with no cells left out."""
+        buffer: list[tuple[int, list]] = []
+        state: dict[str, Any] = {"row": 0, "column": 0, "cell": None, "reading": None}
+        current: dict[int, tuple[Any, bool]] = {}
+
+        def start(tag: str, attrs: dict) -> None:
+            local = tag.rpartition(" ")[2]
+            if local == "row":
+                state["row"] = int(attrs["r"]) if attrs.get("r", "").isascii() and attrs.get("r", "").isdigit() \
+                    else state["row"] + 1
+                state["column"] = 0
+                current.clear()
+            elif local == "c":
+                reference = attrs.get("r")
+                if reference:
+                    state["column"] = coordinate_to_tuple(reference)[1]
+                else:
+                    state["column"] += 1
+                state["cell"] = {"t": attrs.get("t", "n"), "f": False, "v": [], "is": []}
+            elif state["cell"] is not None:
+                if local == "f":
+                    state["cell"]["f"] = True
+                elif local == "v":
+                    state["reading"] = "v"
+                elif local == "t":
+                    state["reading"] = "is"
+
+        def end(tag: str) -> None:
+            local = tag.rpartition(" ")[2]
+            if local in ("v", "t"):
+                state["reading"] = None
+            elif local == "c" and state["cell"] is not None:
+                cell = state["cell"]
+                current[state["column"]] = (self._value(cell), cell["f"])
+                state["cell"] = None
+            elif local == "row" and current:
+                width = max(current)
+                buffer.append((state["row"], [current.get(c, (None, False)) for c in range(1, width + 1)]))
+
+        def text(data: str) -> None:
+            if state["reading"] and state["cell"] is not None:
+                state["cell"][state["reading"]].append(data)
+
+        parser = expat.ParserCreate(namespace_separator=" ")
+        parser.StartElementHandler, parser.EndElementHandler, parser.CharacterDataHandler = start, end, text
+
+        def no_doctype(*_args) -> None:
+            raise _Unreadable("doctype")
+        parser.StartDoctypeDeclHandler = no_doctype
+        with self.archive.open(self.paths[name]) as stream:
+            while chunk := stream.read(1 << 20):
+                parser.Parse(chunk, False)
+                for number, values in buffer:
+                    if number > max_row:
+                        return
+                    yield number, values
+                buffer.clear()
+            parser.Parse(b"", True)
+        for number, values in buffer:
+            if number <= max_row:
+                yield number, values
+
+    def _value(self, cell: dict) -> Any:
+        kind, raw = cell["t"], "".join(cell["v"])
+        if kind == "inlineStr":
+            return _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), "".join(cell["is"]))
+        if kind == "s":
+            index = int(raw) if raw.strip().isdigit() else -1
+            return self.shared[index] if 0 <= index < len(self.shared) else None
+        if kind in ("str", "e", "d"):
+            return raw or None
+        if kind == "b":
+            return raw.strip() == "1"
+        if not raw.strip():
+            return None
+        try:
+            number = float(raw)
+        except ValueError:
+            return raw
+        return int(number) if number.is_integer() and re.fullmatch(r"-?[0-9]+", raw.strip()) else number
+
+
 def read_workbook(path: Path, result: Imported) -> Read | None:
     """The workbook's contents, or None after noting why it cannot be read (every problem with its cell)."""
     try:
-        book = load_workbook(path, read_only=True, data_only=False)
-    except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a broken file
+        book = _Book(path)
+    except (KeyError, ValueError, zipfile.BadZipFile, expat.ExpatError, _Unreadable, OSError, EOFError):
         result.note(ERROR, "workbook_part_missing", None)
         return None
     try:
         return _read(book, result)
+    except (KeyError, ValueError, zipfile.BadZipFile, expat.ExpatError, _Unreadable, OSError, EOFError,
+            CellCoordinatesException) as exc:
+        result.note(ERROR, "workbook_broken_sheet", None, sheet="", error=type(exc).__name__)
+        return None
     finally:
         book.close()
 
 
-def _values(sheet, result: Imported, cells: _Cells, budget: list[int]):
-    """(row number, values) of a sheet; formulas and too long cells are noted and read as empty."""
-    for number, row in enumerate(sheet.iter_rows(max_row=MAX_ROWS), start=1):
+def _values(book: _Book, name: str, result: Imported, cells: _Cells, budget: list[int]):
+    """(row number, values) of a sheet; formulas and over-full cells are noted and read as empty."""
+    for number, row in book.rows(name, MAX_ROWS):
         values: list[Any] = []
-        for column, cell in enumerate(row, start=1):
-            value = getattr(cell, "value", None)
-            if getattr(cell, "data_type", None) == "f" or (isinstance(value, str) and getattr(cell, "data_type", "")
-                                                            == "f"):
-                cells.note("workbook_formula", number, column, formula=str(value)[:40])
+        for column, (value, formula) in enumerate(row, start=1):
+            if formula:
+                cells.note("workbook_formula", number, column, formula=str(value)[:40] if value is not None else "")
                 value = None
             elif isinstance(value, str):
                 budget[0] += len(value)
-                if len(value) >= EXCEL_CELL_CHARS:  # openpyxl cuts a longer text here: it may have been cut
-                    cells.note("workbook_cell_full", number, column, limit=f"{EXCEL_CELL_CHARS:_}".replace("_", " "))
+                if len(value) > EXCEL_CELL_CHARS:
+                    cells.note("workbook_cell_full", number, column, size=f"{len(value):_}".replace("_", " "),
+                               limit=f"{EXCEL_CELL_CHARS:_}".replace("_", " "))
                     value = None
             values.append(value)
         if budget[0] > MAX_IMPORT_CHARS:
@@ -133,10 +314,11 @@ def _values(sheet, result: Imported, cells: _Cells, budget: list[int]):
         yield number, values
 
 
-def _read(book, result: Imported) -> Read | None:
+def _read(book: _Book, result: Imported) -> Read | None:
     names = book.sheetnames
-    meta_rows = list(book[META_SHEET].iter_rows(max_row=100, max_col=2, values_only=True)) if META_SHEET in names else []
-    meta = {str(k): "" if v is None else str(v) for k, v in meta_rows if k}
+    meta_rows = [[value for value, _ in row[:2]] + [None, None] for _, row in book.rows(META_SHEET, 100)] \
+        if META_SHEET in names else []
+    meta = {str(row[0]): "" if row[1] is None else str(row[1]) for row in meta_rows if row[0]}
     if meta.get("format") != WORKBOOK_FORMAT:
         result.note(ERROR, "workbook_unknown_format", None, format=meta.get("format", ""))
         return None
@@ -152,7 +334,7 @@ def _read(book, result: Imported) -> Read | None:
     headings = _heading_keys(MAIN_HEADINGS)
     columns: dict[str, int] = {}
     text_columns: dict[int, str] = {}
-    rows = _values(book[main_name], result, main, budget)
+    rows = _values(book, main_name, result, main, budget)
     header = next(rows, None)
     if header is None:
         result.note(ERROR, "workbook_id_column_missing", None, sheet=main_name)
@@ -208,7 +390,7 @@ def _read(book, result: Imported) -> Read | None:
 
     data = _Cells(result, data_name, False)
     data_keys = _heading_keys(DATA_HEADINGS)
-    data_rows = _values(book[data_name], result, data, budget)
+    data_rows = _values(book, data_name, result, data, budget)
     header = next(data_rows, None)
     data_columns: dict[str, int] = {}
     for column, value in enumerate(header[1] if header else [], start=1):
@@ -227,7 +409,7 @@ def _read(book, result: Imported) -> Read | None:
         ident, path_text = get(values, "id"), get(values, "field")
         if ident is None or path_text is None or not str(path_text).strip():
             continue
-        path = tuple(int(p) if p.isdigit() else p for p in str(path_text).strip().split("."))
+        path = tuple(int(p) if _INDEX.fullmatch(p) else p for p in str(path_text).strip().split("."))
         read.data.setdefault(str(ident).strip(), []).append((path, decode_value(get(values, "value"))))
         read.cells[(str(ident).strip(), path)] = (data_name, number, data_columns["value"])
     return read
@@ -267,6 +449,11 @@ def rebuild(read: Read, result: Imported, main_language: str, base: dict[str, di
             if isinstance(known_item.get("id"), str):
                 known[known_item["id"]] = (known_level, known_item)
     used = set(known) | {r.id for r in read.rows if r.id}
+    for data_id, pairs in read.data.items():  # a data row whose id was edited would drop its field silently
+        if base is not None and data_id not in known and data_id not in used:
+            at = read.cells[(data_id, pairs[0][0])]
+            result.notes.append(Problem(ERROR, "workbook_unknown_id", result.name, at[1], 1, {"id": data_id},
+                                        cell=_name(read, (at[0], at[1], 1))))
     subareas: dict[str, dict] = {}
     children: dict[int, dict[str, list]] = {}  # id(item) → child list → items
     subarea: dict | None = None
@@ -312,7 +499,8 @@ def rebuild(read: Read, result: Imported, main_language: str, base: dict[str, di
                 item[text_field] = {lang: row.texts[lang] for lang in read.languages if lang in row.texts}
         if level == "action" and row.responsible is not None:
             item["responsible"] = row.responsible
-        for key, value in _nest(read.data.get(row.id, []) if row.id else []).items():
+        fields = _nest([(p, v) for p, v in read.data.get(row.id, []) if isinstance(p[0], str)]) if row.id else {}
+        for key, value in fields.items():
             if key not in main_sheet_fields(level):
                 item[key] = value
         if level == "action" and row.id is None:  # a new action: planned, led by the first party named

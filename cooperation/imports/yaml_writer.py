@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import io
+import json
+import re
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -54,7 +57,16 @@ def _round_trip(text: str):
 
 def update(text: str, old: Any, new: Any) -> str:
     """``text`` (a YAML file whose data is ``old``) changed to hold ``new``: values equal in both keep their
-    line as it is, with its comments."""
+    line as it is, with its comments. Changed values alone are replaced where they stand (the file's own line
+    breaks kept); a changed structure (an item added or removed) goes through ruamel.yaml's round trip."""
+    edits = _scalar_edits(old, new)
+    if edits is not None:
+        changed = _replace_scalars(text, edits)
+        if changed is not None:
+            from cooperation.load.yaml_loader import load_yaml_text
+            reread = load_yaml_text(changed, Path("check.yaml"), "check.yaml", [])
+            if reread is not None and _same(reread.data, new):  # the loader reads back exactly the new data
+                return changed
     parser, document = _round_trip(text)
     document = _apply(document, old, new)
     buffer = io.StringIO()
@@ -159,3 +171,114 @@ def _fresh(value: Any) -> Any:
     if isinstance(value, str) and "\n" in value:
         return LiteralScalarString(value)
     return value
+
+
+# --- values changed in place: the file's own line breaks, quoting and layout kept byte for byte --------------
+def _scalar_edits(old: Any, new: Any, path: tuple = ()) -> list[tuple[tuple, Any]] | None:
+    """The paths whose scalar value differs, when nothing but scalar values differs; None otherwise."""
+    if _same(old, new):
+        return []
+    if isinstance(old, dict) and isinstance(new, dict):
+        if set(old) != set(new):
+            return None
+        edits: list[tuple[tuple, Any]] = []
+        for key in old:
+            found = _scalar_edits(old[key], new[key], path + (key,))
+            if found is None:
+                return None
+            edits += found
+        return edits
+    if isinstance(old, list) and isinstance(new, list):
+        if len(old) != len(new):
+            return None
+        edits = []
+        for index, (a, b) in enumerate(zip(old, new)):
+            found = _scalar_edits(a, b, path + (index,))
+            if found is None:
+                return None
+            edits += found
+        return edits
+    if isinstance(old, (dict, list)) or isinstance(new, (dict, list)):
+        return None
+    return [(path, new)]
+
+
+def _node_at(node: Any, path: tuple) -> Any:
+    for part in path:
+        if isinstance(node, yaml.MappingNode):
+            node = next(v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == str(part))
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            node = node.value[part]
+        else:
+            raise KeyError(part)
+    return node
+
+
+_PLAIN_UNSAFE = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029\ufeff,\[\]{}]|: |:$| #|^[-?:,\[\]{}#&*!|>'\"%@`\s]|\s$")
+
+
+def _render(node: Any, value: Any, text: str) -> str | None:
+    """``value`` as YAML text to stand where ``node`` stands, in the node's style where it can be; None when
+    it cannot stand there (a multi-line text in a place that is not a block)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            return {"nan": ".nan", "inf": ".inf", "-inf": "-.inf"}[repr(value)]
+        shown = repr(value)
+        return shown.replace("e", ".0e", 1) if "e" in shown and "." not in shown else shown
+    value = str(value)
+    if node.style in ("|", ">"):
+        if "\n" not in value.rstrip("\n") and not value.endswith("\n"):
+            return None
+        line_start = text.rfind("\n", 0, node.start_mark.index) + 1
+        indent = " " * (node.start_mark.index - line_start + 2)
+        first = text[node.start_mark.index:].split("\n", 2)
+        if len(first) > 1 and first[1].strip():
+            indent = first[1][:len(first[1]) - len(first[1].lstrip(" "))]
+        body = value[:-1] if value.endswith("\n") else value
+        if value.endswith("\n\n") or not body or body.startswith((" ", "\n")):
+            return None
+        head = "|" if value.endswith("\n") else "|-"
+        return head + "\n" + "\n".join(indent + line if line else "" for line in body.split("\n")) + "\n"
+    if "\n" in value:
+        return None
+    if node.style == "'":
+        return "'" + value.replace("'", "''") + "'"
+    if node.style == '"' or _PLAIN_UNSAFE.search(value) or not value:
+        return json.dumps(value, ensure_ascii=False)
+    try:
+        same = yaml.safe_load(value) == value
+    except yaml.YAMLError:
+        same = False
+    return value if same else json.dumps(value, ensure_ascii=False)
+
+
+def _replace_scalars(text: str, edits: list[tuple[tuple, Any]]) -> str | None:
+    """``text`` with the scalars at ``edits``' paths replaced in place; None when one cannot be."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return None
+    spans = []
+    for path, value in edits:
+        try:
+            node = _node_at(root, path)
+        except (KeyError, IndexError, StopIteration):
+            return None
+        if not isinstance(node, yaml.ScalarNode):
+            return None
+        shown = _render(node, value, text)
+        if shown is None:
+            return None
+        start, end = node.start_mark.index, node.end_mark.index
+        if node.style in ("|", ">"):
+            end = start + len(text[start:end].rstrip("\n")) + 1 if text[start:end].endswith("\n") else end
+        spans.append((start, end, shown))
+    for start, end, shown in sorted(spans, reverse=True):
+        text = text[:start] + shown + text[end:]
+    return text

@@ -64,6 +64,10 @@ def export(model: Agreement, sources: Sources, lang: str | None = None, party: s
     own = PatternFill("solid", fgColor="FFF2CC")
     wrap = Alignment(wrap_text=True, vertical="top")
     documents = {doc.data.get("id"): doc.data for doc in sources.subareas if isinstance(doc.data, dict)}
+    indented = {level: Alignment(wrap_text=True, vertical="top", indent={"subarea": 0, "goal": 1}.get(level, 2))
+                for level in LEVEL_WORDS}
+    bold = Font(bold=True)
+    width, row = len(head), 1
     for subarea in model.subareas:
         document = documents.get(subarea.id)
         if document is None:
@@ -76,18 +80,17 @@ def export(model: Agreement, sources: Sources, lang: str | None = None, party: s
             main.append([item.get("id"), LEVEL_WORDS[level][lang], *texts,
                          ", ".join(str(r) for r in responsible) if isinstance(responsible, list) else None,
                          None, party])
-            row = main.max_row
-            for cell in main[row]:
+            row += 1  # counted: openpyxl's max_row walks every cell
+            row_cells = [main.cell(row, column) for column in range(1, width + 1)]
+            for cell in row_cells:
                 cell.alignment = wrap
-            for column in range(3, 3 + len(languages)):
-                main.cell(row, column).alignment = Alignment(wrap_text=True, vertical="top",
-                                                             indent=("subarea", "goal").index(level) if level in
-                                                             ("subarea", "goal") else 2)
+            for cell in row_cells[2:2 + len(languages)]:
+                cell.alignment = indented[level]
             if level == "subarea":
-                for cell in main[row]:
-                    cell.font = Font(bold=True)
+                for cell in row_cells:
+                    cell.font = bold
             if party and party in _parties_of(level, item, municipalities):
-                for cell in main[row]:
+                for cell in row_cells:
                     cell.fill = own
             shown = main_sheet_fields(level) + child_lists(level)
             example = _EXAMPLE_PATH[level]
@@ -95,10 +98,8 @@ def export(model: Agreement, sources: Sources, lang: str | None = None, party: s
                 if key in shown and not (key in child_lists(level) and value == []):
                     continue
                 for path, leaf in flatten(value, (key,)):
-                    titles = default_schemas().titles_at("subarea", example + tuple(0 if isinstance(p, int) else p
-                                                                                      for p in path)) or {}
                     data.append([item.get("id"), ".".join(str(p) for p in path), encode_value(leaf),
-                                 titles.get(lang) or titles.get("fi")])
+                                 _field_title(example, path, lang)])
     for letter, width in zip("ABCDEFGHIJ", [16, 12] + [60] * len(languages) + [30, 40, 20]):
         main.column_dimensions[letter].width = width
     _header(main, ())
@@ -151,6 +152,22 @@ def export(model: Agreement, sources: Sources, lang: str | None = None, party: s
 # a representative schema path of each level's item (the schema describes every goal alike)
 _EXAMPLE_PATH = {"subarea": (), "goal": ("goals", 0), "action": ("goals", 0, "actions", 0),
                  "indicator": ("goals", 0, "indicators", 0)}
+
+
+def _field_title(example: tuple, path: tuple, lang: str) -> str | None:
+    """What a data-sheet field is, in words: "Lähtötaso: Arvo"; a text's language after its field's title."""
+    schemas = default_schemas()
+    shape = example + tuple(0 if isinstance(p, int) else p for p in path)
+    language = shape[-1] if len(path) > 1 and shape[-1] in LANGUAGE_WORDS else None
+    names: list[str] = []
+    for end in range(len(example) + 1, len(shape) + (0 if language else 1)):
+        titles = {} if isinstance(shape[end - 1], int) else schemas.titles_at("subarea", shape[:end]) or {}
+        name = titles.get(lang) or titles.get("fi")
+        if name:
+            names.append(name)
+    if not names:
+        return None
+    return ": ".join(names) + (f" ({LANGUAGE_WORDS[language].get(lang, language)})" if language else "")
 
 
 def _parties_of(level: str, item: dict, municipalities: list[str]) -> list[str]:

@@ -1,0 +1,86 @@
+"""The Excel loop on the large synthetic region: export-xlsx, then import-xlsx of one edited cell back into a git
+repository, next to `validate` of the same data, in one run.
+
+    python benchmarks/bench_workbook.py [--repeat N]
+
+The import merges into the existing files and runs the full check on the result before it writes (twice:
+before and after, to refuse any new error), so its floor is two validations. The figure that matters is
+(export + import) / validate (aim: within 3x).
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+from openpyxl import load_workbook  # noqa: E402
+from synthetic import generate  # noqa: E402
+
+from cooperation import cli  # noqa: E402
+
+
+def _run(*args) -> int:
+    """A command of build.py in this process, its output swallowed."""
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        return cli.main([str(a) for a in args])
+
+
+def _git(root: Path, *args: str) -> str:
+    env = dict(os.environ, GIT_AUTHOR_NAME="bench", GIT_AUTHOR_EMAIL="b@example.org", GIT_COMMITTER_NAME="bench",
+               GIT_COMMITTER_EMAIL="b@example.org")
+    return subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, text=True, env=env).stdout
+
+
+def _timed(action) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="bench-workbook-") as tmp:
+        root = generate(Path(tmp) / "region")
+        _git(root, "init", "-q")
+        _git(root, "add", "-A")
+        _git(root, "commit", "-qm", "synthetic region")
+        out = Path(tmp) / "out"
+        validate, export, import_ = [], [], []
+        for _ in range(args.repeat):
+            validate.append(_timed(lambda: _run("validate", "--root", root)))
+            export.append(_timed(lambda: _run("export-xlsx", "--root", root, "--out", out)))
+            book_path = next(out.glob("*-tyokirja.xlsx"))
+            book = load_workbook(book_path)
+            sheet = book.worksheets[0]
+            sheet["C3"] = f"{sheet['C3'].value} (muokattu)"
+            edited = Path(tmp) / "edited.xlsx"
+            book.save(edited)
+            start = time.perf_counter()
+            code = _run("import-xlsx", edited, "--root", root, "--out", out)
+            import_.append(time.perf_counter() - start)
+            changed = [line for line in _git(root, "diff", "-U0").splitlines() if line.startswith("+ ")]
+            assert code == 0 and len(changed) == 1, (code, changed)
+            _git(root, "checkout", "-q", ".")
+    v, e, i = (statistics.median(x) for x in (validate, export, import_))
+    print(f"validate        {v:6.2f} s")
+    print(f"export-xlsx     {e:6.2f} s")
+    print(f"import-xlsx     {i:6.2f} s  (one edited cell, merged, checked, one line written)")
+    print(f"(export + import) / validate = {(e + i) / v:.1f}x  (aim: within 3x)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
