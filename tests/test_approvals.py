@@ -230,5 +230,11 @@ def test_site_page_of_versions_and_approvals(approvals_site, signed_repo):
     home = read(approvals_site, "").content
     assert "Voimassa oleva versio" in home and "v1.0 – Voimassa 9.3.2026 alkaen" in home
     assert "Muutosehdotus" in home and "2/3 osapuolta hyväksynyt" in home
+    import xml.etree.ElementTree as ET
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ET.fromstring((approvals_site / "historia" / "muutokset-fi.xml").read_bytes())
+    announced = [e for e in feed.findall(f"{atom}entry") if ":in-force:" in e.find(f"{atom}id").text]
+    assert [e.find(f"{atom}title").text for e in announced] == ["v1.0: Voimassa 9.3.2026 alkaen"]
+    assert announced[0].find(f"{atom}updated").text == "2026-03-09T00:00:00Z"
     party = read(approvals_site, "osapuolet/beta/").content.replace(" :", ":").replace(" ,", ",")
     assert "Hyväksynnät versioittain Nykyinen ehdotus: ei käsitelty v1.0: hyväksytty, 9.3.2026" in party

@@ -21,7 +21,7 @@ from cooperation.outputs.site import charts
 from cooperation.i18n import labels as L
 from cooperation.domain import ALL_MUNICIPALITIES, REGION
 from cooperation.model import Agreement, Indicator, Party, Subarea, Text, STATUS_TOLERANCE
-from cooperation.changes.diff import field_line, item_label, text_runs, untranslated_note
+from cooperation.changes.diff import field_line, item_label, summary, text_runs, untranslated_note
 from cooperation.domain import AMENDMENT
 from cooperation.i18n.labels import CLASS_HELP, CLASS_NAMES, MEASUREMENT_WORDS
 from cooperation.i18n.labels import DIFF_WORDS as WORDS
@@ -31,6 +31,7 @@ from cooperation.domain import SIGNED_STATUSES
 from cooperation.model import approvals
 from cooperation.model.approvals import PENDING, Version
 from cooperation.model.types import Decision
+from cooperation.schemas import partial_date_span
 
 ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "code", "pre", "blockquote",
                 "table", "thead", "tbody", "tr", "th", "td", "hr", "del", "sup", "sub"}
@@ -331,8 +332,9 @@ class Site:
         """The newest merged change to the data, when the data is in a git repository."""
         if self.history is not None and self.history.entries:
             entry = self.history.entries[0]
-            return (f"{esc(_iso_date(entry.change.date))}: {self.link('historia/index.md', entry.change.title, _entry_id(entry))} "
-                    f"({esc(CLASS_NAMES[entry.diff.change_class][self.lang])})")
+            return (f"{esc(_iso_date(entry.change.date))}: {esc(summary(entry.diff, self.lang))} "
+                    f"({self.link('historia/index.md', entry.change.title, _entry_id(entry))}, "
+                    f"{esc(CLASS_NAMES[entry.diff.change_class][self.lang])})")
         stamp = self.t(self.m.stamp)
         return esc(f"{self.w('version')} {self.m.version}" + (f" – {stamp}" if stamp else ""))
 
@@ -652,8 +654,10 @@ class Site:
         shown = lines[:limit]
         out = "<ul>" + "".join(f'<li>{text} {self.badge("change", kind, CLASS_NAMES[kind][self.lang])}</li>'
                                for text, kind in shown) + "</ul>"
-        if len(lines) > limit:
-            out += f"<p>{esc(self.w('more_changes').format(n=len(lines) - limit))}</p>"
+        if len(lines) > limit:  # the rest one click away, not dropped
+            out += (f"<details><summary>{esc(self.w('more_changes').format(n=len(lines) - limit))}</summary><ul>"
+                    + "".join(f'<li>{text} {self.badge("change", kind, CLASS_NAMES[kind][self.lang])}</li>'
+                              for text, kind in lines[limit:]) + "</ul></details>")
         return out
 
     def field_change_html(self, item, f, main: str) -> str:
@@ -678,11 +682,13 @@ class Site:
             page.body.append(f"<p>{esc(self.w('no_history'))}</p>")
         for entry in h.entries:
             cls = entry.diff.change_class or AMENDMENT  # history keeps only entries with a class
-            page.body.append(f"## {heading_text(_iso_date(entry.change.date) + ' ' + entry.change.title)} {{#{_entry_id(entry)}}}")
+            # headed by what changed, in the page's language; the pull request's title follows
+            page.body.append(f"## {heading_text(_iso_date(entry.change.date) + ' ' + summary(entry.diff, lang))} {{#{_entry_id(entry)}}}")
             fingerprint = (f"{self.w('fingerprint')}: <code>{esc(entry.diff.fingerprint_old[:16])}…</code> → "
                            f"<code>{esc(entry.diff.fingerprint_new[:16])}…</code>" if entry.diff.fingerprint_changes else "")
             page.body.append(f'<p>{self.badge("change", cls, CLASS_NAMES[cls][lang])} — {esc(CLASS_HELP[cls][lang])}'
-                             f"{self.pr_link(entry.change.pull_request)}<br><small>{fingerprint}</small></p>")
+                             f"{self.pr_link(entry.change.pull_request)}<br>{esc(entry.change.title)}"
+                             f"<br><small>{fingerprint}</small></p>")
             page.body.append(self.diff_html(entry.diff))
         self.assets[f"historia/muutokset-{lang}.xml"] = self.atom_feed(h)
         page = self.start("historia/allekirjoitetun-jalkeen.md", self.w("changes_since_signed"))
@@ -723,12 +729,14 @@ class Site:
         out = ['<?xml version="1.0" encoding="utf-8"?>', f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{lang}">',
                f"<title>{xml_escape(site)}: {xml_escape(self.w('history'))}</title>",
                f"<id>urn:agreement:{xml_escape(self.m.id)}:{lang}</id>", f"<updated>{xml_escape(updated)}</updated>"]
+        out += self.in_force_entry(xml_escape)
         for entry in h.entries[:50]:
             cls = CLASS_NAMES[entry.diff.change_class][lang]
             main = entry.diff.main_language
             text = "\n".join(field_line(i, f, lang, main) for i in entry.diff.items for f in i.fields) or \
                 "\n".join(f"{WORDS[i.change][lang]}: {item_label(i, lang, main)}" for i in entry.diff.items)
-            out += ["<entry>", f"<title>{xml_escape(entry.change.title)} ({xml_escape(cls)})</title>",
+            text = entry.change.title + "\n\n" + text  # the pull request's title, after the summary
+            out += ["<entry>", f"<title>{xml_escape(summary(entry.diff, lang))} ({xml_escape(cls)})</title>",
                     f"<id>urn:agreement:{xml_escape(self.m.id)}:{entry.change.commit}</id>",
                     f"<updated>{xml_escape(entry.change.date)}</updated>",
                     f'<link href="index.html#{_entry_id(entry)}"/>',
@@ -737,6 +745,21 @@ class Site:
         return ("\n".join(out) + "\n").encode("utf-8")
 
     # --- versions and approvals -----------------------------------------------------------------
+    def in_force_entry(self, xml_escape) -> list[str]:
+        """The Atom entry announcing the version in force, from the day the last signing party approved it."""
+        found = approvals.in_force(self.m.parties, self.versions) if self.versions else None
+        if found is None or found[1] is None:
+            return []
+        version, since = found
+        span = partial_date_span(since)
+        updated = f"{span[1].isoformat()}T00:00:00Z" if span else "1970-01-01T00:00:00Z"
+        title = f"{self.version_name(version)}: {self.version_status(version)}"
+        return ["<entry>", f"<title>{xml_escape(title)}</title>",
+                f"<id>urn:agreement:{xml_escape(self.m.id)}:in-force:{version.fingerprint}</id>",
+                f"<updated>{updated}</updated>", '<link href="hyvaksynnat/"/>',
+                f'<content type="text">{xml_escape(self.w("fingerprint"))}: {version.fingerprint}</content>',
+                "</entry>"]
+
     def approval_state(self, state: str) -> str:
         text = self.w("approval_pending") if state == PENDING else L.enum("decision_outcome", state, self.lang)
         return self.badge("approval", state, text)
