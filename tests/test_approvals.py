@@ -238,3 +238,16 @@ def test_site_page_of_versions_and_approvals(approvals_site, signed_repo):
     assert announced[0].find(f"{atom}updated").text == "2026-03-09T00:00:00Z"
     party = read(approvals_site, "osapuolet/beta/").content.replace(" :", ":").replace(" ,", ",")
     assert "Hyväksynnät versioittain Nykyinen ehdotus: ei käsitelty v1.0: hyväksytty, 9.3.2026" in party
+
+
+def test_two_tags_of_one_text_are_one_version(signed_repo, tmp_path):
+    root = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(signed_repo["root"]), str(root)], check=True)
+    git(root, "tag", "v1.0-allekirjoitettu", "v1.0")
+    decide(root, "beta", {"body": "kunnanvaltuusto", "date": "2026-03-09", "section": 7, "outcome": "approved",
+                          "version": "v1.0-allekirjoitettu"})
+    sources, result = validate(root)
+    assert not result.errors
+    found = versions_module.versions(sources)
+    assert [(v.name, v.aliases) for v in found] == [("v1.0", ("v1.0-allekirjoitettu",)), ("", ())]
+    assert in_force(build(sources).parties, found) == (found[0], "2026-03-09")
