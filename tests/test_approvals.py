@@ -251,3 +251,15 @@ def test_two_tags_of_one_text_are_one_version(signed_repo, tmp_path):
     found = versions_module.versions(sources)
     assert [(v.name, v.aliases) for v in found] == [("v1.0", ("v1.0-allekirjoitettu",)), ("", ())]
     assert in_force(build(sources).parties, found) == (found[0], "2026-03-09")
+
+
+def test_signed_versions_link_their_release_documents(signed_repo):
+    from cooperation.changes.history import load_history
+    from cooperation.outputs.site.pages import Site
+    sources, _ = validate(signed_repo["root"])
+    site = Site(build(sources), "fi", repo_url="https://github.com/alue/sopimus", history=load_history(signed_repo["root"]),
+                versions=versions_module.versions(sources))
+    pages = site.build()
+    body = "\n".join(pages["historia/versiot.md"].body)
+    assert '<a href="https://github.com/alue/sopimus/releases/tag/v1.0">v1.0</a>' in body
+    assert "asiakirjat ja muutospaketti" in body

@@ -294,6 +294,7 @@ WORDS: dict[str, dict[str, str]] = {
                              "sv": "Paragraf eller datum saknas i {n} beslut; de är märkta ”okänt”."},
     "my_approvals": {"fi": "Hyväksynnät versioittain", "sv": "Godkännanden per version"},
     "version_date": {"fi": "Version päiväys", "sv": "Versionens datum"},
+    "version_documents": {"fi": "asiakirjat ja muutospaketti", "sv": "dokument och ändringspaket"},
 }
 
 MONTHS = {

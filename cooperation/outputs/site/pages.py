@@ -12,6 +12,7 @@ import html
 import json
 import posixpath
 import re
+import urllib.parse
 from dataclasses import dataclass, field
 
 import markdown as markdown_lib
@@ -704,8 +705,8 @@ class Site:
         page = self.start("historia/versiot.md", self.w("signed_versions"))
         page.body.append(f"<p>{esc(self.w('signed_versions_help'))}</p>")
         if h.versions:
-            rows = [[esc(v.tag), esc(_iso_date(v.date)), f"<code>{esc(v.commit[:10])}</code>", f"<code>{esc(v.fingerprint)}</code>"]
-                    for v in reversed(h.versions)]
+            rows = [[self.release_link(v.tag), esc(_iso_date(v.date)), f"<code>{esc(v.commit[:10])}</code>",
+                     f"<code>{esc(v.fingerprint)}</code>"] for v in reversed(h.versions)]
             page.body.append(self.table([self.w("tag"), self.w("date"), self.w("commit"), self.w("fingerprint")], rows,
                                         self.w("signed_versions")))
         else:
@@ -745,6 +746,14 @@ class Site:
         return ("\n".join(out) + "\n").encode("utf-8")
 
     # --- versions and approvals -----------------------------------------------------------------
+    def release_link(self, tag: str) -> str:
+        """A signed version's documents: the release the release workflow made for its tag (Word documents,
+        the redline against the previous version, the change annex and the draft decision)."""
+        if not self.repo_url:
+            return esc(tag)
+        url = f"{self.repo_url}/releases/tag/{urllib.parse.quote(tag)}"
+        return f'<a href="{esc(url)}">{esc(tag)}</a> <small>({esc(self.w("version_documents"))})</small>'
+
     def in_force_entry(self, xml_escape) -> list[str]:
         """The Atom entry announcing the version in force, from the day the last signing party approved it."""
         found = approvals.in_force(self.m.parties, self.versions) if self.versions else None
