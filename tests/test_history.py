@@ -190,6 +190,7 @@ def test_site_shows_history_versions_and_each_goals_changes(repo, tmp_path):
     assert "tavoitetaso › arvo: 20 → 25" in since.content
     hyte = read(site, "osa-alueet/hyte/")
     assert "Tavoitteen muutoshistoria" in hyte.content and "Tarkenna tavoitteen sanamuotoa" in hyte.content
+    assert "HYTE-1-M1: tavoitetaso › arvo 20 → 25 ( Nosta liikuntatavoitetta" in hyte.content  # summary first
     feed = ET.fromstring((site / "historia" / "muutokset-fi.xml").read_bytes())
     entries = feed.findall("{http://www.w3.org/2005/Atom}entry")
     # headed by what changed (the summary of the semantic diff); the pull request's title in the content

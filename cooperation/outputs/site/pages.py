@@ -22,7 +22,7 @@ from cooperation.outputs.site import charts
 from cooperation.i18n import labels as L
 from cooperation.domain import ALL_MUNICIPALITIES, REGION
 from cooperation.model import Agreement, Indicator, Party, Subarea, Text, STATUS_TOLERANCE
-from cooperation.changes.diff import field_line, item_label, summary, text_runs, untranslated_note
+from cooperation.changes.diff import Diff, field_line, item_label, summary, text_runs, untranslated_note
 from cooperation.domain import AMENDMENT
 from cooperation.i18n.labels import CLASS_HELP, CLASS_NAMES, MEASUREMENT_WORDS
 from cooperation.i18n.labels import DIFF_WORDS as WORDS
@@ -635,8 +635,11 @@ class Site:
         for entry, items in touched:
             lines = [field_line(item, f, self.lang, entry.diff.main_language) for item in items for f in item.fields] \
                 or [f"{WORDS[item.change][self.lang]}: {item_label(item, self.lang, entry.diff.main_language)}" for item in items]
-            out.append(f"<li>{esc(_iso_date(entry.change.date))} {self.link('historia/index.md', entry.change.title, _entry_id(entry))}"
-                       f"{self.pr_link(entry.change.pull_request)}<ul>"
+            # what changed in these items first, in the page's language; the pull request's title after it
+            mine = Diff(items, {}, entry.diff.fingerprint_old, entry.diff.fingerprint_new, entry.diff.main_language)
+            out.append(f"<li>{esc(_iso_date(entry.change.date))} {esc(summary(mine, self.lang))} "
+                       f"({self.link('historia/index.md', entry.change.title, _entry_id(entry))}"
+                       f"{self.pr_link(entry.change.pull_request)})<ul>"
                        + "".join(f"<li>{esc(line)}</li>" for line in lines) + "</ul></li>")
         out.append("</ul>")
         return "".join(out)
