@@ -165,3 +165,26 @@ def test_a_base_that_does_not_exist_or_is_not_an_ancestor_writes_nothing(amended
     ran = run_cli("amendment", "sivuhaara", "--root", root, "--out", out)
     assert ran.returncode == 2 and "ei ole versiota ”HEAD” edeltävä versio" in ran.stderr
     assert not out.exists() or not any(out.iterdir())
+
+
+def test_release_workflow_attaches_the_redline_against_the_previous_tag(amended, tmp_path):
+    """The release workflow's amendment step, run as GitHub would run it on the tag v1.1."""
+    import sys
+
+    from helpers import copy_code
+    workflow = yaml.safe_load((REPO / ".github" / "workflows" / "release.yml").read_text(encoding="utf-8"))
+    steps = workflow["jobs"]["release"]["steps"]
+    assert steps[0]["with"]["fetch-depth"] == 0  # the earlier tags are there
+    step = next(s for s in steps if s.get("name") == "Amendment package against the previous signed version")
+    root = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(amended["root"]), str(root)], check=True)
+    copy_code(root)  # the repository as the workflow checks it out: code and data
+    git(root, "tag", "v1.1")
+    env = dict(os.environ, TAG="v1.1", PATH=f"{Path(sys.executable).parent}:{os.environ['PATH']}")
+    done = subprocess.run(["bash", "-e", "-c", step["run"]], cwd=root, env=env, capture_output=True, text=True,
+                          timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in (root / "out").iterdir()) == [
+        "rannikkoseutu-2026-andringar-sv.docx", "rannikkoseutu-2026-andringsbilaga-sv.docx",
+        "rannikkoseutu-2026-beslutsforslag-sv.docx", "rannikkoseutu-2026-muutokset-fi.docx",
+        "rannikkoseutu-2026-muutosliite-fi.docx", "rannikkoseutu-2026-paatosesitys-fi.docx"]

@@ -230,5 +230,36 @@ def test_site_page_of_versions_and_approvals(approvals_site, signed_repo):
     home = read(approvals_site, "").content
     assert "Voimassa oleva versio" in home and "v1.0 – Voimassa 9.3.2026 alkaen" in home
     assert "Muutosehdotus" in home and "2/3 osapuolta hyväksynyt" in home
+    import xml.etree.ElementTree as ET
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ET.fromstring((approvals_site / "historia" / "muutokset-fi.xml").read_bytes())
+    announced = [e for e in feed.findall(f"{atom}entry") if ":in-force:" in e.find(f"{atom}id").text]
+    assert [e.find(f"{atom}title").text for e in announced] == ["v1.0: Voimassa 9.3.2026 alkaen"]
+    assert announced[0].find(f"{atom}updated").text == "2026-03-09T00:00:00Z"
     party = read(approvals_site, "osapuolet/beta/").content.replace(" :", ":").replace(" ,", ",")
     assert "Hyväksynnät versioittain Nykyinen ehdotus: ei käsitelty v1.0: hyväksytty, 9.3.2026" in party
+
+
+def test_two_tags_of_one_text_are_one_version(signed_repo, tmp_path):
+    root = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(signed_repo["root"]), str(root)], check=True)
+    git(root, "tag", "v1.0-allekirjoitettu", "v1.0")
+    decide(root, "beta", {"body": "kunnanvaltuusto", "date": "2026-03-09", "section": 7, "outcome": "approved",
+                          "version": "v1.0-allekirjoitettu"})
+    sources, result = validate(root)
+    assert not result.errors
+    found = versions_module.versions(sources)
+    assert [(v.name, v.aliases) for v in found] == [("v1.0", ("v1.0-allekirjoitettu",)), ("", ())]
+    assert in_force(build(sources).parties, found) == (found[0], "2026-03-09")
+
+
+def test_signed_versions_link_their_release_documents(signed_repo):
+    from cooperation.changes.history import load_history
+    from cooperation.outputs.site.pages import Site
+    sources, _ = validate(signed_repo["root"])
+    site = Site(build(sources), "fi", repo_url="https://github.com/alue/sopimus", history=load_history(signed_repo["root"]),
+                versions=versions_module.versions(sources))
+    pages = site.build()
+    body = "\n".join(pages["historia/versiot.md"].body)
+    assert '<a href="https://github.com/alue/sopimus/releases/tag/v1.0">v1.0</a>' in body
+    assert "asiakirjat ja muutospaketti" in body

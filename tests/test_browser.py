@@ -81,7 +81,7 @@ def test_resident_reads_searches_and_switches_language(browser, served_site):
 PAGES = ["", "osa-alueet/", "osa-alueet/hyte/", "osa-alueet/saaristo/", "osapuolet/", "osapuolet/kuusiniemi/",
          "vastuumatriisi/", "mittarit/", "foorumit/", "saadosperusta/", "pelisaannot/", "liitesopimukset/",
          "lataukset/", "tietomuoto/", "saavutettavuus/", "historia/", "historia/versiot/",
-         "historia/allekirjoitetun-jalkeen/", "ohje/", "404.html"]
+         "historia/allekirjoitetun-jalkeen/", "historia/hyvaksynnat/", "ohje/", "404.html"]
 # whether a region scrolls depends on the width and the fonts installed: audit a phone and a desktop
 VIEWPORTS = {
     "phone": {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 1, "is_mobile": True, "has_touch": True},

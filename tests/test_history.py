@@ -190,9 +190,15 @@ def test_site_shows_history_versions_and_each_goals_changes(repo, tmp_path):
     assert "tavoitetaso › arvo: 20 → 25" in since.content
     hyte = read(site, "osa-alueet/hyte/")
     assert "Tavoitteen muutoshistoria" in hyte.content and "Tarkenna tavoitteen sanamuotoa" in hyte.content
+    assert "HYTE-1-M1: tavoitetaso › arvo 20 → 25 ( Nosta liikuntatavoitetta" in hyte.content  # summary first
     feed = ET.fromstring((site / "historia" / "muutokset-fi.xml").read_bytes())
     entries = feed.findall("{http://www.w3.org/2005/Atom}entry")
-    assert len(entries) == 5 and "Siirrä toimenpide" in entries[0].find("{http://www.w3.org/2005/Atom}title").text
+    # headed by what changed (the summary of the semantic diff); the pull request's title in the content
+    title = entries[0].find("{http://www.w3.org/2005/Atom}title").text
+    assert len(entries) == 5 and title == ("HYTE-1-T1: siirretty HYTE-1 → HYTE-2; HYTE-1-T1: toimenpide muutettu; "
+                                           "Lisätty HYTE-1-T2 ja 2 muuta muutosta (sopimusmuutos)")
+    assert entries[0].find("{http://www.w3.org/2005/Atom}content").text.startswith("Siirrä toimenpide")
+    assert "HYTE-1-M1: tavoitetaso › arvo 20 → 25" in page.content  # the amendment's heading
     assert "Siirrä toimenpide uuteen tavoitteeseen" in read(site, "").content  # what changed last
 
 

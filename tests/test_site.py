@@ -374,8 +374,9 @@ def test_feed_stays_xml_with_control_characters_in_a_commit_message(tmp_path):
         site = Site(model, lang, history=history)
         site.build()
         feed = ET.fromstring(site.assets[f"historia/muutokset-{lang}.xml"])
-        titles = [e.findtext("{http://www.w3.org/2005/Atom}title") for e in feed.iter("{http://www.w3.org/2005/Atom}entry")]
-        assert any("Päivitä mittarit" in t and "punainen" in t for t in titles), titles
+        # the commit message (the pull request's title) follows the summary, in each entry's content
+        contents = [e.findtext("{http://www.w3.org/2005/Atom}content") for e in feed.iter("{http://www.w3.org/2005/Atom}entry")]
+        assert any("Päivitä mittarit" in t and "punainen" in t for t in contents), contents
 
 
 class _Regions(HTMLParser):

@@ -119,3 +119,20 @@ def test_site_shows_the_inline_diff_escaped(tmp_path):
     [item] = diff.items
     html_text = site.field_change_html(item, item.fields[0], "fi")
     assert html_text.endswith('<span class="word-diff">Tavoite<ins> &lt;script&gt;x&lt;/script&gt;</ins> HYTE-1.</span>')
+
+
+def test_summary_names_the_changes_in_the_parties_words(tmp_path):
+    from cooperation.changes.diff import summary
+    old = copy_root(MINIMAL, tmp_path / "old")
+    new = copy_root(MINIMAL, tmp_path / "new")
+
+    def change(d):
+        d["goals"][0]["indicators"][0]["target"]["value"] = 25
+        d["goals"][0]["actions"][0]["status"] = "done"
+        d["goals"][0]["title"] = "Tavoite HYTE-1"
+    _edit(new, "subareas/hyte.yaml", change)
+    diff = compare(load_sources(old), load_sources(new))
+    assert summary(diff, "fi") == "HYTE-1-M1: tavoitetaso › arvo 20 → 25; HYTE-1: tavoite Tavoite HYTE-1. → Tavoite " \
+                                  "HYTE-1; HYTE-1-T1: tila käynnissä → valmis"
+    assert summary(diff, "fi", limit=1) == "HYTE-1-M1: tavoitetaso › arvo 20 → 25 ja 2 muuta muutosta"
+    assert summary(diff, "sv", limit=1).endswith("och 2 andra ändringar")

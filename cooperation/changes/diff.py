@@ -21,7 +21,15 @@ from typing import Any
 from cooperation.changes import gitrepo
 from cooperation.changes.wording import changed_languages, per_language, text_class, word_diff
 from cooperation.domain import AMENDMENT, EDITORIAL, MONITORING, MONITORING_PATHS
-from cooperation.i18n.labels import CLASS_HELP, CLASS_NAMES, LANGUAGE_WORDS, MEASUREMENT_WORDS, MORE_CHANGES, SKIPPED_WORDS
+from cooperation.i18n.labels import (
+    CLASS_HELP,
+    CLASS_NAMES,
+    LANGUAGE_WORDS,
+    MEASUREMENT_WORDS,
+    MORE_CHANGES,
+    MORE_CHANGES_SHORT,
+    SKIPPED_WORDS,
+)
 from cooperation.i18n.labels import DIFF_WORDS as WORDS
 from cooperation.i18n.messages import ITEM_KINDS
 from cooperation.load.sources import Sources, load_sources
@@ -480,3 +488,31 @@ def untranslated_problems(diff: Diff, sources: Sources) -> list:
                             languages={lang: ", ".join(LANGUAGE_WORDS.get(code, {}).get(lang, code)
                                                        for code in f.untranslated) for lang in ("fi", "en")})
     return checker.result.problems
+
+
+SUMMARY_ITEMS = 3  # changes named in a summary; the rest are counted
+SUMMARY_VALUE_CHARS = 40  # a longer old or new value is summarised as "changed"
+
+
+def summary(diff: Diff, lang: str = "fi", limit: int = SUMMARY_ITEMS) -> str:
+    """The change in the parties' words, for a heading: "HYTE-1-M1: tavoitetaso › arvo 20 → 25; …"."""
+    lang = lang if lang in ("fi", "sv", "en") else "fi"
+    main = diff.main_language
+    parts: list[str] = []
+    for item in sorted(diff.items, key=lambda i: -ORDER[i.change_class]):  # amendments first
+        if item.change != "changed":
+            parts.append(f"{WORDS[item.change][lang]} {item.id}")
+            continue
+        for f in sorted(item.fields, key=lambda f: -ORDER[f.kind]):
+            old, new = f.shown.get(lang) or (show(f.old, lang, main), show(f.new, lang, main))
+            title = f.titles.get(lang, f.path).lower()
+            if len(old) > SUMMARY_VALUE_CHARS or len(new) > SUMMARY_VALUE_CHARS:
+                parts.append(f"{item.id}: {title} {WORDS['changed'][lang].lower()}")
+            else:
+                parts.append(f"{item.id}: {title} {old} → {new}")
+    if any(diff.measurements.values()):
+        parts.append(f"{WORDS['measurements'][lang]}: " + MEASUREMENT_WORDS[lang].format(**diff.measurements))
+    text = "; ".join(parts[:limit])
+    if len(parts) > limit:
+        text += " " + MORE_CHANGES_SHORT[lang].format(n=len(parts) - limit)
+    return " ".join(text.split())

@@ -3,6 +3,7 @@ fingerprint, and the current proposal; and validate's post-check of the decision
 from __future__ import annotations
 
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from cooperation.changes.gitrepo import GitError, export, locate, version_tags
@@ -45,7 +46,10 @@ def versions(sources: Sources) -> list[Version]:
         tags = []
     for tag in tags:
         fingerprint, date = _tagged(repo, prefix, tag.commit)
-        if fingerprint:
+        same = next((i for i, v in enumerate(found) if v.fingerprint == fingerprint), None)
+        if same is not None:  # another tag of a text already listed: one version, named both ways
+            found[same] = replace(found[same], aliases=found[same].aliases + (tag.name,))
+        elif fingerprint:
             found.append(Version(tag.name, fingerprint, date, fingerprint == current))
     if current and not any(v.current for v in found):
         found.append(Version("", current, _version_date(sources), True))

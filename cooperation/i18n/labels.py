@@ -398,6 +398,7 @@ WORDS: dict[str, dict[str, str]] = {
     "report_updates": {"fi": "Päivitykset {year}", "sv": "Uppdateringar {year}"},
     "report_notes": {"fi": "Huomautukset", "sv": "Anmärkningar"},
     "report_no_values": {"fi": "Ei mitattuja arvoja.", "sv": "Inga uppmätta värden."},
+    "version_documents": {"fi": "asiakirjat ja muutospaketti", "sv": "dokument och ändringspaket"},
 }
 
 MONTHS = {
@@ -551,6 +552,8 @@ DIFF_WORDS = {
     "untranslated": {"fi": "{language} teksti ei muuttunut", "sv": "texten på {language} ändrades inte",
                      "en": "the {language} text did not change"},
 }
+# a summary's tail: "HYTE-1: …; HYTE-2: … ja 3 muuta muutosta"
+MORE_CHANGES_SHORT = {"fi": "ja {n} muuta muutosta", "sv": "och {n} andra ändringar", "en": "and {n} other changes"}
 # "{language} teksti ei muuttunut": the language as the reader says it
 LANGUAGE_WORDS = {"fi": {"fi": "suomenkielinen", "sv": "finska", "en": "Finnish"},
                   "sv": {"fi": "ruotsinkielinen", "sv": "svenska", "en": "Swedish"}}

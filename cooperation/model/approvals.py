@@ -22,6 +22,7 @@ class Version:
     fingerprint: str
     date: str | None  # the text's version_date at that revision
     current: bool  # the text in the files now
+    aliases: tuple[str, ...] = ()  # other tags of the same text (v1.0 and v1.0-allekirjoitettu)
 
     @property
     def short(self) -> str:
@@ -33,7 +34,7 @@ def resolve(ref: str | None, versions: list[Version]) -> Version | None:
     if ref is None:
         return next((v for v in versions if v.current), None)
     for v in versions:
-        if v.name and v.name == ref:
+        if v.name and (v.name == ref or ref in v.aliases):
             return v
     lowered = ref.lower()
     if len(lowered) >= MIN_FINGERPRINT_PREFIX and all(ch in "0123456789abcdef" for ch in lowered):

@@ -12,6 +12,7 @@ import html
 import json
 import posixpath
 import re
+import urllib.parse
 from dataclasses import dataclass, field
 
 import markdown as markdown_lib
@@ -21,7 +22,7 @@ from cooperation.outputs.site import charts
 from cooperation.i18n import labels as L
 from cooperation.domain import ALL_MUNICIPALITIES, REGION
 from cooperation.model import GOOD_LEVELS, PROGRESS_LEVELS, STATUS_TOLERANCE, Agreement, Indicator, Party, Subarea, Text
-from cooperation.changes.diff import field_line, item_label, text_runs, untranslated_note
+from cooperation.changes.diff import Diff, field_line, item_label, summary, text_runs, untranslated_note
 from cooperation.domain import AMENDMENT
 from cooperation.i18n.labels import CLASS_HELP, CLASS_NAMES, MEASUREMENT_WORDS
 from cooperation.i18n.labels import DIFF_WORDS as WORDS
@@ -32,6 +33,7 @@ from cooperation.model import approvals
 from cooperation.model.approvals import PENDING, Version
 from cooperation.model.types import Decision
 from cooperation.timeliness import today
+from cooperation.schemas import partial_date_span
 
 ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "code", "pre", "blockquote",
                 "table", "thead", "tbody", "tr", "th", "td", "hr", "del", "sup", "sub"}
@@ -394,8 +396,9 @@ class Site:
         """The newest merged change to the data, when the data is in a git repository."""
         if self.history is not None and self.history.entries:
             entry = self.history.entries[0]
-            return (f"{esc(_iso_date(entry.change.date))}: {self.link('historia/index.md', entry.change.title, _entry_id(entry))} "
-                    f"({esc(CLASS_NAMES[entry.diff.change_class][self.lang])})")
+            return (f"{esc(_iso_date(entry.change.date))}: {esc(summary(entry.diff, self.lang))} "
+                    f"({self.link('historia/index.md', entry.change.title, _entry_id(entry))}, "
+                    f"{esc(CLASS_NAMES[entry.diff.change_class][self.lang])})")
         stamp = self.t(self.m.stamp)
         return esc(f"{self.w('version')} {self.m.version}" + (f" – {stamp}" if stamp else ""))
 
@@ -828,8 +831,11 @@ class Site:
         for entry, items in touched:
             lines = [field_line(item, f, self.lang, entry.diff.main_language) for item in items for f in item.fields] \
                 or [f"{WORDS[item.change][self.lang]}: {item_label(item, self.lang, entry.diff.main_language)}" for item in items]
-            out.append(f"<li>{esc(_iso_date(entry.change.date))} {self.link('historia/index.md', entry.change.title, _entry_id(entry))}"
-                       f"{self.pr_link(entry.change.pull_request)}<ul>"
+            # what changed in these items first, in the page's language; the pull request's title after it
+            mine = Diff(items, {}, entry.diff.fingerprint_old, entry.diff.fingerprint_new, entry.diff.main_language)
+            out.append(f"<li>{esc(_iso_date(entry.change.date))} {esc(summary(mine, self.lang))} "
+                       f"({self.link('historia/index.md', entry.change.title, _entry_id(entry))}"
+                       f"{self.pr_link(entry.change.pull_request)})<ul>"
                        + "".join(f"<li>{esc(line)}</li>" for line in lines) + "</ul></li>")
         out.append("</ul>")
         return "".join(out)
@@ -848,8 +854,10 @@ class Site:
         shown = lines[:limit]
         out = "<ul>" + "".join(f'<li>{text} {self.badge("change", kind, CLASS_NAMES[kind][self.lang])}</li>'
                                for text, kind in shown) + "</ul>"
-        if len(lines) > limit:
-            out += f"<p>{esc(self.w('more_changes').format(n=len(lines) - limit))}</p>"
+        if len(lines) > limit:  # the rest one click away, not dropped
+            out += (f"<details><summary>{esc(self.w('more_changes').format(n=len(lines) - limit))}</summary><ul>"
+                    + "".join(f'<li>{text} {self.badge("change", kind, CLASS_NAMES[kind][self.lang])}</li>'
+                              for text, kind in lines[limit:]) + "</ul></details>")
         return out
 
     def field_change_html(self, item, f, main: str) -> str:
@@ -874,11 +882,13 @@ class Site:
             page.body.append(f"<p>{esc(self.w('no_history'))}</p>")
         for entry in h.entries:
             cls = entry.diff.change_class or AMENDMENT  # history keeps only entries with a class
-            page.body.append(f"## {heading_text(_iso_date(entry.change.date) + ' ' + entry.change.title)} {{#{_entry_id(entry)}}}")
+            # headed by what changed, in the page's language; the pull request's title follows
+            page.body.append(f"## {heading_text(_iso_date(entry.change.date) + ' ' + summary(entry.diff, lang))} {{#{_entry_id(entry)}}}")
             fingerprint = (f"{self.w('fingerprint')}: <code>{esc(entry.diff.fingerprint_old[:16])}…</code> → "
                            f"<code>{esc(entry.diff.fingerprint_new[:16])}…</code>" if entry.diff.fingerprint_changes else "")
             page.body.append(f'<p>{self.badge("change", cls, CLASS_NAMES[cls][lang])} — {esc(CLASS_HELP[cls][lang])}'
-                             f"{self.pr_link(entry.change.pull_request)}<br> <small>{fingerprint}</small></p>")
+                             f"{self.pr_link(entry.change.pull_request)}<br>{esc(entry.change.title)}"
+                             f"<br> <small>{fingerprint}</small></p>")
             page.body.append(self.diff_html(entry.diff))
         self.assets[f"historia/muutokset-{lang}.xml"] = self.atom_feed(h)
         page = self.start("historia/allekirjoitetun-jalkeen.md", self.w("changes_since_signed"))
@@ -894,8 +904,8 @@ class Site:
         page = self.start("historia/versiot.md", self.w("signed_versions"))
         page.body.append(f"<p>{esc(self.w('signed_versions_help'))}</p>")
         if h.versions:
-            rows = [[esc(v.tag), esc(_iso_date(v.date)), f"<code>{esc(v.commit[:10])}</code>", f"<code>{esc(v.fingerprint)}</code>"]
-                    for v in reversed(h.versions)]
+            rows = [[self.release_link(v.tag), esc(_iso_date(v.date)), f"<code>{esc(v.commit[:10])}</code>",
+                     f"<code>{esc(v.fingerprint)}</code>"] for v in reversed(h.versions)]
             page.body.append(self.table([self.w("tag"), self.w("date"), self.w("commit"), self.w("fingerprint")], rows,
                                         self.w("signed_versions"), stack=True))
         else:
@@ -919,12 +929,14 @@ class Site:
         out = ['<?xml version="1.0" encoding="utf-8"?>', f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{lang}">',
                f"<title>{xml_escape(site)}: {xml_escape(self.w('history'))}</title>",
                f"<id>urn:agreement:{xml_escape(self.m.id)}:{lang}</id>", f"<updated>{xml_escape(updated)}</updated>"]
+        out += self.in_force_entry(xml_escape)
         for entry in h.entries[:50]:
             cls = CLASS_NAMES[entry.diff.change_class][lang]
             main = entry.diff.main_language
             text = "\n".join(field_line(i, f, lang, main) for i in entry.diff.items for f in i.fields) or \
                 "\n".join(f"{WORDS[i.change][lang]}: {item_label(i, lang, main)}" for i in entry.diff.items)
-            out += ["<entry>", f"<title>{xml_escape(entry.change.title)} ({xml_escape(cls)})</title>",
+            text = entry.change.title + "\n\n" + text  # the pull request's title, after the summary
+            out += ["<entry>", f"<title>{xml_escape(summary(entry.diff, lang))} ({xml_escape(cls)})</title>",
                     f"<id>urn:agreement:{xml_escape(self.m.id)}:{entry.change.commit}</id>",
                     f"<updated>{xml_escape(entry.change.date)}</updated>",
                     f'<link href="index.html#{_entry_id(entry)}"/>',
@@ -933,6 +945,29 @@ class Site:
         return ("\n".join(out) + "\n").encode("utf-8")
 
     # --- versions and approvals -----------------------------------------------------------------
+    def release_link(self, tag: str) -> str:
+        """A signed version's documents: the release the release workflow made for its tag (Word documents,
+        the redline against the previous version, the change annex and the draft decision)."""
+        if not self.repo_url:
+            return esc(tag)
+        url = f"{self.repo_url}/releases/tag/{urllib.parse.quote(tag)}"
+        return f'<a href="{esc(url)}">{esc(tag)}</a> <small>({esc(self.w("version_documents"))})</small>'
+
+    def in_force_entry(self, xml_escape) -> list[str]:
+        """The Atom entry announcing the version in force, from the day the last signing party approved it."""
+        found = approvals.in_force(self.m.parties, self.versions) if self.versions else None
+        if found is None or found[1] is None:
+            return []
+        version, since = found
+        span = partial_date_span(since)
+        updated = f"{span[1].isoformat()}T00:00:00Z" if span else "1970-01-01T00:00:00Z"
+        title = f"{self.version_name(version)}: {self.version_status(version)}"
+        return ["<entry>", f"<title>{xml_escape(title)}</title>",
+                f"<id>urn:agreement:{xml_escape(self.m.id)}:in-force:{version.fingerprint}</id>",
+                f"<updated>{updated}</updated>", '<link href="hyvaksynnat/"/>',
+                f'<content type="text">{xml_escape(self.w("fingerprint"))}: {version.fingerprint}</content>',
+                "</entry>"]
+
     def approval_state(self, state: str) -> str:
         text = self.w("approval_pending") if state == PENDING else L.enum("decision_outcome", state, self.lang)
         return self.badge("approval", state, text)
