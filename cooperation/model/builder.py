@@ -78,7 +78,7 @@ def build(sources: Sources) -> Agreement:
         return expand_parties(refs, municipality_ids)
 
     forums = [Forum(
-        id=f["id"], name=text(f["name"]), level=f["level"],
+        id=f["id"], number=f.get("number"), name=text(f["name"]), level=f["level"],
         members=[ForumMember(m["party"], expand([m["party"]]), text(m["role"])) for m in f["members"]],
         chair=f.get("chair"), frequency=f["frequency"], months=sorted(f.get("months", [])),
         permanent=f["permanent"], until=_date(f.get("until")), purpose=text(f["purpose"]))
@@ -99,11 +99,14 @@ def build(sources: Sources) -> Agreement:
     def subarea_order(doc) -> tuple:
         d = doc.data
         wb = d.get("workbook_subarea")
-        return (GROUP_ORDER.index(d["group"]), workbook_order.index(wb) if wb else len(workbook_order), d["id"])
+        # an agreement's own order first (order: 1, 2, …), then the workbook's groups
+        return (d.get("order", float("inf")), GROUP_ORDER.index(d["group"]),
+                workbook_order.index(wb) if wb else len(workbook_order), d["id"])
 
     subareas = []
-    for s_number, doc in enumerate(sorted(sources.subareas, key=subarea_order), start=1):
+    for position, doc in enumerate(sorted(sources.subareas, key=subarea_order), start=1):
         d = doc.data
+        s_number = d.get("number") or str(position)  # a real agreement's own number (7.2) is kept as written
         goals = []
         for g_number, g in enumerate(d["goals"], start=1):
             goal_number = f"{s_number}.{g_number}"
@@ -128,7 +131,7 @@ def build(sources: Sources) -> Agreement:
                     measurements=values.get(i["id"], [])))
             goals.append(Goal(g["id"], goal_number, text(g["title"]), text(g.get("description")), actions, indicators))
         subareas.append(Subarea(
-            id=d["id"], number=str(s_number), code=d.get("code"), title=text(d["title"]), group=d["group"],
+            id=d["id"], number=s_number, number_given="number" in d, code=d.get("code"), title=text(d["title"]), group=d["group"],
             workbook_subarea=d.get("workbook_subarea"), basis=d["basis"],
             legal_references=[legal(r) for r in d.get("legal_references", [])],
             responsible_persons=[person(p) for p in d["responsible_persons"]], description=text(d["description"]),

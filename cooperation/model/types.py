@@ -100,6 +100,7 @@ class ForumMember:
 @dataclass
 class Forum:
     id: str
+    number: str | None  # the agreement's own section number (6.4.3), when given
     name: Text
     level: str
     members: list[ForumMember]
@@ -215,7 +216,8 @@ class Goal:
 @dataclass
 class Subarea:
     id: str
-    number: str
+    number: str  # as the agreement numbers it: its own (7.2) when given, else its position
+    number_given: bool
     code: str | None
     title: Text
     group: str

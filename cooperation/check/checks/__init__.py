@@ -19,7 +19,7 @@ from cooperation.check.checks.parties import check_parties
 from cooperation.check.checks.periods import check_periods
 from cooperation.check.checks.references import check_party_references
 from cooperation.check.checks.scope import check_scope
-from cooperation.check.checks.subareas import check_workbook_subareas
+from cooperation.check.checks.subareas import check_section_numbers, check_workbook_subareas
 from cooperation.check.checks.text import check_characters, check_translations
 
 if TYPE_CHECKING:
@@ -43,4 +43,5 @@ CROSS_CHECKS: tuple[Check, ...] = (
     check_characters,
     check_reserved_ids,
     check_document_type,
+    check_section_numbers,
 )

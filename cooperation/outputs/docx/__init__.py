@@ -132,7 +132,7 @@ def body_blocks(model: Agreement, lang: str) -> Body:
     # 5 forums
     b.heading("forums")
     for forum in model.forums:
-        b.add(P.para(P.strong(b.t(forum.name))))
+        b.add(P.para(P.strong(f"{forum.number} {b.t(forum.name)}" if forum.number else b.t(forum.name))))
         kind = b.w("permanent") if forum.permanent else b.w("temporary") + (
             f" {L.date(forum.until, lang)} {b.w('until')}" if forum.until else "")
         facts = [f"{b.w('level')}: {L.enum('forum_level', forum.level, lang)}",
@@ -197,7 +197,10 @@ def _indicator_cells(b: Body, indicator: Indicator) -> list[list]:
 
 def _subarea(b: Body, subarea) -> None:
     lang, model = b.lang, b.model
-    b.heading("", 2, numbered_text=b.t(subarea.title))
+    # the agreement's own number kept as written (7.2), else the sub-area's place in this section (4.3)
+    b.sub += 1
+    goal_prefix = subarea.number if subarea.number_given else f"{b.section}.{model.subareas.index(subarea) + 1}"
+    b.add(P.header(2, f"{goal_prefix} {b.t(subarea.title)}"))
     facts = [L.enum("group", subarea.group, lang), L.enum("basis", subarea.basis, lang)]
     b.add(P.para(P.emph(" · ".join(facts))))
     b.md(subarea.description)
@@ -207,7 +210,7 @@ def _subarea(b: Body, subarea) -> None:
     b.add(P.para(f"{b.w('responsible_persons')}: " + "; ".join(
         f"{p.name}, {b.t(p.role)}, {b.party_name(p.party)}" for p in subarea.responsible_persons)))
     for index, goal in enumerate(subarea.goals, start=1):
-        b.add(P.header(3, f"{b.section}.{b.sub}.{index} {b.t(goal.title)}"))
+        b.add(P.header(3, f"{goal_prefix}.{index} {b.t(goal.title)}"))
         b.add(P.para(P.emph(f"{b.w('goal')} {goal.id}")))
         b.md(goal.description)
         if goal.indicators:

@@ -556,7 +556,8 @@ class Site:
     def forums(self) -> None:
         page = self.start("foorumit.md", self.w("forums_and_cycle"), "agreement/forums.yaml")
         for f in self.m.forums:
-            page.body.append(f"## {heading_text(self.t(f.name))} {{#{f.id}}}")
+            name = f"{f.number} {self.t(f.name)}" if f.number else self.t(f.name)
+            page.body.append(f"## {heading_text(name)} {{#{f.id}}}")
             kind = self.w("permanent") if f.permanent else self.w("temporary") + (
                 f" ({L.date(f.until, self.lang)} {self.w('until')})" if f.until else "")
             facts = [(self.w("level"), esc(L.enum("forum_level", f.level, self.lang))),
