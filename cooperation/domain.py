@@ -32,7 +32,8 @@ MONITORING, EDITORIAL, AMENDMENT = "monitoring", "editorial", "amendment"
 # they stay out of the fingerprint, and a change to them is a monitoring update (file kind → field shapes,
 # "*" for any list index).
 MONITORING_PATHS: dict[str, set[tuple[str, ...]]] = {
-    "agreement": {("status",), ("stamp",), ("version",), ("version_date",), ("coordinators",)},
+    "agreement": {("status",), ("stamp",), ("version",), ("version_date",), ("coordinators",),
+                  ("kuntaliitto_model",)},  # how the check reads the sub-areas, not what is agreed
     "parties": {("parties", "*", "decisions"), ("parties", "*", "signatories"), ("parties", "*", "website"),
                 ("parties", "*", "sotkanet_region")},
     "annexes": {("annexes", "*", "status")},

@@ -39,7 +39,7 @@ def test_validate_speaks_swedish(tmp_path):
     assert done.returncode == 1
     assert 'agreement/agreement.yaml:9:8: fel: fält ”Omfattning” (scope): värdet ska vara ett heltal, inte text\n' \
         in done.stdout
-    assert done.stderr.strip().startswith("2 fel, 5 varningar")
+    assert done.stderr.strip() == "2 fel, 0 varningar."
     words = set(re.findall(r"[a-zåäö]+", done.stdout.lower()))
     assert not words & {"virhe", "varoitus", "kenttä", "arvo", "puuttuu", "tai"}, words & set(FINNISH)
 

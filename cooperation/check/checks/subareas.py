@@ -27,7 +27,8 @@ def check_workbook_subareas(c: Checker) -> None:
         expected = labels[value].get("group")
         if expected and isinstance(data.get("group"), str) and data["group"] in group_labels and data["group"] != expected:
             c.warning("workbook_group_mismatch", doc, "subarea", ("group",), expected=group_labels[expected])
-    if not c.sources.subareas or not c.subareas_complete():
+    # only a region that says it follows the workbook's model is reminded of the model's common sub-areas
+    if not c.sources.subareas or not c.subareas_complete() or c.agreement().get("kuntaliitto_model") is not True:
         return
     for value in COMMON_WORKBOOK_SUBAREAS:
         if value not in used:
