@@ -78,10 +78,11 @@ def build(sources: Sources) -> Agreement:
         return expand_parties(refs, municipality_ids)
 
     forums = [Forum(
-        id=f["id"], number=f.get("number"), name=text(f["name"]), level=f["level"],
+        id=f["id"], number=f.get("number"), name=text(f["name"]),
+        levels=[f["level"]] if isinstance(f.get("level"), str) else list(f.get("level", [])),
         members=[ForumMember(m["party"], expand([m["party"]]), text(m["role"])) for m in f["members"]],
-        chair=f.get("chair"), frequency=f["frequency"], months=sorted(f.get("months", [])),
-        permanent=f["permanent"], until=_date(f.get("until")), purpose=text(f["purpose"]))
+        chair=f.get("chair"), frequency=f.get("frequency"), months=sorted(f.get("months", [])),
+        permanent=f["permanent"], until=_date(f.get("until")), purpose=text(f.get("purpose")))
         for f in _data(sources, "forums")["forums"]]
     annex_doc = sources.documents.get("annexes")
     annexes = [Annex(
@@ -137,7 +138,7 @@ def build(sources: Sources) -> Agreement:
             responsible_persons=[person(p) for p in d["responsible_persons"]], description=text(d["description"]),
             resources=text(d.get("resources")), notes=text(d.get("notes")), goals=goals, file=doc.name))
 
-    rules = a["operating_rules"]
+    rules = a.get("operating_rules", {})  # a framework agreement (scope 1) may state none
     # a known type by its code prints its official name in every language
     known_type = document_types().get(document_type_code(a["document_type"]) or "")
     content = canonical_content(sources)
@@ -149,9 +150,9 @@ def build(sources: Sources) -> Agreement:
         purpose=text(a["purpose"]), starting_points=text(a["starting_points"]),
         general_goals=[text(g) for g in a.get("general_goals", [])],
         legal_basis=[legal(r) for r in a["legal_basis"]],
-        operating_rules={k: text(rules[k]) for k in ("goal_setting", "information_sharing", "dispute_resolution")},
+        operating_rules={k: text(rules[k]) for k in ("goal_setting", "information_sharing", "dispute_resolution") if k in rules},
         additional_rules=[(text(r["title"]), text(r["text"])) for r in rules.get("additional", [])],
-        amendment=text(a["amendment"]), coordinators=[person(p) for p in a.get("coordinators", [])],
+        amendment=text(a.get("amendment")), coordinators=[person(p) for p in a.get("coordinators", [])],
         annual_cycle=[CycleStep(c["id"], text(c["title"]), sorted(c["months"]), text(c.get("description")),
                                 legal(c["legal_reference"]) if "legal_reference" in c else None)
                       for c in a.get("annual_cycle", [])],

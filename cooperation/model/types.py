@@ -102,10 +102,10 @@ class Forum:
     id: str
     number: str | None  # the agreement's own section number (6.4.3), when given
     name: Text
-    level: str
+    levels: list[str]  # several where elected chairs and officials meet in one forum; none when not stated
     members: list[ForumMember]
     chair: str | None
-    frequency: str
+    frequency: str | None
     months: list[int]
     permanent: bool
     until: datetime.date | None

@@ -135,8 +135,10 @@ def body_blocks(model: Agreement, lang: str) -> Body:
         b.add(P.para(P.strong(f"{forum.number} {b.t(forum.name)}" if forum.number else b.t(forum.name))))
         kind = b.w("permanent") if forum.permanent else b.w("temporary") + (
             f" {L.date(forum.until, lang)} {b.w('until')}" if forum.until else "")
-        facts = [f"{b.w('level')}: {L.enum('forum_level', forum.level, lang)}",
-                 f"{b.w('frequency')}: {L.enum('forum_frequency', forum.frequency, lang)} ({kind})"]
+        # what the agreement says of the forum, no more: a framework agreement may leave level or rhythm open
+        facts = [f"{b.w('level')}: " + ", ".join(L.enum("forum_level", v, lang) for v in forum.levels)] if forum.levels else []
+        facts.append(f"{b.w('frequency')}: {L.enum('forum_frequency', forum.frequency, lang)} ({kind})"
+                     if forum.frequency else kind)
         if forum.chair:
             facts.append(f"{b.w('chair')}: {b.party_name(forum.chair)}")
         b.add(P.para(" · ".join(facts)))
@@ -153,16 +155,19 @@ def body_blocks(model: Agreement, lang: str) -> Body:
         b.add(P.table([b.w("annual_cycle"), b.w("months")], rows, [0.6, 0.4]))
         b.heading("monitoring", 2)
         b.add(P.para(b.w("monitoring_text")))
-    # operating rules, amendment, validity, annexes: always
-    b.heading("operating_rules")
-    for key in ("goal_setting", "information_sharing", "dispute_resolution"):
+    # operating rules and amendment as far as the agreement states them (a framework agreement may not);
+    # validity and annexes always
+    if model.operating_rules or model.additional_rules:
+        b.heading("operating_rules")
+    for key, rule in model.operating_rules.items():
         b.add(P.para(P.strong(L.field("agreement", ("operating_rules", key), lang))))
-        b.md(model.operating_rules[key])
+        b.md(rule)
     for title, text in model.additional_rules:
         b.add(P.para(P.strong(b.t(title))))
         b.md(text)
-    b.heading("amendment")
-    b.md(model.amendment)
+    if model.amendment:
+        b.heading("amendment")
+        b.md(model.amendment)
     b.heading("validity")
     start, end = model.validity
     term_start, term_end = model.council_term

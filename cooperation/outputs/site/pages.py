@@ -560,8 +560,9 @@ class Site:
             page.body.append(f"## {heading_text(name)} {{#{f.id}}}")
             kind = self.w("permanent") if f.permanent else self.w("temporary") + (
                 f" ({L.date(f.until, self.lang)} {self.w('until')})" if f.until else "")
-            facts = [(self.w("level"), esc(L.enum("forum_level", f.level, self.lang))),
-                     (self.w("frequency"), esc(L.enum("forum_frequency", f.frequency, self.lang)) + f" · {esc(kind)}")]
+            facts = [(self.w("level"), esc(", ".join(L.enum("forum_level", v, self.lang) for v in f.levels)))] if f.levels else []
+            facts.append((self.w("frequency"), esc(L.enum("forum_frequency", f.frequency, self.lang)) + f" · {esc(kind)}")
+                         if f.frequency else (self.w("frequency"), esc(kind)))
             if f.chair:
                 facts.append((self.w("chair"), self.party_link(f.chair)))
             if f.months:
@@ -728,14 +729,15 @@ class Site:
         page = self.start("pelisaannot.md", self.w("rules_page"), "agreement/agreement.yaml")
         page.body.append(f"## {heading_text(self.w('general_goals'))}")
         page.body.extend(self.md(g) for g in m.general_goals)
-        for key in ("goal_setting", "information_sharing", "dispute_resolution"):
+        for key, rule in m.operating_rules.items():
             page.body.append(f"## {heading_text(L.field('agreement', ('operating_rules', key), self.lang))}")
-            page.body.append(self.md(m.operating_rules[key]))
+            page.body.append(self.md(rule))
         for title, text in m.additional_rules:
             page.body.append(f"## {heading_text(self.t(title))}")
             page.body.append(self.md(text))
-        page.body.append(f"## {heading_text(self.w('amendment'))}")
-        page.body.append(self.md(m.amendment))
+        if m.amendment:
+            page.body.append(f"## {heading_text(self.w('amendment'))}")
+            page.body.append(self.md(m.amendment))
         page.body.append(f"## {heading_text(self.w('starting_points'))}")
         page.body.append(self.md(m.starting_points))
 
