@@ -268,6 +268,8 @@ WORDS: dict[str, dict[str, str]] = {
                      "sv": "Den här sidan finns endast på finska. Avtalets innehåll finns på svenska på webbplatsens "
                            "övriga sidor."},
     "unit": {"fi": "Yksikkö", "sv": "Enhet"},
+    "name_clarification": {"fi": "Nimenselvennys", "sv": "Namnförtydligande"},
+    "position": {"fi": "Asema", "sv": "Ställning"},
 }
 
 MONTHS = {

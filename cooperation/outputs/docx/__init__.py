@@ -268,6 +268,31 @@ def workbook_rows(model: Agreement, lang: str) -> list[dict]:
     }.items()} for s in model.subareas]
 
 
+# The cover holds every party on its one page: up to COVER_LINES parties a line each, more as one continued
+# list (30 parties fit); the footer's title at most FOOTER_TITLE characters, so the footer stays one line.
+COVER_LINES = 12
+FOOTER_TITLE = 50
+
+
+def _cover_parties(lines: list[str]) -> list[str]:
+    return lines if len(lines) <= COVER_LINES else ["; ".join(lines)]
+
+
+def _footer_title(title: str) -> str:
+    """A title without a short_title shortened at a word boundary: "Pitkäjärven hyvinvointialueen, …"."""
+    if len(title) <= FOOTER_TITLE:
+        return title
+    cut = title[:FOOTER_TITLE - 1].rsplit(" ", 1)[0].rstrip(",;:–- ")
+    return cut + "…"
+
+
+def _blank_signatory(lang: str) -> dict[str, str]:
+    """A signing party without named signatories still gets a line to sign on and lines for the name and
+    position, filled in by hand (a draft can be signed on paper): nobody is invented."""
+    line = "______________________________"
+    return {"name": f"{L.word('name_clarification', lang)}: {line}", "title": f"{L.word('position', lang)}: {line}"}
+
+
 def context(model: Agreement, lang: str, body, sections: int) -> dict:
     def t(text):
         return _plain(text.get(lang)) if text else ""
@@ -278,7 +303,7 @@ def context(model: Agreement, lang: str, body, sections: int) -> dict:
     return {
         "document_type": t(model.document_type),
         "title": t(model.title),
-        "cover_parties": [_plain(f"{p.number}. {t(p.name)} ({p.business_id_shown})") for p in model.parties],
+        "cover_parties": _cover_parties([_plain(f"{p.number}.\u00a0{t(p.name)} ({p.business_id_shown})") for p in model.parties]),
         "term": _plain(f"{L.date(term_start, lang)}–{L.date(term_end, lang)}"),
         "version": _plain(model.version),
         "status": _plain(L.enum("agreement_status", model.status, lang)),
@@ -289,7 +314,8 @@ def context(model: Agreement, lang: str, body, sections: int) -> dict:
         "body": body,
         "signatures_heading": _plain(f"{sections + 1} {L.word('signatures', lang)}"),
         "signing_parties": [{"heading": _plain(f"{p.number}. {t(p.name)}"),
-                             "signatories": [{"name": _plain(s.name), "title": t(s.title)} for s in p.signatories]}
+                             "signatories": [{"name": _plain(s.name), "title": t(s.title)} for s in p.signatories]
+                             or [_blank_signatory(lang)]}
                             for p in signing],
         "workbook_heading": _plain(L.word("workbook", lang)),
         "workbook_head": {"subarea": _plain(L.word("subarea", lang)), "goals": _plain(L.word("goals", lang)),
@@ -297,7 +323,7 @@ def context(model: Agreement, lang: str, body, sections: int) -> dict:
                           "indicators": _plain(L.word("indicators", lang)), "notes": _plain(L.word("notes", lang))},
         "workbook": workbook_rows(model, lang),
         "draft_mark": _plain(L.enum("agreement_status", "draft", lang).upper()) if model.status in DRAFT_STATUSES else "",
-        "footer": _plain(f"{t(model.short_title)} · {L.word('version', lang)} {model.version} · "
+        "footer": _plain(f"{_footer_title(t(model.short_title))} · {L.word('version', lang)} {model.version} · "
                          f"SHA-256 {model.fingerprint[:16]}…"),
     }
 
