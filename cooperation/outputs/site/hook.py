@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from cooperation import PROJECT
+from cooperation.changes.gitrepo import repository_url
 from cooperation.changes.history import cached_history
 from cooperation.check import reporters as reporter
 from cooperation.i18n import labels as L
@@ -59,7 +60,8 @@ def on_config(config):
         files.append((f"schema/{path.name}", path.read_bytes(), "dl_schema"))
         listed.append(Download(f"schema/{path.name}", "dl_schema", len(files[-1][1]), None, "schema"))
     history = cached_history(root, sources)
-    site = Site(model, lang, repo_url=config.extra.get("repository", ""), branch=config.extra.get("edit_branch", "main"),
+    repo_url = config.extra.get("repository") or repository_url(root) or ""  # none: no edit links at all
+    site = Site(model, lang, repo_url=repo_url, branch=config.extra.get("edit_branch", "main"),
                 downloads=listed, history=history)
     pages = site.build()
     config.site_name = html.escape(model.short_title.get(lang))  # theme templates do not escape it
