@@ -32,7 +32,8 @@ def test_the_word_document_states_what_the_agreement_states(built):
     assert "5.1 Puheenjohtajistofoorumi" in paragraphs
     assert "Taso: poliittinen, johto · Kokoontuu: kerran vuodessa (pysyvä) · Puheenjohtaja: Järvimaan hyvinvointialue" \
         in paragraphs
-    assert paragraphs[paragraphs.index("5.2 Hyvinvointialueen hyte-työryhmä") + 1] == "pysyvä"
+    own = paragraphs.index("5.2 Alfan kunnan hyvinvointityöryhmä")
+    assert paragraphs[own + 1:own + 3] == ["pysyvä", "Osapuolen oma toimielin: Alfan kunta"]
     assert "puitesopimus" in paragraphs[:5]
     assert not any(p.endswith("Sopimuksen muuttaminen") for p in paragraphs)
     assert not any(p.endswith("Tavoitteista sopiminen") for p in paragraphs)
@@ -44,6 +45,9 @@ def test_the_site_and_workbook_are_built_without_sub_areas(built):
     forums = (site / "foorumit" / "index.html").read_text(encoding="utf-8")
     assert "5.1 Puheenjohtajistofoorumi" in forums and "poliittinen, johto" in forums
     assert not (site / "osa-alueet" / "hyte").exists()
+    assert "Osapuolen oma toimielin" in forums and "Alfan kunnan hyvinvointityöryhmä" in forums
+    alfa = (site / "osapuolet" / "alfa" / "index.html").read_text(encoding="utf-8")
+    assert "Alfan kunnan hyvinvointityöryhmä</a> – Osapuolen oma toimielin" in alfa
     assert (built / "puite-2026-tyokirja.xlsx").stat().st_size > 0
 
 
@@ -65,3 +69,15 @@ def test_the_common_sub_area_reminder_only_for_the_kuntaliitto_model(tmp_path):
     path.write_text(path.read_text(encoding="utf-8").replace("kuntaliitto_model: true\n", ""), encoding="utf-8")
     done = run_cli("validate", "--root", root, "--format", "json")
     assert "common_subarea_missing" not in done.stdout
+
+
+def test_a_forum_names_its_members_or_the_party_whose_own_body_it_is(tmp_path):
+    root = copy_root(FRAMEWORK, tmp_path / "data")
+    path = root / "agreement" / "forums.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("    owner: alfa\n", ""), encoding="utf-8")
+    done = run_cli("validate", "--root", root)
+    assert done.returncode == 1
+    assert "Foorumi hyte-ryhma, kenttä ”Jäsenet” (members): pakollinen kenttä puuttuu" in done.stdout
+    path.write_text(path.read_text(encoding="utf-8").replace("    permanent: true\n", "    owner: gamma\n    permanent: true\n", 1),
+                    encoding="utf-8")
+    assert "kenttä ”Osapuolen oma toimielin” (owner): osapuolta ”gamma” ei ole" in run_cli("validate", "--root", root).stdout

@@ -270,6 +270,7 @@ WORDS: dict[str, dict[str, str]] = {
     "unit": {"fi": "Yksikkö", "sv": "Enhet"},
     "name_clarification": {"fi": "Nimenselvennys", "sv": "Namnförtydligande"},
     "position": {"fi": "Asema", "sv": "Ställning"},
+    "own_body": {"fi": "Osapuolen oma toimielin", "sv": "Partens eget organ"},
 }
 
 MONTHS = {

@@ -80,7 +80,8 @@ def build(sources: Sources) -> Agreement:
     forums = [Forum(
         id=f["id"], number=f.get("number"), name=text(f["name"]),
         levels=[f["level"]] if isinstance(f.get("level"), str) else list(f.get("level", [])),
-        members=[ForumMember(m["party"], expand([m["party"]]), text(m["role"])) for m in f["members"]],
+        owner=f.get("owner"),
+        members=[ForumMember(m["party"], expand([m["party"]]), text(m["role"])) for m in f.get("members", [])],
         chair=f.get("chair"), frequency=f.get("frequency"), months=sorted(f.get("months", [])),
         permanent=f["permanent"], until=_date(f.get("until")), purpose=text(f.get("purpose")))
         for f in _data(sources, "forums")["forums"]]

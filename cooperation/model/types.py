@@ -103,6 +103,7 @@ class Forum:
     number: str | None  # the agreement's own section number (6.4.3), when given
     name: Text
     levels: list[str]  # several where elected chairs and officials meet in one forum; none when not stated
+    owner: str | None  # the party whose own body (committee, working group) the forum is
     members: list[ForumMember]
     chair: str | None
     frequency: str | None
@@ -113,7 +114,7 @@ class Forum:
 
     @property
     def party_ids(self) -> list[str]:
-        seen: dict[str, None] = {}
+        seen: dict[str, None] = dict.fromkeys([self.owner] if self.owner else [])
         for member in self.members:
             seen.update(dict.fromkeys(member.parties))
         return list(seen)

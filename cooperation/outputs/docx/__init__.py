@@ -142,7 +142,10 @@ def body_blocks(model: Agreement, lang: str) -> Body:
         if forum.chair:
             facts.append(f"{b.w('chair')}: {b.party_name(forum.chair)}")
         b.add(P.para(" · ".join(facts)))
-        b.add(P.bullets([[P.plain(b.parties_text([m.party]), ": ", b.t(m.role))] for m in forum.members]))
+        if forum.owner:
+            b.add(P.para(f"{b.w('own_body')}: {b.party_name(forum.owner)}"))
+        if forum.members:
+            b.add(P.bullets([[P.plain(b.parties_text([m.party]), ": ", b.t(m.role))] for m in forum.members]))
         b.md(forum.purpose)
     # 6 implementation (scope 3)
     if model.scope >= 3:

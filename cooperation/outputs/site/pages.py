@@ -494,7 +494,8 @@ class Site:
         page.body.append(f"## {heading_text(self.w('forums_short'))}")
         page.body.append("<ul>" + "".join(
             f"<li>{self.link('foorumit.md', self.t(f.name), f.id)} – "
-            f"{esc(', '.join(self.t(mb.role) for mb in f.members if p.id in mb.parties))}</li>" for f in forums) + "</ul>"
+            f"{esc(', '.join(self.t(mb.role) for mb in f.members if p.id in mb.parties) or self.w('own_body'))}</li>"
+            for f in forums) + "</ul>"
             if forums else f"<p>{esc(self.w('no_forums'))}</p>")
         page.body.append(f"## {heading_text(self.w('decisions'))}")
         if p.decisions:
@@ -563,14 +564,17 @@ class Site:
             facts = [(self.w("level"), esc(", ".join(L.enum("forum_level", v, self.lang) for v in f.levels)))] if f.levels else []
             facts.append((self.w("frequency"), esc(L.enum("forum_frequency", f.frequency, self.lang)) + f" · {esc(kind)}")
                          if f.frequency else (self.w("frequency"), esc(kind)))
+            if f.owner:
+                facts.append((self.w("own_body"), self.party_link(f.owner)))
             if f.chair:
                 facts.append((self.w("chair"), self.party_link(f.chair)))
             if f.months:
                 facts.append((self.w("months"), esc(", ".join(month_name(mo, self.lang) for mo in f.months))))
             page.body.append('<dl class="facts">' + "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>")
             page.body.append(self.md(f.purpose))
-            page.body.append("<ul>" + "".join(f"<li>{self.party_link(mb.party)}: {self.et(mb.role)}</li>"
-                                              for mb in f.members) + "</ul>")
+            if f.members:
+                page.body.append("<ul>" + "".join(f"<li>{self.party_link(mb.party)}: {self.et(mb.role)}</li>"
+                                                  for mb in f.members) + "</ul>")
         page.body.append(f"## {heading_text(self.w('annual_cycle'))} {{#vuosikello}}")
         events = calendar_events(self.m, self.lang)
         page.body.append(f'<figure class="cycle">{self.cycle_svg(events)}</figure>')
