@@ -36,7 +36,8 @@ MONITORING, EDITORIAL, AMENDMENT = "monitoring", "editorial", "amendment"
 # "*" for any list index).
 MONITORING_PATHS: dict[str, set[tuple[str, ...]]] = {
     "agreement": {("status",), ("stamp",), ("version",), ("version_date",), ("coordinators",),
-                  ("accessibility",)},  # the site's accessibility statement, not the agreement's content
+                  ("accessibility",),  # the site's accessibility statement, not the agreement's content
+                  ("kuntaliitto_model",)},  # how the check reads the sub-areas, not what is agreed
     "parties": {("parties", "*", "decisions"), ("parties", "*", "signatories"), ("parties", "*", "website"),
                 ("parties", "*", "sotkanet_region")},
     "annexes": {("annexes", "*", "status")},

@@ -206,6 +206,11 @@ class Schemas:
         node = self.node_at(kind, path)
         if node and "items" in node and "x-enum" not in node:
             node, _ = self._deref(node["items"], KINDS[kind])
+        for branch in (node or {}).get("anyOf", []):  # one value or a list of them (a forum's levels)
+            branch, _ = self._deref(branch, KINDS[kind])
+            branch = self._deref(branch["items"], KINDS[kind])[0] if "items" in branch else branch
+            if "x-enum" in branch:
+                return dict(branch["x-enum"])
         return dict(node.get("x-enum", {})) if node else {}
 
 

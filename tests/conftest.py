@@ -6,6 +6,7 @@ import datetime
 import functools
 import http.server
 import logging
+import os
 import threading
 from pathlib import Path
 
@@ -41,7 +42,16 @@ def no_leaked_log_handlers():
 @pytest.fixture(scope="session")
 def example_site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("site-out")
-    done = run_cli("site", "--out", out)
+    # the example's own repository: a checkout without a remote would have no edit links
+    saved = os.environ.get("REPOSITORY_URL")
+    os.environ["REPOSITORY_URL"] = "https://github.com/rannikkoseutu/yhteistyosopimus"
+    try:
+        done = run_cli("site", "--out", out)
+    finally:
+        if saved is None:
+            del os.environ["REPOSITORY_URL"]
+        else:
+            os.environ["REPOSITORY_URL"] = saved
     assert done.returncode == 0, done.stderr
     return out / "site"
 

@@ -69,6 +69,7 @@ CHANGES: dict[tuple[str, tuple[str, ...]], tuple[str, Callable[[dict], object]]]
     ("agreement", ("version_date",)): ("agreement/agreement.yaml", lambda d: d.update(version_date="2026-03-03")),
     ("agreement", ("coordinators",)): ("agreement/agreement.yaml",
                                        lambda d: d["coordinators"][0].update(name="Kalle Koordinaattori")),
+    ("agreement", ("kuntaliitto_model",)): ("agreement/agreement.yaml", lambda d: d.update(kuntaliitto_model=False)),
     ("parties", ("parties", "*", "decisions")): ("agreement/parties.yaml",
                                                  lambda d: party(d)["decisions"][0].update(outcome="tabled")),
     ("parties", ("parties", "*", "signatories")): ("agreement/parties.yaml",

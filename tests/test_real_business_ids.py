@@ -85,7 +85,7 @@ def test_an_unknown_business_id_is_a_dash_everywhere(tmp_path):
     text = "\n".join(p.text for p in Document(str(out / "testi-2026-fi.docx")).paragraphs)
     assert "Betan kunta (Y-tunnus —)" in text and "None" not in text
     cover = zipfile.ZipFile(out / "testi-2026-fi.docx").read("word/document.xml").decode()
-    assert "3. Betan kunta (—)" in cover
+    assert "3.\u00a0Betan kunta (—)" in cover
     assert run_cli("export-xlsx", "--root", root, "--out", out).returncode == 0
     rows = list(load_workbook(out / "testi-2026-tyokirja.xlsx", read_only=True)["Osapuolet"].iter_rows(values_only=True))
     assert [3, "Betan kunta", "kunta", "—", "beta"] in [list(r) for r in rows]

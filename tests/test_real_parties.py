@@ -88,3 +88,13 @@ def test_the_workbook_lists_the_parties_in_the_files_order(tmp_path):
                 .iter_rows(min_row=2, values_only=True))
     assert [r[0] for r in rows] == list(range(1, 31))
     assert rows[14][1] == "Pitkäjärven maakunnan liitto" and rows[29][2] == "kuntayhtymä"
+
+
+def test_the_site_lists_the_parties_in_the_files_order(tmp_path):
+    import re
+    done = run_cli("site", "--root", THIRTY, "--out", tmp_path)
+    assert done.returncode == 0, done.stderr
+    html = (tmp_path / "site" / "osapuolet" / "index.html").read_text(encoding="utf-8")
+    numbers = [int(n) for n in re.findall(r">(\d+)\. <a ", html)]
+    assert numbers == list(range(1, 31))
+    assert html.index("Mäkelän kunta") < html.index("Pitkäjärven maakunnan liitto") < html.index("Niemelän kunta")

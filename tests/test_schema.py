@@ -13,7 +13,8 @@ def _properties(node, path=""):
         for key, child in node.get("properties", {}).items():
             yield f"{path}.{key}" if path else key, child
         for key, child in node.items():
-            if isinstance(child, (dict, list)) and key not in ("x-enum", "x-title"):
+            # if/then/else state conditions on fields described elsewhere (scope 1 needs fewer), not fields
+            if isinstance(child, (dict, list)) and key not in ("x-enum", "x-title", "if", "then", "else"):
                 yield from _properties(child, path)
     elif isinstance(node, list):
         for child in node:

@@ -238,3 +238,31 @@ def is_ancestor(repo: Path, ancestor: str, descendant: str) -> bool:
     done = subprocess.run(["git", "-C", str(repo), "merge-base", "--is-ancestor", ancestor, descendant],
                           capture_output=True, timeout=120)
     return done.returncode == 0
+_REMOTE = re.compile(r"^(?:(?:https?|ssh|git)://(?:[^@/]*@)?(?P<host>[^/:]+)(?::\d+)?/|[^@/:]+@(?P<scp>[^:/]+):)"
+                     r"(?P<path>[^?#]+?)(?:\.git)?/?$")
+
+
+def web_url(remote: str) -> str | None:
+    """The web address of a remote as git writes it (git@github.com:o/r.git, https://user:token@host/o/r.git):
+    https://host/o/r, never with a user name or token in it; None for a local path or an unknown form."""
+    match = _REMOTE.match(remote.strip())
+    if not match:
+        return None
+    return f"https://{match.group('host') or match.group('scp')}/{match.group('path')}"
+
+
+def repository_url(root: Path, environ: dict[str, str] | None = None) -> str | None:
+    """Where the data's repository lives on the web, for "edit" links: GitHub Actions' GITHUB_SERVER_URL and
+    GITHUB_REPOSITORY, else the git remote (origin first); None when neither exists."""
+    import os
+    env = os.environ if environ is None else environ
+    if env.get("GITHUB_REPOSITORY"):
+        return f"{(env.get('GITHUB_SERVER_URL') or 'https://github.com').rstrip('/')}/{env['GITHUB_REPOSITORY']}"
+    try:
+        remotes = _git(root, "remote").split()
+        if not remotes:
+            return None
+        name = "origin" if "origin" in remotes else remotes[0]
+        return web_url(_git(root, "remote", "get-url", name))
+    except GitError:
+        return None

@@ -399,6 +399,9 @@ WORDS: dict[str, dict[str, str]] = {
     "report_notes": {"fi": "Huomautukset", "sv": "Anmärkningar"},
     "report_no_values": {"fi": "Ei mitattuja arvoja.", "sv": "Inga uppmätta värden."},
     "version_documents": {"fi": "asiakirjat ja muutospaketti", "sv": "dokument och ändringspaket"},
+    "name_clarification": {"fi": "Nimenselvennys", "sv": "Namnförtydligande"},
+    "position": {"fi": "Asema", "sv": "Ställning"},
+    "own_body": {"fi": "Osapuolen oma toimielin", "sv": "Partens eget organ"},
 }
 
 MONTHS = {

@@ -418,6 +418,10 @@ M: dict[str, dict[str, str]] = {
                             "en": "the business ID is not known; the documents show a dash (—) in its place"},
     "business_id_both": {"fi": "sekä Y-tunnus että business_id_unknown: true on annettu; poista toinen",
                          "en": "both a business ID and business_id_unknown: true are given; remove one"},
+    "duplicate_section_number": {"fi": "numero {value} on jo kohdalla ”{other}”; jokaisella osa-alueella ja foorumilla "
+                                       "on oma numeronsa",
+                                 "en": "number {value} is already used by \"{other}\"; every sub-area and forum has a "
+                                       "number of its own"},
     "document_type_unknown": {"fi": "asiakirjatyyppiä ”{value}” ei tunneta{suggestion}; tunnetut: {known}; tai kirjoita "
                                     "asiakirjan oma nimi tekstinä (esim. fi: yhdyspintasopimus)",
                               "en": "document type \"{value}\" is not known{suggestion}; known: {known}; or write the "
@@ -576,6 +580,7 @@ SV: dict[str, str] = {
                            "business_id_unknown: true",
     "business_id_unknown": "FO-numret är inte känt; i dokumenten visas ett streck (—) i dess ställe",
     "business_id_both": "både FO-nummer och business_id_unknown: true har angetts; ta bort det ena",
+    "duplicate_section_number": "numret {value} används redan av ”{other}”; varje delområde och forum har ett eget nummer",
     "document_type_unknown": "dokumenttypen ”{value}” är okänd{suggestion}; kända: {known}; eller skriv dokumentets "
                              "eget namn som text (t.ex. sv: samarbetsavtal)",
     "duplicate_business_id": "FO-numret {value} används redan av ”{other}”",

@@ -181,7 +181,10 @@ def load_sources(root: Path) -> Sources:
         paths = []
     else:
         paths = sorted(subarea_dir.iterdir()) if subarea_dir.is_dir() else []
-        if not any(p.suffix == ".yaml" for p in paths):
+        agreement = sources.documents.get("agreement")
+        # a framework agreement (scope 1) states structures and principles: it may have no sub-areas at all
+        framework = agreement is not None and isinstance(agreement.data, dict) and agreement.data.get("scope") == 1
+        if not framework and not any(p.suffix == ".yaml" for p in paths):
             problems.append(Problem(ERROR, "file_missing", "subareas/", 1, 1,
                                     {"what": {"fi": "vähintään yksi osa-alue", "en": "at least one sub-area", "sv": "minst ett delområde"}}))
     for path in paths:

@@ -81,10 +81,12 @@ def build(sources: Sources) -> Agreement:
         return expand_parties(refs, municipality_ids)
 
     forums = [Forum(
-        id=f["id"], name=text(f["name"]), level=f["level"],
-        members=[ForumMember(m["party"], expand([m["party"]]), text(m["role"])) for m in f["members"]],
-        chair=f.get("chair"), frequency=f["frequency"], months=sorted(f.get("months", [])),
-        permanent=f["permanent"], until=_date(f.get("until")), purpose=text(f["purpose"]))
+        id=f["id"], number=f.get("number"), name=text(f["name"]),
+        levels=[f["level"]] if isinstance(f.get("level"), str) else list(f.get("level", [])),
+        owner=f.get("owner"),
+        members=[ForumMember(m["party"], expand([m["party"]]), text(m["role"])) for m in f.get("members", [])],
+        chair=f.get("chair"), frequency=f.get("frequency"), months=sorted(f.get("months", [])),
+        permanent=f["permanent"], until=_date(f.get("until")), purpose=text(f.get("purpose")))
         for f in _data(sources, "forums")["forums"]]
     annex_doc = sources.documents.get("annexes")
     annexes = [Annex(
@@ -102,11 +104,14 @@ def build(sources: Sources) -> Agreement:
     def subarea_order(doc) -> tuple:
         d = doc.data
         wb = d.get("workbook_subarea")
-        return (GROUP_ORDER.index(d["group"]), workbook_order.index(wb) if wb else len(workbook_order), d["id"])
+        # an agreement's own order first (order: 1, 2, …), then the workbook's groups
+        return (d.get("order", float("inf")), GROUP_ORDER.index(d["group"]),
+                workbook_order.index(wb) if wb else len(workbook_order), d["id"])
 
     subareas = []
-    for s_number, doc in enumerate(sorted(sources.subareas, key=subarea_order), start=1):
+    for position, doc in enumerate(sorted(sources.subareas, key=subarea_order), start=1):
         d = doc.data
+        s_number = d.get("number") or str(position)  # a real agreement's own number (7.2) is kept as written
         goals = []
         for g_number, g in enumerate(d["goals"], start=1):
             goal_number = f"{s_number}.{g_number}"
@@ -133,13 +138,13 @@ def build(sources: Sources) -> Agreement:
                     measurements=values.get(i["id"], [])))
             goals.append(Goal(g["id"], goal_number, text(g["title"]), text(g.get("description")), actions, indicators))
         subareas.append(Subarea(
-            id=d["id"], number=str(s_number), code=d.get("code"), title=text(d["title"]), group=d["group"],
+            id=d["id"], number=s_number, number_given="number" in d, code=d.get("code"), title=text(d["title"]), group=d["group"],
             workbook_subarea=d.get("workbook_subarea"), basis=d["basis"],
             legal_references=[legal(r) for r in d.get("legal_references", [])],
             responsible_persons=[person(p) for p in d["responsible_persons"]], description=text(d["description"]),
             resources=text(d.get("resources")), notes=text(d.get("notes")), goals=goals, file=doc.name))
 
-    rules = a["operating_rules"]
+    rules = a.get("operating_rules", {})  # a framework agreement (scope 1) may state none
     # a known type by its code prints its official name in every language
     known_type = document_types().get(document_type_code(a["document_type"]) or "")
     content = canonical_content(sources)
@@ -151,9 +156,9 @@ def build(sources: Sources) -> Agreement:
         purpose=text(a["purpose"]), starting_points=text(a["starting_points"]),
         general_goals=[text(g) for g in a.get("general_goals", [])],
         legal_basis=[legal(r) for r in a["legal_basis"]],
-        operating_rules={k: text(rules[k]) for k in ("goal_setting", "information_sharing", "dispute_resolution")},
+        operating_rules={k: text(rules[k]) for k in ("goal_setting", "information_sharing", "dispute_resolution") if k in rules},
         additional_rules=[(text(r["title"]), text(r["text"])) for r in rules.get("additional", [])],
-        amendment=text(a["amendment"]), coordinators=[person(p) for p in a.get("coordinators", [])],
+        amendment=text(a.get("amendment")), coordinators=[person(p) for p in a.get("coordinators", [])],
         annual_cycle=[CycleStep(c["id"], text(c["title"]), sorted(c["months"]), text(c.get("description")),
                                 legal(c["legal_reference"]) if "legal_reference" in c else None)
                       for c in a.get("annual_cycle", [])],

@@ -115,11 +115,13 @@ class ForumMember:
 @dataclass
 class Forum:
     id: str
+    number: str | None  # the agreement's own section number (6.4.3), when given
     name: Text
-    level: str
+    levels: list[str]  # several where elected chairs and officials meet in one forum; none when not stated
+    owner: str | None  # the party whose own body (committee, working group) the forum is
     members: list[ForumMember]
     chair: str | None
-    frequency: str
+    frequency: str | None
     months: list[int]
     permanent: bool
     until: datetime.date | None
@@ -127,7 +129,7 @@ class Forum:
 
     @property
     def party_ids(self) -> list[str]:
-        seen: dict[str, None] = {}
+        seen: dict[str, None] = dict.fromkeys([self.owner] if self.owner else [])
         for member in self.members:
             seen.update(dict.fromkeys(member.parties))
         return list(seen)
@@ -265,7 +267,8 @@ class Goal:
 @dataclass
 class Subarea:
     id: str
-    number: str
+    number: str  # as the agreement numbers it: its own (7.2) when given, else its position
+    number_given: bool
     code: str | None
     title: Text
     group: str

@@ -20,7 +20,7 @@ from cooperation.check.checks.parties import check_parties
 from cooperation.check.checks.periods import check_periods
 from cooperation.check.checks.references import check_party_references
 from cooperation.check.checks.scope import check_scope
-from cooperation.check.checks.subareas import check_workbook_subareas
+from cooperation.check.checks.subareas import check_section_numbers, check_workbook_subareas
 from cooperation.check.checks.text import check_characters, check_translations
 from cooperation.check.checks.timeliness import check_timeliness
 
@@ -47,4 +47,5 @@ CROSS_CHECKS: tuple[Check, ...] = (
     check_timeliness,
     check_document_type,
     check_accessibility,
+    check_section_numbers,
 )

@@ -1,4 +1,5 @@
-"""Forums: the chair is a member, and a permanent forum has no end."""
+"""Forums: the chair is a member, members listed unless the forum is a party's own body, and a permanent forum
+has no end."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -21,5 +22,7 @@ def check_forums(c: Checker) -> None:
                                      municipalities))
         if isinstance(chair, str) and chair in c.parties() and chair not in members:
             c.warning("chair_not_member", doc, "forums", ("forums", i, "chair"), chair=chair)
+        if "members" not in forum and "owner" not in forum:  # a party's own body needs no member list
+            c.error("required", doc, "forums", ("forums", i, "members"))
         if forum.get("permanent") is True and "until" in forum:
             c.warning("until_permanent", doc, "forums", ("forums", i, "until"))

@@ -32,6 +32,7 @@ def check_party_references(c: Checker) -> None:
             for mi, member in dicts(forum.get("members")):
                 ref(forums, "forums", ("forums", fi, "members", mi, "party"), member.get("party"), allow_all=True)
             ref(forums, "forums", ("forums", fi, "chair"), forum.get("chair"))
+            ref(forums, "forums", ("forums", fi, "owner"), forum.get("owner"))
     annexes = c.doc("annexes")
     if annexes is not None and isinstance(annexes.data, dict):
         subarea_ids = {d.data.get("id") for d in c.sources.subareas

@@ -134,15 +134,20 @@ def body_blocks(model: Agreement, lang: str) -> Body:
     # 5 forums
     b.heading("forums")
     for forum in model.forums:
-        b.add(P.para(P.strong(b.t(forum.name))))
+        b.add(P.para(P.strong(f"{forum.number} {b.t(forum.name)}" if forum.number else b.t(forum.name))))
         kind = b.w("permanent") if forum.permanent else b.w("temporary") + (
             f" {L.date(forum.until, lang)} {b.w('until')}" if forum.until else "")
-        facts = [f"{b.w('level')}: {L.enum('forum_level', forum.level, lang)}",
-                 f"{b.w('frequency')}: {L.enum('forum_frequency', forum.frequency, lang)} ({kind})"]
+        # what the agreement says of the forum, no more: a framework agreement may leave level or rhythm open
+        facts = [f"{b.w('level')}: " + ", ".join(L.enum("forum_level", v, lang) for v in forum.levels)] if forum.levels else []
+        facts.append(f"{b.w('frequency')}: {L.enum('forum_frequency', forum.frequency, lang)} ({kind})"
+                     if forum.frequency else kind)
         if forum.chair:
             facts.append(f"{b.w('chair')}: {b.party_name(forum.chair)}")
         b.add(P.para(" · ".join(facts)))
-        b.add(P.bullets([[P.plain(b.parties_text([m.party]), ": ", b.t(m.role))] for m in forum.members]))
+        if forum.owner:
+            b.add(P.para(f"{b.w('own_body')}: {b.party_name(forum.owner)}"))
+        if forum.members:
+            b.add(P.bullets([[P.plain(b.parties_text([m.party]), ": ", b.t(m.role))] for m in forum.members]))
         b.md(forum.purpose)
     # 6 implementation (scope 3)
     if model.scope >= 3:
@@ -155,16 +160,19 @@ def body_blocks(model: Agreement, lang: str) -> Body:
         b.add(P.table([b.w("annual_cycle"), b.w("months")], rows, [0.6, 0.4]))
         b.heading("monitoring", 2)
         b.add(P.para(b.w("monitoring_text")))
-    # operating rules, amendment, validity, annexes: always
-    b.heading("operating_rules")
-    for key in ("goal_setting", "information_sharing", "dispute_resolution"):
+    # operating rules and amendment as far as the agreement states them (a framework agreement may not);
+    # validity and annexes always
+    if model.operating_rules or model.additional_rules:
+        b.heading("operating_rules")
+    for key, rule in model.operating_rules.items():
         b.add(P.para(P.strong(L.field("agreement", ("operating_rules", key), lang))))
-        b.md(model.operating_rules[key])
+        b.md(rule)
     for title, text in model.additional_rules:
         b.add(P.para(P.strong(b.t(title))))
         b.md(text)
-    b.heading("amendment")
-    b.md(model.amendment)
+    if model.amendment:
+        b.heading("amendment")
+        b.md(model.amendment)
     b.heading("validity")
     start, end = model.validity
     term_start, term_end = model.council_term
@@ -199,7 +207,10 @@ def _indicator_cells(b: Body, indicator: Indicator) -> list[list]:
 
 def _subarea(b: Body, subarea) -> None:
     lang, model = b.lang, b.model
-    b.heading("", 2, numbered_text=b.t(subarea.title))
+    # the agreement's own number kept as written (7.2), else the sub-area's place in this section (4.3)
+    b.sub += 1
+    goal_prefix = subarea.number if subarea.number_given else f"{b.section}.{model.subareas.index(subarea) + 1}"
+    b.add(P.header(2, f"{goal_prefix} {b.t(subarea.title)}"))
     facts = [L.enum("group", subarea.group, lang), L.enum("basis", subarea.basis, lang)]
     b.add(P.para(P.emph(" · ".join(facts))))
     b.md(subarea.description)
@@ -209,7 +220,7 @@ def _subarea(b: Body, subarea) -> None:
     b.add(P.para(f"{b.w('responsible_persons')}: " + "; ".join(
         f"{p.name}, {b.t(p.role)}, {b.party_name(p.party)}" for p in subarea.responsible_persons)))
     for index, goal in enumerate(subarea.goals, start=1):
-        b.add(P.header(3, f"{b.section}.{b.sub}.{index} {b.t(goal.title)}"))
+        b.add(P.header(3, f"{goal_prefix}.{index} {b.t(goal.title)}"))
         b.add(P.para(P.emph(f"{b.w('goal')} {goal.id}")))
         b.md(goal.description)
         if goal.indicators:
@@ -262,6 +273,31 @@ def workbook_rows(model: Agreement, lang: str) -> list[dict]:
     }.items()} for s in model.subareas]
 
 
+# The cover holds every party on its one page: up to COVER_LINES parties a line each, more as one continued
+# list (30 parties fit); the footer's title at most FOOTER_TITLE characters, so the footer stays one line.
+COVER_LINES = 12
+FOOTER_TITLE = 50
+
+
+def _cover_parties(lines: list[str]) -> list[str]:
+    return lines if len(lines) <= COVER_LINES else ["; ".join(lines)]
+
+
+def _footer_title(title: str) -> str:
+    """A title without a short_title shortened at a word boundary: "Pitkäjärven hyvinvointialueen, …"."""
+    if len(title) <= FOOTER_TITLE:
+        return title
+    cut = title[:FOOTER_TITLE - 1].rsplit(" ", 1)[0].rstrip(",;:–- ")
+    return cut + "…"
+
+
+def _blank_signatory(lang: str) -> dict[str, str]:
+    """A signing party without named signatories still gets a line to sign on and lines for the name and
+    position, filled in by hand (a draft can be signed on paper): nobody is invented."""
+    line = "______________________________"
+    return {"name": f"{L.word('name_clarification', lang)}: {line}", "title": f"{L.word('position', lang)}: {line}"}
+
+
 def context(model: Agreement, lang: str, body, sections: int) -> dict:
     def t(text):
         return _plain(text.get(lang)) if text else ""
@@ -272,7 +308,7 @@ def context(model: Agreement, lang: str, body, sections: int) -> dict:
     return {
         "document_type": t(model.document_type),
         "title": t(model.title),
-        "cover_parties": [_plain(f"{p.number}. {t(p.name)} ({p.business_id_shown})") for p in model.parties],
+        "cover_parties": _cover_parties([_plain(f"{p.number}.\u00a0{t(p.name)} ({p.business_id_shown})") for p in model.parties]),
         "term": _plain(f"{L.date(term_start, lang)}–{L.date(term_end, lang)}"),
         "version": _plain(model.version),
         "status": _plain(L.enum("agreement_status", model.status, lang)),
@@ -283,7 +319,8 @@ def context(model: Agreement, lang: str, body, sections: int) -> dict:
         "body": body,
         "signatures_heading": _plain(f"{sections + 1} {L.word('signatures', lang)}"),
         "signing_parties": [{"heading": _plain(f"{p.number}. {t(p.name)}"),
-                             "signatories": [{"name": _plain(s.name), "title": t(s.title)} for s in p.signatories]}
+                             "signatories": [{"name": _plain(s.name), "title": t(s.title)} for s in p.signatories]
+                             or [_blank_signatory(lang)]}
                             for p in signing],
         "workbook_heading": _plain(L.word("workbook", lang)),
         "workbook_head": {"subarea": _plain(L.word("subarea", lang)), "goals": _plain(L.word("goals", lang)),
@@ -291,7 +328,7 @@ def context(model: Agreement, lang: str, body, sections: int) -> dict:
                           "indicators": _plain(L.word("indicators", lang)), "notes": _plain(L.word("notes", lang))},
         "workbook": workbook_rows(model, lang),
         "draft_mark": _plain(L.enum("agreement_status", "draft", lang).upper()) if model.status in DRAFT_STATUSES else "",
-        "footer": _plain(f"{t(model.short_title)} · {L.word('version', lang)} {model.version} · "
+        "footer": _plain(f"{_footer_title(t(model.short_title))} · {L.word('version', lang)} {model.version} · "
                          f"SHA-256 {model.fingerprint[:16]}…"),
     }
 

@@ -18,6 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from cooperation import PROJECT
+from cooperation.changes.gitrepo import repository_url
 from cooperation.changes.history import cached_history
 from cooperation.check import reporters as reporter
 from cooperation.i18n import labels as L
@@ -68,7 +69,8 @@ def on_config(config):
         files.append((f"schema/{path.name}", path.read_bytes(), "dl_schema"))
         listed.append(Download(f"schema/{path.name}", "dl_schema", len(files[-1][1]), None, "schema"))
     history = cached_history(root, sources)
-    site = Site(model, lang, repo_url=config.extra.get("repository", ""), branch=config.extra.get("edit_branch", "main"),
+    repo_url = config.extra.get("repository") or repository_url(root) or ""  # none: no edit links at all
+    site = Site(model, lang, repo_url=repo_url, branch=config.extra.get("edit_branch", "main"),
                 downloads=listed, history=history, versions=versions(sources))
     # which measurements/*.csv holds each indicator's values: the indicators page links each area to its files
     for row in sources.measurements:

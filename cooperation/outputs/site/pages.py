@@ -700,7 +700,8 @@ class Site:
         page.body.append(f"## {heading_text(self.w('forums_short'))}")
         page.body.append("<ul>" + "".join(
             f"<li>{self.link('foorumit.md', self.t(f.name), f.id)} – "
-            f"{esc(', '.join(self.t(mb.role) for mb in f.members if p.id in mb.parties))}</li>" for f in forums) + "</ul>"
+            f"{esc(', '.join(self.t(mb.role) for mb in f.members if p.id in mb.parties) or self.w('own_body'))}</li>"
+            for f in forums) + "</ul>"
             if forums else f"<p>{esc(self.w('no_forums'))}</p>")
         page.body.append(f"## {heading_text(self.w('decisions'))}")
         if p.decisions:
@@ -767,19 +768,24 @@ class Site:
     def forums(self) -> None:
         page = self.start("foorumit.md", self.w("forums_and_cycle"), "agreement/forums.yaml")
         for f in self.m.forums:
-            page.body.append(f"## {heading_text(self.t(f.name))} {{#{f.id}}}")
+            name = f"{f.number} {self.t(f.name)}" if f.number else self.t(f.name)
+            page.body.append(f"## {heading_text(name)} {{#{f.id}}}")
             kind = self.w("permanent") if f.permanent else self.w("temporary") + (
                 f" ({L.date(f.until, self.lang)} {self.w('until')})" if f.until else "")
-            facts = [(self.w("level"), esc(L.enum("forum_level", f.level, self.lang))),
-                     (self.w("frequency"), esc(L.enum("forum_frequency", f.frequency, self.lang)) + f" · {esc(kind)}")]
+            facts = [(self.w("level"), esc(", ".join(L.enum("forum_level", v, self.lang) for v in f.levels)))] if f.levels else []
+            facts.append((self.w("frequency"), esc(L.enum("forum_frequency", f.frequency, self.lang)) + f" · {esc(kind)}")
+                         if f.frequency else (self.w("frequency"), esc(kind)))
+            if f.owner:
+                facts.append((self.w("own_body"), self.party_link(f.owner)))
             if f.chair:
                 facts.append((self.w("chair"), self.party_link(f.chair)))
             if f.months:
                 facts.append((self.w("months"), esc(", ".join(month_name(mo, self.lang) for mo in f.months))))
             page.body.append(f'<dl class="facts"{NO_SEARCH}>' + "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>")
             page.body.append(self.md(f.purpose))
-            page.body.append("<ul>" + "".join(f"<li>{self.party_link(mb.party)}: {self.et(mb.role)}</li>"
-                                              for mb in f.members) + "</ul>")
+            if f.members:
+                page.body.append("<ul>" + "".join(f"<li>{self.party_link(mb.party)}: {self.et(mb.role)}</li>"
+                                                  for mb in f.members) + "</ul>")
         page.body.append(f"## {heading_text(self.w('annual_cycle'))} {{#vuosikello}}")
         events = calendar_events(self.m, self.lang)
         page.body.append(f'<figure class="cycle">{self.cycle_svg(events)}</figure>')
@@ -1064,14 +1070,15 @@ class Site:
         page = self.start("pelisaannot.md", self.w("rules_page"), "agreement/agreement.yaml")
         page.body.append(f"## {heading_text(self.w('general_goals'))}")
         page.body.extend(self.md(g) for g in m.general_goals)
-        for key in ("goal_setting", "information_sharing", "dispute_resolution"):
+        for key, rule in m.operating_rules.items():
             page.body.append(f"## {heading_text(L.field('agreement', ('operating_rules', key), self.lang))}")
-            page.body.append(self.md(m.operating_rules[key]))
+            page.body.append(self.md(rule))
         for title, text in m.additional_rules:
             page.body.append(f"## {heading_text(self.t(title))}")
             page.body.append(self.md(text))
-        page.body.append(f"## {heading_text(self.w('amendment'))}")
-        page.body.append(self.md(m.amendment))
+        if m.amendment:
+            page.body.append(f"## {heading_text(self.w('amendment'))}")
+            page.body.append(self.md(m.amendment))
         page.body.append(f"## {heading_text(self.w('starting_points'))}")
         page.body.append(self.md(m.starting_points))
 
