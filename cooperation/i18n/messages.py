@@ -692,8 +692,8 @@ SV: dict[str, str] = {
     "workbook_stale_without_base": "arbetsboken exporterades från äldre uppgifter (version {revision}) som inte finns i "
                                    "det här repositoriets historik, så ändringarna kan inte sammanfogas; exportera en ny "
                                    "arbetsbok eller importera den här där den exporterades",
-    "workbook_cell_full": "cellen innehåller {limit} tecken, mer än en Excel-cell rymmer, så texten kan ha kapats; "
-                          "förkorta texten",
+    "workbook_cell_full": "cellen innehåller {size} tecken, mer än en Excel-cell rymmer ({limit}); i Excel skulle "
+                          "texten kapas: förkorta texten",
     "workbook_conflict": "{id} {field}: både arbetsboken och repositoriet har ändrat detta värde (arbetsboken "
                          "exporterades från versionen {revision}): i repositoriet nu ”{ours}”, i arbetsboken "
                          "”{theirs}”; bestäm vilket som gäller och rätta arbetsboken eller filen",
