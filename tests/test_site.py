@@ -150,11 +150,13 @@ def test_home_page_tells_what_why_who_and_how_it_is_going(example_site, model):
     assert model.fingerprint in read(example_site, "lataukset/").content
 
 
-@pytest.mark.parametrize("prefix, words", [("", {"achieved": "saavutettu", "on_track": "edistyy", "off_track": "ei edisty",
-                                                  "insufficient_data": "ei riittävästi tietoa"}),
-                                            ("sv/", {"achieved": "uppnått", "on_track": "på rätt väg",
-                                                     "off_track": "inte på rätt väg",
-                                                     "insufficient_data": "otillräckliga uppgifter"})])
+@pytest.mark.parametrize("prefix, words", [
+    ("", {"achieved": "tavoite saavutettu", "on_track": "edistyy tavoitteen mukaan",
+          "acceleration_needed": "edistyy, vauhtia tarvitaan lisää", "limited_progress": "edistyy vähän",
+          "deterioration": "heikentynyt", "insufficient_data": "ei riittävästi tietoa"}),
+    ("sv/", {"achieved": "målet uppnått", "on_track": "framskrider enligt målet",
+             "acceleration_needed": "framsteg, takten måste öka", "limited_progress": "små framsteg",
+             "deterioration": "försämrats", "insufficient_data": "otillräckliga uppgifter"})])
 def test_home_page_counts_every_indicator_status(example_site, model, prefix, words):
     page = read(example_site, prefix)
     assert "lataukset/#fingerprint" in page.links

@@ -662,6 +662,8 @@ class Site:
                      self.action_status(a.status) + self.overdue_flag(a)] for a in leads]
             page.body.append(self.table([self.w("action"), self.w("schedule"), self.w("status")], rows,
                                         f"{self.t(p.name)}: {self.w('party_leads')}", stack=True))
+            lead_files = {self.subarea_of(a.id) for a in leads}
+            page.body.append(self.edit_here([s.file for s in self.m.subareas if s.id in lead_files], "edit_actions"))
         else:
             page.body.append(f"<p>{esc(self.w('party_leads_none'))}</p>")
         page.body.append(f"## {heading_text(self.w('indicators'))} {{#indicator-values}}")
@@ -1008,7 +1010,7 @@ class Site:
         if not found or found[0] != current:
             items.append(f"<dt>{esc(self.w('proposal_state'))}</dt><dd><a href=\"{esc(link)}\">"
                          f"{esc(self.version_status(current))}</a></dd>")
-        return '<dl class="facts approvals-summary">' + "".join(items) + "</dl>"
+        return f'<dl class="facts approvals-summary"{NO_SEARCH}>' + "".join(items) + "</dl>"
 
     def decision_cells(self, d: Decision | None) -> list[str]:
         if d is None:
