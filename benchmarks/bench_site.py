@@ -3,7 +3,8 @@
     python benchmarks/bench_site.py [--repeat N]
 
 - One-language site / bare MkDocs: both one-language MkDocs builds with the same theme, run in this
-  process: ours loads and checks the data and generates the pages in the hook; the baseline builds
+  process: ours loads and checks the data, renders the downloads (Word, and PDF where LibreOffice is
+  installed) and generates the pages in the hook; the baseline builds
   the same number of plain Markdown pages of the same sizes from disk. Goal ≤ 1.5x.
 - `build.py site` / `build.py validate`: whole processes (both languages and the Word documents).
   Goal ≤ 16x. The peak memory of `build.py site` is reported from the same runs.
@@ -86,7 +87,7 @@ def main() -> None:
         bare_config = bare_docs(sizes, tmp / "bare")
         one = paired(lambda: timed_build(bare_config, tmp / "bare-site"),
                      lambda: timed_build(REPO / "mkdocs.yml", tmp / "our-site"), args.repeat)
-        print(one.line(f"one-language site (load + check + generate + build) / bare mkdocs of {len(sizes)} plain pages",
+        print(one.line(f"one-language site (load + check + downloads + generate + build) / bare mkdocs of {len(sizes)} plain pages",
                        goal=1.5))
         peaks: list[float] = []
 
@@ -95,7 +96,7 @@ def main() -> None:
             peaks.append(run.peak_mib)
             return run.seconds
         whole = paired(lambda: build_py("validate", "--root", root).seconds, site, args.repeat)
-    print(whole.line("build.py site (fi + sv + Word) / build.py validate, whole processes", goal=16))
+    print(whole.line("build.py site (fi + sv + Word + PDF where LibreOffice is installed) / build.py validate, whole processes", goal=16))
     print(f"peak memory of build.py site: median {statistics.median(peaks):.0f} MiB "
           f"[{', '.join(f'{p:.0f}' for p in peaks)}]")
 

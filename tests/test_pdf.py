@@ -101,3 +101,26 @@ def test_time_stamp_and_identifier_are_rewritten_at_their_own_length():
     assert one == other and len(one) == len(first)
     assert b"/CreationDate(D:20260214000000Z')" in one
     assert b"A85AB7F3" not in one and b"164542F8" not in one
+
+
+def test_the_preview_leaves_the_pdf_out_with_a_note(monkeypatch):
+    """`mkdocs serve` rebuilds on every edit: no LibreOffice run each time."""
+    model, sources, _ = load_all(REPO)
+    monkeypatch.setattr(P, "soffice", lambda: pytest.fail("converted in the preview"))
+    notes: list[str] = []
+    files = render_site_files(model, sources, notes, preview=True)
+    assert "pdf" not in {f.output.name for f in files} and {f.output.name for f in files} >= {"docx", "xlsx"}
+    assert len(notes) == 1 and "esikatselussa" in notes[0]
+
+
+def test_under_mkdocs_serve_the_hook_renders_no_pdf(monkeypatch):
+    from mkdocs.config import load_config
+
+    from cooperation.outputs.site import hook
+
+    monkeypatch.setattr(P, "soffice", lambda: pytest.fail("converted in the preview"))
+    monkeypatch.setitem(hook._state, "command", None)
+    hook.on_startup("serve", dirty=False)
+    hook.on_config(load_config(str(REPO / "mkdocs.yml")))
+    names = [name for name, _, _ in hook._state["files"]]
+    assert not [n for n in names if n.endswith(".pdf")] and [n for n in names if n.endswith(".docx")]

@@ -103,13 +103,20 @@ REGISTRY: tuple[Output, ...] = (
 BY_NAME: dict[str, Output] = {output.name: output for output in REGISTRY}
 
 
-def render_site_files(model: Agreement, sources: Sources, notes: list[str] | None = None) -> list[Rendered]:
+def render_site_files(model: Agreement, sources: Sources, notes: list[str] | None = None,
+                      preview: bool = False) -> list[Rendered]:
     """Every file the site offers, in every language, in the registry's order: rendered once for all
-    of the site's languages. An output whose program is missing is left out, with why in ``notes``."""
+    of the site's languages. An output whose program is missing is left out, with why in ``notes``;
+    a ``preview`` (`mkdocs serve`, rebuilt on every edit) leaves out the conversions (PDF: seconds of
+    LibreOffice per language) the same way."""
     rendered: dict[str, dict[str, bytes]] = {}
     files = []
     for output in REGISTRY:
         if not output.site:
+            continue
+        if preview and output.made_from:
+            if notes is not None:
+                notes.append(f"{output.file_name}: ei tehdä esikatselussa (mkdocs serve), vain julkaistavaan sivustoon")
             continue
         options = {"made_from": rendered[output.made_from]} if output.made_from in rendered else {}
         try:

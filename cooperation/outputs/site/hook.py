@@ -40,6 +40,10 @@ def data_root() -> Path:
     return Path(os.environ.get("AGREEMENT_ROOT") or PROJECT)
 
 
+def on_startup(command, dirty):
+    _state["command"] = command  # "serve": the preview leaves out the slow conversions (PDF)
+
+
 def on_config(config):
     from cooperation.changes.versions import versions
     given = handoff()
@@ -56,7 +60,8 @@ def on_config(config):
     if lang not in model.languages:
         raise PluginError(f"Sopimus ei ole kielellä {lang} (languages: {model.languages})")
     notes: list[str] = []
-    downloads = given.downloads if given else render_site_files(model, sources, notes)
+    downloads = given.downloads if given else render_site_files(model, sources, notes,
+                                                                 preview=_state.get("command") == "serve")
     for note in notes:
         log.info("%s; sivustolla ei tarjota sitä", note)
     offered = for_site(downloads, lang)
