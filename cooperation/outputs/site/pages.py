@@ -664,7 +664,7 @@ class Site:
                                               for mb in f.members) + "</ul>")
         page.body.append(f"## {heading_text(self.w('annual_cycle'))} {{#vuosikello}}")
         events = calendar_events(self.m, self.lang)
-        page.body.append(f'<figure class="cycle">{self.cycle_svg(events)}</figure>')
+        page.body.append(f'<figure class="cycle"{NO_SEARCH}>{self.cycle_svg(events)}</figure>')
         rows = []
         for month in range(1, 13):
             names = [summary for _, summary, mo, _ in events if mo == month]
