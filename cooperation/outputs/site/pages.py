@@ -389,8 +389,9 @@ class Site:
         """The fingerprint's first characters and what it is for, in plain words; the whole one is on the
         downloads page."""
         before, _, after = self.w("fingerprint_explained").partition("{link}")
-        return (f"<code>{esc(self.m.fingerprint[:12])}…</code><br><small>{esc(before)}"
-                f"{self.link('lataukset/index.md', self.w('downloads'), 'fingerprint')}{esc(after)}</small>")
+        # not <small>: the theme dims it (opacity), and a link in it falls below 4.5:1 contrast
+        return (f'<code>{esc(self.m.fingerprint[:12])}…</code><br><span class="fine-print">{esc(before)}'
+                f"{self.link('lataukset/index.md', self.w('downloads'), 'fingerprint')}{esc(after)}</span>")
 
     def last_change(self) -> str:
         """The newest merged change to the data, when the data is in a git repository."""
@@ -790,7 +791,7 @@ class Site:
                                                   for mb in f.members) + "</ul>")
         page.body.append(f"## {heading_text(self.w('annual_cycle'))} {{#vuosikello}}")
         events = calendar_events(self.m, self.lang)
-        page.body.append(f'<figure class="cycle">{self.cycle_svg(events)}</figure>')
+        page.body.append(f'<figure class="cycle"{NO_SEARCH}>{self.cycle_svg(events)}</figure>')
         rows = []
         for month in range(1, 13):
             names = [summary for _, summary, mo, _ in events if mo == month]
@@ -1123,7 +1124,7 @@ class Site:
                 page.body.append(f"## {heading_text(self.w(key))}")
                 page.body.append(self.table(head, rows, self.w(key)))
         page.body.append(f'<p id="fingerprint">{esc(self.w("fingerprint"))}: <code>{esc(self.m.fingerprint)}</code><br>'
-                         f"<small>{esc(self.w('fingerprint_help'))}</small></p>")
+                         f'<span class="fine-print">{esc(self.w("fingerprint_help"))}</span></p>')
 
     def download_description(self, d: Download) -> str:
         """What the file is, its format and (a file per language) its language: "Avtalet för underskrift (Word, på
