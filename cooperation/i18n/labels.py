@@ -327,6 +327,9 @@ WORDS: dict[str, dict[str, str]] = {
     "report_updates": {"fi": "Päivitykset {year}", "sv": "Uppdateringar {year}"},
     "report_notes": {"fi": "Huomautukset", "sv": "Anmärkningar"},
     "report_no_values": {"fi": "Ei mitattuja arvoja.", "sv": "Inga uppmätta värden."},
+    "report_changes": {"fi": "Muutokset vuonna {year}", "sv": "Ändringar år {year}"},
+    "report_no_changes": {"fi": "Vuoden aikana hyväksyttyjä muutoksia ei ole git-historiassa.",
+                          "sv": "Git-historiken har inga godkända ändringar under året."},
 }
 
 MONTHS = {
