@@ -349,5 +349,5 @@ def test_cross_checks_run_in_their_documented_order():
     assert [c.__name__ for c in CROSS_CHECKS] == [
         "check_unique_ids", "check_subarea_file_names", "check_party_references", "check_actions", "check_scope",
         "check_indicators", "check_parties", "check_periods", "check_forums", "check_workbook_subareas",
-        "check_translations", "check_measurements", "check_characters", "check_reserved_ids",
+        "check_translations", "check_measurements", "check_characters", "check_reserved_ids", "check_timeliness",
     ]
