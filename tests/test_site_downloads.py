@@ -81,8 +81,8 @@ def test_downloads_are_grouped_named_by_language_and_sized(example_site, model, 
 
     # developers: open data, the calendar in the page's language, all schemas in one row
     rows = tables[developers]
-    assert [links[0] for links, _ in rows] == [f"{model.id}.json", "mittaustulokset.csv", f"vuosikello-{lang}.ics",
-                                              "schema/agreement.schema.json"]
+    assert [links[0] for links, _ in rows] == [f"{model.id}.json", "mittaustulokset.csv", "edistyminen.csv",
+                                              f"vuosikello-{lang}.ics", "schema/agreement.schema.json"]
     schemas = sorted(p.name for p in (folder / "schema").glob("*.schema.json"))
     assert len(schemas) > 1 and rows[-1][0] == [f"schema/{name}" for name in schemas]
 
