@@ -192,7 +192,8 @@ def cmd_report(args) -> int:
             sys.stderr.write(f"virhe: vuodelta {year} ei ole seurantatietoja: sopimus on voimassa "
                              f"{start.year}–{end.year if end else ''}\n")
             return EXIT_DATA
-        snapshot = report.Snapshot(year, as_of, commit, commit_date, data_digest(root))
+        snapshot = report.Snapshot(year, as_of, commit, commit_date, data_digest(root),
+                                   _changes_of_year(args.root, year))
         files = {args.out / f"seurantaraportti-{year}-{lang}.docx": report.render(model, lang, snapshot)
                  for lang in model.languages}
     from cooperation.files import OutputError
@@ -204,6 +205,18 @@ def cmd_report(args) -> int:
     for path in files:
         sys.stderr.write(f"Kirjoitettu {path}\n")
     return EXIT_OK
+
+
+def _changes_of_year(root: Path, year: int) -> tuple[tuple[str, str, str], ...]:
+    """(date, title, class) of the changes merged during ``year``, oldest first: commits do not change, so a
+    later correction (dated in a later year) leaves the list as it was."""
+    from cooperation.changes.history import load_history
+    history = load_history(root)
+    if history is None:
+        return ()
+    return tuple((e.change.date, e.change.title, e.diff.change_class or "amendment")
+                 for e in reversed(history.entries)
+                 if e.change.date[:4] == str(year))
 
 
 def cmd_site(args) -> int:

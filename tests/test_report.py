@@ -116,5 +116,9 @@ def test_a_correction_next_year_leaves_the_published_report_byte_identical(tmp_p
     doc = Document(str(tmp_path / "again" / "seurantaraportti-2026-fi.docx"))
     assert "12 *1" in [c.text for t in doc.tables for r in t.rows for c in r.cells]
     assert any("ennakkotieto" in p.text and p.text.startswith("Huomautukset") for p in doc.paragraphs)
+    texts = [p.text for p in doc.paragraphs]
+    assert "Muutokset vuonna 2026" in texts and "1.6.2026: Seuranta 2026 (sopimusmuutos)" in texts
+    assert not any("Korjaus" in t for t in texts)
     current = Document(__import__("io").BytesIO(report(2027, "2027-02-01", "current")))
+    assert "15.1.2027: Korjaus (seurantapäivitys)" in [p.text for p in current.paragraphs]
     assert "17 *1" in [c.text for t in current.tables for r in t.rows for c in r.cells]

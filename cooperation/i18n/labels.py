@@ -402,6 +402,9 @@ WORDS: dict[str, dict[str, str]] = {
     "name_clarification": {"fi": "Nimenselvennys", "sv": "Namnförtydligande"},
     "position": {"fi": "Asema", "sv": "Ställning"},
     "own_body": {"fi": "Osapuolen oma toimielin", "sv": "Partens eget organ"},
+    "report_changes": {"fi": "Muutokset vuonna {year}", "sv": "Ändringar år {year}"},
+    "report_no_changes": {"fi": "Vuoden aikana hyväksyttyjä muutoksia ei ole git-historiassa.",
+                          "sv": "Git-historiken har inga godkända ändringar under året."},
 }
 
 MONTHS = {

@@ -17,6 +17,7 @@ from pathlib import Path
 from cooperation.domain import REGION
 from cooperation.files import reproducible_zip
 from cooperation.i18n import labels as L
+from cooperation.i18n.labels import CLASS_NAMES
 from cooperation.model import PROGRESS_LEVELS, STATUS_TOLERANCE, Agreement, Indicator, Party, Text
 from cooperation.outputs.docx import TEMPLATE
 from cooperation.outputs.docx import pandoc_doc as P
@@ -34,6 +35,7 @@ class Snapshot:
     commit: str | None  # None: the working tree
     commit_date: str | None
     digest: str  # SHA-256 of the data files, monitoring included
+    changes: tuple[tuple[str, str, str], ...] = ()  # (ISO date, title, change class) merged during the year
 
 
 class _Report:
@@ -76,6 +78,7 @@ class _Report:
         for subarea in m.subareas:
             self.subarea(subarea)
         self.overdue()
+        self.changes()
         self.blocks.append(P.header(1, self.w("report_parties")))
         for party in m.parties:
             self.party(party)
@@ -147,6 +150,16 @@ class _Report:
         items += [[P.plain(P.strong(i.id), f" {self.t(i.name)}: " + self.w("stale_indicator").format(year=i.newest_year))]
                   for i in self.m.indicators if i.stale(self.s.as_of)]
         self.blocks.append(P.bullets(items) if items else P.para(self.w("report_no_overdue")))
+
+    def changes(self) -> None:
+        """What was merged during the year, from git, oldest first; nothing outside a repository."""
+        self.blocks.append(P.header(1, self.w("report_changes").format(year=self.s.year)))
+        if not self.s.changes:
+            self.blocks.append(P.para(self.w("report_no_changes")))
+            return
+        self.blocks.append(P.bullets([[P.plain(f"{L.date(datetime.date.fromisoformat(day[:10]), self.lang)}: {title} "
+                                               f"({CLASS_NAMES[cls][self.lang]})")]
+                                      for day, title, cls in self.s.changes]))
 
     def party(self, p: Party) -> None:
         self.blocks.append(P.header(2, self.t(p.name)))
