@@ -143,6 +143,21 @@ def test_one_edited_cell_is_one_changed_line_and_comments_stay(repo, tmp_path):
         "# yaml-language-server: $schema=../schema/subarea.schema.json\n")
 
 
+def test_a_sorted_sheet_moves_nothing(repo, tmp_path):
+    book_path = export(repo, tmp_path / "out")
+    book = load_workbook(book_path)
+    sheet = book["Työkirja"]
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=2)]
+    for number, values in enumerate(sorted(rows, key=lambda r: (r[1], r[0])), start=2):  # by level, as Excel sorts
+        for column, value in enumerate(values, start=1):
+            sheet.cell(number, column, value).data_type = "s" if isinstance(value, str) else "n"
+    assert sheet["B2"].value == "Mittari"
+    book.save(tmp_path / "sorted.xlsx")
+    done = import_(tmp_path / "sorted.xlsx", repo)
+    assert done.returncode == 0, done.stderr
+    assert git(repo, "status", "--porcelain") == ""
+
+
 # --- 3. a workbook from an older revision -------------------------------------------------------------------
 def _commit_change(repo: Path, old: str, new: str) -> None:
     path = repo / "subareas" / "hyte.yaml"

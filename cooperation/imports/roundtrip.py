@@ -444,10 +444,13 @@ def rebuild(read: Read, result: Imported, main_language: str, base: dict[str, di
     ids are the only ones a row may carry; a new row leaves the id empty and gets one here); None for a first
     import. ``codes``: sub-area id → code, for new ids."""
     known: dict[str, tuple[str, dict]] = {}
+    base_parent: dict[str, str] = {}
     for data in (base or {}).values():
-        for known_level, known_item, _ in workbook_items(data):
+        for known_level, known_item, parent_id in workbook_items(data):
             if isinstance(known_item.get("id"), str):
                 known[known_item["id"]] = (known_level, known_item)
+                if isinstance(parent_id, str):
+                    base_parent[known_item["id"]] = parent_id
     used = set(known) | {r.id for r in read.rows if r.id}
     for data_id, pairs in read.data.items():  # a data row whose id was edited would drop its field silently
         if base is not None and data_id not in known and data_id not in used:
@@ -458,6 +461,8 @@ def rebuild(read: Read, result: Imported, main_language: str, base: dict[str, di
     children: dict[int, dict[str, list]] = {}  # id(item) → child list → items
     subarea: dict | None = None
     goal: dict | None = None
+    by_id: dict[str, dict] = {}
+    placed: list[tuple[int, str, dict, dict | None]] = []  # (row, level, item, the item above it in the sheet)
     for row in read.rows:
         level = row.level
         before = known.get(row.id) if row.id else None
@@ -474,11 +479,6 @@ def rebuild(read: Read, result: Imported, main_language: str, base: dict[str, di
             level = before[0]
         if level is None:
             continue  # a row of comments only, or notes a user added
-        parent = subarea if level == "goal" else goal
-        if level != "subarea" and parent is None:
-            result.notes.append(Problem(ERROR, "workbook_row_without_parent", result.name, row.number, 1,
-                                        {"level": LEVEL_WORDS[level]["fi"]}, cell=f"A{row.number}"))
-            continue
         ident = row.id
         if ident is None:
             if level == "subarea":
@@ -515,11 +515,21 @@ def rebuild(read: Read, result: Imported, main_language: str, base: dict[str, di
             if ident in subareas:
                 continue
             subareas[ident] = item
-        elif level == "goal":
-            goal = item
-            children[id(subarea)]["goals"].append(item)
         else:
-            children[id(goal)]["actions" if level == "action" else "indicators"].append(item)
+            placed.append((row.number, level, item, subarea if level == "goal" else goal))
+            if level == "goal":
+                goal = item
+        by_id[ident] = item
+    # an item stays under its parent in the files (a sorted or filtered sheet moves nothing); a new row, or one
+    # whose parent's row was deleted, goes under the item above it
+    for number, level, item, above in placed:
+        parent = by_id.get(base_parent.get(item["id"], ""), above)
+        if parent is None:
+            result.notes.append(Problem(ERROR, "workbook_row_without_parent", result.name, number, 1,
+                                        {"level": LEVEL_WORDS[level]["fi"]}, cell=f"A{number}"))
+            continue
+        children[id(parent)]["goals" if level == "goal" else "actions" if level == "action" else "indicators"] \
+            .append(item)
 
     def assemble(node: dict) -> None:
         for name, items in children.get(id(node), {}).items():
@@ -551,12 +561,10 @@ def _name(read: Read, at: tuple[str, int, int]) -> str:
 
 def _new_id(level: str, subarea: dict, goal: dict, codes: dict[str, str], children: dict, used: set[str]) -> str:
     if level == "goal":
-        prefix, count = f"{subarea.get('code') or codes.get(subarea.get('id', ''), 'OA')}-", \
-            len(children[id(subarea)]["goals"])
+        prefix = f"{subarea.get('code') or codes.get(subarea.get('id', ''), 'OA')}-"
     else:
         prefix = f"{goal.get('id')}-{'T' if level == 'action' else 'M'}"
-        count = len(children[id(goal)]["actions" if level == "action" else "indicators"])
-    number = count + 1
+    number = 1  # the first number not in use
     while f"{prefix}{number}" in used:
         number += 1
     return f"{prefix}{number}"
