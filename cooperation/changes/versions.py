@@ -45,7 +45,10 @@ def versions(sources: Sources) -> list[Version]:
     except GitError:
         tags = []
     for tag in tags:
-        fingerprint, date = _tagged(repo, prefix, tag.commit)
+        try:
+            fingerprint, date = _tagged(repo, prefix, tag.commit)
+        except GitError:  # e.g. a shallow clone without the tag's objects: that version is not known here
+            continue
         same = next((i for i, v in enumerate(found) if v.fingerprint == fingerprint), None)
         if same is not None:  # another tag of a text already listed: one version, named both ways
             found[same] = replace(found[same], aliases=found[same].aliases + (tag.name,))
