@@ -68,3 +68,17 @@ def test_without_javascript_the_missing_search_is_explained(browser, served_site
         assert notice.is_visible()
         assert notice.inner_text() == L.word("search_needs_js", lang)
         context.close()
+
+
+@pytest.mark.parametrize("lang, query, expected", [("sv", "fritid", "fritiden"), ("fi", "HYTE-1-T1", "HYTE-1-T1")])
+def test_a_reader_finds_by_word_or_id(browser, served_site, lang, query, expected):
+    """Swedish words are found by their stem on the Swedish site (another form of the word finds it); an action's id
+    is found by typing it."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(served_site + LANGUAGES[lang], wait_until="networkidle")
+    page.locator("label.md-search__icon, label[for='__search']").first.click()
+    page.locator("input.md-search__input").press_sequentially(query, delay=40)
+    # the results follow the typing: wait for the one that holds the word (the index marks it in <mark>)
+    page.locator(".md-search-result__item", has_text=expected).first.wait_for(timeout=15000)
+    context.close()
