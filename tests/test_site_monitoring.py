@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import re
 import subprocess
 
 from helpers import MINIMAL, copy_root
@@ -64,3 +65,6 @@ def test_each_sub_area_says_when_it_was_last_updated(tmp_path):
         site.build()
     tilat = " ".join(site.pages["osa-alueet/tilat.md"].markdown_text().split())
     assert "Uppdaterad: 1.3.2026" in tilat
+    # change titles come from git in the main language: marked so on the Swedish pages
+    hyte = site.pages["osa-alueet/hyte.md"].markdown_text()
+    assert re.search(r'<span lang="fi"><a href="[^"]*historia/#muutos-[0-9a-f]+">Seuranta</a></span>', hyte), hyte

@@ -18,22 +18,28 @@ from dataclasses import dataclass, field
 import markdown as markdown_lib
 import nh3
 
-from cooperation.outputs.site import charts
-from cooperation.i18n import labels as L
-from cooperation.domain import ALL_MUNICIPALITIES, REGION
-from cooperation.model import GOOD_LEVELS, PROGRESS_LEVELS, STATUS_TOLERANCE, Agreement, Indicator, Party, Subarea, Text
 from cooperation.changes.diff import Diff, field_line, item_label, summary, text_runs, untranslated_note
-from cooperation.domain import AMENDMENT
-from cooperation.i18n.labels import CLASS_HELP, CLASS_NAMES, MEASUREMENT_WORDS
+from cooperation.domain import ALL_MUNICIPALITIES, AMENDMENT, REGION, SIGNED_STATUSES
+from cooperation.i18n import labels as L
+from cooperation.i18n.labels import CLASS_HELP, CLASS_NAMES, MEASUREMENT_WORDS, month_name
 from cooperation.i18n.labels import DIFF_WORDS as WORDS
-from cooperation.i18n.labels import month_name
-from cooperation.outputs.opendata import calendar_events
-from cooperation.domain import SIGNED_STATUSES
-from cooperation.model import approvals
+from cooperation.model import (
+    GOOD_LEVELS,
+    PROGRESS_LEVELS,
+    STATUS_TOLERANCE,
+    Agreement,
+    Indicator,
+    Party,
+    Subarea,
+    Text,
+    approvals,
+)
 from cooperation.model.approvals import PENDING, Version
 from cooperation.model.types import Decision
-from cooperation.timeliness import today
+from cooperation.outputs.opendata import calendar_events
+from cooperation.outputs.site import charts
 from cooperation.schemas import partial_date_span
+from cooperation.timeliness import today
 
 ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "code", "pre", "blockquote",
                 "table", "thead", "tbody", "tr", "th", "td", "hr", "del", "sup", "sub"}
@@ -393,12 +399,21 @@ class Site:
         return (f'<code>{esc(self.m.fingerprint[:12])}…</code><br><span class="fine-print">{esc(before)}'
                 f"{self.link('lataukset/index.md', self.w('downloads'), 'fingerprint')}{esc(after)}</span>")
 
+    def title_lang_attr(self) -> str:
+        """Change titles come from git in the repository's working language, the agreement's main one: marked so
+        where the page's language differs (for screen readers, and so no Swedish page reads as Finnish)."""
+        return f' lang="{self.m.main_language}"' if self.lang != self.m.main_language else ""
+
+    def change_link(self, entry) -> str:
+        link = self.link("historia/index.md", entry.change.title, _entry_id(entry))
+        return f"<span{self.title_lang_attr()}>{link}</span>" if self.title_lang_attr() else link
+
     def last_change(self) -> str:
         """The newest merged change to the data, when the data is in a git repository."""
         if self.history is not None and self.history.entries:
             entry = self.history.entries[0]
             return (f"{esc(_iso_date(entry.change.date))}: {esc(summary(entry.diff, self.lang))} "
-                    f"({self.link('historia/index.md', entry.change.title, _entry_id(entry))}, "
+                    f"({self.change_link(entry)}, "
                     f"{esc(CLASS_NAMES[entry.diff.change_class][self.lang])})")
         stamp = self.t(self.m.stamp)
         return esc(f"{self.w('version')} {self.m.version}" + (f" – {stamp}" if stamp else ""))
@@ -843,7 +858,7 @@ class Site:
             # what changed in these items first, in the page's language; the pull request's title after it
             mine = Diff(items, {}, entry.diff.fingerprint_old, entry.diff.fingerprint_new, entry.diff.main_language)
             out.append(f"<li>{esc(_iso_date(entry.change.date))} {esc(summary(mine, self.lang))} "
-                       f"({self.link('historia/index.md', entry.change.title, _entry_id(entry))}"
+                       f"({self.change_link(entry)}"
                        f"{self.pr_link(entry.change.pull_request)})<ul>"
                        + "".join(f"<li>{esc(line)}</li>" for line in lines) + "</ul></li>")
         out.append("</ul>")
@@ -896,7 +911,7 @@ class Site:
             fingerprint = (f"{self.w('fingerprint')}: <code>{esc(entry.diff.fingerprint_old[:16])}…</code> → "
                            f"<code>{esc(entry.diff.fingerprint_new[:16])}…</code>" if entry.diff.fingerprint_changes else "")
             page.body.append(f'<p>{self.badge("change", cls, CLASS_NAMES[cls][lang])} — {esc(CLASS_HELP[cls][lang])}'
-                             f"{self.pr_link(entry.change.pull_request)}<br>{esc(entry.change.title)}"
+                             f"{self.pr_link(entry.change.pull_request)}<br><span{self.title_lang_attr()}>{esc(entry.change.title)}</span>"
                              f"<br> <small>{fingerprint}</small></p>")
             page.body.append(self.diff_html(entry.diff))
         self.assets[f"historia/muutokset-{lang}.xml"] = self.atom_feed(h)
