@@ -168,6 +168,18 @@ def test_an_honest_back_filled_record_warns_instead_of_failing(tmp_path):
     assert codes == sorted(["decision_date_unknown"] + ["decision_section_unknown"] * 3
                            + ["signed_without_signatories"] * 3)
     assert run_cli("validate", "--root", root).returncode == 0
+    # and the record builds: Word (a line to sign on), workbook and site, which says what is not recorded
+    out = tmp_path / "out"
+    for command in ("docx", "export-xlsx", "site"):
+        done = run_cli(command, "--root", root, "--out", out)
+        assert done.returncode == 0, (command, done.stderr)
+    from docx import Document
+    word = next(out.glob("*-fi.docx"))
+    text = "".join(Document(str(word)).element.body.itertext())  # signature blocks are tables
+    assert "Nimenselvennys" in text
+    assert list(out.glob("*-tyokirja.xlsx"))
+    party_page = (out / "site" / "osapuolet" / "index.html").read_text(encoding="utf-8")
+    assert "ei tiedossa" in party_page or "Allekirjoittajia ei ole kirjattu" in (out / "site" / "historia" / "hyvaksynnat" / "index.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("outcome", ["rejected", "noted", "tabled", "returned"])
