@@ -9,6 +9,7 @@ CT_ValAx ...): Word refuses a chart part whose children are out of order."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -160,7 +161,7 @@ def chart_xml(chart: Chart) -> bytes:
     return xml.encode("utf-8")
 
 
-def _next_chart_number(package) -> int:
+def _first_chart_number(package) -> int:
     names = {str(p.partname) for p in package.iter_parts()}
     n = 1
     while f"/word/charts/chart{n}.xml" in names:
@@ -168,30 +169,34 @@ def _next_chart_number(package) -> int:
     return n
 
 
-def _next_drawing_id(body) -> int:
+def _first_drawing_id(body) -> int:
     ids = [int(d.get("id")) for d in body.iter(f"{{{NS_WP}}}docPr") if (d.get("id") or "").isdigit()]
     return max(ids, default=0) + 1
 
 
-def insert(docx, paragraph, chart: Chart, description: str) -> None:
-    """Put the chart, inline, into ``paragraph`` (its text is replaced): a chart part related from the
-    document part, and a w:drawing whose wp:docPr/@descr is the alt text."""
+def insert_all(docx, placed: list[tuple[Any, Chart, str]]) -> None:
+    """Put each chart, inline, into its paragraph (whose text it replaces): a chart part related from the
+    document part, and a w:drawing whose wp:docPr/@descr is the alt text. Free part numbers and drawing
+    ids are looked up once: a report has hundreds of charts."""
     document_part = docx.part
-    number = _next_chart_number(document_part.package)
-    part = Part(PackURI(f"/word/charts/chart{number}.xml"), CONTENT_TYPE, chart_xml(chart), document_part.package)
-    r_id = document_part.relate_to(part, RT.CHART)
+    number = _first_chart_number(document_part.package)
+    drawing_id = _first_drawing_id(docx.element.body)
     section = docx.sections[-1]
     width = int(section.page_width - section.left_margin - section.right_margin)
-    drawing_id = _next_drawing_id(docx.element.body)
-    run = parse_xml(
-        f'<w:r xmlns:w="{NS_W}" xmlns:wp="{NS_WP}" xmlns:a="{NS_A}" xmlns:c="{NS_C}" xmlns:r="{NS_R}"><w:drawing>'
-        f'<wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="{width}" cy="{HEIGHT_EMU}"/>'
-        f'<wp:effectExtent l="0" t="0" r="0" b="0"/>'
-        f'<wp:docPr id="{drawing_id}" name="Chart {drawing_id}" descr={quoteattr(description)}/>'
-        f'<wp:cNvGraphicFramePr/><a:graphic><a:graphicData uri="{NS_C}"><c:chart r:id="{r_id}"/></a:graphicData>'
-        f'</a:graphic></wp:inline></w:drawing></w:r>')
-    p = paragraph._p
-    for child in list(p):
-        if child.tag != qn("w:pPr"):
-            p.remove(child)
-    p.append(run)
+    for paragraph, chart, description in placed:
+        part = Part(PackURI(f"/word/charts/chart{number}.xml"), CONTENT_TYPE, chart_xml(chart), document_part.package)
+        r_id = document_part.relate_to(part, RT.CHART)
+        run = parse_xml(
+            f'<w:r xmlns:w="{NS_W}" xmlns:wp="{NS_WP}" xmlns:a="{NS_A}" xmlns:c="{NS_C}" xmlns:r="{NS_R}"><w:drawing>'
+            f'<wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="{width}" cy="{HEIGHT_EMU}"/>'
+            f'<wp:effectExtent l="0" t="0" r="0" b="0"/>'
+            f'<wp:docPr id="{drawing_id}" name="Chart {drawing_id}" descr={quoteattr(description)}/>'
+            f'<wp:cNvGraphicFramePr/><a:graphic><a:graphicData uri="{NS_C}"><c:chart r:id="{r_id}"/></a:graphicData>'
+            f'</a:graphic></wp:inline></w:drawing></w:r>')
+        p = paragraph._p
+        for child in list(p):
+            if child.tag != qn("w:pPr"):
+                p.remove(child)
+        p.append(run)
+        number += 1
+        drawing_id += 1

@@ -280,7 +280,9 @@ def render(model: Agreement, lang: str, snapshot: Snapshot) -> bytes:
 def _insert_charts(docx, charts: list[tuple[C.Chart, str]]) -> None:
     """Each placeholder paragraph pandoc wrote becomes its native chart."""
     wanted = {CHART_MARK.format(n=n): chart for n, chart in enumerate(charts)}
+    placed = []
     for paragraph in docx.paragraphs:
-        found = wanted.pop(paragraph.text.strip(), None)
+        found = wanted.pop(paragraph.text.strip(), None) if wanted else None
         if found:
-            C.insert(docx, paragraph, *found)
+            placed.append((paragraph, *found))
+    C.insert_all(docx, placed)
