@@ -405,6 +405,17 @@ WORDS: dict[str, dict[str, str]] = {
     "report_changes": {"fi": "Muutokset vuonna {year}", "sv": "Ändringar år {year}"},
     "report_no_changes": {"fi": "Vuoden aikana hyväksyttyjä muutoksia ei ole git-historiassa.",
                           "sv": "Git-historiken har inga godkända ändringar under året."},
+    "chart_year": {"fi": "Vuosi", "sv": "År"},
+    "chart_description_line": {"fi": "Viivakaavio: {title}, {unit}, vuodet {first}–{last}. Sarjat: {areas}.",
+                               "sv": "Linjediagram: {title}, {unit}, åren {first}–{last}. Serier: {areas}."},
+    "chart_description_bar": {"fi": "Pylväskaavio: {title}, {unit}, vuosi {first}. Sarjat: {areas}.",
+                              "sv": "Stapeldiagram: {title}, {unit}, år {first}. Serier: {areas}."},
+    "chart_description_breaks": {"fi": "Tilastokatkokset on merkitty kaavioon tähdellä ja numerolla; "
+                                       "huomautukset ovat kaavion alla.",
+                                 "sv": "Avbrott i statistiken är markerade i diagrammet med asterisk och nummer; "
+                                       "anmärkningarna finns under diagrammet."},
+    "chart_region_only": {"fi": "Kaaviossa on koko alueen arvot; kuntien arvot ovat taulukossa.",
+                          "sv": "Diagrammet visar hela regionens värden; kommunernas värden finns i tabellen."},
 }
 
 MONTHS = {

@@ -20,11 +20,13 @@ from cooperation.i18n import labels as L
 from cooperation.i18n.labels import CLASS_NAMES
 from cooperation.model import PROGRESS_LEVELS, STATUS_TOLERANCE, Agreement, Indicator, Party, Text
 from cooperation.outputs.docx import TEMPLATE
+from cooperation.outputs.docx import chart as C
 from cooperation.outputs.docx import pandoc_doc as P
 from cooperation.outputs.docx import wordml as W
 
 LANGUAGE_TAGS = {"fi": "fi-FI", "sv": "sv-SE"}
 YEARS_SHOWN = 4  # the newest years of values in each indicator's table
+CHART_MARK = "report-chart-{n}"  # a placeholder paragraph that render() replaces with chart n
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ class _Report:
     def __init__(self, model: Agreement, lang: str, snapshot: Snapshot):
         self.m, self.lang, self.s = model, lang, snapshot
         self.blocks: list = []
+        self.charts: list[tuple[C.Chart, str]] = []  # (chart, alt text), in document order
 
     def w(self, key: str) -> str:
         return L.word(key, self.lang)
@@ -113,11 +116,19 @@ class _Report:
         unit = L.enum("unit", i.unit, self.lang)
         self.blocks.append(P.para(P.strong(f"{i.id} {self.t(i.name)}")))
         areas = i.measured_areas
-        years = sorted({m.year for a in areas for m in i.series(a) if m.year <= self.s.year})[-YEARS_SHOWN:]
+        chart_years = sorted({m.year for a in areas for m in i.series(a) if m.year <= self.s.year})
+        years = chart_years[-YEARS_SHOWN:]
         if not years:
             self.blocks.append(P.para(self.w("report_no_values")))
             return
-        notes = []
+        # data breaks numbered once, over every year charted, so the table and the chart show the same mark
+        notes: list[str] = []
+        marks: dict[tuple[str, int], str] = {}
+        for area in areas:
+            for point in i.series(area):
+                if point.note and point.year in chart_years:
+                    notes.append(f"{self.area_name(area)} {point.year}: {point.note}")
+                    marks[(area, point.year)] = f"*{len(notes)}"
         rows = []
         for area in areas:
             by_year = {m.year: m for m in i.series(area)}
@@ -127,18 +138,40 @@ class _Report:
                 if m is None:
                     cells.append([P.plain("–")])
                     continue
-                mark = ""
-                if m.note:
-                    notes.append(f"{self.area_name(area)} {y}: {m.note}")
-                    mark = f" *{len(notes)}"
+                mark = f" {marks[(area, y)]}" if (area, y) in marks else ""
                 cells.append([P.plain(L.number(m.value, i.decimals, self.lang) + mark)])
             cells.append([P.plain(self.level(i, area))])
             rows.append(cells)
         share = 0.6 / len(years)
         self.blocks.append(P.table([f"{self.w('area')} ({unit})"] + [str(y) for y in years] + [self.w("progress")], rows,
                                    [0.22] + [share] * len(years) + [0.18]))
+        self.chart(i, unit, chart_years, marks)
         if notes:
             self.blocks.append(P.para(self.w("report_notes") + ": " + "; ".join(f"*{n} {text}" for n, text in enumerate(notes, 1))))
+
+    def chart(self, i: Indicator, unit: str, years: list[int], marks: dict[tuple[str, int], str]) -> None:
+        """A line per area over every year up to the report's. More areas than a chart can tell apart
+        (lines, markers and colours): the region's line alone, the municipalities' values are in the table."""
+        areas = i.measured_areas
+        if len(areas) > C.MAX_SERIES:
+            if REGION not in areas:
+                return
+            areas = [REGION]
+        series = [C.Series(self.area_name(a), {m.year: m.value for m in i.series(a) if m.year in years},
+                           {y: mark for (area, y), mark in marks.items() if area == a}) for a in areas]
+        title = f"{i.id} {self.t(i.name)}"
+        chart = C.Chart(title=title, years=years, series=series, value_title=unit, category_title=self.w("chart_year"),
+                        language_tag=LANGUAGE_TAGS.get(self.lang, self.lang), decimals=i.decimals)
+        description = self.w("chart_description_" + ("bar" if len(years) == 1 else "line")).format(
+            title=title, unit=unit, first=years[0], last=years[-1], areas=", ".join(s.name for s in series))
+        if marks and any(a in areas for a, _ in marks):
+            description += " " + self.w("chart_description_breaks")
+        if len(areas) < len(i.measured_areas):
+            description += " " + self.w("chart_region_only")
+        self.blocks.append(P.para(CHART_MARK.format(n=len(self.charts))))
+        self.charts.append((chart, description))
+        if len(areas) < len(i.measured_areas):
+            self.blocks.append(P.para(self.w("chart_region_only")))
 
     def area_name(self, area: str) -> str:
         return self.w("region").capitalize() if area == REGION else self.m.party(area).name.get(self.lang)
@@ -219,7 +252,8 @@ def title(year: int, lang: str) -> str:
 
 def render(model: Agreement, lang: str, snapshot: Snapshot) -> bytes:
     from docx import Document
-    blocks = _Report(model, lang, snapshot).build()
+    report = _Report(model, lang, snapshot)
+    blocks = report.build()
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "report.docx"
         P.write_docx(blocks, TEMPLATE, path, meta={
@@ -236,7 +270,19 @@ def render(model: Agreement, lang: str, snapshot: Snapshot) -> bytes:
         for part, text in ((section.header, ""), (section.footer, f"{title(snapshot.year, lang)} · {model.fingerprint[:12]}")):
             for index, paragraph in enumerate(part.paragraphs):
                 paragraph.text = text if index == 0 else ""
+    _insert_charts(docx, report.charts)
     W.finish(docx, LANGUAGE_TAGS.get(lang, lang))
     buffer = io.BytesIO()
     docx.save(buffer)
     return reproducible_zip(buffer.getvalue())
+
+
+def _insert_charts(docx, charts: list[tuple[C.Chart, str]]) -> None:
+    """Each placeholder paragraph pandoc wrote becomes its native chart."""
+    wanted = {CHART_MARK.format(n=n): chart for n, chart in enumerate(charts)}
+    placed = []
+    for paragraph in docx.paragraphs:
+        found = wanted.pop(paragraph.text.strip(), None) if wanted else None
+        if found:
+            placed.append((paragraph, *found))
+    C.insert_all(docx, placed)

@@ -1,0 +1,149 @@
+"""The yearly report's charts: native Word chart parts read back from the .docx zip (parts, relationships,
+content types, each series' values and years, the data break's mark and note, the alt text), the chart of
+a region with too many municipalities, a single year as bars, the same bytes twice, and LibreOffice
+drawing the chart into a PDF."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import zipfile
+
+import pytest
+from helpers import MINIMAL, REPO, copy_root, run_cli
+from lxml import etree
+
+from cooperation.domain import REGION
+from cooperation.outputs.docx import chart as C
+from cooperation.pipeline import load
+
+NS = {"c": C.NS_C, "a": C.NS_A, "w": C.NS_W, "wp": C.NS_WP, "r": C.NS_R,
+      "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
+      "ct": "http://schemas.openxmlformats.org/package/2006/content-types"}
+VALUES = """indicator,area,year,value,note
+HYTE-1-M1,region,2023,9,
+HYTE-1-M1,region,2024,10,
+HYTE-1-M1,region,2025,12.5,tilastointitapa muuttui
+HYTE-1-M1,alfa,2024,11.5,
+HYTE-1-M1,alfa,2025,12,
+"""
+
+
+@pytest.fixture(scope="module")
+def chart_report(tmp_path_factory):
+    root = copy_root(MINIMAL, tmp_path_factory.mktemp("root"))
+    (root / "measurements" / "values.csv").write_text(VALUES, encoding="utf-8")
+    out = tmp_path_factory.mktemp("out")
+    done = run_cli("report", "2026", "--root", root, "--today", "2026-11-28", "--out", out)
+    assert done.returncode == 0, done.stderr
+    return root, out / "seurantaraportti-2026-fi.docx"
+
+
+def _charts(path) -> list[tuple[str, etree._Element, etree._Element]]:
+    """(alt text, the w:drawing, the chart part's root) for every chart the document body shows."""
+    with zipfile.ZipFile(path) as z:
+        rels = etree.fromstring(z.read("word/_rels/document.xml.rels"))
+        types = etree.fromstring(z.read("[Content_Types].xml"))
+        overrides = {o.get("PartName"): o.get("ContentType") for o in types.iterfind("ct:Override", NS)}
+        targets = {r.get("Id"): r.get("Target") for r in rels.iterfind("rel:Relationship", NS)
+                   if r.get("Type").endswith("/chart")}
+        body = etree.fromstring(z.read("word/document.xml"))
+        found = []
+        for drawing in body.iter(f"{{{C.NS_W}}}drawing"):
+            ref = drawing.find(".//c:chart", NS)
+            target = targets[ref.get(f"{{{C.NS_R}}}id")]
+            assert overrides["/word/" + target] == C.CONTENT_TYPE
+            found.append((drawing.find(".//wp:docPr", NS).get("descr"), drawing,
+                          etree.fromstring(z.read("word/" + target))))
+        assert len(found) == len(targets) == sum(1 for name in z.namelist() if name.startswith("word/charts/chart"))
+    return found
+
+
+def _series(chart) -> dict[str, dict[str, float]]:
+    """Series name -> {year: value} from the chart's caches."""
+    out = {}
+    for ser in chart.iterfind(".//c:ser", NS):
+        name = ser.findtext("c:tx//c:v", namespaces=NS)
+        years = {p.get("idx"): p.findtext("c:v", namespaces=NS) for p in ser.iterfind("c:cat//c:pt", NS)}
+        out[name] = {years[p.get("idx")]: float(p.findtext("c:v", namespaces=NS)) for p in ser.iterfind("c:val//c:pt", NS)}
+    return out
+
+
+def test_each_area_is_a_series_with_its_values_and_the_break_is_marked(chart_report):
+    _, path = chart_report
+    (alt, _, chart), = _charts(path)
+    assert chart.find(".//c:lineChart", NS) is not None
+    assert chart.findtext("c:chart/c:title//a:t", namespaces=NS) == "HYTE-1-M1 Mittari HYTE-1-M1"
+    assert _series(chart) == {"Koko alue": {"2023": 9.0, "2024": 10.0, "2025": 12.5},
+                              "Alfan kunta": {"2024": 11.5, "2025": 12.0}}
+    assert [p.findtext("c:v", namespaces=NS) for p in chart.find(".//c:ser/c:cat", NS).iter(f"{{{C.NS_C}}}pt")] == \
+        ["2023", "2024", "2025"]
+    assert [t.findtext(".//a:t", namespaces=NS) for t in chart.iterfind(".//c:valAx/c:title", NS)] == ["%"]
+    assert [t.findtext(".//a:t", namespaces=NS) for t in chart.iterfind(".//c:catAx/c:title", NS)] == ["Vuosi"]
+    assert chart.find("c:chart/c:legend", NS) is not None
+    # the break: region 2025 (third year) has a label "*1" and a bigger marker; nothing else is labelled
+    labels = [(ser.findtext("c:tx//c:v", namespaces=NS), label.get("val"), label.getparent().findtext(".//a:t", namespaces=NS))
+              for ser in chart.iterfind(".//c:ser", NS) for label in ser.iterfind("c:dLbls/c:dLbl/c:idx", NS)]
+    assert labels == [("Koko alue", "2", "*1")]
+    assert [p.get("val") for p in chart.iterfind(".//c:dPt/c:idx", NS)] == ["2"]
+    assert alt.startswith("Viivakaavio: HYTE-1-M1 Mittari HYTE-1-M1, %, vuodet 2023–2025. Sarjat: Koko alue, Alfan kunta.")
+    # the table cell and the note under the chart carry the same number (no decimals: the indicator has none)
+    from docx import Document
+    doc = Document(str(path))
+    texts = [p.text for p in doc.paragraphs]
+    chart_at = next(n for n, p in enumerate(doc.paragraphs) if p._p.find(".//w:drawing", NS) is not None)
+    assert texts[chart_at + 1] == "Huomautukset: *1 Koko alue 2025: tilastointitapa muuttui"
+    assert "12 *1" in [c.text for t in doc.tables for r in t.rows for c in r.cells]
+
+
+def test_same_input_gives_the_same_bytes(chart_report, tmp_path):
+    root, path = chart_report
+    done = run_cli("report", "2026", "--root", root, "--today", "2026-11-28", "--out", tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / path.name).read_bytes() == path.read_bytes()
+
+
+def test_a_single_year_is_a_bar_chart():
+    chart = C.Chart(title="X-1 Nimi", years=[2025], series=[C.Series("Koko alue", {2025: 3.5}, {2025: "*1"})],
+                    value_title="%", category_title="Vuosi", language_tag="fi-FI")
+    root = etree.fromstring(C.chart_xml(chart))
+    assert root.find(".//c:lineChart", NS) is None and root.find(".//c:barChart/c:barDir", NS).get("val") == "col"
+    assert _series(root) == {"Koko alue": {"2025": 3.5}}
+    assert root.findtext(".//c:dLbl//a:t", namespaces=NS) == "*1"
+
+
+def test_a_region_with_more_areas_than_a_chart_tells_apart_charts_the_region(tmp_path):
+    model = load(REPO)[0]
+    crowded = [i for i in model.indicators if len(i.measured_areas) > C.MAX_SERIES and REGION in i.measured_areas]
+    few = [i for i in model.indicators if 1 < len(i.measured_areas) <= C.MAX_SERIES]
+    if not crowded or not few:
+        pytest.skip("the example region no longer has both kinds of indicator")
+    done = run_cli("report", "2026", "--today", "2026-11-28", "--out", tmp_path)
+    assert done.returncode == 0, done.stderr
+    charts = {c.findtext("c:chart/c:title//a:t", namespaces=NS): (alt, c) for alt, _, c in
+              _charts(tmp_path / "seurantaraportti-2026-sv.docx")}
+    for i in crowded:
+        alt, chart = charts[f"{i.id} {i.name.get('sv')}"]
+        assert list(_series(chart)) == ["Hela regionen"]
+        assert i.id in alt and "kommunernas värden finns i tabellen" in alt
+    for i in few:
+        _, chart = charts[f"{i.id} {i.name.get('sv')}"]
+        assert list(_series(chart)) == [("Hela regionen" if a == REGION else model.party(a).name.get("sv"))
+                                        for a in i.measured_areas]
+
+
+def test_libreoffice_draws_the_chart(chart_report, tmp_path):
+    office = shutil.which("libreoffice") or shutil.which("soffice")
+    if not office:
+        if os.environ.get("REQUIRE_LIBREOFFICE"):
+            pytest.fail("LibreOffice is required here")
+        pytest.skip("LibreOffice not installed")
+    _, path = chart_report
+    subprocess.run([office, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(path)], capture_output=True, timeout=240, check=True)
+    text = subprocess.run(["pdftotext", str(tmp_path / path.with_suffix(".pdf").name), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    # only the chart writes its axis title, its legend entries and the break's label on their own lines
+    lines = [line.strip() for line in text.splitlines()]
+    assert "Vuosi" in lines and "*1" in lines
+    assert text.count("HYTE-1-M1 Mittari HYTE-1-M1") >= 2  # the paragraph above the table and the chart's title
