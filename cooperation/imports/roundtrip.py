@@ -260,7 +260,8 @@ class _Book:
     def _value(self, cell: dict) -> Any:
         kind, raw = cell["t"], "".join(cell["v"])
         if kind == "inlineStr":
-            return _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), "".join(cell["is"]))
+            text = "".join(cell["is"])
+            return _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), text) if "_x" in text else text
         if kind == "s":
             index = int(raw) if raw.strip().isdigit() else -1
             return self.shared[index] if 0 <= index < len(self.shared) else None
