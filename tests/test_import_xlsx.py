@@ -270,3 +270,36 @@ def test_a_workbook_of_thousands_of_subareas_is_refused(tmp_path):
     assert code == 1, err[-1000:]
     assert f"Työkirja.xlsx!A{MAX_SUBAREAS + 2}: virhe: työkirjassa on yli {MAX_SUBAREAS} osa-aluetta" in err
     assert not list((root / "subareas").iterdir())
+
+
+def test_write_checked_compares_with_the_data_as_it_was_only_when_errors_remain(tmp_path):
+    """The check of the data before the write is made only when the result has errors: an error already in the
+    repository does not block a write elsewhere, a new one blocks it, whether the caller passes that check, a way
+    to make it, or nothing."""
+    from helpers import copy_root
+
+    from cooperation.imports.importer import write_checked
+    root = copy_root(MINIMAL, tmp_path / "root")
+    tilat, hyte = root / "subareas" / "tilat.yaml", root / "subareas" / "hyte.yaml"
+    broken = tilat.read_text(encoding="utf-8").replace("group: common", "group: 12", 1)
+    assert broken != tilat.read_text(encoding="utf-8")
+    tilat.write_text(broken, encoding="utf-8")  # an error the repository already has
+    errors_now = len(check(load_sources(root)).errors)
+    assert errors_now > 0
+    asked: list[str] = []
+
+    def before():
+        asked.append("before")
+        return check(load_sources(root))
+
+    fine = hyte.read_text(encoding="utf-8").replace("Kuvaus.", "Uusi kuvaus.", 1)
+    for given in (None, before):
+        result = write_checked(root, {hyte: fine}, before=given)
+        assert result is not None and len(result.errors) == errors_now
+    assert hyte.read_text(encoding="utf-8") == fine and asked == ["before"]
+    bad = fine.replace("group: common", "group: 12", 1)
+    assert write_checked(root, {hyte: bad}, before=before) is None
+    assert hyte.read_text(encoding="utf-8") == fine
+    tilat.write_text(broken.replace("group: 12", "group: common", 1), encoding="utf-8")  # no error left
+    assert write_checked(root, {hyte: fine.replace("Uusi", "Toinen", 1)}, before=before) is not None
+    assert asked == ["before", "before"]  # nothing to compare: the data as written has no error

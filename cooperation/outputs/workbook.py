@@ -15,6 +15,7 @@ import re
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 
 from cooperation.changes.gitrepo import clean_revision
@@ -60,14 +61,19 @@ def export(model: Agreement, sources: Sources, lang: str | None = None, party: s
     head += [MAIN_HEADINGS[key][lang] for key in ("responsible", "comment", "party")]
     main.append(head)
     data.append([DATA_HEADINGS[key][lang] for key in ("id", "field", "value", "title")])
+    _header(main, ())  # first, for the style ids openpyxl would give
+    _header(data, (16, 30, 60, 30))
     municipalities = [p.id for p in model.parties if p.kind == "municipality"]
     own = PatternFill("solid", fgColor="FFF2CC")
     wrap = Alignment(wrap_text=True, vertical="top")
     documents = {doc.data.get("id"): doc.data for doc in sources.subareas if isinstance(doc.data, dict)}
     indented = {level: Alignment(wrap_text=True, vertical="top", indent={"subarea": 0, "goal": 1}.get(level, 2))
                 for level in LEVEL_WORDS}
-    bold = Font(bold=True)
-    width, row = len(head), 1
+    styles = _Styles(book)
+    main["A1"].style_id  # noqa: B018 (registers the heading's style first, as openpyxl's writer would)
+    width = len(head)
+    main_rows: list[tuple[list, list[int]]] = []  # (values, style id per column) of the rows after the heading
+    data_rows: list[list] = []
     for subarea in model.subareas:
         document = documents.get(subarea.id)
         if document is None:
@@ -77,37 +83,31 @@ def export(model: Agreement, sources: Sources, lang: str | None = None, party: s
             texts = [text.get(x) if isinstance(text, dict) else (text if x == languages[0] else None)
                      for x in languages]
             responsible = item.get("responsible") if level == "action" else None
-            main.append([item.get("id"), LEVEL_WORDS[level][lang], *texts,
-                         ", ".join(str(r) for r in responsible) if isinstance(responsible, list) else None,
-                         None, party])
-            row += 1  # counted: openpyxl's max_row walks every cell
-            row_cells = [main.cell(row, column) for column in range(1, width + 1)]
-            for cell in row_cells:
-                cell.alignment = wrap
-            for cell in row_cells[2:2 + len(languages)]:
-                cell.alignment = indented[level]
-            if level == "subarea":
-                for cell in row_cells:
-                    cell.font = bold
-            if party and party in _parties_of(level, item, municipalities):
-                for cell in row_cells:
-                    cell.fill = own
+            fill = own if party and party in _parties_of(level, item, municipalities) else None
+            bold = level == "subarea"
+            base = styles.id(wrap, bold, fill)
+            indent = styles.id(indented[level], bold, fill)
+            main_rows.append(([item.get("id"), LEVEL_WORDS[level][lang], *texts,
+                               ", ".join(str(r) for r in responsible) if isinstance(responsible, list) else None,
+                               None, party],
+                              [base, base] + [indent] * len(languages) + [base] * (width - 2 - len(languages))))
             shown = main_sheet_fields(level) + child_lists(level)
             example = _EXAMPLE_PATH[level]
             for key, value in item.items():
                 if key in shown and not (key in child_lists(level) and value == []):
                     continue
                 for path, leaf in flatten(value, (key,)):
-                    data.append([item.get("id"), ".".join(str(p) for p in path), encode_value(leaf),
-                                 _field_title(example, path, lang)])
-    for letter, width in zip("ABCDEFGHIJ", [16, 12] + [60] * len(languages) + [30, 40, 20]):
-        main.column_dimensions[letter].width = width
-    _header(main, ())
+                    data_rows.append([item.get("id"), ".".join(str(p) for p in path), encode_value(leaf),
+                                      _field_title(example, path, lang)])
+    for letter, column_width in zip("ABCDEFGHIJ", [16, 12] + [60] * len(languages) + [30, 40, 20]):
+        main.column_dimensions[letter].width = column_width
     main.freeze_panes = "C2"
-    main.auto_filter.ref = main.dimensions
-    _header(data, (16, 30, 60, 30))
-    for row in data.iter_rows(min_row=2, min_col=3, max_col=3):
-        row[0].alignment = wrap
+    main.auto_filter.ref = f"A1:{get_column_letter(width)}{len(main_rows) + 1}"
+    value_style = styles.id(wrap, False, None)
+    # the big sheets' rows are written as XML after openpyxl has saved the rest (its cell objects made the
+    # export of a large agreement take seconds): same cells, same styles
+    rows_xml = {main.title: _rows_xml(main_rows, 2),
+                data.title: _rows_xml([(values, [0, 0, value_style, 0]) for values in data_rows], 2)}
 
     parties = book.create_sheet("Osapuolet" if lang == "fi" else "Parter")
     parties.append(["Nro", L.word("party", lang), L.word("kind", lang), L.word("business_id", lang), "id"])
@@ -146,7 +146,8 @@ def export(model: Agreement, sources: Sources, lang: str | None = None, party: s
     book.properties.creator = book.properties.lastModifiedBy = "cooperation"
     buffer = io.BytesIO()
     book.save(buffer)
-    return _reproducible(buffer.getvalue())
+    sheet_files = {sheet.title: f"xl/worksheets/sheet{index}.xml" for index, sheet in enumerate(book.worksheets, 1)}
+    return _reproducible(buffer.getvalue(), {sheet_files[title]: rows for title, rows in rows_xml.items()})
 
 
 # a representative schema path of each level's item (the schema describes every goal alike)
@@ -197,8 +198,9 @@ def _as_text(book) -> None:
                     cell.data_type = "s"
 
 
-def _reproducible(data: bytes) -> bytes:
-    """openpyxl stamps the save time as 'modified': fix it, and the zip entries' times, for identical output."""
+def _reproducible(data: bytes, rows: dict[str, tuple[bytes, str]]) -> bytes:
+    """openpyxl stamps the save time as 'modified': fix it, and the zip entries' times, for identical output.
+    ``rows``: the rows (XML, last cell) to add to a sheet file after its heading row."""
     import zipfile
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
@@ -208,8 +210,73 @@ def _reproducible(data: bytes) -> bytes:
             if info.filename == "docProps/core.xml":
                 content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)", rb"\g<1>2000-01-01T00:00:00Z\2",
                                  content)
+            if info.filename in rows:
+                content = _with_rows(content, *rows[info.filename])
             target.writestr(info.filename, content)
     return reproducible_zip(out.getvalue())
+
+
+class _Styles:
+    """Style ids of the workbook's cell formats, registered as openpyxl registers a styled cell's."""
+
+    def __init__(self, book) -> None:
+        self.book = book
+        self.known: dict[tuple, int] = {}
+
+    def id(self, alignment: Alignment, bold: bool, fill: PatternFill | None) -> int:
+        key = (id(alignment), bold, id(fill))
+        if key not in self.known:
+            style = StyleArray()
+            style.alignmentId = self.book._alignments.add(alignment)
+            if bold:
+                style.fontId = self.book._fonts.add(Font(bold=True))
+            if fill is not None:
+                style.fillId = self.book._fills.add(fill)
+            self.known[key] = self.book._cell_styles.add(style)
+        return self.known[key]
+
+
+_COLUMNS = [get_column_letter(column) for column in range(1, 51)]
+
+
+def _rows_xml(rows: list[tuple[list, list[int]]], first: int) -> tuple[bytes, str]:
+    """The <row> elements of ``rows`` (values, style id per cell) from row number ``first``, as openpyxl writes
+    them: a text as an inline string (never a formula, whatever it starts with), an empty cell only if styled;
+    and the last cell's reference, for the sheet's dimension."""
+    parts: list[str] = []
+    number, last = first - 1, "A1"
+    for number, (values, style_ids) in enumerate(rows, start=first):
+        parts.append(f'<row r="{number}">')
+        for column, (value, style) in enumerate(zip(values, style_ids)):
+            reference = f"{_COLUMNS[column]}{number}"
+            styled = f' s="{style}"' if style else ""
+            if value is None or value == "":
+                if styled:
+                    parts.append(f'<c r="{reference}"{styled} t="n"/>')
+            elif isinstance(value, bool):
+                parts.append(f'<c r="{reference}"{styled} t="b"><v>{int(value)}</v></c>')
+            elif isinstance(value, (int, float)):
+                parts.append(f'<c r="{reference}"{styled} t="n"><v>{value!r}</v></c>')
+            else:
+                text = ILLEGAL_CHARACTERS_RE.sub("", str(value))
+                space = ' xml:space="preserve"' if text != text.strip() else ""
+                parts.append(f'<c r="{reference}"{styled} t="inlineStr"><is><t{space}>{_escape(text)}</t></is></c>')
+        parts.append("</row>")
+        last = f"{_COLUMNS[max(len(values), 1) - 1]}{number}"
+    return "".join(parts).encode("utf-8"), last
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+
+
+def _with_rows(sheet: bytes, rows: bytes, last: str) -> bytes:
+    """A sheet file openpyxl wrote with its heading row only, with ``rows`` after it and its dimension to match."""
+    if not rows:
+        return sheet
+    head, end, tail = sheet.partition(b"</sheetData>")
+    head = re.sub(rb'(<dimension ref="A1:)[A-Z]+[0-9]+(")', rb"\g<1>" + last.encode() + rb"\2", head, count=1)
+    return head + rows + end + tail
 
 
 def _header(sheet, widths) -> None:
