@@ -47,7 +47,9 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_validate.py --repeat $(REPEAT)
 	$(BIN)/python benchmarks/bench_docx.py --repeat $(REPEAT)
 	$(BIN)/python benchmarks/bench_site.py --repeat $(REPEAT)
-	$(BIN)/python benchmarks/bench_report.py
+	$(BIN)/python benchmarks/bench_report.py --repeat $(REPEAT)
+	$(BIN)/python benchmarks/bench_workbook.py --repeat $(REPEAT)
+	$(BIN)/python benchmarks/bench_amendment.py
 
 clean:
 	rm -rf $(OUT) site .pytest_cache
