@@ -194,8 +194,8 @@ def cmd_report(args) -> int:
             return EXIT_DATA
         snapshot = report.Snapshot(year, as_of, commit, commit_date, data_digest(root),
                                    _changes_of_year(args.root, year))
-        files = {args.out / f"seurantaraportti-{year}-{lang}.docx": report.render(model, lang, snapshot)
-                 for lang in model.languages}
+        files = {args.out / f"seurantaraportti-{year}-{lang}.docx": docx
+                 for lang, docx in report.render_languages(model, list(model.languages), snapshot).items()}
     from cooperation.files import OutputError
     try:
         write_all_atomic(files)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import io
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -251,15 +252,29 @@ def title(year: int, lang: str) -> str:
 
 
 def render(model: Agreement, lang: str, snapshot: Snapshot) -> bytes:
-    from docx import Document
-    report = _Report(model, lang, snapshot)
-    blocks = report.build()
+    return render_languages(model, [lang], snapshot)[lang]
+
+
+def render_languages(model: Agreement, langs: list[str], snapshot: Snapshot) -> dict[str, bytes]:
+    """The report in each language. The bodies are written at the same time (pandoc runs as a process of
+    its own, so one language's pandoc overlaps the other's Python), then each is finished in turn."""
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "report.docx"
-        P.write_docx(blocks, TEMPLATE, path, meta={
-            "title": P.meta_string(title(snapshot.year, lang)),
-            "toc-title": P.meta_string(L.word("contents", lang)), "lang": {"t": "MetaString", "c": lang}})
-        docx = Document(str(path))
+        def body(lang: str) -> tuple[Path, list[tuple[C.Chart, str]]]:
+            report = _Report(model, lang, snapshot)
+            blocks = report.build()
+            path = Path(tmp) / f"report-{lang}.docx"
+            P.write_docx(blocks, TEMPLATE, path, meta={
+                "title": P.meta_string(title(snapshot.year, lang)),
+                "toc-title": P.meta_string(L.word("contents", lang)), "lang": {"t": "MetaString", "c": lang}})
+            return path, report.charts
+        with ThreadPoolExecutor(max_workers=max(1, len(langs))) as pool:
+            bodies = list(pool.map(body, langs))
+        return {lang: _finish(model, lang, snapshot, path, charts) for lang, (path, charts) in zip(langs, bodies)}
+
+
+def _finish(model: Agreement, lang: str, snapshot: Snapshot, path: Path, charts: list[tuple[C.Chart, str]]) -> bytes:
+    from docx import Document
+    docx = Document(str(path))
     props = docx.core_properties
     props.title = title(snapshot.year, lang)
     props.subject = P.clean(model.title.get(lang))
@@ -270,7 +285,7 @@ def render(model: Agreement, lang: str, snapshot: Snapshot) -> bytes:
         for part, text in ((section.header, ""), (section.footer, f"{title(snapshot.year, lang)} · {model.fingerprint[:12]}")):
             for index, paragraph in enumerate(part.paragraphs):
                 paragraph.text = text if index == 0 else ""
-    _insert_charts(docx, report.charts)
+    _insert_charts(docx, charts)
     W.finish(docx, LANGUAGE_TAGS.get(lang, lang))
     buffer = io.BytesIO()
     docx.save(buffer)
