@@ -41,6 +41,34 @@ class Snapshot:
     changes: tuple[tuple[str, str, str], ...] = ()  # (ISO date, title, change class) merged during the year
 
 
+def _text(text: str) -> list[dict]:
+    """Plain text as one Str a line: pandoc's Word writer joins words and single spaces into one run anyway,
+    and a report has tens of thousands of cells, so pandoc reads far less."""
+    out: list[dict] = []
+    for i, line in enumerate(P.clean(text or "").split("\n")):
+        if i:
+            out.append({"t": "LineBreak"})
+        if line:
+            out.append({"t": "Str", "c": line})
+    return out
+
+
+def _parts(parts: tuple) -> list:
+    return [_text(part) if isinstance(part, str) else part for part in parts]
+
+
+def _para(*parts) -> dict:
+    return P.para(*_parts(parts))
+
+
+def _plain(*parts) -> dict:
+    return P.plain(*_parts(parts))
+
+
+def _strong(*parts) -> dict:
+    return P.strong(*_parts(parts))
+
+
 class _Report:
     def __init__(self, model: Agreement, lang: str, snapshot: Snapshot):
         self.m, self.lang, self.s = model, lang, snapshot
@@ -69,16 +97,16 @@ class _Report:
     # --- sections ------------------------------------------------------------------------------
     def build(self) -> list:
         m, s = self.m, self.s
-        self.blocks.append(P.para(P.strong(self.t(m.title))))
+        self.blocks.append(_para(_strong(self.t(m.title))))
         if s.commit:
-            self.blocks.append(P.para(self.w("report_as_of_commit").format(
+            self.blocks.append(_para(self.w("report_as_of_commit").format(
                 year=s.year, commit=s.commit[:10], date=L.date(datetime.date.fromisoformat(s.commit_date[:10]), self.lang)
                 if s.commit_date else "")))
         else:
-            self.blocks.append(P.para(self.w("report_as_of_tree").format(date=L.date(s.as_of, self.lang))))
-        self.blocks.append(P.para(self.w("report_fingerprints").format(fingerprint=m.fingerprint, digest=s.digest)))
+            self.blocks.append(_para(self.w("report_as_of_tree").format(date=L.date(s.as_of, self.lang))))
+        self.blocks.append(_para(self.w("report_fingerprints").format(fingerprint=m.fingerprint, digest=s.digest)))
         self.blocks.append(P.header(1, self.w("status_rule_heading")))
-        self.blocks.append(P.para(self.w("status_rule").format(tolerance=int(STATUS_TOLERANCE * 100))))
+        self.blocks.append(_para(self.w("status_rule").format(tolerance=int(STATUS_TOLERANCE * 100))))
         for subarea in m.subareas:
             self.subarea(subarea)
         self.overdue()
@@ -93,34 +121,34 @@ class _Report:
         for goal in subarea.goals:
             self.blocks.append(P.header(2, f"{goal.number} {self.t(goal.title)}"))
             if goal.actions:
-                rows = [[[P.plain(P.strong(a.id), " ", self.t(a.title))], [P.plain(self.m.party(a.lead).name.get(self.lang))],
+                rows = [[[_plain(_strong(a.id), " ", self.t(a.title))], [_plain(self.m.party(a.lead).name.get(self.lang))],
                          self.action_status_cell(a)] for a in goal.actions]
                 self.blocks.append(P.table([self.w("action"), self.w("lead"), self.w("status")], rows, [0.45, 0.2, 0.35]))
             for indicator in goal.indicators:
                 self.indicator(indicator)
 
     def action_status_cell(self, action) -> list:
-        cell = [P.plain(P.strong(self.status_text(action)))]
+        cell = [_plain(_strong(self.status_text(action)))]
         if action.status_reason:
-            cell.append(P.plain(self.t(action.status_reason)))
+            cell.append(_plain(self.t(action.status_reason)))
         updates = [u for u in action.status_history if u.date.year == self.s.year]
         if updates:
-            cell.append(P.plain(self.w("report_updates").format(year=self.s.year) + ":"))
-            cell.append(P.bullets([[P.plain(f"{L.date(u.date, self.lang)}: {L.enum('action_status', u.status, self.lang)}"
+            cell.append(_plain(self.w("report_updates").format(year=self.s.year) + ":"))
+            cell.append(P.bullets([[_plain(f"{L.date(u.date, self.lang)}: {L.enum('action_status', u.status, self.lang)}"
                                             + (f" – {self.t(u.note)}" if u.note else ""))] for u in updates]))
         late = self.late_text(action)
         if late:
-            cell.append(P.plain(P.strong(late)))
+            cell.append(_plain(_strong(late)))
         return cell
 
     def indicator(self, i: Indicator) -> None:
         unit = L.enum("unit", i.unit, self.lang)
-        self.blocks.append(P.para(P.strong(f"{i.id} {self.t(i.name)}")))
+        self.blocks.append(_para(_strong(f"{i.id} {self.t(i.name)}")))
         areas = i.measured_areas
         chart_years = sorted({m.year for a in areas for m in i.series(a) if m.year <= self.s.year})
         years = chart_years[-YEARS_SHOWN:]
         if not years:
-            self.blocks.append(P.para(self.w("report_no_values")))
+            self.blocks.append(_para(self.w("report_no_values")))
             return
         # data breaks numbered once, over every year charted, so the table and the chart show the same mark
         notes: list[str] = []
@@ -133,22 +161,22 @@ class _Report:
         rows = []
         for area in areas:
             by_year = {m.year: m for m in i.series(area)}
-            cells = [[P.plain(self.area_name(area))]]
+            cells = [[_plain(self.area_name(area))]]
             for y in years:
                 m = by_year.get(y)
                 if m is None:
-                    cells.append([P.plain("–")])
+                    cells.append([_plain("–")])
                     continue
                 mark = f" {marks[(area, y)]}" if (area, y) in marks else ""
-                cells.append([P.plain(L.number(m.value, i.decimals, self.lang) + mark)])
-            cells.append([P.plain(self.level(i, area))])
+                cells.append([_plain(L.number(m.value, i.decimals, self.lang) + mark)])
+            cells.append([_plain(self.level(i, area))])
             rows.append(cells)
         share = 0.6 / len(years)
         self.blocks.append(P.table([f"{self.w('area')} ({unit})"] + [str(y) for y in years] + [self.w("progress")], rows,
                                    [0.22] + [share] * len(years) + [0.18]))
         self.chart(i, unit, chart_years, marks)
         if notes:
-            self.blocks.append(P.para(self.w("report_notes") + ": " + "; ".join(f"*{n} {text}" for n, text in enumerate(notes, 1))))
+            self.blocks.append(_para(self.w("report_notes") + ": " + "; ".join(f"*{n} {text}" for n, text in enumerate(notes, 1))))
 
     def chart(self, i: Indicator, unit: str, years: list[int], marks: dict[tuple[str, int], str]) -> None:
         """A line per area over every year up to the report's. More areas than a chart can tell apart
@@ -169,29 +197,29 @@ class _Report:
             description += " " + self.w("chart_description_breaks")
         if len(areas) < len(i.measured_areas):
             description += " " + self.w("chart_region_only")
-        self.blocks.append(P.para(CHART_MARK.format(n=len(self.charts))))
+        self.blocks.append(_para(CHART_MARK.format(n=len(self.charts))))
         self.charts.append((chart, description))
         if len(areas) < len(i.measured_areas):
-            self.blocks.append(P.para(self.w("chart_region_only")))
+            self.blocks.append(_para(self.w("chart_region_only")))
 
     def area_name(self, area: str) -> str:
         return self.w("region").capitalize() if area == REGION else self.m.party(area).name.get(self.lang)
 
     def overdue(self) -> None:
         self.blocks.append(P.header(1, self.w("report_overdue")))
-        items = [[P.plain(P.strong(a.id), f" {self.t(a.title)}: {self.late_text(a)}")]
+        items = [[_plain(_strong(a.id), f" {self.t(a.title)}: {self.late_text(a)}")]
                  for a in self.m.actions if a.lateness(self.s.as_of)]
-        items += [[P.plain(P.strong(i.id), f" {self.t(i.name)}: " + self.w("stale_indicator").format(year=i.newest_year))]
+        items += [[_plain(_strong(i.id), f" {self.t(i.name)}: " + self.w("stale_indicator").format(year=i.newest_year))]
                   for i in self.m.indicators if i.stale(self.s.as_of)]
-        self.blocks.append(P.bullets(items) if items else P.para(self.w("report_no_overdue")))
+        self.blocks.append(P.bullets(items) if items else _para(self.w("report_no_overdue")))
 
     def changes(self) -> None:
         """What was merged during the year, from git, oldest first; nothing outside a repository."""
         self.blocks.append(P.header(1, self.w("report_changes").format(year=self.s.year)))
         if not self.s.changes:
-            self.blocks.append(P.para(self.w("report_no_changes")))
+            self.blocks.append(_para(self.w("report_no_changes")))
             return
-        self.blocks.append(P.bullets([[P.plain(f"{L.date(datetime.date.fromisoformat(day[:10]), self.lang)}: {title} "
+        self.blocks.append(P.bullets([[_plain(f"{L.date(datetime.date.fromisoformat(day[:10]), self.lang)}: {title} "
                                                f"({CLASS_NAMES[cls][self.lang]})")]
                                       for day, title, cls in self.s.changes]))
 
@@ -213,37 +241,37 @@ class _Report:
             counts = [(level, sum(1 for i in own if i.progress(area).code == level)) for level in PROGRESS_LEVELS]
             summary += ". " + self.w("indicators_n").format(n=len(own)) + ": " + "; ".join(
                 f"{n} {self.w('status_' + level)}" for level, n in counts if n)
-        self.blocks.append(P.para(P.strong(summary[:1].upper() + summary[1:] + ".")))
+        self.blocks.append(_para(_strong(summary[:1].upper() + summary[1:] + ".")))
         if leads:
-            self.blocks.append(P.para(P.strong(self.w("party_leads"))))
+            self.blocks.append(_para(_strong(self.w("party_leads"))))
             self.blocks.append(P.table([self.w("action"), self.w("status")],
-                                       [[[P.plain(P.strong(a.id), " ", self.t(a.title))], self.action_status_cell(a)]
+                                       [[[_plain(_strong(a.id), " ", self.t(a.title))], self.action_status_cell(a)]
                                         for a in leads], [0.6, 0.4]))
         if own:
-            self.blocks.append(P.para(P.strong(self.w("indicators"))))
+            self.blocks.append(_para(_strong(self.w("indicators"))))
             head = [self.w("indicator")] + ([self.w("own_value")] if area != REGION else []) + \
                 [self.w("region_value"), self.w("progress")]
             rows = []
             for i in own:
                 mine = i.series(area)[-1]
                 region = i.series(REGION)
-                row = [[P.plain(f"{i.id} {self.t(i.name)}")]]
+                row = [[_plain(f"{i.id} {self.t(i.name)}")]]
                 if area != REGION:
-                    row.append([P.plain(L.dated_value((mine.year, mine.value), i.unit, i.decimals, self.lang))])
-                row.append([P.plain(L.dated_value((region[-1].year, region[-1].value), i.unit, i.decimals, self.lang)
+                    row.append([_plain(L.dated_value((mine.year, mine.value), i.unit, i.decimals, self.lang))])
+                row.append([_plain(L.dated_value((region[-1].year, region[-1].value), i.unit, i.decimals, self.lang)
                                     if region else "–")])
-                row.append([P.plain(self.level(i, area))])
+                row.append([_plain(self.level(i, area))])
                 rows.append(row)
             widths = [0.4, 0.2, 0.2, 0.2] if area != REGION else [0.5, 0.25, 0.25]
             self.blocks.append(P.table(head, rows, widths))
         taking_part = {a.id for a in actions if a.lead != p.id}
         if taking_part:
-            self.blocks.append(P.para(P.strong(self.w("party_takes_part"))))
+            self.blocks.append(_para(_strong(self.w("party_takes_part"))))
             by_subarea = []
             for subarea in self.m.subareas:
                 ids = [f"{a.id} ({self.status_text(a)})" for g in subarea.goals for a in g.actions if a.id in taking_part]
                 if ids:
-                    by_subarea.append([P.plain(f"{subarea.number} {self.t(subarea.title)}: " + ", ".join(ids))])
+                    by_subarea.append([_plain(f"{subarea.number} {self.t(subarea.title)}: " + ", ".join(ids))])
             self.blocks.append(P.bullets(by_subarea))
 
 
