@@ -213,9 +213,11 @@ class Indicator:
         """The values of one area in year order (computed once per indicator)."""
         by_area = self.__dict__.get("_by_area")
         if by_area is None:
-            by_area = self.__dict__["_by_area"] = {}
+            by_area = {}
             for m in self.measurements:
                 by_area.setdefault(m.area, []).append(m)
+            # stored only when whole: each language's document is written in a thread of its own
+            self.__dict__["_by_area"] = by_area
         return by_area.get(area, [])
 
     @property
