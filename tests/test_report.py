@@ -122,3 +122,19 @@ def test_a_correction_next_year_leaves_the_published_report_byte_identical(tmp_p
     current = Document(__import__("io").BytesIO(report(2027, "2027-02-01", "current")))
     assert "15.1.2027: Korjaus (seurantapäivitys)" in [p.text for p in current.paragraphs]
     assert "17 *1" in [c.text for t in current.tables for r in t.rows for c in r.cells]
+
+
+def test_text_in_a_table_stays_text(tmp_path):
+    """The report writes plain-text tables as Word XML itself: markup and entities in a title come out as the
+    same text, in the same cell, not as Word markup."""
+    root = copy_root(REPO, tmp_path / "root")
+    hyte = root / "subareas" / "hyte.yaml"
+    hostile = '<w:t>x</w:t>&amp; "=1+1" <'
+    hyte.write_text(hyte.read_text(encoding="utf-8").replace(
+        "fi: Liikuntaneuvonnan palveluketju sote-keskuksista kuntien liikuntapalveluihin",
+        "fi: '" + hostile.replace("'", "''") + "'", 1), encoding="utf-8")
+    done = run_cli("report", "2026", "--root", root, "--today", "2026-11-28", "--out", tmp_path / "out")
+    assert done.returncode == 0, done.stderr
+    doc = Document(str(tmp_path / "out" / "seurantaraportti-2026-fi.docx"))
+    cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    assert 'HYTE-1-T1 <w:t>x</w:t>&amp; "=1+1" <' in cells

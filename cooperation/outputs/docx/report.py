@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import datetime
 import io
+import math
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from xml.sax.saxutils import escape
+
+from docx.oxml.ns import qn
 
 from cooperation.domain import REGION
 from cooperation.files import reproducible_zip
@@ -67,6 +71,65 @@ def _plain(*parts) -> dict:
 
 def _strong(*parts) -> dict:
     return P.strong(*_parts(parts))
+
+
+# pandoc's Word writer takes a table's column widths as shares of a fixed 5.5 in (in twentieths of a point)
+_PANDOC_TEXT_WIDTH = 7920
+_TABLE_START = ('<w:tbl><w:tblPr><w:tblStyle w:val="Table"/><w:tblW w:type="pct" w:w="5000"/><w:tblLayout w:type="fixed"/>'
+                '<w:tblLook w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="0" '
+                'w:val="0020"/>{mark}</w:tblPr><w:tblGrid>')
+_RAW_TABLE = "report-raw-table"  # marks the tables written here until the document is finished
+_BOLD = "<w:rPr><w:b/><w:bCs/></w:rPr>"
+
+
+def _runs(inlines: list[dict], bold: bool, out: list[tuple[bool, str]]) -> bool:
+    """(bold, text) of plain (and bold) text; False for anything else."""
+    for inline in inlines:
+        kind = inline["t"]
+        if kind == "Str":
+            out.append((bold, inline["c"]))
+        elif kind == "Strong":
+            if not _runs(inline["c"], True, out):
+                return False
+        else:
+            return False
+    return True
+
+
+def _run_xml(runs: list[tuple[bool, str]]) -> str:
+    """Word runs as pandoc writes them: neighbours of the same format joined into one."""
+    merged: list[list] = []
+    for bold, text in runs:
+        if merged and merged[-1][0] == bold:
+            merged[-1][1] += text
+        else:
+            merged.append([bold, text])
+    return "".join(f'<w:r>{_BOLD if bold else ""}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+                   for bold, text in merged)
+
+
+def _table(head: list[str], rows: list[list[list[dict]]], widths: list[float]) -> dict:
+    """A table whose cells are plain text goes to pandoc as the Word XML pandoc itself would write: a report
+    has tens of thousands of cells, and pandoc's own table writer spends most of the report's time on them.
+    Any other cell (a list, say) leaves the table to pandoc."""
+    out = [_TABLE_START.format(mark=f'<w:tblCaption w:val="{_RAW_TABLE}"/>')]
+    out += [f'<w:gridCol w:w="{math.floor(_PANDOC_TEXT_WIDTH * w)}"/>' for w in widths]
+    out.append("</w:tblGrid>")
+    for index, row in enumerate([[[_plain(_strong(h))] for h in head]] + rows):
+        out.append('<w:tr><w:trPr><w:tblHeader w:val="on"/></w:trPr>' if index == 0 else "<w:tr>")
+        for cell in row:
+            out.append("<w:tc><w:tcPr/>")
+            for block in cell:
+                if block["t"] != "Plain" or not block["c"]:
+                    return P.table(head, rows, widths)
+                runs: list[tuple[bool, str]] = []
+                if not _runs(block["c"], False, runs):
+                    return P.table(head, rows, widths)
+                out.append(f'<w:p><w:pPr><w:pStyle w:val="Compact"/></w:pPr>{_run_xml(runs)}</w:p>')
+            out.append("</w:tc>")
+        out.append("</w:tr>")
+    out.append("</w:tbl>")
+    return {"t": "RawBlock", "c": ["openxml", "".join(out)]}
 
 
 class _Report:
@@ -123,7 +186,7 @@ class _Report:
             if goal.actions:
                 rows = [[[_plain(_strong(a.id), " ", self.t(a.title))], [_plain(self.m.party(a.lead).name.get(self.lang))],
                          self.action_status_cell(a)] for a in goal.actions]
-                self.blocks.append(P.table([self.w("action"), self.w("lead"), self.w("status")], rows, [0.45, 0.2, 0.35]))
+                self.blocks.append(_table([self.w("action"), self.w("lead"), self.w("status")], rows, [0.45, 0.2, 0.35]))
             for indicator in goal.indicators:
                 self.indicator(indicator)
 
@@ -172,7 +235,7 @@ class _Report:
             cells.append([_plain(self.level(i, area))])
             rows.append(cells)
         share = 0.6 / len(years)
-        self.blocks.append(P.table([f"{self.w('area')} ({unit})"] + [str(y) for y in years] + [self.w("progress")], rows,
+        self.blocks.append(_table([f"{self.w('area')} ({unit})"] + [str(y) for y in years] + [self.w("progress")], rows,
                                    [0.22] + [share] * len(years) + [0.18]))
         self.chart(i, unit, chart_years, marks)
         if notes:
@@ -244,7 +307,7 @@ class _Report:
         self.blocks.append(_para(_strong(summary[:1].upper() + summary[1:] + ".")))
         if leads:
             self.blocks.append(_para(_strong(self.w("party_leads"))))
-            self.blocks.append(P.table([self.w("action"), self.w("status")],
+            self.blocks.append(_table([self.w("action"), self.w("status")],
                                        [[[_plain(_strong(a.id), " ", self.t(a.title))], self.action_status_cell(a)]
                                         for a in leads], [0.6, 0.4]))
         if own:
@@ -263,7 +326,7 @@ class _Report:
                 row.append([_plain(self.level(i, area))])
                 rows.append(row)
             widths = [0.4, 0.2, 0.2, 0.2] if area != REGION else [0.5, 0.25, 0.25]
-            self.blocks.append(P.table(head, rows, widths))
+            self.blocks.append(_table(head, rows, widths))
         taking_part = {a.id for a in actions if a.lead != p.id}
         if taking_part:
             self.blocks.append(_para(_strong(self.w("party_takes_part"))))
@@ -313,11 +376,26 @@ def _finish(model: Agreement, lang: str, snapshot: Snapshot, path: Path, charts:
         for part, text in ((section.header, ""), (section.footer, f"{title(snapshot.year, lang)} · {model.fingerprint[:12]}")):
             for index, paragraph in enumerate(part.paragraphs):
                 paragraph.text = text if index == 0 else ""
+    _after_tables(docx)
     _insert_charts(docx, charts)
     W.finish(docx, LANGUAGE_TAGS.get(lang, lang))
     buffer = io.BytesIO()
     docx.save(buffer)
     return reproducible_zip(buffer.getvalue())
+
+
+def _after_tables(docx) -> None:
+    """Pandoc starts a section's first paragraph in its own style but passes a table written as Word XML by
+    unseen, so the paragraph after one is made body text, as after a table of plain cells pandoc writes."""
+    for table in docx.element.body.iterchildren(qn("w:tbl")):
+        mark = table.find(f"{qn('w:tblPr')}/{qn('w:tblCaption')}")
+        if mark is None or mark.get(qn("w:val")) != _RAW_TABLE:
+            continue
+        mark.getparent().remove(mark)
+        after = table.getnext()
+        style = after.find(f"{qn('w:pPr')}/{qn('w:pStyle')}") if after is not None and after.tag == qn("w:p") else None
+        if style is not None and style.get(qn("w:val")) == "FirstParagraph":
+            style.set(qn("w:val"), "BodyText")
 
 
 def _insert_charts(docx, charts: list[tuple[C.Chart, str]]) -> None:
