@@ -5,12 +5,18 @@
 """
 from __future__ import annotations
 
+import os
 import random
 import shutil
 import sys
 from pathlib import Path
 
 import yaml
+
+# The region's schedules and values are written for early 2026: the benchmarks judge timeliness as of
+# 1.1.2026 (every command they run, in process or not, reads the date from here), so the region stays clean
+# whatever day they run.
+os.environ.setdefault("SOURCE_DATE_EPOCH", "1767225600")
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
