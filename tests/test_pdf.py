@@ -124,3 +124,30 @@ def test_under_mkdocs_serve_the_hook_renders_no_pdf(monkeypatch):
     hook.on_config(load_config(str(REPO / "mkdocs.yml")))
     names = [name for name, _, _ in hook._state["files"]]
     assert not [n for n in names if n.endswith(".pdf")] and [n for n in names if n.endswith(".docx")]
+
+
+def test_the_site_offers_the_pdfs_converted_while_it_builds_with_their_sizes(built, tmp_path):
+    from cooperation.i18n import labels as L
+    model, (pdf_out, _) = built
+    done = run_cli("site", "--root", REPO, "--out", tmp_path)
+    assert done.returncode == 0, done.stderr
+    for index, lang in enumerate(model.languages):
+        site = tmp_path / "site" / ("" if index == 0 else lang) / "lataukset"
+        page = (site / "index.html").read_text(encoding="utf-8")
+        for pdf_lang in model.languages:
+            name = f"{model.id}-{pdf_lang}.pdf"
+            # the same bytes as `build.py pdf`, and the downloads page says their size, not the placeholder
+            assert (site / name).read_bytes() == (pdf_out / name).read_bytes(), name
+            row = re.search(rf'<a href="{re.escape(name)}">.*?</tr>', page, re.S)
+            assert row and L.file_size((site / name).stat().st_size, lang) in row.group(0), (lang, name)
+        assert "9\u00a0000\u00a0000" not in page and "9 000 000" not in page
+
+
+def test_without_libreoffice_nothing_is_converted_in_the_background(monkeypatch):
+    model, sources, _ = load_all(REPO)
+    monkeypatch.setattr(P, "soffice", lambda: None)
+    notes: list[str] = []
+    converting: list = []
+    files = render_site_files(model, sources, notes, converting=converting)
+    assert converting == [] and notes == [P.missing_message()]
+    assert "pdf" not in {f.output.name for f in files}

@@ -22,9 +22,9 @@ from cooperation.changes.gitrepo import repository_url
 from cooperation.changes.history import cached_history
 from cooperation.check import reporters as reporter
 from cooperation.i18n import labels as L
-from cooperation.outputs import EVERY_SITE, for_site, render_site_files
+from cooperation.outputs import EVERY_SITE, REGISTRY, for_site, render_site_files
 from cooperation.outputs.reference import markdown as format_reference
-from cooperation.outputs.site.build import handoff
+from cooperation.outputs.site.build import handoff, placeholder_size
 from cooperation.outputs.site.pages import Download, Site, fill, page_nav, wrap_tables
 from cooperation.pipeline import ModelError, load_all
 from cooperation.schemas import SCHEMA_DIR
@@ -64,9 +64,12 @@ def on_config(config):
                                                                  preview=_state.get("command") == "serve")
     for note in notes:
         log.info("%s; sivustolla ei tarjota sitä", note)
-    offered = for_site(downloads, lang)
-    files = [(f.name, f.data, f.output.description) for f in offered]
-    listed = [Download(f.name, f.output.description, len(f.data),
+    # the PDFs still converting under `build.py site`: listed now, their files and sizes put in after the build
+    later = given.later() if given else []
+    pending = {f.name: placeholder_size(index) for index, f in enumerate(later)}
+    offered = for_site(sorted([*downloads, *later], key=lambda f: REGISTRY.index(f.output)), lang)
+    files = [(f.name, f.data, f.output.description) for f in offered if f.name not in pending]
+    listed = [Download(f.name, f.output.description, pending.get(f.name, len(f.data)),
                        # the language is named where both languages' files are offered
                        f.lang if f.output.per_language and f.output.site == EVERY_SITE else None, f.output.name)
               for f in offered]
