@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
 
 from cooperation import PROJECT
@@ -108,12 +109,48 @@ def _alternate(roots, url: str) -> list[dict]:
     return [{"name": name, "lang": code, "link": root + url} for name, code, root in roots]
 
 
-def on_page_context(context, page, config, nav):
+# Material's search indexer parses a page's whole HTML with Python's html.parser to skip what carries
+# data-search-exclude: on table-dense pages most of a build. It is given the page without those elements (the
+# same index: it collects nothing inside them), and the page is put back after it.
+_EXCLUDED = re.compile(r"<([a-z][a-z0-9]*)\b[^>]*?\sdata-search-exclude[\s/>=]")
+# Material takes data-search-* attributes with a value out of the page after indexing it
+_SEARCH_ATTRIBUTE = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
+
+
+def searched(html_text: str) -> str:
+    """The HTML without its elements marked data-search-exclude (the generated HTML is well formed, its text
+    and attribute values escaped: a tag's name is counted to find its end)."""
+    out, pos = [], 0
+    while match := _EXCLUDED.search(html_text, pos):
+        out.append(html_text[pos:match.start()])
+        depth = 0
+        for tag in re.finditer(rf"<(/?){match.group(1)}\b", html_text[match.start():]):
+            depth += -1 if tag.group(1) else 1
+            if depth == 0:
+                pos = html_text.index(">", match.start() + tag.end()) + 1
+                break
+        else:
+            return "".join(out) + html_text[match.start():]  # unclosed: left as it is, for the indexer to skip
+    return "".join(out) + html_text[pos:]
+
+
+@event_priority(100)  # before the search plugin indexes the page
+def _before_search(context, page, config, nav):
+    _state["page_content"] = page.content
+    page.content = searched(page.content)
+    return context
+
+
+def _after_search(context, page, config, nav):
+    page.content = _SEARCH_ATTRIBUTE.sub("", _state.pop("page_content"))
     # Material reads the switcher from config.extra.alternate: point it at this page, not the home page
     roots = _state.get("alternate_roots")
     if roots:
         config.extra["alternate"] = _alternate(roots, page.url)
     return context
+
+
+on_page_context = CombinedEvent(_before_search, _after_search)
 
 
 # Material's script reads <link rel="alternate" hreflang> in the head and fetches "sitemap.xml" next to each

@@ -1,0 +1,48 @@
+"""What makes the site build and its preview fast keeps what readers get: the search indexer is given the pages
+without their search-excluded elements and builds the same index."""
+from __future__ import annotations
+
+from material.plugins.search.plugin import Parser
+
+from cooperation.outputs.site.hook import searched
+
+# as the generated pages nest them: an excluded scroll region holding a table (a div within a div), an indexed
+# table whose data cells are excluded, a definition list, text between and after them
+PAGE = """<h2 id="tavoitteet">Tavoitteet</h2>
+<p>Alkuteksti <em>korostettu</em>.</p>
+<div class="table-wrap" role="region" aria-label="Mittarit" tabindex="0" data-search-exclude>
+<div class="inner"><table><caption>Mittarit</caption><tbody><tr><th scope="row">M-1 Lukutaito</th>
+<td>16,8 %</td></tr></tbody></table></div></div>
+<p>Välissä.</p>
+<div class="table-wrap" role="region" aria-label="Toimenpiteet" tabindex="0">
+<table class="stack" role="table"><caption data-search-exclude>Toimenpiteet</caption>
+<thead role="rowgroup" data-search-exclude><tr role="row"><th scope="col">Tunnus</th><th scope="col">Tila</th></tr></thead>
+<tbody role="rowgroup"><tr role="row"><th scope="row" role="rowheader">T-1.1 Kerhot</th>
+<td role="cell" data-label="Tila" data-search-exclude><span class="badge">Käynnissä</span></td></tr>
+<tr role="row"><th scope="row" role="rowheader">T-1.2 Liikunta</th><td role="cell" data-label="Tila" data-search-exclude>2024</td></tr>
+</tbody></table></div>
+<h3 id="tiedot">Tiedot</h3>
+<dl class="facts" data-search-exclude><dt>Vastuu</dt><dd>Kunta &amp; alue</dd></dl>
+<p>Loppu <a href="x/">linkki</a>.</p>
+"""
+
+
+def sections(html_text: str) -> list[tuple[str | None, str, str]]:
+    parser = Parser()
+    parser.feed(html_text)
+    parser.close()
+    return [(s.id, "".join(s.title).strip(), "".join(s.text).strip()) for s in parser.data if not s.is_excluded()]
+
+
+def test_the_indexer_finds_the_same_sections_in_the_page_without_its_excluded_elements():
+    stripped = searched(PAGE)
+    assert sections(stripped) == sections(PAGE)
+    # the row headers stay findable, the data cells and excluded blocks are gone from what the indexer parses
+    assert "T-1.2 Liikunta" in stripped and "Välissä" in stripped and "Loppu" in stripped
+    assert "16,8 %" not in stripped and "Käynnissä" not in stripped and "Vastuu" not in stripped
+    assert "data-search-exclude" not in stripped
+
+
+def test_an_unclosed_excluded_element_is_left_for_the_indexer():
+    page = '<p>Alku</p><div data-search-exclude><p>ei loppua'
+    assert searched(page) == page
