@@ -46,3 +46,52 @@ def test_the_indexer_finds_the_same_sections_in_the_page_without_its_excluded_el
 def test_an_unclosed_excluded_element_is_left_for_the_indexer():
     page = '<p>Alku</p><div data-search-exclude><p>ei loppua'
     assert searched(page) == page
+
+
+def test_the_preview_shows_an_edit_of_a_sub_area_file(tmp_path):
+    """`mkdocs serve` on a copy of the small fixture: the sub-area's page shows an edit of its YAML file."""
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.error
+    import urllib.request
+
+    from helpers import MINIMAL, REPO, copy_root
+
+    root = copy_root(MINIMAL, tmp_path / "region")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/osa-alueet/hyte/"
+    env = dict(os.environ, AGREEMENT_ROOT=str(root), NO_MKDOCS_2_WARNING="1")
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(REPO / "mkdocs.yml"),
+                                "-a", f"127.0.0.1:{port}"], cwd=REPO, env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, start_new_session=True)
+
+    def page_with(word: str, timeout: float) -> bool:
+        end = time.monotonic() + timeout
+        while time.monotonic() < end and process.poll() is None:
+            try:
+                with urllib.request.urlopen(url, timeout=10) as response:
+                    if word in response.read().decode("utf-8"):
+                        return True
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass
+            time.sleep(0.1)
+        return False
+
+    try:
+        assert page_with("Kuvaus.", 120), "the first build was not served"
+        assert not page_with("Esikatselussa näkyvä muutos", 0.5)
+        path = root / "subareas" / "hyte.yaml"
+        text = path.read_text(encoding="utf-8")
+        assert text.count("description: Kuvaus.") == 1
+        path.write_text(text.replace("description: Kuvaus.", "description: Esikatselussa näkyvä muutos."),
+                        encoding="utf-8")
+        assert page_with("Esikatselussa näkyvä muutos", 120), "the edit did not show"
+    finally:
+        os.killpg(process.pid, 15)
+        _, stderr = process.communicate(timeout=30)
+    assert "Traceback" not in stderr.decode("utf-8", "replace")
