@@ -60,6 +60,9 @@ def test_the_preview_shows_an_edit_of_a_sub_area_file(tmp_path):
 
     from helpers import MINIMAL, REPO, copy_root
 
+    from cooperation.i18n import labels as L
+    from cooperation.pipeline import load
+
     root = copy_root(MINIMAL, tmp_path / "region")
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -91,6 +94,22 @@ def test_the_preview_shows_an_edit_of_a_sub_area_file(tmp_path):
         path.write_text(text.replace("description: Kuvaus.", "description: Esikatselussa näkyvä muutos."),
                         encoding="utf-8")
         assert page_with("Esikatselussa näkyvä muutos", 120), "the edit did not show"
+        # the downloads, rendered after the pages, are there with their sizes (no placeholder left)
+        model, _ = load(root)
+        name = f"{model.id}-fi.docx"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/lataukset/{name}", timeout=10) as response:
+                    data = response.read()
+                break
+            except urllib.error.HTTPError:
+                assert time.monotonic() < deadline, f"{name} was not served"
+                time.sleep(0.2)
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/lataukset/", timeout=10) as response:
+            listing = response.read().decode("utf-8")
+        assert data.startswith(b"PK") and L.file_size(len(data), "fi") in listing
+        assert "9\u00a0000\u00a0000" not in listing
     finally:
         os.killpg(process.pid, 15)
         _, stderr = process.communicate(timeout=30)

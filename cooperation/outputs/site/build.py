@@ -120,15 +120,21 @@ def _put_converted(given: Handoff, site_dirs: dict[str, Path]) -> None:
     later = given.later()
     made = {name: data for c in given.converting for (lang, name), data in zip(c.files, _result(c))}
     for lang, site_dir in site_dirs.items():
-        page = site_dir / "lataukset" / "index.html"
-        text = page.read_text(encoding="utf-8")
-        for file in for_site(later, lang):
-            placeholder = _size_text(placeholder_size(later.index(file)), lang)
-            if text.count(placeholder) != 1:
-                raise SiteBuildError(f"lataussivulla ei ole tiedoston {file.name} kokoa ({lang})")
-            text = text.replace(placeholder, _size_text(len(made[file.name]), lang))
-            (site_dir / "lataukset" / file.name).write_bytes(made[file.name])
-        page.write_text(text, encoding="utf-8")
+        put_later(site_dir, lang, later, made)
+
+
+def put_later(site_dir: Path, lang: str, later: list[Rendered], made: dict[str, bytes]) -> None:
+    """The files of ``later`` (listed with placeholder sizes) offered in ``lang``: written into the site's
+    downloads, their sizes in place of the placeholders on its downloads page."""
+    page = site_dir / "lataukset" / "index.html"
+    text = page.read_text(encoding="utf-8")
+    for file in for_site(later, lang):
+        placeholder = _size_text(placeholder_size(later.index(file)), lang)
+        if text.count(placeholder) != 1:
+            raise SiteBuildError(f"lataussivulla ei ole tiedoston {file.name} kokoa ({lang})")
+        text = text.replace(placeholder, _size_text(len(made[file.name]), lang))
+        (site_dir / "lataukset" / file.name).write_bytes(made[file.name])
+    page.write_text(text, encoding="utf-8")
 
 
 def _result(converting: Converting) -> list[bytes]:

@@ -23,9 +23,9 @@ from cooperation.changes.gitrepo import repository_url
 from cooperation.changes.history import cached_history
 from cooperation.check import reporters as reporter
 from cooperation.i18n import labels as L
-from cooperation.outputs import EVERY_SITE, REGISTRY, for_site, render_site_files
+from cooperation.outputs import EVERY_SITE, REGISTRY, Rendered, for_site, render_site_files
 from cooperation.outputs.reference import markdown as format_reference
-from cooperation.outputs.site.build import handoff, placeholder_size
+from cooperation.outputs.site.build import handoff, placeholder_size, put_later
 from cooperation.outputs.site.pages import Download, Site, fill, page_nav, wrap_tables
 from cooperation.pipeline import ModelError, load_all
 from cooperation.schemas import SCHEMA_DIR
@@ -61,12 +61,19 @@ def on_config(config):
     if lang not in model.languages:
         raise PluginError(f"Sopimus ei ole kielellä {lang} (languages: {model.languages})")
     notes: list[str] = []
-    downloads = given.downloads if given else render_site_files(model, sources, notes,
-                                                                 preview=_state.get("command") == "serve")
+    if given:
+        # the PDFs still converting under `build.py site`: listed now, their files and sizes put in after the build
+        downloads, later = given.downloads, given.later()
+    elif _state.get("command") == "serve":
+        # the preview renders the downloads after the pages are written (on_post_build): an edit shows sooner
+        downloads = []
+        later = [Rendered(output, code, output.file(model, code), b"") for output in REGISTRY
+                 if output.site and not output.made_from for code in output.languages(model)]
+        _state["later"] = (model, sources, later)
+    else:
+        downloads, later = render_site_files(model, sources, notes), []
     for note in notes:
         log.info("%s; sivustolla ei tarjota sitä", note)
-    # the PDFs still converting under `build.py site`: listed now, their files and sizes put in after the build
-    later = given.later() if given else []
     pending = {f.name: placeholder_size(index) for index, f in enumerate(later)}
     offered = for_site(sorted([*downloads, *later], key=lambda f: REGISTRY.index(f.output)), lang)
     files = [(f.name, f.data, f.output.description) for f in offered if f.name not in pending]
@@ -189,6 +196,19 @@ def on_post_page(output, page, config):
         output = output.replace('<ul class="md-nav__list" data-md-component="toc"',
                                 '<ul class="md-nav__list" data-md-component="toc" lang="fi"')
     return output
+
+
+def on_post_build(config):
+    """Under `mkdocs serve`: the downloads listed by on_config, rendered now that the pages are served."""
+    waiting = _state.pop("later", None)
+    if waiting is None:
+        return
+    model, sources, later = waiting
+    notes: list[str] = []
+    made = {f.name: f.data for f in render_site_files(model, sources, notes, preview=True)}
+    for note in notes:
+        log.info("%s; sivustolla ei tarjota sitä", note)
+    put_later(Path(config.site_dir), config.extra.get("content_language", "fi"), later, made)
 
 
 def on_files(files, config):
