@@ -23,7 +23,7 @@ from cooperation.changes.gitrepo import repository_url
 from cooperation.changes.history import cached_history
 from cooperation.check import reporters as reporter
 from cooperation.i18n import labels as L
-from cooperation.outputs import EVERY_SITE, REGISTRY, Rendered, for_site, render_site_files
+from cooperation.outputs import EVERY_SITE, REGISTRY, Converting, Rendered, for_site, render_site_files
 from cooperation.outputs.reference import markdown as format_reference
 from cooperation.outputs.site.build import handoff, placeholder_size, put_later
 from cooperation.outputs.site.pages import Download, Site, fill, page_nav, wrap_tables
@@ -69,9 +69,13 @@ def on_config(config):
         downloads = []
         later = [Rendered(output, code, output.file(model, code), b"") for output in REGISTRY
                  if output.site and not output.made_from for code in output.languages(model)]
-        _state["later"] = (model, sources, later)
+        _state["later"] = (later, lambda: _render_for_preview(model, sources))
     else:
-        downloads, later = render_site_files(model, sources, notes), []
+        # as under `build.py site`: the PDFs convert while MkDocs builds the pages, put in by on_post_build
+        converting: list[Converting] = []
+        downloads = render_site_files(model, sources, notes, converting=converting)
+        later = [Rendered(c.output, code, name, b"") for c in converting for code, name in c.files]
+        _state["later"] = (later, lambda: _converted(converting))
     for note in notes:
         log.info("%s; sivustolla ei tarjota sitä", note)
     pending = {f.name: placeholder_size(index) for index, f in enumerate(later)}
@@ -199,16 +203,31 @@ def on_post_page(output, page, config):
 
 
 def on_post_build(config):
-    """Under `mkdocs serve`: the downloads listed by on_config, rendered now that the pages are served."""
+    """The downloads on_config listed with placeholder sizes: under `mkdocs serve` rendered now that the pages
+    are served, under `mkdocs build` the PDFs converted meanwhile."""
     waiting = _state.pop("later", None)
     if waiting is None:
         return
-    model, sources, later = waiting
+    later, made = waiting
+    if later:
+        put_later(Path(config.site_dir), config.extra.get("content_language", "fi"), later, made())
+
+
+def _converted(converting: list[Converting]) -> dict[str, bytes]:
+    """File name → bytes of the conversions, waited for (a failed one fails the build, as it did before)."""
+    made: dict[str, bytes] = {}
+    for conversion in converting:
+        by_language = conversion.future.result()
+        made.update({name: by_language[code] for code, name in conversion.files})
+    return made
+
+
+def _render_for_preview(model, sources) -> dict[str, bytes]:
     notes: list[str] = []
     made = {f.name: f.data for f in render_site_files(model, sources, notes, preview=True)}
     for note in notes:
         log.info("%s; sivustolla ei tarjota sitä", note)
-    put_later(Path(config.site_dir), config.extra.get("content_language", "fi"), later, made)
+    return made
 
 
 def on_files(files, config):
