@@ -47,6 +47,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_validate.py --repeat $(REPEAT)
 	$(BIN)/python benchmarks/bench_docx.py --repeat $(REPEAT)
 	$(BIN)/python benchmarks/bench_site.py --repeat $(REPEAT)
+	$(BIN)/python benchmarks/bench_preview.py --edits $(REPEAT)
 	$(BIN)/python benchmarks/bench_report.py --repeat $(REPEAT)
 	$(BIN)/python benchmarks/bench_workbook.py --repeat $(REPEAT)
 	$(BIN)/python benchmarks/bench_amendment.py

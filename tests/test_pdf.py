@@ -122,5 +122,49 @@ def test_under_mkdocs_serve_the_hook_renders_no_pdf(monkeypatch):
     monkeypatch.setitem(hook._state, "command", None)
     hook.on_startup("serve", dirty=False)
     hook.on_config(load_config(str(REPO / "mkdocs.yml")))
-    names = [name for name, _, _ in hook._state["files"]]
+    # the preview lists the downloads now and renders them once its pages are written (on_post_build)
+    names = [f.name for f in hook._state.pop("later")[0]]
     assert not [n for n in names if n.endswith(".pdf")] and [n for n in names if n.endswith(".docx")]
+
+
+def test_the_site_offers_the_pdfs_converted_while_it_builds_with_their_sizes(built, tmp_path):
+    from cooperation.i18n import labels as L
+    model, (pdf_out, _) = built
+    done = run_cli("site", "--root", REPO, "--out", tmp_path)
+    assert done.returncode == 0, done.stderr
+    for index, lang in enumerate(model.languages):
+        site = tmp_path / "site" / ("" if index == 0 else lang) / "lataukset"
+        page = (site / "index.html").read_text(encoding="utf-8")
+        for pdf_lang in model.languages:
+            name = f"{model.id}-{pdf_lang}.pdf"
+            # the same bytes as `build.py pdf`, and the downloads page says their size, not the placeholder
+            assert (site / name).read_bytes() == (pdf_out / name).read_bytes(), name
+            row = re.search(rf'<a href="{re.escape(name)}">.*?</tr>', page, re.S)
+            assert row and L.file_size((site / name).stat().st_size, lang) in row.group(0), (lang, name)
+        assert "9\u00a0000\u00a0000" not in page and "9 000 000" not in page
+
+
+def test_without_libreoffice_nothing_is_converted_in_the_background(monkeypatch):
+    model, sources, _ = load_all(REPO)
+    monkeypatch.setattr(P, "soffice", lambda: None)
+    notes: list[str] = []
+    converting: list = []
+    files = render_site_files(model, sources, notes, converting=converting)
+    assert converting == [] and notes == [P.missing_message()]
+    assert "pdf" not in {f.output.name for f in files}
+
+
+def test_mkdocs_build_offers_the_pdfs_converted_while_it_builds_with_their_sizes(built, tmp_path):
+    import sys
+
+    from cooperation.i18n import labels as L
+    model, (pdf_out, _) = built
+    env = dict(os.environ, AGREEMENT_ROOT=str(REPO), NO_MKDOCS_2_WARNING="1")
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(REPO / "mkdocs.yml"), "-d", str(tmp_path)],
+                   cwd=REPO, env=env, check=True, capture_output=True)
+    page = (tmp_path / "lataukset" / "index.html").read_text(encoding="utf-8")
+    for lang in model.languages:
+        name = f"{model.id}-{lang}.pdf"
+        assert (tmp_path / "lataukset" / name).read_bytes() == (pdf_out / name).read_bytes(), name
+        row = re.search(rf'<a href="{re.escape(name)}">.*?</tr>', page, re.S)
+        assert row and L.file_size((pdf_out / name).stat().st_size, "fi") in row.group(0), name

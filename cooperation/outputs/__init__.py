@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -45,6 +46,8 @@ class Output:
     # the output whose files this one converts (PDF from Word): render_all gets them as made_from={lang: bytes}
     # when they are at hand (the site renders both), else it renders them itself
     made_from: str = ""
+    # raises MissingTool when the program the output needs is not installed (asked before converting in the background)
+    require: Callable[[], None] | None = None
 
     def languages(self, model: Agreement) -> list[str]:
         return list(model.languages) if self.per_language else [model.main_language]
@@ -72,6 +75,15 @@ class Rendered:
     data: bytes
 
 
+@dataclass(frozen=True)
+class Converting:
+    """An output converted from another (PDF from Word) in a background thread while the site builds:
+    its files' names now, their bytes from ``future`` (language → bytes; raises as the conversion would)."""
+    output: Output
+    files: list[tuple[str, str]]  # (language, file name)
+    future: Future[dict[str, bytes]]
+
+
 def _module(name: str):
     return importlib.import_module(f"cooperation.outputs.{name}")
 
@@ -92,7 +104,8 @@ REGISTRY: tuple[Output, ...] = (
            render_all=lambda model, sources, langs, template=None: _module("docx").render_languages(model, langs, template)),
     Output("pdf", "{id}-{lang}.pdf", "dl_pdf", lambda model, sources, lang, template=None:
            _pdf(model, [lang], template)[lang], per_language=True, made_from="docx",
-           render_all=lambda model, sources, langs, template=None, made_from=None: _pdf(model, langs, template, made_from)),
+           render_all=lambda model, sources, langs, template=None, made_from=None: _pdf(model, langs, template, made_from),
+           require=lambda: _module("pdf").require()),
     Output("json", "{id}.json", "dl_json", lambda model, sources, lang: _module("opendata").bundle_json(sources, model)),
     Output("csv", "mittaustulokset.csv", "dl_csv", lambda model, sources, lang: _module("opendata").measurements_csv(model)),
     Output("progress", "edistyminen.csv", "dl_progress",
@@ -104,11 +117,12 @@ BY_NAME: dict[str, Output] = {output.name: output for output in REGISTRY}
 
 
 def render_site_files(model: Agreement, sources: Sources, notes: list[str] | None = None,
-                      preview: bool = False) -> list[Rendered]:
+                      preview: bool = False, converting: list[Converting] | None = None) -> list[Rendered]:
     """Every file the site offers, in every language, in the registry's order: rendered once for all
     of the site's languages. An output whose program is missing is left out, with why in ``notes``;
     a ``preview`` (`mkdocs serve`, rebuilt on every edit) leaves out the conversions (PDF: seconds of
-    LibreOffice per language) the same way."""
+    LibreOffice per language) the same way. Given ``converting``, the conversions are started in the background
+    and listed there instead of waited for (`build.py site` builds the pages meanwhile)."""
     rendered: dict[str, dict[str, bytes]] = {}
     files = []
     for output in REGISTRY:
@@ -119,6 +133,20 @@ def render_site_files(model: Agreement, sources: Sources, notes: list[str] | Non
                 notes.append(f"{output.file_name}: ei tehdä esikatselussa (mkdocs serve), vain julkaistavaan sivustoon")
             continue
         options = {"made_from": rendered[output.made_from]} if output.made_from in rendered else {}
+        if converting is not None and output.made_from in rendered and output.require is not None:
+            try:
+                output.require()
+            except MissingTool as exc:
+                if notes is not None:
+                    notes.append(str(exc))
+                continue
+            # the thread mostly waits for LibreOffice's processes; shut down at once, it finishes its one task
+            pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"convert-{output.name}")
+            future = pool.submit(output.by_language, model, sources, **options)
+            pool.shutdown(wait=False)
+            converting.append(Converting(output, [(lang, output.file(model, lang)) for lang in output.languages(model)],
+                                         future))
+            continue
         try:
             rendered[output.name] = output.by_language(model, sources, **options)
         except MissingTool as exc:

@@ -49,6 +49,12 @@ def missing_message() -> str:
     return f"LibreOffice puuttuu, joten PDF-versiota ei voi tehdä (asenna: {INSTALL_HINT})"
 
 
+def require() -> None:
+    """Raises LibreOfficeMissing when there is no LibreOffice to convert with."""
+    if soffice() is None:
+        raise LibreOfficeMissing(missing_message())
+
+
 def render_languages(model: Agreement, langs: list[str], word: Callable[[], dict[str, bytes]]) -> dict[str, bytes]:
     """Language → PDF bytes. ``word()`` gives the Word documents (language → .docx bytes): asked for
     only once LibreOffice is known to be there. (The registry passes it: outputs do not import each other.)"""

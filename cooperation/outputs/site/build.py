@@ -3,6 +3,7 @@ into place whole."""
 from __future__ import annotations
 
 import contextlib
+import html
 import io
 import logging
 import os
@@ -12,9 +13,10 @@ from pathlib import Path
 
 from cooperation import PROJECT as REPO
 from cooperation.files import OutputError, check_replaceable, replace_dir
+from cooperation.i18n import labels as L
 from cooperation.load.sources import Sources
 from cooperation.model import Agreement
-from cooperation.outputs import Rendered, render_site_files
+from cooperation.outputs import Converting, Rendered, for_site, render_site_files
 
 
 class SiteBuildError(OutputError):
@@ -29,6 +31,23 @@ class Handoff:
     downloads: list[Rendered]
     model: Agreement | None = None
     sources: Sources | None = None
+    # the conversions (PDF) still running: listed on the downloads page with a placeholder size (placeholder_size),
+    # their files and real sizes put in once both languages are built
+    converting: tuple[Converting, ...] = ()
+
+    def later(self) -> list[Rendered]:
+        """The converted files still to come, without their bytes, in the order of ``converting``."""
+        return [Rendered(c.output, lang, name, b"") for c in self.converting for lang, name in c.files]
+
+
+def placeholder_size(index: int) -> int:
+    """The size the downloads page shows for the ``index``th file of Handoff.later until its bytes are there:
+    thousands of gigabytes, which no real download has, so its text is found and replaced unambiguously."""
+    return 9_000_000_000_000 + index * 1_000_000_000
+
+
+def _size_text(size: int, lang: str) -> str:
+    return html.escape(L.file_size(size, lang), quote=True)  # as the downloads page prints it
 
 
 # set by build_site for the length of its MkDocs builds, read by the hook's on_config (MkDocs loads the
@@ -71,23 +90,53 @@ def build_site(model: Agreement, sources: Sources, root: Path, out: Path) -> Pat
     handler.setLevel(logging.WARNING)
     logging.getLogger("mkdocs").addHandler(handler)
     notes: list[str] = []
-    downloads = render_site_files(model, sources, notes)
+    converting: list[Converting] = []  # LibreOffice converts the PDFs while MkDocs builds the pages
+    downloads = render_site_files(model, sources, notes, converting=converting)
     for note in notes:  # the build goes on without that file (the PDF where LibreOffice is missing)
         sys.stderr.write(f"huom: {note}; sivustolla ei tarjota sitä\n")
     try:
-        with _handing_off(Handoff(Path(root).resolve(), downloads, model, sources)), \
-                replace_dir(target) as work:
+        given = Handoff(Path(root).resolve(), downloads, model, sources, tuple(converting))
+        with _handing_off(given), replace_dir(target) as work:
+            site_dirs = {lang: work if index == 0 else work / lang for index, lang in enumerate(model.languages)}
             # the main (first) language first: its clean step would wipe the others' folders
-            for index, lang in enumerate(model.languages):
-                site_dir = work if index == 0 else work / lang
+            for lang, site_dir in site_dirs.items():
                 config = load_config(str(config_file(lang)), site_dir=str(site_dir), strict=True)
                 if config.theme["language"] != lang:
                     raise SiteBuildError(f"MkDocs-asetuksia kielelle {lang} ei ole: lisää tiedosto mkdocs.{lang}.yml "
                                          f"(theme.language: {lang})")
                 config.extra["content_language"] = lang
                 build(config)
+            _put_converted(given, site_dirs)
     except (Abort, MkDocsException, SystemExit) as exc:
         raise SiteBuildError(f"sivuston rakentaminen epäonnistui: {exc}\n{log.getvalue()}") from exc
     finally:
         logging.getLogger("mkdocs").removeHandler(handler)
     return target
+
+
+def _put_converted(given: Handoff, site_dirs: dict[str, Path]) -> None:
+    """The converted files (waited for here; a failed conversion fails the build as before) into each language's
+    downloads, and their sizes in place of the placeholders on its downloads page."""
+    later = given.later()
+    made = {name: data for c in given.converting for (lang, name), data in zip(c.files, _result(c))}
+    for lang, site_dir in site_dirs.items():
+        put_later(site_dir, lang, later, made)
+
+
+def put_later(site_dir: Path, lang: str, later: list[Rendered], made: dict[str, bytes]) -> None:
+    """The files of ``later`` (listed with placeholder sizes) offered in ``lang``: written into the site's
+    downloads, their sizes in place of the placeholders on its downloads page."""
+    page = site_dir / "lataukset" / "index.html"
+    text = page.read_text(encoding="utf-8")
+    for file in for_site(later, lang):
+        placeholder = _size_text(placeholder_size(later.index(file)), lang)
+        if text.count(placeholder) != 1:
+            raise SiteBuildError(f"lataussivulla ei ole tiedoston {file.name} kokoa ({lang})")
+        text = text.replace(placeholder, _size_text(len(made[file.name]), lang))
+        (site_dir / "lataukset" / file.name).write_bytes(made[file.name])
+    page.write_text(text, encoding="utf-8")
+
+
+def _result(converting: Converting) -> list[bytes]:
+    by_language = converting.future.result()
+    return [by_language[lang] for lang, _ in converting.files]

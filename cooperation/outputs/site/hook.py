@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
 
 from cooperation import PROJECT
@@ -22,9 +23,9 @@ from cooperation.changes.gitrepo import repository_url
 from cooperation.changes.history import cached_history
 from cooperation.check import reporters as reporter
 from cooperation.i18n import labels as L
-from cooperation.outputs import EVERY_SITE, for_site, render_site_files
+from cooperation.outputs import EVERY_SITE, REGISTRY, Converting, Rendered, for_site, render_site_files
 from cooperation.outputs.reference import markdown as format_reference
-from cooperation.outputs.site.build import handoff
+from cooperation.outputs.site.build import handoff, placeholder_size, put_later
 from cooperation.outputs.site.pages import Download, Site, fill, page_nav, wrap_tables
 from cooperation.pipeline import ModelError, load_all
 from cooperation.schemas import SCHEMA_DIR
@@ -60,13 +61,27 @@ def on_config(config):
     if lang not in model.languages:
         raise PluginError(f"Sopimus ei ole kielellä {lang} (languages: {model.languages})")
     notes: list[str] = []
-    downloads = given.downloads if given else render_site_files(model, sources, notes,
-                                                                 preview=_state.get("command") == "serve")
+    if given:
+        # the PDFs still converting under `build.py site`: listed now, their files and sizes put in after the build
+        downloads, later = given.downloads, given.later()
+    elif _state.get("command") == "serve":
+        # the preview renders the downloads after the pages are written (on_post_build): an edit shows sooner
+        downloads = []
+        later = [Rendered(output, code, output.file(model, code), b"") for output in REGISTRY
+                 if output.site and not output.made_from for code in output.languages(model)]
+        _state["later"] = (later, lambda: _render_for_preview(model, sources))
+    else:
+        # as under `build.py site`: the PDFs convert while MkDocs builds the pages, put in by on_post_build
+        converting: list[Converting] = []
+        downloads = render_site_files(model, sources, notes, converting=converting)
+        later = [Rendered(c.output, code, name, b"") for c in converting for code, name in c.files]
+        _state["later"] = (later, lambda: _converted(converting))
     for note in notes:
         log.info("%s; sivustolla ei tarjota sitä", note)
-    offered = for_site(downloads, lang)
-    files = [(f.name, f.data, f.output.description) for f in offered]
-    listed = [Download(f.name, f.output.description, len(f.data),
+    pending = {f.name: placeholder_size(index) for index, f in enumerate(later)}
+    offered = for_site(sorted([*downloads, *later], key=lambda f: REGISTRY.index(f.output)), lang)
+    files = [(f.name, f.data, f.output.description) for f in offered if f.name not in pending]
+    listed = [Download(f.name, f.output.description, pending.get(f.name, len(f.data)),
                        # the language is named where both languages' files are offered
                        f.lang if f.output.per_language and f.output.site == EVERY_SITE else None, f.output.name)
               for f in offered]
@@ -105,12 +120,48 @@ def _alternate(roots, url: str) -> list[dict]:
     return [{"name": name, "lang": code, "link": root + url} for name, code, root in roots]
 
 
-def on_page_context(context, page, config, nav):
+# Material's search indexer parses a page's whole HTML with Python's html.parser to skip what carries
+# data-search-exclude: on table-dense pages most of a build. It is given the page without those elements (the
+# same index: it collects nothing inside them), and the page is put back after it.
+_EXCLUDED = re.compile(r"<([a-z][a-z0-9]*)\b[^>]*?\sdata-search-exclude[\s/>=]")
+# Material takes data-search-* attributes with a value out of the page after indexing it
+_SEARCH_ATTRIBUTE = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
+
+
+def searched(html_text: str) -> str:
+    """The HTML without its elements marked data-search-exclude (the generated HTML is well formed, its text
+    and attribute values escaped: a tag's name is counted to find its end)."""
+    out, pos = [], 0
+    while match := _EXCLUDED.search(html_text, pos):
+        out.append(html_text[pos:match.start()])
+        depth = 0
+        for tag in re.finditer(rf"<(/?){match.group(1)}\b", html_text[match.start():]):
+            depth += -1 if tag.group(1) else 1
+            if depth == 0:
+                pos = html_text.index(">", match.start() + tag.end()) + 1
+                break
+        else:
+            return "".join(out) + html_text[match.start():]  # unclosed: left as it is, for the indexer to skip
+    return "".join(out) + html_text[pos:]
+
+
+@event_priority(100)  # before the search plugin indexes the page
+def _before_search(context, page, config, nav):
+    _state["page_content"] = page.content
+    page.content = searched(page.content)
+    return context
+
+
+def _after_search(context, page, config, nav):
+    page.content = _SEARCH_ATTRIBUTE.sub("", _state.pop("page_content"))
     # Material reads the switcher from config.extra.alternate: point it at this page, not the home page
     roots = _state.get("alternate_roots")
     if roots:
         config.extra["alternate"] = _alternate(roots, page.url)
     return context
+
+
+on_page_context = CombinedEvent(_before_search, _after_search)
 
 
 # Material's script reads <link rel="alternate" hreflang> in the head and fetches "sitemap.xml" next to each
@@ -149,6 +200,34 @@ def on_post_page(output, page, config):
         output = output.replace('<ul class="md-nav__list" data-md-component="toc"',
                                 '<ul class="md-nav__list" data-md-component="toc" lang="fi"')
     return output
+
+
+def on_post_build(config):
+    """The downloads on_config listed with placeholder sizes: under `mkdocs serve` rendered now that the pages
+    are served, under `mkdocs build` the PDFs converted meanwhile."""
+    waiting = _state.pop("later", None)
+    if waiting is None:
+        return
+    later, made = waiting
+    if later:
+        put_later(Path(config.site_dir), config.extra.get("content_language", "fi"), later, made())
+
+
+def _converted(converting: list[Converting]) -> dict[str, bytes]:
+    """File name → bytes of the conversions, waited for (a failed one fails the build, as it did before)."""
+    made: dict[str, bytes] = {}
+    for conversion in converting:
+        by_language = conversion.future.result()
+        made.update({name: by_language[code] for code, name in conversion.files})
+    return made
+
+
+def _render_for_preview(model, sources) -> dict[str, bytes]:
+    notes: list[str] = []
+    made = {f.name: f.data for f in render_site_files(model, sources, notes, preview=True)}
+    for note in notes:
+        log.info("%s; sivustolla ei tarjota sitä", note)
+    return made
 
 
 def on_files(files, config):
