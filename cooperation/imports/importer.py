@@ -206,11 +206,18 @@ def _import_xlsx(file: Path, root: Path, force: bool, report: Report, out: Path 
             report.show(result.notes[-1:])
             _say("Mitään ei kirjoitettu.")
             return EXIT_DATA
-    outcome = write_checked(root, texts, report)
+    return _write_and_report(root, texts, report)
+
+
+def _write_and_report(root: Path, writes: Mapping[Path, str], report: Report,
+                      before: Result | Callable[[], Result] | None = None) -> int:
+    """Both imports end alike: write only what the check accepts, name each file written, then show the
+    check of the data as written."""
+    outcome = write_checked(root, writes, report, before)
     if outcome is None:
         _say("Mitään ei kirjoitettu.")
         return EXIT_DATA
-    for path in targets:
+    for path in writes:
         _say(f"Kirjoitettu {path.relative_to(root)}")
     if outcome.problems:
         _say("Tarkistus tuonnin jälkeen (python build.py validate):")
@@ -287,15 +294,8 @@ def _import_roundtrip(file: Path, root: Path, sources, agreement: dict, report: 
             writes[path] = dump(data, "subarea.schema.json", f"Tuotu työkirjasta {file.name}.")
     writes_out = _comment_files(read, file.name, out, main) if out is not None else {}
     if writes:
-        outcome = write_checked(root, writes, report, lambda: check(sources))
-        if outcome is None:
-            _say("Mitään ei kirjoitettu.")
+        if _write_and_report(root, writes, report, lambda: check(sources)) != EXIT_OK:
             return EXIT_DATA
-        for path in writes:
-            _say(f"Kirjoitettu {path.relative_to(root)}")
-        if outcome.problems:
-            _say("Tarkistus tuonnin jälkeen (python build.py validate):")
-        report.check(outcome)
     else:
         _say("Työkirjassa ei ole muutoksia sopimuksen tietoihin; tiedostoja ei muutettu.")
     if writes_out and out is not None:
