@@ -120,8 +120,10 @@ def test_under_mkdocs_serve_the_hook_renders_no_pdf(monkeypatch):
 
     monkeypatch.setattr(P, "soffice", lambda: pytest.fail("converted in the preview"))
     monkeypatch.setitem(hook._state, "command", None)
+    monkeypatch.setitem(hook._state, "preview", None)  # gone again after the test
     hook.on_startup("serve", dirty=False)
     hook.on_config(load_config(str(REPO / "mkdocs.yml")))
+    hook.on_shutdown()
     # the preview lists the downloads now and renders them once its pages are written (on_post_build)
     names = [f.name for f in hook._state.pop("later")[0]]
     assert not [n for n in names if n.endswith(".pdf")] and [n for n in names if n.endswith(".docx")]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cooperation import PROJECT as REPO
-from cooperation.files import OutputError, check_replaceable, replace_dir
+from cooperation.files import OutputError, check_replaceable, replace_dir, write_atomic
 from cooperation.i18n import labels as L
 from cooperation.load.sources import Sources
 from cooperation.model import Agreement
@@ -133,8 +133,8 @@ def put_later(site_dir: Path, lang: str, later: list[Rendered], made: dict[str, 
         if text.count(placeholder) != 1:
             raise SiteBuildError(f"lataussivulla ei ole tiedoston {file.name} kokoa ({lang})")
         text = text.replace(placeholder, _size_text(len(made[file.name]), lang))
-        (site_dir / "lataukset" / file.name).write_bytes(made[file.name])
-    page.write_text(text, encoding="utf-8")
+        write_atomic(site_dir / "lataukset" / file.name, made[file.name])
+    write_atomic(page, text)  # the preview serves the page meanwhile: never half written
 
 
 def _result(converting: Converting) -> list[bytes]:

@@ -10,8 +10,8 @@ import html
 import math
 from dataclasses import dataclass
 
-from cooperation.i18n import labels as L
 from cooperation.domain import REGION
+from cooperation.i18n import labels as L
 from cooperation.model import Agreement, Indicator
 
 WIDTH, HEIGHT = 400, 240

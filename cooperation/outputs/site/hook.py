@@ -11,6 +11,7 @@ import html
 import logging
 import os
 import re
+import sys
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -27,6 +28,7 @@ from cooperation.outputs import EVERY_SITE, REGISTRY, Converting, Rendered, for_
 from cooperation.outputs.reference import markdown as format_reference
 from cooperation.outputs.site.build import handoff, placeholder_size, put_later
 from cooperation.outputs.site.pages import Download, Site, fill, page_nav, wrap_tables
+from cooperation.outputs.site.preview import Preview, make_dirty, signature
 from cooperation.pipeline import ModelError, load_all
 from cooperation.schemas import SCHEMA_DIR
 
@@ -43,12 +45,29 @@ def data_root() -> Path:
 
 def on_startup(command, dirty):
     _state["command"] = command  # "serve": the preview leaves out the slow conversions (PDF)
+    if command == "serve":
+        _state["preview"] = Preview()
+
+
+def on_serve(server, config, builder):
+    # after the first build, a rebuild renders only the pages that changed (preview.py)
+    if "preview" in _state and not make_dirty(server.builder):
+        log.info("esikatselu rakentaa jokaisen sivun uudelleen jokaisen muutoksen jälkeen")
+    return server
+
+
+def on_shutdown():
+    if "preview" in _state:
+        _state.pop("preview").close()
 
 
 def on_config(config):
     from cooperation.changes.versions import versions
     given = handoff()
     root = given.root if given else data_root()
+    if "preview" in _state:
+        _state["preview"].stop_downloads()  # the previous build's: this build writes the downloads page again
+    _state["root"] = root
     lang = config.extra.get("content_language", "fi")
     try:
         if given and given.model is not None and given.sources is not None:
@@ -57,7 +76,7 @@ def on_config(config):
             model, sources, _ = load_all(root)
     except ModelError as exc:
         out, err = reporter.text(exc.result, "fi")
-        raise PluginError("Sopimuksen tiedoissa on virheitä:\n" + out + err)
+        raise PluginError("Sopimuksen tiedoissa on virheitä:\n" + out + err) from exc
     if lang not in model.languages:
         raise PluginError(f"Sopimus ei ole kielellä {lang} (languages: {model.languages})")
     notes: list[str] = []
@@ -65,11 +84,9 @@ def on_config(config):
         # the PDFs still converting under `build.py site`: listed now, their files and sizes put in after the build
         downloads, later = given.downloads, given.later()
     elif _state.get("command") == "serve":
-        # the preview renders the downloads after the pages are written (on_post_build): an edit shows sooner
-        downloads = []
-        later = [Rendered(output, code, output.file(model, code), b"") for output in REGISTRY
-                 if output.site and not output.made_from for code in output.languages(model)]
-        _state["later"] = (later, lambda: _render_for_preview(model, sources))
+        # the preview's downloads are rendered by a process of their own once the pages are written (on_post_build)
+        downloads, later = [], preview_later(model)
+        _state["later"] = (later, None)
     else:
         # as under `build.py site`: the PDFs convert while MkDocs builds the pages, put in by on_post_build
         converting: list[Converting] = []
@@ -145,15 +162,26 @@ def searched(html_text: str) -> str:
     return "".join(out) + html_text[pos:]
 
 
+def _search_index(config):
+    """The search plugin's index of this build (None when the plugin is not in use)."""
+    plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    return getattr(plugin, "search_index", None)
+
+
 @event_priority(100)  # before the search plugin indexes the page
 def _before_search(context, page, config, nav):
     _state["page_content"] = page.content
     page.content = searched(page.content)
+    index = _search_index(config)
+    _state["entries_before"] = len(index.entries) if index is not None else 0
     return context
 
 
 def _after_search(context, page, config, nav):
     page.content = _SEARCH_ATTRIBUTE.sub("", _state.pop("page_content"))
+    preview, index = _state.get("preview"), _search_index(config)
+    if preview is not None and index is not None:  # kept for the rebuilds that do not render this page
+        preview.entries[page.file.src_uri] = index.entries[_state.pop("entries_before"):]
     # Material reads the switcher from config.extra.alternate: point it at this page, not the home page
     roots = _state.get("alternate_roots")
     if roots:
@@ -202,15 +230,32 @@ def on_post_page(output, page, config):
     return output
 
 
+def on_nav(nav, config, files):
+    if "preview" in _state:
+        _state["preview"].order = [file.src_uri for file in files.documentation_pages()]
+    return nav
+
+
+@event_priority(100)  # before the search plugin writes its index
 def on_post_build(config):
     """The downloads on_config listed with placeholder sizes: under `mkdocs serve` rendered now that the pages
     are served, under `mkdocs build` the PDFs converted meanwhile."""
+    index = _search_index(config)
+    if "preview" in _state and index is not None:
+        # a rebuild indexed only the pages it rendered: the others' entries are the ones kept
+        index.entries = _state["preview"].index()
+        plugin = config.plugins.get("material/search") or config.plugins.get("search")
+        plugin.search_index_prev = None  # under `mkdocs serve --dirty` it would merge the previous index again
     waiting = _state.pop("later", None)
     if waiting is None:
         return
     later, made = waiting
-    if later:
-        put_later(Path(config.site_dir), config.extra.get("content_language", "fi"), later, made())
+    lang = config.extra.get("content_language", "fi")
+    if made is None:  # the preview: the pages are served meanwhile, and the next edit need not wait for these
+        _state["preview"].render_downloads([sys.executable, "-m", "cooperation.outputs.site.hook",
+                                            str(_state["root"]), config.site_dir, lang])
+    elif later:
+        put_later(Path(config.site_dir), lang, later, made())
 
 
 def _converted(converting: list[Converting]) -> dict[str, bytes]:
@@ -222,20 +267,34 @@ def _converted(converting: list[Converting]) -> dict[str, bytes]:
     return made
 
 
-def _render_for_preview(model, sources) -> dict[str, bytes]:
-    notes: list[str] = []
-    made = {f.name: f.data for f in render_site_files(model, sources, notes, preview=True)}
-    for note in notes:
-        log.info("%s; sivustolla ei tarjota sitä", note)
-    return made
+def preview_later(model) -> list[Rendered]:
+    """The downloads the preview lists with placeholder sizes (no conversions: preview=True leaves them out)."""
+    return [Rendered(output, code, output.file(model, code), b"") for output in REGISTRY
+            if output.site and not output.made_from for code in output.languages(model)]
+
+
+def preview_downloads(root: Path, site_dir: Path, lang: str) -> None:
+    """The preview's downloads rendered from the data and put into the served site (run as a process of its own:
+    `python -m cooperation.outputs.site.hook ROOT SITE_DIR LANG`)."""
+    model, sources, _ = load_all(root)
+    made = {f.name: f.data for f in render_site_files(model, sources, preview=True)}
+    put_later(site_dir, lang, preview_later(model), made)
 
 
 def on_files(files, config):
     blocks = _state["blocks"] = {}
+    generated: dict[str, tuple[str, list[str]]] = {}
     for page in _state["pages"].values():
         text, blocks[page.path] = page.markdown()
-        files.append(File.generated(config, page.path, content=text))
-    files.append(File.generated(config, "tietomuoto.md", content=_state["reference"]))
+        generated[page.path] = (text, blocks[page.path])
+    generated["tietomuoto.md"] = (_state["reference"], [])
+    preview = _state.get("preview")
+    if preview is not None:
+        for file in preview.files(config, generated, signature(config)):
+            files.append(file)
+    else:
+        for path, (text, _) in generated.items():
+            files.append(File.generated(config, path, content=text))
     for path, data in _state["assets"].items():
         files.append(File.generated(config, path, content=data))
     for name, data, _ in _state["files"]:
@@ -254,3 +313,7 @@ def on_page_content(html_text, page, config, files):
         html_text = (f'<div class="admonition note" lang="{lang}"><p>{html.escape(L.word("finnish_only", lang))}'
                      f'</p></div>\n<div lang="fi">\n{html_text}\n</div>')
     return html_text
+
+
+if __name__ == "__main__":
+    preview_downloads(Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3])
