@@ -999,6 +999,13 @@ class Site:
     def version_name(self, v: Version) -> str:
         return v.name or self.w("current_proposal")
 
+    @staticmethod
+    def version_anchor(v: Version) -> str:
+        """A version's place on the approvals page: a signed version's fingerprint; the current proposal's stays
+        the same as its text changes (a link to it keeps working, and the party pages linking to it need not
+        change with every edit)."""
+        return v.fingerprint[:12] if v.name else "current-proposal"
+
     def version_status(self, v: Version) -> str:
         """'Voimassa 9.3.2026 alkaen', or 'n/m osapuolta hyväksynyt' while parties are still deciding."""
         parties = self.m.parties
@@ -1049,7 +1056,7 @@ class Site:
             page.body.append(f'<p class="not-recorded">{esc(self.w("not_recorded_details").format(n=unknown))}</p>')
         for v in reversed(self.versions):
             title = self.version_name(v)
-            page.body.append(f"## {heading_text(title)} {{#{esc(v.fingerprint[:12])}}}")
+            page.body.append(f"## {heading_text(title)} {{#{esc(self.version_anchor(v))}}}")
             page.body.append(f'<p class="meta"><strong>{esc(self.version_status(v))}</strong><br>'
                              f"{esc(self.w('fingerprint'))} <code>{esc(v.fingerprint)}</code>"
                              + (f"<br>{esc(self.w('version_date'))} {esc(L.partial_date(v.date, lang))}" if v.date else "")
@@ -1073,7 +1080,7 @@ class Site:
         for v in reversed(self.versions):
             c = approvals.cell(p, v, self.versions)
             when = f", {esc(L.partial_date(c.decision.date, self.lang))}" if c.decision and c.decision.date else ""
-            items.append(f"<li>{self.link('historia/hyvaksynnat.md', self.version_name(v), v.fingerprint[:12])}: "
+            items.append(f"<li>{self.link('historia/hyvaksynnat.md', self.version_name(v), self.version_anchor(v))}: "
                          f"{self.approval_state(c.state)}{when}</li>")
         return f"### {heading_text(self.w('my_approvals'))}\n<ul>" + "".join(items) + "</ul>"
 
