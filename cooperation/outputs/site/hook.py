@@ -230,6 +230,12 @@ def on_post_page(output, page, config):
     return output
 
 
+def on_env(env, config, files):
+    if "preview" in _state:  # the theme's templates as the first build compiled them (preview.py)
+        env.bytecode_cache = _state["preview"].templates
+    return env
+
+
 def on_nav(nav, config, files):
     if "preview" in _state:
         _state["preview"].order = [file.src_uri for file in files.documentation_pages()]

@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.structure.files import File
 
 # MkDocs warns on every dirty build that navigation may be stale; the preview renders every page again whenever
@@ -60,6 +61,22 @@ def signature(config: Any) -> str:
     return hashlib.sha256(json.dumps(state, sort_keys=True, default=str).encode("utf-8")).hexdigest()
 
 
+class CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's templates as compiled by the first build: MkDocs makes a new template environment for every
+    build, which would compile them all again (Jinja checks each against its source: an edited one is compiled
+    anew)."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
 class Preview:
     """The state kept from one `mkdocs serve` rebuild to the next."""
 
@@ -73,6 +90,7 @@ class Preview:
         self.entries: dict[str, list] = {}  # a page's search entries from when it was last rendered
         self.order: list[str] = []  # the pages in the order MkDocs renders them
         self.downloads: subprocess.Popen | None = None
+        self.templates = CompiledTemplates()
 
     def close(self) -> None:
         self.stop_downloads()
