@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 from urllib.parse import urlparse
 
+from material.plugins.search.plugin import Parser, void
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
@@ -129,6 +130,12 @@ _SEARCH_ATTRIBUTE = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
 
 
 def searched(html_text: str) -> str:
+    """The HTML as the search indexer needs it: without its elements marked data-search-exclude, and without
+    the tags and attributes it does not read (`bare`)."""
+    return bare(without_excluded(html_text))
+
+
+def without_excluded(html_text: str) -> str:
     """The HTML without its elements marked data-search-exclude (the generated HTML is well formed, its text
     and attribute values escaped: a tag's name is counted to find its end)."""
     out, pos = [], 0
@@ -143,6 +150,111 @@ def searched(html_text: str) -> str:
         else:
             return "".join(out) + html_text[match.start():]  # unclosed: left as it is, for the indexer to skip
     return "".join(out) + html_text[pos:]
+
+
+# What Material's indexer (Parser in material/plugins/search/plugin.py) reads of a page: headings with an id,
+# which start its sections (the headerlink anchor in them left out of the title); elements marked
+# data-search-exclude or class="linenodiv", skipped; the tags it writes into the index (INDEXED_TAGS); the
+# whitespace inside <pre>; and text. Every other element only carries text to it (inline tags, table cells,
+# divs: most of a generated page's tags): those tags are dropped and their text kept, and so are the attributes
+# of the tags it writes. Headings, <pre>, <object> and skipped elements are passed on as they are, and so are
+# the tags of the elements around them: a section ends where its heading's parent ends.
+INDEXED_TAGS = frozenset(Parser().keep)
+_AS_THEY_ARE = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "pre", "object"})
+# elements whose content is not parsed as tags (in one Python version or another): a page with one is left whole
+_RAW_TEXT = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
+                       "plaintext"})
+_TAG = re.compile(r"""<(/?)([a-zA-Z][a-zA-Z0-9:-]*)((?:\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)"""
+                  r"""\s*(/?)>""")
+_LEFT_WHOLE = re.compile(r"</?(?:[a-z0-9:-]*[A-Z]|(?i:" + "|".join(sorted(_RAW_TEXT)) + r")\b)")
+# The parser writes text between two tags that is only whitespace as one space (or nothing after such a space),
+# other text as it is: where dropped tags would join whitespace to the text beside it, an empty comment (which
+# the parser skips) keeps them apart
+_APART = "<!---->"
+# a character reference cut by a tag ("&amp" + ";") reads differently joined
+_OPEN_REFERENCE = re.compile(r"&[#\w]*$")
+
+
+def bare(html_text: str) -> str:
+    """The HTML with only the tags and attributes the search indexer reads, from which it builds the same index.
+    A page for which that is not sure (not well formed, a raw-text element) is returned as it is."""
+    tags = list(_TAG.finditer(html_text))
+    if html_text.count("<") != len(tags) or _LEFT_WHOLE.search(html_text):
+        return html_text  # a "<" that starts no tag, a tag in capitals or a raw-text element
+    passed: dict[int, str] = {}  # tag → what is passed on of it: the bare tag, or its element as it is
+    end_of: dict[int, int] = {}  # the start tag of an element passed on as it is → its end tag
+    open_elements: list[list] = []  # name, start tag, whether an element within it is passed on
+    for index, tag in enumerate(tags):
+        closing, name, _, empty = tag.groups()
+        if closing:
+            if not open_elements or open_elements[-1][0] != name:
+                return html_text
+            _, start, holds = open_elements.pop()
+        elif name in void:
+            continue  # nothing of it is read
+        elif empty:
+            start, holds = index, False
+        else:
+            open_elements.append([name, index, False])
+            continue
+        attributes = tags[start][3]
+        if name in _AS_THEY_ARE or "data-search-exclude" in attributes or "linenodiv" in attributes:
+            end_of[start] = index
+            passed[start] = html_text[tags[start].start():tag.end()]
+            holds = True
+        elif holds or name in INDEXED_TAGS:
+            passed[start] = f"<{name}{empty}>"
+            if closing:
+                passed[index] = f"</{name}>"
+        if holds and open_elements:
+            open_elements[-1][2] = True
+    if open_elements:
+        return html_text
+    out: list[str] = []
+    texts: list[str] = []  # the texts since the last tag passed on
+    started = False  # the parser opens a section before the first heading at the first text or tag
+    position = index = 0
+    while index < len(tags):
+        tag = tags[index]
+        begin = tag.start()
+        if begin > position:
+            texts.append(html_text[position:begin])
+            started = True
+        given = passed.get(index)
+        if given is not None:
+            out.append(texts[0] if len(texts) == 1 else _joined(texts))
+            texts = []
+            out.append(given)
+            index = end_of.get(index, index)
+            started = True
+        elif not started and not tag[1] and tag[2] not in void:
+            return html_text  # this dropped tag opened the section before the first heading
+        position = tags[index].end()
+        index += 1
+    texts.append(html_text[position:])
+    out.append(_joined(texts))
+    return "".join(out)
+
+
+def _joined(texts: list[str]) -> str:
+    """The texts between dropped tags as one text the parser reads as it read them apart."""
+    if len(texts) < 2:
+        return "".join(texts)
+    blank = [(html.unescape(text) if "&" in text else text).isspace() for text in texts]
+    if all(blank):
+        return "".join(texts)
+    first, last = blank.index(False), len(blank) - 1 - blank[::-1].index(False)
+    pieces = ["".join(texts[:first]), _APART] if first else []
+    for position in range(first, last + 1):
+        if not blank[position]:
+            if pieces and _OPEN_REFERENCE.search(pieces[-1]):
+                pieces.append(_APART)
+            pieces.append(texts[position])
+        elif not blank[position - 1]:
+            pieces.append(" ")  # whitespace after text: one space, and none for the whitespace after it
+    if last < len(texts) - 1:
+        pieces += [_APART, " "]
+    return "".join(pieces)
 
 
 @event_priority(100)  # before the search plugin indexes the page
