@@ -139,17 +139,29 @@ def without_excluded(html_text: str) -> str:
     """The HTML without its elements marked data-search-exclude (the generated HTML is well formed, its text
     and attribute values escaped: a tag's name is counted to find its end)."""
     out, pos = [], 0
-    while match := _EXCLUDED.search(html_text, pos):
+    while match := _next_excluded(html_text, pos):
         out.append(html_text[pos:match.start()])
         depth = 0
-        for tag in re.finditer(rf"<(/?){match.group(1)}\b", html_text[match.start():]):
+        for tag in re.compile(rf"<(/?){match.group(1)}\b").finditer(html_text, match.start()):  # (no copy of the rest)
             depth += -1 if tag.group(1) else 1
             if depth == 0:
-                pos = html_text.index(">", match.start() + tag.end()) + 1
+                pos = html_text.index(">", tag.end()) + 1
                 break
         else:
             return "".join(out) + html_text[match.start():]  # unclosed: left as it is, for the indexer to skip
     return "".join(out) + html_text[pos:]
+
+
+def _next_excluded(html_text: str, pos: int) -> re.Match | None:
+    """The start tag of the next element marked data-search-exclude: the attribute's name found first (a search
+    for a fixed string), then the tag it is in (a search for the pattern from every "<" took long on big pages)."""
+    at = pos
+    while (at := html_text.find("data-search-exclude", at)) >= 0:
+        start = html_text.rfind("<", pos, at)
+        if start >= 0 and (match := _EXCLUDED.match(html_text, start)) and match.end() > at:
+            return match
+        at += 1
+    return None
 
 
 # What Material's indexer (Parser in material/plugins/search/plugin.py) reads of a page: headings with an id,
@@ -164,9 +176,8 @@ _AS_THEY_ARE = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "pre", "object"})
 # elements whose content is not parsed as tags (in one Python version or another): a page with one is left whole
 _RAW_TEXT = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
                        "plaintext"})
-_TAG = re.compile(r"""<(/?)([a-zA-Z][a-zA-Z0-9:-]*)((?:\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)"""
-                  r"""\s*(/?)>""")
-_LEFT_WHOLE = re.compile(r"</?(?:[a-z0-9:-]*[A-Z]|(?i:" + "|".join(sorted(_RAW_TEXT)) + r")\b)")
+# a tag: its name, then its attributes up to ">" (but not one in quotes); a "/" before ">" ends an empty one
+_TAG = re.compile(r"""(<(/?)([a-zA-Z][a-zA-Z0-9:-]*)(?=[\s/>])([^<>"']*(?:(?:"[^"]*"|'[^']*')[^<>"']*)*)>)""")
 # The parser writes text between two tags that is only whitespace as one space (or nothing after such a space),
 # other text as it is: where dropped tags would join whitespace to the text beside it, an empty comment (which
 # the parser skips) keeps them apart
@@ -178,61 +189,54 @@ _OPEN_REFERENCE = re.compile(r"&[#\w]*$")
 def bare(html_text: str) -> str:
     """The HTML with only the tags and attributes the search indexer reads, from which it builds the same index.
     A page for which that is not sure (not well formed, a raw-text element) is returned as it is."""
-    tags = list(_TAG.finditer(html_text))
-    if html_text.count("<") != len(tags) or _LEFT_WHOLE.search(html_text):
-        return html_text  # a "<" that starts no tag, a tag in capitals or a raw-text element
-    passed: dict[int, str] = {}  # tag → what is passed on of it: the bare tag, or its element as it is
-    end_of: dict[int, int] = {}  # the start tag of an element passed on as it is → its end tag
+    parts = _TAG.split(html_text)  # text, then per tag: the tag, "/" of an end tag, name, attributes
+    texts, tags, names = parts[0::5], parts[1::5], parts[3::5]
+    if html_text.count("<") != len(tags) or not "".join(names).islower() or not _RAW_TEXT.isdisjoint(names):
+        return html_text  # a "<" that starts no tag, a tag in capitals (or none), a raw-text element
+    given: list[str | None] = [None] * len(tags)  # what is passed on of each tag: nothing, the bare tag or as it is
     open_elements: list[list] = []  # name, start tag, whether an element within it is passed on
-    for index, tag in enumerate(tags):
-        closing, name, _, empty = tag.groups()
+    for index, closing, name, attributes in zip(range(len(tags)), parts[2::5], parts[3::5], parts[4::5]):
         if closing:
             if not open_elements or open_elements[-1][0] != name:
                 return html_text
             _, start, holds = open_elements.pop()
         elif name in void:
             continue  # nothing of it is read
-        elif empty:
+        elif attributes.endswith("/"):
             start, holds = index, False
         else:
             open_elements.append([name, index, False])
             continue
-        attributes = tags[start][3]
+        attributes = parts[5 * start + 4]
         if name in _AS_THEY_ARE or "data-search-exclude" in attributes or "linenodiv" in attributes:
-            end_of[start] = index
-            passed[start] = html_text[tags[start].start():tag.end()]
+            given[start:index + 1] = tags[start:index + 1]
             holds = True
         elif holds or name in INDEXED_TAGS:
-            passed[start] = f"<{name}{empty}>"
+            given[start] = f"<{name}/>" if start == index else f"<{name}>"
             if closing:
-                passed[index] = f"</{name}>"
+                given[index] = f"</{name}>"
         if holds and open_elements:
             open_elements[-1][2] = True
     if open_elements:
         return html_text
+    # the parser opens a section before the first heading at the first text or tag: no dropped tag may open it
+    first_text = next((index for index, text in enumerate(texts) if text), len(texts))
+    first_given = next((index for index, tag in enumerate(given) if tag is not None), len(tags))
+    if any(not parts[5 * index + 2] and parts[5 * index + 3] not in void for index in range(min(first_text, first_given))):
+        return html_text
     out: list[str] = []
-    texts: list[str] = []  # the texts since the last tag passed on
-    started = False  # the parser opens a section before the first heading at the first text or tag
-    position = index = 0
-    while index < len(tags):
-        tag = tags[index]
-        begin = tag.start()
-        if begin > position:
-            texts.append(html_text[position:begin])
-            started = True
-        given = passed.get(index)
-        if given is not None:
-            out.append(texts[0] if len(texts) == 1 else _joined(texts))
-            texts = []
-            out.append(given)
-            index = end_of.get(index, index)
-            started = True
-        elif not started and not tag[1] and tag[2] not in void:
-            return html_text  # this dropped tag opened the section before the first heading
-        position = tags[index].end()
-        index += 1
-    texts.append(html_text[position:])
-    out.append(_joined(texts))
+    joined: list[str] = []  # the texts since the last tag passed on
+    for text, tag in zip(texts, given):
+        if text:
+            joined.append(text)
+        if tag is not None:
+            if joined:
+                out.append(joined[0] if len(joined) == 1 else _joined(joined))
+                joined = []
+            out.append(tag)
+    if texts[-1]:
+        joined.append(texts[-1])
+    out.append(_joined(joined))
     return "".join(out)
 
 
@@ -241,13 +245,14 @@ def _joined(texts: list[str]) -> str:
     if len(texts) < 2:
         return "".join(texts)
     blank = [(html.unescape(text) if "&" in text else text).isspace() for text in texts]
-    if all(blank):
-        return "".join(texts)
+    joined = "".join(texts)
+    if all(blank) or not (True in blank or "&" in joined):
+        return joined
     first, last = blank.index(False), len(blank) - 1 - blank[::-1].index(False)
     pieces = ["".join(texts[:first]), _APART] if first else []
     for position in range(first, last + 1):
         if not blank[position]:
-            if pieces and _OPEN_REFERENCE.search(pieces[-1]):
+            if pieces and "&" in pieces[-1] and _OPEN_REFERENCE.search(pieces[-1]):
                 pieces.append(_APART)
             pieces.append(texts[position])
         elif not blank[position - 1]:
