@@ -127,6 +127,7 @@ def _alternate(roots, url: str) -> list[dict]:
 _EXCLUDED = re.compile(r"<([a-z][a-z0-9]*)\b[^>]*?\sdata-search-exclude[\s/>=]")
 # Material takes data-search-* attributes with a value out of the page after indexing it
 _SEARCH_ATTRIBUTE = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
+_SEARCH_ATTRIBUTE_NAMED = re.compile(r"data-search-\w+=\"[^\"]+\"")
 
 
 def searched(html_text: str) -> str:
@@ -270,7 +271,9 @@ def _before_search(context, page, config, nav):
 
 
 def _after_search(context, page, config, nav):
-    page.content = _SEARCH_ATTRIBUTE.sub("", _state.pop("page_content"))
+    content = _state.pop("page_content")
+    # (only where there is one: the pattern, starting with an optional space, is tried at every character)
+    page.content = _SEARCH_ATTRIBUTE.sub("", content) if _SEARCH_ATTRIBUTE_NAMED.search(content) else content
     # Material reads the switcher from config.extra.alternate: point it at this page, not the home page
     roots = _state.get("alternate_roots")
     if roots:
