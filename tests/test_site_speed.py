@@ -1,10 +1,14 @@
 """What makes the site build and its preview fast keeps what readers get: the search indexer is given the pages
-without their search-excluded elements and builds the same index."""
+without their search-excluded elements and without the tags and attributes it does not read, and builds the same
+index."""
 from __future__ import annotations
 
-from material.plugins.search.plugin import Parser
+import sys
 
-from cooperation.outputs.site.hook import searched
+import pytest
+from material.plugins.search.plugin import Parser, SearchIndex
+
+from cooperation.outputs.site.hook import bare, searched
 
 # as the generated pages nest them: an excluded scroll region holding a table (a div within a div), an indexed
 # table whose data cells are excluded, a definition list, text between and after them
@@ -46,6 +50,85 @@ def test_the_indexer_finds_the_same_sections_in_the_page_without_its_excluded_el
 def test_an_unclosed_excluded_element_is_left_for_the_indexer():
     page = '<p>Alku</p><div data-search-exclude><p>ei loppua'
     assert searched(page) == page
+
+
+# the page in, what the indexer is given: only the tags it writes into the index (p, li, code...), headings as they
+# are and the tags of elements around them; whitespace that dropped tags would join to text kept apart by a comment
+BARE = [
+    # a goal's heading with its permanent link, its id in bold, prose with a link and a line break
+    ('<h2 id="oa01-1">1.1 Otsikko<a class="headerlink" href="#oa01-1" title="Pysyvä linkki">¶</a></h2>\n'
+     '<p class="meta">Tavoite <strong>OA01-1</strong></p>\n<div class="md"><p>Teksti <a href="x/">linkki</a>.<br>Rivi'
+     '</p></div>',
+     '<h2 id="oa01-1">1.1 Otsikko<a class="headerlink" href="#oa01-1" title="Pysyvä linkki">¶</a></h2>\n'
+     '<p>Tavoite OA01-1</p>\n<p>Teksti linkki.Rivi</p>'),
+    # table cells: whitespace alone between tags is one space, or none after another such space
+    ('<p>Arvot</p><table><tr><td> <span>x</span> </td>\n<td><em>a</em> <em>b</em></td></tr></table>',
+     '<p>Arvot</p> <!---->x a b'),
+    ('<ul class="l"><li><span><strong>Alue 1</strong> 5 %</span> <span> </span></li></ul>',
+     '<ul><li>Alue 1 5 %<!----> </li></ul>'),
+    # a heading's parent element is kept: the section ends where it ends
+    ('<div class="x"><h2 id="a">A</h2><p>t <em>u</em></p></div><p>v</p>',
+     '<div><h2 id="a">A</h2><p>t u</p></div><p>v</p>'),
+    # a character reference cut by a tag stays cut
+    ('<p>A &amp<b>;</b> B</p>', '<p>A &amp<!---->; B</p>'),
+    ('<pre class="p"><span>a  b</span>\n</pre><p>c<sup class="s">2</sup></p>',
+     '<pre class="p"><span>a  b</span>\n</pre><p>c<sup>2</sup></p>'),
+]
+# left as they are: not well formed, a raw-text element, a dropped tag that would open the first section
+AS_IT_IS = ['<p>a <span>b</p></span>', '<p>a</p><script>if (a<b) x()</script>', '<p>a</p><em>b',
+            '<div class="admonition"><p>x</p></div><h1 id="a">A</h1>', '<p>subareas/<tunniste>.yaml</p>']
+
+
+@pytest.mark.parametrize(("page", "given"), BARE)
+def test_the_indexer_is_given_only_what_it_reads(page, given):
+    assert bare(page) == given
+    assert sections(given) == sections(page)
+
+
+@pytest.mark.parametrize("page", AS_IT_IS)
+def test_a_page_that_is_not_sure_to_index_the_same_is_left_as_it_is(page):
+    assert bare(page) == page
+
+
+@pytest.fixture(scope="module")
+def indexed(tmp_path_factory):
+    """The example site built by `build.py site`; for each language and page, the index entries Material makes of
+    the whole page and of what the indexer is given, and what it is given."""
+    from helpers import run_cli
+
+    from cooperation.outputs.site import hook
+    real = SearchIndex.add_entry_from_context
+    made: dict[tuple[str, str], tuple[list, list, str]] = {}
+
+    def both(index, page):
+        of_whole = SearchIndex(**index.config)
+        given = page.content
+        # the page as MkDocs rendered it, kept by the hook (MkDocs loads hook.py as a module of its own)
+        page.content = next(module._state["page_content"] for module in list(sys.modules.values())
+                            if getattr(module, "__file__", None) == hook.__file__ and "page_content" in module._state)
+        real(of_whole, page)
+        page.content = given
+        before = len(index.entries)
+        real(index, page)
+        made[index.config["lang"][0], page.url] = (of_whole.entries, index.entries[before:], given)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(SearchIndex, "add_entry_from_context", both)
+        done = run_cli("site", "--out", tmp_path_factory.mktemp("indexed"))
+    assert done.returncode == 0, done.stderr
+    return made
+
+
+def test_the_index_is_the_same_as_of_the_whole_pages(indexed):
+    assert {lang for lang, _ in indexed} == {"fi", "sv"}
+    assert {key: whole for key, (whole, _, _) in indexed.items()} == {key: given for key, (_, given, _) in indexed.items()}
+    given = {key: html for key, (_, _, html) in indexed.items()}
+    # the pages of sub-areas (goals with their actions and indicators, charts) reach the indexer bare
+    subareas = [key for key in given if key[1].startswith("osa-alueet/") and key[1] != "osa-alueet/"]
+    assert subareas
+    for key in subareas:
+        assert "<svg" not in given[key] and "<span" not in given[key] and "class=" not in given[key].replace(
+            'class="headerlink"', ""), key
 
 
 def test_the_preview_shows_an_edit_of_a_sub_area_file(tmp_path):

@@ -164,7 +164,9 @@ def legend(model: Agreement, indicator: Indicator, lang: str) -> list[tuple[str,
     if any(note_area == area for _, note_area, _, _ in value_notes(indicator, areas_with_values(indicator))):
         items.append((f'<line x1="14" x2="14" y1="0" y2="14" stroke="{NOTE_COLOUR}" stroke-width="1.5" stroke-dasharray="2 3"/>',
                       L.word("value_notes", lang)))
-    return [(f'<svg width="28" height="14" viewBox="0 0 28 14" aria-hidden="true" focusable="false">{mark}</svg>', name)
+    # the swatches' meaning is their names beside them: the search indexer skips their elements
+    return [(f'<svg width="28" height="14" viewBox="0 0 28 14" aria-hidden="true" focusable="false" data-search-exclude>'
+             f'{mark}</svg>', name)
             for mark, name in items]
 
 
@@ -183,8 +185,9 @@ def small_svg(indicator: Indicator, area: str) -> str:
 
     def y(value: float) -> float:
         return frame.y(value, pad, h)
+    # data-search-exclude: the search indexer skips the drawing, its meaning is in the caption
     out = [f'<svg viewBox="0 0 {SMALL_WIDTH} {SMALL_HEIGHT}" aria-hidden="true" focusable="false" '
-           f'xmlns="http://www.w3.org/2000/svg">',
+           f'xmlns="http://www.w3.org/2000/svg" data-search-exclude>',
            f'<rect x="0.5" y="0.5" width="{SMALL_WIDTH - 1}" height="{SMALL_HEIGHT - 1}" fill="none" stroke="#d0d0d0"/>']
     if area != REGION and indicator.series(REGION):
         out.append(f'<path d="{_path(indicator.series(REGION), x, y)}" fill="none" stroke="{CONTEXT_COLOUR}" '
