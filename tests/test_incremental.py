@@ -1,0 +1,138 @@
+"""Incremental loading: after an edit of one file, the pipeline reads, parses, schema-checks and
+canonicalises only that file again, and gives exactly what a cold load gives."""
+from __future__ import annotations
+
+import dataclasses
+import os
+import shutil
+
+import pytest
+from helpers import MINIMAL, REPO, copy_root
+
+from cooperation.load.sources import load_sources
+from cooperation.outputs import BY_NAME
+from cooperation.pipeline import ModelError, forget_loaded, load_all, validate
+from cooperation.result import Result
+
+EDITED = "subareas/hyte.yaml"
+
+
+def _problems(result: Result) -> list[dict]:
+    """Every field of every problem, in order (Problem's own equality leaves params and titles out)."""
+    return [dataclasses.asdict(p) for p in result.problems]
+
+
+def _documents(sources) -> dict[str, object]:
+    return {doc.name: doc for _, doc in sources.yaml_documents()}
+
+
+def _cold(root):
+    forget_loaded()
+    return validate(root)
+
+
+def _edit(root, old: str, new: str) -> None:
+    """Replace ``old`` with ``new`` in the edited file, keeping its times: the content alone must tell."""
+    path = root / EDITED
+    info = path.stat()
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
+
+
+def test_an_edit_of_one_file_gives_the_result_and_model_of_a_cold_load(tmp_path):
+    root = copy_root(MINIMAL, tmp_path / "root")
+    forget_loaded()
+    before, _ = validate(root)
+    # the same length and the same modification time: only the bytes differ
+    _edit(root, "status: ongoing", "status: onwards")
+    sources, result = validate(root)
+    documents, earlier = _documents(sources), _documents(before)
+    # the memo was used: the unchanged files are the very documents of the previous load, the edited one is new
+    assert all(documents[name] is earlier[name] for name in documents if name != EDITED)
+    assert documents[EDITED] is not earlier[EDITED]
+    assert [(p.severity, p.code, p.file, p.line, p.column, p.item, p.field) for p in result.errors] == [
+        ("error", "enum", EDITED, 20, 17, ("action", "HYTE-1-T1"), "status")]
+    cold_sources, cold = _cold(root)
+    assert _problems(result) == _problems(cold)
+    assert {name: (doc.data, doc.positions, doc.key_positions) for name, doc in documents.items()} == {
+        name: (doc.data, doc.positions, doc.key_positions) for name, doc in _documents(cold_sources).items()}
+
+    # a valid edit: the model built from the remembered files is the cold load's model
+    _edit(root, "status: onwards", "status: ongoing")
+    forget_loaded()
+    load_all(root)
+    _edit(root, "title: Tavoite HYTE-1.", "title: Tavoite HYTE-1!")
+    model, sources, result = load_all(root)
+    forget_loaded()
+    cold_model, _, cold_result = load_all(root)
+    assert model is not cold_model
+    assert repr(model) == repr(cold_model)
+    assert model.fingerprint == cold_model.fingerprint and model.content == cold_model.content
+    assert _problems(result) == _problems(cold_result)
+    assert model.subareas[[s.id for s in model.subareas].index("hyte")].goals[0].title.get("fi") == "Tavoite HYTE-1!"
+
+
+def test_an_error_introduced_and_removed_again(tmp_path):
+    root = copy_root(MINIMAL, tmp_path / "root")
+    original = (root / EDITED).read_bytes()
+    forget_loaded()
+    model, _, _ = load_all(root)
+    _edit(root, "lead: hva", "lead: [hva")  # an unclosed bracket
+    with pytest.raises(ModelError) as caught:
+        load_all(root)
+    assert [(p.code, p.file, p.line, p.column) for p in caught.value.result.errors] == [
+        ("yaml_unclosed_bracket", EDITED, 18, 15)]
+    (root / EDITED).write_bytes(original)
+    again, _, result = load_all(root)
+    assert not result.errors
+    assert repr(again) == repr(model) and again.fingerprint == model.fingerprint
+
+
+def test_files_with_the_same_bytes_report_their_own_names(tmp_path):
+    root = copy_root(MINIMAL, tmp_path / "root")
+    _edit(root, "status: ongoing", "status: onwards")
+    shutil.copyfile(root / EDITED, root / "subareas" / "hyte-kopio.yaml")
+    forget_loaded()
+    validate(root)
+    sources, result = validate(root)  # the second load is served from the memo
+    documents = _documents(sources)
+    assert documents["subareas/hyte-kopio.yaml"] is not documents[EDITED]
+    assert {name: doc.name for name, doc in documents.items()} == {name: name for name in documents}
+    enum = sorted((p.file, p.line, p.column) for p in result.errors if p.code == "enum")
+    assert enum == [("subareas/hyte-kopio.yaml", 20, 17), (EDITED, 20, 17)]
+    assert _problems(result) == _problems(_cold(root)[1])
+
+
+def test_no_stage_changes_the_remembered_files(tmp_path):
+    """Remembered documents and rows are shared with the next load: checking, building the model and
+    rendering the outputs that read them must leave them as parsed."""
+    root = copy_root(REPO, tmp_path / "root")
+    forget_loaded()
+    model, sources, _ = load_all(root)
+    for name in ("json", "csv", "progress", "ics", "xlsx"):
+        assert BY_NAME[name].files(model, sources)
+    fresh = load_sources(root)
+    assert {name: (doc.data, doc.positions, doc.key_positions) for name, doc in _documents(sources).items()} == {
+        name: (doc.data, doc.positions, doc.key_positions) for name, doc in _documents(fresh).items()}
+    assert [(r.file, r.line, r.indicator, r.area, r.year, r.value, r.note, r.record, r.index)
+            for r in sources.measurements] == [
+        (r.file, r.line, r.indicator, r.area, r.year, r.value, r.note, r.record, r.index) for r in fresh.measurements]
+
+
+def test_only_the_latest_load_is_remembered(tmp_path):
+    from cooperation.check import checker
+    from cooperation.load import sources as loading
+    from cooperation.model import fingerprint
+    first = copy_root(MINIMAL, tmp_path / "first")
+    second = copy_root(MINIMAL, tmp_path / "second")
+    (second / "subareas" / "tilat.yaml").unlink()
+    forget_loaded()
+    load_all(first)
+    model, sources, _ = load_all(second)
+    names = set(_documents(sources))
+    assert {path for path, *_ in loading._READ} == {str(doc.path) for doc in _documents(sources).values()} | {
+        str(second / name) for name in sources.measurement_files}
+    assert set(checker._SCHEMA_CHECKS) == names and set(fingerprint._CANONICAL) == names
+    assert all(entry.doc is _documents(sources)[name] for name, entry in checker._SCHEMA_CHECKS.items())
