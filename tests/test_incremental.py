@@ -10,6 +10,7 @@ import pytest
 from helpers import MINIMAL, REPO, copy_root
 
 from cooperation.load.sources import load_sources
+from cooperation.model import fingerprint_of
 from cooperation.outputs import BY_NAME
 from cooperation.pipeline import ModelError, forget_loaded, load_all, validate
 from cooperation.result import Result
@@ -136,3 +137,15 @@ def test_only_the_latest_load_is_remembered(tmp_path):
         str(second / name) for name in sources.measurement_files}
     assert set(checker._SCHEMA_CHECKS) == names and set(fingerprint._CANONICAL) == names
     assert all(entry.doc is _documents(sources)[name] for name, entry in checker._SCHEMA_CHECKS.items())
+
+
+def test_a_cold_load_beside_the_memo_gets_its_own_fingerprint(tmp_path):
+    """History and diffs load other versions cold while the memo holds the current files under the same names."""
+    root = copy_root(MINIMAL, tmp_path / "root")
+    other = copy_root(MINIMAL, tmp_path / "other")
+    path = other / EDITED
+    path.write_text(path.read_text(encoding="utf-8").replace("Tavoite HYTE-1.", "Tavoite HYTE-1!"), encoding="utf-8")
+    forget_loaded()
+    expected = fingerprint_of(load_sources(other))
+    model, _, _ = load_all(root)
+    assert fingerprint_of(load_sources(other)) == expected != model.fingerprint
