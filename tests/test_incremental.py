@@ -5,10 +5,12 @@ from __future__ import annotations
 import dataclasses
 import os
 import shutil
+import subprocess
 
 import pytest
 from helpers import MINIMAL, REPO, copy_root
 
+from cooperation.changes.history import cached_history, load_history
 from cooperation.load.sources import load_sources
 from cooperation.model import fingerprint_of
 from cooperation.outputs import BY_NAME
@@ -32,14 +34,15 @@ def _cold(root):
     return validate(root)
 
 
-def _edit(root, old: str, new: str) -> None:
-    """Replace ``old`` with ``new`` in the edited file, keeping its times: the content alone must tell."""
+def _edit(root, old: str, new: str, keep_times: bool = True) -> None:
+    """Replace ``old`` with ``new`` in the edited file, by default keeping its times: the content alone must tell."""
     path = root / EDITED
     info = path.stat()
     text = path.read_text(encoding="utf-8")
     assert old in text
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
+    if keep_times:
+        os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
 
 
 def test_an_edit_of_one_file_gives_the_result_and_model_of_a_cold_load(tmp_path):
@@ -149,3 +152,41 @@ def test_a_cold_load_beside_the_memo_gets_its_own_fingerprint(tmp_path):
     expected = fingerprint_of(load_sources(other))
     model, _, _ = load_all(root)
     assert fingerprint_of(load_sources(other)) == expected != model.fingerprint
+
+
+def _git(repo, *args: str) -> str:
+    env = dict(os.environ, GIT_AUTHOR_NAME="Testi", GIT_AUTHOR_EMAIL="t@example.org", GIT_COMMITTER_NAME="Testi",
+               GIT_COMMITTER_EMAIL="t@example.org", GIT_AUTHOR_DATE="2026-03-01T10:00:00+02:00",
+               GIT_COMMITTER_DATE="2026-03-01T10:00:00+02:00")
+    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True, env=env).stdout
+
+
+def test_the_preview_reuses_the_commits_history_and_compares_the_edited_files_again(tmp_path):
+    """An edit not committed changes only the changes since the version in force; a commit or a tag is a new
+    history."""
+    root = copy_root(MINIMAL, tmp_path / "repo")
+    _git(root, "init", "-q", "-b", "main")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", "Luonnos")
+    _git(root, "tag", "-a", "v1.0", "-m", "Allekirjoitettu")
+    _edit(root, "status: ongoing", "status: delayed", keep_times=False)  # git itself trusts the times
+    _git(root, "commit", "-q", "-am", "Viivästynyt")
+    first = cached_history(root, load_sources(root))
+    assert [v.tag for v in first.versions] == ["v1.0"]
+    assert [i.id for i in first.since_signed.items] == ["HYTE-1-T1"]
+
+    _edit(root, "title: Tavoite HYTE-1.", "title: Tavoite HYTE-1!", keep_times=False)  # not committed
+    sources = load_sources(root)
+    edited = cached_history(root, sources)
+    assert edited.entries is first.entries and edited.versions is first.versions  # the commits: not read again
+    assert sorted(i.id for i in edited.since_signed.items) == ["HYTE-1", "HYTE-1-T1"]
+    assert repr(edited.since_signed) == repr(load_history(root, sources).since_signed)
+    assert cached_history(root, sources) is edited  # the other language's build
+    assert [i.id for i in first.since_signed.items] == ["HYTE-1-T1"]  # an earlier answer is left as it was
+
+    _git(root, "commit", "-q", "-am", "Otsikko")
+    committed = cached_history(root, sources)
+    assert len(committed.entries) == len(first.entries) + 1
+    _git(root, "tag", "-a", "v1.1", "-m", "Allekirjoitettu")
+    tagged = cached_history(root, sources)
+    assert [v.tag for v in tagged.versions] == ["v1.0", "v1.1"] and not tagged.since_signed.items
