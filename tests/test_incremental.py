@@ -8,7 +8,7 @@ import shutil
 import subprocess
 
 import pytest
-from helpers import MINIMAL, REPO, copy_root
+from helpers import MINIMAL, REPO, apply_case, copy_root, load_cases
 
 from cooperation.changes.history import cached_history, load_history
 from cooperation.load.sources import load_sources
@@ -190,3 +190,20 @@ def test_the_preview_reuses_the_commits_history_and_compares_the_edited_files_ag
     _git(root, "tag", "-a", "v1.1", "-m", "Allekirjoitettu")
     tagged = cached_history(root, sources)
     assert [v.tag for v in tagged.versions] == ["v1.0", "v1.1"] and not tagged.since_signed.items
+
+
+def test_every_broken_input_of_the_corpus_read_incrementally_gives_the_cold_problems(tmp_path):
+    """One root edited case after case, as a preview sees it: each case's problems, and the clean files' after
+    it is undone, are exactly a cold load's."""
+    root = tmp_path / "root"
+    forget_loaded()
+    clean = None
+    for case in load_cases():
+        shutil.rmtree(root, ignore_errors=True)
+        copy_root(MINIMAL, root)
+        _, result = validate(root)
+        clean = clean or _problems(_cold(root)[1])
+        assert _problems(result) == clean, case["name"]
+        apply_case(root, case)
+        _, result = validate(root)
+        assert _problems(result) == _problems(_cold(root)[1]), case["name"]
