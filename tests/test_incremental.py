@@ -207,3 +207,27 @@ def test_every_broken_input_of_the_corpus_read_incrementally_gives_the_cold_prob
         apply_case(root, case)
         _, result = validate(root)
         assert _problems(result) == _problems(_cold(root)[1]), case["name"]
+
+
+def test_a_second_language_checks_the_unchanged_files_for_it(tmp_path):
+    """The translations of an unchanged sub-area depend on the agreement's languages: a per-document result is
+    reused only while they stay the same."""
+    root = copy_root(MINIMAL, tmp_path / "root")
+    forget_loaded()
+    _, result = validate(root)
+    assert not result.warnings
+    agreement = root / "agreement" / "agreement.yaml"
+    agreement.write_text(agreement.read_text(encoding="utf-8").replace("languages: [fi]", "languages: [fi, sv]", 1),
+                         encoding="utf-8")
+    sources, result = validate(root)
+    missing = {(p.file, p.line, p.column, p.field) for p in result.warnings if p.code == "missing_translation"}
+    assert ("subareas/hyte.yaml", 13, 12, "title") in missing  # goal HYTE-1's title
+    subareas = {name for name in _documents(sources) if name.startswith("subareas/")}
+    assert {name for name, *_ in missing if name.startswith("subareas/")} == subareas  # unchanged, checked again
+    assert _problems(result) == _problems(_cold(root)[1])
+    # Swedish first: the plain texts are now Swedish, and the Finnish is what is missing
+    agreement.write_text(agreement.read_text(encoding="utf-8").replace("languages: [fi, sv]", "languages: [sv, fi]", 1),
+                         encoding="utf-8")
+    _, result = validate(root)
+    assert {p.params["language"]["fi"] for p in result.warnings if p.code == "missing_translation"} == {"suomi"}
+    assert _problems(result) == _problems(_cold(root)[1])

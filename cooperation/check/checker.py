@@ -7,7 +7,7 @@ errors are worded in ``schema``, the cross-checks live by family in ``checks``.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
 from cooperation.check.checks import CROSS_CHECKS, Check
@@ -35,9 +35,24 @@ class _SchemaCheck(NamedTuple):
 _SCHEMA_CHECKS: dict[str, _SchemaCheck] = {}
 
 
+class _DocumentCheck(NamedTuple):
+    """What a per-document check said of one document (see Checker.each_document)."""
+
+    doc: Document  # held, so that its id is never reused while the entry lives
+    kind: str
+    schemas: Schemas
+    depends: tuple
+    problems: tuple[Problem, ...]
+
+
+# The latest incremental check's per-document results by (check, file name), reused as the schema's are.
+_DOCUMENT_CHECKS: dict[tuple[str, str], _DocumentCheck] = {}
+
+
 def forget_checked() -> None:
-    """Drop the remembered schema results (benchmarks time a cold check)."""
+    """Drop the remembered schema and per-document results (benchmarks time a cold check)."""
     _SCHEMA_CHECKS.clear()
+    _DOCUMENT_CHECKS.clear()
 
 
 class Checker:
@@ -54,6 +69,7 @@ class Checker:
         # (file, path) of values the schema refused: cross-checks say nothing more about them
         self._schema_paths: set[tuple[str, tuple]] = set()
         self._checked: dict[str, _SchemaCheck] = {}
+        self._document_checks: dict[tuple[str, str], _DocumentCheck] = {}
 
     # --- locating problems ------------------------------------------------------------------
     def _item_kind(self, kind: str, prefix: tuple) -> str | None:
@@ -146,7 +162,28 @@ class Checker:
                 # A crash is a bug in the check, on valid data or not: never dropped, always named.
                 self.result.add(Problem(ERROR, "internal", "-", 1, 1,
                                         {"check": check.__name__, "detail": f"{type(exc).__name__}: {exc}"}))
+        if self.sources.incremental:
+            _DOCUMENT_CHECKS.clear()
+            _DOCUMENT_CHECKS.update(self._document_checks)
         return self.result
+
+    def each_document(self, name: str, check: Callable[[str, Document], None], depends: tuple = ()) -> None:
+        """``check(kind, doc)`` for every YAML document in turn, for a check that looks at one document at a time
+        and at nothing else but the schemas and ``depends`` (e.g. the agreement's languages). Incrementally, a
+        document's problems are reused while it is the same Document object (an unchanged file in the preview)."""
+        for kind, doc in self.sources.yaml_documents():
+            key = (name, doc.name)
+            entry = _DOCUMENT_CHECKS.get(key) if self.sources.incremental else None
+            if entry is None or entry.doc is not doc or entry.kind != kind or entry.schemas is not self.schemas \
+                    or entry.depends != depends:
+                outer, self.result = self.result, Result()
+                try:
+                    check(kind, doc)
+                finally:
+                    found, self.result = self.result, outer
+                entry = _DocumentCheck(doc, kind, self.schemas, depends, tuple(found.problems))
+            self._document_checks[key] = entry
+            self.result.extend(entry.problems)
 
     # --- shared lookups for the cross-checks -----------------------------------------------------
     def doc(self, kind: str) -> Document | None:
