@@ -45,6 +45,7 @@ lint: $(STAMP)
 REPEAT ?= 3
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_validate.py --repeat $(REPEAT)
+	$(BIN)/python benchmarks/bench_load_edit.py --repeat $(REPEAT)
 	$(BIN)/python benchmarks/bench_docx.py --repeat $(REPEAT)
 	$(BIN)/python benchmarks/bench_site.py --repeat $(REPEAT)
 	$(BIN)/python benchmarks/bench_preview.py --edits $(REPEAT)

@@ -13,8 +13,10 @@ from pathlib import Path
 
 from cooperation.changes import versions
 from cooperation.check import check
-from cooperation.load.sources import Sources, data_digest, load_sources
+from cooperation.check.checker import forget_checked
+from cooperation.load.sources import Sources, data_digest, forget_read, load_sources
 from cooperation.model import Agreement, build
+from cooperation.model.fingerprint import forget_canonical
 from cooperation.outputs import codeowners
 from cooperation.result import Result
 from cooperation.timeliness import today
@@ -30,8 +32,12 @@ class ModelError(Exception):
 
 def validate(root: Path) -> tuple[Sources, Result]:
     """Load and check: the schema, the cross-checks, then the post-checks that need an output's view
-    (a committed CODEOWNERS must match the data)."""
-    sources = load_sources(root)
+    (a committed CODEOWNERS must match the data).
+
+    Incrementally: a file with the same bytes as in the previous load of this process is not parsed,
+    schema-checked or canonicalised again (the preview reloads after each edit of one file). The
+    cross-checks and the model see every file together, so they run whole."""
+    sources = load_sources(root, incremental=True)
     result = check(sources)
     result.extend(versions.check(sources, result))
     result.extend(codeowners.stale(sources, result))
@@ -72,8 +78,11 @@ def load(root: Path) -> tuple[Agreement, Result]:
 
 
 def forget_loaded() -> None:
-    """Drop the loaded model (benchmarks time a cold build)."""
+    """Drop the loaded model and what the stages remember of each file (benchmarks time a cold build)."""
     _LOADED.clear()
+    forget_read()
+    forget_checked()
+    forget_canonical()
 
 
 def amendment_files(root: Path, base: str, head: str | None) -> dict[str, bytes]:

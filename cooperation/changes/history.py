@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from cooperation.changes import gitrepo
 from cooperation.changes.diff import Diff, compare
-from cooperation.load.sources import Sources, data_digest, load_sources
+from cooperation.load.sources import Sources, load_sources
 from cooperation.model import fingerprint_of
 
 
@@ -68,6 +68,18 @@ class _Trees:
 
 def load_history(root: Path, current: Sources | None = None, limit: int = 100, tag_pattern: str = "v*") -> History | None:
     """None when the data is not in a git repository."""
+    committed = _committed(root, limit, tag_pattern)
+    if committed is None:
+        return None
+    history, in_force = committed
+    if in_force is not None:
+        history.since_signed = compare(in_force, current if current is not None else load_sources(root))
+    return history
+
+
+def _committed(root: Path, limit: int = 100, tag_pattern: str = "v*") -> tuple[History, Sources | None] | None:
+    """The history of the commits (without the changes since the version in force, which depend on the files as
+    they are) and the files of the version in force (None: no signed version)."""
     try:
         repo, prefix = gitrepo.locate(root)
     except (gitrepo.GitError, ValueError, OSError):
@@ -81,38 +93,57 @@ def load_history(root: Path, current: Sources | None = None, limit: int = 100, t
         except gitrepo.GitError:
             return None
         try:
-            _fill(history, trees, changes, tags, root, current)
+            _fill(history, trees, changes, tags)
+            in_force = trees.get(history.in_force.commit) if history.in_force is not None else None
         except gitrepo.GitError:  # e.g. a shallow clone missing a parent's objects: no history rather than a crash
             return None
-    return history
+    return history, in_force
 
 
-def _fill(history: History, trees: _Trees, changes: list[gitrepo.Change], tags: list[gitrepo.Tag], root: Path,
-          current: Sources | None) -> None:
+def _fill(history: History, trees: _Trees, changes: list[gitrepo.Change], tags: list[gitrepo.Tag]) -> None:
     for change in changes:
         diff = compare(trees.get(change.parent), trees.get(change.commit))
         if diff.change_class is not None:
             history.entries.append(Entry(change, diff))
     for tag in tags:
         history.versions.append(SignedVersion(tag.name, tag.commit, tag.date, fingerprint_of(trees.get(tag.commit))))
-    if history.in_force is not None:
-        now = current if current is not None else load_sources(root)
-        history.since_signed = compare(trees.get(history.in_force.commit), now)
 
 
-_CACHE: dict = {}
+@dataclass
+class _Cached:
+    """The history of one state of the repository, and its changes since signing for the latest files."""
+
+    committed: tuple[History, Sources | None] | None
+    current: Sources | None = None
+    shown: History | None = None
+
+
+_CACHE: dict[tuple, _Cached] = {}
 
 
 def _state_key(root: Path) -> tuple:
+    """The commits and tags the history reads (an edit of a file that is not committed changes neither)."""
     import subprocess
-    head = subprocess.run(["git", "-C", str(root), "rev-parse", "HEAD"], capture_output=True, text=True).stdout.strip()
-    return str(Path(root).resolve()), head, data_digest(root)
+    git = ["git", "-C", str(root)]
+    head = subprocess.run(git + ["rev-parse", "HEAD"], capture_output=True, text=True).stdout.strip()
+    tags = subprocess.run(git + ["for-each-ref", "refs/tags"], capture_output=True, text=True).stdout
+    return str(Path(root).resolve()), head, tags
 
 
 def cached_history(root: Path, sources: Sources) -> History | None:
-    """``load_history`` once per state of the repository and the data (both language builds share it)."""
+    """``load_history`` once per state of the repository: both language builds and every preview rebuild share
+    the commits' history; only the changes since the version in force are compared again, once per ``sources``
+    (the files as they are)."""
     key = _state_key(root)
     if key not in _CACHE:
         _CACHE.clear()
-        _CACHE[key] = load_history(root, current=sources)
-    return _CACHE[key]
+        _CACHE[key] = _Cached(_committed(root))
+    cached = _CACHE[key]
+    if cached.committed is None:
+        return None
+    history, in_force = cached.committed
+    if in_force is None:
+        return history
+    if cached.current is not sources:
+        cached.current, cached.shown = sources, replace(history, since_signed=compare(in_force, sources))
+    return cached.shown

@@ -7,8 +7,8 @@ errors are worded in ``schema``, the cross-checks live by family in ``checks``.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, NamedTuple
 
 from cooperation.check.checks import CROSS_CHECKS, Check
 from cooperation.check.schema import translate
@@ -17,6 +17,42 @@ from cooperation.load.sources import Sources
 from cooperation.load.yaml_loader import Document
 from cooperation.result import ERROR, WARNING, Problem, Result
 from cooperation.schemas import Schemas, default_schemas
+
+
+class _SchemaCheck(NamedTuple):
+    """What the schema said of one document: kept for the next check of the same Document object."""
+
+    doc: Document  # held, so that its id is never reused while the entry lives
+    kind: str
+    schemas: Schemas
+    problems: tuple[Problem, ...]
+    paths: frozenset[tuple[str, tuple]]  # values the schema refused
+    ok: bool
+
+
+# The latest incremental check's schema results by file name. An unchanged file loaded incrementally is the same
+# Document object, so its entry is reused; an edited file is a new object and is checked again.
+_SCHEMA_CHECKS: dict[str, _SchemaCheck] = {}
+
+
+class _DocumentCheck(NamedTuple):
+    """What a per-document check said of one document (see Checker.each_document)."""
+
+    doc: Document  # held, so that its id is never reused while the entry lives
+    kind: str
+    schemas: Schemas
+    depends: tuple
+    problems: tuple[Problem, ...]
+
+
+# The latest incremental check's per-document results by (check, file name), reused as the schema's are.
+_DOCUMENT_CHECKS: dict[tuple[str, str], _DocumentCheck] = {}
+
+
+def forget_checked() -> None:
+    """Drop the remembered schema and per-document results (benchmarks time a cold check)."""
+    _SCHEMA_CHECKS.clear()
+    _DOCUMENT_CHECKS.clear()
 
 
 class Checker:
@@ -32,6 +68,8 @@ class Checker:
         self._item_kinds: dict[tuple, str | None] = {}
         # (file, path) of values the schema refused: cross-checks say nothing more about them
         self._schema_paths: set[tuple[str, tuple]] = set()
+        self._checked: dict[str, _SchemaCheck] = {}
+        self._document_checks: dict[tuple[str, str], _DocumentCheck] = {}
 
     # --- locating problems ------------------------------------------------------------------
     def _item_kind(self, kind: str, prefix: tuple) -> str | None:
@@ -84,20 +122,37 @@ class Checker:
 
     # --- schema ---------------------------------------------------------------------------------
     def check_schema(self, kind: str, doc: Document) -> bool:
-        errors = list(self.schemas.validators[kind].iter_errors(doc.data))
-        format_paths = {tuple(e.absolute_path) for e in errors if e.validator == "format"}
-        for error in errors:
-            translate(self, kind, doc, error, format_paths)
-        self._schema_paths.update((doc.name, tuple(e.absolute_path)) for e in errors)
-        self._schema_paths.update((doc.name, tuple(e.absolute_path) + (name,)) for e in errors
-                                  if e.validator == "required" for name in e.validator_value)
-        return not errors
+        entry = _SCHEMA_CHECKS.get(doc.name) if self.sources.incremental else None
+        if entry is None or entry.doc is not doc or entry.kind != kind or entry.schemas is not self.schemas:
+            entry = self._schema_check(kind, doc)
+        self._checked[doc.name] = entry
+        self.result.extend(entry.problems)
+        self._schema_paths.update(entry.paths)
+        return entry.ok
+
+    def _schema_check(self, kind: str, doc: Document) -> _SchemaCheck:
+        """The schema's problems of one document, collected apart: they depend on nothing but the document."""
+        outer, self.result = self.result, Result()
+        try:
+            errors = list(self.schemas.validators[kind].iter_errors(doc.data))
+            format_paths = {tuple(e.absolute_path) for e in errors if e.validator == "format"}
+            for error in errors:
+                translate(self, kind, doc, error, format_paths)
+        finally:
+            found, self.result = self.result, outer
+        paths = {(doc.name, tuple(e.absolute_path)) for e in errors}
+        paths.update((doc.name, tuple(e.absolute_path) + (name,)) for e in errors
+                     if e.validator == "required" for name in e.validator_value)
+        return _SchemaCheck(doc, kind, self.schemas, tuple(found.problems), frozenset(paths), not errors)
 
     # --- the whole run --------------------------------------------------------------------------
     def run(self) -> Result:
         self.result.extend(self.sources.problems)
         for kind, doc in self.sources.yaml_documents():
             self.check_schema(kind, doc)
+        if self.sources.incremental:  # only the latest check's entries are kept
+            _SCHEMA_CHECKS.clear()
+            _SCHEMA_CHECKS.update(self._checked)
         for check in self.checks:
             try:
                 check(self)
@@ -107,7 +162,28 @@ class Checker:
                 # A crash is a bug in the check, on valid data or not: never dropped, always named.
                 self.result.add(Problem(ERROR, "internal", "-", 1, 1,
                                         {"check": check.__name__, "detail": f"{type(exc).__name__}: {exc}"}))
+        if self.sources.incremental:
+            _DOCUMENT_CHECKS.clear()
+            _DOCUMENT_CHECKS.update(self._document_checks)
         return self.result
+
+    def each_document(self, name: str, check: Callable[[str, Document], None], depends: tuple = ()) -> None:
+        """``check(kind, doc)`` for every YAML document in turn, for a check that looks at one document at a time
+        and at nothing else but the schemas and ``depends`` (e.g. the agreement's languages). Incrementally, a
+        document's problems are reused while it is the same Document object (an unchanged file in the preview)."""
+        for kind, doc in self.sources.yaml_documents():
+            key = (name, doc.name)
+            entry = _DOCUMENT_CHECKS.get(key) if self.sources.incremental else None
+            if entry is None or entry.doc is not doc or entry.kind != kind or entry.schemas is not self.schemas \
+                    or entry.depends != depends:
+                outer, self.result = self.result, Result()
+                try:
+                    check(kind, doc)
+                finally:
+                    found, self.result = self.result, outer
+                entry = _DocumentCheck(doc, kind, self.schemas, depends, tuple(found.problems))
+            self._document_checks[key] = entry
+            self.result.extend(entry.problems)
 
     # --- shared lookups for the cross-checks -----------------------------------------------------
     def doc(self, kind: str) -> Document | None:

@@ -18,11 +18,21 @@ import math
 import os
 import re
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from cooperation.i18n.messages import excerpt
-from cooperation.load.yaml_loader import ILLEGAL_CHARACTER, Document, character_name, load_yaml, read_text
+from cooperation.load.yaml_loader import (
+    ILLEGAL_CHARACTER,
+    MAX_YAML_BYTES,
+    Document,
+    character_name,
+    decode,
+    load_yaml_text,
+    read_bytes,
+)
 from cooperation.result import ERROR, WARNING, Problem
 from cooperation.schemas import default_schemas
 
@@ -71,6 +81,9 @@ class Sources:
     measurement_files: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)  # files that exist but could not be read
+    # read through the per-process memo (load_sources(incremental=True)): an unchanged file is the same
+    # Document as in the previous load, so later stages may reuse what they derived from that object
+    incremental: bool = False
 
     @property
     def agreement(self) -> Document | None:
@@ -144,9 +157,67 @@ def _linked(root: Path, folder: str, problems: list[Problem]) -> bool:
     return False
 
 
-def load_sources(root: Path) -> Sources:
+# What reading each file gave in the latest incremental load: (path, name, kind, SHA-256 of the bytes) →
+# (document or rows, the file's own problems). Keyed by content, never by time: a file with other bytes is read
+# again, and a file's name is in its key because positions and messages name it.
+_READ: dict[tuple, tuple[Any, tuple[Problem, ...]]] = {}
+
+
+class _Reader:
+    """Reads the files of one load; incrementally, a file whose bytes the previous load read is not parsed again.
+
+    Only the entries of the latest load are kept (an edited file's old entry goes), so the memo holds one
+    region's worth whatever the number of loads. Cached documents and rows are shared with the previous load's
+    Sources: no stage changes them (tests/test_incremental.py checks that a full load leaves them as parsed)."""
+
+    def __init__(self, incremental: bool):
+        self.incremental = incremental
+        self.kept: dict[tuple, tuple[Any, tuple[Problem, ...]]] = {}
+
+    def read(self, path: Path, name: str, kind: str, max_bytes: int, problems: list[Problem],
+             parse: Callable[[bytes, Path, str, list[Problem]], Any]) -> Any:
+        """``parse(bytes, path, name, problems)`` of the file's bytes; None when they cannot be read."""
+        raw = read_bytes(path, name, problems, max_bytes)
+        if raw is None:  # read_bytes said why (a link, a special file, too large): never remembered
+            return None
+        if not self.incremental:
+            return parse(raw, path, name, problems)
+        key = (str(path), name, kind, hashlib.sha256(raw).digest())
+        entry = self.kept.get(key) or _READ.get(key)
+        if entry is None:
+            found: list[Problem] = []
+            entry = (parse(raw, path, name, found), tuple(found))
+        self.kept[key] = entry
+        problems.extend(entry[1])
+        return entry[0]
+
+    def done(self) -> None:
+        if self.incremental:
+            _READ.clear()
+            _READ.update(self.kept)
+
+
+def forget_read() -> None:
+    """Drop the memo of read files (benchmarks time a cold load)."""
+    _READ.clear()
+
+
+def _parse_yaml(raw: bytes, path: Path, name: str, problems: list[Problem]) -> Document | None:
+    text = decode(raw, name, problems)
+    return None if text is None else load_yaml_text(text, path, name, problems)
+
+
+def _parse_measurements(raw: bytes, path: Path, name: str, problems: list[Problem]) -> list[MeasurementRow]:
+    text = decode(raw, name, problems)
+    return [] if text is None else read_measurements(text, name, problems)
+
+
+def load_sources(root: Path, incremental: bool = False) -> Sources:
+    """Every data file under ``root``, read strictly. ``incremental``: files with the same bytes as in the
+    previous incremental load are not parsed again (their documents, rows and problems are reused)."""
     root = Path(root)
-    sources = Sources(root=root)
+    sources = Sources(root=root, incremental=incremental)
+    reader = _Reader(incremental)
     problems = sources.problems
     # Never read through a symbolic link: a link can point out of the data root (/etc/passwd,
     # /proc/self/environ) and validation quotes what it reads into pull-request annotations.
@@ -164,7 +235,7 @@ def load_sources(root: Path) -> Sources:
             if required:
                 problems.append(Problem(ERROR, "file_missing", name, 1, 1, {"what": what}))
             continue
-        sources.documents[kind] = load_yaml(path, name, problems)
+        sources.documents[kind] = reader.read(path, name, "yaml", MAX_YAML_BYTES, problems, _parse_yaml)
         if sources.documents[kind] is None:
             sources.failed.append(name)
     known = {f for f, _, _ in AGREEMENT_FILES.values()}
@@ -196,7 +267,7 @@ def load_sources(root: Path) -> Sources:
                     "fi": "osa-alueiden tiedostojen nimet päättyvät .yaml", "en": "sub-area files end in .yaml",
                     "sv": "delområdenas filnamn slutar på .yaml"}}))
             continue
-        doc = load_yaml(path, _rel(root, path), problems)
+        doc = reader.read(path, _rel(root, path), "yaml", MAX_YAML_BYTES, problems, _parse_yaml)
         if doc is not None:
             sources.subareas.append(doc)
         else:
@@ -206,9 +277,10 @@ def load_sources(root: Path) -> Sources:
         for path in sorted(measurement_dir.glob("*.csv")):
             name = _rel(root, path)
             sources.measurement_files.append(name)
-            text = read_text(path, name, problems, MAX_CSV_BYTES)
-            if text is not None:
-                sources.measurements.extend(read_measurements(text, name, problems))
+            rows = reader.read(path, name, "csv", MAX_CSV_BYTES, problems, _parse_measurements)
+            if rows is not None:
+                sources.measurements.extend(rows)
+    reader.done()
     return sources
 
 

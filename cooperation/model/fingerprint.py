@@ -13,7 +13,8 @@ from typing import Any
 from cooperation import business_id
 from cooperation.domain import MONITORING_PATHS
 from cooperation.load.sources import Sources
-from cooperation.schemas import default_schemas
+from cooperation.load.yaml_loader import Document
+from cooperation.schemas import Schemas, default_schemas
 
 
 def _unordered(value: Any) -> Any:
@@ -60,6 +61,29 @@ def _canonical(value: Any, kind: str, path: tuple, main: str, text_paths: set) -
     return value
 
 
+class _Canonical:
+    """One document's canonical content, kept for the next incremental load of the same Document object."""
+
+    __slots__ = ("doc", "kind", "main", "schemas", "value", "serialised")
+
+    def __init__(self, doc: Document, kind: str, main: str, schemas: Schemas, value: Any):
+        self.doc, self.kind, self.main, self.schemas, self.value = doc, kind, main, schemas, value  # doc held: its id is not reused
+        self.serialised: str | None = None  # its part of the fingerprint's JSON, once computed
+
+    def fits(self, doc: Document, kind: str, main: str, schemas: Schemas) -> bool:
+        return self.doc is doc and self.kind == kind and self.main == main and self.schemas is schemas
+
+
+# The latest incremental load's canonical documents by file name. An unchanged file loaded incrementally is
+# the same Document object; an edited one is a new object and is canonicalised again.
+_CANONICAL: dict[str, _Canonical] = {}
+
+
+def forget_canonical() -> None:
+    """Drop the remembered canonical documents (benchmarks time a cold build)."""
+    _CANONICAL.clear()
+
+
 def canonical_content(sources: Sources) -> dict:
     """The agreement's approved content as plain data: the input of the fingerprint."""
     schemas = default_schemas()
@@ -68,17 +92,40 @@ def canonical_content(sources: Sources) -> dict:
         raise ValueError("agreement: the fingerprint needs the agreement file")
     main = (agreement.data.get("languages") or ["fi"])[0]
     content: dict[str, Any] = {}
+    kept: dict[str, _Canonical] = {}
     docs = [(kind, doc.name, doc) for kind, doc in sources.yaml_documents()]
     for kind, name, doc in sorted(docs, key=lambda d: d[1]):
-        text_paths = {tuple("*" if isinstance(p, int) else p for p in path)
-                      for path, node, _ in schemas.walk(kind, doc.data) if node.get("x-kind")}
-        content[name] = _canonical(doc.data, kind, (), main, text_paths)
+        entry = _CANONICAL.get(name) if sources.incremental else None
+        if entry is None or not entry.fits(doc, kind, main, schemas):
+            text_paths = {tuple("*" if isinstance(p, int) else p for p in path)
+                          for path, node, _ in schemas.walk(kind, doc.data) if node.get("x-kind")}
+            entry = _Canonical(doc, kind, main, schemas, _canonical(doc.data, kind, (), main, text_paths))
+        kept[name] = entry
+        content[name] = entry.value
+    if sources.incremental:  # only the latest load's documents are kept
+        _CANONICAL.clear()
+        _CANONICAL.update(kept)
     return content
 
 
 def compute_fingerprint(content: dict) -> str:
-    serialised = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(serialised.encode("utf-8")).hexdigest()
+    """SHA-256 of ``content`` as JSON with sorted keys and no spaces, written file by file: a file's part is
+    reused when the incremental load kept its canonical content (the bytes are those of one json.dumps)."""
+    parts = [_dumps(name) + ":" + _serialised(name, value) for name, value in sorted(content.items())]
+    return hashlib.sha256(("{" + ",".join(parts) + "}").encode("utf-8")).hexdigest()
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _serialised(name: str, value: Any) -> str:
+    entry = _CANONICAL.get(name)
+    if entry is None or entry.value is not value:
+        return _dumps(value)
+    if entry.serialised is None:
+        entry.serialised = _dumps(value)
+    return entry.serialised
 
 
 def fingerprint_of(sources: Sources) -> str:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from cooperation.load.yaml_loader import ILLEGAL_CHARACTER, character_name
+from cooperation.load.yaml_loader import ILLEGAL_CHARACTER, Document, character_name
 
 if TYPE_CHECKING:
     from cooperation.check.checker import Checker
@@ -15,7 +15,8 @@ def check_translations(c: Checker) -> None:
         return
     main = languages[0]
     language_names = c.schemas.enum_labels("agreement", ("languages",))
-    for kind, doc in c.sources.yaml_documents():
+
+    def translations(kind: str, doc: Document) -> None:
         for path, node, value in c.schemas.walk(kind, doc.data):
             if node.get("x-kind") not in ("text", "markdown"):
                 continue
@@ -29,12 +30,13 @@ def check_translations(c: Checker) -> None:
                 if lang not in present:
                     c.warning("missing_translation", doc, kind, path, language=language_names.get(lang, lang),
                               languages="–".join(languages))
+    c.each_document("translations", translations, tuple(languages))
 
 
 def check_characters(c: Checker) -> None:
     """Every text can be written out: the site, the Word document (XML) and the workbook refuse
     control characters, and nobody types them on purpose (a "\\x0b" escape in double quotes)."""
-    for kind, doc in c.sources.yaml_documents():
+    def characters(kind: str, doc: Document) -> None:
         stack: list[tuple[tuple, Any]] = [((), doc.data)]
         while stack:  # iterative: the depth is bounded, but no walk here recurses
             path, value = stack.pop()
@@ -46,3 +48,4 @@ def check_characters(c: Checker) -> None:
                 stack.extend((path + (key,), child) for key, child in value.items())
             elif isinstance(value, list):
                 stack.extend((path + (index,), child) for index, child in enumerate(value))
+    c.each_document("characters", characters)

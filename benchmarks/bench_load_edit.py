@@ -1,0 +1,63 @@
+"""The model reloaded after an edit of one sub-area file of the large synthetic region, in one process (what
+`mkdocs serve` does on each change), next to a cold load of the same files.
+
+    python benchmarks/bench_load_edit.py [--repeat N]
+
+Each run first rewrites one sub-area's Finnish title with a new word, then times ``pipeline.load_all``:
+the baseline after ``forget_loaded`` (every file read, parsed, schema-checked and canonicalised), ours with
+what the previous load remembered (only the edited file again; the cross-checks and the model run whole).
+"""
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+from paired import paired, timer  # noqa: E402
+from synthetic import generate  # noqa: E402
+
+from cooperation import pipeline  # noqa: E402
+from cooperation.schemas import default_schemas  # noqa: E402
+
+TITLE = "fi: Osa-alue 7\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "large"
+        shutil.copytree(generate(HERE / "generated" / "large"), root)
+        path = root / "subareas" / "osa-alue-07.yaml"
+        original = path.read_text(encoding="utf-8")
+        if TITLE not in original:
+            raise SystemExit(f"{path.name} has no line {TITLE!r}: the synthetic region changed")
+        edits = iter(range(1_000_000))
+
+        def edit() -> None:
+            path.write_text(original.replace(TITLE, f"fi: Osa-alue 7 muokattu {next(edits)}\n", 1), encoding="utf-8")
+
+        def cold() -> None:
+            pipeline.forget_loaded()
+            edit()
+            pipeline.load_all(root)
+
+        def incremental() -> None:
+            edit()
+            pipeline.load_all(root)
+
+        default_schemas()  # compiling the schemas once per process is not what we measure
+        pipeline.load_all(root)  # warm-up
+        pairs = paired(timer(cold), timer(incremental), args.repeat)
+    print(pairs.line("load_all after an edit of one sub-area file / cold load_all"))
+
+
+if __name__ == "__main__":
+    main()
