@@ -218,6 +218,8 @@ class Site:
         self.actions_by_subarea = {s.id: [a for g in s.goals for a in g.actions] for s in model.subareas}
         self.current: Page | None = None
         self.measurement_files: dict[str, set[str]] = {}  # indicator id → the measurements/*.csv holding its values
+        self.today = today()  # one date for the whole build
+        self._lateness: dict[int, str | None] = {}  # id(action) → its lateness: asked on every page listing it
 
     # --- words and helpers --------------------------------------------------------------------
     def w(self, key: str) -> str:
@@ -547,14 +549,17 @@ class Site:
 
     def small_multiples(self, i: Indicator) -> str:
         """A small chart per area measured besides the main chart's, each captioned with its latest value."""
-        main = charts.main_area(i)
-        areas = [a for a in charts.areas_with_values(i) if a != main]
+        measured = charts.areas_with_values(i)
+        main = charts.main_area(i, measured)
+        areas = [a for a in measured if a != main]
         if not areas:
             return ""
+        frame = charts.scale(i, measured)
+        region = charts.small_region_path(i, frame) if frame and i.series(REGION) else None
         items = []
         for area in areas:
             last = i.series(area)[-1]
-            items.append(f"<li>{charts.small_svg(i, area)}<span><strong>{esc(charts.area_name(self.m, area, self.lang))}</strong> "
+            items.append(f"<li>{charts.small_svg(i, area, frame, region)}<span><strong>{esc(charts.area_name(self.m, area, self.lang))}</strong> "
                          f"{self.dated(i, (last.year, last.value))}</span></li>")
         return (f'<figure class="small-multiples"><figcaption>{esc(self.w("by_area"))}: '
                 f'{esc(self.w("by_area_help"))}</figcaption><ul>{"".join(items)}</ul></figure>')
@@ -587,7 +592,7 @@ class Site:
         delayed = sum(1 for a in actions if a.status == "delayed")
         if delayed:
             parts.append(f"{delayed} {L.enum('action_status', 'delayed', self.lang)}")
-        late = sum(1 for a in actions if a.lateness(today()))
+        late = sum(1 for a in actions if self.lateness(a))
         if late:
             parts.append(self.w("late_n").format(n=late))
         text = ", ".join(parts)
@@ -617,16 +622,23 @@ class Site:
         return (f'<details class="status-history"><summary>{esc(self.w("status_history"))} '
                 f'({len(a.status_history)})</summary><ul>{items}</ul></details>')
 
+    def lateness(self, a) -> str | None:
+        """``Action.lateness`` by the build's date, worked out once per action (by identity: the site holds the model, no id is reused meanwhile)."""
+        key = id(a)
+        if key not in self._lateness:
+            self._lateness[key] = a.lateness(self.today)
+        return self._lateness[key]
+
     def overdue_flag(self, a) -> str:
         """A visible flag (not colour alone) on an action late by today's date."""
-        late = a.lateness(today())
+        late = self.lateness(a)
         if late is None:
             return ""
         when = L.partial_date(a.schedule_end if late == "past_end" else a.schedule_start, self.lang)
         return f'<br><span class="overdue">{esc(self.w("overdue_" + late).format(date=when))}</span>'
 
     def stale_flag(self, i: Indicator) -> str:
-        if not i.stale(today()):
+        if not i.stale(self.today):
             return ""
         return f'<p><span class="overdue">{esc(self.w("stale_indicator").format(year=i.newest_year))}</span></p>'
 
