@@ -38,6 +38,7 @@ from cooperation.model.approvals import PENDING, Version
 from cooperation.model.types import Decision
 from cooperation.outputs.opendata import calendar_events
 from cooperation.outputs.site import charts
+from cooperation.outputs.site.memo import PAGES
 from cooperation.schemas import partial_date_span
 from cooperation.timeliness import today
 
@@ -58,8 +59,20 @@ def heading_text(text: str) -> str:
 _MARKDOWN = markdown_lib.Markdown(extensions=["sane_lists"], output_format="html")
 
 
+# One line of words and punctuation that Markdown and HTML give no meaning, opening with a letter (not a list's
+# number): Markdown makes it one paragraph of itself and the sanitiser keeps it as it is. Most texts in the data
+# are such; tests/test_site_pagegen.py checks the shortcut against the whole path.
+_PLAIN = re.compile(r"[^\W\d_](?:[^\W_]|[ .,;:?!()'\"%/€–—-])*\Z")
+
+
 def markdown_html(text: str) -> str:
     """Markdown from data → sanitised HTML: formatting and http(s)/mailto links, nothing else."""
+    if _PLAIN.match(text or ""):
+        return f"<p>{text}</p>"
+    return _markdown_html(text)
+
+
+def _markdown_html(text: str) -> str:
     rendered = _MARKDOWN.reset().convert(text or "")
     clean = nh3.clean(rendered, tags=ALLOWED_TAGS, attributes={"a": {"href", "title"}},
                       url_schemes={"http", "https", "mailto"}, link_rel="noopener noreferrer nofollow")
@@ -220,6 +233,7 @@ class Site:
         self.measurement_files: dict[str, set[str]] = {}  # indicator id → the measurements/*.csv holding its values
         self.today = today()  # one date for the whole build
         self._lateness: dict[int, str | None] = {}  # id(action) → its lateness: asked on every page listing it
+        self._action_items: dict[tuple[int, str], str] = {}  # (id(action), link) → its line in a party's list
 
     # --- words and helpers --------------------------------------------------------------------
     def w(self, key: str) -> str:
@@ -232,7 +246,10 @@ class Site:
         return esc(self.t(text))
 
     def md(self, text: Text | None, css: str = "md") -> str:
-        return f'<div class="{css}">\n{markdown_html(self.t(text))}\n</div>' if text else ""
+        if not text:
+            return ""
+        source = self.t(text)
+        return f'<div class="{css}">\n{PAGES.get(("md", source), lambda: markdown_html(source))}\n</div>'
 
     def href(self, target: str, anchor: str = "") -> str:
         """Relative URL from the page being written to the page ``target`` (a source path)."""
@@ -327,6 +344,7 @@ class Site:
 
     # --- pages ---------------------------------------------------------------------------------
     def build(self) -> dict[str, Page]:
+        PAGES.start()
         builders = [self.home, self.subarea_index, self.party_index, self.matrix, self.indicators, self.forums,
                     self.legal, self.rules, self.annexes, self.opendata, self.accessibility]
         for builder in builders:
@@ -491,6 +509,20 @@ class Site:
                                               for r in s.legal_references) + "</ul>")
 
     def indicator_block(self, i: Indicator) -> str:
+        """The indicator's facts, charts and values; kept for the next build while nothing it shows changes."""
+        here = self.current.url if self.current else ""
+        # every value the block is rendered from besides the fixed words: the indicator's own fields (its dataclass
+        # repr), the names of the areas it names, the build's date (stale), the citation's date, the page's place
+        key = ("indicator", repr(i), self.lang, here, self.m.main_language, self.today,
+               self.m.version_date or self.m.validity[0],
+               tuple(charts.area_name(self.m, a, self.lang) for a in charts.areas_with_values(i)))
+        block, chart = PAGES.get(key, lambda: self.render_indicator_block(i))
+        if chart:
+            self.assets[f"kaaviot/{i.id.lower()}.svg"] = chart
+        return block
+
+    def render_indicator_block(self, i: Indicator) -> tuple[str, bytes | None]:
+        """The block's HTML, and its chart's SVG file (None: no chart)."""
         lang = self.lang
         status = i.status
         out = [f'<div class="indicator" id="{esc(i.id.lower())}-data">', f"<p>{self.indicator_badge(i)} "
@@ -508,7 +540,6 @@ class Site:
         if chart:
             # a file of its own, not inline: the page stays light to build, index and load
             asset = f"kaaviot/{i.id.lower()}.svg"
-            self.assets[asset] = chart.encode("utf-8")
             here = "/" + (self.current.url if self.current else "")
             src = posixpath.relpath("/" + asset, here)
             out.append(f'<figure class="chart"><img src="{esc(src)}" alt="{esc(charts.chart_description(self.m, i, lang))}" '
@@ -540,7 +571,7 @@ class Site:
                        + "".join(f'<li id="{esc(i.id.lower())}-note-{n}">{esc(charts.area_name(self.m, area, lang))} {year}: '
                                  f"<span{note_lang}>{esc(note)}</span></li>" for n, area, year, note in notes) + "</ol>")
         out.append("</div>")
-        return "\n".join(out)
+        return "\n".join(out), chart.encode("utf-8") if chart else None
 
     def note_mark(self, i: Indicator, n: int) -> str:
         """A value's note number, linked to the note under the table and named for screen readers."""
@@ -598,7 +629,8 @@ class Site:
         text = ", ".join(parts)
         if own:
             area = self.own_area(p)
-            counts = [(level, sum(1 for i in own if i.progress(area).code == level)) for level in PROGRESS_LEVELS]
+            codes = [i.progress(area).code for i in own]
+            counts = [(level, codes.count(level)) for level in PROGRESS_LEVELS]
             text += ". " + self.w("indicators_n").format(n=len(own)) + ": " + "; ".join(
                 f"{n} {self.w('status_' + level)}" for level, n in counts if n)
         return text[:1].upper() + text[1:] + "."
@@ -721,8 +753,7 @@ class Site:
             any_action = True
             page.body.append(f'<h3 class="compact">{self.link(f"osa-alueet/{s.id}.md", f"{s.number} {self.t(s.title)}")}'
                              f'</h3><ul class="party-actions">' + "".join(
-                                 f"<li>{self.link(f'osa-alueet/{s.id}.md', f'{a.id} {self.t(a.title)}', a.id.lower())} "
-                                 f"{self.action_status(a.status)}{self.overdue_flag(a)}</li>" for a in taking_part) + "</ul>")
+                                 self.action_item(self.href(f"osa-alueet/{s.id}.md"), a) for a in taking_part) + "</ul>")
             page.body.append(self.edit_here([s.file], "edit_actions"))
         if not any_action:
             page.body.append(f"<p>{esc(self.w('no_actions'))}</p>")
@@ -750,6 +781,15 @@ class Site:
             page.body.append("<ul>" + "".join(f"<li>{esc(s.name)}, {self.et(s.title)}</li>" for s in p.signatories) + "</ul>")
         else:
             page.body.append(f"<p>{esc(self.w('does_not_sign') if not p.signs else self.w('no_signatories'))}</p>")
+
+    def action_item(self, page_href: str, a) -> str:
+        """An action's line in a party's list, linked into its sub-area's page (``page_href``), with its status.
+        The same on every party's page (they link from the same depth): made once per build and link."""
+        key = (id(a), page_href)
+        if key not in self._action_items:
+            self._action_items[key] = (f'<li><a href="{esc(f"{page_href}#{a.id.lower()}")}">{esc(f"{a.id} {self.t(a.title)}")}</a> '
+                                       f"{self.action_status(a.status)}{self.overdue_flag(a)}</li>")
+        return self._action_items[key]
 
     def matrix(self) -> None:
         page = self.start("vastuumatriisi.md", self.w("matrix"))
