@@ -118,11 +118,13 @@ def test_a_rebuild_shows_every_edit_as_a_build_anew_does(tmp_path, name, old, ne
 
 def test_a_rebuild_in_another_language_or_on_another_day_is_built_for_it(tmp_path):
     root = copy_root(MINIMAL, tmp_path / "region")
-    later = datetime.date(2031, 1, 1)  # the newest value (2025) is out of date by then
-    for lang, day, shown in (("sv", DAY, "Utgångsnivå"), ("fi", later, "vanhentunut")):
+    later = datetime.date(2031, 1, 1)  # the newest value (2025) is out of date by then, the actions ended in 2027
+    for lang, day, path, shown in (("sv", DAY, "osa-alueet/hyte.md", "Utgångsnivå"),
+                                   ("fi", later, "osa-alueet/hyte.md", "vanhentunut"),
+                                   ("fi", later, "osapuolet/alfa.md", "Myöhässä: aikataulu päättyi 2027")):
         build(root)
         rebuilt = build(root, lang, day)
-        assert shown in rebuilt.pages["osa-alueet/hyte.md"].markdown_text()
+        assert shown in rebuilt.pages[path].markdown_text()
         forget()
         assert output(build(root, lang, day)) == output(rebuilt)
 
