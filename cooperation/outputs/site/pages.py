@@ -162,6 +162,16 @@ def stack_cells(table_html: str) -> str:
             + _ROW.sub(row, body.replace("<tbody>", '<tbody role="rowgroup">')))
 
 
+@functools.lru_cache(maxsize=8192)
+def _page_url(path: str) -> str:
+    """A page's address from its source path (asked for every link a page has)."""
+    if path == "index.md":
+        return ""
+    if path.endswith("/index.md"):
+        return path[: -len("index.md")]
+    return path[: -len(".md")] + "/"
+
+
 @dataclass
 class Page:
     path: str  # source path, e.g. "osa-alueet/hyte.md"
@@ -171,11 +181,7 @@ class Page:
 
     @property
     def url(self) -> str:
-        if self.path == "index.md":
-            return ""
-        if self.path.endswith("/index.md"):
-            return self.path[: -len("index.md")]
-        return self.path[: -len(".md")] + "/"
+        return _page_url(self.path)
 
     def markdown(self) -> tuple[str, list[str]]:
         """The page as Markdown, and its HTML blocks.
