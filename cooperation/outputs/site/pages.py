@@ -241,6 +241,15 @@ class Site:
         self._lateness: dict[int, str | None] = {}  # id(action) → its lateness: asked on every page listing it
         self._action_items: dict[tuple[int, str], str] = {}  # (id(action), link) → its line in a party's list
 
+    @functools.cached_property
+    def all_actions(self) -> list:
+        """The model's actions, listed once: every party's page goes through them."""
+        return self.m.actions
+
+    @functools.cached_property
+    def all_indicators(self) -> list[Indicator]:
+        return self.m.indicators
+
     # --- words and helpers --------------------------------------------------------------------
     def w(self, key: str) -> str:
         return L.word(key, self.lang)
@@ -699,8 +708,8 @@ class Site:
         page = self.start("osapuolet/index.md", self.w("parties"), "agreement/parties.yaml")
         rows = []
         for p in self.m.parties:
-            lead = sum(1 for a in self.m.actions if a.lead == p.id)
-            part = sum(1 for a in self.m.actions if p.id in a.responsible)
+            lead = sum(1 for a in self.all_actions if a.lead == p.id)
+            part = sum(1 for a in self.all_actions if p.id in a.responsible_set)
             approved = next((d for d in reversed(p.decisions) if d.outcome == "approved"), None)
             rows.append([f"{p.number}. " + self.party_link(p.id), esc(L.enum("party_kind", p.kind, self.lang)),
                          esc(p.business_id_shown), str(part), str(lead),
@@ -715,9 +724,9 @@ class Site:
         page = self.start(f"osapuolet/{p.id}.md", self.t(p.name), "agreement/parties.yaml")
         page.body.append(f'<p class="meta">{p.number}. {esc(L.enum("party_kind", p.kind, lang))} · '
                          f'{esc(self.w("business_id"))} {esc(p.business_id_shown)}</p>')
-        actions = [a for a in self.m.actions if p.id in a.responsible_set]
+        actions = [a for a in self.all_actions if p.id in a.responsible_set]
         leads = [a for a in actions if a.lead == p.id]
-        own = [i for i in self.m.indicators if i.series(self.own_area(p))]
+        own = [i for i in self.all_indicators if i.series(self.own_area(p))]
         page.body.append(f'<p class="party-summary">{esc(self.party_summary(p, actions, leads, own))}</p>')
         page.body.append(f"<p>{esc(self.w('party_commits'))}</p>")
         page.body.append(f"## {heading_text(self.w('party_leads'))} {{#leads}}")
