@@ -17,7 +17,7 @@ from cooperation.model import Agreement, Indicator
 WIDTH, HEIGHT = 400, 240
 FONT = 13  # user units; at 390 px the chart is ~358 px wide, so text is ~11.6 px
 RIGHT, TOP, BOTTOM = 14, 22, 30
-SMALL_WIDTH, SMALL_HEIGHT = 160, 80
+SMALL_WIDTH, SMALL_HEIGHT, SMALL_PAD = 160, 80, 6
 # colours with at least 3:1 contrast against white (WCAG 1.4.11), told apart by dash too
 REGION_COLOUR = "#0b4f8a"
 AREA_COLOUR = "#8a4b08"
@@ -62,14 +62,15 @@ def areas_with_values(indicator: Indicator) -> list[str]:
     return [a for a in indicator.areas if indicator.series(a)]
 
 
-def main_area(indicator: Indicator) -> str | None:
-    """The series the main chart follows: the whole region's, else the first area measured."""
-    areas = areas_with_values(indicator)
+def main_area(indicator: Indicator, areas: list[str] | None = None) -> str | None:
+    """The series the main chart follows: the whole region's, else the first area measured (``areas``: the
+    areas with values, when the caller has them)."""
+    areas = areas_with_values(indicator) if areas is None else areas
     return REGION if REGION in areas else (areas[0] if areas else None)
 
 
-def scale(indicator: Indicator) -> Scale | None:
-    values = [m for a in areas_with_values(indicator) for m in indicator.series(a)]
+def scale(indicator: Indicator, areas: list[str] | None = None) -> Scale | None:
+    values = [m for a in (areas_with_values(indicator) if areas is None else areas) for m in indicator.series(a)]
     years = [m.year for m in values] + [p[0] for p in (indicator.baseline, indicator.target) if p]
     if not years:
         return None
@@ -88,7 +89,8 @@ def value_notes(indicator: Indicator, areas: list[str]) -> list[tuple[int, str, 
 def indicator_svg(model: Agreement, indicator: Indicator, lang: str, ident: str) -> str:
     """The measured values per year of the region (or the one area measured), baseline, target and the straight
     path between them; a dotted line and the note's number where a value has a note (a data break)."""
-    frame, area = scale(indicator), main_area(indicator)
+    areas = areas_with_values(indicator)
+    frame, area = scale(indicator, areas), main_area(indicator, areas)
     if frame is None:
         return ""
     ticks = []
@@ -133,7 +135,7 @@ def indicator_svg(model: Agreement, indicator: Indicator, lang: str, ident: str)
         series = indicator.series(area)
         out.append(f'<path d="{_path(series, x, y)}" fill="none" stroke="{REGION_COLOUR}" stroke-width="3"/>')
         out += [f'<circle cx="{x(m.year):.1f}" cy="{y(m.value):.1f}" r="3.5" fill="{REGION_COLOUR}"/>' for m in series]
-        for n, note_area, year, _ in value_notes(indicator, areas_with_values(indicator)):
+        for n, note_area, year, _ in value_notes(indicator, areas):
             if note_area == area:
                 out.append(f'<line x1="{x(year):.1f}" x2="{x(year):.1f}" y1="{TOP}" y2="{TOP + plot_h}" stroke="{NOTE_COLOUR}" '
                            f'stroke-width="1.5" stroke-dasharray="2 3"/>')
@@ -152,7 +154,8 @@ def legend(model: Agreement, indicator: Indicator, lang: str) -> list[tuple[str,
         return (f'<line x1="1" x2="27" y1="7" y2="7" stroke="{colour}" stroke-width="{width}"'
                 + (f' stroke-dasharray="{dash}"' if dash else "") + "/>")
     items = []
-    area = main_area(indicator)
+    areas = areas_with_values(indicator)
+    area = main_area(indicator, areas)
     if area is not None:
         items.append((line(REGION_COLOUR, ""), area_name(model, area, lang)))
     if indicator.baseline and indicator.target:
@@ -161,7 +164,7 @@ def legend(model: Agreement, indicator: Indicator, lang: str) -> list[tuple[str,
                       L.word("baseline", lang)))
         items.append((f'<circle cx="14" cy="7" r="5.5" fill="none" stroke="{TARGET_COLOUR}" stroke-width="2"/>',
                       L.word("target", lang)))
-    if any(note_area == area for _, note_area, _, _ in value_notes(indicator, areas_with_values(indicator))):
+    if any(note_area == area for _, note_area, _, _ in value_notes(indicator, areas)):
         items.append((f'<line x1="14" x2="14" y1="0" y2="14" stroke="{NOTE_COLOUR}" stroke-width="1.5" stroke-dasharray="2 3"/>',
                       L.word("value_notes", lang)))
     # the swatches' meaning is their names beside them: the search indexer skips their elements
@@ -170,14 +173,15 @@ def legend(model: Agreement, indicator: Indicator, lang: str) -> list[tuple[str,
             for mark, name in items]
 
 
-def small_svg(indicator: Indicator, area: str) -> str:
+def small_svg(indicator: Indicator, area: str, frame: Scale | None = None, region_path: str | None = None) -> str:
     """One area's values (solid, a ring where a value has a note) against the region's (grey, dashed) on the
     indicator's common scale. No text inside and hidden from screen readers: the area's name and latest value
-    are the HTML caption under it, and the values table holds every value."""
-    frame = scale(indicator)
+    are the HTML caption under it, and the values table holds every value. ``frame`` and ``region_path``
+    (``small_region_path``): the scale and the region's line, when the caller drawing every area has them."""
+    frame = scale(indicator) if frame is None else frame
     if frame is None:
         return ""
-    pad = 6
+    pad = SMALL_PAD
     w, h = SMALL_WIDTH - 2 * pad, SMALL_HEIGHT - 2 * pad
 
     def x(year: float) -> float:
@@ -190,7 +194,8 @@ def small_svg(indicator: Indicator, area: str) -> str:
            f'xmlns="http://www.w3.org/2000/svg" data-search-exclude>',
            f'<rect x="0.5" y="0.5" width="{SMALL_WIDTH - 1}" height="{SMALL_HEIGHT - 1}" fill="none" stroke="#d0d0d0"/>']
     if area != REGION and indicator.series(REGION):
-        out.append(f'<path d="{_path(indicator.series(REGION), x, y)}" fill="none" stroke="{CONTEXT_COLOUR}" '
+        region = _path(indicator.series(REGION), x, y) if region_path is None else region_path
+        out.append(f'<path d="{region}" fill="none" stroke="{CONTEXT_COLOUR}" '
                    f'stroke-width="1.5" stroke-dasharray="4 3"/>')
     series = indicator.series(area)
     out.append(f'<path d="{_path(series, x, y)}" fill="none" stroke="{AREA_COLOUR}" stroke-width="2.5"/>')
@@ -198,6 +203,13 @@ def small_svg(indicator: Indicator, area: str) -> str:
             f'fill="{"#ffffff" if m.note else AREA_COLOUR}" stroke="{AREA_COLOUR}" stroke-width="1.5"/>' for m in series]
     out.append("</svg>")
     return "".join(out)
+
+
+def small_region_path(indicator: Indicator, frame: Scale) -> str:
+    """The region's line as every small chart of the indicator draws it (the path data)."""
+    pad = SMALL_PAD
+    w, h = SMALL_WIDTH - 2 * pad, SMALL_HEIGHT - 2 * pad
+    return _path(indicator.series(REGION), lambda year: frame.x(year, pad, w), lambda value: frame.y(value, pad, h))
 
 
 def area_name(model: Agreement, area: str, lang: str) -> str:

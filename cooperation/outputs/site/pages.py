@@ -38,6 +38,7 @@ from cooperation.model.approvals import PENDING, Version
 from cooperation.model.types import Decision
 from cooperation.outputs.opendata import calendar_events
 from cooperation.outputs.site import charts
+from cooperation.outputs.site.memo import PAGES
 from cooperation.schemas import partial_date_span
 from cooperation.timeliness import today
 
@@ -58,8 +59,20 @@ def heading_text(text: str) -> str:
 _MARKDOWN = markdown_lib.Markdown(extensions=["sane_lists"], output_format="html")
 
 
+# One line of words and punctuation that Markdown and HTML give no meaning, opening with a letter (not a list's
+# number): Markdown makes it one paragraph of itself and the sanitiser keeps it as it is. Most texts in the data
+# are such; tests/test_site_pagegen.py checks the shortcut against the whole path.
+_PLAIN = re.compile(r"[^\W\d_](?:[^\W_]|[ .,;:?!()'\"%/€–—-])*\Z")
+
+
 def markdown_html(text: str) -> str:
     """Markdown from data → sanitised HTML: formatting and http(s)/mailto links, nothing else."""
+    if _PLAIN.match(text or ""):
+        return f"<p>{text}</p>"
+    return _markdown_html(text)
+
+
+def _markdown_html(text: str) -> str:
     rendered = _MARKDOWN.reset().convert(text or "")
     clean = nh3.clean(rendered, tags=ALLOWED_TAGS, attributes={"a": {"href", "title"}},
                       url_schemes={"http", "https", "mailto"}, link_rel="noopener noreferrer nofollow")
@@ -149,6 +162,16 @@ def stack_cells(table_html: str) -> str:
             + _ROW.sub(row, body.replace("<tbody>", '<tbody role="rowgroup">')))
 
 
+@functools.lru_cache(maxsize=8192)
+def _page_url(path: str) -> str:
+    """A page's address from its source path (asked for every link a page has)."""
+    if path == "index.md":
+        return ""
+    if path.endswith("/index.md"):
+        return path[: -len("index.md")]
+    return path[: -len(".md")] + "/"
+
+
 @dataclass
 class Page:
     path: str  # source path, e.g. "osa-alueet/hyte.md"
@@ -158,11 +181,7 @@ class Page:
 
     @property
     def url(self) -> str:
-        if self.path == "index.md":
-            return ""
-        if self.path.endswith("/index.md"):
-            return self.path[: -len("index.md")]
-        return self.path[: -len(".md")] + "/"
+        return _page_url(self.path)
 
     def markdown(self) -> tuple[str, list[str]]:
         """The page as Markdown, and its HTML blocks.
@@ -218,6 +237,18 @@ class Site:
         self.actions_by_subarea = {s.id: [a for g in s.goals for a in g.actions] for s in model.subareas}
         self.current: Page | None = None
         self.measurement_files: dict[str, set[str]] = {}  # indicator id → the measurements/*.csv holding its values
+        self.today = today()  # one date for the whole build
+        self._lateness: dict[int, str | None] = {}  # id(action) → its lateness: asked on every page listing it
+        self._action_items: dict[tuple[int, str], str] = {}  # (id(action), link) → its line in a party's list
+
+    @functools.cached_property
+    def all_actions(self) -> list:
+        """The model's actions, listed once: every party's page goes through them."""
+        return self.m.actions
+
+    @functools.cached_property
+    def all_indicators(self) -> list[Indicator]:
+        return self.m.indicators
 
     # --- words and helpers --------------------------------------------------------------------
     def w(self, key: str) -> str:
@@ -230,7 +261,10 @@ class Site:
         return esc(self.t(text))
 
     def md(self, text: Text | None, css: str = "md") -> str:
-        return f'<div class="{css}">\n{markdown_html(self.t(text))}\n</div>' if text else ""
+        if not text:
+            return ""
+        source = self.t(text)
+        return f'<div class="{css}">\n{PAGES.get(("md", source), lambda: markdown_html(source))}\n</div>'
 
     def href(self, target: str, anchor: str = "") -> str:
         """Relative URL from the page being written to the page ``target`` (a source path)."""
@@ -325,6 +359,7 @@ class Site:
 
     # --- pages ---------------------------------------------------------------------------------
     def build(self) -> dict[str, Page]:
+        PAGES.start()
         builders = [self.home, self.subarea_index, self.party_index, self.matrix, self.indicators, self.forums,
                     self.legal, self.rules, self.annexes, self.opendata, self.accessibility]
         for builder in builders:
@@ -489,6 +524,20 @@ class Site:
                                               for r in s.legal_references) + "</ul>")
 
     def indicator_block(self, i: Indicator) -> str:
+        """The indicator's facts, charts and values; kept for the next build while nothing it shows changes."""
+        here = self.current.url if self.current else ""
+        # every value the block is rendered from besides the fixed words: the indicator's own fields (its dataclass
+        # repr), the names of the areas it names, the build's date (stale), the citation's date, the page's place
+        key = ("indicator", repr(i), self.lang, here, self.m.main_language, self.today,
+               self.m.version_date or self.m.validity[0],
+               tuple(charts.area_name(self.m, a, self.lang) for a in charts.areas_with_values(i)))
+        block, chart = PAGES.get(key, lambda: self.render_indicator_block(i))
+        if chart:
+            self.assets[f"kaaviot/{i.id.lower()}.svg"] = chart
+        return block
+
+    def render_indicator_block(self, i: Indicator) -> tuple[str, bytes | None]:
+        """The block's HTML, and its chart's SVG file (None: no chart)."""
         lang = self.lang
         status = i.status
         out = [f'<div class="indicator" id="{esc(i.id.lower())}-data">', f"<p>{self.indicator_badge(i)} "
@@ -506,7 +555,6 @@ class Site:
         if chart:
             # a file of its own, not inline: the page stays light to build, index and load
             asset = f"kaaviot/{i.id.lower()}.svg"
-            self.assets[asset] = chart.encode("utf-8")
             here = "/" + (self.current.url if self.current else "")
             src = posixpath.relpath("/" + asset, here)
             out.append(f'<figure class="chart"><img src="{esc(src)}" alt="{esc(charts.chart_description(self.m, i, lang))}" '
@@ -538,7 +586,7 @@ class Site:
                        + "".join(f'<li id="{esc(i.id.lower())}-note-{n}">{esc(charts.area_name(self.m, area, lang))} {year}: '
                                  f"<span{note_lang}>{esc(note)}</span></li>" for n, area, year, note in notes) + "</ol>")
         out.append("</div>")
-        return "\n".join(out)
+        return "\n".join(out), chart.encode("utf-8") if chart else None
 
     def note_mark(self, i: Indicator, n: int) -> str:
         """A value's note number, linked to the note under the table and named for screen readers."""
@@ -547,14 +595,17 @@ class Site:
 
     def small_multiples(self, i: Indicator) -> str:
         """A small chart per area measured besides the main chart's, each captioned with its latest value."""
-        main = charts.main_area(i)
-        areas = [a for a in charts.areas_with_values(i) if a != main]
+        measured = charts.areas_with_values(i)
+        main = charts.main_area(i, measured)
+        areas = [a for a in measured if a != main]
         if not areas:
             return ""
+        frame = charts.scale(i, measured)
+        region = charts.small_region_path(i, frame) if frame and i.series(REGION) else None
         items = []
         for area in areas:
             last = i.series(area)[-1]
-            items.append(f"<li>{charts.small_svg(i, area)}<span><strong>{esc(charts.area_name(self.m, area, self.lang))}</strong> "
+            items.append(f"<li>{charts.small_svg(i, area, frame, region)}<span><strong>{esc(charts.area_name(self.m, area, self.lang))}</strong> "
                          f"{self.dated(i, (last.year, last.value))}</span></li>")
         return (f'<figure class="small-multiples"><figcaption>{esc(self.w("by_area"))}: '
                 f'{esc(self.w("by_area_help"))}</figcaption><ul>{"".join(items)}</ul></figure>')
@@ -587,13 +638,14 @@ class Site:
         delayed = sum(1 for a in actions if a.status == "delayed")
         if delayed:
             parts.append(f"{delayed} {L.enum('action_status', 'delayed', self.lang)}")
-        late = sum(1 for a in actions if a.lateness(today()))
+        late = sum(1 for a in actions if self.lateness(a))
         if late:
             parts.append(self.w("late_n").format(n=late))
         text = ", ".join(parts)
         if own:
             area = self.own_area(p)
-            counts = [(level, sum(1 for i in own if i.progress(area).code == level)) for level in PROGRESS_LEVELS]
+            codes = [i.progress(area).code for i in own]
+            counts = [(level, codes.count(level)) for level in PROGRESS_LEVELS]
             text += ". " + self.w("indicators_n").format(n=len(own)) + ": " + "; ".join(
                 f"{n} {self.w('status_' + level)}" for level, n in counts if n)
         return text[:1].upper() + text[1:] + "."
@@ -617,16 +669,23 @@ class Site:
         return (f'<details class="status-history"><summary>{esc(self.w("status_history"))} '
                 f'({len(a.status_history)})</summary><ul>{items}</ul></details>')
 
+    def lateness(self, a) -> str | None:
+        """``Action.lateness`` by the build's date, worked out once per action (by identity: the site holds the model, no id is reused meanwhile)."""
+        key = id(a)
+        if key not in self._lateness:
+            self._lateness[key] = a.lateness(self.today)
+        return self._lateness[key]
+
     def overdue_flag(self, a) -> str:
         """A visible flag (not colour alone) on an action late by today's date."""
-        late = a.lateness(today())
+        late = self.lateness(a)
         if late is None:
             return ""
         when = L.partial_date(a.schedule_end if late == "past_end" else a.schedule_start, self.lang)
         return f'<br><span class="overdue">{esc(self.w("overdue_" + late).format(date=when))}</span>'
 
     def stale_flag(self, i: Indicator) -> str:
-        if not i.stale(today()):
+        if not i.stale(self.today):
             return ""
         return f'<p><span class="overdue">{esc(self.w("stale_indicator").format(year=i.newest_year))}</span></p>'
 
@@ -649,8 +708,8 @@ class Site:
         page = self.start("osapuolet/index.md", self.w("parties"), "agreement/parties.yaml")
         rows = []
         for p in self.m.parties:
-            lead = sum(1 for a in self.m.actions if a.lead == p.id)
-            part = sum(1 for a in self.m.actions if p.id in a.responsible)
+            lead = sum(1 for a in self.all_actions if a.lead == p.id)
+            part = sum(1 for a in self.all_actions if p.id in a.responsible_set)
             approved = next((d for d in reversed(p.decisions) if d.outcome == "approved"), None)
             rows.append([f"{p.number}. " + self.party_link(p.id), esc(L.enum("party_kind", p.kind, self.lang)),
                          esc(p.business_id_shown), str(part), str(lead),
@@ -665,9 +724,9 @@ class Site:
         page = self.start(f"osapuolet/{p.id}.md", self.t(p.name), "agreement/parties.yaml")
         page.body.append(f'<p class="meta">{p.number}. {esc(L.enum("party_kind", p.kind, lang))} · '
                          f'{esc(self.w("business_id"))} {esc(p.business_id_shown)}</p>')
-        actions = [a for a in self.m.actions if p.id in a.responsible_set]
+        actions = [a for a in self.all_actions if p.id in a.responsible_set]
         leads = [a for a in actions if a.lead == p.id]
-        own = [i for i in self.m.indicators if i.series(self.own_area(p))]
+        own = [i for i in self.all_indicators if i.series(self.own_area(p))]
         page.body.append(f'<p class="party-summary">{esc(self.party_summary(p, actions, leads, own))}</p>')
         page.body.append(f"<p>{esc(self.w('party_commits'))}</p>")
         page.body.append(f"## {heading_text(self.w('party_leads'))} {{#leads}}")
@@ -709,8 +768,7 @@ class Site:
             any_action = True
             page.body.append(f'<h3 class="compact">{self.link(f"osa-alueet/{s.id}.md", f"{s.number} {self.t(s.title)}")}'
                              f'</h3><ul class="party-actions">' + "".join(
-                                 f"<li>{self.link(f'osa-alueet/{s.id}.md', f'{a.id} {self.t(a.title)}', a.id.lower())} "
-                                 f"{self.action_status(a.status)}{self.overdue_flag(a)}</li>" for a in taking_part) + "</ul>")
+                                 self.action_item(self.href(f"osa-alueet/{s.id}.md"), a) for a in taking_part) + "</ul>")
             page.body.append(self.edit_here([s.file], "edit_actions"))
         if not any_action:
             page.body.append(f"<p>{esc(self.w('no_actions'))}</p>")
@@ -738,6 +796,15 @@ class Site:
             page.body.append("<ul>" + "".join(f"<li>{esc(s.name)}, {self.et(s.title)}</li>" for s in p.signatories) + "</ul>")
         else:
             page.body.append(f"<p>{esc(self.w('does_not_sign') if not p.signs else self.w('no_signatories'))}</p>")
+
+    def action_item(self, page_href: str, a) -> str:
+        """An action's line in a party's list, linked into its sub-area's page (``page_href``), with its status.
+        The same on every party's page (they link from the same depth): made once per build and link."""
+        key = (id(a), page_href)
+        if key not in self._action_items:
+            self._action_items[key] = (f'<li><a href="{esc(f"{page_href}#{a.id.lower()}")}">{esc(f"{a.id} {self.t(a.title)}")}</a> '
+                                       f"{self.action_status(a.status)}{self.overdue_flag(a)}</li>")
+        return self._action_items[key]
 
     def matrix(self) -> None:
         page = self.start("vastuumatriisi.md", self.w("matrix"))

@@ -1,0 +1,159 @@
+"""Generating the pages fast keeps them as they were: the pages of the fixture are pinned, the Markdown shortcut for
+plain text gives what the whole Markdown path gives, and the renderings kept from one build to the next
+(`mkdocs serve` rebuilds after every edit) never show an old value."""
+from __future__ import annotations
+
+import datetime
+import hashlib
+import random
+from pathlib import Path
+
+import pytest
+from helpers import MINIMAL, copy_root
+
+from cooperation.changes.versions import versions
+from cooperation.outputs.site.memo import PAGES, Memo
+from cooperation.outputs.site.pages import Site, _markdown_html, markdown_html
+from cooperation.pipeline import load_all
+from cooperation.timeliness import fixed_today
+
+DAY = datetime.date(2026, 11, 28)
+REPO_URL = "https://github.com/example/agreement"
+
+# sha256 over every page's Markdown and HTML blocks and every generated asset of tests/fixtures/minimal, in Finnish,
+# on DAY. Taken from the pages before they were made faster (commit 2d934c8): a change to what the pages show
+# changes it on purpose; then put the digest the failure prints here.
+GOLDEN_FI = "02fa5ec161e9d2ac1a818b5bc8a2b8edf60240819f8a88df45bb908b03b5de35"
+
+
+def forget() -> None:
+    """Nothing kept from earlier builds."""
+    PAGES.start()
+    PAGES.start()
+
+
+def build(root: Path, lang: str = "fi", day: datetime.date = DAY) -> Site:
+    with fixed_today(day):
+        model, sources, _ = load_all(root)
+        site = Site(model, lang, repo_url=REPO_URL, versions=versions(sources))
+        site.build()
+    return site
+
+
+def output(site: Site) -> dict[str, str]:
+    """Every page (its Markdown and blocks) and asset, by path."""
+    pages = {path: page.markdown()[0] + "\x00" + "\x00".join(page.markdown()[1]) for path, page in site.pages.items()}
+    return pages | {path: data.decode("utf-8") for path, data in site.assets.items()}
+
+
+def digest(site: Site) -> str:
+    total = hashlib.sha256()
+    for path, text in output(site).items():
+        total.update(f"{path}\x00{text}\x00".encode())
+    return total.hexdigest()
+
+
+def test_the_fixture_pages_are_as_pinned_built_anew_and_rebuilt(tmp_path):
+    root = copy_root(MINIMAL, tmp_path / "region")
+    forget()
+    assert digest(build(root)) == GOLDEN_FI
+    assert PAGES.made > 0
+    assert digest(build(root)) == GOLDEN_FI  # everything found from the build before
+    assert PAGES.made == 0
+
+
+# text the shortcut takes, and text it must leave to Markdown (a list, emphasis, markup, entities, a second line,
+# a no-break space the sanitiser writes as &nbsp;)
+PLAIN = ["Kuvaus.", "Tavoite on 5 % vuoteen 2028 mennessä (alue: koko maakunta); onko se \"hyvä\"?",
+         "Åland – Ålands landskapsregering 2026–2028!", "a/b 1,5 € — 'lainaus'", "Ä", "x - y -- z"]
+NOT_PLAIN = ["1. kohta", "- lista", "* lista", "+ lista", "# Otsikko", "> lainaus", "a_b_c", "*korostus*",
+             "**vahva**", "`koodi`", "a & b", "a &amp; b", "<b>lihava</b>", "<script>x</script>", "rivi\ntoinen",
+             "kappale\n\ntoinen", "a\u00a0b", "[linkki](https://example.org)", "<https://example.org>", "a\\b",
+             "2026. vuosi", "", "   "]
+
+
+def test_plain_text_gives_what_the_whole_markdown_path_gives():
+    for text in PLAIN:
+        assert markdown_html(text) == f"<p>{text}</p>" == _markdown_html(text), text
+    for text in NOT_PLAIN:
+        assert markdown_html(text) == _markdown_html(text), text
+    assert markdown_html("1. kohta") == "<ol>\n<li>kohta</li>\n</ol>"
+    assert markdown_html("a & b") == "<p>a &amp; b</p>"
+    # and text drawn from the characters the shortcut allows next to ones it does not
+    rng = random.Random(16)
+    alphabet = list("aäöåZÅ0129²½ßж中") + list(" .,;:?!()'\"%/€–—-") + list("_*#<>&`[]\\\u00a0\n|=~+")
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 14)))
+        assert markdown_html(text) == _markdown_html(text), repr(text)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+# each edit, and the words it must show on the sub-area's page (or its chart) once the site is rebuilt
+EDITS = [
+    ("measurements/values.csv", "HYTE-1-M1,region,2025,12.5,", "HYTE-1-M1,region,2025,27,", "27\u00a0%"),
+    ("subareas/hyte.yaml", "name: Mittari HYTE-1-M1", "name: Lukutaito nousee", "Lukutaito nousee"),
+    ("subareas/hyte.yaml", "description: Kuvaus.", "description: Uusi kuvaus.", "Uusi kuvaus."),
+    ("agreement/parties.yaml", "name: Alfan kunta", "name: Alfan uusi kunta", "Alfan uusi kunta"),
+    # the citation of a Sotkanet source is dated by the agreement's version date, else the start of its validity
+    ("agreement/agreement.yaml", 'validity: {start: "2026-01-01"', 'validity: {start: "2026-02-01"', "Viitattu 1.2.2026"),
+]
+
+
+@pytest.mark.parametrize("name, old, new, shown", EDITS, ids=["value", "indicator name", "description", "party name", "citation date"])
+def test_a_rebuild_shows_every_edit_as_a_build_anew_does(tmp_path, name, old, new, shown):
+    root = copy_root(MINIMAL, tmp_path / "region")
+    build(root)
+    edit(root / name, old, new)
+    rebuilt = build(root)
+    page = rebuilt.pages["osa-alueet/hyte.md"].markdown_text() + rebuilt.assets["kaaviot/hyte-1-m1.svg"].decode()
+    assert shown in page
+    forget()
+    assert output(build(root)) == output(rebuilt)
+
+
+def test_a_rebuild_in_another_language_or_on_another_day_is_built_for_it(tmp_path):
+    root = copy_root(MINIMAL, tmp_path / "region")
+    later = datetime.date(2031, 1, 1)  # the newest value (2025) is out of date by then, the actions ended in 2027
+    for lang, day, path, shown in (("sv", DAY, "osa-alueet/hyte.md", "Utgångsnivå"),
+                                   ("fi", later, "osa-alueet/hyte.md", "vanhentunut"),
+                                   ("fi", later, "osapuolet/alfa.md", "Myöhässä: aikataulu päättyi 2027")):
+        build(root)
+        rebuilt = build(root, lang, day)
+        assert shown in rebuilt.pages[path].markdown_text()
+        forget()
+        assert output(build(root, lang, day)) == output(rebuilt)
+
+
+def test_only_what_an_edit_changed_is_rendered_again_and_only_the_latest_build_is_kept(tmp_path):
+    root = copy_root(MINIMAL, tmp_path / "region")
+    edit(root / "subareas" / "hyte.yaml", "description: Kuvaus.", "description: Vain tässä.")  # no other uses it
+    forget()
+    build(root)
+    used = len(PAGES)
+    for n in range(3):
+        edit(root / "subareas" / "hyte.yaml", "description: ", f"description: Muutos{n} ")
+        build(root)
+        assert PAGES.made == 1  # the edited description; every indicator and other text found
+        assert len(PAGES) == used + 1  # this build's renderings and the old description, let go at the next
+    build(root)
+    assert PAGES.made == 0 and len(PAGES) == used
+
+
+def test_the_memo_keeps_what_the_latest_build_used():
+    memo = Memo()
+    made: list[str] = []
+
+    def make(value: str):
+        return lambda: made.append(value) or value.upper()
+    memo.start()
+    assert memo.get("a", make("a")) == "A" and memo.get("b", make("b")) == "B" and memo.get("a", make("a")) == "A"
+    memo.start()
+    assert memo.get("a", make("a")) == "A"  # kept from the build before
+    memo.start()  # "b" went unused: let go
+    assert memo.get("b", make("b")) == "B"
+    assert made == ["a", "b", "b"] and memo.made == 1
