@@ -409,22 +409,20 @@ def preview_downloads(root: Path, site_dir: Path, lang: str) -> None:
 
 def on_files(files, config):
     blocks = _state["blocks"] = {}
-    generated: dict[str, tuple[str, list[str]]] = {}
+    generated: dict[str, tuple[str | bytes, list[str]]] = {}
     for page in _state["pages"].values():
         text, blocks[page.path] = page.markdown()
         generated[page.path] = (text, blocks[page.path])
     generated["tietomuoto.md"] = (_state["reference"], [])
+    generated.update((path, (data, [])) for path, data in _state["assets"].items())
+    generated.update((f"lataukset/{name}", (data, [])) for name, data, _ in _state["files"])
     preview = _state.get("preview")
-    if preview is not None:
+    if preview is not None:  # only what changed is rendered or copied again (preview.py)
         for file in preview.files(config, generated, signature(config)):
             files.append(file)
     else:
-        for path, (text, _) in generated.items():
-            files.append(File.generated(config, path, content=text))
-    for path, data in _state["assets"].items():
-        files.append(File.generated(config, path, content=data))
-    for name, data, _ in _state["files"]:
-        files.append(File.generated(config, f"lataukset/{name}", content=data))
+        for path, (content, _) in generated.items():
+            files.append(File.generated(config, path, content=content))
     return files
 
 

@@ -110,22 +110,23 @@ class Preview:
             self.downloads.wait()
         self.downloads = None
 
-    def files(self, config: Any, pages: dict[str, tuple[str, list[str]]], now: str) -> list[File]:
-        """The generated pages (path → Markdown and the HTML blocks put in after it) as files of the preview's
-        folder. A page's file is written again only when its Markdown or blocks changed (or ``now``, the
-        signature, did): those are the pages MkDocs renders again."""
+    def files(self, config: Any, generated: dict[str, tuple[str | bytes, list[str]]], now: str) -> list[File]:
+        """The generated files (path → content, and for a page the HTML blocks put in after its Markdown) as
+        files of the preview's folder. A file is written again only when it changed (or ``now``, the signature,
+        did): those are the pages MkDocs renders again and the files it copies again."""
         everything = now != self.signature
         self.signature = now
         made = []
-        for path, (text, blocks) in pages.items():
+        for path, (content, blocks) in generated.items():
             file = File(path, str(self.folder), config.site_dir, config.use_directory_urls)
-            digest = hashlib.sha256("\0".join([text, *blocks]).encode("utf-8")).hexdigest()
+            data = content.encode("utf-8") if isinstance(content, str) else content
+            digest = hashlib.sha256(b"\0".join([data, *(block.encode("utf-8") for block in blocks)])).hexdigest()
             source = Path(file.abs_src_path or "")
             if everything or path in self.ALWAYS or self.digests.get(path) != digest or not source.is_file():
-                _write_newer(source, text, Path(file.abs_dest_path))
+                _write_newer(source, data, Path(file.abs_dest_path))
                 self.digests[path] = digest
             made.append(file)
-        for gone in set(self.digests) - set(pages):  # a page no longer generated (a sub-area removed)
+        for gone in set(self.digests) - set(generated):  # no longer generated (a sub-area removed)
             file = File(gone, str(self.folder), config.site_dir, config.use_directory_urls)
             Path(file.abs_src_path or "").unlink(missing_ok=True)
             Path(file.abs_dest_path).unlink(missing_ok=True)
@@ -144,11 +145,11 @@ class Preview:
         return [entry for path in self.order for entry in self.entries.get(path, [])]
 
 
-def _write_newer(source: Path, text: str, dest: Path) -> None:
-    """Write the page's source with a time newer than its HTML's, which MkDocs compares."""
+def _write_newer(source: Path, data: bytes, dest: Path) -> None:
+    """Write the source with a time newer than what MkDocs made of it, which MkDocs compares."""
     source.parent.mkdir(parents=True, exist_ok=True)
     temporary = source.with_name(source.name + ".tmp")
-    temporary.write_text(text, encoding="utf-8")
+    temporary.write_bytes(data)
     os.replace(temporary, source)
     stamp = time.time_ns()
     try:
