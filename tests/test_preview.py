@@ -43,8 +43,8 @@ def serve_build(site: Path, dirty: bool) -> None:
         preview.downloads.wait(timeout=120)
 
 
-def times(site: Path) -> dict[str, int]:
-    return {str(p.relative_to(site)): p.stat().st_mtime_ns for p in site.rglob("index.html")}
+def times(site: Path, pattern: str = "index.html") -> dict[str, int]:
+    return {str(p.relative_to(site)): p.stat().st_mtime_ns for p in site.rglob(pattern)}
 
 
 def clean_index(root: Path, site: Path) -> list:
@@ -69,7 +69,8 @@ def test_a_rebuild_renders_the_pages_the_edit_changed_and_serves_what_a_clean_bu
     site = tmp_path / "served"
     config(site).plugins.on_startup(command="serve", dirty=False)
     serve_build(site, dirty=False)
-    before = times(site)
+    before, charts = times(site), times(site, "*.svg")
+    assert charts
     edit(region / "subareas" / "hyte.yaml", "description: Kuvaus.", "description: Esikatselussa näkyvä muutos.")
     compiled = []
     original = jinja2.Environment.compile
@@ -85,6 +86,7 @@ def test_a_rebuild_renders_the_pages_the_edit_changed_and_serves_what_a_clean_bu
     # the pages' templates as the first build compiled them (the search plugin compiles its language files itself)
     assert [name for name in compiled if not name.startswith("partials/language")] == []
     after = times(site)
+    assert times(site, "*.svg") == charts  # the generated files that did not change are not copied again
     assert "Esikatselussa näkyvä muutos" in (site / "osa-alueet" / "hyte" / "index.html").read_text(encoding="utf-8")
     rendered = {path for path in after if after[path] != before.get(path)}
     # the edited sub-area's page, and the pages showing the data's fingerprint (home, downloads, approvals, parties)
