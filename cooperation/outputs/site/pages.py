@@ -670,7 +670,8 @@ class Site:
                 f'({len(a.status_history)})</summary><ul>{items}</ul></details>')
 
     def lateness(self, a) -> str | None:
-        """``Action.lateness`` by the build's date, worked out once per action (by identity: the site holds the model, no id is reused meanwhile)."""
+        """``Action.lateness`` by the build's date, worked out once per action (keyed by identity: the site holds
+        the model, so no id is reused while it builds)."""
         key = id(a)
         if key not in self._lateness:
             self._lateness[key] = a.lateness(self.today)
