@@ -199,3 +199,23 @@ def test_the_preview_shows_an_edit_of_a_sub_area_file(tmp_path):
     assert "Traceback" not in stderr.decode("utf-8", "replace")
     # the rebuild was the preview's dirty build (tests/test_preview.py), not MkDocs' full one
     assert "esikatselu rakentaa jokaisen sivun" not in stderr.decode("utf-8", "replace")
+
+
+def test_each_sub_area_page_indexes_its_ids_and_its_prose(indexed):
+    """What readers search for is in the index entries of its own page: the ids of the sub-area's goals, actions and
+    indicators and the words of its description."""
+    import re
+
+    from helpers import REPO
+
+    from cooperation.pipeline import load
+    model = load(REPO)[0]
+    for lang in model.languages:
+        for subarea in model.subareas:
+            entries = indexed[lang, f"osa-alueet/{subarea.id}/"][1]
+            text = " ".join(f'{entry["title"]} {entry["text"]}' for entry in entries)
+            ids = [item.id for goal in subarea.goals for item in (goal, *goal.actions, *goal.indicators)]
+            assert ids and [item for item in ids if item not in text] == [], (lang, subarea.id)
+            if subarea.description:
+                words = re.findall(r"\w+", subarea.description.get(lang))
+                assert words and [word for word in words if word not in text] == [], (lang, subarea.id)
