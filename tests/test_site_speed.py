@@ -8,7 +8,7 @@ import sys
 import pytest
 from material.plugins.search.plugin import Parser, SearchIndex
 
-from cooperation.outputs.site.hook import bare, searched
+from cooperation.outputs.site.search import bare, searched
 
 # as the generated pages nest them: an excluded scroll region holding a table (a div within a div), an indexed
 # table whose data cells are excluded, a definition list, text between and after them
