@@ -233,6 +233,9 @@ def test_open_data_files(example_site, model):
 def test_format_reference_and_accessibility_statement(example_site):
     reference = read(example_site, "tietomuoto/")
     assert "goals[].actions[].responsible" in reference.content and "Vastuutahot" in reference.content
+    # the schemas' texts are text: "<tunniste>" is read, not taken for a tag
+    assert "tiedosto subareas/<tunniste>.yaml" in reference.content
+    assert "tunniste" not in {tag for tag, _ in reference.tags}
     for prefix, words in (("", "Saavutettavuusseloste"), ("sv/", "Tillgänglighetsutlåtande")):
         page = read(example_site, f"{prefix}saavutettavuus/")
         assert words in page.content and "WCAG 2.1" in page.content and "306/2019" in page.content

@@ -1,6 +1,7 @@
 """The format reference (tietomuoto), generated from the JSON Schemas: never written by hand."""
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from cooperation.schemas import KINDS, Schemas, default_schemas
@@ -39,7 +40,8 @@ def _type_of(node: dict) -> str:
 
 
 def _escape(text: Any) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+    """Schema text as text in a Markdown table cell: "subareas/<tunniste>.yaml" is not an HTML tag."""
+    return html.escape(str(text), quote=False).replace("|", "\\|").replace("\n", " ")
 
 
 def _rows(schemas: Schemas, node: dict, file: str, prefix: str, depth: int, rows: list) -> None:
@@ -67,7 +69,8 @@ def markdown(schemas: Schemas | None = None) -> str:
            "", "```yaml", "title:", "  fi: Tavoite suomeksi", "  sv: Målet på svenska", "```", ""]
     for kind, file in KINDS.items():
         root = schemas.raw[file]
-        out += [f"## {root.get('title', kind)}: `{root.get('x-file', '')}`", "", root.get("description", ""), ""]
+        out += [f"## {_escape(root.get('title', kind))}: `{root.get('x-file', '')}`", "",
+                _escape(root.get("description", "")), ""]
         rows: list = []
         _rows(schemas, root, file, "", 0, rows)
         out += ["| Kenttä | Nimi | Pakollinen | Arvo | Selitys |", "|---|---|---|---|---|"]
