@@ -132,18 +132,26 @@ class Checker:
 
     def _schema_check(self, kind: str, doc: Document) -> _SchemaCheck:
         """The schema's problems of one document, collected apart: they depend on nothing but the document."""
-        outer, self.result = self.result, Result()
-        try:
-            errors = list(self.schemas.validators[kind].iter_errors(doc.data))
-            format_paths = {tuple(e.absolute_path) for e in errors if e.validator == "format"}
+        errors = list(self.schemas.validators[kind].iter_errors(doc.data))
+        format_paths = {tuple(e.absolute_path) for e in errors if e.validator == "format"}
+
+        def report() -> None:
             for error in errors:
                 translate(self, kind, doc, error, format_paths)
-        finally:
-            found, self.result = self.result, outer
+        problems = self._apart(report)
         paths = {(doc.name, tuple(e.absolute_path)) for e in errors}
         paths.update((doc.name, tuple(e.absolute_path) + (name,)) for e in errors
                      if e.validator == "required" for name in e.validator_value)
-        return _SchemaCheck(doc, kind, self.schemas, tuple(found.problems), frozenset(paths), not errors)
+        return _SchemaCheck(doc, kind, self.schemas, problems, frozenset(paths), not errors)
+
+    def _apart(self, run: Callable[..., object], *args: Any) -> tuple[Problem, ...]:
+        """The problems ``run(*args)`` reports, collected apart from the run's result (to be kept and reused)."""
+        outer, self.result = self.result, Result()
+        try:
+            run(*args)
+        finally:
+            found, self.result = self.result, outer
+        return tuple(found.problems)
 
     # --- the whole run --------------------------------------------------------------------------
     def run(self) -> Result:
@@ -176,12 +184,7 @@ class Checker:
             entry = _DOCUMENT_CHECKS.get(key) if self.sources.incremental else None
             if entry is None or entry.doc is not doc or entry.kind != kind or entry.schemas is not self.schemas \
                     or entry.depends != depends:
-                outer, self.result = self.result, Result()
-                try:
-                    check(kind, doc)
-                finally:
-                    found, self.result = self.result, outer
-                entry = _DocumentCheck(doc, kind, self.schemas, depends, tuple(found.problems))
+                entry = _DocumentCheck(doc, kind, self.schemas, depends, self._apart(check, kind, doc))
             self._document_checks[key] = entry
             self.result.extend(entry.problems)
 
