@@ -69,6 +69,15 @@ def test_an_indicator_without_recent_values_is_a_warning(tmp_path):
     assert "indicator_stale" in run_cli("validate", "--root", root, "--today", "2028-01-01", "--format", "json").stdout
 
 
+def test_an_indicator_id_of_the_wrong_type_is_the_schema_s_error_not_a_crash(tmp_path):
+    """Found by test_property: an id given as a list (unhashable) crashed the staleness check."""
+    root = _root(tmp_path, "- id: HYTE-1-M1", "- id: []")
+    done = _validate(root, "2028-01-01")
+    assert done.returncode == 1, done.stderr
+    assert "subareas/hyte.yaml:22:" in done.stdout and "internal" not in run_cli(
+        "validate", "--root", root, "--today", "2028-01-01", "--format", "json").stdout
+
+
 def test_today_must_be_a_date(tmp_path):
     done = run_cli("validate", "--today", "28.11.2026")
     assert done.returncode == 2

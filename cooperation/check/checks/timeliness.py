@@ -44,7 +44,9 @@ def check_timeliness(c: Checker) -> None:
                 c.warning("action_not_started", doc, "subarea", path + ("status",), start=schedule.get("start"))
         elif item_kind == "indicator":
             frequency, ident = item.get("frequency"), item.get("id")
-            if isinstance(frequency, str) and ident in newest and indicator_stale(frequency, newest[ident], day):
+            # the schema reports an id or frequency of the wrong type; this check says nothing of them
+            if isinstance(frequency, str) and isinstance(ident, str) and ident in newest \
+                    and indicator_stale(frequency, newest[ident], day):
                 c.warning("indicator_stale", doc, "subarea", path + ("frequency",), year=newest[ident],
                           frequency=frequency_labels.get(frequency, frequency),
                           age=MAX_AGE_YEARS.get(frequency, 2))
