@@ -63,7 +63,7 @@ def test_every_output_renders_for_the_example(loaded, name):
 
 
 @pytest.mark.parametrize("lang, prefix", [("fi", ""), ("sv", "sv/")])
-def test_downloads_page_lists_every_output_shown_on_the_site(example_site, site_files, lang, prefix):
+def test_downloads_page_lists_every_output_shown_on_the_site(example_site, loaded, site_files, lang, prefix):
     page = read(example_site, f"{prefix}lataukset/")
     # the rendered files sit beside the page (the schemas under schema/, the theme's under ../)
     offered = [link for link in page.links if "/" not in link and (example_site / prefix / "lataukset" / link).is_file()]
@@ -71,8 +71,16 @@ def test_downloads_page_lists_every_output_shown_on_the_site(example_site, site_
     assert sorted(offered) == sorted(f.name for f in expected)  # grouped and ordered: tests/test_site_downloads.py
     for f in expected:
         assert L.word(f.output.description, lang) in page.content
+        offered_file = example_site / prefix / "lataukset" / f.name
+        if f.output.name == "pdf":
+            # LibreOffice, run here beside the site build's own runs of it, has once given a PDF embedding another
+            # font subset of the same document: its bytes against `build.py pdf` are pinned in tests/test_pdf.py;
+            # here it is the PDF of the same text (the fingerprint in its keywords)
+            from test_pdf import info
+            assert loaded[0].fingerprint in info(offered_file)["Keywords"].replace(", ", " "), f.name
+            continue
         # the very bytes the registry renders (and `build.py docx`/`export-xlsx` write)
-        assert (example_site / prefix / "lataukset" / f.name).read_bytes() == f.data, f.name
+        assert offered_file.read_bytes() == f.data, f.name
     others = {f.name for f in site_files} - {f.name for f in expected}
     assert all(not (example_site / prefix / "lataukset" / name).exists() for name in others)
 
