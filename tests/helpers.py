@@ -6,6 +6,7 @@ import contextlib
 import io
 import os
 import shutil
+import subprocess
 from pathlib import Path
 from typing import NamedTuple
 
@@ -68,6 +69,26 @@ def require_browser(condition: bool, message: str) -> None:
         if os.environ.get("REQUIRE_CHROMIUM"):
             pytest.fail(message)
         pytest.skip(message)
+
+
+def libreoffice() -> str:
+    """LibreOffice's program; the test skips where it is missing, and fails instead where CI installed it
+    (REQUIRE_LIBREOFFICE)."""
+    import pytest
+    found = shutil.which("libreoffice") or shutil.which("soffice")
+    if not found:
+        if os.environ.get("REQUIRE_LIBREOFFICE"):
+            pytest.fail("LibreOffice is required here: apt-get install libreoffice-writer-nogui")
+        pytest.skip("LibreOffice not installed (apt-get install libreoffice-writer-nogui poppler-utils)")
+    return found
+
+
+def convert_to_pdf(out: Path, *sources: Path, timeout: int = 240) -> subprocess.CompletedProcess:
+    """The documents converted by LibreOffice into ``out`` (with a profile of their own there), as a council's
+    office would open them."""
+    return subprocess.run([libreoffice(), "--headless", f"-env:UserInstallation=file://{out}/profile",
+                           "--convert-to", "pdf", "--outdir", str(out), *map(str, sources)],
+                          capture_output=True, timeout=timeout, check=True)
 
 
 # what a region's repository holds besides its data: tests that need a real repository copy these

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from helpers import REPO, copy_root, run_cli
+from helpers import REPO, convert_to_pdf, copy_root, run_cli
 from lxml import etree
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -143,9 +143,7 @@ def test_the_annex_and_the_draft_decision_name_both_fingerprints(amended):
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_libreoffice_opens_the_redline(amended, tmp_path):
     source = amended["out"] / "rannikkoseutu-2026-muutokset-fi.docx"
-    done = subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
-                           "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
-                          capture_output=True, timeout=240)
+    done = convert_to_pdf(tmp_path, source)
     pdf = tmp_path / "rannikkoseutu-2026-muutokset-fi.pdf"
     assert pdf.exists(), done.stderr
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout

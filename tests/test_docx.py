@@ -1,5 +1,4 @@
 """The Word agreement, rendered for real and read back with python-docx (and LibreOffice)."""
-import os
 import re
 import shutil
 import subprocess
@@ -9,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 from docx import Document
-from helpers import MINIMAL, REPO, Ran, copy_root, run_cli
+from helpers import MINIMAL, REPO, Ran, convert_to_pdf, copy_root, run_cli
 
 from cooperation.pipeline import load
 
@@ -194,20 +193,9 @@ def test_data_errors_write_nothing(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
-def _libreoffice():
-    found = shutil.which("libreoffice") or shutil.which("soffice")
-    if not found:
-        if os.environ.get("REQUIRE_LIBREOFFICE"):
-            pytest.fail("LibreOffice is required here: apt-get install libreoffice-writer-nogui")
-        pytest.skip("LibreOffice not installed (apt-get install libreoffice-writer-nogui poppler-utils)")
-    return found
-
-
 def test_pdf_pages_and_signature_blocks_on_one_page(example_docs, tmp_path):
-    office = _libreoffice()
     model, paths = example_docs
-    subprocess.run([office, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to", "pdf",
-                    "--outdir", str(tmp_path), str(paths["fi"])], capture_output=True, timeout=240, check=True)
+    convert_to_pdf(tmp_path, paths["fi"])
     pdf = tmp_path / paths["fi"].with_suffix(".pdf").name
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))

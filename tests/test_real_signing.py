@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
-from helpers import MINIMAL, TESTS, run_cli
-from test_docx import _libreoffice
+from helpers import MINIMAL, TESTS, convert_to_pdf, run_cli
 
 THIRTY = TESTS / "fixtures" / "thirty_parties"
 
@@ -20,9 +19,7 @@ def thirty(tmp_path_factory) -> tuple[Path, Path]:
     done = run_cli("docx", "--root", THIRTY, "--out", out)
     assert done.returncode == 0, done.stdout + done.stderr
     docx = out / "pitkajarvi-2026-fi.docx"
-    office = _libreoffice()
-    subprocess.run([office, "--headless", f"-env:UserInstallation=file://{out}/profile", "--convert-to", "pdf",
-                    "--outdir", str(out), str(docx)], capture_output=True, timeout=240, check=True)
+    convert_to_pdf(out, docx)
     return docx, out / "pitkajarvi-2026-fi.pdf"
 
 

@@ -4,12 +4,11 @@ no data exits 1 with a Finnish message and writes nothing."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 
 import pytest
 from docx import Document
-from helpers import MINIMAL, REPO, copy_root, run_cli
+from helpers import MINIMAL, REPO, convert_to_pdf, copy_root, run_cli
 
 from cooperation.domain import REGION
 from cooperation.i18n import labels as L
@@ -66,14 +65,8 @@ def test_every_sub_area_goal_indicator_and_party_is_reported(example_report, lan
 
 
 def test_the_report_converts_with_libreoffice(example_report, tmp_path):
-    office = shutil.which("libreoffice") or shutil.which("soffice")
-    if not office:
-        if os.environ.get("REQUIRE_LIBREOFFICE"):
-            pytest.fail("LibreOffice is required here")
-        pytest.skip("LibreOffice not installed")
     _, paths = example_report
-    subprocess.run([office, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to", "pdf",
-                    "--outdir", str(tmp_path), str(paths["fi"])], capture_output=True, timeout=240, check=True)
+    convert_to_pdf(tmp_path, paths["fi"])
     pdf = tmp_path / "seurantaraportti-2026-fi.pdf"
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "Yhteistyösopimuksen seurantaraportti 2026" in text and "Myöhässä olevat" in text

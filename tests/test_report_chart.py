@@ -4,13 +4,11 @@ a region with too many municipalities, a single year as bars, the same bytes twi
 drawing the chart into a PDF."""
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 import zipfile
 
 import pytest
-from helpers import MINIMAL, REPO, copy_root, run_cli
+from helpers import MINIMAL, REPO, convert_to_pdf, copy_root, run_cli
 from lxml import etree
 
 from cooperation.domain import REGION
@@ -133,14 +131,8 @@ def test_a_region_with_more_areas_than_a_chart_tells_apart_charts_the_region(tmp
 
 
 def test_libreoffice_draws_the_chart(chart_report, tmp_path):
-    office = shutil.which("libreoffice") or shutil.which("soffice")
-    if not office:
-        if os.environ.get("REQUIRE_LIBREOFFICE"):
-            pytest.fail("LibreOffice is required here")
-        pytest.skip("LibreOffice not installed")
     _, path = chart_report
-    subprocess.run([office, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to", "pdf",
-                    "--outdir", str(tmp_path), str(path)], capture_output=True, timeout=240, check=True)
+    convert_to_pdf(tmp_path, path)
     text = subprocess.run(["pdftotext", str(tmp_path / path.with_suffix(".pdf").name), "-"],
                           capture_output=True, text=True, check=True).stdout
     # only the chart writes its axis title, its legend entries and the break's label on their own lines

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
-from helpers import MINIMAL, REPO, copy_root, run_cli
-from test_docx import _libreoffice
+from helpers import MINIMAL, REPO, convert_to_pdf, copy_root, run_cli
 
 from cooperation.i18n import labels as L
 from cooperation.pipeline import load
@@ -128,12 +127,9 @@ def test_without_version_date_created_follows_source_date_epoch(tmp_path, monkey
 
 @pytest.fixture(scope="module")
 def pdf_text(docs, tmp_path_factory):
-    office = _libreoffice()
     _, paths = docs
     out = tmp_path_factory.mktemp("pdf")
-    subprocess.run([office, "--headless", f"-env:UserInstallation=file://{out}/profile", "--convert-to", "pdf",
-                    "--outdir", str(out), *(str(p) for p in paths.values())], capture_output=True, timeout=300,
-                   check=True)
+    convert_to_pdf(out, *paths.values(), timeout=300)
     texts = {}
     for lang, path in paths.items():
         pdf = out / path.with_suffix(".pdf").name
