@@ -138,10 +138,13 @@ def _alternate(roots, url: str) -> list[dict]:
     return [{"name": name, "lang": code, "link": root + url} for name, code, root in roots]
 
 
+def _search_plugin(config):
+    return config.plugins.get("material/search") or config.plugins.get("search")
+
+
 def _search_index(config):
     """The search plugin's index of this build (None when the plugin is not in use)."""
-    plugin = config.plugins.get("material/search") or config.plugins.get("search")
-    return getattr(plugin, "search_index", None)
+    return getattr(_search_plugin(config), "search_index", None)
 
 
 @event_priority(100)  # before the search plugin indexes the page
@@ -227,8 +230,7 @@ def on_post_build(config):
     if "preview" in _state and index is not None:
         # a rebuild indexed only the pages it rendered: the others' entries are the ones kept
         index.entries = _state["preview"].index()
-        plugin = config.plugins.get("material/search") or config.plugins.get("search")
-        plugin.search_index_prev = None  # under `mkdocs serve --dirty` it would merge the previous index again
+        _search_plugin(config).search_index_prev = None  # under `mkdocs serve --dirty` it would merge the previous index again
     waiting = _state.pop("later", None)
     if waiting is None:
         return

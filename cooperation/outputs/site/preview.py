@@ -24,6 +24,8 @@ from typing import Any
 import jinja2
 from mkdocs.structure.files import File
 
+from cooperation.files import write_atomic
+
 # MkDocs warns on every dirty build that navigation may be stale; the preview renders every page again whenever
 # the navigation changes, so the warning would only be noise (and abort a `mkdocs serve --strict` rebuild)
 _DIRTY_WARNING = "A 'dirty' build is being performed"
@@ -147,10 +149,7 @@ class Preview:
 
 def _write_newer(source: Path, data: bytes, dest: Path) -> None:
     """Write the source with a time newer than what MkDocs made of it, which MkDocs compares."""
-    source.parent.mkdir(parents=True, exist_ok=True)
-    temporary = source.with_name(source.name + ".tmp")
-    temporary.write_bytes(data)
-    os.replace(temporary, source)
+    write_atomic(source, data)
     stamp = time.time_ns()
     try:
         stamp = max(stamp, dest.stat().st_mtime_ns + 1_000_000)
