@@ -4,7 +4,7 @@
 
 - One-language site / bare MkDocs: both one-language MkDocs builds with the same theme, run in this
   process: ours loads and checks the data, renders the downloads (Word, and PDF where LibreOffice is
-  installed) and generates the pages in the hook; the baseline builds
+  installed; in a process of their own, beside the pages) and generates the pages in the hook; the baseline builds
   the same number of plain Markdown pages of the same sizes from disk. Goal ≤ 1.5x.
 - `build.py site` / `build.py validate`: whole processes (both languages and the Word documents).
   Goal ≤ 16x. The peak memory of `build.py site` is reported from the same runs.

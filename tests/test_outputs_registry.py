@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 
 import pytest
@@ -100,31 +101,35 @@ def test_the_hook_takes_the_site_builds_downloads_instead_of_rendering_again(loa
     """`build.py site` renders the downloads once and hands them to both MkDocs builds."""
     from mkdocs.config import load_config
 
-    from cooperation.outputs import Rendered
+    from cooperation.outputs import Rendered, SiteFiles
     from cooperation.outputs.site import build, hook
 
     model, _ = loaded
-    handed = [Rendered(output, lang, output.file(model, lang), f"{output.name} {lang}".encode())
-              for output in REGISTRY for lang in output.languages(model)]
+    handed = [Rendered(output, lang, output.file(model, lang), b"")
+              for output in REGISTRY if output.site for lang in output.languages(model)]
     monkeypatch.setattr(hook, "render_site_files", lambda *args: pytest.fail("rendered again"))
+    monkeypatch.setattr(hook, "start_site_files", lambda *args: pytest.fail("rendered again"))
     config = load_config(str(REPO / "mkdocs.yml"))
-    with build._handing_off(build.Handoff(REPO, handed)):
+    with build._handing_off(build.Handoff(REPO, SiteFiles(handed, ready={}))):
         hook.on_config(config)
     assert build.handoff() is None
-    files = [(name, data) for name, data, _ in hook._state["files"] if not name.startswith("schema/")]
-    assert files == [(f.name, f.data) for f in for_site(handed, "fi")]
+    page = "".join(hook._state["pages"]["lataukset/index.md"].body)
+    listed = re.findall(r'<a href="([^"/]+)"', page)  # the files, not the schemas (schema/…)
+    assert sorted(listed) == sorted(f.name for f in for_site(handed, "fi"))
 
 
 def test_the_hook_takes_the_site_builds_model_instead_of_loading_again(loaded, monkeypatch):
     """`build.py site` hands its in-memory model to both MkDocs builds: neither loads the data again."""
     from mkdocs.config import load_config
 
+    from cooperation.outputs import SiteFiles
     from cooperation.outputs.site import build, hook
 
     model, sources = loaded
     monkeypatch.setattr(hook, "load_all", lambda *args: pytest.fail("loaded again"))
     monkeypatch.setattr(hook, "render_site_files", lambda *args: pytest.fail("rendered again"))
+    monkeypatch.setattr(hook, "start_site_files", lambda *args: pytest.fail("rendered again"))
     config = load_config(str(REPO / "mkdocs.yml"))
-    with build._handing_off(build.Handoff(REPO, [], model, sources)):
+    with build._handing_off(build.Handoff(REPO, SiteFiles([], ready={}), model, sources)):
         hook.on_config(config)
     assert hook._state["pages"]

@@ -9,7 +9,7 @@ import pytest
 from helpers import REPO, run_cli
 
 from cooperation.outputs import pdf as P
-from cooperation.outputs import render_site_files
+from cooperation.outputs import render_site_files, start_site_files
 from cooperation.pipeline import load, load_all
 
 
@@ -150,9 +150,8 @@ def test_without_libreoffice_nothing_is_converted_in_the_background(monkeypatch)
     model, sources, _ = load_all(REPO)
     monkeypatch.setattr(P, "soffice", lambda: None)
     notes: list[str] = []
-    converting: list = []
-    files = render_site_files(model, sources, notes, converting=converting)
-    assert converting == [] and notes == [P.missing_message()]
+    files = start_site_files(model, sources, notes).files
+    assert notes == [P.missing_message()]
     assert "pdf" not in {f.output.name for f in files}
 
 

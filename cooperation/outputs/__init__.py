@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from cooperation.files import OutputError
+from cooperation.outputs.background import Background
 
 if TYPE_CHECKING:
     from cooperation.load.sources import Sources
@@ -46,7 +47,7 @@ class Output:
     # the output whose files this one converts (PDF from Word): render_all gets them as made_from={lang: bytes}
     # when they are at hand (the site renders both), else it renders them itself
     made_from: str = ""
-    # raises MissingTool when the program the output needs is not installed (asked before converting in the background)
+    # raises MissingTool when the program the output needs is not installed (asked before the site's files are rendered)
     require: Callable[[], None] | None = None
 
     def languages(self, model: Agreement) -> list[str]:
@@ -73,15 +74,6 @@ class Rendered:
     lang: str
     name: str
     data: bytes
-
-
-@dataclass(frozen=True)
-class Converting:
-    """An output converted from another (PDF from Word) in a background thread while the site builds:
-    its files' names now, their bytes from ``future`` (language → bytes; raises as the conversion would)."""
-    output: Output
-    files: list[tuple[str, str]]  # (language, file name)
-    future: Future[dict[str, bytes]]
 
 
 def _module(name: str):
@@ -116,45 +108,79 @@ REGISTRY: tuple[Output, ...] = (
 BY_NAME: dict[str, Output] = {output.name: output for output in REGISTRY}
 
 
-def render_site_files(model: Agreement, sources: Sources, notes: list[str] | None = None,
-                      preview: bool = False, converting: list[Converting] | None = None) -> list[Rendered]:
-    """Every file the site offers, in every language, in the registry's order: rendered once for all
-    of the site's languages. An output whose program is missing is left out, with why in ``notes``;
-    a ``preview`` (`mkdocs serve`, rebuilt on every edit) leaves out the conversions (PDF: seconds of
-    LibreOffice per language) the same way. Given ``converting``, the conversions are started in the background
-    and listed there instead of waited for (`build.py site` builds the pages meanwhile)."""
-    rendered: dict[str, dict[str, bytes]] = {}
-    files = []
+def offered(model: Agreement, notes: list[str] | None = None, preview: bool = False) -> list[Output]:
+    """The outputs the site offers, in the registry's order. An output whose program is missing is left out,
+    with why in ``notes``; a ``preview`` (`mkdocs serve`, rebuilt on every edit) leaves out the conversions
+    (PDF: seconds of LibreOffice per language) the same way."""
+    outputs = []
     for output in REGISTRY:
         if not output.site:
             continue
-        if preview and output.made_from:
-            if notes is not None:
-                notes.append(f"{output.file_name}: ei tehdä esikatselussa (mkdocs serve), vain julkaistavaan sivustoon")
-            continue
-        options = {"made_from": rendered[output.made_from]} if output.made_from in rendered else {}
-        if converting is not None and output.made_from in rendered and output.require is not None:
-            try:
-                output.require()
-            except MissingTool as exc:
-                if notes is not None:
-                    notes.append(str(exc))
-                continue
-            # the thread mostly waits for LibreOffice's processes; shut down at once, it finishes its one task
-            pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"convert-{output.name}")
-            future = pool.submit(output.by_language, model, sources, **options)
-            pool.shutdown(wait=False)
-            converting.append(Converting(output, [(lang, output.file(model, lang)) for lang in output.languages(model)],
-                                         future))
-            continue
         try:
-            rendered[output.name] = output.by_language(model, sources, **options)
+            if preview and output.made_from:
+                raise MissingTool(f"{output.file_name}: ei tehdä esikatselussa (mkdocs serve), vain julkaistavaan sivustoon")
+            if output.require is not None:
+                output.require()
         except MissingTool as exc:
             if notes is not None:
                 notes.append(str(exc))
             continue
-        files += [Rendered(output, lang, output.file(model, lang), data) for lang, data in rendered[output.name].items()]
-    return files
+        outputs.append(output)
+    return outputs
+
+
+def render_site_files(model: Agreement, sources: Sources, notes: list[str] | None = None,
+                      preview: bool = False) -> list[Rendered]:
+    """Every file the site offers (see ``offered``), in every language, in the registry's order: rendered
+    once for all of the site's languages."""
+    outputs = offered(model, notes, preview)
+    made = _render(model, sources, tuple(output.name for output in outputs))
+    return [Rendered(output, lang, name, made[name]) for output in outputs for lang, name in _names(model, output)]
+
+
+@dataclass(frozen=True)
+class SiteFiles:
+    """The files the site offers, named at once; their bytes rendered by a process of their own
+    (background.py) while MkDocs builds the pages, and waited for by ``made``."""
+    files: list[Rendered]  # without their bytes, in the registry's order
+    background: Background[dict[str, bytes]] | None = None
+    ready: dict[str, bytes] | None = None  # the bytes, where they are at hand already (a test's)
+
+    def made(self) -> dict[str, bytes]:
+        """File name → bytes (raises as rendering would: a failed conversion fails the build)."""
+        if self.ready is not None:
+            return self.ready
+        assert self.background is not None
+        return self.background.result()
+
+
+def start_site_files(model: Agreement, sources: Sources, notes: list[str] | None = None) -> SiteFiles:
+    """The files of render_site_files, named now and rendered in the background."""
+    outputs = offered(model, notes)
+    files = [Rendered(output, lang, name, b"") for output in outputs for lang, name in _names(model, output)]
+    return SiteFiles(files, Background(_render, model, sources, tuple(output.name for output in outputs)))
+
+
+def _names(model: Agreement, output: Output) -> list[tuple[str, str]]:
+    return [(lang, output.file(model, lang)) for lang in output.languages(model)]
+
+
+def _render(model: Agreement, sources: Sources, names: tuple[str, ...]) -> dict[str, bytes]:
+    """File name → bytes of the named outputs. The outputs others are made from first, so that the conversions
+    (LibreOffice's processes, waited for by a thread) start early and run while the rest are rendered."""
+    outputs = [BY_NAME[name] for name in names]
+    sources_first = sorted(outputs, key=lambda output: not any(other.made_from == output.name for other in outputs))
+    rendered: dict[str, dict[str, bytes]] = {}
+    with ThreadPoolExecutor(thread_name_prefix="convert") as pool:
+        converting = {}
+        for output in sources_first:
+            if output.made_from in rendered:
+                converting[output.name] = pool.submit(output.by_language, model, sources,
+                                                      made_from=rendered[output.made_from])
+            else:
+                rendered[output.name] = output.by_language(model, sources)
+        rendered.update((name, future.result()) for name, future in converting.items())
+    return {output.file(model, lang): data for output in outputs for lang, data in rendered[output.name].items()}
 
 
 def for_site(files: list[Rendered], lang: str) -> list[Rendered]:

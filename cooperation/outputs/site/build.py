@@ -1,5 +1,5 @@
-"""`build.py site`: the registered downloads rendered once, then one MkDocs build per language, swapped
-into place whole."""
+"""`build.py site`: the registered downloads rendered once, in a process of their own while one MkDocs build
+per language builds the pages, then swapped into place whole."""
 from __future__ import annotations
 
 import contextlib
@@ -16,7 +16,7 @@ from cooperation.files import OutputError, check_replaceable, replace_dir, write
 from cooperation.i18n import labels as L
 from cooperation.load.sources import Sources
 from cooperation.model import Agreement
-from cooperation.outputs import Converting, Rendered, for_site, render_site_files
+from cooperation.outputs import Rendered, SiteFiles, for_site, start_site_files
 
 
 class SiteBuildError(OutputError):
@@ -25,23 +25,17 @@ class SiteBuildError(OutputError):
 
 @dataclass(frozen=True)
 class Handoff:
-    """What `build_site` gives its MkDocs builds: the data's folder, the downloads already rendered and
-    the model they were rendered from (each language's build takes it instead of loading again)."""
+    """What `build_site` gives its MkDocs builds: the data's folder, the downloads being rendered (listed on the
+    downloads page with placeholder sizes, their files and real sizes put in once both languages are built)
+    and the model they are rendered from (each language's build takes it instead of loading again)."""
     root: Path
-    downloads: list[Rendered]
+    downloads: SiteFiles
     model: Agreement | None = None
     sources: Sources | None = None
-    # the conversions (PDF) still running: listed on the downloads page with a placeholder size (placeholder_size),
-    # their files and real sizes put in once both languages are built
-    converting: tuple[Converting, ...] = ()
-
-    def later(self) -> list[Rendered]:
-        """The converted files still to come, without their bytes, in the order of ``converting``."""
-        return [Rendered(c.output, lang, name, b"") for c in self.converting for lang, name in c.files]
 
 
 def placeholder_size(index: int) -> int:
-    """The size the downloads page shows for the ``index``th file of Handoff.later until its bytes are there:
+    """The size the downloads page shows for the ``index``th file of SiteFiles.files until its bytes are there:
     thousands of gigabytes, which no real download has, so its text is found and replaced unambiguously."""
     return 9_000_000_000_000 + index * 1_000_000_000
 
@@ -90,12 +84,11 @@ def build_site(model: Agreement, sources: Sources, root: Path, out: Path) -> Pat
     handler.setLevel(logging.WARNING)
     logging.getLogger("mkdocs").addHandler(handler)
     notes: list[str] = []
-    converting: list[Converting] = []  # LibreOffice converts the PDFs while MkDocs builds the pages
-    downloads = render_site_files(model, sources, notes, converting=converting)
+    downloads = start_site_files(model, sources, notes)  # rendered while MkDocs builds the pages
     for note in notes:  # the build goes on without that file (the PDF where LibreOffice is missing)
         sys.stderr.write(f"huom: {note}; sivustolla ei tarjota sitä\n")
     try:
-        given = Handoff(Path(root).resolve(), downloads, model, sources, tuple(converting))
+        given = Handoff(Path(root).resolve(), downloads, model, sources)
         with _handing_off(given), replace_dir(target) as work:
             site_dirs = {lang: work if index == 0 else work / lang for index, lang in enumerate(model.languages)}
             # the main (first) language first: its clean step would wipe the others' folders
@@ -106,21 +99,14 @@ def build_site(model: Agreement, sources: Sources, root: Path, out: Path) -> Pat
                                          f"(theme.language: {lang})")
                 config.extra["content_language"] = lang
                 build(config)
-            _put_converted(given, site_dirs)
+            made = downloads.made()
+            for lang, site_dir in site_dirs.items():
+                put_later(site_dir, lang, downloads.files, made)
     except (Abort, MkDocsException, SystemExit) as exc:
         raise SiteBuildError(f"sivuston rakentaminen epäonnistui: {exc}\n{log.getvalue()}") from exc
     finally:
         logging.getLogger("mkdocs").removeHandler(handler)
     return target
-
-
-def _put_converted(given: Handoff, site_dirs: dict[str, Path]) -> None:
-    """The converted files (waited for here; a failed conversion fails the build as before) into each language's
-    downloads, and their sizes in place of the placeholders on its downloads page."""
-    later = given.later()
-    made = {name: data for c in given.converting for (lang, name), data in zip(c.files, _result(c))}
-    for lang, site_dir in site_dirs.items():
-        put_later(site_dir, lang, later, made)
 
 
 def put_later(site_dir: Path, lang: str, later: list[Rendered], made: dict[str, bytes]) -> None:
@@ -135,8 +121,3 @@ def put_later(site_dir: Path, lang: str, later: list[Rendered], made: dict[str, 
         text = text.replace(placeholder, _size_text(len(made[file.name]), lang))
         write_atomic(site_dir / "lataukset" / file.name, made[file.name])
     write_atomic(page, text)  # the preview serves the page meanwhile: never half written
-
-
-def _result(converting: Converting) -> list[bytes]:
-    by_language = converting.future.result()
-    return [by_language[lang] for lang, _ in converting.files]

@@ -24,7 +24,7 @@ from cooperation.changes.gitrepo import repository_url
 from cooperation.changes.history import cached_history
 from cooperation.check import reporters as reporter
 from cooperation.i18n import labels as L
-from cooperation.outputs import EVERY_SITE, REGISTRY, Converting, Rendered, for_site, render_site_files
+from cooperation.outputs import EVERY_SITE, Rendered, for_site, offered, render_site_files, start_site_files
 from cooperation.outputs.reference import markdown as format_reference
 from cooperation.outputs.site.build import handoff, placeholder_size, put_later
 from cooperation.outputs.site.pages import Download, Site, fill, page_nav, wrap_tables
@@ -81,28 +81,24 @@ def on_config(config):
     if lang not in model.languages:
         raise PluginError(f"Sopimus ei ole kielellä {lang} (languages: {model.languages})")
     notes: list[str] = []
-    if given:
-        # the PDFs still converting under `build.py site`: listed now, their files and sizes put in after the build
-        downloads, later = given.downloads, given.later()
+    if given:  # `build.py site` renders them while both languages are built
+        later = given.downloads.files
     elif _state.get("command") == "serve":
         # the preview's downloads are rendered by a process of their own once the pages are written (on_post_build)
-        downloads, later = [], preview_later(model)
+        later = preview_later(model)
         _state["later"] = (later, None)
-    else:
-        # as under `build.py site`: the PDFs convert while MkDocs builds the pages, put in by on_post_build
-        converting: list[Converting] = []
-        downloads = render_site_files(model, sources, notes, converting=converting)
-        later = [Rendered(c.output, code, name, b"") for c in converting for code, name in c.files]
-        _state["later"] = (later, lambda: _converted(converting))
+    else:  # as under `build.py site`: rendered while MkDocs builds the pages, put in by on_post_build
+        downloads = start_site_files(model, sources, notes)
+        later = downloads.files
+        _state["later"] = (later, downloads.made)
     for note in notes:
         log.info("%s; sivustolla ei tarjota sitä", note)
-    pending = {f.name: placeholder_size(index) for index, f in enumerate(later)}
-    offered = for_site(sorted([*downloads, *later], key=lambda f: REGISTRY.index(f.output)), lang)
-    files = [(f.name, f.data, f.output.description) for f in offered if f.name not in pending]
-    listed = [Download(f.name, f.output.description, pending.get(f.name, len(f.data)),
+    # listed with placeholder sizes, their files and real sizes put in after the build (put_later)
+    files: list[tuple[str, bytes, str]] = []
+    listed = [Download(f.name, f.output.description, placeholder_size(later.index(f)),
                        # the language is named where both languages' files are offered
                        f.lang if f.output.per_language and f.output.site == EVERY_SITE else None, f.output.name)
-              for f in offered]
+              for f in for_site(later, lang)]
     for path in sorted(SCHEMA_DIR.glob("*.schema.json")):
         files.append((f"schema/{path.name}", path.read_bytes(), "dl_schema"))
         listed.append(Download(f"schema/{path.name}", "dl_schema", len(files[-1][1]), None, "schema"))
@@ -225,7 +221,7 @@ def on_nav(nav, config, files):
 @event_priority(100)  # before the search plugin writes its index
 def on_post_build(config):
     """The downloads on_config listed with placeholder sizes: under `mkdocs serve` rendered now that the pages
-    are served, under `mkdocs build` the PDFs converted meanwhile."""
+    are served, under `mkdocs build` rendered meanwhile."""
     index = _search_index(config)
     if "preview" in _state and index is not None:
         # a rebuild indexed only the pages it rendered: the others' entries are the ones kept
@@ -243,19 +239,10 @@ def on_post_build(config):
         put_later(Path(config.site_dir), lang, later, made())
 
 
-def _converted(converting: list[Converting]) -> dict[str, bytes]:
-    """File name → bytes of the conversions, waited for (a failed one fails the build, as it did before)."""
-    made: dict[str, bytes] = {}
-    for conversion in converting:
-        by_language = conversion.future.result()
-        made.update({name: by_language[code] for code, name in conversion.files})
-    return made
-
-
 def preview_later(model) -> list[Rendered]:
-    """The downloads the preview lists with placeholder sizes (no conversions: preview=True leaves them out)."""
-    return [Rendered(output, code, output.file(model, code), b"") for output in REGISTRY
-            if output.site and not output.made_from for code in output.languages(model)]
+    """The downloads the preview lists with placeholder sizes (no conversions: see outputs.offered)."""
+    return [Rendered(output, lang, output.file(model, lang), b"") for output in offered(model, preview=True)
+            for lang in output.languages(model)]
 
 
 def preview_downloads(root: Path, site_dir: Path, lang: str) -> None:
