@@ -5,13 +5,16 @@
 - One-language site / bare MkDocs: both one-language MkDocs builds with the same theme, run in this
   process: ours loads and checks the data, renders the downloads (Word, and PDF where LibreOffice is
   installed; in a process of their own, beside the pages) and generates the pages in the hook; the baseline builds
-  the same number of plain Markdown pages of the same sizes from disk. Goal ≤ 1.5x.
+  the same number of plain Markdown pages of the same sizes from disk. Goal ≤ 1.5x. Where LibreOffice is
+  installed the same is also measured with the PDF left out, as on a machine without it: what LibreOffice's
+  conversions (both languages' PDFs, offered on every language's site) cost the build.
 - `build.py site` / `build.py validate`: whole processes (both languages and the Word documents).
   Goal ≤ 16x. The peak memory of `build.py site` is reported from the same runs.
 """
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import random
@@ -32,6 +35,7 @@ from mkdocs.config import load_config  # noqa: E402
 from paired import build_py, paired  # noqa: E402
 from synthetic import FI_WORDS, generate  # noqa: E402
 
+from cooperation.outputs import pdf  # noqa: E402
 from cooperation.outputs.site.pages import Site  # noqa: E402
 from cooperation.pipeline import forget_loaded, load  # noqa: E402
 
@@ -64,6 +68,16 @@ def bare_docs(sizes: list[int], target: Path) -> Path:
     return target / "mkdocs.yml"
 
 
+@contextlib.contextmanager
+def without_libreoffice():
+    found = pdf.soffice
+    pdf.soffice = lambda: None  # type: ignore[assignment]  # the site leaves the PDF out, as it does without it
+    try:
+        yield
+    finally:
+        pdf.soffice = found  # type: ignore[assignment]
+
+
 def timed_build(config_file: Path, site_dir: Path) -> float:
     forget_loaded()  # a cold build: the data is loaded and checked as on a fresh run
     start = time.perf_counter()
@@ -89,6 +103,11 @@ def main() -> None:
                      lambda: timed_build(REPO / "mkdocs.yml", tmp / "our-site"), args.repeat)
         print(one.line(f"one-language site (load + check + downloads + generate + build) / bare mkdocs of {len(sizes)} plain pages",
                        goal=1.5))
+        if pdf.soffice() is not None:
+            with without_libreoffice():
+                bare = paired(lambda: timed_build(bare_config, tmp / "bare-site"),
+                              lambda: timed_build(REPO / "mkdocs.yml", tmp / "our-site"), args.repeat)
+            print(bare.line("the same with the PDF left out (as without LibreOffice)"))
         peaks: list[float] = []
 
         def site() -> float:
