@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import time
 
 import pytest
 from helpers import REPO
@@ -33,16 +34,50 @@ def test_its_exception_is_raised_in_the_caller():
         background.Background(_fails).result()
 
 
+class KeywordOnly(Exception):
+    def __init__(self, *, why: str):  # pickles, but unpickling calls KeywordOnly("...") and fails
+        super().__init__(why)
+
+
+def _fails_keyword_only():
+    raise KeywordOnly(why="avainsana")
+
+
 @forked
-def test_an_exception_that_does_not_pickle_comes_back_as_its_text():
+def test_an_exception_that_does_not_cross_comes_back_as_a_bug_with_its_type_and_text():
     class Local(Exception):  # a class inside a function does not pickle
         pass
 
     def fails():
         raise Local("paikallinen virhe")
 
-    with pytest.raises(OutputError, match="paikallinen virhe"):
-        background.Background(fails).result()
+    for function, text in ((fails, "Local: paikallinen virhe"), (_fails_keyword_only, "KeywordOnly: avainsana")):
+        work = background.Background(function)
+        for _ in range(2):  # and again: the same answer
+            with pytest.raises(background.RemoteError, match=text) as raised:
+                work.result()
+            assert not isinstance(raised.value, OutputError)  # a bug, not a problem in the data
+
+
+@forked
+def test_close_stops_the_work_and_the_program_it_started(tmp_path):
+    from cooperation.outputs import pdf
+
+    started = tmp_path / "pid"
+    program = tmp_path / "soffice"
+    program.write_text(f"#!/bin/sh\necho $$ > {started}\nexec sleep 60\n")
+    program.chmod(0o755)
+    work = background.Background(pdf._convert, str(program), tmp_path / "profile", tmp_path / "out", [])
+    while not started.exists() or not started.read_text().strip():
+        time.sleep(0.05)
+    pid = int(started.read_text())
+    begun = time.monotonic()
+    work.close()
+    assert time.monotonic() - begun < 10
+    with pytest.raises(OutputError, match="keskeytyi"):  # ended without answering: said so if asked
+        work.result()
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
 
 
 @forked
@@ -70,3 +105,47 @@ def test_the_sites_files_are_named_at_once_and_rendered_in_another_process(monke
     made = downloads.made()
     assert sorted(made) == sorted(names)
     assert made[f"{model.id}.json"] != str(os.getpid()).encode()
+
+
+def test_a_site_build_that_fails_closes_the_rendering(monkeypatch, tmp_path):
+    from mkdocs.commands import build as mkdocs_build
+    from mkdocs.exceptions import Abort
+
+    from cooperation.outputs.site import build
+
+    closed = []
+
+    class Rendering:
+        files: list = []
+
+        def close(self):
+            closed.append(True)
+
+    def fails(config):
+        raise Abort("rikki")
+
+    model, sources, _ = load_all(REPO)
+    monkeypatch.setattr(build, "start_site_files", lambda *args: Rendering())
+    monkeypatch.setattr(mkdocs_build, "build", fails)
+    with pytest.raises(build.SiteBuildError, match="rikki"):
+        build.build_site(model, sources, REPO, tmp_path)
+    assert closed == [True]
+    assert not (tmp_path / "site").exists()
+
+
+@forked
+def test_mkdocs_build_says_in_finnish_when_a_download_cannot_be_made(monkeypatch, tmp_path, caplog):
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    from cooperation.outputs import opendata
+
+    def fails(*args):
+        raise OutputError("avoimen datan tiedosto rikki")
+
+    monkeypatch.setattr(opendata, "bundle_json", fails)
+    monkeypatch.setenv("AGREEMENT_ROOT", str(REPO))
+    with pytest.raises(Abort):  # MkDocs logs a plugin's error as its message, without a traceback
+        build(load_config(str(REPO / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
+    assert "Latauksia ei voitu tehdä: avoimen datan tiedosto rikki" in caplog.text

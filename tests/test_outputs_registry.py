@@ -5,6 +5,7 @@ import io
 import json
 import re
 import zipfile
+from types import SimpleNamespace
 
 import pytest
 from helpers import REPO
@@ -101,7 +102,7 @@ def test_the_hook_takes_the_site_builds_downloads_instead_of_rendering_again(loa
     """`build.py site` renders the downloads once and hands them to both MkDocs builds."""
     from mkdocs.config import load_config
 
-    from cooperation.outputs import Rendered, SiteFiles
+    from cooperation.outputs import Rendered
     from cooperation.outputs.site import build, hook
 
     model, _ = loaded
@@ -110,7 +111,7 @@ def test_the_hook_takes_the_site_builds_downloads_instead_of_rendering_again(loa
     monkeypatch.setattr(hook, "render_site_files", lambda *args: pytest.fail("rendered again"))
     monkeypatch.setattr(hook, "start_site_files", lambda *args: pytest.fail("rendered again"))
     config = load_config(str(REPO / "mkdocs.yml"))
-    with build._handing_off(build.Handoff(REPO, SiteFiles(handed, ready={}))):
+    with build._handing_off(build.Handoff(REPO, SimpleNamespace(files=handed, made=dict, close=lambda: None))):
         hook.on_config(config)
     assert build.handoff() is None
     page = "".join(hook._state["pages"]["lataukset/index.md"].body)
@@ -122,7 +123,6 @@ def test_the_hook_takes_the_site_builds_model_instead_of_loading_again(loaded, m
     """`build.py site` hands its in-memory model to both MkDocs builds: neither loads the data again."""
     from mkdocs.config import load_config
 
-    from cooperation.outputs import SiteFiles
     from cooperation.outputs.site import build, hook
 
     model, sources = loaded
@@ -130,6 +130,6 @@ def test_the_hook_takes_the_site_builds_model_instead_of_loading_again(loaded, m
     monkeypatch.setattr(hook, "render_site_files", lambda *args: pytest.fail("rendered again"))
     monkeypatch.setattr(hook, "start_site_files", lambda *args: pytest.fail("rendered again"))
     config = load_config(str(REPO / "mkdocs.yml"))
-    with build._handing_off(build.Handoff(REPO, SiteFiles([], ready={}), model, sources)):
+    with build._handing_off(build.Handoff(REPO, SimpleNamespace(files=[], made=dict, close=lambda: None), model, sources)):
         hook.on_config(config)
     assert hook._state["pages"]

@@ -8,8 +8,8 @@ import subprocess
 import pytest
 from helpers import REPO, run_cli
 
+from cooperation.outputs import offered, render_site_files
 from cooperation.outputs import pdf as P
-from cooperation.outputs import render_site_files, start_site_files
 from cooperation.pipeline import load, load_all
 
 
@@ -146,13 +146,12 @@ def test_the_site_offers_the_pdfs_converted_while_it_builds_with_their_sizes(bui
         assert "9\u00a0000\u00a0000" not in page and "9 000 000" not in page
 
 
-def test_without_libreoffice_nothing_is_converted_in_the_background(monkeypatch):
-    model, sources, _ = load_all(REPO)
+def test_without_libreoffice_the_site_does_not_offer_the_pdf(monkeypatch):
+    model, _, _ = load_all(REPO)
     monkeypatch.setattr(P, "soffice", lambda: None)
     notes: list[str] = []
-    files = start_site_files(model, sources, notes).files
+    assert "pdf" not in {output.name for output in offered(model, notes)}
     assert notes == [P.missing_message()]
-    assert "pdf" not in {f.output.name for f in files}
 
 
 def test_mkdocs_build_offers_the_pdfs_converted_while_it_builds_with_their_sizes(built, tmp_path):

@@ -116,14 +116,17 @@ def offered(model: Agreement, notes: list[str] | None = None, preview: bool = Fa
     for output in REGISTRY:
         if not output.site:
             continue
-        try:
-            if preview and output.made_from:
-                raise MissingTool(f"{output.file_name}: ei tehdä esikatselussa (mkdocs serve), vain julkaistavaan sivustoon")
-            if output.require is not None:
+        why = ""
+        if preview and output.made_from:
+            why = f"{output.file_name}: ei tehdä esikatselussa (mkdocs serve), vain julkaistavaan sivustoon"
+        elif output.require is not None:
+            try:
                 output.require()
-        except MissingTool as exc:
+            except MissingTool as exc:
+                why = str(exc)
+        if why:
             if notes is not None:
-                notes.append(str(exc))
+                notes.append(why)
             continue
         outputs.append(output)
     return outputs
@@ -141,17 +144,17 @@ def render_site_files(model: Agreement, sources: Sources, notes: list[str] | Non
 @dataclass(frozen=True)
 class SiteFiles:
     """The files the site offers, named at once; their bytes rendered by a process of their own
-    (background.py) while MkDocs builds the pages, and waited for by ``made``."""
+    (background.py) while MkDocs builds the pages."""
     files: list[Rendered]  # without their bytes, in the registry's order
-    background: Background[dict[str, bytes]] | None = None
-    ready: dict[str, bytes] | None = None  # the bytes, where they are at hand already (a test's)
+    background: Background[dict[str, bytes]]
 
     def made(self) -> dict[str, bytes]:
-        """File name → bytes (raises as rendering would: a failed conversion fails the build)."""
-        if self.ready is not None:
-            return self.ready
-        assert self.background is not None
+        """File name → bytes, waited for (raises as rendering would: a failed conversion fails the build)."""
         return self.background.result()
+
+    def close(self) -> None:
+        """Stops the rendering if it still runs (the build stopped early): LibreOffice is not left running."""
+        self.background.close()
 
 
 def start_site_files(model: Agreement, sources: Sources, notes: list[str] | None = None) -> SiteFiles:

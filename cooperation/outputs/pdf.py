@@ -20,6 +20,7 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import time
 import zipfile
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -30,6 +31,7 @@ from lxml import etree
 from cooperation.files import OutputError
 from cooperation.model import Agreement
 from cooperation.outputs import MissingTool
+from cooperation.outputs.background import STOPPING
 
 TIMEOUT = 300  # seconds for one LibreOffice run (a large region's two documents take ~20 s)
 INSTALL_HINT = "apt-get install libreoffice-writer-nogui fonts-crosextra-carlito fonts-crosextra-caladea"
@@ -88,14 +90,23 @@ def _convert(program: str, profile: Path, out: Path, sources: list[Path]) -> Non
     # a profile of its own: parallel runs (and a user's open LibreOffice) do not share a lock
     command = [program, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", "--nologo",
                "--convert-to", "pdf", "--outdir", str(out), *map(str, sources)]
+    if STOPPING.is_set():
+        raise OutputError("PDF-muunnos keskeytettiin")
     # its own session: the wrapper script starts soffice.bin, and a timeout must end both
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
-    try:
-        _, stderr = process.communicate(timeout=TIMEOUT)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.communicate()
-        raise OutputError(f"LibreOffice ei saanut PDF-muunnosta valmiiksi {TIMEOUT} sekunnissa") from None
+    deadline = time.monotonic() + TIMEOUT
+    while True:
+        try:
+            # in short waits: a build that stops meanwhile (background.STOPPING) ends LibreOffice too
+            _, stderr = process.communicate(timeout=0.5)
+            break
+        except subprocess.TimeoutExpired:
+            if STOPPING.is_set() or time.monotonic() > deadline:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.communicate()
+                if STOPPING.is_set():
+                    raise OutputError("PDF-muunnos keskeytettiin") from None
+                raise OutputError(f"LibreOffice ei saanut PDF-muunnosta valmiiksi {TIMEOUT} sekunnissa") from None
     if process.returncode != 0:
         detail = stderr.decode("utf-8", "replace").strip()[-500:]
         raise OutputError(f"LibreOffice-muunnos PDF:ksi epäonnistui (koodi {process.returncode}): {detail}")

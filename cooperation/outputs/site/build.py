@@ -105,6 +105,7 @@ def build_site(model: Agreement, sources: Sources, root: Path, out: Path) -> Pat
     except (Abort, MkDocsException, SystemExit) as exc:
         raise SiteBuildError(f"sivuston rakentaminen epäonnistui: {exc}\n{log.getvalue()}") from exc
     finally:
+        downloads.close()  # a build that stopped early leaves no LibreOffice running
         logging.getLogger("mkdocs").removeHandler(handler)
     return target
 
@@ -114,8 +115,9 @@ def put_later(site_dir: Path, lang: str, later: list[Rendered], made: dict[str, 
     downloads, their sizes in place of the placeholders on its downloads page."""
     page = site_dir / "lataukset" / "index.html"
     text = page.read_text(encoding="utf-8")
+    position = {file.name: index for index, file in enumerate(later)}
     for file in for_site(later, lang):
-        placeholder = _size_text(placeholder_size(later.index(file)), lang)
+        placeholder = _size_text(placeholder_size(position[file.name]), lang)
         if text.count(placeholder) != 1:
             raise SiteBuildError(f"lataussivulla ei ole tiedoston {file.name} kokoa ({lang})")
         text = text.replace(placeholder, _size_text(len(made[file.name]), lang))

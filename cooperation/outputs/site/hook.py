@@ -23,6 +23,7 @@ from cooperation import PROJECT
 from cooperation.changes.gitrepo import repository_url
 from cooperation.changes.history import cached_history
 from cooperation.check import reporters as reporter
+from cooperation.files import OutputError
 from cooperation.i18n import labels as L
 from cooperation.outputs import EVERY_SITE, Rendered, for_site, offered, render_site_files, start_site_files
 from cooperation.outputs.reference import markdown as format_reference
@@ -91,11 +92,13 @@ def on_config(config):
         downloads = start_site_files(model, sources, notes)
         later = downloads.files
         _state["later"] = (later, downloads.made)
+        _state["rendering"] = downloads  # closed by on_build_error should the build stop early
     for note in notes:
         log.info("%s; sivustolla ei tarjota sitä", note)
     # listed with placeholder sizes, their files and real sizes put in after the build (put_later)
     files: list[tuple[str, bytes, str]] = []
-    listed = [Download(f.name, f.output.description, placeholder_size(later.index(f)),
+    position = {f.name: index for index, f in enumerate(later)}
+    listed = [Download(f.name, f.output.description, placeholder_size(position[f.name]),
                        # the language is named where both languages' files are offered
                        f.lang if f.output.per_language and f.output.site == EVERY_SITE else None, f.output.name)
               for f in for_site(later, lang)]
@@ -236,7 +239,20 @@ def on_post_build(config):
         _state["preview"].render_downloads([sys.executable, "-m", "cooperation.outputs.site.hook",
                                             str(_state["root"]), config.site_dir, lang])
     elif later:
-        put_later(Path(config.site_dir), lang, later, made())
+        try:
+            files = made()
+        except OutputError as exc:  # said as MkDocs says a plugin's error, not as a traceback
+            raise PluginError(f"Latauksia ei voitu tehdä: {exc}") from exc
+        finally:
+            _state.pop("rendering", None)
+        put_later(Path(config.site_dir), lang, later, files)
+
+
+def on_build_error(error):
+    _state.pop("later", None)
+    rendering = _state.pop("rendering", None)
+    if rendering is not None:  # a build that stopped early leaves no LibreOffice running
+        rendering.close()
 
 
 def preview_later(model) -> list[Rendered]:
