@@ -8,8 +8,9 @@ import time
 import pytest
 from helpers import REPO
 
+from cooperation import background
 from cooperation.files import OutputError
-from cooperation.outputs import background, start_site_files
+from cooperation.outputs import start_site_files
 from cooperation.pipeline import load_all
 
 forked = pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="no fork here")

@@ -15,8 +15,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from cooperation.background import Background
 from cooperation.files import OutputError
-from cooperation.outputs.background import Background
 
 if TYPE_CHECKING:
     from cooperation.load.sources import Sources

@@ -28,10 +28,10 @@ from pathlib import Path
 
 from lxml import etree
 
+from cooperation.background import STOPPING
 from cooperation.files import OutputError
 from cooperation.model import Agreement
 from cooperation.outputs import MissingTool
-from cooperation.outputs.background import STOPPING
 
 TIMEOUT = 300  # seconds for one LibreOffice run (a large region's two documents take ~20 s)
 INSTALL_HINT = "apt-get install libreoffice-writer-nogui fonts-crosextra-carlito fonts-crosextra-caladea"
