@@ -827,7 +827,8 @@ class Site:
                         cell += f' <span class="lead-count">({lead} {esc(self.w("lead_abbr"))})</span>'
                     row.append(cell)
             rows.append(row)
-        page.body.append(self.table(head, rows, self.w("matrix"), "matrix"))
+        # on a phone each party becomes a card of its sub-areas' counts side by side (extra.css): no sideways scrolling
+        page.body.append(self.table(head, rows, self.w("matrix"), "matrix compact", stack=True))
         page.body.append("<ul>" + "".join(f"<li><strong>{esc(s.code or s.number)}</strong>: "
                                           f"{self.link(f'osa-alueet/{s.id}.md', self.t(s.title))}</li>"
                                           for s in self.m.subareas) + "</ul>")
