@@ -61,6 +61,11 @@ def test_a_pdf_per_language_with_its_title_goals_and_fingerprint(built, lang):
     assert int(meta["Pages"]) > 1
     # the version date, not the time of the build
     assert meta["CreationDate"].split()[1:3] == [model.version_date.strftime("%b"), str(model.version_date.day)]
+    # tagged for screen readers: its headings in the structure, and its language
+    assert meta["Tagged"] == "yes"
+    structure = subprocess.run(["pdfinfo", "-struct", str(path)], capture_output=True, text=True, check=True).stdout
+    assert "H1 (block)" in structure and "Table (block)" in structure
+    assert re.search(rb"/Lang\s*\(" + lang.encode() + rb"-", path.read_bytes())
 
 
 def test_the_same_agreement_gives_the_same_pdf_bytes(built):

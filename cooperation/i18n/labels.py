@@ -307,11 +307,9 @@ WORDS: dict[str, dict[str, str]] = {
                               "manuellt med hjälpmedel."},
     "a11y_problems_heading": {"fi": "Sisältö, joka ei ole saavutettavaa", "sv": "Innehåll som inte är tillgängligt"},
     "a11y_word_documents": {"fi": "Ladattavat Word- ja PDF-asiakirjat on tuotettu automaattisesti; niiden saavutettavuutta ei "
-                                  "ole arvioitu erikseen, eikä PDF-tiedostoissa ole rakennetietoja (otsikoita ja taulukoita "
-                                  "ruudunlukijalle). Sama sisältö on tällä sivustolla.",
+                                  "ole arvioitu erikseen. Sama sisältö on tällä sivustolla.",
                             "sv": "Word- och PDF-dokumenten som kan laddas ner har tagits fram automatiskt; deras "
-                                  "tillgänglighet har inte bedömts separat, och PDF-filerna saknar strukturinformation "
-                                  "(rubriker och tabeller för skärmläsare). Samma innehåll finns på denna webbplats."},
+                                  "tillgänglighet har inte bedömts separat. Samma innehåll finns på denna webbplats."},
     "a11y_criterion": {"fi": "WCAG-kriteeri {criterion}", "sv": "WCAG-kriterium {criterion}"},
     "a11y_prepared_heading": {"fi": "Selosteen laatiminen", "sv": "Hur utlåtandet har utarbetats"},
     "a11y_prepared": {"fi": "Seloste on laadittu {date}. Arvio perustuu itsearvioon ja automaattisiin testeihin.",
