@@ -98,3 +98,23 @@ def test_file_sizes_read_as_written():
     assert L.file_size(850, "fi") == "850\u00a0B"
     assert L.file_size(31_584, "sv") == "31,6\u00a0kB"
     assert L.file_size(1_400_000, "fi") == "1,4\u00a0MB"
+
+
+@pytest.mark.parametrize("lang, pending", [("fi", "valmistuu…"), ("sv", "blir klar…")])
+def test_a_file_still_being_made_says_so_until_its_size_is_put_in(model, tmp_path, lang, pending):
+    """The preview serves the downloads page before its Word and Excel files are there: the size says so, in the
+    page's language, and is replaced by the real one once the file is written."""
+    from cooperation.outputs import BY_NAME, Rendered
+    from cooperation.outputs.site.build import put_later
+    from cooperation.outputs.site.pages import Download, Site
+
+    name = BY_NAME["docx"].file(model, lang)
+    page = "".join(Site(model, lang, downloads=[Download(name, "dl_docx", None, lang, "docx")]).build()
+                   ["lataukset/index.md"].body)
+    assert f'data-file="{name}">{pending}</span>' in page and "9\u00a0000" not in page
+    (tmp_path / "lataukset").mkdir()
+    (tmp_path / "lataukset" / "index.html").write_text(page, encoding="utf-8")
+    put_later(tmp_path, lang, [Rendered(BY_NAME["docx"], lang, name, b"")], {name: b"x" * 2048})
+    done = (tmp_path / "lataukset" / "index.html").read_text(encoding="utf-8")
+    assert pending not in done and L.file_size(2048, lang) in done
+    assert (tmp_path / "lataukset" / name).read_bytes() == b"x" * 2048

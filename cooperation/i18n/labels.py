@@ -235,6 +235,7 @@ WORDS: dict[str, dict[str, str]] = {
     "dl_for_residents": {"fi": "Asukkaille", "sv": "För invånare"},
     "dl_for_developers": {"fi": "Kehittäjille: avoin data", "sv": "För utvecklare: öppna data"},
     "size": {"fi": "Koko", "sv": "Storlek"},
+    "size_pending": {"fi": "valmistuu…", "sv": "blir klar…"},
     "in_lang_fi": {"fi": "suomeksi", "sv": "på finska"},
     "in_lang_sv": {"fi": "ruotsiksi", "sv": "på svenska"},
     "in_lang_en": {"fi": "englanniksi", "sv": "på engelska"},

@@ -17,6 +17,7 @@ from cooperation.i18n import labels as L
 from cooperation.load.sources import Sources
 from cooperation.model import Agreement
 from cooperation.outputs import Rendered, SiteFiles, for_site, start_site_files
+from cooperation.outputs.site.pages import pending_size
 
 
 class SiteBuildError(OutputError):
@@ -26,18 +27,12 @@ class SiteBuildError(OutputError):
 @dataclass(frozen=True)
 class Handoff:
     """What `build_site` gives its MkDocs builds: the data's folder, the downloads being rendered (listed on the
-    downloads page with placeholder sizes, their files and real sizes put in once both languages are built)
+    downloads page as being made, their files and real sizes put in once both languages are built)
     and the model they are rendered from (each language's build takes it instead of loading again)."""
     root: Path
     downloads: SiteFiles
     model: Agreement | None = None
     sources: Sources | None = None
-
-
-def placeholder_size(index: int) -> int:
-    """The size the downloads page shows for the ``index``th file of SiteFiles.files until its bytes are there:
-    thousands of gigabytes, which no real download has, so its text is found and replaced unambiguously."""
-    return 9_000_000_000_000 + index * 1_000_000_000
 
 
 def _size_text(size: int, lang: str) -> str:
@@ -111,13 +106,12 @@ def build_site(model: Agreement, sources: Sources, root: Path, out: Path) -> Pat
 
 
 def put_later(site_dir: Path, lang: str, later: list[Rendered], made: dict[str, bytes]) -> None:
-    """The files of ``later`` (listed with placeholder sizes) offered in ``lang``: written into the site's
-    downloads, their sizes in place of the placeholders on its downloads page."""
+    """The files of ``later`` (listed as being made) offered in ``lang``: written into the site's downloads,
+    their sizes in place of pending_size on its downloads page."""
     page = site_dir / "lataukset" / "index.html"
     text = page.read_text(encoding="utf-8")
-    position = {file.name: index for index, file in enumerate(later)}
     for file in for_site(later, lang):
-        placeholder = _size_text(placeholder_size(position[file.name]), lang)
+        placeholder = pending_size(file.name, lang)
         if text.count(placeholder) != 1:
             raise SiteBuildError(f"lataussivulla ei ole tiedoston {file.name} kokoa ({lang})")
         text = text.replace(placeholder, _size_text(len(made[file.name]), lang))

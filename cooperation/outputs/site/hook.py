@@ -27,7 +27,7 @@ from cooperation.files import OutputError
 from cooperation.i18n import labels as L
 from cooperation.outputs import EVERY_SITE, Rendered, for_site, offered, render_site_files, start_site_files
 from cooperation.outputs.reference import markdown as format_reference
-from cooperation.outputs.site.build import handoff, placeholder_size, put_later
+from cooperation.outputs.site.build import handoff, put_later
 from cooperation.outputs.site.pages import Download, Site, fill, page_nav, wrap_tables
 from cooperation.outputs.site.preview import Preview, make_dirty, signature
 from cooperation.outputs.site.search import searched, without_search_attributes
@@ -95,10 +95,9 @@ def on_config(config):
         _state["rendering"] = downloads  # closed by on_build_error should the build stop early
     for note in notes:
         log.info("%s; sivustolla ei tarjota sitä", note)
-    # listed with placeholder sizes, their files and real sizes put in after the build (put_later)
+    # listed as being made, their files and real sizes put in after the build (put_later)
     files: list[tuple[str, bytes, str]] = []
-    position = {f.name: index for index, f in enumerate(later)}
-    listed = [Download(f.name, f.output.description, placeholder_size(position[f.name]),
+    listed = [Download(f.name, f.output.description, None,
                        # the language is named where both languages' files are offered
                        f.lang if f.output.per_language and f.output.site == EVERY_SITE else None, f.output.name)
               for f in for_site(later, lang)]
@@ -223,7 +222,7 @@ def on_nav(nav, config, files):
 
 @event_priority(100)  # before the search plugin writes its index
 def on_post_build(config):
-    """The downloads on_config listed with placeholder sizes: under `mkdocs serve` rendered now that the pages
+    """The downloads on_config listed as being made: under `mkdocs serve` rendered now that the pages
     are served, under `mkdocs build` rendered meanwhile."""
     index = _search_index(config)
     if "preview" in _state and index is not None:
@@ -256,7 +255,7 @@ def on_build_error(error):
 
 
 def preview_later(model) -> list[Rendered]:
-    """The downloads the preview lists with placeholder sizes (no conversions: see outputs.offered)."""
+    """The downloads the preview lists as being made (no conversions: see outputs.offered)."""
     return [Rendered(output, lang, output.file(model, lang), b"") for output in offered(model, preview=True)
             for lang in output.languages(model)]
 

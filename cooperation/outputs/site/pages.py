@@ -210,13 +210,19 @@ class Page:
 
 @dataclass(frozen=True)
 class Download:
-    """One file on the downloads page: its name beside the page, what it is (a key of labels.WORDS), its size,
-    its language when there is a file per language, and the registry's output name."""
+    """One file on the downloads page: its name beside the page, what it is (a key of labels.WORDS), its size
+    (None: still being made, the size put in once it is: pending_size), its language when there is a file per
+    language, and the registry's output name."""
     name: str
     description: str
-    size: int
+    size: int | None
     lang: str | None = None
     output: str = ""
+
+
+def pending_size(name: str, lang: str) -> str:
+    """The size cell of a file still being made: found by its name and replaced when the file is there."""
+    return f'<span class="pending" data-file="{esc(name)}">{esc(L.word("size_pending", lang))}</span>'
 
 
 # the downloads residents want, in this order; every other file (open data, schemas, calendar) is for developers
@@ -1205,12 +1211,13 @@ class Site:
         head = [self.w("file"), self.w("description"), self.w("size")]
         for key, group in (("dl_for_residents", residents), ("dl_for_developers", developers)):
             rows = [[f'<a href="{esc(d.name)}">{esc(d.name)}</a>', esc(self.download_description(d)),
-                     esc(L.file_size(d.size, self.lang))] for d in group]
+                     pending_size(d.name, self.lang) if d.size is None else esc(L.file_size(d.size, self.lang))]
+                    for d in group]
             if key == "dl_for_developers" and schemas:
                 # one row for the schemas: a list of eight rows would crowd out the rest
                 rows.append(["<br>".join(f'<a href="{esc(d.name)}">{esc(posixpath.basename(d.name))}</a>' for d in schemas),
                              esc(f"{self.w('dl_schema')} (JSON)"),
-                             esc(L.file_size(sum(d.size for d in schemas), self.lang))])
+                             esc(L.file_size(sum(d.size or 0 for d in schemas), self.lang))])
             if rows:
                 page.body.append(f"## {heading_text(self.w(key))}")
                 page.body.append(self.table(head, rows, self.w(key)))
