@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from helpers import REPO, convert_to_pdf, copy_root, run_cli
+from helpers import REPO, convert_to_pdf, copy_root, libreoffice, run_cli
 from lxml import etree
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -37,11 +37,26 @@ def edit(root: Path, name: str, change) -> None:
 
 
 def paragraphs(data: bytes, mode: str | None = None) -> list[str]:
-    """The document's paragraph texts; "accept" drops w:del and unwraps w:ins, "reject" the other way round."""
+    """The document's paragraph texts; "accept" drops w:del and unwraps w:ins, "reject" the other way round. As in
+    Word, a paragraph whose mark is dropped (w:pPr/w:rPr/w:del on accepting) joins the next one, and a row whose
+    w:trPr is dropped goes."""
     root = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
     body = root.find(q("body"))
     if mode:
         drop, keep = (q("del"), q("ins")) if mode == "accept" else (q("ins"), q("del"))
+        for mark in list(body.iter(drop)):
+            if mark.getparent().tag == q("trPr"):  # a row added or removed whole
+                row = mark.getparent().getparent()
+                row.getparent().remove(row)
+            elif mark.getparent().tag == q("rPr") and mark.getparent().getparent().tag == q("pPr"):
+                paragraph = mark.getparent().getparent().getparent()
+                content = [c for c in paragraph if c.tag != q("pPr") and c.tag != drop]
+                if content:  # what is left of it goes to the start of the next paragraph
+                    following = paragraph.getnext()
+                    assert following is not None and following.tag == q("p"), "a dropped mark joins the next paragraph"
+                    for child in reversed(content):
+                        following.insert(1 if following.find(q("pPr")) is not None else 0, child)
+                paragraph.getparent().remove(paragraph)
         for element in list(body.iter(drop)):
             element.getparent().remove(element)
         for element in list(body.iter(keep)):
@@ -53,12 +68,12 @@ def paragraphs(data: bytes, mode: str | None = None) -> list[str]:
     return ["".join(t.text or "" for t in p.iter(q("t"), q("delText"))) for p in body.iter(q("p"))]
 
 
-def body_text(paras: list[str]) -> list[str]:
-    """The numbered body: after the table of contents, up to the signatures heading; empty paragraphs left out
-    (a paragraph removed whole leaves its empty mark behind)."""
+def body_text(paras: list[str], empty: bool = True) -> list[str]:
+    """The numbered body: after the table of contents, up to the signatures heading; its empty paragraphs too
+    unless ``empty`` is false."""
     signatures = [i for i, text in enumerate(paras) if text.endswith(" Allekirjoitukset") or text.endswith(" Underskrifter")]
     assert len(signatures) == 2, signatures  # the table of contents' entry, and the heading
-    return [text for text in paras[signatures[0] + 1: signatures[1]] if text.strip()]
+    return [text for text in paras[signatures[0] + 1: signatures[1]] if empty or text.strip()]
 
 
 @pytest.fixture(scope="module")
@@ -106,14 +121,57 @@ def test_accept_all_gives_head_and_reject_all_gives_base(amended, lang, redline)
     data = (amended["out"] / f"rannikkoseutu-2026-{redline}.docx").read_bytes()
     head = (amended["head"] / f"rannikkoseutu-2026-{lang}.docx").read_bytes()
     base = (amended["base"] / f"rannikkoseutu-2026-{lang}.docx").read_bytes()
-    accepted, rejected = body_text(paragraphs(data, "accept")), body_text(paragraphs(data, "reject"))
+    accepted, rejected = body_text(paragraphs(data, "accept")), body_text(paragraphs(data, "reject"), empty=False)
+    # accepting leaves no empty paragraph or row where one was removed whole: the very paragraphs of the newer text
     assert accepted == body_text(paragraphs(head))
-    assert rejected == body_text(paragraphs(base))
+    # rejecting an added table leaves the empty paragraph pandoc puts between two tables (not tracked)
+    assert rejected == body_text(paragraphs(base), empty=False)
     assert accepted != rejected
     xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode("utf-8")
     ids = [element.get(q("id")) for element in etree.fromstring(xml.encode()).iter(q("ins"), q("del"))]
     assert ids and len(ids) == len(set(ids))  # Word wants every revision's id unique
     assert 'w:author="1.1"' in xml and 'w:date="2026-05-04T00:00:00Z"' in xml
+
+
+# a LibreOffice Basic macro: open a document, accept (or reject) every tracked change, save its text
+RESOLVE = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
+<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1" script:language="StarBasic">
+Sub Resolve(source As String, target As String, accept As Boolean)
+    Dim args(0) As New com.sun.star.beans.PropertyValue
+    args(0).Name = "Hidden"
+    args(0).Value = True
+    doc = StarDesktop.loadComponentFromURL(source, "_blank", 0, args())
+    command = IIf(accept, ".uno:AcceptAllTrackedChanges", ".uno:RejectAllTrackedChanges")
+    createUnoService("com.sun.star.frame.DispatchHelper").executeDispatch(doc.getCurrentController().getFrame(), command, "", 0, Array())
+    Dim out(0) As New com.sun.star.beans.PropertyValue
+    out(0).Name = "FilterName"
+    out(0).Value = "Text (encoded)"
+    doc.storeToURL(target, out())
+    doc.close(True)
+End Sub
+</script:module>
+"""
+
+
+def test_accepting_every_change_in_libreoffice_gives_the_newer_text_exactly(amended, tmp_path):
+    """As a council's office does it: the redline opened in a word processor, every change accepted. The text is
+    the newer version's, line for line, with no empty paragraph or table row left where something was removed."""
+    program = libreoffice()
+    profile = tmp_path / "profile"
+    subprocess.run([program, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--terminate_after_init"],
+                   check=True, capture_output=True, timeout=240)
+    (profile / "user" / "basic" / "Standard" / "Module1.xba").write_text(RESOLVE, encoding="utf-8")
+
+    def accepted(source: Path) -> list[str]:
+        target = tmp_path / f"{source.stem}.txt"
+        subprocess.run([program, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+                        f'macro:///Standard.Module1.Resolve("{source.as_uri()}","{target.as_uri()}",true)'],
+                       check=True, capture_output=True, timeout=240)
+        return target.read_text(encoding="utf-8-sig").splitlines()
+
+    redline = accepted(amended["out"] / "rannikkoseutu-2026-muutokset-fi.docx")
+    assert redline == accepted(amended["head"] / "rannikkoseutu-2026-fi.docx")
 
 
 def test_the_redline_is_word_level_and_covers_tables_and_whole_items(amended):

@@ -409,7 +409,8 @@ def _compose(model: Agreement, lang: str, template: Path, body_path: Path, secti
     props.created = props.modified = when
     W.finish(docx, LANGUAGE_TAGS.get(lang, lang))
     if redline:
-        from cooperation.outputs.docx.redline import number_revisions
+        from cooperation.outputs.docx.redline import mark_whole_paragraphs, number_revisions
+        mark_whole_paragraphs(docx.element.body)
         number_revisions(docx.element.body)
     buffer = io.BytesIO()
     docx.save(buffer)

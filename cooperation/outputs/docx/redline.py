@@ -184,3 +184,53 @@ def number_revisions(body) -> None:
     from docx.oxml.ns import qn
     for number, element in enumerate(body.iter(qn("w:ins"), qn("w:del")), start=1):
         element.set(qn("w:id"), str(100000 + number))
+
+
+def mark_whole_paragraphs(body) -> None:
+    """A paragraph or table row removed or added whole gets its paragraph mark (w:pPr/w:rPr) or its row
+    (w:trPr) tracked too, as Word does: accepting every change then leaves no empty paragraph or row where one
+    was removed, rejecting none where one was added. Paragraphs in table cells keep their mark (a cell keeps
+    a paragraph; its row goes)."""
+    from docx.oxml.ns import qn
+    for paragraph in body.iterchildren(qn("w:p")):
+        tracked = _whole(paragraph)
+        if tracked is not None:
+            properties = _child(paragraph, "w:pPr", 0)  # a paragraph's properties come first
+            # the mark's run properties come after every other paragraph property but w:sectPr and w:pPrChange
+            later = [properties.index(c) for c in properties if c.tag in (qn("w:sectPr"), qn("w:pPrChange"))]
+            _child(properties, "w:rPr", later[0] if later else len(properties)).insert(0, _copy(tracked))
+    for row in body.iter(qn("w:tr")):
+        tracked = _whole(row)
+        if tracked is not None:
+            # a row's properties come first, after its table property exceptions
+            properties = _child(row, "w:trPr", 1 if len(row) and row[0].tag == qn("w:tblPrEx") else 0)
+            change = properties.find(qn("w:trPrChange"))
+            properties.insert(properties.index(change) if change is not None else len(properties), _copy(tracked))
+
+
+def _whole(element):
+    """The w:ins or w:del that holds everything ``element`` shows, where one kind holds all of it; else None."""
+    from docx.oxml.ns import qn
+    kinds = set()
+    for run in element.iter(qn("w:r")):
+        if not [child for child in run if child.tag != qn("w:rPr")]:
+            continue  # an empty run shows nothing
+        tracked = next(run.iterancestors(qn("w:ins"), qn("w:del")), None)
+        if tracked is None:
+            return None
+        kinds.add(tracked.tag)
+    return next(element.iter(*kinds)) if len(kinds) == 1 else None
+
+
+def _child(parent, tag: str, index: int):
+    """``parent``'s child ``tag``, made at ``index`` where missing."""
+    from docx.oxml.ns import qn
+    found = parent.find(qn(tag))
+    if found is None:
+        found = parent.makeelement(qn(tag), {})
+        parent.insert(index, found)
+    return found
+
+
+def _copy(tracked):
+    return tracked.makeelement(tracked.tag, dict(tracked.attrib))
