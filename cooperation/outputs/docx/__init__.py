@@ -9,6 +9,7 @@ import os
 import random
 import re
 import tempfile
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -354,21 +355,22 @@ def _template_paragraph(template: Path, name: str) -> str:
     return "?"
 
 
-def render(model: Agreement, lang: str, template: Path | None = None, transform=None) -> bytes:
-    """The document; ``transform`` (blocks → blocks) rewrites the body first: the redline marks changes."""
-    return render_languages(model, [lang], template, transform)[lang]
+def render(model: Agreement, lang: str, template: Path | None = None) -> bytes:
+    """The document in one language."""
+    return render_languages(model, [lang], template)[lang]
 
 
 def render_languages(model: Agreement, langs: list[str], template: Path | None = None,
-                     transform=None) -> dict[str, bytes]:
+                     transform: Callable[[str, list], list] | None = None) -> dict[str, bytes]:
     """The agreement in each language. The bodies are written at the same time (pandoc runs as a
     process of its own, so one language's pandoc overlaps the other's Python), then each is
-    composed into the template in turn (docxcompose draws from the global random generator)."""
+    composed into the template in turn (docxcompose draws from the global random generator).
+    ``transform(lang, blocks)`` rewrites a language's body first: the redline marks its changes."""
     template = template or TEMPLATE
     with tempfile.TemporaryDirectory() as tmp:
         def body(lang: str) -> tuple[Path, int]:
             b = body_blocks(model, lang)
-            blocks = b.finish() if transform is None else transform(b.finish())
+            blocks = b.finish() if transform is None else transform(lang, b.finish())
             path = Path(tmp) / f"body-{lang}.docx"
             P.write_docx(blocks, template, path, meta={"toc-title": P.meta_string(L.word("contents", lang)),
                                                        "lang": {"t": "MetaString", "c": lang}})

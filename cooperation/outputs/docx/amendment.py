@@ -12,7 +12,7 @@ from cooperation.i18n import labels as L
 from cooperation.i18n.labels import CLASS_HELP, CLASS_NAMES
 from cooperation.i18n.labels import DIFF_WORDS as WORDS
 from cooperation.model import Agreement
-from cooperation.outputs.docx import TEMPLATE, body_blocks, render
+from cooperation.outputs.docx import TEMPLATE, body_blocks, render_languages
 from cooperation.outputs.docx import pandoc_doc as P
 from cooperation.outputs.docx.redline import redline
 
@@ -103,10 +103,13 @@ def package(base: Agreement, head: Agreement, diff: Diff, base_name: str, head_n
     """File name → bytes for every language of the newer version."""
     files: dict[str, bytes] = {}
     date = (f"{head.version_date.isoformat()}T00:00:00Z" if head.version_date else "1970-01-01T00:00:00Z")
+    old = {lang: body_blocks(base, lang).finish() for lang in head.languages}
+    # both languages' redlines at once: one language's pandoc runs while the other's Python does
+    redlines = render_languages(head, list(head.languages),
+                                transform=lambda lang, new: redline(old[lang], new, head_name, date))
     for lang in head.languages:
-        old_blocks = body_blocks(base, lang).finish()
         redlined, annex, decision = (name.format(id=head.id) for name in FILE_NAMES.get(lang, FILE_NAMES["fi"]))
-        files[redlined] = render(head, lang, transform=lambda new, old=old_blocks: redline(old, new, head_name, date))
+        files[redlined] = redlines[lang]
         files[annex] = change_annex(diff, head, base_name, head_name, lang)
         files[decision] = decision_draft(diff, head, base_name, head_name, lang)
     return files
