@@ -206,6 +206,44 @@ def mark_whole_paragraphs(body) -> None:
             properties = _child(row, "w:trPr", 1 if len(row) and row[0].tag == qn("w:tblPrEx") else 0)
             change = properties.find(qn("w:trPrChange"))
             properties.insert(properties.index(change) if change is not None else len(properties), _copy(tracked))
+    _mark_separators(body)
+
+
+def _mark_separators(body) -> None:
+    """Pandoc puts an empty paragraph between two tables (else Word joins them). Where a table is removed or added
+    whole, a separator is needed in one version only: it is tracked as removed (or added) where accepting (or
+    rejecting) every change leaves it with no table on one side or next to another separator."""
+    from docx.oxml.ns import qn
+    children = list(body)
+    separators = [i for i, e in enumerate(children) if e.tag == qn("w:p") and len(e) == 0
+                  and 0 < i < len(children) - 1 and children[i - 1].tag == children[i + 1].tag == qn("w:tbl")]
+    if not separators:
+        return
+    tracked = next(body.iter(qn("w:ins"), qn("w:del")), None)
+    for gone in (qn("w:del"), qn("w:ins")):  # what accepting, then what rejecting, takes away
+        previous, kept = None, False  # the last element that stays, and whether a separator after it stays
+        for index, element in enumerate(children):
+            if index in separators:
+                following = next((e for i, e in enumerate(children[index + 1:], index + 1)
+                                  if i not in separators and _stays(e, gone)), None)
+                if previous is not None and previous.tag == qn("w:tbl") and following is not None \
+                        and following.tag == qn("w:tbl") and not kept:
+                    kept = True
+                elif tracked is not None:
+                    mark = _child(_child(element, "w:pPr", 0), "w:rPr", 0)
+                    mark.append(element.makeelement(gone, dict(tracked.attrib)))
+            elif _stays(element, gone):
+                previous, kept = element, False
+
+
+def _stays(element, gone: str) -> bool:
+    """Whether a table or paragraph of the body is still there once the changes ``gone`` (w:del: accepting every
+    change, w:ins: rejecting) take their tracked rows and paragraph marks away."""
+    from docx.oxml.ns import qn
+    if element.tag == qn("w:tbl"):
+        rows = element.findall(qn("w:tr"))
+        return not rows or not all(row.find(f"{qn('w:trPr')}/{gone}") is not None for row in rows)
+    return element.find(f"{qn('w:pPr')}/{qn('w:rPr')}/{gone}") is None
 
 
 def _whole(element):
