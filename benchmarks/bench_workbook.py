@@ -28,11 +28,13 @@ sys.path.insert(0, str(HERE))
 from openpyxl import load_workbook  # noqa: E402
 from synthetic import generate  # noqa: E402
 
-from cooperation import cli  # noqa: E402
+from cooperation import cli, pipeline  # noqa: E402
 
 
 def _run(*args) -> int:
-    """A command of build.py in this process, its output swallowed."""
+    """A command of build.py in this process, its output swallowed, nothing kept from the commands before (as in
+    a process of its own: the loaded data is memoised per file for `mkdocs serve`)."""
+    pipeline.forget_loaded()
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
         return cli.main([str(a) for a in args])
 
