@@ -16,6 +16,8 @@ import yaml
 from helpers import REPO, convert_to_pdf, copy_root, libreoffice, run_cli
 from lxml import etree
 
+from cooperation.outputs.docx.redline import mark_whole_paragraphs
+
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
@@ -242,3 +244,40 @@ def test_release_workflow_attaches_the_redline_against_the_previous_tag(amended,
         "rannikkoseutu-2026-andringar-sv.docx", "rannikkoseutu-2026-andringsbilaga-sv.docx",
         "rannikkoseutu-2026-beslutsforslag-sv.docx", "rannikkoseutu-2026-muutokset-fi.docx",
         "rannikkoseutu-2026-muutosliite-fi.docx", "rannikkoseutu-2026-paatosesitys-fi.docx"]
+
+
+def _body(*parts: str):
+    """A document body from WordprocessingML fragments: "T" a table kept, "T-" removed whole, "T+" added whole,
+    "S" pandoc's empty paragraph, "P-" a paragraph removed whole, "P" one kept."""
+    by = 'w:author="1.1" w:date="2026-05-04T00:00:00Z"'
+    row = {"T": '<w:r><w:t>a</w:t></w:r>', "T-": f'<w:del {by}><w:r><w:delText>a</w:delText></w:r></w:del>',
+           "T+": f'<w:ins {by}><w:r><w:t>a</w:t></w:r></w:ins>'}
+    xml = {"S": "<w:p/>", "P": "<w:p><w:r><w:t>b</w:t></w:r></w:p>",
+           "P-": f'<w:p><w:del {by}><w:r><w:delText>b</w:delText></w:r></w:del></w:p>'}
+    xml.update({kind: f"<w:tbl><w:tr><w:tc><w:p>{run}</w:p></w:tc></w:tr></w:tbl>" for kind, run in row.items()})
+    body = etree.fromstring(f'<w:body xmlns:w="{W}">' + "".join(xml[p] for p in parts) + "</w:body>")
+    mark_whole_paragraphs(body)
+    return body
+
+
+def _mark(paragraph) -> list[str]:
+    return [etree.QName(e).localname for e in paragraph.findall(f"{q('pPr')}/{q('rPr')}/*")]
+
+
+def test_a_separator_between_a_table_removed_and_one_added_goes_both_ways_ins_first():
+    body = _body("P", "T-", "S", "T+", "P")
+    assert _mark(body[2]) == ["ins", "del"]  # ECMA-376 orders w:ins before w:del
+    assert body[1].find(f"{q('tr')}/{q('trPr')}/{q('del')}") is not None
+    assert body[3].find(f"{q('tr')}/{q('trPr')}/{q('ins')}") is not None
+
+
+def test_a_paragraph_removed_between_two_tables_that_stay_keeps_them_apart():
+    body = _body("T", "P-", "T")
+    assert _mark(body[1]) == []  # accepting leaves it empty, as pandoc's paragraph between two tables
+    body = _body("T", "P-", "P-", "T")
+    assert _mark(body[1]) == [] and _mark(body[2]) == ["del"]  # one is enough
+
+
+def test_separators_next_to_a_table_added_whole_go_when_rejecting():
+    body = _body("T", "S", "T+", "S", "T")
+    assert (_mark(body[1]), _mark(body[3])) == ([], ["ins"])  # rejecting leaves T, one separator, T

@@ -111,7 +111,7 @@ def test_a_file_still_being_made_says_so_until_its_size_is_put_in(model, tmp_pat
     name = BY_NAME["docx"].file(model, lang)
     page = "".join(Site(model, lang, downloads=[Download(name, "dl_docx", None, lang, "docx")]).build()
                    ["lataukset/index.md"].body)
-    assert f'data-file="{name}">{pending}</span>' in page and "9\u00a0000" not in page
+    assert f'data-file="{name}">{pending}</span>' in page
     (tmp_path / "lataukset").mkdir()
     (tmp_path / "lataukset" / "index.html").write_text(page, encoding="utf-8")
     put_later(tmp_path, lang, [Rendered(BY_NAME["docx"], lang, name, b"")], {name: b"x" * 2048})

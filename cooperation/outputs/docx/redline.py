@@ -210,28 +210,39 @@ def mark_whole_paragraphs(body) -> None:
 
 
 def _mark_separators(body) -> None:
-    """Pandoc puts an empty paragraph between two tables (else Word joins them). Where a table is removed or added
-    whole, a separator is needed in one version only: it is tracked as removed (or added) where accepting (or
-    rejecting) every change leaves it with no table on one side or next to another separator."""
+    """Two tables need a paragraph between them, else Word joins them (pandoc puts an empty one there). In each
+    view (every change accepted, every change rejected) exactly one paragraph must stay between two tables that
+    stay: pandoc's empty paragraph where a table added or removed whole leaves it with no table on one side is
+    tracked as gone in that view, and a paragraph removed (added) whole that is all that keeps two tables apart
+    keeps its mark there (an empty paragraph, as pandoc's)."""
     from docx.oxml.ns import qn
     children = list(body)
-    separators = [i for i, e in enumerate(children) if e.tag == qn("w:p") and len(e) == 0
-                  and 0 < i < len(children) - 1 and children[i - 1].tag == children[i + 1].tag == qn("w:tbl")]
-    if not separators:
-        return
     tracked = next(body.iter(qn("w:ins"), qn("w:del")), None)
+    if tracked is None:
+        return
+    separators = {i for i, e in enumerate(children) if e.tag == qn("w:p") and len(e) == 0 and 0 < i < len(children) - 1
+                  and children[i - 1].tag == children[i + 1].tag == qn("w:tbl")}
     for gone in (qn("w:del"), qn("w:ins")):  # what accepting, then what rejecting, takes away
-        previous, kept = None, False  # the last element that stays, and whether a separator after it stays
+        # pandoc's separators and the paragraphs whose mark goes in this view
+        between = {index for index, e in enumerate(children)
+                   if index in separators or (e.tag == qn("w:p") and not _stays(e, gone))}
+        previous, kept = None, False  # the last element that stays, and whether a paragraph after it stays
         for index, element in enumerate(children):
-            if index in separators:
+            if index in between:
                 following = next((e for i, e in enumerate(children[index + 1:], index + 1)
-                                  if i not in separators and _stays(e, gone)), None)
-                if previous is not None and previous.tag == qn("w:tbl") and following is not None \
-                        and following.tag == qn("w:tbl") and not kept:
+                                  if i not in between and _stays(e, gone)), None)
+                needed = (previous is not None and previous.tag == qn("w:tbl") and following is not None
+                          and following.tag == qn("w:tbl") and not kept)
+                if needed:
                     kept = True
-                elif tracked is not None:
+                    if index not in separators:  # a paragraph removed (added) whole: its mark stays, its words go
+                        mark = element.find(f"{qn('w:pPr')}/{qn('w:rPr')}")
+                        mark.remove(mark.find(gone))
+                elif index in separators:
                     mark = _child(_child(element, "w:pPr", 0), "w:rPr", 0)
-                    mark.append(element.makeelement(gone, dict(tracked.attrib)))
+                    # a mark both added and removed (between a table removed and one added): w:ins comes first
+                    mark.insert(0 if gone == qn("w:ins") else len(mark.findall(qn("w:ins"))),
+                                element.makeelement(gone, dict(tracked.attrib)))
             elif _stays(element, gone):
                 previous, kept = element, False
 

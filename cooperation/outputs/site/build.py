@@ -3,7 +3,6 @@ per language builds the pages, then swapped into place whole."""
 from __future__ import annotations
 
 import contextlib
-import html
 import io
 import logging
 import os
@@ -13,11 +12,10 @@ from pathlib import Path
 
 from cooperation import PROJECT as REPO
 from cooperation.files import OutputError, check_replaceable, replace_dir, write_atomic
-from cooperation.i18n import labels as L
 from cooperation.load.sources import Sources
 from cooperation.model import Agreement
 from cooperation.outputs import Rendered, SiteFiles, for_site, start_site_files
-from cooperation.outputs.site.pages import pending_size
+from cooperation.outputs.site.pages import pending_size, size_text
 
 
 class SiteBuildError(OutputError):
@@ -33,10 +31,6 @@ class Handoff:
     downloads: SiteFiles
     model: Agreement | None = None
     sources: Sources | None = None
-
-
-def _size_text(size: int, lang: str) -> str:
-    return html.escape(L.file_size(size, lang), quote=True)  # as the downloads page prints it
 
 
 # set by build_site for the length of its MkDocs builds, read by the hook's on_config (MkDocs loads the
@@ -114,6 +108,6 @@ def put_later(site_dir: Path, lang: str, later: list[Rendered], made: dict[str, 
         placeholder = pending_size(file.name, lang)
         if text.count(placeholder) != 1:
             raise SiteBuildError(f"lataussivulla ei ole tiedoston {file.name} kokoa ({lang})")
-        text = text.replace(placeholder, _size_text(len(made[file.name]), lang))
+        text = text.replace(placeholder, size_text(len(made[file.name]), lang))
         write_atomic(site_dir / "lataukset" / file.name, made[file.name])
     write_atomic(page, text)  # the preview serves the page meanwhile: never half written

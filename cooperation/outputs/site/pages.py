@@ -220,6 +220,11 @@ class Download:
     output: str = ""
 
 
+def size_text(size: int, lang: str) -> str:
+    """A file's size as the downloads page prints it."""
+    return esc(L.file_size(size, lang))
+
+
 def pending_size(name: str, lang: str) -> str:
     """The size cell of a file still being made: found by its name and replaced when the file is there."""
     return f'<span class="pending" data-file="{esc(name)}">{esc(L.word("size_pending", lang))}</span>'
@@ -1211,13 +1216,13 @@ class Site:
         head = [self.w("file"), self.w("description"), self.w("size")]
         for key, group in (("dl_for_residents", residents), ("dl_for_developers", developers)):
             rows = [[f'<a href="{esc(d.name)}">{esc(d.name)}</a>', esc(self.download_description(d)),
-                     pending_size(d.name, self.lang) if d.size is None else esc(L.file_size(d.size, self.lang))]
+                     pending_size(d.name, self.lang) if d.size is None else size_text(d.size, self.lang)]
                     for d in group]
             if key == "dl_for_developers" and schemas:
                 # one row for the schemas: a list of eight rows would crowd out the rest
                 rows.append(["<br>".join(f'<a href="{esc(d.name)}">{esc(posixpath.basename(d.name))}</a>' for d in schemas),
                              esc(f"{self.w('dl_schema')} (JSON)"),
-                             esc(L.file_size(sum(d.size or 0 for d in schemas), self.lang))])
+                             size_text(sum(d.size or 0 for d in schemas), self.lang)])
             if rows:
                 page.body.append(f"## {heading_text(self.w(key))}")
                 page.body.append(self.table(head, rows, self.w(key)))
