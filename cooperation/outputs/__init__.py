@@ -138,7 +138,7 @@ def render_site_files(model: Agreement, sources: Sources, notes: list[str] | Non
     once for all of the site's languages."""
     outputs = offered(model, notes, preview)
     made = _render(model, sources, tuple(output.name for output in outputs))
-    return [Rendered(output, lang, name, made[name]) for output in outputs for lang, name in _names(model, output)]
+    return [Rendered(f.output, f.lang, f.name, made[f.name]) for f in named(model, outputs)]
 
 
 @dataclass(frozen=True)
@@ -160,12 +160,12 @@ class SiteFiles:
 def start_site_files(model: Agreement, sources: Sources, notes: list[str] | None = None) -> SiteFiles:
     """The files of render_site_files, named now and rendered in the background."""
     outputs = offered(model, notes)
-    files = [Rendered(output, lang, name, b"") for output in outputs for lang, name in _names(model, output)]
-    return SiteFiles(files, Background(_render, model, sources, tuple(output.name for output in outputs)))
+    return SiteFiles(named(model, outputs), Background(_render, model, sources, tuple(output.name for output in outputs)))
 
 
-def _names(model: Agreement, output: Output) -> list[tuple[str, str]]:
-    return [(lang, output.file(model, lang)) for lang in output.languages(model)]
+def named(model: Agreement, outputs: list[Output]) -> list[Rendered]:
+    """The files of ``outputs``, each language's, named but without their bytes."""
+    return [Rendered(output, lang, output.file(model, lang), b"") for output in outputs for lang in output.languages(model)]
 
 
 def _render(model: Agreement, sources: Sources, names: tuple[str, ...]) -> dict[str, bytes]:

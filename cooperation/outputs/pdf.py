@@ -38,6 +38,7 @@ INSTALL_HINT = "apt-get install libreoffice-writer-nogui fonts-crosextra-carlito
 # tagged: headings, lists, tables and the language in the PDF's structure, for screen readers (law 306/2019 covers
 # the documents a public body's site offers); it costs LibreOffice no measurable time
 EXPORT = 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}'
+STOPPED = "PDF-muunnos keskeytettiin"  # the build stopped (background.STOPPING)
 CORE_PROPERTIES = "docProps/core.xml"
 CP = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
 
@@ -94,7 +95,7 @@ def _convert(program: str, profile: Path, out: Path, sources: list[Path]) -> Non
     command = [program, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", "--nologo",
                "--convert-to", EXPORT, "--outdir", str(out), *map(str, sources)]
     if STOPPING.is_set():
-        raise OutputError("PDF-muunnos keskeytettiin")
+        raise OutputError(STOPPED)
     # its own session: the wrapper script starts soffice.bin, and a timeout must end both
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
     deadline = time.monotonic() + TIMEOUT
@@ -104,12 +105,12 @@ def _convert(program: str, profile: Path, out: Path, sources: list[Path]) -> Non
             _, stderr = process.communicate(timeout=0.5)
             break
         except subprocess.TimeoutExpired:
-            if STOPPING.is_set() or time.monotonic() > deadline:
+            stopped = STOPPING.is_set()
+            if stopped or time.monotonic() > deadline:
                 os.killpg(process.pid, signal.SIGKILL)
                 process.communicate()
-                if STOPPING.is_set():
-                    raise OutputError("PDF-muunnos keskeytettiin") from None
-                raise OutputError(f"LibreOffice ei saanut PDF-muunnosta valmiiksi {TIMEOUT} sekunnissa") from None
+                raise OutputError(STOPPED if stopped else
+                                  f"LibreOffice ei saanut PDF-muunnosta valmiiksi {TIMEOUT} sekunnissa") from None
     if process.returncode != 0:
         detail = stderr.decode("utf-8", "replace").strip()[-500:]
         raise OutputError(f"LibreOffice-muunnos PDF:ksi epäonnistui (koodi {process.returncode}): {detail}")

@@ -25,7 +25,7 @@ from cooperation.changes.history import cached_history
 from cooperation.check import reporters as reporter
 from cooperation.files import OutputError
 from cooperation.i18n import labels as L
-from cooperation.outputs import EVERY_SITE, Rendered, for_site, offered, render_site_files, start_site_files
+from cooperation.outputs import EVERY_SITE, Rendered, for_site, named, offered, render_site_files, start_site_files
 from cooperation.outputs.reference import markdown as format_reference
 from cooperation.outputs.site.build import handoff, put_later
 from cooperation.outputs.site.pages import Download, Site, fill, page_nav, wrap_tables
@@ -91,8 +91,7 @@ def on_config(config):
     else:  # as under `build.py site`: rendered while MkDocs builds the pages, put in by on_post_build
         downloads = start_site_files(model, sources, notes)
         later = downloads.files
-        _state["later"] = (later, downloads.made)
-        _state["rendering"] = downloads  # closed by on_build_error should the build stop early
+        _state["later"] = (later, downloads)  # closed by on_build_error should the build stop early
     for note in notes:
         log.info("%s; sivustolla ei tarjota sitä", note)
     # listed as being made, their files and real sizes put in after the build (put_later)
@@ -232,32 +231,28 @@ def on_post_build(config):
     waiting = _state.pop("later", None)
     if waiting is None:
         return
-    later, made = waiting
+    later, downloads = waiting
     lang = config.extra.get("content_language", "fi")
-    if made is None:  # the preview: the pages are served meanwhile, and the next edit need not wait for these
+    if downloads is None:  # the preview: the pages are served meanwhile, and the next edit need not wait for these
         _state["preview"].render_downloads([sys.executable, "-m", "cooperation.outputs.site.hook",
                                             str(_state["root"]), config.site_dir, lang])
     elif later:
         try:
-            files = made()
+            files = downloads.made()
         except OutputError as exc:  # said as MkDocs says a plugin's error, not as a traceback
             raise PluginError(f"Latauksia ei voitu tehdä: {exc}") from exc
-        finally:
-            _state.pop("rendering", None)
         put_later(Path(config.site_dir), lang, later, files)
 
 
 def on_build_error(error):
-    _state.pop("later", None)
-    rendering = _state.pop("rendering", None)
-    if rendering is not None:  # a build that stopped early leaves no LibreOffice running
-        rendering.close()
+    _, downloads = _state.pop("later", (None, None))
+    if downloads is not None:  # a build that stopped early leaves no LibreOffice running
+        downloads.close()
 
 
 def preview_later(model) -> list[Rendered]:
     """The downloads the preview lists as being made (no conversions: see outputs.offered)."""
-    return [Rendered(output, lang, output.file(model, lang), b"") for output in offered(model, preview=True)
-            for lang in output.languages(model)]
+    return named(model, offered(model, preview=True))
 
 
 def preview_downloads(root: Path, site_dir: Path, lang: str) -> None:
