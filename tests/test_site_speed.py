@@ -177,20 +177,20 @@ def test_the_preview_shows_an_edit_of_a_sub_area_file(tmp_path):
         path.write_text(text.replace("description: Kuvaus.", "description: Esikatselussa näkyvä muutos."),
                         encoding="utf-8")
         assert page_with("Esikatselussa näkyvä muutos", 120), "the edit did not show"
-        # the downloads, rendered after the pages, are there with their sizes (no placeholder left)
+        # the downloads, rendered after the pages, are there with their sizes: put_later writes the page last, so
+        # once it lists no file as being made, every file it lists is the one written
         model, _ = load(root)
         name = f"{model.id}-fi.docx"
         deadline = time.monotonic() + 60
         while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/lataukset/{name}", timeout=10) as response:
-                    data = response.read()
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/lataukset/", timeout=10) as response:
+                listing = response.read().decode("utf-8")
+            if 'class="pending"' not in listing:
                 break
-            except urllib.error.HTTPError:
-                assert time.monotonic() < deadline, f"{name} was not served"
-                time.sleep(0.2)
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/lataukset/", timeout=10) as response:
-            listing = response.read().decode("utf-8")
+            assert time.monotonic() < deadline, "the downloads were not made"
+            time.sleep(0.2)
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/lataukset/{name}", timeout=10) as response:
+            data = response.read()
         assert data.startswith(b"PK") and L.file_size(len(data), "fi") in listing
         assert 'class="pending"' not in listing
     finally:
