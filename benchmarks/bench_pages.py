@@ -24,7 +24,6 @@ sys.path.insert(0, str(HERE))
 from paired import paired  # noqa: E402
 from synthetic import generate  # noqa: E402
 
-from cooperation.changes.versions import versions  # noqa: E402
 from cooperation.outputs.site.memo import PAGES  # noqa: E402
 from cooperation.outputs.site.pages import Site  # noqa: E402
 from cooperation.pipeline import load_all  # noqa: E402
@@ -42,7 +41,7 @@ def edit(path: Path, word: str) -> None:
 def pages(root: Path, lang: str) -> tuple[float, float, float]:
     """Seconds of Site.build (wall clock and this process's CPU) and of every page's markdown()."""
     model, sources, _ = load_all(root)
-    site = Site(model, lang, repo_url="https://github.com/example/agreement", versions=versions(sources))
+    site = Site(model, lang, repo_url="https://github.com/example/agreement")
     start, cpu = time.perf_counter(), time.process_time()
     built = site.build()
     middle, cpu = time.perf_counter(), time.process_time() - cpu

@@ -186,7 +186,10 @@ def cmd_report(args) -> int:
         loaded = load_model(snapshot_args)
         if loaded is None:
             return EXIT_DATA
-        model, _ = loaded
+        model, snapshot_sources = loaded
+        if commit is not None:  # the version state as it stood at the end of the year, not as it is now
+            from cooperation.changes.versions import version_state
+            model.version_state = version_state(snapshot_sources, model, until=commit, repository=args.root)
         start, end = model.validity
         if year < start.year or (end is not None and year > end.year):
             sys.stderr.write(f"virhe: vuodelta {year} ei ole seurantatietoja: sopimus on voimassa "
@@ -253,7 +256,6 @@ def cmd_diff(args) -> int:
 
 
 def cmd_approvals(args) -> int:
-    from cooperation.changes.versions import versions
     from cooperation.outputs.approvals import render
     loaded = load_model(args)
     if loaded is None:
@@ -262,7 +264,8 @@ def cmd_approvals(args) -> int:
     if args.lang not in model.languages:
         sys.stderr.write(f"virhe: sopimus ei ole kielellä {args.lang} (languages: {', '.join(model.languages)})\n")
         return EXIT_USAGE
-    sys.stdout.write(render(model, versions(sources), args.format, args.lang))
+    assert model.version_state is not None  # the pipeline derives it for every model it loads
+    sys.stdout.write(render(model, model.version_state, args.format, args.lang))
     return EXIT_OK
 
 

@@ -9,16 +9,17 @@ stages is written once.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
-from cooperation.changes import versions
+from cooperation.changes import gitrepo, versions
 from cooperation.check import check
 from cooperation.check.checker import forget_checked
 from cooperation.load.sources import Sources, data_digest, forget_read, load_sources
 from cooperation.model import Agreement, build
 from cooperation.model.fingerprint import forget_canonical
 from cooperation.outputs import codeowners
-from cooperation.result import Result
+from cooperation.result import WARNING, Result
 from cooperation.timeliness import today
 
 
@@ -31,17 +32,50 @@ class ModelError(Exception):
 
 
 def validate(root: Path) -> tuple[Sources, Result]:
-    """Load and check: the schema, the cross-checks, then the post-checks that need an output's view
-    (a committed CODEOWNERS must match the data).
+    """Load and check: the schema, the cross-checks, then the post-checks that need git or an output's view
+    (the decisions against the texts they are about; a committed CODEOWNERS must match the data).
 
     Incrementally: a file with the same bytes as in the previous load of this process is not parsed,
     schema-checked or canonicalised again (the preview reloads after each edit of one file). The
     cross-checks and the model see every file together, so they run whole."""
+    sources, result, _ = _checked(root)
+    return sources, result
+
+
+def _checked(root: Path) -> tuple[Sources, Result, Agreement | None]:
+    """validate's work, and the model with its version state when the data has no errors."""
     sources = load_sources(root, incremental=True)
     result = check(sources)
-    result.extend(versions.check(sources, result))
+    removed, result = _removed_indicators(sources, result)
+    model = None
+    if not result.errors:
+        model = build(sources)
+        model.removed_indicators = list(removed.values())
+        state, problems = versions.state_and_problems(sources, model)
+        model.version_state = state
+        result.extend(problems)
     result.extend(codeowners.stale(sources, result))
-    return sources, result
+    return sources, result, model
+
+
+def _removed_indicators(sources: Sources, result: Result) -> tuple[dict, Result]:
+    """Values of an indicator an amendment removed are its history, not an error: each such error becomes a warning
+    naming the version that removed it (git knows; the cross-checks do not read git)."""
+    unknown = [p for p in result.errors if p.code == "measurement_unknown_indicator"]
+    if not unknown:
+        return {}, result
+    from cooperation.changes.removed import removed_indicators
+    removed = removed_indicators(sources, {p.params["ref"] for p in unknown})
+    if removed:
+        kept = [p for p in result.problems if not (p.code == "measurement_unknown_indicator" and p.params["ref"] in removed)]
+        for p in unknown:
+            gone = removed.get(p.params["ref"])
+            if gone is not None:
+                kept.append(replace(p, severity=WARNING, code="measurement_removed_indicator",
+                                    params={"ref": gone.id, "version": gone.removed_in or "?", "date": gone.removed_on}))
+        result = Result()
+        result.extend(kept)
+    return removed, result
 
 
 _LOADED: dict[tuple, tuple[Agreement, Sources, Result]] = {}
@@ -52,13 +86,13 @@ def load_all(root: Path) -> tuple[Agreement, Sources, Result]:
 
     The same files are loaded and checked once per process: `build.py site` loads them, then its
     Finnish and Swedish MkDocs builds ask again. Any change to a data file, or another current date, is a new key."""
-    key = (str(Path(root).resolve()), data_digest(root), _codeowners_state(root), today())
+    key = (str(Path(root).resolve()), data_digest(root), _codeowners_state(root), today(), gitrepo.state(root))
     if key not in _LOADED:
-        sources, result = validate(root)
-        if result.errors:
+        sources, result, model = _checked(root)
+        if result.errors or model is None:
             raise ModelError(result)
         _LOADED.clear()
-        _LOADED[key] = (build(sources), sources, result)
+        _LOADED[key] = (model, sources, result)
     return _LOADED[key]
 
 
@@ -91,7 +125,6 @@ def amendment_files(root: Path, base: str, head: str | None) -> dict[str, bytes]
     ModelError (with the problems) when either version has errors."""
     import tempfile
 
-    from cooperation.changes import gitrepo
     from cooperation.changes.diff import compare
     from cooperation.outputs.docx.amendment import package
     repo, prefix = gitrepo.locate(root)

@@ -21,6 +21,18 @@ TEST_TODAY = datetime.date(2026, 11, 28)
 
 
 @pytest.fixture(autouse=True, scope="session")
+def own_cache(tmp_path_factory):
+    """The tests' own cache folder (cooperation/cache.py): a run starts cold and leaves the user's cache alone."""
+    saved = os.environ.get("YHTEISTYOSOPIMUS_CACHE")
+    os.environ["YHTEISTYOSOPIMUS_CACHE"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if saved is None:
+        os.environ.pop("YHTEISTYOSOPIMUS_CACHE", None)
+    else:
+        os.environ["YHTEISTYOSOPIMUS_CACHE"] = saved
+
+
+@pytest.fixture(autouse=True, scope="session")
 def fixed_test_date():
     with fixed_today(TEST_TODAY):
         yield

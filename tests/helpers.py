@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -29,6 +30,18 @@ def copy_root(source: Path, target: Path) -> Path:
     for name in DATA_DIRS:
         if (source / name).is_dir():
             shutil.copytree(source / name, target / name)
+    return target
+
+
+def copy_example(target: Path) -> Path:
+    """Copy the example region's data without its decision record. The example's decisions name the text they
+    approved by its fingerprint, found in this repository's git history; a copy elsewhere (outside git, or a new
+    repository) has no such history, so a decision there would rightly count for nothing and be warned of."""
+    copy_root(REPO, target)
+    path = target / "agreement" / "parties.yaml"
+    text = path.read_text(encoding="utf-8")
+    # each party's `decisions:` block up to the next key at the party's level (or the next party)
+    path.write_text(re.sub(r"\n    decisions:\n(?:      .*\n|        .*\n)*", "\n", text), encoding="utf-8")
     return target
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from helpers import REPO, convert_to_pdf, copy_root, libreoffice, run_cli
+from helpers import REPO, convert_to_pdf, copy_example, libreoffice, run_cli
 from lxml import etree
 
 from cooperation.outputs.docx.redline import mark_whole_paragraphs
@@ -81,7 +81,7 @@ def body_text(paras: list[str]) -> list[str]:
 def amended(tmp_path_factory) -> dict:
     """The example region signed as v1.0, then: a goal reworded in Finnish only, a target number changed, an
     action removed, a goal with an action and an indicator added, a purpose paragraph reworded."""
-    root = copy_root(REPO, tmp_path_factory.mktemp("region"))
+    root = copy_example(tmp_path_factory.mktemp("region"))
     git(root, "init", "-q", "-b", "main")
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", "Sopimus 1.0")

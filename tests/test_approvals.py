@@ -1,5 +1,6 @@
-"""Decisions name the text they approved; versions and their approval state derived — in a real git repository:
-a signed tag v1.0, an amendment proposal, a returned decision and a re-approval."""
+"""Decisions bind to the text they approved; the version state is derived once — in real git repositories with
+dated commits: a signed tag v1.0, an amendment proposal, editorial changes, decisions bound by date, and the bad
+input the record must refuse."""
 from __future__ import annotations
 
 import json
@@ -11,10 +12,9 @@ import pytest
 import yaml
 from helpers import MINIMAL, copy_root, run_cli
 
-from cooperation.changes import versions as versions_module
-from cooperation.model import build
-from cooperation.model.approvals import cell, in_force, in_force_since, resolve
-from cooperation.pipeline import validate
+from cooperation.model.approvals import DRAFT, EARLIER, IN_FORCE, PROPOSAL, body_rank
+from cooperation.model.types import Text
+from cooperation.pipeline import load_all, validate
 
 
 def git(repo: Path, *args: str, date: str = "2026-03-01T10:00:00+02:00") -> str:
@@ -39,22 +39,51 @@ def decide(repo: Path, party: str, *decisions: dict) -> None:
     edit(repo, "agreement/parties.yaml", change)
 
 
+def add_decision(repo: Path, party: str, decision: dict) -> None:
+    def change(d):
+        for p in d["parties"]:
+            if p["id"] == party:
+                p.setdefault("decisions", []).append(decision)
+    edit(repo, "agreement/parties.yaml", change)
+
+
+def set_target(repo: Path, value: float) -> None:
+    edit(repo, "subareas/hyte.yaml", lambda d: d["goals"][0]["indicators"][0]["target"].update(value=value))
+
+
 def fingerprint(repo: Path) -> str:
     ran = run_cli("fingerprint", "--root", repo)
     assert ran.returncode == 0, ran.stderr
     return ran.stdout.strip()
 
 
-@pytest.fixture(scope="module")
-def signed_repo(tmp_path_factory) -> dict:
-    """v1.0 signed (every party approved it, the last on 9.3.2026), then an amendment proposal (target 20 → 25)
-    that hva approved, alfa first returned and then approved, and beta has not decided on."""
-    root = copy_root(MINIMAL, tmp_path_factory.mktemp("approvals"))
+def state_of(root: Path):
+    model, _, _ = load_all(root)
+    return model.version_state, model
+
+
+def problems(root: Path) -> list[tuple[str, str, int]]:
+    _, result = validate(root)
+    return [(p.severity, p.code, p.line) for p in result.problems]
+
+
+def new_repo(tmp: Path) -> Path:
+    """MINIMAL without decisions, committed on 1.2.2026."""
+    root = copy_root(MINIMAL, tmp)
+    decide(root, "alfa")
     edit(root, "agreement/agreement.yaml", lambda d: d.update(version_date="2026-02-01"))
     git(root, "init", "-q", "-b", "main")
     git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", "Sopimus 1.0")
-    git(root, "tag", "-a", "v1.0", "-m", "Allekirjoitettu versio 1.0")
+    git(root, "commit", "-q", "-m", "Sopimus 1.0", date="2026-02-01T10:00:00+02:00")
+    return root
+
+
+@pytest.fixture(scope="module")
+def signed_repo(tmp_path_factory) -> dict:
+    """v1.0 signed (every party approved it, the last on 9.3.2026), then an amendment proposal 1.1 (target 20 → 25)
+    that hva approved, alfa first returned and then approved, and beta has not decided on."""
+    root = new_repo(tmp_path_factory.mktemp("approvals"))
+    git(root, "tag", "-a", "v1.0", "-m", "Allekirjoitettu versio 1.0", date="2026-02-01T10:00:00+02:00")
     v1 = fingerprint(root)
     decide(root, "hva", {"body": "aluehallitus", "date": "2026-02-20", "section": 5, "outcome": "approved",
                          "version": "v1.0"})
@@ -62,194 +91,328 @@ def signed_repo(tmp_path_factory) -> dict:
                           "version": "v1.0"})
     decide(root, "beta", {"body": "kunnanvaltuusto", "date": "2026-03-09", "section": 7, "outcome": "approved",
                           "version": "v1.0"})
-    git(root, "commit", "-q", "-am", "Päätökset kirjattu")
+    git(root, "commit", "-q", "-am", "Päätökset kirjattu", date="2026-03-10T10:00:00+02:00")
     assert fingerprint(root) == v1  # decisions are not part of the approved text
 
     edit(root, "agreement/agreement.yaml", lambda d: d.update(version="1.1", version_date="2026-05-01"))
-    edit(root, "subareas/hyte.yaml", lambda d: d["goals"][0]["indicators"][0]["target"].update(value=25))
+    set_target(root, 25)
     proposal = fingerprint(root)
-    with open(root / "agreement/parties.yaml", encoding="utf-8") as handle:
-        parties = yaml.safe_load(handle)
-    by_id = {p["id"]: p for p in parties["parties"]}
-    by_id["hva"]["decisions"].append({"body": "aluehallitus", "date": "2026-05-10", "section": 44,
-                                      "outcome": "approved", "version": proposal})
-    by_id["alfa"]["decisions"] += [
-        {"body": "kunnanvaltuusto", "date": "2026-05-12", "section": 30, "outcome": "returned", "version": proposal,
-         "note": "Palautettiin: mittarin tavoitetaso selvitettävä."},
-        {"body": "kunnanvaltuusto", "date": "2026-06", "outcome": "approved", "version": proposal[:16]}]
-    (root / "agreement/parties.yaml").write_text(yaml.safe_dump(parties, allow_unicode=True, sort_keys=False),
-                                                 encoding="utf-8")
-    git(root, "commit", "-q", "-am", "Muutosehdotus 1.1")
+    add_decision(root, "hva", {"body": "aluehallitus", "date": "2026-05-10", "section": 44, "outcome": "approved",
+                               "version": proposal})
+    add_decision(root, "alfa", {"body": "kunnanvaltuusto", "date": "2026-05-12", "section": 30, "outcome": "returned",
+                                "version": proposal, "note": "Palautettiin: mittarin tavoitetaso selvitettävä."})
+    add_decision(root, "alfa", {"body": "kunnanvaltuusto", "date": "2026-06", "outcome": "approved",
+                                "version": proposal[:16]})
+    git(root, "commit", "-q", "-am", "Muutosehdotus 1.1", date="2026-05-02T10:00:00+02:00")
     return {"root": root, "v1": v1, "proposal": proposal}
 
 
-def problems(root: Path) -> list[tuple[str, str, int, str]]:
-    _, result = validate(root)
-    return [(p.severity, p.code, p.line, p.file) for p in result.problems]
-
-
+# --- the state, worked out by hand --------------------------------------------------------------------------
 def test_versions_are_the_signed_tag_and_the_current_proposal(signed_repo):
-    sources, _ = validate(signed_repo["root"])
-    found = versions_module.versions(sources)
-    assert [(v.name, v.fingerprint, v.date, v.current) for v in found] == [
-        ("v1.0", signed_repo["v1"], "2026-02-01", False),
-        ("", signed_repo["proposal"], "2026-05-01", True)]
+    state, _ = state_of(signed_repo["root"])
+    assert [(v.name, v.fingerprint, v.label, v.date, v.current) for v in state.versions] == [
+        ("v1.0", signed_repo["v1"], "1.0", "2026-02-01", False),
+        ("", signed_repo["proposal"], "1.1", "2026-05-01", True)]
+    assert state.kind == PROPOSAL
+    assert state.in_force.name == "v1.0" and state.in_force_since == "2026-03-09"  # beta, the last signing party
 
 
-def test_matrix_and_in_force_date_as_worked_out_by_hand(signed_repo):
-    sources, result = validate(signed_repo["root"])
-    model = build(sources)
-    found = versions_module.versions(sources)
-    v1, proposal = found
-    parties = {p.id: p for p in model.parties}
-    states = {(pid, v.short): cell(p, v, found).state for pid, p in parties.items() for v in found}
+def test_matrix_as_worked_out_by_hand(signed_repo):
+    state, model = state_of(signed_repo["root"])
+    v1, proposal = state.versions
+    states = {(p.id, v.short): state.cell(p, v).state for p in model.parties for v in state.versions}
     assert states == {("hva", "v1.0"): "approved", ("alfa", "v1.0"): "approved", ("beta", "v1.0"): "approved",
                       ("hva", proposal.short): "approved", ("alfa", proposal.short): "approved",
-                      ("beta", proposal.short): "pending"}
+                      ("beta", proposal.short): EARLIER}
     # alfa: returned first, then approved (the re-approval, by a 16-digit prefix and a month only)
-    assert [d.outcome for d in cell(parties["alfa"], proposal, found).history] == ["returned", "approved"]
-    assert in_force_since(model.parties, v1, found) == "2026-03-09"  # beta, the last signing party
-    assert in_force_since(model.parties, proposal, found) is None
-    assert in_force(model.parties, found) == (v1, "2026-03-09")
-    assert resolve("v1.0", found) == v1 and resolve(signed_repo["proposal"][:12], found) == proposal
-    assert resolve(signed_repo["proposal"][:11], found) is None  # too short to name a text
-    # beta's latest approval is of v1.0, while the files hold the proposal: a warning naming both
-    warnings = [p for p in result.problems if p.code == "approval_of_older_text"]
-    assert len(warnings) == 1 and warnings[0].params["approved"].startswith("v1.0 (")
-    assert warnings[0].params["current"].startswith(signed_repo["proposal"][:12])
+    assert [d.outcome for d in state.cell("alfa", proposal).history] == ["returned", "approved"]
+    assert state.cell("beta", proposal).earlier == v1
+    assert state.since(proposal) is None and len(state.approved(proposal)) == 2
 
 
-def test_unknown_version_and_a_decision_before_its_text_existed_exit_1(signed_repo, tmp_path):
+def test_an_amendment_after_the_approvals_leaves_them_with_the_earlier_text(tmp_path):
+    """Finding 1: approvals given to an earlier text no longer count for an amended one, and say so."""
+    root = new_repo(tmp_path / "r")
+    first = fingerprint(root)
+    for party, day in (("hva", "2026-02-23"), ("alfa", "2026-03-02"), ("beta", "2026-03-09")):
+        decide(root, party, {"body": "valtuusto", "date": day, "section": 1, "outcome": "approved",
+                             "version": first[:12]})
+    git(root, "commit", "-q", "-am", "Päätökset", date="2026-03-10T10:00:00+02:00")
+    state, _ = state_of(root)
+    assert state.kind == IN_FORCE and state.in_force_since == "2026-03-09"
+    # a target changed and an action added: a text no body has seen
+    set_target(root, 30)
+    edit(root, "agreement/agreement.yaml", lambda d: d.update(version="1.1"))
+    git(root, "commit", "-q", "-am", "Muutos", date="2026-11-28T10:00:00+02:00")
+    state, _ = state_of(root)
+    assert state.kind == PROPOSAL and state.approved(state.current) == []
+    assert {state.cell(p, state.current).state for p in state.signing} == {EARLIER}
+    text = run_cli("approvals", "--root", root).stdout
+    assert "0/3 osapuolta hyväksynyt" in text
+    assert f"hyväksyi aiemman tekstin (1.0, {first[:12]}…, 9.3.2026) – käsiteltävä uudelleen" in text
+    assert problems(root) == []  # the state of the record, not a problem in the data: the pages and `approvals` say it
+
+
+def test_editorial_changes_keep_the_approvals(tmp_path):
+    """An approval counts for the current text when only editorial changes lead to it from the approved text."""
+    root = new_repo(tmp_path / "r")
+    first = fingerprint(root)
+    for party in ("hva", "alfa", "beta"):
+        decide(root, party, {"body": "valtuusto", "date": "2026-03-02", "section": 1, "outcome": "approved",
+                             "version": first})
+    git(root, "commit", "-q", "-am", "Päätökset", date="2026-03-10T10:00:00+02:00")
+    edit(root, "agreement/agreement.yaml", lambda d: d.update(purpose="Testisopimuksen tarkoitos."))  # a typo
+    assert fingerprint(root) != first
+    git(root, "commit", "-q", "-am", "Kirjoitusasu", date="2026-04-01T10:00:00+02:00")
+    state, _ = state_of(root)
+    assert state.kind == IN_FORCE and state.in_force.fingerprint == first
+    assert len(state.approved(state.current)) == 3 and state.current.fingerprint != first
+    # a changed target is an amendment: the approvals stop counting for the text (labelled 1.1: it must be)
+    set_target(root, 99)
+    edit(root, "agreement/agreement.yaml", lambda d: d.update(version="1.1"))
+    git(root, "commit", "-q", "-am", "Tavoite", date="2026-04-02T10:00:00+02:00")
+    state, _ = state_of(root)
+    assert state.kind == PROPOSAL and state.approved(state.current) == []
+
+
+def test_a_decision_without_a_version_binds_to_the_text_current_on_its_date(tmp_path):
+    root = new_repo(tmp_path / "r")
+    first = fingerprint(root)
+    set_target(root, 25)
+    git(root, "commit", "-q", "-am", "Tavoite 25", date="2026-03-05T10:00:00+02:00")
+    second = fingerprint(root)
+    # 4.3.: the first text was current; 5.3.: the second (the whole day counts, in Finnish time)
+    decide(root, "hva", {"body": "aluehallitus", "date": "2026-03-04", "section": 3, "outcome": "approved"})
+    decide(root, "alfa", {"body": "kunnanvaltuusto", "date": "2026-03-05", "section": 4, "outcome": "approved"})
+    git(root, "commit", "-q", "-am", "Päätökset", date="2026-03-20T10:00:00+02:00")
+    state, _ = state_of(root)
+    bound = {b.party: (b.how, b.version.fingerprint) for b in state.bindings}
+    assert bound == {"hva": ("date", first), "alfa": ("date", second)}
+    _, result = validate(root)
+    notes = [p for p in result.problems if p.code == "decision_version_derived"]
+    assert [(p.severity, p.params["fingerprint"]) for p in notes] == [("info", first[:12]), ("info", second[:12])]
+    lines = run_cli("validate", "--root", root).stdout.splitlines()
+    assert any(f"version: {first[:12]}" in line and line.startswith("agreement/parties.yaml:") for line in lines)
+
+
+def test_a_decision_older_than_the_history_counts_for_nothing_until_its_version_is_named(tmp_path):
+    root = new_repo(tmp_path / "r")  # a record back-filled into a new repository: the text is older than git's history
+    edit(root, "agreement/agreement.yaml", lambda d: d.update(version_date="2026-01-01"))
+    decide(root, "alfa", {"body": "kunnanvaltuusto", "date": "2026-01-15", "section": 4, "outcome": "approved"})
+    git(root, "commit", "-q", "-am", "Päätös", date="2026-03-20T10:00:00+02:00")
+    state, _ = state_of(root)
+    assert state.cell("alfa", state.current).state == "pending"
+    found = [(s, c) for s, c, _ in problems(root) if c.startswith("decision_")]
+    assert found == [("warning", "decision_unbound_no_history")]
+    line = next(x for x in run_cli("validate", "--root", root).stdout.splitlines() if "2026-01-15" in x)
+    assert "ensimmäinen muutos 2026-02-01" in line and "version:" in line
+    # naming the version binds it (the fingerprint's first 12 digits, as the minutes record it)
+    decide(root, "alfa", {"body": "kunnanvaltuusto", "date": "2026-01-15", "section": 4, "outcome": "approved",
+                          "version": fingerprint(root)[:12]})
+    state, _ = state_of(root)
+    assert state.cell("alfa", state.current).state == "approved"
+
+
+def test_an_undated_or_month_dated_decision_without_a_version(tmp_path):
+    """Without a day, the text is known only if it did not change during the month; without a date, never."""
+    root = new_repo(tmp_path / "r")
+    set_target(root, 25)
+    git(root, "commit", "-q", "-am", "Tavoite 25", date="2026-03-05T10:00:00+02:00")
+    decide(root, "alfa", {"body": "kunnanvaltuusto", "date": "2026-03", "section": 4, "outcome": "approved"})
+    decide(root, "beta", {"body": "kunnanvaltuusto", "date": "2026-04", "section": 5, "outcome": "approved"})
+    decide(root, "hva", {"body": "aluehallitus", "section": 6, "outcome": "approved"})
+    git(root, "commit", "-q", "-am", "Päätökset", date="2026-05-20T10:00:00+02:00")
+    state, _ = state_of(root)
+    assert {b.party: b.why or b.how for b in state.bindings} == {
+        "alfa": "decision_unbound_ambiguous", "beta": "date", "hva": "decision_unbound_undated"}
+    found = [(s, c) for s, c, _ in problems(root) if c.startswith("decision_unbound") or c == "decision_version_derived"]
+    assert sorted(found) == [("info", "decision_version_derived"), ("warning", "decision_unbound_ambiguous"),
+                             ("warning", "decision_unbound_undated")]
+
+
+def test_a_shallow_clone_says_to_fetch_the_history(tmp_path):
+    root = new_repo(tmp_path / "r")
+    first = fingerprint(root)
+    set_target(root, 25)
+    edit(root, "agreement/agreement.yaml", lambda d: d.update(version="1.1"))
+    git(root, "commit", "-q", "-am", "Tavoite 25", date="2026-03-05T10:00:00+02:00")
+    decide(root, "alfa", {"body": "kunnanvaltuusto", "date": "2026-03-02", "section": 4, "outcome": "approved",
+                          "version": first[:12]})
+    git(root, "commit", "-q", "-am", "Päätös", date="2026-03-06T10:00:00+02:00")
+    assert run_cli("validate", "--root", root).returncode == 0
+    shallow = tmp_path / "shallow"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", root.as_uri(), str(shallow)], check=True)
+    found = [(s, c) for s, c, _ in problems(shallow) if c.startswith("decision_")]
+    assert found == [("warning", "decision_version_shallow")]
+    line = next(x for x in run_cli("validate", "--root", shallow).stdout.splitlines() if "shallow" in x)
+    assert "git fetch --unshallow" in line
+
+
+def test_outside_git_only_a_named_current_text_counts(tmp_path):
+    root = copy_root(MINIMAL, tmp_path / "r")
+    decide(root, "alfa", {"body": "kunnanvaltuusto", "date": "2026-03-02", "section": 12, "outcome": "approved"})
+    found = [(s, c) for s, c, _ in problems(root) if c.startswith("decision_")]
+    assert found == [("warning", "decision_unbound_outside_git")]
+    decide(root, "alfa", {"body": "kunnanvaltuusto", "date": "2026-03-02", "section": 1, "outcome": "approved",
+                          "version": fingerprint(root)})
+    state, _ = state_of(root)
+    assert state.cell("alfa", state.current).state == "approved"
+    decide(root, "alfa", {"body": "kunnanvaltuusto", "date": "2026-03-02", "section": 1, "outcome": "approved",
+                          "version": "0123456789ab"})
+    assert [(s, c) for s, c, _ in problems(root) if c.startswith("decision_")] == [
+        ("warning", "decision_version_not_checked")]
+
+
+# --- outcomes by their meaning ------------------------------------------------------------------------------
+@pytest.mark.parametrize("decisions, expected", [
+    # noted never cancels an approval (a 25-party agreement went from 3/25 to 2/25 when a board noted one)
+    ([("kaupunginvaltuusto", "approved"), ("kaupunginhallitus", "noted")], "approved"),
+    # county board approves, the county council notes that every party has approved (a common order)
+    ([("aluehallitus", "approved"), ("aluevaltuusto", "noted")], "approved"),
+    ([("kunnanvaltuusto", "approved"), ("kunnanvaltuusto", "noted")], "approved"),
+    ([("aluevaltuusto", "noted")], "noted"),
+    # the board proposes, the council approves
+    ([("kunnanhallitus", "approved"), ("kunnanvaltuusto", "approved")], "approved"),
+    ([("kunnanhallitus", "approved"), ("kunnanvaltuusto", "returned")], "returned"),
+    # the council decides: a board's later decision does not undo it
+    ([("kunnanvaltuusto", "returned"), ("kunnanhallitus", "approved")], "returned"),
+    ([("kunnanvaltuusto", "tabled"), ("kunnanvaltuusto", "approved")], "approved"),
+    ([("kunnanvaltuusto", "approved"), ("kunnanvaltuusto", "rejected")], "rejected"),
+    ([("maakuntahallitus", "approved")], "approved"),
+])
+def test_the_competent_bodys_latest_decision_counts(tmp_path, decisions, expected):
+    root = copy_root(MINIMAL, tmp_path / "r")
+    current = fingerprint(root)
+    decide(root, "alfa", *[{"body": body, "date": f"2026-03-{10 + i:02d}", "section": i + 1, "outcome": outcome,
+                            "version": current} for i, (body, outcome) in enumerate(decisions)])
+    state, _ = state_of(root)
+    assert state.cell("alfa", state.current).state == expected
+
+
+def test_body_ranks_in_both_languages():
+    assert [body_rank(Text(b, "fi")) for b in ("aluevaltuusto", "Kaupunginhallitus", "sivistyslautakunta")] == [2, 1, 0]
+    assert [body_rank(Text({"fi": "x", "sv": b}, "fi")) for b in ("stadsfullmäktige", "kommunstyrelsen")] == [2, 1]
+
+
+# --- bad input: a message at file:line, exit 1, nothing written ----------------------------------------------
+@pytest.mark.parametrize("decision, code, where", [
+    ({"body": "kunnanvaltuusto", "date": "2026-03-09", "section": 7, "outcome": "approved", "version": "v9.9"},
+     "decision_unknown_version", "version"),
+    ({"body": "kunnanvaltuusto", "date": "2026-03-09", "section": 7, "outcome": "approved",
+      "version": "0123456789abcdef"}, "decision_unknown_version", "version"),
+    ({"body": "kunnanvaltuusto", "date": "2026-01-20", "section": 7, "outcome": "approved", "version": "v1.0"},
+     "decision_before_version", "date"),
+    ({"body": "kunnanvaltuusto", "date": "2027-01-20", "section": 7, "outcome": "approved", "version": "v1.0"},
+     "decision_in_future", "date"),
+])
+def test_bad_decisions_are_errors_at_their_line_and_nothing_is_written(signed_repo, tmp_path, decision, code, where):
     root = tmp_path / "clone"
     subprocess.run(["git", "clone", "-q", str(signed_repo["root"]), str(root)], check=True)
-    assert run_cli("validate", "--root", root).returncode == 0
-    decide(root, "beta", {"body": "kunnanvaltuusto", "date": "2026-03-09", "section": 7, "outcome": "approved",
-                          "version": "v9.9"},
-           {"body": "kunnanvaltuusto", "date": "2026-04-20", "section": 9, "outcome": "approved",
-            "version": signed_repo["proposal"]})
+    add_decision(root, "beta", decision)
     ran = run_cli("validate", "--root", root)
     assert ran.returncode == 1
-    lines = ran.stdout.splitlines()
-    unknown = next(line for line in lines if "v9.9" in line)
-    assert unknown.startswith("agreement/parties.yaml:") and "virhe" in unknown and "versiota ”v9.9” ei ole" in unknown
-    assert "v1.0" in unknown  # the known versions are named
-    before = next(line for line in lines if "2026-04-20" in line)
-    assert "ennen kuin versio" in before and "2026-05-01" in before
-    assert [c for s, c, _, _ in problems(root) if s == "error"] == ["decision_unknown_version", "decision_before_version"]
+    errors = [(s, c) for s, c, _ in problems(root) if s == "error"]
+    assert errors == [("error", code)]
+    text = (root / "agreement/parties.yaml").read_text(encoding="utf-8").splitlines()
+    line = next(x for x in ran.stdout.splitlines() if ": virhe: " in x)
+    number = int(line.split(":")[1])
+    assert text[number - 1].strip().startswith(f"{where}:") or text[number - 1].strip().startswith(f"- {where}:")
+    out = tmp_path / "out"
+    assert run_cli("docx", "--root", root, "--out", out).returncode == 1
+    assert not out.exists() or not list(out.iterdir())
 
 
-def test_in_force_needs_every_signing_party_to_approve_the_text_in_force(signed_repo, tmp_path):
+def test_two_decisions_of_one_body_on_one_day_with_different_outcomes(tmp_path):
+    root = copy_root(MINIMAL, tmp_path / "r")
+    current = fingerprint(root)
+    decide(root, "alfa", {"body": "kunnanvaltuusto", "date": "2026-03-10", "section": 1, "outcome": "tabled",
+                          "version": current},
+           {"body": "kunnanvaltuusto", "date": "2026-03-10", "section": 2, "outcome": "approved", "version": current})
+    assert [(s, c) for s, c, _ in problems(root) if s == "error"] == [("error", "decision_conflict")]
+    assert run_cli("validate", "--root", root).returncode == 1
+
+
+def test_a_signed_tag_whose_text_does_not_validate(tmp_path):
+    root = new_repo(tmp_path / "r")
+    edit(root, "agreement/agreement.yaml", lambda d: d.update(scope=7))  # the schema refuses it
+    git(root, "commit", "-q", "-am", "Rikki", date="2026-02-02T10:00:00+02:00")
+    git(root, "tag", "v1.0")
+    edit(root, "agreement/agreement.yaml", lambda d: d.update(scope=2))
+    git(root, "commit", "-q", "-am", "Korjattu", date="2026-02-03T10:00:00+02:00")
+    ran = run_cli("validate", "--root", root)
+    assert ran.returncode == 1
+    line = next(x for x in ran.stdout.splitlines() if "v1.0" in x)
+    assert line.startswith("agreement/agreement.yaml:") and "virhe" in line and "agreement/agreement.yaml:" in line.split(": ", 1)[1]
+    assert ("error", "signed_version_invalid") in [(s, c) for s, c, _ in problems(root)]
+
+
+def test_a_tag_without_the_approvals_is_not_in_force(tmp_path):
+    """Finding 3: a tag v1.0 and no decisions — every page says the same: nothing is in force."""
+    root = new_repo(tmp_path / "r")
+    git(root, "tag", "v1.0")
+    state, _ = state_of(root)
+    assert state.kind == DRAFT and state.in_force is None
+    assert ("warning", "signed_tag_not_approved") in [(s, c) for s, c, _ in problems(root)]
+
+
+# --- labels move; the stored status may not say more than the record ---------------------------------------
+def test_an_amendment_proposal_needs_a_higher_version_number(signed_repo, tmp_path):
     root = tmp_path / "clone"
     subprocess.run(["git", "clone", "-q", str(signed_repo["root"]), str(root)], check=True)
+    assert "version_not_raised" not in [c for _, c, _ in problems(root)]
+    edit(root, "agreement/agreement.yaml", lambda d: d.update(version="1.0"))
+    ran = run_cli("validate", "--root", root)
+    assert ran.returncode == 1 and "versionumero on 1.0" in ran.stdout
+    line = next(x for x in ran.stdout.splitlines() if "versionumero" in x)
+    number = int(line.split(":")[1])
+    assert (root / "agreement/agreement.yaml").read_text(encoding="utf-8").splitlines()[number - 1].startswith("version:")
+
+
+def test_a_changed_draft_keeping_the_label_of_a_decided_text_is_warned(tmp_path):
+    root = new_repo(tmp_path / "r")
+    decide(root, "alfa", {"body": "kunnanvaltuusto", "date": "2026-03-02", "section": 1, "outcome": "approved",
+                          "version": fingerprint(root)})
+    git(root, "commit", "-q", "-am", "Päätös", date="2026-03-03T10:00:00+02:00")
+    set_target(root, 31)
+    assert ("warning", "version_label_reused") in [(s, c) for s, c, _ in problems(root)]
+    edit(root, "agreement/agreement.yaml", lambda d: d.update(version="1.1"))
+    assert "version_label_reused" not in [c for _, c, _ in problems(root)]
+
+
+def test_a_status_in_force_without_a_version_in_force_is_an_error(tmp_path):
+    """Every party records an approval, but of no known text (older than the history): nothing is in force."""
+    root = new_repo(tmp_path / "r")
+    for party in ("hva", "alfa", "beta"):
+        decide(root, party, {"body": "valtuusto", "date": "2026-01-20", "section": 1, "outcome": "approved"})
     edit(root, "agreement/agreement.yaml", lambda d: d.update(status="in_force"))
-    codes = [(s, c) for s, c, _, _ in problems(root)]
-    assert ("error", "in_force_approval_of_other_text") in codes  # beta approved v1.0 only
-    assert ("warning", "approval_of_older_text") not in codes
-    decide(root, "beta", {"body": "kunnanvaltuusto", "date": "2026-06-15", "section": 20, "outcome": "approved",
-                          "version": signed_repo["proposal"]})
-    assert [c for s, c, _, _ in problems(root) if s == "error"] == []
+    found = [(s, c) for s, c, _ in problems(root)]
+    assert ("error", "status_without_version_in_force") in found and ("error", "signed_without_approval") not in found
 
 
-def test_an_honest_back_filled_record_warns_instead_of_failing(tmp_path):
-    """A signed agreement whose signatories are not recorded and whose minutes' § or day are unknown."""
-    root = copy_root(MINIMAL, tmp_path / "root")
-    edit(root, "agreement/agreement.yaml", lambda d: d.update(status="signed"))
-
-    def back_fill(d):
-        for p in d["parties"]:
-            p.pop("signatories", None)
-            p["decisions"] = [{"body": "valtuusto", "date": "2026-03", "outcome": "approved",
-                               "note": "Kaikki valtuustot hyväksyivät; pykälä ei tiedossa."}]
-        d["parties"][0]["decisions"] = [{"body": "aluevaltuusto", "outcome": "approved"}]
-    edit(root, "agreement/parties.yaml", back_fill)
-    found = problems(root)
-    assert all(s == "warning" for s, *_ in found), found
-    codes = sorted(c for _, c, _, _ in found)
-    assert codes == sorted(["decision_date_unknown"] + ["decision_section_unknown"] * 3
-                           + ["signed_without_signatories"] * 3)
-    assert run_cli("validate", "--root", root).returncode == 0
-    # and the record builds: Word (a line to sign on), workbook and site, which says what is not recorded
-    out = tmp_path / "out"
-    for command in ("docx", "export-xlsx", "site"):
-        done = run_cli(command, "--root", root, "--out", out)
-        assert done.returncode == 0, (command, done.stderr)
-    from docx import Document
-    word = next(out.glob("*-fi.docx"))
-    text = "".join(Document(str(word)).element.body.itertext())  # signature blocks are tables
-    assert "Nimenselvennys" in text
-    assert list(out.glob("*-tyokirja.xlsx"))
-    party_page = (out / "site" / "osapuolet" / "index.html").read_text(encoding="utf-8")
-    assert "ei tiedossa" in party_page or "Allekirjoittajia ei ole kirjattu" in (out / "site" / "historia" / "hyvaksynnat" / "index.html").read_text(encoding="utf-8")
-
-
-@pytest.mark.parametrize("outcome", ["rejected", "noted", "tabled", "returned"])
-def test_only_approved_counts_as_an_approval(tmp_path, outcome):
-    root = copy_root(MINIMAL, tmp_path / "root")
-    decide(root, "alfa", {"body": "kunnanvaltuusto", "date": "2026-03-02", "section": 12, "outcome": outcome})
-    sources, result = validate(root)
-    assert not result.errors
-    model = build(sources)
-    found = versions_module.versions(sources)
-    alfa = next(p for p in model.parties if p.id == "alfa")
-    assert cell(alfa, found[0], found).state == outcome
-
-
-def test_json_of_the_decisions_schema_allows_partial_dates():
-    schema = json.loads((Path(__file__).resolve().parent.parent / "schema" / "parties.schema.json").read_text())
-    decision = schema["$defs"]["party"]["properties"]["decisions"]["items"]
-    assert decision["required"] == ["body", "outcome"]
-
-
-def test_approvals_command_prints_the_matrix(signed_repo):
+# --- the approvals command names the body in every format --------------------------------------------------
+def test_approvals_command_names_body_date_and_section_in_every_format(signed_repo):
     root = signed_repo["root"]
     ran = run_cli("approvals", "--root", root, "--format", "json")
     assert ran.returncode == 0, ran.stderr
     data = json.loads(ran.stdout)
+    assert data["state"] == "proposal" and data["current"] == signed_repo["proposal"]
     assert data["in_force"] == signed_repo["v1"] and data["in_force_since"] == "2026-03-09"
-    assert [(v["name"], v["approved"], v["signing"]) for v in data["versions"]] == [("v1.0", 3, 3), (None, 2, 3)]
-    beta = next(p for p in data["parties"] if p["id"] == "beta")
-    assert beta["versions"][signed_repo["proposal"]]["state"] == "pending"
+    assert [(v["name"], v["label"], v["approved"], v["signing"]) for v in data["versions"]] == [
+        ("v1.0", "1.0", 3, 3), (None, "1.1", 2, 3)]
     alfa = next(p for p in data["parties"] if p["id"] == "alfa")
-    assert alfa["versions"][signed_repo["proposal"]] == {"state": "approved", "date": "2026-06", "section": None,
-                                                         "diary_number": None, "decisions": 2}
+    assert alfa["versions"][signed_repo["proposal"]] == {
+        "state": "approved", "body": {"fi": "kunnanvaltuusto"}, "date": "2026-06", "section": None,
+        "diary_number": None, "earlier": None, "decisions": 2}
+    beta = next(p for p in data["parties"] if p["id"] == "beta")
+    assert beta["versions"][signed_repo["proposal"]]["state"] == "earlier"
+    assert beta["versions"][signed_repo["proposal"]]["earlier"] == signed_repo["v1"]
     text = run_cli("approvals", "--root", root).stdout
-    assert "v1.0 (" in text and "Voimassa 9.3.2026 alkaen" in text and "2/3 osapuolta hyväksynyt" in text
-    assert "3. Betan kunta" in text and "ei käsitelty" in text and "hyväksytty 6/2026" in text
+    assert "Versio 1.0 (" in text and "Voimassa 9.3.2026 alkaen" in text and "2/3 osapuolta hyväksynyt" in text
+    assert "Versio 1.1, muutosehdotus" in text
+    assert "hyväksytty, kunnanvaltuusto 2.3.2026 § 12" in text and "hyväksytty, kunnanvaltuusto 6/2026" in text
     rows = run_cli("approvals", "--root", root, "--format", "csv").stdout.splitlines()
-    assert rows[0] == "Osapuoli,v1.0,Nykyinen ehdotus"
-    assert rows[3] == "2. Alfan kunta,hyväksytty 2.3.2026 § 12,hyväksytty 6/2026"
-
-
-@pytest.fixture(scope="module")
-def approvals_site(signed_repo, tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site-out")
-    ran = run_cli("site", "--root", signed_repo["root"], "--out", out)
-    assert ran.returncode == 0, ran.stderr
-    return out / "site"
-
-
-def test_site_page_of_versions_and_approvals(approvals_site, signed_repo):
-    from test_site import read
-    page = read(approvals_site, "historia/hyvaksynnat/")
-    text = page.content
-    assert "Versiot ja hyväksynnät" in text
-    assert "Voimassa 9.3.2026 alkaen" in text and "2/3 osapuolta hyväksynyt" in text
-    assert signed_repo["v1"] in text and signed_repo["proposal"] in text
-    # alfa's returned decision is not its latest on the proposal: the card shows the re-approval, § unknown
-    assert "§ ei tiedossa" in text and "6/2026" in text
-    html_text = (approvals_site / "historia" / "hyvaksynnat" / "index.html").read_text(encoding="utf-8")
-    assert html_text.count('class="stack"') == 2  # one stacked table (cards on a phone) per version
-    home = read(approvals_site, "").content
-    assert "Voimassa oleva versio" in home and "v1.0 – Voimassa 9.3.2026 alkaen" in home
-    assert "Muutosehdotus" in home and "2/3 osapuolta hyväksynyt" in home
-    import xml.etree.ElementTree as ET
-    atom = "{http://www.w3.org/2005/Atom}"
-    feed = ET.fromstring((approvals_site / "historia" / "muutokset-fi.xml").read_bytes())
-    announced = [e for e in feed.findall(f"{atom}entry") if ":in-force:" in e.find(f"{atom}id").text]
-    assert [e.find(f"{atom}title").text for e in announced] == ["v1.0: Voimassa 9.3.2026 alkaen"]
-    assert announced[0].find(f"{atom}updated").text == "2026-03-09T00:00:00Z"
-    party = read(approvals_site, "osapuolet/beta/").content.replace(" :", ":").replace(" ,", ",")
-    assert "Hyväksynnät versioittain Nykyinen ehdotus: ei käsitelty v1.0: hyväksytty, 9.3.2026" in party
+    assert rows[0] == "Osapuoli,Versio 1.0,\"Versio 1.1, muutosehdotus\""
+    assert rows[3] == "2. Alfan kunta,\"hyväksytty, kunnanvaltuusto 2.3.2026 § 12\",\"hyväksytty, kunnanvaltuusto 6/2026\""
 
 
 def test_two_tags_of_one_text_are_one_version(signed_repo, tmp_path):
@@ -258,20 +421,53 @@ def test_two_tags_of_one_text_are_one_version(signed_repo, tmp_path):
     git(root, "tag", "v1.0-allekirjoitettu", "v1.0")
     decide(root, "beta", {"body": "kunnanvaltuusto", "date": "2026-03-09", "section": 7, "outcome": "approved",
                           "version": "v1.0-allekirjoitettu"})
-    sources, result = validate(root)
-    assert not result.errors
-    found = versions_module.versions(sources)
-    assert [(v.name, v.aliases) for v in found] == [("v1.0", ("v1.0-allekirjoitettu",)), ("", ())]
-    assert in_force(build(sources).parties, found) == (found[0], "2026-03-09")
+    state, _ = state_of(root)
+    assert [(v.name, v.aliases) for v in state.versions] == [("v1.0", ("v1.0-allekirjoitettu",)), ("", ())]
+    assert (state.in_force, state.in_force_since) == (state.versions[0], "2026-03-09")
 
 
-def test_signed_versions_link_their_release_documents(signed_repo):
-    from cooperation.changes.history import load_history
-    from cooperation.outputs.site.pages import Site
-    sources, _ = validate(signed_repo["root"])
-    site = Site(build(sources), "fi", repo_url="https://github.com/alue/sopimus", history=load_history(signed_repo["root"]),
-                versions=versions_module.versions(sources))
-    pages = site.build()
-    body = "\n".join(pages["historia/versiot.md"].body)
-    assert '<a href="https://github.com/alue/sopimus/releases/tag/v1.0">v1.0</a>' in body
-    assert "asiakirjat ja muutospaketti" in body
+def test_an_honest_back_filled_record_warns_instead_of_failing(tmp_path):
+    """A signed agreement whose signatories are not recorded and whose minutes' § or day are unknown; each decision
+    names the signed text."""
+    root = copy_root(MINIMAL, tmp_path / "root")
+    current = fingerprint(root)
+    edit(root, "agreement/agreement.yaml", lambda d: d.update(status="signed"))
+
+    def back_fill(d):
+        for p in d["parties"]:
+            p.pop("signatories", None)
+            p["decisions"] = [{"body": "valtuusto", "date": "2026-03", "outcome": "approved", "version": current,
+                               "note": "Kaikki valtuustot hyväksyivät; pykälä ei tiedossa."}]
+        d["parties"][0]["decisions"] = [{"body": "aluevaltuusto", "outcome": "approved", "version": current}]
+    edit(root, "agreement/parties.yaml", back_fill)
+    found = problems(root)
+    assert all(s == "warning" for s, *_ in found), found
+    codes = sorted(c for _, c, _ in found)
+    assert codes == sorted(["decision_date_unknown"] + ["decision_section_unknown"] * 3
+                           + ["signed_without_signatories"] * 3)
+    state, _ = state_of(root)
+    assert state.kind == IN_FORCE and state.in_force_since is None  # in force; the day is not known
+    out = tmp_path / "out"
+    for command in ("docx", "export-xlsx", "site"):
+        done = run_cli(command, "--root", root, "--out", out)
+        assert done.returncode == 0, (command, done.stderr)
+    page = (out / "site" / "historia" / "hyvaksynnat" / "index.html").read_text(encoding="utf-8")
+    assert "Allekirjoittajia ei ole kirjattu" in page and "hyväksymispäivä ei ole kaikilta tiedossa" in page
+
+
+def test_json_of_the_decisions_schema_allows_partial_dates():
+    schema = json.loads((Path(__file__).resolve().parent.parent / "schema" / "parties.schema.json").read_text())
+    decision = schema["$defs"]["party"]["properties"]["decisions"]["items"]
+    assert decision["required"] == ["body", "outcome"]
+
+
+def test_the_example_binds_its_decisions_to_the_text_they_approved():
+    """The example's four approvals (23.2.–30.3.2026) were of draft 0.9; its text was amended since."""
+    from helpers import REPO
+    state, model = state_of(REPO)
+    assert state.kind == DRAFT and state.approved(state.current) == []
+    approved_earlier = [pid for pid in state.signing if state.cell(pid, state.current).state == EARLIER]
+    decided = [p.id for p in model.parties if p.signs and any(d.outcome == "approved" for d in p.decisions)]
+    assert approved_earlier == decided and decided
+    earlier = {state.cell(pid, state.current).earlier.label for pid in approved_earlier}
+    assert earlier == {"0.9"} and state.current.label != "0.9"

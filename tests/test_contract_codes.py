@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 
-from helpers import MINIMAL, REPO, copy_root
+from helpers import MINIMAL, copy_example, copy_root
 
 from cooperation.outputs import codeowners
 from cooperation.pipeline import validate
@@ -40,7 +40,7 @@ def test_content_after_the_end_of_the_document_is_a_syntax_error(tmp_path):
 
 
 def test_a_hand_edited_codeowners_is_stale(tmp_path):
-    root = copy_root(REPO, tmp_path / "root")
+    root = copy_example(tmp_path / "root")
     (root / ".github").mkdir()
     assert _codes(root) == [(".github/CODEOWNERS", "codeowners_missing")]
     codeowners.path(root).write_text("* @joku\n", encoding="utf-8")

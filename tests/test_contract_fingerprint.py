@@ -49,8 +49,9 @@ def with_every_monitoring_field(root: Path, annexes: bool = True) -> Path:
         coordinators=[{"name": "Kaisa Koordinaattori", "role": "strategiajohtaja", "party": "hva",
                        "github": "kaisa"}],
         accessibility={"contact_email": "palaute@alfa.example.fi", "prepared": "2026-02-14"}))
-    edit(root, "agreement/parties.yaml", lambda d: party(d).update(website="https://alfa.example.fi",
-                                                                    sotkanet_region=101))
+    edit(root, "agreement/parties.yaml", lambda d: party(d).update(
+        website="https://alfa.example.fi", sotkanet_region=101,
+        decisions=[{"body": "kunnanvaltuusto", "date": "2026-03-02", "section": 12, "outcome": "approved"}]))
     edit(root, "subareas/hyte.yaml", lambda d: (
         action(d).update(status="delayed", status_reason="Rahoitus viivästyi."),
         d["responsible_persons"][0].update(github="vastaava")))

@@ -5,7 +5,7 @@ import re
 import shutil
 
 import pytest
-from helpers import REPO
+from helpers import REPO, copy_example
 
 from cooperation.changes.diff import MIN_MAX_CHARS, compare, to_markdown
 from cooperation.load.sources import load_sources
@@ -58,7 +58,7 @@ def test_diff_command_caps_markdown(tmp_path):
     git(root, "commit", "-q", "-m", "Luonnos")
     for name in DATA_DIRS:
         shutil.rmtree(root / name)
-    copy_root(REPO, root)
+    copy_example(root)
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", "Koko sopimus")
     code, out, _ = run_cli("diff", "HEAD~1", "HEAD", "--root", root, "--max-chars", 1500)

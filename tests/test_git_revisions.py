@@ -61,8 +61,12 @@ def test_committed_links_are_skipped_and_reported_in_the_diff(linked):
 def test_committed_links_do_not_block_the_history_or_a_tag(linked):
     history = load_history(linked["root"])
     assert history is not None
-    [version] = history.versions
-    assert version.tag == "v1.0" and version.commit == linked["head"] and version.fingerprint
+    from cooperation.changes.versions import Texts
+    from cooperation.load.sources import load_sources
+    texts = Texts(load_sources(linked["root"]))
+    [version] = texts.signed()
+    texts.close()
+    assert version.name == "v1.0" and version.commit == linked["head"] and version.fingerprint
     assert {(s.commit, s.path) for s in history.skipped} >= {(linked["head"], "subareas/absoluuttinen.yaml")}
 
 

@@ -8,7 +8,7 @@ import shutil
 import subprocess
 
 import pytest
-from helpers import MINIMAL, REPO, apply_case, copy_root, load_cases
+from helpers import MINIMAL, apply_case, copy_example, copy_root, load_cases
 
 from cooperation.changes.history import cached_history, load_history
 from cooperation.load.sources import load_sources
@@ -112,7 +112,7 @@ def test_files_with_the_same_bytes_report_their_own_names(tmp_path):
 def test_no_stage_changes_the_remembered_files(tmp_path):
     """Remembered documents and rows are shared with the next load: checking, building the model and
     rendering the outputs that read them must leave them as parsed."""
-    root = copy_root(REPO, tmp_path / "root")
+    root = copy_example(tmp_path / "root")
     forget_loaded()
     model, sources, _ = load_all(root)
     for name in ("json", "csv", "progress", "ics", "xlsx"):
@@ -171,25 +171,26 @@ def test_the_preview_reuses_the_commits_history_and_compares_the_edited_files_ag
     _git(root, "tag", "-a", "v1.0", "-m", "Allekirjoitettu")
     _edit(root, "status: ongoing", "status: delayed", keep_times=False)  # git itself trusts the times
     _git(root, "commit", "-q", "-am", "Viivästynyt")
-    first = cached_history(root, load_sources(root))
-    assert [v.tag for v in first.versions] == ["v1.0"]
+    v1 = _git(root, "rev-parse", "v1.0^{commit}").strip()
+    first = cached_history(root, load_sources(root), v1)
     assert [i.id for i in first.since_signed.items] == ["HYTE-1-T1"]
 
     _edit(root, "title: Tavoite HYTE-1.", "title: Tavoite HYTE-1!", keep_times=False)  # not committed
     sources = load_sources(root)
-    edited = cached_history(root, sources)
-    assert edited.entries is first.entries and edited.versions is first.versions  # the commits: not read again
+    edited = cached_history(root, sources, v1)
+    assert edited.entries is first.entries  # the commits: not read again
     assert sorted(i.id for i in edited.since_signed.items) == ["HYTE-1", "HYTE-1-T1"]
-    assert repr(edited.since_signed) == repr(load_history(root, sources).since_signed)
-    assert cached_history(root, sources) is edited  # the other language's build
+    assert repr(edited.since_signed) == repr(load_history(root, sources, in_force=v1).since_signed)
+    assert cached_history(root, sources, v1) is edited  # the other language's build
     assert [i.id for i in first.since_signed.items] == ["HYTE-1-T1"]  # an earlier answer is left as it was
 
     _git(root, "commit", "-q", "-am", "Otsikko")
-    committed = cached_history(root, sources)
+    committed = cached_history(root, sources, v1)
     assert len(committed.entries) == len(first.entries) + 1
     _git(root, "tag", "-a", "v1.1", "-m", "Allekirjoitettu")
-    tagged = cached_history(root, sources)
-    assert [v.tag for v in tagged.versions] == ["v1.0", "v1.1"] and not tagged.since_signed.items
+    v11 = _git(root, "rev-parse", "v1.1^{commit}").strip()
+    tagged = cached_history(root, sources, v11)
+    assert tagged is not committed and not tagged.since_signed.items
 
 
 def test_every_broken_input_of_the_corpus_read_incrementally_gives_the_cold_problems(tmp_path):

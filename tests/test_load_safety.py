@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import MINIMAL, REPO, copy_root, run_cli, validate_lines
+from helpers import MINIMAL, REPO, copy_example, copy_root, run_cli, validate_lines
 
 from cooperation.check import check
 from cooperation.load.sources import data_digest, load_sources
@@ -92,7 +92,7 @@ def test_special_files_are_not_read(root):
 
 
 def test_codeowners_is_not_read_through_a_link(tmp_path):
-    root = copy_root(REPO, tmp_path / "root")
+    root = copy_example(tmp_path / "root")
     (root / ".github").mkdir()
     (root / ".github" / "CODEOWNERS").symlink_to("/dev/zero")  # reading it would never end
     done = run_process("validate", "--root", root, timeout=60)

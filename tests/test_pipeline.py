@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import REPO, copy_root
+from helpers import copy_example
 
 from cooperation.load import load_sources
 from cooperation.outputs import codeowners
@@ -10,7 +10,7 @@ from cooperation.pipeline import ModelError, forget_loaded, load_all
 
 
 def test_a_changed_codeowners_file_is_checked_again(tmp_path):
-    root = copy_root(REPO, tmp_path / "root")
+    root = copy_example(tmp_path / "root")
     (root / ".github").mkdir()
     owners = codeowners.path(root)
     owners.write_text(codeowners.render(load_sources(root)) or "", encoding="utf-8")

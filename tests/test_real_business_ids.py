@@ -76,7 +76,7 @@ def test_an_unknown_business_id_is_a_dash_everywhere(tmp_path):
     _edit(root, "    business_id: 1707536-7\n", "    business_id_unknown: true\n")
     done = run_cli("validate", "--root", root)
     assert done.returncode == 0
-    assert ("agreement/parties.yaml:26:26: varoitus: Osapuoli beta, kenttä ”Y-tunnus ei tiedossa” (business_id_unknown): "
+    assert ("agreement/parties.yaml:21:26: varoitus: Osapuoli beta, kenttä ”Y-tunnus ei tiedossa” (business_id_unknown): "
             "Y-tunnusta ei tiedetä; asiakirjoissa sen paikalla näkyy viiva (—)") in done.stdout
     codes = [p["code"] for p in json.loads(run_cli("validate", "--root", root, "--format", "json").stdout)]
     assert codes.count("business_id_unknown") == 1

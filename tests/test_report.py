@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 from docx import Document
-from helpers import MINIMAL, REPO, convert_to_pdf, copy_root, run_cli
+from helpers import MINIMAL, REPO, convert_to_pdf, copy_example, copy_root, run_cli
 
 from cooperation.domain import REGION
 from cooperation.i18n import labels as L
@@ -120,7 +120,7 @@ def test_a_correction_next_year_leaves_the_published_report_byte_identical(tmp_p
 def test_text_in_a_table_stays_text(tmp_path):
     """The report writes plain-text tables as Word XML itself: markup and entities in a title come out as the
     same text, in the same cell, not as Word markup."""
-    root = copy_root(REPO, tmp_path / "root")
+    root = copy_example(tmp_path / "root")
     hyte = root / "subareas" / "hyte.yaml"
     hostile = '<w:t>x</w:t>&amp; "=1+1" <'
     hyte.write_text(hyte.read_text(encoding="utf-8").replace(

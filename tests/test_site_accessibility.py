@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import REPO, copy_root, run_cli
+from helpers import REPO, copy_example, run_cli
 from test_site import read
 
 from cooperation.i18n import labels as L
@@ -34,7 +34,7 @@ def test_statement_has_the_legal_parts_from_data(example_site, lang, prefix):
 
 
 def _without_contact(tmp_path):
-    root = copy_root(REPO, tmp_path / "root")
+    root = copy_example(tmp_path / "root")
     path = root / "agreement" / "agreement.yaml"
     email = load(REPO)[0].accessibility.contact_email
     text = path.read_text(encoding="utf-8")

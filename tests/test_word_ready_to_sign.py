@@ -7,6 +7,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import yaml
 from docx import Document
 from helpers import MINIMAL, REPO, convert_to_pdf, copy_root, run_cli
 
@@ -89,9 +90,16 @@ def test_draft_is_marked_on_the_cover_and_in_the_header(docs, lang):
 
 
 def test_approved_agreement_has_no_draft_mark(tmp_path):
+    """The mark follows the version state: every signing party approved this text (named by its fingerprint)."""
     root = copy_root(MINIMAL, tmp_path / "root")
-    path = root / "agreement" / "agreement.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("status: draft", "status: approved"), encoding="utf-8")
+    current = run_cli("fingerprint", "--root", root).stdout.strip()
+    path = root / "agreement" / "parties.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for party in data["parties"]:
+        party["decisions"] = [{"body": "valtuusto", "date": "2026-03-02", "section": 1, "outcome": "approved",
+                               "version": current}]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert run_cli("validate", "--root", root, "--strict").returncode == 0
     done = run_cli("docx", "--root", root, "--out", tmp_path / "out")
     assert done.returncode == 0, done.stderr
     docx = tmp_path / "out" / "testi-2026-fi.docx"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from helpers import MINIMAL, REPO, copy_root, run_cli
+from helpers import MINIMAL, copy_example, copy_root, run_cli
 
 from cooperation.changes.diff import compare
 from cooperation.changes.wording import distance, text_class, word_diff
@@ -76,7 +76,7 @@ def git(repo: Path, *args: str) -> str:
 
 
 def test_a_finnish_only_rewording_warns_that_the_swedish_text_did_not_change(tmp_path):
-    root = copy_root(REPO, tmp_path / "region")
+    root = copy_example(tmp_path / "region")
     git(root, "init", "-q", "-b", "main")
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", "Sopimus")

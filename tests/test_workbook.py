@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from helpers import MINIMAL, REPO, Ran, copy_root, run_cli, with_sotkanet_regions
+from helpers import MINIMAL, REPO, Ran, copy_example, copy_root, run_cli, with_sotkanet_regions
 from openpyxl import Workbook, load_workbook
 
 from cooperation.pipeline import load
@@ -192,7 +192,7 @@ def test_sotkanet_csv_and_tidy_csv(region_with_sotkanet, tmp_path):
 
 
 def test_new_subarea_scaffold_validates(tmp_path):
-    root = copy_root(REPO, tmp_path / "root")
+    root = copy_example(tmp_path / "root")
     done = run("new-subarea", "kulttuuri", root=root)
     assert done.returncode == 0, done.stderr
     text = (root / "subareas" / "kulttuuri.yaml").read_text(encoding="utf-8")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from helpers import MINIMAL, REPO, copy_root, run_cli
+from helpers import MINIMAL, REPO, copy_example, copy_root, run_cli
 from openpyxl import load_workbook
 
 from cooperation.load.sources import load_sources
@@ -47,7 +47,7 @@ def import_(book: Path, root: Path, out: Path | None = None):
 @pytest.fixture
 def repo(tmp_path) -> Path:
     """The example region's data in a fresh git repository, committed."""
-    root = copy_root(REPO, tmp_path / "repo")
+    root = copy_example(tmp_path / "repo")
     git(root, "init", "-q")
     git(root, "add", "-A")
     git(root, "commit", "-qm", "start")

@@ -25,6 +25,23 @@ def _git(repo: Path, *args: str) -> str:
     return done.stdout.decode("utf-8", "replace")
 
 
+def git(repo: Path, *args: str) -> str:
+    """git's output for ``args`` in ``repo``; GitError in plain words when git fails."""
+    return _git(repo, *args)
+
+
+def state(root: Path) -> tuple[str, str]:
+    """(HEAD, the tags): what anything read from git depends on; an edit not committed changes neither."""
+    head = subprocess.run(["git", "-C", str(root), "rev-parse", "HEAD"], capture_output=True, text=True).stdout.strip()
+    tags = subprocess.run(["git", "-C", str(root), "for-each-ref", "refs/tags"], capture_output=True, text=True).stdout
+    return head, tags
+
+
+def is_shallow(repo: Path) -> bool:
+    """A shallow clone (GitHub Actions' default checkout) has no history before its first commit."""
+    return _git(repo, "rev-parse", "--is-shallow-repository").strip() == "true"
+
+
 def locate(root: Path) -> tuple[Path, str]:
     """(the repository's top folder, the data root's path inside it, '' for the top)."""
     try:

@@ -1,5 +1,5 @@
-"""The negotiation record from git: merged changes with their semantic diffs, signed versions
-(tags) with their fingerprints, and the changes since the version in force."""
+"""The negotiation record from git: merged changes with their semantic diffs, and the changes since the version
+in force (which version that is, the version state says: cooperation.changes.versions)."""
 from __future__ import annotations
 
 import tempfile
@@ -9,7 +9,6 @@ from pathlib import Path
 from cooperation.changes import gitrepo
 from cooperation.changes.diff import Diff, compare
 from cooperation.load.sources import Sources, load_sources
-from cooperation.model import fingerprint_of
 
 
 @dataclass
@@ -19,23 +18,10 @@ class Entry:
 
 
 @dataclass
-class SignedVersion:
-    tag: str
-    commit: str
-    date: str
-    fingerprint: str
-
-
-@dataclass
 class History:
     entries: list[Entry] = field(default_factory=list)  # newest first
-    versions: list[SignedVersion] = field(default_factory=list)  # oldest first
-    since_signed: Diff | None = None
+    since_signed: Diff | None = None  # the files against the version in force; None: no version in force
     skipped: list[gitrepo.Skipped] = field(default_factory=list)  # links and the like not read, per commit
-
-    @property
-    def in_force(self) -> SignedVersion | None:
-        return self.versions[-1] if self.versions else None
 
     def for_items(self, ids: set[str]) -> list[tuple[Entry, list]]:
         """Entries that touched any of these items, with those items' changes."""
@@ -66,20 +52,21 @@ class _Trees:
         return self.cache[commit]
 
 
-def load_history(root: Path, current: Sources | None = None, limit: int = 100, tag_pattern: str = "v*") -> History | None:
-    """None when the data is not in a git repository."""
-    committed = _committed(root, limit, tag_pattern)
+def load_history(root: Path, current: Sources | None = None, limit: int = 100,
+                 in_force: str | None = None) -> History | None:
+    """None when the data is not in a git repository. ``in_force``: the commit holding the version in force."""
+    committed = _committed(root, limit, in_force)
     if committed is None:
         return None
-    history, in_force = committed
-    if in_force is not None:
-        history.since_signed = compare(in_force, current if current is not None else load_sources(root))
+    history, signed = committed
+    if signed is not None:
+        history.since_signed = compare(signed, current if current is not None else load_sources(root))
     return history
 
 
-def _committed(root: Path, limit: int = 100, tag_pattern: str = "v*") -> tuple[History, Sources | None] | None:
+def _committed(root: Path, limit: int = 100, in_force: str | None = None) -> tuple[History, Sources | None] | None:
     """The history of the commits (without the changes since the version in force, which depend on the files as
-    they are) and the files of the version in force (None: no signed version)."""
+    they are) and the files of the version in force (None: no version in force)."""
     try:
         repo, prefix = gitrepo.locate(root)
     except (gitrepo.GitError, ValueError, OSError):
@@ -89,24 +76,21 @@ def _committed(root: Path, limit: int = 100, tag_pattern: str = "v*") -> tuple[H
         trees = _Trees(repo, prefix, Path(tmp), history.skipped)
         try:
             changes = gitrepo.history(repo, prefix, limit)
-            tags = gitrepo.version_tags(repo, tag_pattern)
         except gitrepo.GitError:
             return None
         try:
-            _fill(history, trees, changes, tags)
-            in_force = trees.get(history.in_force.commit) if history.in_force is not None else None
+            _fill(history, trees, changes)
+            signed = trees.get(in_force) if in_force is not None else None
         except gitrepo.GitError:  # e.g. a shallow clone missing a parent's objects: no history rather than a crash
             return None
-    return history, in_force
+    return history, signed
 
 
-def _fill(history: History, trees: _Trees, changes: list[gitrepo.Change], tags: list[gitrepo.Tag]) -> None:
+def _fill(history: History, trees: _Trees, changes: list[gitrepo.Change]) -> None:
     for change in changes:
         diff = compare(trees.get(change.parent), trees.get(change.commit))
         if diff.change_class is not None:
             history.entries.append(Entry(change, diff))
-    for tag in tags:
-        history.versions.append(SignedVersion(tag.name, tag.commit, tag.date, fingerprint_of(trees.get(tag.commit))))
 
 
 @dataclass
@@ -123,27 +107,23 @@ _CACHE: dict[tuple, _Cached] = {}
 
 def _state_key(root: Path) -> tuple:
     """The commits and tags the history reads (an edit of a file that is not committed changes neither)."""
-    import subprocess
-    git = ["git", "-C", str(root)]
-    head = subprocess.run(git + ["rev-parse", "HEAD"], capture_output=True, text=True).stdout.strip()
-    tags = subprocess.run(git + ["for-each-ref", "refs/tags"], capture_output=True, text=True).stdout
-    return str(Path(root).resolve()), head, tags
+    return (str(Path(root).resolve()), *gitrepo.state(root))
 
 
-def cached_history(root: Path, sources: Sources) -> History | None:
+def cached_history(root: Path, sources: Sources, in_force: str | None = None) -> History | None:
     """``load_history`` once per state of the repository: both language builds and every preview rebuild share
-    the commits' history; only the changes since the version in force are compared again, once per ``sources``
-    (the files as they are)."""
-    key = _state_key(root)
+    the commits' history; only the changes since the version in force (held by commit ``in_force``) are compared
+    again, once per ``sources`` (the files as they are)."""
+    key = (*_state_key(root), in_force)
     if key not in _CACHE:
         _CACHE.clear()
-        _CACHE[key] = _Cached(_committed(root))
+        _CACHE[key] = _Cached(_committed(root, in_force=in_force))
     cached = _CACHE[key]
     if cached.committed is None:
         return None
-    history, in_force = cached.committed
-    if in_force is None:
+    history, signed = cached.committed
+    if signed is None:
         return history
     if cached.current is not sources:
-        cached.current, cached.shown = sources, replace(history, since_signed=compare(in_force, sources))
+        cached.current, cached.shown = sources, replace(history, since_signed=compare(signed, sources))
     return cached.shown

@@ -15,7 +15,7 @@ from cooperation.check.schema import translate
 from cooperation.check.values import dicts
 from cooperation.load.sources import Sources
 from cooperation.load.yaml_loader import Document
-from cooperation.result import ERROR, WARNING, Problem, Result
+from cooperation.result import ERROR, INFO, WARNING, Problem, Result
 from cooperation.schemas import Schemas, default_schemas
 
 
@@ -119,6 +119,9 @@ class Checker:
 
     def warning(self, code, doc, kind, path, **params):
         self.report(WARNING, code, doc, kind, path, **params)
+
+    def notice(self, code, doc, kind, path, **params):
+        self.report(INFO, code, doc, kind, path, **params)
 
     # --- schema ---------------------------------------------------------------------------------
     def check_schema(self, kind: str, doc: Document) -> bool:

@@ -112,7 +112,6 @@ WORDS: dict[str, dict[str, str]] = {
     "scope": {"fi": "Laajuus", "sv": "Omfattning"},
     "kind": {"fi": "Laji", "sv": "Typ"},
     "as_lead": {"fi": "päävastuussa", "sv": "huvudansvarig"},
-    "approved": {"fi": "Hyväksytty", "sv": "Godkänt"},
     "party_commits": {"fi": "Tälle sivulle on koottu, mihin osapuoli on sitoutunut: toimenpiteet, joissa se on "
                             "päävastuussa tai mukana, foorumit, joissa se on jäsenenä, sekä sen päätökset sopimuksesta.",
                       "sv": "Här samlas vad parten har förbundit sig till: åtgärder där den är huvudansvarig eller "
@@ -357,6 +356,24 @@ WORDS: dict[str, dict[str, str]] = {
     "no_version_in_force": {"fi": "Mitään versiota eivät ole vielä hyväksyneet kaikki allekirjoittavat osapuolet.",
                             "sv": "Ingen version har ännu godkänts av alla undertecknande parter."},
     "proposal_state": {"fi": "Muutosehdotus", "sv": "Ändringsförslag"},
+    "draft_state": {"fi": "Luonnos", "sv": "Utkast"},
+    "decision_on_current": {"fi": "Päätös nykyisestä tekstistä", "sv": "Beslut om den nuvarande texten"},
+    "removed_indicators": {"fi": "Poistetut mittarit", "sv": "Borttagna indikatorer"},
+    "removed_indicators_help": {"fi": "Nämä mittarit on poistettu sopimuksesta sopimusmuutoksella. Niiden kirjatut arvot "
+                                      "säilyvät tässä historiana; niitä ei enää seurata.",
+                                "sv": "Dessa indikatorer har tagits bort ur avtalet genom en avtalsändring. Deras "
+                                      "registrerade värden finns kvar här som historik; de följs inte längre upp."},
+    "removed_in": {"fi": "Poistettu {date} (versio {version})", "sv": "Borttagen {date} (version {version})"},
+    "year_column": {"fi": "Vuosi", "sv": "År"},
+    "value_column": {"fi": "Arvo", "sv": "Värde"},
+    "earlier_note": {"fi": "koski tekstiä {version}; käsiteltävä uudelleen",
+                     "sv": "gällde texten {version}; ska behandlas på nytt"},
+    "earlier_approvals": {"fi": "{n} osapuolen hyväksyntä koskee aiempaa tekstiä, joka on käsiteltävä uudelleen",
+                          "sv": "{n} parters godkännande gäller en tidigare text som ska behandlas på nytt"},
+    "earlier_text": {"fi": "aiempi teksti", "sv": "tidigare text"},
+    "approval_earlier": {"fi": "hyväksyi aiemman tekstin", "sv": "godkände en tidigare text"},
+    "decide_again": {"fi": "hyväksyi aiemman tekstin ({version}, {date}) – käsiteltävä uudelleen",
+                     "sv": "godkände en tidigare text ({version}, {date}) – ska behandlas på nytt"},
     "unknown": {"fi": "ei tiedossa", "sv": "okänt"},
     "note": {"fi": "Huomautus", "sv": "Anmärkning"},
     "not_recorded_signatories": {"fi": "Allekirjoittajia ei ole kirjattu näille osapuolille: {parties}.",

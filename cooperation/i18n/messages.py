@@ -179,6 +179,10 @@ M: dict[str, dict[str, str]] = {
                             "en": "text is missing in language {language} (the agreement is in {languages})"},
     "chair_not_member": {"fi": "puheenjohtaja ”{chair}” ei ole foorumin jäsen", "en": "chair \"{chair}\" is not a member of the forum"},
     "until_permanent": {"fi": "pysyvällä foorumilla ei ole päättymispäivää (until)", "en": "a permanent forum has no end date (until)"},
+    "measurement_removed_indicator": {"fi": "mittari ”{ref}” poistettiin sopimuksesta ({date}, versio {version}); sen "
+                                            "arvot säilyvät poistetun mittarin historiana",
+                                      "en": "indicator \"{ref}\" was removed from the agreement ({date}, version "
+                                            "{version}); its values are kept as a removed indicator's history"},
     "measurement_unknown_indicator": {"fi": "mittaria ”{ref}” ei ole missään osa-alueessa{suggestion}",
                                       "en": "indicator \"{ref}\" is not in any sub-area{suggestion}"},
     "measurement_unknown_area": {"fi": "alue ”{ref}” ei ole region eikä osapuolen tunniste",
@@ -381,18 +385,85 @@ M: dict[str, dict[str, str]] = {
                                  "en": "the decision's minute section (§, section) is not recorded; add it when the minutes tell"},
     "decision_date_unknown": {"fi": "päätöksen päivää (date) ei ole kirjattu; kuukausikin (2026-03) tai vuosi (2026) riittää",
                               "en": "the decision's date is not recorded; a month (2026-03) or a year (2026) will do"},
-    "decision_unknown_version": {"fi": "päätöksen versiota ”{version}” ei ole: se ei ole allekirjoitetun version tagi eikä "
-                                       "sopimuksen sormenjälki (tunnetut versiot: {known})",
-                                 "en": "the decision's version \"{version}\" does not exist: it is neither a signed version's tag "
-                                       "nor the agreement's fingerprint (known versions: {known})"},
+    "decision_unknown_version": {"fi": "päätöksen versiota ”{version}” ei löydy: se ei ole allekirjoitetun version tagi eikä "
+                                       "minkään tämän repositorion historiassa olevan tekstin sormenjälki (tunnetut "
+                                       "versiot: {known})",
+                                 "en": "the decision's version \"{version}\" is not found: it is neither a signed version's tag "
+                                       "nor the fingerprint of any text in this repository's history (known versions: {known})"},
+    "decision_version_not_checked": {"fi": "päätöksen versiota ”{version}” ei voi tarkistaa, koska tiedot eivät ole "
+                                           "git-repositoriossa eikä se ole nykyisen tekstin sormenjälki ({current}…); "
+                                           "päätöstä ei lasketa minkään tekstin hyväksynnäksi",
+                                     "en": "the decision's version \"{version}\" cannot be checked: the data is not in a git "
+                                           "repository and it is not the current text's fingerprint ({current}…); the "
+                                           "decision counts for no text"},
+    "decision_version_shallow": {"fi": "päätöksen tekstiä ei voi selvittää, koska tämä on vajaa klooni (shallow clone), "
+                                       "josta puuttuu vanhempi historia: hae historia komennolla git fetch --unshallow "
+                                       "(GitHub Actionsissa actions/checkout: fetch-depth: 0); siihen asti päätöstä ei "
+                                       "lasketa",
+                                 "en": "the decision's text cannot be found: this is a shallow clone without the older "
+                                       "history; fetch it with git fetch --unshallow (in GitHub Actions, actions/checkout "
+                                       "with fetch-depth: 0); until then the decision does not count"},
+    "decision_unbound_undated": {"fi": "päätökselle ei ole kirjattu versiota eikä päivää, joten ei tiedetä, mitä tekstiä "
+                                       "se koskee; päätöstä ei lasketa ennen kuin sille kirjataan version (version: "
+                                       "sormenjälki tai tagi, pöytäkirjasta tai päätösesityksestä)",
+                                 "en": "the decision names no version and no date, so its text is unknown; it does not count "
+                                       "until its version is recorded (version: the fingerprint or tag, from the minutes "
+                                       "or the draft decision)"},
+    "decision_unbound_outside_git": {"fi": "päätökselle ei ole kirjattu versiota, eikä tiedoilla ole git-historiaa, josta "
+                                           "päivän {date} teksti selviäisi; päätöstä ei lasketa ennen kuin sille kirjataan "
+                                           "version (version: sormenjälki tai tagi; nykyisen tekstin sormenjälki alkaa "
+                                           "{current})",
+                                     "en": "the decision names no version and the data has no git history to tell the text "
+                                           "of {date}; it does not count until its version is recorded (version: the "
+                                           "fingerprint or tag; the current text's fingerprint begins {current})"},
+    "decision_unbound_no_history": {"fi": "päätökselle ei ole kirjattu versiota, eikä git-historia ulotu päivään {date} "
+                                          "(ensimmäinen muutos {first}); päätöstä ei lasketa ennen kuin sille kirjataan "
+                                          "version (version: sormenjälki tai tagi)",
+                                    "en": "the decision names no version and the git history does not reach {date} (first "
+                                          "change {first}); it does not count until its version is recorded (version: "
+                                          "the fingerprint or tag)"},
+    "decision_unbound_ambiguous": {"fi": "päätökselle ei ole kirjattu versiota, ja tekstiä muutettiin ajanjaksolla {date}, "
+                                         "joten ei tiedetä, mitä tekstiä päätös koskee; kirjaa tarkka päivä tai versio",
+                                   "en": "the decision names no version and the text changed during {date}, so its text is "
+                                         "unknown; record the exact day or the version"},
+    "decision_version_derived": {"fi": "päätös koskee tekstiä, joka oli voimassa oleva luonnos {date}: {version}; kirjaa "
+                                       "se päätökseen (version: {fingerprint}), niin sidos ei riipu historiasta",
+                                 "en": "the decision is about the text current on {date}: {version}; record it in the "
+                                       "decision (version: {fingerprint}) so the binding does not depend on the history"},
+    "decision_in_future": {"fi": "päätöksen päivä {date} on tulevaisuudessa (tänään on {today}); kirjaa päätös vasta, kun "
+                                 "se on tehty",
+                           "en": "the decision's date {date} is in the future (today is {today}); record a decision once "
+                                 "it is made"},
+    "decision_conflict": {"fi": "saman toimielimen ({body}) kaksi päätöstä samana päivänä {date} eri lopputuloksin "
+                                "(”{other}” ja ”{outcome}”); tarkista pöytäkirjasta",
+                          "en": "two decisions of the same body ({body}) on the same day {date} with different outcomes "
+                                "(\"{other}\" and \"{outcome}\"); check the minutes"},
     "decision_before_version": {"fi": "päätös {date} on tehty ennen kuin versio {version} oli olemassa (version päiväys {version_date})",
                                 "en": "the decision of {date} was made before version {version} existed (version date {version_date})"},
-    "approval_of_older_text": {"fi": "osapuolen viimeisin hyväksyntä koskee versiota {approved}, ei nykyistä tekstiä {current}",
-                               "en": "the party's latest approval is of version {approved}, not of the current text {current}"},
-    "in_force_approval_of_other_text": {"fi": "sopimus on voimassa, mutta osapuolen viimeisin hyväksyntä koskee versiota "
-                                              "{approved}, ei voimassa olevaa tekstiä {current}",
-                                        "en": "the agreement is in force but the party's latest approval is of version "
-                                              "{approved}, not of the text in force {current}"},
+    "version_not_raised": {"fi": "teksti poikkeaa voimassa olevasta versiosta {signed} sopimusmuutoksella, mutta "
+                                 "versionumero on {version}: nosta versionumeroa (esimerkiksi 1.0 → 1.1)",
+                           "en": "the text amends the version in force {signed}, but its version number is {version}: "
+                                 "raise it (for example 1.0 → 1.1)"},
+    "version_label_reused": {"fi": "tekstiä on muutettu sen jälkeen, kun osapuolet päättivät versiosta {earlier}, mutta "
+                                   "versionumero on yhä {version}: nosta versionumeroa, jotta päätökset ja asiakirjat "
+                                   "erottavat tekstit",
+                             "en": "the text changed after the parties decided on version {earlier}, but its version "
+                                   "number is still {version}: raise it so decisions and documents tell the texts apart"},
+    "status_without_version_in_force": {"fi": "sopimuksen tila on ”{status}”, mutta mitään tekstiä eivät ole hyväksyneet "
+                                              "kaikki allekirjoittavat osapuolet (nykyisen tekstin {current} on "
+                                              "hyväksynyt {approved}/{total})",
+                                        "en": "the agreement's status is \"{status}\" but no text has been approved by every "
+                                              "signing party (the current text {current}: {approved}/{total})"},
+    "signed_tag_not_approved": {"fi": "tagi {tag} merkitsee allekirjoitetun version, mutta sen tekstin hyväksymisen on "
+                                      "kirjannut vain {approved}/{total} allekirjoittavaa osapuolta; versio ei ole "
+                                      "voimassa ennen kuin kaikkien päätökset on kirjattu (version: {tag})",
+                                "en": "tag {tag} marks a signed version, but only {approved}/{total} signing parties' "
+                                      "approvals of its text are recorded; it is not in force until every party's "
+                                      "decision is recorded (version: {tag})"},
+    "signed_version_invalid": {"fi": "allekirjoitetun version {tag} teksti ei läpäise tarkistusta ({n} virhettä, "
+                                     "ensimmäinen {where}: {problem}); korjaa tagi osoittamaan oikeaan versioon",
+                               "en": "the text of the signed version {tag} does not pass the checks ({n} errors, the first "
+                                     "at {where}: {problem}); make the tag point at the right version"},
     "measurement_future_year": {"fi": "vuosi {year} ei ole vielä alkanut (tänään on {today}); arvoa ei voi vielä olla",
                                 "en": "year {year} has not begun yet (today is {today}); there can be no value yet"},
     "action_past_end": {"fi": "aikataulu päättyi {end}, mutta tila on yhä ”{status}”; merkitse valmiiksi, perutuksi tai "
@@ -592,6 +663,8 @@ SV: dict[str, str] = {
     "missing_translation": "texten saknas på språket {language} (avtalet är på {languages})",
     "chair_not_member": "ordföranden ”{chair}” är inte medlem i forumet",
     "until_permanent": "ett permanent forum har inget slutdatum (until)",
+    "measurement_removed_indicator": "indikatorn ”{ref}” togs bort ur avtalet ({date}, version {version}); dess värden "
+                                     "finns kvar som en borttagen indikators historik",
     "measurement_unknown_indicator": "indikatorn ”{ref}” finns inte i något delområde{suggestion}",
     "measurement_unknown_area": "området ”{ref}” är varken region eller en parts identifierare",
     "measurement_duplicate": "indikatorn {indicator} har redan ett värde för området {area}, året {year} ({where})",
@@ -700,12 +773,44 @@ SV: dict[str, str] = {
     "decision_section_unknown": "beslutets paragraf (§, section) har inte registrerats; lägg till den när protokollet "
                                 "visar den",
     "decision_date_unknown": "beslutets datum (date) har inte registrerats; en månad (2026-03) eller ett år (2026) räcker",
-    "decision_unknown_version": "beslutets version ”{version}” finns inte: den är varken en undertecknad versions tagg "
-                                "eller avtalets fingeravtryck (kända versioner: {known})",
+    "decision_unknown_version": "beslutets version ”{version}” hittas inte: den är varken en undertecknad versions "
+                                "tagg eller fingeravtrycket för någon text i repositoriets historik (kända versioner: "
+                                "{known})",
+    "decision_version_not_checked": "beslutets version ”{version}” kan inte kontrolleras, eftersom uppgifterna inte finns "
+                                    "i ett git-repositorium och den inte är den nuvarande textens fingeravtryck "
+                                    "({current}…); beslutet räknas inte som godkännande av någon text",
+    "decision_version_shallow": "beslutets text kan inte fastställas, eftersom detta är en ofullständig klon (shallow "
+                                "clone) utan den äldre historiken: hämta den med git fetch --unshallow (i GitHub Actions "
+                                "actions/checkout: fetch-depth: 0); till dess räknas beslutet inte",
+    "decision_unbound_undated": "beslutet anger varken version eller datum, så det är okänt vilken text det gäller; det "
+                                "räknas inte förrän dess version registreras (version: fingeravtrycket eller taggen, "
+                                "ur protokollet eller beslutsförslaget)",
+    "decision_unbound_outside_git": "beslutet anger ingen version och uppgifterna har ingen git-historik som visar texten "
+                                    "den {date}; det räknas inte förrän dess version registreras (version: "
+                                    "fingeravtrycket eller taggen; den nuvarande textens fingeravtryck börjar {current})",
+    "decision_unbound_no_history": "beslutet anger ingen version och git-historiken når inte {date} (första ändringen "
+                                   "{first}); det räknas inte förrän dess version registreras (version: fingeravtrycket "
+                                   "eller taggen)",
+    "decision_unbound_ambiguous": "beslutet anger ingen version och texten ändrades under {date}, så det är okänt vilken "
+                                  "text det gäller; registrera den exakta dagen eller versionen",
+    "decision_version_derived": "beslutet gäller den text som var det aktuella utkastet {date}: {version}; registrera den "
+                                "i beslutet (version: {fingerprint}) så att kopplingen inte beror på historiken",
+    "decision_in_future": "beslutets datum {date} ligger i framtiden (i dag är det {today}); registrera ett beslut först "
+                          "när det har fattats",
+    "decision_conflict": "två beslut av samma organ ({body}) samma dag {date} med olika utfall (”{other}” och "
+                         "”{outcome}”); kontrollera protokollet",
     "decision_before_version": "beslutet {date} fattades innan versionen {version} fanns (versionens datum {version_date})",
-    "approval_of_older_text": "partens senaste godkännande gäller versionen {approved}, inte den nuvarande texten {current}",
-    "in_force_approval_of_other_text": "avtalet är i kraft, men partens senaste godkännande gäller versionen {approved}, "
-                                       "inte den gällande texten {current}",
+    "version_not_raised": "texten avviker från den gällande versionen {signed} genom en avtalsändring, men "
+                          "versionsnumret är {version}: höj versionsnumret (till exempel 1.0 → 1.1)",
+    "version_label_reused": "texten har ändrats efter att parterna beslöt om versionen {earlier}, men versionsnumret är "
+                            "fortfarande {version}: höj det så att beslut och dokument skiljer texterna åt",
+    "status_without_version_in_force": "avtalets status är ”{status}”, men ingen text har godkänts av alla "
+                                       "undertecknande parter (den nuvarande texten {current}: {approved}/{total})",
+    "signed_tag_not_approved": "taggen {tag} markerar en undertecknad version, men bara {approved}/{total} "
+                               "undertecknande parters godkännande av dess text har registrerats; versionen är inte i "
+                               "kraft förrän alla parters beslut har registrerats (version: {tag})",
+    "signed_version_invalid": "texten i den undertecknade versionen {tag} klarar inte kontrollen ({n} fel, det första "
+                              "{where}: {problem}); låt taggen peka på rätt version",
     "measurement_future_year": "året {year} har inte börjat än (i dag är det {today}); det kan inte finnas något värde än",
     "action_past_end": "tidsplanen slutade {end}, men statusen är fortfarande ”{status}”; markera den som klar, "
                        "inställd eller försenad med motivering, eller uppdatera tidsplanen",

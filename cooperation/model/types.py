@@ -4,13 +4,16 @@ from __future__ import annotations
 import datetime
 import functools
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cooperation import business_id
 from cooperation.domain import ALL_MUNICIPALITIES, REGION
 from cooperation.model.status import IndicatorStatus, indicator_status
 from cooperation.schemas import parse_partial_date
 from cooperation.timeliness import action_lateness, indicator_stale
+
+if TYPE_CHECKING:
+    from cooperation.model.approvals import VersionState
 
 
 class Text:
@@ -96,10 +99,6 @@ class Party:
     sotkanet_region: int | None = None
 
     @property
-    def approved(self) -> bool:
-        return any(d.outcome == "approved" for d in self.decisions)
-
-    @property
     def business_id_shown(self) -> str:
         """The business ID as every output prints it: a dash where it is not known, never an invented one."""
         return self.business_id or business_id.UNKNOWN
@@ -155,6 +154,18 @@ class Measurement:
     year: int
     value: float
     note: str = ""
+
+
+@dataclass
+class RemovedIndicator:
+    """An indicator an amendment removed, whose recorded values are kept as its history."""
+    id: str
+    name: Text  # as the last text that held it named it
+    unit: str
+    decimals: int
+    measurements: list[Measurement]
+    removed_in: str | None  # the version number of the text that removed it
+    removed_on: str  # the day of the change that removed it (ISO 8601)
 
 
 @dataclass
@@ -324,6 +335,11 @@ class Agreement:
     fingerprint: str
     content: dict = field(repr=False, default_factory=dict)
     accessibility: Accessibility = field(default_factory=Accessibility)
+    # indicators an amendment removed whose values stay in measurements/ (set by the pipeline from git)
+    removed_indicators: list[RemovedIndicator] = field(default_factory=list, repr=False, compare=False)
+    # which version holds and who approved which text: derived from git and the decisions by the pipeline
+    # (cooperation.changes.versions), None for a model built from files alone
+    version_state: VersionState | None = field(default=None, repr=False, compare=False)
 
     @property
     def main_language(self) -> str:

@@ -30,7 +30,10 @@ from lxml import etree
 
 from cooperation.background import STOPPING
 from cooperation.files import OutputError
+from cooperation.i18n import labels as L
 from cooperation.model import Agreement
+from cooperation.model import statements as S
+from cooperation.model.approvals import without_history
 from cooperation.outputs import MissingTool
 
 TIMEOUT = 300  # seconds for one LibreOffice run (a large region's two documents take ~20 s)
@@ -68,13 +71,12 @@ def render_languages(model: Agreement, langs: list[str], word: Callable[[], dict
     if program is None:
         raise LibreOfficeMissing(missing_message())
     made_from = word()
-    keywords = f"SHA-256 {model.fingerprint}"  # LibreOffice lists it as two keywords: "SHA-256, <hex>"
     with tempfile.TemporaryDirectory(prefix="cooperation-pdf-") as tmp:
         folder = Path(tmp)
         sources = []
         for lang in langs:
             source = folder / f"{model.id}-{lang}.docx"
-            source.write_bytes(with_keywords(made_from[lang], keywords))
+            source.write_bytes(with_keywords(made_from[lang], keywords(model, lang)))
             sources.append(source)
         out = folder / "pdf"
         # one LibreOffice per language, side by side (each is one process on one core)
@@ -88,6 +90,13 @@ def render_languages(model: Agreement, langs: list[str], word: Callable[[], dict
                 raise OutputError(f"LibreOffice ei tehnyt PDF-tiedostoa {made.name} tiedostosta {source.name}")
             result[lang] = reproducible(made.read_bytes(), model.version_date)
     return result
+
+
+def keywords(model: Agreement, lang: str) -> str:
+    """The fingerprint and the version as the version state says it ("SHA-256 <hex> Versio 1.1, muutosehdotus"):
+    LibreOffice lists each word as a keyword, the fingerprint whole."""
+    state = model.version_state or without_history(model)
+    return (f"SHA-256 {model.fingerprint} {L.word('version', lang)} {S.version_label(state.current, state, lang)}")
 
 
 def _convert(program: str, profile: Path, out: Path, sources: list[Path]) -> None:

@@ -21,13 +21,14 @@ from cooperation import PROJECT
 from cooperation.files import OutputError, reproducible_zip
 from cooperation.i18n import labels as L
 from cooperation.model import Agreement, Indicator, Text
+from cooperation.model import statements as S
+from cooperation.model.approvals import without_history
 from cooperation.outputs.docx import compose as C
 from cooperation.outputs.docx import pandoc_doc as P
 from cooperation.outputs.docx import wordml as W
 
 TEMPLATE = PROJECT / "templates" / "agreement.docx"
 LANGUAGE_TAGS = {"fi": "fi-FI", "sv": "sv-SE"}  # proofing language of each document
-DRAFT_STATUSES = ("draft", "in_negotiation")  # printed as LUONNOS / UTKAST until approved
 
 
 class TemplateProblem(OutputError):
@@ -306,13 +307,15 @@ def context(model: Agreement, lang: str, body, sections: int) -> dict:
                                                   "place_and_date", "page")}
     term_start, term_end = model.council_term
     signing = [p for p in model.parties if p.signs]
+    # what the cover, the mark on every page and the footer say of the version: the version state's words
+    state = model.version_state or without_history(model)
     return {
         "document_type": t(model.document_type),
         "title": t(model.title),
         "cover_parties": _cover_parties([_plain(f"{p.number}.\u00a0{t(p.name)} ({p.business_id_shown})") for p in model.parties]),
         "term": _plain(f"{L.date(term_start, lang)}–{L.date(term_end, lang)}"),
         "version": _plain(model.version),
-        "status": _plain(L.enum("agreement_status", model.status, lang)),
+        "status": _plain(S.agreement_status(state, lang)),
         "date": _plain(L.date(model.version_date, lang)),
         "stamp": t(model.stamp),
         "fingerprint": model.fingerprint,
@@ -328,7 +331,7 @@ def context(model: Agreement, lang: str, body, sections: int) -> dict:
                           "actions": _plain(L.word("actions", lang)), "resources": _plain(L.word("resources", lang)),
                           "indicators": _plain(L.word("indicators", lang)), "notes": _plain(L.word("notes", lang))},
         "workbook": workbook_rows(model, lang),
-        "draft_mark": _plain(L.enum("agreement_status", "draft", lang).upper()) if model.status in DRAFT_STATUSES else "",
+        "draft_mark": _plain(S.draft_mark(state, lang)),
         "footer": _plain(f"{_footer_title(t(model.short_title))} · {L.word('version', lang)} {model.version} · "
                          f"SHA-256 {model.fingerprint[:16]}…"),
     }

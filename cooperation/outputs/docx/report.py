@@ -24,6 +24,8 @@ from cooperation.files import reproducible_zip
 from cooperation.i18n import labels as L
 from cooperation.i18n.labels import CLASS_NAMES
 from cooperation.model import PROGRESS_LEVELS, STATUS_TOLERANCE, Agreement, Indicator, Party, Text
+from cooperation.model import statements as S
+from cooperation.model.approvals import without_history
 from cooperation.outputs.docx import TEMPLATE
 from cooperation.outputs.docx import chart as C
 from cooperation.outputs.docx import pandoc_doc as P
@@ -168,10 +170,12 @@ class _Report:
         else:
             self.blocks.append(_para(self.w("report_as_of_tree").format(date=L.date(s.as_of, self.lang))))
         self.blocks.append(_para(self.w("report_fingerprints").format(fingerprint=m.fingerprint, digest=s.digest)))
+        self.blocks.append(_para(S.state_sentence(m.version_state or without_history(m), self.lang)))
         self.blocks.append(P.header(1, self.w("status_rule_heading")))
         self.blocks.append(_para(self.w("status_rule").format(tolerance=int(STATUS_TOLERANCE * 100))))
         for subarea in m.subareas:
             self.subarea(subarea)
+        self.removed()
         self.overdue()
         self.changes()
         self.blocks.append(P.header(1, self.w("report_parties")))
@@ -189,6 +193,23 @@ class _Report:
                 self.blocks.append(_table([self.w("action"), self.w("lead"), self.w("status")], rows, [0.45, 0.2, 0.35]))
             for indicator in goal.indicators:
                 self.indicator(indicator)
+
+    def removed(self) -> None:
+        """Indicators an amendment removed: their values of the year and before, said to be history."""
+        if not self.m.removed_indicators:
+            return
+        self.blocks.append(P.header(1, self.w("removed_indicators")))
+        self.blocks.append(_para(self.w("removed_indicators_help")))
+        for r in self.m.removed_indicators:
+            self.blocks.append(P.header(2, f"{r.id} {self.t(r.name)}"))
+            self.blocks.append(_para(self.w("removed_in").format(
+                version=r.removed_in or "?", date=L.date(datetime.date.fromisoformat(r.removed_on), self.lang))))
+            rows = [[[_plain(self.area_name(v.area))], [_plain(str(v.year))],
+                     [_plain(L.with_unit(v.value, r.unit, r.decimals, self.lang))]]
+                    for v in r.measurements if v.year <= self.s.year]
+            if rows:
+                self.blocks.append(_table([self.w("area"), self.w("year_column"), self.w("value_column")], rows,
+                                          [0.5, 0.2, 0.3]))
 
     def action_status_cell(self, action) -> list:
         cell = [_plain(_strong(self.status_text(action)))]

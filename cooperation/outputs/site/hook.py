@@ -64,7 +64,6 @@ def on_shutdown():
 
 
 def on_config(config):
-    from cooperation.changes.versions import versions
     given = handoff()
     root = given.root if given else data_root()
     if "preview" in _state:
@@ -103,10 +102,11 @@ def on_config(config):
     for path in sorted(SCHEMA_DIR.glob("*.schema.json")):
         files.append((f"schema/{path.name}", path.read_bytes(), "dl_schema"))
         listed.append(Download(f"schema/{path.name}", "dl_schema", len(files[-1][1]), None, "schema"))
-    history = cached_history(root, sources)
+    state = model.version_state
+    history = cached_history(root, sources, state.in_force.commit if state and state.in_force else None)
     repo_url = config.extra.get("repository") or repository_url(root) or ""  # none: no edit links at all
     site = Site(model, lang, repo_url=repo_url, branch=config.extra.get("edit_branch", "main"),
-                downloads=listed, history=history, versions=versions(sources))
+                downloads=listed, history=history)
     # which measurements/*.csv holds each indicator's values: the indicators page links each area to its files
     for row in sources.measurements:
         site.measurement_files.setdefault(row.indicator, set()).add(row.file)

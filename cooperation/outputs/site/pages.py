@@ -19,7 +19,7 @@ import markdown as markdown_lib
 import nh3
 
 from cooperation.changes.diff import Diff, field_line, item_label, summary, text_runs, untranslated_note
-from cooperation.domain import ALL_MUNICIPALITIES, AMENDMENT, REGION, SIGNED_STATUSES
+from cooperation.domain import ALL_MUNICIPALITIES, AMENDMENT, REGION
 from cooperation.i18n import labels as L
 from cooperation.i18n.labels import CLASS_HELP, CLASS_NAMES, MEASUREMENT_WORDS, month_name
 from cooperation.i18n.labels import DIFF_WORDS as WORDS
@@ -34,7 +34,8 @@ from cooperation.model import (
     Text,
     approvals,
 )
-from cooperation.model.approvals import PENDING, Version
+from cooperation.model import statements as S
+from cooperation.model.approvals import Version, VersionState
 from cooperation.model.types import Decision
 from cooperation.outputs.opendata import calendar_events
 from cooperation.outputs.site import charts
@@ -237,12 +238,13 @@ FORMATS = {".pdf": "PDF", ".docx": "Word", ".xlsx": "Excel", ".json": "JSON", ".
 
 class Site:
     def __init__(self, model: Agreement, lang: str, repo_url: str = "", branch: str = "main",
-                 downloads: list[Download] | None = None, history=None, versions: list[Version] | None = None):
+                 downloads: list[Download] | None = None, history=None):
         self.m, self.lang = model, lang
         self.repo_url, self.branch = repo_url.rstrip("/"), branch
         self.downloads = downloads or []
         self.history = history  # history.History, or None outside a git repository
-        self.versions = versions or []  # the texts decided on: signed tags and the current proposal (changes.versions)
+        # which version holds, and who approved which text: derived once (cooperation.changes.versions)
+        self.state: VersionState = model.version_state or approvals.without_history(model)
         self.pages: dict[str, Page] = {}
         self.assets: dict[str, bytes] = {}  # generated files other than pages: the charts
         self.actions_by_subarea = {s.id: [a for g in s.goals for a in g.actions] for s in model.subareas}
@@ -402,7 +404,7 @@ class Site:
             (self.w("document"), self.et(m.document_type)),
             (self.w("term"), esc(f"{L.date(m.council_term[0], lang)}–{L.date(m.council_term[1], lang)}")),
             (self.w("validity"), esc(f"{L.date(start, lang)}–{L.date(end, lang) if end else self.w('until_further')}")),
-            (self.w("status"), esc(f"{L.enum('agreement_status', m.status, lang)}, {self.w('version').lower()} {m.version}"
+            (self.w("status"), esc(f"{S.agreement_status(self.state, lang)}, {self.w('version').lower()} {m.version}"
                                    + (f" ({L.date(m.version_date, lang)})" if m.version_date else ""))),
             (self.w("scope"), esc(f"{m.scope}: {L.enum('scope', m.scope, lang)}")),
             (self.w("fingerprint_plain"), self.short_fingerprint()),
@@ -722,12 +724,13 @@ class Site:
         for p in self.m.parties:
             lead = sum(1 for a in self.all_actions if a.lead == p.id)
             part = sum(1 for a in self.all_actions if p.id in a.responsible_set)
-            approved = next((d for d in reversed(p.decisions) if d.outcome == "approved"), None)
+            # its decision on the text now in the files, from the version state (an earlier text's approval says so)
+            cell = self.state.cell(p, self.state.current)
+            decided = esc(S.cell_text(cell, self.lang)) if cell.decision is not None else "–"
             rows.append([f"{p.number}. " + self.party_link(p.id), esc(L.enum("party_kind", p.kind, self.lang)),
-                         esc(p.business_id_shown), str(part), str(lead),
-                         esc(f"{self.t(approved.body)} {L.partial_date(approved.date, self.lang)}".strip()) if approved else "–"])
+                         esc(p.business_id_shown), str(part), str(lead), decided])
         page.body.append(self.table([self.w("party"), self.w("kind"), self.w("business_id"), self.w("n_actions"),
-                                     self.w("as_lead"), self.w("approved")], rows, self.w("parties"), stack=True))
+                                     self.w("as_lead"), self.w("decision_on_current")], rows, self.w("parties"), stack=True))
 
     def party(self, p: Party) -> None:
         """What a resident asks first: what does this party commit to, and is it on track? A summary, what it
@@ -862,6 +865,22 @@ class Site:
                                          self.w("status"), self.w("source")], rows, self.t(s.title), stack=True, index_rows=True))
             page.body.append(self.edit_here(sorted({f for i in indicators for f in self.measurement_files.get(i.id, ())}),
                                             "edit_values") + self.edit_here([s.file], "edit_indicators"))
+        self.removed_indicators(page)
+
+    def removed_indicators(self, page: Page) -> None:
+        """Indicators an amendment removed: their recorded values stay as their history, said to be such."""
+        removed = self.m.removed_indicators
+        if not removed:
+            return
+        page.body.append(f"## {heading_text(self.w('removed_indicators'))} {{#poistetut}}")
+        page.body.append(f"<p>{esc(self.w('removed_indicators_help'))}</p>")
+        for r in removed:
+            page.body.append(f"### {heading_text(f'{r.id} {self.t(r.name)}')}")
+            page.body.append(f'<p class="meta">{esc(self.w("removed_in").format(version=r.removed_in or "?", date=L.date(datetime.date.fromisoformat(r.removed_on), self.lang)))}</p>')
+            rows = [[self.party_link(m.area), esc(str(m.year)), esc(L.with_unit(m.value, r.unit, r.decimals, self.lang))]
+                    for m in r.measurements]
+            page.body.append(self.table([self.w("area"), self.w("year_column"), self.w("value_column")], rows,
+                                        f"{r.id} {self.t(r.name)}", stack=True))
 
     def forums(self) -> None:
         page = self.start("foorumit.md", self.w("forums_and_cycle"), "agreement/forums.yaml")
@@ -997,7 +1016,7 @@ class Site:
         self.assets[f"historia/muutokset-{lang}.xml"] = self.atom_feed(h)
         page = self.start("historia/allekirjoitetun-jalkeen.md", self.w("changes_since_signed"))
         page.body.append(self.in_force_html())
-        if h.in_force is not None:
+        if self.state.in_force is not None:
             diff = h.since_signed
             if diff is None or diff.change_class is None:
                 page.body.append(f"<p>{esc(self.w('no_changes_since'))}</p>")
@@ -1007,19 +1026,24 @@ class Site:
                 page.body.append(self.diff_html(diff, limit=200))
         page = self.start("historia/versiot.md", self.w("signed_versions"))
         page.body.append(f"<p>{esc(self.w('signed_versions_help'))}</p>")
-        if h.versions:
-            rows = [[self.release_link(v.tag), esc(_iso_date(v.date)), f"<code>{esc(v.commit[:10])}</code>",
-                     f"<code>{esc(v.fingerprint)}</code>"] for v in reversed(h.versions)]
-            page.body.append(self.table([self.w("tag"), self.w("date"), self.w("commit"), self.w("fingerprint")], rows,
-                                        self.w("signed_versions"), stack=True))
+        # the versions every signing party approved (a tag without the approvals is not one: validate says so)
+        signed = [v for v in self.state.shown() if self.state.all_approved(v) and (v.tags or not v.current)
+                  or v == self.state.in_force]
+        if signed:
+            rows = [[self.release_link(v), esc(L.partial_date(v.date, lang) if v.date else "–"),
+                     esc(S.version_status(v, self.state, lang)), f"<code>{esc(v.fingerprint)}</code>"] for v in signed]
+            page.body.append(self.table([self.w("version"), self.w("version_date"), self.w("status"), self.w("fingerprint")],
+                                        rows, self.w("signed_versions"), stack=True))
         else:
             page.body.append(f"<p>{esc(self.w('no_signed_version'))}</p>")
 
     def in_force_html(self) -> str:
-        version = self.history.in_force if self.history else None
+        """Which version is in force, from the version state: the same sentence on every page that says it."""
+        version = self.state.in_force
         if version is None:
             return f"<p><strong>{esc(self.w('no_signed_version'))}</strong></p>"
-        return (f"<p><strong>{esc(self.w('in_force_version'))}: {esc(version.tag)}</strong> ({esc(_iso_date(version.date))}), "
+        return (f"<p><strong>{esc(self.w('in_force_version'))}: {esc(S.version_title(version, self.state, self.lang))}"
+                f"</strong> – {esc(S.version_status(version, self.state, self.lang))}, "
                 f"{esc(self.w('fingerprint'))} <code>{esc(version.fingerprint)}</code></p>")
 
     def atom_feed(self, h) -> bytes:
@@ -1049,23 +1073,23 @@ class Site:
         return ("\n".join(out) + "\n").encode("utf-8")
 
     # --- versions and approvals -----------------------------------------------------------------
-    def release_link(self, tag: str) -> str:
+    def release_link(self, v: Version) -> str:
         """A signed version's documents: the release the release workflow made for its tag (Word documents,
         the redline against the previous version, the change annex and the draft decision)."""
-        if not self.repo_url:
-            return esc(tag)
-        url = f"{self.repo_url}/releases/tag/{urllib.parse.quote(tag)}"
-        return f'<a href="{esc(url)}">{esc(tag)}</a> <small>({esc(self.w("version_documents"))})</small>'
+        title = esc(S.version_title(v, self.state, self.lang))
+        if not self.repo_url or not v.name:
+            return title
+        url = f"{self.repo_url}/releases/tag/{urllib.parse.quote(v.name)}"
+        return f'<a href="{esc(url)}">{title}</a> <small>({esc(self.w("version_documents"))})</small>'
 
     def in_force_entry(self, xml_escape) -> list[str]:
         """The Atom entry announcing the version in force, from the day the last signing party approved it."""
-        found = approvals.in_force(self.m.parties, self.versions) if self.versions else None
-        if found is None or found[1] is None:
+        version, since = self.state.in_force, self.state.in_force_since
+        if version is None or since is None:
             return []
-        version, since = found
         span = partial_date_span(since)
         updated = f"{span[1].isoformat()}T00:00:00Z" if span else "1970-01-01T00:00:00Z"
-        title = f"{self.version_name(version)}: {self.version_status(version)}"
+        title = f"{S.version_title(version, self.state, self.lang)}: {S.version_status(version, self.state, self.lang)}"
         return ["<entry>", f"<title>{xml_escape(title)}</title>",
                 f"<id>urn:agreement:{xml_escape(self.m.id)}:in-force:{version.fingerprint}</id>",
                 f"<updated>{updated}</updated>", '<link href="hyvaksynnat/"/>',
@@ -1073,46 +1097,36 @@ class Site:
                 "</entry>"]
 
     def approval_state(self, state: str) -> str:
-        text = self.w("approval_pending") if state == PENDING else L.enum("decision_outcome", state, self.lang)
-        return self.badge("approval", state, text)
-
-    def version_name(self, v: Version) -> str:
-        return v.name or self.w("current_proposal")
+        return self.badge("approval", state, S.state_word(state, self.lang))
 
     @staticmethod
     def version_anchor(v: Version) -> str:
-        """A version's place on the approvals page: a signed version's fingerprint; the current proposal's stays
+        """A version's place on the approvals page: a decided-on version's fingerprint; the current text's stays
         the same as its text changes (a link to it keeps working, and the party pages linking to it need not
         change with every edit)."""
-        return v.fingerprint[:12] if v.name else "current-proposal"
-
-    def version_status(self, v: Version) -> str:
-        """'Voimassa 9.3.2026 alkaen', or 'n/m osapuolta hyväksynyt' while parties are still deciding."""
-        parties = self.m.parties
-        if approvals.all_approved(parties, v, self.versions):
-            since = approvals.in_force_since(parties, v, self.versions)
-            return (self.w("in_force_since").format(date=L.partial_date(since, self.lang)) if since
-                    else self.w("in_force_undated"))
-        return self.w("approved_count").format(n=len(approvals.approved_by(parties, v, self.versions)),
-                                               total=len(approvals.signing(parties)))
+        return "current-proposal" if v.current else v.fingerprint[:12]
 
     def approval_summary_html(self) -> str:
-        """The home page's line: which version is in force and, while a proposal is out, how many approved it."""
-        if not self.versions:
-            return ""
-        found = approvals.in_force(self.m.parties, self.versions)
+        """The home page's lines: which version is in force and, while a text awaits approval, how many parties
+        approved this text and how many approved an earlier one that must be decided again."""
+        state, lang = self.state, self.lang
         link = self.href("historia/hyvaksynnat.md")
         items = []
-        if found:
-            version, _ = found
-            items.append(f"<dt>{esc(self.w('version_in_force'))}</dt><dd>{esc(self.version_name(version))} – "
-                         f"{esc(self.version_status(version))}</dd>")
+        if state.in_force is not None:
+            items.append(f"<dt>{esc(self.w('version_in_force'))}</dt><dd>"
+                         f"{esc(S.version_title(state.in_force, state, lang))} – "
+                         f"{esc(S.version_status(state.in_force, state, lang))} "
+                         f"({self.link('historia/allekirjoitetun-jalkeen.md', self.w('changes_since_signed').lower())})</dd>")
         else:
             items.append(f"<dt>{esc(self.w('version_in_force'))}</dt><dd>{esc(self.w('no_version_in_force'))}</dd>")
-        current = next(v for v in self.versions if v.current)
-        if not found or found[0] != current:
-            items.append(f"<dt>{esc(self.w('proposal_state'))}</dt><dd><a href=\"{esc(link)}\">"
-                         f"{esc(self.version_status(current))}</a></dd>")
+        proposal = state.proposal
+        if proposal is not None:
+            again = [pid for pid in state.signing if state.cell(pid, proposal).state == approvals.EARLIER]
+            text = S.version_status(proposal, state, lang)
+            if again:
+                text += ". " + self.w("earlier_approvals").format(n=len(again))
+            items.append(f"<dt>{esc(S.version_title(proposal, state, lang))}</dt><dd><a href=\"{esc(link)}\">"
+                         f"{esc(text)}</a></dd>")
         return f'<dl class="facts approvals-summary"{NO_SEARCH}>' + "".join(items) + "</dl>"
 
     def decision_cells(self, d: Decision | None) -> list[str]:
@@ -1125,42 +1139,53 @@ class Site:
         return [self.et(d.body) + minutes, when, section, self.et(d.note) or "–"]
 
     def approvals_page(self) -> None:
-        lang, parties = self.lang, self.m.parties
+        lang, parties, state = self.lang, self.m.parties, self.state
         page = self.start("historia/hyvaksynnat.md", self.w("approvals"), "agreement/parties.yaml")
         page.body.append(f"<p>{esc(self.w('approvals_help'))}</p>")
-        missing = [p for p in approvals.signing(parties) if not p.signatories]
-        if missing and self.m.status in SIGNED_STATUSES:
+        missing = [p for p in parties if p.signs and not p.signatories]
+        if missing and state.in_force is not None:
             page.body.append(f'<p class="not-recorded">{esc(self.w("not_recorded_signatories").format(parties=", ".join(self.t(p.name) for p in missing)))}</p>')
         unknown = sum(1 for p in parties for d in p.decisions if d.section is None or d.date is None)
         if unknown:
             page.body.append(f'<p class="not-recorded">{esc(self.w("not_recorded_details").format(n=unknown))}</p>')
-        for v in reversed(self.versions):
-            title = self.version_name(v)
+        for v in state.shown():
+            title = S.version_title(v, state, lang)
             page.body.append(f"## {heading_text(title)} {{#{esc(self.version_anchor(v))}}}")
-            page.body.append(f'<p class="meta"><strong>{esc(self.version_status(v))}</strong><br>'
+            page.body.append(f'<p class="meta"><strong>{esc(S.version_status(v, state, lang))}</strong><br>'
                              f"{esc(self.w('fingerprint'))} <code>{esc(v.fingerprint)}</code>"
                              + (f"<br>{esc(self.w('version_date'))} {esc(L.partial_date(v.date, lang))}" if v.date else "")
                              + "</p>")
             rows = []
             for p in parties:
-                c = approvals.cell(p, v, self.versions)
+                c = state.cell(p, v)
                 if not p.signs and c.decision is None:
                     continue
-                rows.append([f"{p.number}. " + self.party_link(p.id), self.approval_state(c.state)]
-                            + self.decision_cells(c.decision))
+                cells = self.decision_cells(c.decision)
+                if c.state == approvals.EARLIER:  # whose decision, and on which text
+                    cells[-1] = self.earlier_html(c)
+                rows.append([f"{p.number}. " + self.party_link(p.id), self.approval_state(c.state)] + cells)
             page.body.append(self.table([self.w("party"), self.w("outcome"), self.w("body"), self.w("date"),
                                          self.w("minute_section"), self.w("note")], rows,
                                         f"{self.w('approvals')}: {title}", stack=True))
 
+    def earlier_html(self, c) -> str:
+        """'koski tekstiä 0.9, <code>c29f1290561d…</code>; käsiteltävä uudelleen': the text an approval was of."""
+        if c.earlier is None:
+            return ""
+        short = S.version_short(c.earlier)
+        fingerprint = c.earlier.fingerprint[:12] + "…"
+        return esc(self.w("earlier_note").format(version=short)).replace(esc(fingerprint), f"<code>{esc(fingerprint)}</code>")
+
     def party_approvals_html(self, p: Party) -> str:
         """The party page's own approvals, one line per version."""
-        if not self.versions:
-            return ""
+        state = self.state
         items = []
-        for v in reversed(self.versions):
-            c = approvals.cell(p, v, self.versions)
+        for v in state.shown():
+            c = state.cell(p, v)
             when = f", {esc(L.partial_date(c.decision.date, self.lang))}" if c.decision and c.decision.date else ""
-            items.append(f"<li>{self.link('historia/hyvaksynnat.md', self.version_name(v), self.version_anchor(v))}: "
+            if c.state == approvals.EARLIER:
+                when += f" ({self.earlier_html(c)})"
+            items.append(f"<li>{self.link('historia/hyvaksynnat.md', S.version_title(v, state, self.lang), self.version_anchor(v))}: "
                          f"{self.approval_state(c.state)}{when}</li>")
         return f"### {heading_text(self.w('my_approvals'))}\n<ul>" + "".join(items) + "</ul>"
 

@@ -1,0 +1,113 @@
+"""A cache of what git's commits hold, kept between commands: what a commit (or a pair of texts) gives never
+changes, so each is computed once per machine — the fingerprint and version of each text a decision leads to, and
+whether only editorial changes lead from one text to another.
+
+Where: ``YHTEISTYOSOPIMUS_CACHE`` (``off`` turns it off), else ``$XDG_CACHE_HOME/yhteistyosopimus``, else
+``~/.cache/yhteistyosopimus``; never inside the output folder. Each entry is a small JSON file named by the SHA-256
+of its key and of this program's own code, so another version of the program never reads what this one wrote.
+Entries are written whole (a temporary file renamed into place), so concurrent builds and a killed one leave no half
+entry; an entry that cannot be read is computed again. Entries not used for ``MAX_AGE_DAYS`` are removed.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+MAX_AGE_DAYS = 90
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def folder() -> Path | None:
+    """The cache folder, or None when turned off."""
+    given = os.environ.get("YHTEISTYOSOPIMUS_CACHE", "").strip()
+    if given.lower() == "off":
+        return None
+    if given:
+        return Path(given)
+    base = os.environ.get("XDG_CACHE_HOME", "").strip() or str(Path.home() / ".cache")
+    return Path(base) / "yhteistyosopimus"
+
+
+@functools.lru_cache(maxsize=1)
+def program() -> str:
+    """A digest of this program's code: entries of another version are never read."""
+    digest = hashlib.sha256()
+    for path in sorted(_PACKAGE.rglob("*.py")):
+        digest.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _path(kind: str, key: str) -> Path | None:
+    base = folder()
+    if base is None:
+        return None
+    name = hashlib.sha256(f"{program()}\0{kind}\0{key}".encode()).hexdigest()
+    return base / kind / name[:2] / f"{name}.json"
+
+
+def get(kind: str, key: str) -> Any | None:
+    path = _path(kind, key)
+    if path is None:
+        return None
+    try:
+        value = json.loads(path.read_text(encoding="utf-8"))
+        os.utime(path)  # used now: kept from pruning
+        return value["value"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def put(kind: str, key: str, value: Any) -> None:
+    """Stores ``value`` (JSON); a cache that cannot be written is no cache, never an error."""
+    path = _path(kind, key)
+    if path is None:
+        return
+    temporary = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+        with os.fdopen(handle, "w", encoding="utf-8") as f:
+            json.dump({"value": value}, f)
+        os.replace(temporary, path)
+        temporary = None
+    except OSError:
+        pass
+    finally:
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
+    _prune_now_and_then(path.parent.parent)
+
+
+def remembered(kind: str, key: str, compute: Callable[[], Any]) -> Any:
+    """The cached value for ``key``, else ``compute()`` stored."""
+    found = get(kind, key)
+    if found is not None:
+        return found
+    value = compute()
+    put(kind, key, value)
+    return value
+
+
+def _prune_now_and_then(kind_folder: Path) -> None:
+    """Removes entries unused for MAX_AGE_DAYS, at most once a day per kind of entry."""
+    stamp = kind_folder / ".pruned"
+    now = time.time()
+    try:
+        if now - stamp.stat().st_mtime < 86400:
+            return
+    except OSError:
+        pass
+    try:
+        stamp.touch()
+        for entry in kind_folder.glob("*/*.json"):
+            if now - entry.stat().st_mtime > MAX_AGE_DAYS * 86400:
+                entry.unlink(missing_ok=True)
+    except OSError:
+        pass
