@@ -106,7 +106,8 @@ def test_a_file_still_being_made_says_so_until_its_size_is_put_in(model, tmp_pat
     page's language, and is replaced by the real one once the file is written."""
     from cooperation.outputs import BY_NAME, Rendered
     from cooperation.outputs.site.build import put_later
-    from cooperation.outputs.site.pages import Download, Site
+    from cooperation.outputs.site.html import Download
+    from cooperation.outputs.site.pages import Site
 
     name = BY_NAME["docx"].file(model, lang)
     page = "".join(Site(model, lang, downloads=[Download(name, "dl_docx", None, lang, "docx")]).build()

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 from helpers import MINIMAL, copy_root
 
+from cooperation.outputs.site.html import markdown_html, markdown_whole
 from cooperation.outputs.site.memo import PAGES, Memo
-from cooperation.outputs.site.pages import Site, _markdown_html, markdown_html
+from cooperation.outputs.site.pages import Site
 from cooperation.pipeline import load_all
 from cooperation.timeliness import fixed_today
 
@@ -78,9 +79,9 @@ NOT_PLAIN = ["1. kohta", "- lista", "* lista", "+ lista", "# Otsikko", "> lainau
 
 def test_plain_text_gives_what_the_whole_markdown_path_gives():
     for text in PLAIN:
-        assert markdown_html(text) == f"<p>{text}</p>" == _markdown_html(text), text
+        assert markdown_html(text) == f"<p>{text}</p>" == markdown_whole(text), text
     for text in NOT_PLAIN:
-        assert markdown_html(text) == _markdown_html(text), text
+        assert markdown_html(text) == markdown_whole(text), text
     assert markdown_html("1. kohta") == "<ol>\n<li>kohta</li>\n</ol>"
     assert markdown_html("a & b") == "<p>a &amp; b</p>"
     # and text drawn from the characters the shortcut allows next to ones it does not
@@ -88,7 +89,7 @@ def test_plain_text_gives_what_the_whole_markdown_path_gives():
     alphabet = list("aäöåZÅ0129²½ßж中") + list(" .,;:?!()'\"%/€–—-") + list("_*#<>&`[]\\\u00a0\n|=~+")
     for _ in range(3000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 14)))
-        assert markdown_html(text) == _markdown_html(text), repr(text)
+        assert markdown_html(text) == markdown_whole(text), repr(text)
 
 
 def edit(path: Path, old: str, new: str) -> None:

@@ -15,7 +15,7 @@ from cooperation.files import OutputError, check_replaceable, replace_dir, write
 from cooperation.load.sources import Sources
 from cooperation.model import Agreement
 from cooperation.outputs import Rendered, SiteFiles, for_site, start_site_files
-from cooperation.outputs.site.pages import pending_size, size_text
+from cooperation.outputs.site.html import pending_size, size_text
 
 
 class SiteBuildError(OutputError):

@@ -28,7 +28,8 @@ from cooperation.i18n import labels as L
 from cooperation.outputs import EVERY_SITE, Rendered, for_site, named, offered, render_site_files, start_site_files
 from cooperation.outputs.reference import markdown as format_reference
 from cooperation.outputs.site.build import handoff, put_later
-from cooperation.outputs.site.pages import Download, Site, fill, page_nav, wrap_tables
+from cooperation.outputs.site.html import Download, fill, wrap_tables
+from cooperation.outputs.site.pages import Site, page_nav
 from cooperation.outputs.site.preview import Preview, make_dirty, signature
 from cooperation.outputs.site.search import searched, without_search_attributes
 from cooperation.pipeline import ModelError, load_all

@@ -66,7 +66,7 @@ _AS_THEY_ARE = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "pre", "object"})
 _RAW_TEXT = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
                        "plaintext"})
 # a tag: its name, then its attributes up to ">" (but not one in quotes); a "/" before ">" ends an empty one
-_TAG = re.compile(r"""(<(/?)([a-zA-Z][a-zA-Z0-9:-]*)(?=[\s/>])([^<>"']*(?:(?:"[^"]*"|'[^']*')[^<>"']*)*)>)""")
+TAG_PATTERN = re.compile(r"""(<(/?)([a-zA-Z][a-zA-Z0-9:-]*)(?=[\s/>])([^<>"']*(?:(?:"[^"]*"|'[^']*')[^<>"']*)*)>)""")
 # The parser writes text between two tags that is only whitespace as one space (or nothing after such a space),
 # other text as it is: where dropped tags would join whitespace to the text beside it, an empty comment (which
 # the parser skips) keeps them apart
@@ -78,7 +78,7 @@ _OPEN_REFERENCE = re.compile(r"&[#\w]*$")
 def bare(html_text: str) -> str:
     """The HTML with only the tags and attributes the search indexer reads, from which it builds the same index.
     A page for which that is not sure (not well formed, a raw-text element) is returned as it is."""
-    parts = _TAG.split(html_text)  # text, then per tag: the tag, "/" of an end tag, name, attributes
+    parts = TAG_PATTERN.split(html_text)  # text, then per tag: the tag, "/" of an end tag, name, attributes
     texts, tags, names = parts[0::5], parts[1::5], parts[3::5]
     if html_text.count("<") != len(tags) or not "".join(names).islower() or not _RAW_TEXT.isdisjoint(names):
         return html_text  # a "<" that starts no tag, a tag in capitals (or none), a raw-text element

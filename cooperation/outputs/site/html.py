@@ -1,0 +1,220 @@
+"""HTML and Markdown for the site's pages: escaping, sanitised Markdown from data, tables that become cards on a
+phone, and the generated page itself (Page). Every text from data is escaped (plain fields) or rendered as Markdown
+and sanitised with nh3 (Markdown fields): a pull request can come from anyone, and nothing in YAML becomes markup."""
+from __future__ import annotations
+
+import datetime
+import functools
+import html
+import json
+import posixpath
+import re
+from dataclasses import dataclass, field
+
+import markdown as markdown_lib
+import nh3
+
+from cooperation.i18n import labels as L
+from cooperation.i18n.labels import month_name
+
+ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "code", "pre", "blockquote",
+                "table", "thead", "tbody", "tr", "th", "td", "hr", "del", "sup", "sub"}
+
+
+_MD_ESCAPE = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
+
+
+def esc(text: str) -> str:
+    return html.escape(text or "", quote=True)
+
+
+def heading_text(text: str) -> str:
+    """Text for a Markdown heading: HTML-escaped, Markdown characters backslash-escaped."""
+    return _MD_ESCAPE.sub(r"\\\1", esc(" ".join((text or "").split())))
+
+
+_MARKDOWN = markdown_lib.Markdown(extensions=["sane_lists"], output_format="html")
+
+
+# One line of words and punctuation that Markdown and HTML give no meaning, opening with a letter (not a list's
+# number): Markdown makes it one paragraph of itself and the sanitiser keeps it as it is. Most texts in the data
+# are such; tests/test_site_pagegen.py checks the shortcut against the whole path.
+_PLAIN = re.compile(r"[^\W\d_](?:[^\W_]|[ .,;:?!()'\"%/€–—-])*\Z")
+
+
+def markdown_html(text: str) -> str:
+    """Markdown from data → sanitised HTML: formatting and http(s)/mailto links, nothing else."""
+    if _PLAIN.match(text or ""):
+        return f"<p>{text}</p>"
+    return markdown_whole(text)
+
+
+def markdown_whole(text: str) -> str:
+    rendered = _MARKDOWN.reset().convert(text or "")
+    clean = nh3.clean(rendered, tags=ALLOWED_TAGS, attributes={"a": {"href", "title"}},
+                      url_schemes={"http", "https", "mailto"}, link_rel="noopener noreferrer nofollow")
+    return "\n".join(line for line in clean.splitlines() if line.strip())
+
+
+@functools.lru_cache(maxsize=8192)
+def relative_url(target: str, here: str) -> str:
+    target_url = Page(target, "").url
+    rel = posixpath.relpath("/" + target_url, "/" + here) if target_url != here else "."
+    return "./" if rel == "." else rel + "/"
+
+
+def iso_date(value: str) -> str:
+    """'2026-03-02T10:00:00+02:00' (as git gives it) → '2.3.2026'."""
+    try:
+        return L.date(datetime.date.fromisoformat(value[:10]), "fi")
+    except ValueError:
+        return value
+
+
+def entry_id(entry) -> str:
+    return f"muutos-{entry.change.commit[:10]}"
+
+
+# characters outside XML 1.0's Char production: no escape can carry them, so they are left out
+XML_ILLEGAL = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+BLOCK_MARK = "cooperation-block-"
+
+
+_BLOCK = re.compile(r"<!-- " + BLOCK_MARK + r"(\d+) -->")
+
+
+def fill(html_text: str, blocks: list[str]) -> str:
+    """Put a page's HTML blocks back in place of their placeholders."""
+    return _BLOCK.sub(lambda m: blocks[int(m.group(1))], html_text)
+
+
+# Material's search indexer leaves out any element with this attribute: data cells would index as runs of
+# numbers ("Lähtötaso16,8 % (2024)Viimeisin…") and make every snippet useless
+NO_SEARCH = " data-search-exclude"
+
+
+def scroll_region(label: str, searchable: bool = True) -> str:
+    """The opening of a focusable, labelled scroll container: a keyboard can scroll what overflows."""
+    return (f'<div class="table-wrap" role="region" aria-label="{esc(label)}" tabindex="0"'
+            f'{"" if searchable else NO_SEARCH}>')
+
+
+# A Markdown table is a bare <table>; the generated ones always carry a class attribute
+_HEADING_OR_TABLE = re.compile(r"<h[1-6]\b[^>]*>(.*?)</h[1-6]>|<table>(.*?)</table>", re.S)
+
+
+TAG_PATTERN = re.compile(r"<[^>]+>")
+
+
+def wrap_tables(html_text: str, label: str) -> str:
+    """Every Markdown table into the same scroll container as the generated tables, labelled by the
+    nearest heading before it. Material's script wraps each ``table:not([class])`` in a scroll box
+    that cannot be focused; given a class, the table is left alone. Whether a table overflows depends
+    on fonts and screen width, so every table gets the container, not just the wide ones."""
+    def replace(match: re.Match) -> str:
+        nonlocal label
+        if match.group(1) is not None:
+            label = " ".join(html.unescape(TAG_PATTERN.sub("", match.group(1))).split()) or label
+            return match.group(0)
+        return f'{scroll_region(label)}\n<table class="md-table stack" role="table">{stack_cells(match.group(2))}</table></div>'
+    return _HEADING_OR_TABLE.sub(replace, html_text)
+
+
+_ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
+
+
+_CELL = re.compile(r"<t([hd])((?:\s[^>]*)?)>")
+
+
+def stack_cells(table_html: str) -> str:
+    """A Markdown table's rows as cards on a phone, as the generated tables (Site.table): each body cell labelled with
+    its column's heading (data-label), the table roles stated for screen readers."""
+    head, _, body = table_html.partition("</thead>")
+    if not body:
+        return table_html
+    names = [" ".join(html.unescape(TAG_PATTERN.sub("", cell)).split())
+             for cell in re.findall(r"<th(?:\s[^>]*)?>(.*?)</th>", head, re.S)]
+
+    def row(match: re.Match) -> str:
+        cells = iter(names)
+        return '<tr role="row">' + _CELL.sub(
+            lambda c: f'<th{c.group(2)} role="columnheader">' if c.group(1) == "h" else
+            f'<td{c.group(2)} role="cell" data-label="{esc(next(cells, ""))}">', match.group(1)) + "</tr>"
+    return (_ROW.sub(row, head.replace("<thead>", '<thead role="rowgroup">')) + "</thead>"
+            + _ROW.sub(row, body.replace("<tbody>", '<tbody role="rowgroup">')))
+
+
+@functools.lru_cache(maxsize=8192)
+def _page_url(path: str) -> str:
+    """A page's address from its source path (asked for every link a page has)."""
+    if path == "index.md":
+        return ""
+    if path.endswith("/index.md"):
+        return path[: -len("index.md")]
+    return path[: -len(".md")] + "/"
+
+
+@dataclass
+class Page:
+    path: str  # source path, e.g. "osa-alueet/hyte.md"
+    title: str
+    body: list[str] = field(default_factory=list)
+    edit: str | None = None  # the YAML file this page is generated from
+
+    @property
+    def url(self) -> str:
+        return _page_url(self.path)
+
+    def markdown(self) -> tuple[str, list[str]]:
+        """The page as Markdown, and its HTML blocks.
+
+        Headings stay Markdown (for the table of contents and search); each HTML block is left out
+        as a placeholder comment and put back after Markdown (``fill``): Python-Markdown never parses
+        the generated HTML, which is both faster and one less place for data to become markup.
+        The theme prints the title into <title> through Jinja's striptags, which unescapes
+        entities: a title from data must come escaped through page.meta, which it prints as is."""
+        blocks: list[str] = []
+        parts = []
+        for part in self.body:
+            if part.startswith("<"):
+                parts.append(f"<!-- {BLOCK_MARK}{len(blocks)} -->")
+                blocks.append(part)
+            else:
+                parts.append(part)
+        front = f"---\ntitle: {json.dumps(esc(self.title), ensure_ascii=False)}\n---\n\n"
+        return front + f"# {heading_text(self.title)}\n\n" + "\n\n".join(parts) + "\n", blocks
+
+    def markdown_text(self) -> str:
+        """The page with its HTML blocks in place (for reading and tests)."""
+        text, blocks = self.markdown()
+        return fill(text, blocks)
+
+
+@dataclass(frozen=True)
+class Download:
+    """One file on the downloads page: its name beside the page, what it is (a key of labels.WORDS), its size
+    (None: still being made, the size put in once it is: pending_size), its language when there is a file per
+    language, and the registry's output name."""
+    name: str
+    description: str
+    size: int | None
+    lang: str | None = None
+    output: str = ""
+
+
+def size_text(size: int, lang: str) -> str:
+    """A file's size as the downloads page prints it."""
+    return esc(L.file_size(size, lang))
+
+
+def pending_size(name: str, lang: str) -> str:
+    """The size cell of a file still being made: found by its name and replaced when the file is there."""
+    return f'<span class="pending" data-file="{esc(name)}">{esc(L.word("size_pending", lang))}</span>'
+
+
+def short_month(month: int, lang: str) -> str:
+    """'maaliskuu' → 'maalis' (the Finnish short form), 'mars' → 'mar'."""
+    name = month_name(month, lang)
+    return name[:-3] if lang == "fi" and name.endswith("kuu") else name[:3]
