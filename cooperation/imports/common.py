@@ -85,7 +85,8 @@ def _key(problem: Problem) -> tuple:
 
 def write_checked(root: Path, writes: Mapping[Path, str], report: Report | None = None,
                   before: Result | Callable[[], Result] | None = None,
-                  locate: Callable[[Problem], Problem] | None = None) -> Result | None:
+                  locate: Callable[[Problem], Problem] | None = None,
+                  schema_valid: frozenset[str] = frozenset()) -> Result | None:
     """Write ``writes`` only if the data with them passes the full check at least as well as now.
 
     The data is checked as it would be with the files written (staged: read from ``writes``, every other file from
@@ -93,8 +94,10 @@ def write_checked(root: Path, writes: Mapping[Path, str], report: Report | None 
     errors than before, and any new error in a file being written (the validator would refuse what we wrote).
     ``before``: the check of the data as it is now (or how to make it), if the caller has it already; it is made
     only when the data as written has errors (with none, nothing can be new). ``locate``: a refused problem as the
-    caller's input names it (a workbook's cell) instead of the file's line. Returns the check of the data as
-    written, or None when nothing was written (the reasons are printed, the validator's through ``report``).
+    caller's input names it (a workbook's cell) instead of the file's line. ``schema_valid``: files (as named in
+    problems) whose bytes on the disk are known to pass the schemas; those not written are not validated against
+    the schema again. Returns the check of the data as written, or None when nothing was written (the reasons are
+    printed, the validator's through ``report``).
     """
     report = report or Report()
     for path, text in writes.items():
@@ -107,15 +110,16 @@ def write_checked(root: Path, writes: Mapping[Path, str], report: Report | None 
         if problem:
             say(f"virhe: {problem}")
             return None
-    after = check(load_sources(root, incremental=True, staged={p: t.encode("utf-8") for p, t in writes.items()}))
+    names = {path.relative_to(root).as_posix() for path in writes}
+    after = check(load_sources(root, incremental=True, staged={p: t.encode("utf-8") for p, t in writes.items()}),
+                  schema_valid=schema_valid - names)
     if not after.errors:  # no error at all: none is new, none more than before (the check before is skipped)
         write_all_atomic(writes)
         return after
     if before is None:  # the data as it is now: the files not written are the ones just checked
-        before = check(load_sources(root, incremental=True))
+        before = check(load_sources(root, incremental=True), schema_valid=schema_valid)
     elif callable(before):
         before = before()
-    names = {path.relative_to(root).as_posix() for path in writes}
     known = {_key(p) for p in before.errors}
     new = [p for p in after.errors if _key(p) not in known]
     refused = [p for p in new if p.file in names]
@@ -130,10 +134,11 @@ def write_checked(root: Path, writes: Mapping[Path, str], report: Report | None 
 
 def write_and_report(root: Path, writes: Mapping[Path, str], report: Report,
                      before: Result | Callable[[], Result] | None = None,
-                     locate: Callable[[Problem], Problem] | None = None, written: Iterable[str] = ()) -> int:
+                     locate: Callable[[Problem], Problem] | None = None, written: Iterable[str] = (),
+                     schema_valid: frozenset[str] = frozenset()) -> int:
     """The imports end alike: write only what the check accepts, name each file written (and ``written``, lines
     of what was written), then show the check of the data as written."""
-    outcome = write_checked(root, writes, report, before, locate)
+    outcome = write_checked(root, writes, report, before, locate, schema_valid)
     if outcome is None:
         say("Mitään ei kirjoitettu.")
         return EXIT_DATA

@@ -27,6 +27,7 @@ from cooperation.imports.yaml_writer import dump, update
 from cooperation.load.sources import Sources
 from cooperation.load.yaml_loader import MAX_YAML_BYTES
 from cooperation.result import ERROR, Problem
+from cooperation.schemas import default_schemas
 from cooperation.timeliness import today
 from cooperation.workbook import cells as C
 
@@ -102,14 +103,16 @@ def _import_roundtrip(file: Path, root: Path, sources: Sources, parties: list[di
     ours = {doc.data["id"]: doc for doc in sources.subareas if isinstance(doc.data, dict)
             and isinstance(doc.data.get("id"), str)}
     base: Base | None = None
+    exact = False  # the files are those the workbook was exported from, byte for byte
     if ours:
-        base = _workbook_base(root, sources, read.meta, notes)
-        if base is None:
+        found = _workbook_base(root, sources, read.meta, notes)
+        if found is None:
             return _nothing(report, notes)
+        base, exact = found
     codes = {sid: str(doc.data.get("code") or "") for sid, doc in ours.items()}
     rebuild = Rebuild(read, notes, base, parties, codes, today())
     theirs = rebuild.subareas()
-    values = rebuild.values(base_of(sources).values if base is not None else {})
+    values = rebuild.values(base.values if exact and base is not None else base_of(sources).values)
     rebuild.reference_sheets()
     conflicts: list[Conflict] = []
     merged: dict[str, dict] = {}
@@ -154,10 +157,10 @@ def _import_roundtrip(file: Path, root: Path, sources: Sources, parties: list[di
     if values:
         files_of = {ident: f"measurements/{sid}.csv" for sid, data in {**(base.subareas if base else {}), **merged}.items()
                     for ident in _indicator_ids(data)}
-        found = merge_values(root, values, files_of, notes=True)
-        if found is None:
+        measured = merge_values(root, values, files_of, notes=True)
+        if measured is None:
             return EXIT_DATA
-        csv_writes, (added, updated, _), changed = found
+        csv_writes, (added, updated, _), changed = measured
         writes.update(csv_writes)
         written.append(f"Mittaustuloksia: {added} uutta, {updated} päivitetty ({', '.join(changed)}).")
     report.show(notes.problems)
@@ -166,7 +169,11 @@ def _import_roundtrip(file: Path, root: Path, sources: Sources, parties: list[di
     if writes:
         def locate(problem: Problem) -> Problem:
             return _located(problem, rebuild, notes, writes, root, read.year)
-        if write_and_report(root, writes, report, lambda: check(sources), locate, written) != EXIT_OK:
+        # the export checked these very files (it writes only valid data), against the same schemas
+        valid = frozenset(doc.name for _, doc in sources.yaml_documents()) \
+            if exact and read.meta.get("schemas") == default_schemas().digest else frozenset()
+        if write_and_report(root, writes, report, lambda: check(sources, schema_valid=valid), locate, written,
+                            valid) != EXIT_OK:
             return EXIT_DATA
     else:
         say("Työkirjassa ei ole muutoksia sopimuksen tietoihin; tiedostoja ei muutettu.")
@@ -215,19 +222,16 @@ def _path_of(field: str | None) -> tuple:
     return tuple(path)
 
 
-def _workbook_base(root: Path, sources: Sources, meta: dict[str, str], notes: Notes) -> Base | None:
+def _workbook_base(root: Path, sources: Sources, meta: dict[str, str], notes: Notes) -> tuple[Base, bool] | None:
     """The data as it was when the workbook was exported: read from git at the revision it names; without one,
     the data now, if it still has the fingerprint the workbook names. None (with a note) when neither is there:
-    a three-way merge needs it."""
+    a three-way merge needs it. And whether the files are the very ones exported (nothing changed since)."""
     from cooperation.changes.gitrepo import GitError, clean_revision, export, locate
     from cooperation.load.sources import load_sources
     from cooperation.model.fingerprint import fingerprint_of
     revision, fingerprint = meta.get("revision") or "", meta.get("fingerprint") or ""
-    if revision and clean_revision(root) == revision:  # nothing committed or changed since the export
-        if fingerprint_of(sources) != fingerprint:
-            notes.book(ERROR, "workbook_revision_mismatch", revision=revision[:10])
-            return None
-        return base_of(sources)
+    if revision and clean_revision(root) == revision:  # nothing committed or changed since the export: the files
+        return base_of(sources), True  # are those the workbook was made of (the revision names their bytes)
     if revision:
         try:
             top, prefix = locate(root)
@@ -236,11 +240,11 @@ def _workbook_base(root: Path, sources: Sources, meta: dict[str, str], notes: No
                 if fingerprint_of(then) != fingerprint:
                     notes.book(ERROR, "workbook_revision_mismatch", revision=revision[:10])
                     return None
-                return base_of(then)
+                return base_of(then), False
         except GitError:
             pass
     if fingerprint and fingerprint_of(sources) == fingerprint:
-        return base_of(sources)
+        return base_of(sources), False
     notes.book(ERROR, "workbook_stale_without_base", revision=revision[:10] or "–")
     return None
 

@@ -65,6 +65,9 @@ class Rebuild:
         self.parties = base.parties if base is not None and base.parties else parties
         self.codec = C.Parties(self.parties)
         self.places: dict[tuple[str, tuple], Place] = {}  # (item id, field path) → its cell
+        self._shown_indicators: dict[str, tuple] = {}  # indicator id → (its name, its unit) as the export showed them
+        self._previous: list[tuple[str, int]] = [key for key in read.value_columns
+                                                 if isinstance(key, tuple) and key[0] == "previous"]
         self.id_places: dict[str, Place] = {}
         self.known: dict[str, tuple[str, dict]] = {}  # base item id → (level, item)
         self.parent: dict[str, str] = {}
@@ -394,36 +397,36 @@ class Rebuild:
     def _reference_values(self, row, indicator: dict, area: str) -> None:
         """The cells of a values row the import does not read show what the export wrote."""
         assert self.base is not None
-        lang, sheet, columns, year = self.lang, self.read.sheets["values"], self.read.value_columns, self.read.year
-        expected: dict[Any, Any] = {
-            "indicator": C.display_text(indicator.get("name"), lang, self.main) or None,
-            "unit": C.enum_word(Y.enum_at("indicator", ("unit",)), indicator.get("unit"), lang),
-        }
-        for key in columns:
-            if isinstance(key, tuple) and key[0] == "previous":
-                found = self.base.values.get((indicator["id"], area, key[1]))
-                expected[key] = found[0] if found else None
-        code = row.cells.get("progress_code")
-        expected["progress"] = L.word("status_" + str(code), lang) if C.filled(code) \
-            and f"status_{code}" in L.WORDS else None
-        for key, value in expected.items():
-            if key not in columns:
+        lang, columns, cells = self.lang, self.read.value_columns, row.cells
+        shown = self._shown_indicators.get(indicator["id"])
+        if shown is None:
+            shown = self._shown_indicators[indicator["id"]] = (
+                C.display_text(indicator.get("name"), lang, self.main) or None,
+                C.enum_word(Y.enum_at("indicator", ("unit",)), indicator.get("unit"), lang))
+        code = cells.get("progress_code")
+        progress = L.WORDS.get(f"status_{code}", {}).get(lang) if C.filled(code) else None
+        for key, value in (("indicator", shown[0]), ("unit", shown[1]), ("progress", progress)):
+            if key in columns:
+                found = cells.get(key)
+                if found != value and _text(found) != _text(value):
+                    self._not_read(row, key, value)
+        for previous in self._previous:
+            found = cells.get(previous)
+            old = self.base.values.get((indicator["id"], area, previous[1]))
+            number = old[0] if old else None
+            if found is number or (found.__class__ in (int, float) and found == number):
                 continue
-            found = row.cells.get(key)
-            if isinstance(value, (int, float)) and not isinstance(value, bool):
-                equal = isinstance(found, (int, float)) and not isinstance(found, bool) and found == value
-            else:
-                equal = _text(found) == _text(value)
-            if equal:
-                continue
-            place = (sheet, row.number, columns[key])
-            shown = C.show_number(value) if isinstance(value, (int, float)) else (value or "")
-            if isinstance(key, tuple):
-                self.error("workbook_not_read_previous", place, expected=shown, year=year,
-                           column=Y.value_heading("value", lang, year or 0))
-            else:
-                self.error("workbook_not_read_reference", place, column=Y.value_heading(key, lang, year or 0),
-                           expected=shown)
+            self._not_read(row, previous, number)
+
+    def _not_read(self, row, key: Any, value: Any) -> None:
+        lang, year = self.lang, self.read.year or 0
+        place = (self.read.sheets["values"], row.number, self.read.value_columns[key])
+        shown = C.show_number(value) if isinstance(value, (int, float)) else (value or "")
+        if isinstance(key, tuple):
+            self.error("workbook_not_read_previous", place, expected=shown, year=year,
+                       column=Y.value_heading("value", lang, year))
+        else:
+            self.error("workbook_not_read_reference", place, column=Y.value_heading(key, lang, year), expected=shown)
 
     # --- the sheets only shown -----------------------------------------------------------------------------------
     def reference_sheets(self) -> None:

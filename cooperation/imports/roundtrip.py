@@ -162,10 +162,11 @@ class _Reader:
                         values[column - 1] = None
                     elif mark[0] == "error":
                         self.notes.at(ERROR, "workbook_error_value", sheet, number, column, value=mark[1])
-            for column, value in enumerate(values, start=1):
-                if isinstance(value, str):
-                    self.budget += len(value)
-                    if len(value) > EXCEL_CELL_CHARS:
+            lengths = [len(value) for value in values if value.__class__ is str]
+            self.budget += sum(lengths)
+            if lengths and max(lengths) > EXCEL_CELL_CHARS:
+                for column, value in enumerate(values, start=1):
+                    if isinstance(value, str) and len(value) > EXCEL_CELL_CHARS:
                         self.notes.at(ERROR, "workbook_cell_full", sheet, number, column, size=size_text(len(value)),
                                       limit=size_text(EXCEL_CELL_CHARS))
                         values[column - 1] = None

@@ -144,6 +144,12 @@ class Book:
             self._shared = []
             if "xl/sharedStrings.xml" in self.archive.namelist():
                 with self.archive.open("xl/sharedStrings.xml") as stream:
+                    data = stream.read(MAX_WORKBOOK_BYTES + 1)
+                fast = _fast_shared(data)
+                if fast is not None:
+                    self._shared = fast
+                    return fast
+                with self.archive.open("xl/sharedStrings.xml") as stream:
                     for _, element in _parse(stream):
                         if element.tag == f"{_MAIN}si":
                             self._shared.append(_unescape(_text(element)))
@@ -172,9 +178,31 @@ class Book:
     def rows(self, name: str, max_row: int = MAX_ROWS) -> Iterator[tuple[int, list[Any], dict[int, tuple] | None]]:
         """(row number, values by column from 1, marks) of a sheet's rows that have cells, up to ``max_row``.
         ``marks`` (None for a row without any): column → ("formula", text, whether a value is saved),
-        ("error", value) or ("percent",) for a number shown as a percentage."""
+        ("error", value) or ("percent",) for a number shown as a percentage.
+
+        The rows are read with regular expressions where the sheet is written as every spreadsheet program writes
+        it (a row's cells as <c r="…" s="…" t="…">, no namespace prefix, no CDATA): an XML parser's object per
+        element cost more than the rest of the import. Any row that does not fit is read by the XML parser, and a
+        sheet that does not is read by it whole; both ways give the same values (tests/test_xlsx_reader.py)."""
+        with self.archive.open(self.paths[name]) as stream:
+            data = stream.read(MAX_WORKBOOK_BYTES + 1)
+        start = re.search(rb"<[A-Za-z_]", data[: 1 << 16])
+        if b"<!DOCTYPE" in (data[: start.start()] if start else data[: 1 << 16]):
+            raise Unreadable("workbook_doctype")
+        fast = _Fast.of(data)
+        if fast is not None:
+            try:
+                rows = list(fast.rows(self, max_row))
+            except _Fallback:
+                rows = None
+            if rows is not None:
+                yield from rows
+                return
+        yield from self._element_rows(data, max_row)
+
+    def _element_rows(self, data: bytes, max_row: int) -> Iterator[tuple[int, list[Any], dict[int, tuple] | None]]:
         number = 0
-        for row in self._row_elements(name):
+        for row in self._row_elements(data):
             reference = row.get("r", "")
             number = int(reference) if reference.isascii() and reference.isdigit() else number + 1
             if number > max_row:
@@ -183,15 +211,10 @@ class Book:
             if values:
                 yield number, values, marks
 
-    def _row_elements(self, name: str) -> Iterator[ET.Element]:
+    def _row_elements(self, data: bytes) -> Iterator[ET.Element]:
         """The sheet's row elements. The rows are parsed a megabyte at a time, each batch in one go (a streaming
         parser's event per element cost more than the rest of the import); a sheet the cut does not fit (a prefixed
         namespace, a CDATA section) is streamed element by element instead."""
-        with self.archive.open(self.paths[name]) as stream:
-            data = stream.read(MAX_WORKBOOK_BYTES + 1)
-        start = re.search(rb"<[A-Za-z_]", data[: 1 << 16])
-        if b"<!DOCTYPE" in (data[: start.start()] if start else data[: 1 << 16]):
-            raise Unreadable("workbook_doctype")
         root = re.compile(rb"<worksheet\b[^>]*>").search(data)
         body = re.compile(rb"<sheetData\b[^>]*?(/?)>").search(data)
         close = data.rfind(b"</sheetData>")
@@ -293,6 +316,175 @@ class Book:
         return found
 
 
+class _Fallback(Exception):
+    """The sheet is not written as the regular expressions read it: the XML parser reads it."""
+
+
+_ROW_NUMBER = re.compile(r'\br="([0-9]+)"')
+# a cell as spreadsheet programs write it: its content a value, a formula and an inline string in their usual forms
+# (character classes, never a lazy .*?: those step through megabytes one character at a time)
+_CELL = re.compile(r'<c r="([A-Z]{1,3})[0-9]{1,7}"(?: s="([0-9]+)")?(?: t="([a-zA-Z]+)")?\s*(?:/>|>'
+                   r'(?:(<f\b[^>]*/>|<f\b[^>]*>([^<]*)</f>))?(?:<v>([^<]*)</v>|(<v/>))?'
+                   r'(<is><t(?: xml:space="preserve")?>([^<]*)</t></is>)?</c>)')
+_VALUE = re.compile(r"<v>([^<]*)</v>|<v/>")
+_FORMULA = re.compile(r"<f\b[^>]*?(?:/>|>([^<]*)</f>)")
+_TEXT = re.compile(r"<t\b[^>]*?(?:/>|>([^<]*)</t>)")
+_SIMPLE_INLINE = re.compile(r'<is><t(?: xml:space="preserve")?>([^<]*)</t></is>')
+_PHONETIC = re.compile(r"<rPh\b.*?</rPh>|<phoneticPr\b[^>]*/>", re.S)
+_ENTITY = re.compile(r"&(#x[0-9a-fA-F]+|#[0-9]+|lt|gt|amp|quot|apos);")
+_NAMED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
+_ELEMENT_PREFIX = re.compile(r"</?[A-Za-z_][\w.-]*:")
+
+
+def _xml_text(text: str) -> str:
+    """Character data as an XML parser gives it: line ends normalised, entities and character references read."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "&" in text:
+        def entity(match: re.Match) -> str:
+            name = match.group(1)
+            if name[0] != "#":
+                return _NAMED[name]
+            return chr(int(name[2:], 16) if name[1] in "xX" else int(name[1:]))
+        if text.count("&") != len(_ENTITY.findall(text)):
+            raise _Fallback  # an entity no parser would read without a DTD: the parser says where
+        text = _ENTITY.sub(entity, text)
+    return text
+
+
+class _Fast:
+    """A sheet read with regular expressions: its rows between <sheetData> and </sheetData>."""
+
+    def __init__(self, text: str, start: int, end: int, wrapper: str):
+        self.text, self.start, self.end, self.wrapper = text, start, end, wrapper
+
+    @classmethod
+    def of(cls, data: bytes) -> _Fast | None:
+        head = data[:200]
+        if re.match(rb"<\?xml[^>]*encoding=[\"'](?!utf-8|UTF-8)", head) or b"<![CDATA[" in data:
+            return None
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+        root = re.search(r"<worksheet\b[^>]*>", text)
+        body = re.search(r"<sheetData\b[^>]*?(/?)>", text)
+        if root is None or body is None:
+            return None
+        if body.group(1) == "/":
+            return cls(text, body.end(), body.end(), root.group(0))
+        end = text.find("</sheetData>", body.end())
+        if end < 0 or "<!--" in text[body.end():end] or _ELEMENT_PREFIX.search(text, body.end(), end):
+            return None
+        return cls(text, body.end(), end, root.group(0))
+
+    def rows(self, book: Book, max_row: int) -> Iterator[tuple[int, list[Any], dict[int, tuple] | None]]:
+        number, position, end = 0, self.start, self.end
+        text = self.text
+        while True:  # str.find, not a lazy pattern: the scan for </row> runs at C speed over megabytes
+            start = text.find("<row", position, end)
+            if start < 0:
+                break
+            if text[position:start].strip():
+                raise _Fallback  # something between the rows
+            close = text.find(">", start, end)
+            if close < 0 or text[start + 4] not in " >/\t\r\n":
+                raise _Fallback
+            attributes = text[start + 4:close]
+            if attributes.endswith("/"):  # <row …/>: no cells
+                position, inner = close + 1, ""
+            else:
+                finish = text.find("</row>", close, end)
+                if finish < 0:
+                    raise _Fallback
+                position, inner = finish + 6, text[close + 1:finish]
+            found = _ROW_NUMBER.search(attributes)
+            number = int(found.group(1)) if found else number + 1
+            if number > max_row:
+                return
+            if not inner:
+                continue
+            cells = self._cells(book, inner)
+            if cells is None:  # a row not written as expected: read by the XML parser
+                element = ET.fromstring(self.wrapper + text[start:position] + "</worksheet>")[0]
+                cells = book._cells(element)
+            if cells[0]:
+                yield number, cells[0], cells[1]
+        if text[position:end].strip():
+            raise _Fallback
+
+    @staticmethod
+    def _cells(book: Book, inner: str) -> tuple[list[Any], dict[int, tuple] | None] | None:
+        """A row's cells, or None when one is written otherwise (rich text, a phonetic reading): the parser's."""
+        found = _CELL.findall(inner)
+        if len(found) != inner.count("<c"):
+            return None
+        values: list[Any] = []
+        marks: dict[int, tuple] | None = None
+        columns = _COLUMNS
+        for letters, style, kind, formula, formula_text, raw, empty, is_element, inline in found:
+            column = columns.get(letters) or _column(letters + "1")  # (a dictionary, filled as columns are met)
+            value: Any = None
+            if raw and ("&" in raw or "\r" in raw):
+                raw = _xml_text(raw)
+            if not kind or kind == "n":
+                value = _number(raw)
+                if value is not None and style and int(style) in book._percent_styles():
+                    marks = marks or {}
+                    marks[column] = ("percent",)
+            elif kind == "inlineStr":
+                value = inline if is_element else None
+                if value and ("&" in value or "\r" in value):
+                    value = _xml_text(value)
+                if value and "_x" in value:
+                    value = _unescape(value)
+            elif kind == "s":
+                index = int(raw) if raw and raw.strip().isdigit() else -1
+                shared = book.shared
+                value = shared[index] if 0 <= index < len(shared) else None
+            elif kind == "b":
+                value = None if not (raw or empty) else raw.strip() == "1"
+            elif kind == "e":
+                marks = marks or {}
+                marks[column] = ("error", raw or "#")
+            else:  # "str" (a formula's text), "d" (an ISO date)
+                value = raw or None
+            if formula:
+                marks = marks or {}
+                marks[column] = ("formula", _xml_text(formula_text), raw not in (None, ""))
+            if value is not None or (marks and column in marks):
+                if column > len(values):
+                    values.extend([None] * (column - len(values)))
+                values[column - 1] = value
+        return values, marks
+
+
+_SHARED_ITEM = re.compile(r"<si>(.*?)</si>|<si/>", re.S)
+
+
+def _fast_shared(data: bytes) -> list[str] | None:
+    """The shared strings read with regular expressions (None: for the XML parser to read)."""
+    if re.match(rb"<\?xml[^>]*encoding=[\"'](?!utf-8|UTF-8)", data[:200]) or b"<![CDATA[" in data \
+            or b"<!DOCTYPE" in data[:4096]:
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    found = _SHARED_ITEM.findall(text)
+    if len(found) != text.count("<si") or "<!--" in text or _ELEMENT_PREFIX.search(text, text.find("<sst")):
+        return None
+    strings: list[str] = []
+    try:
+        for item in found:
+            if "<rPh" in item or "<phoneticPr" in item:
+                item = _PHONETIC.sub("", item)
+            strings.append(_unescape(_xml_text("".join(t or "" for t in _TEXT.findall(item)))))
+    except _Fallback:
+        return None
+    return strings
+
+
 MAX_MARKED = 100_000  # merged ranges recorded from a sheet
 
 
@@ -311,8 +503,10 @@ def _text(element: ET.Element) -> str:
 
 
 def _number(raw: str | None) -> Any:
-    if raw is None or not raw.strip():
+    if not raw or raw.isspace():
         return None
+    if raw.isdigit() or (raw[0] == "-" and raw[1:].isdigit()):
+        return int(raw)
     try:
         number = float(raw)
     except ValueError:

@@ -309,8 +309,19 @@ class Parties:
                     self.known[normal(name)] = pid
         for pid in self.ids:
             self.known[normal(pid)] = pid
+        self._shown: dict[tuple, str] = {}  # (reference, language, as an area) → how a cell shows it
+        self._read: dict[tuple, str] = {}  # (a cell's text, as an area) → the reference it names
 
     def name(self, ref: Any, lang: str, area: bool = False) -> str:
+        key = (ref, lang, area) if isinstance(ref, str) else None
+        shown = self._shown.get(key) if key else None
+        if shown is None:
+            shown = self._name(ref, lang, area)
+            if key:
+                self._shown[key] = shown
+        return shown
+
+    def _name(self, ref: Any, lang: str, area: bool) -> str:
         if ref == ALL_MUNICIPALITIES:
             return L.word("all_municipalities", lang)
         if ref == REGION and area:
@@ -328,6 +339,14 @@ class Parties:
 
     def read(self, text: Any, column: str, lang: str, area: bool = False) -> str:
         """The party (or all municipalities, or for an area the whole region) a name or id names."""
+        found = self._read.get((text, area)) if isinstance(text, str) else None
+        if found is None:
+            found = self._read_uncached(text, column, lang, area)
+            if isinstance(text, str):
+                self._read[(text, area)] = found
+        return found
+
+    def _read_uncached(self, text: Any, column: str, lang: str, area: bool) -> str:
         key = normal(text)
         if key in all_municipalities_words() and not area:
             return ALL_MUNICIPALITIES
