@@ -420,3 +420,31 @@ def test_into_a_root_without_sub_areas_the_values_wait_with_a_warning(tmp_path):
     warnings = [(p["code"], p.get("cell")) for p in json.loads(done.stdout) if p["severity"] == "warning"]
     assert ("workbook_values_not_imported", f"'{VALUES['fi']}'!H1") in warnings
     assert not (root / "measurements").exists()
+
+
+def test_an_import_checks_against_the_schema_only_the_files_it_writes(repo, tmp_path, monkeypatch):  # noqa: F811
+    """A workbook exported from exactly the files in the repository: the export checked them, so the import checks
+    against the schema only the file it writes (every cross-check still runs on all); a workbook made under other
+    schemas gets every file checked again."""
+    from cooperation.check import checker
+    from cooperation.load.sources import load_sources
+    checked: list[str] = []
+    original = checker.Checker._schema_check
+
+    def counted(self, kind, doc):
+        checked.append(doc.name)
+        return original(self, kind, doc)
+    monkeypatch.setattr(checker.Checker, "_schema_check", counted)
+    action = plain_action()
+    book = export(repo, tmp_path / "out")
+    status = cells(book, "Työkirja")[(action.id, "Tila")]
+    meta = {row[0].value: row[1].coordinate for row in load_workbook(book)["_source"].iter_rows()}
+    checked.clear()
+    assert import_(edit(book, tmp_path / "edited.xlsx", {("Työkirja", status): "valmis"}), repo).returncode == 0
+    (written,) = [line.split()[1] for line in git(repo, "status", "--porcelain").splitlines()]
+    assert checked == [written]
+    git(repo, "checkout", "-q", ".")
+    checked.clear()
+    other = edit(book, tmp_path / "other.xlsx", {("Työkirja", status): "valmis", ("_source", meta["schemas"]): "0" * 64})
+    assert import_(other, repo).returncode == 0
+    assert sorted(checked) == sorted(doc.name for _, doc in load_sources(repo).yaml_documents())

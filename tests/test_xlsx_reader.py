@@ -9,12 +9,16 @@ import pytest
 from helpers import REPO, resave_with_libreoffice, run_cli
 from openpyxl import load_workbook
 
-from cooperation.imports.xlsx import Book, Unreadable
+from cooperation.imports.xlsx import Book, Unreadable, _element_shared, _fast_shared
 
 
 def both_ways(path: Path) -> dict[str, tuple[list, list]]:
-    """Sheet → (its rows read the fast way, read by the XML parser)."""
+    """Sheet → (its rows read the fast way, read by the XML parser); the shared strings too."""
     out = {}
+    with zipfile.ZipFile(path) as archive:
+        if "xl/sharedStrings.xml" in archive.namelist():
+            data = archive.read("xl/sharedStrings.xml")
+            out["(shared strings)"] = (_fast_shared(data), _element_shared(data))
     with Book(path) as book:
         for name in book.sheetnames:
             with book.archive.open(book.paths[name]) as stream:

@@ -146,14 +146,7 @@ class Book:
                 with self.archive.open("xl/sharedStrings.xml") as stream:
                     data = stream.read(MAX_WORKBOOK_BYTES + 1)
                 fast = _fast_shared(data)
-                if fast is not None:
-                    self._shared = fast
-                    return fast
-                with self.archive.open("xl/sharedStrings.xml") as stream:
-                    for _, element in _parse(stream):
-                        if element.tag == f"{_MAIN}si":
-                            self._shared.append(_unescape(_text(element)))
-                            element.clear()
+                self._shared = fast if fast is not None else _element_shared(data)
         return self._shared
 
     def _percent_styles(self) -> set[int]:
@@ -457,6 +450,17 @@ class _Fast:
                     values.extend([None] * (column - len(values)))
                 values[column - 1] = value
         return values, marks
+
+
+def _element_shared(data: bytes) -> list[str]:
+    """The shared strings read by the XML parser."""
+    import io
+    strings: list[str] = []
+    for _, element in _parse(io.BytesIO(data)):
+        if element.tag == f"{_MAIN}si":
+            strings.append(_unescape(_text(element)))
+            element.clear()
+    return strings
 
 
 _SHARED_ITEM = re.compile(r"<si>(.*?)</si>|<si/>", re.S)
