@@ -191,6 +191,7 @@ class _Book:
         enums: dict[tuple[str, tuple], list[int]] = {}
         styles = [0, 0, value_style, 0]
         paths = self.s.paths
+        titles: dict[tuple[str, tuple], str | None] = {}
         for level, item in self.s.items:
             ident = item.get("id")
             for path, leaf in Y.data_fields(level, item, lang, self.s.languages):
@@ -199,12 +200,15 @@ class _Book:
                     shape = tuple(0 if isinstance(p, int) else p for p in path)
                     known = paths[(level, path)] = (".".join(str(p) for p in path), shape, Y.enum_at(level, shape))
                 text, shape, labels = known
+                title = titles.get((level, shape), False)
+                if title is False:
+                    title = titles[(level, shape)] = Y.field_title(level, shape, lang)
                 if labels and leaf.__class__ is str and leaf in labels:
                     enums.setdefault((level, shape), []).append(len(rows) + 2)
                     shown = C.enum_word(labels, leaf, lang)
                 else:
                     shown = C.encode_value(leaf)
-                rows.append(([ident, text, shown, Y.field_title(level, shape, lang)], styles))
+                rows.append(([ident, text, shown, title], styles))
         self.rows[sheet.title] = _rows_xml(rows, 2)
         for (level, shape), numbers in sorted(enums.items()):
             labels = Y.enum_at(level, shape)
