@@ -72,10 +72,11 @@ def main() -> int:
             book_path = next(out.glob("*-tyokirja.xlsx"))
             book = load_workbook(book_path)
             sheet = book.worksheets[0]
-            sheet["C3"] = f"{sheet['C3'].value} (muokattu)"
+            goal = next(row for row in sheet.iter_rows(min_row=2) if row[1].value == "Tavoite")[3]  # its text
+            goal.value = f"{goal.value} (muokattu)"
             edited = Path(tmp) / "edited.xlsx"
             book.save(edited)
-            del book, sheet
+            del book, sheet, goal
             codes = []
             import_.append(_timed(lambda codes=codes, edited=edited: codes.append(
                 _run("import-xlsx", edited, "--root", root, "--out", out))))

@@ -321,8 +321,12 @@ def cmd_codeowners(args) -> int:
 
 
 def cmd_export_xlsx(args) -> int:
+    from cooperation.timeliness import today
+    if args.year is not None and not 1900 <= args.year <= today().year:
+        sys.stderr.write(f"virhe: vuosi {args.year} ei kelpaa: mittaustulosten vuosi on välillä 1900–{today().year}\n")
+        return EXIT_USAGE
     if args.party is None:
-        return with_model(args, lambda model, sources: write_output("xlsx", args, model, sources))
+        return with_model(args, lambda model, sources: write_output("xlsx", args, model, sources, year=args.year))
 
     unknown: list[str] = []
 
@@ -336,7 +340,7 @@ def cmd_export_xlsx(args) -> int:
             return
         # a party's copy: its own rows highlighted, its id in the commenting party's column
         files = {args.out / file.replace(".xlsx", f"-{args.party}.xlsx"): data
-                 for file, data in BY_NAME["xlsx"].files(model, sources, party=args.party).items()}
+                 for file, data in BY_NAME["xlsx"].files(model, sources, party=args.party, year=args.year).items()}
         write_all_atomic(files)
         for path in files:
             sys.stderr.write(f"Kirjoitettu {path}\n")
@@ -345,17 +349,17 @@ def cmd_export_xlsx(args) -> int:
 
 
 def cmd_import_xlsx(args) -> int:
-    from cooperation.imports.importer import import_xlsx
+    from cooperation.imports.import_xlsx import import_xlsx
     return import_xlsx(args.file, args.root, force=args.force, format=args.format, lang=args.lang, out=args.out)
 
 
 def cmd_import_measurements(args) -> int:
-    from cooperation.imports.importer import import_measurements
+    from cooperation.imports.import_measurements import import_measurements
     return import_measurements(args.file, args.root, format=args.format, lang=args.lang)
 
 
 def cmd_new_subarea(args) -> int:
-    from cooperation.imports.importer import new_subarea
+    from cooperation.imports.new_subarea import new_subarea
     return new_subarea(args.id, args.root, force=args.force)
 
 
@@ -429,7 +433,9 @@ def make_parser() -> argparse.ArgumentParser:
     export_xlsx = commands.add_parser("export-xlsx", help="kirjoita työkirja (Excel) tiedoista: OUT/<tunniste>-tyokirja.xlsx")
     _common(export_xlsx)
     export_xlsx.add_argument("--party", default=None,
-                             help="osapuolen tunniste: osapuolen oma kopio, jossa sen rivit on korostettu")
+                             help="osapuolen tunniste: osapuolen oma kopio, jossa ovat sitä koskevat rivit")
+    export_xlsx.add_argument("--year", type=int, default=None, metavar="VVVV",
+                             help="vuosi, jonka mittaustulokset työkirjaan kirjoitetaan (oletus: edellinen vuosi)")
     export_xlsx.set_defaults(func=cmd_export_xlsx, writes="files")
 
     import_xlsx = commands.add_parser("import-xlsx", help="tuo Kuntaliiton työkirja osa-alueiden tiedostoiksi")

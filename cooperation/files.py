@@ -70,18 +70,19 @@ def write_atomic(path: Path, data: bytes | str) -> None:
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
 
-def reproducible_zip(data: bytes) -> bytes:
-    """Same content, fixed entry times and order: the same input gives the same bytes (.docx, .xlsx)."""
+def reproducible_zip(data: bytes, level: int | None = None) -> bytes:
+    """Same content, fixed entry times and order: the same input gives the same bytes (.docx, .xlsx).
+    ``level``: zlib's compression level (default: zlib's own)."""
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=level) as target:
         names = source.namelist()
         first = [n for n in names if n == "[Content_Types].xml"]
         for name in first + sorted(n for n in names if n not in first):
             info = zipfile.ZipInfo(name, FIXED_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(name))
+            target.writestr(info, source.read(name), compresslevel=level)
     return out.getvalue()
 
 

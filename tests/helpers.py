@@ -104,6 +104,23 @@ def convert_to_pdf(out: Path, *sources: Path, timeout: int = 240) -> subprocess.
                           capture_output=True, timeout=timeout, check=True)
 
 
+def resave_with_libreoffice(out: Path, *books: Path, timeout: int = 240) -> list[Path]:
+    """The workbooks opened and saved again by LibreOffice Calc, as an official's office suite would (into ``out``,
+    with a profile of their own there); the test skips where LibreOffice is missing, fails where CI installed it."""
+    import pytest
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        if os.environ.get("REQUIRE_LIBREOFFICE"):
+            pytest.fail("LibreOffice Calc is required here: apt-get install libreoffice-calc-nogui")
+        pytest.skip("LibreOffice (soffice) is not installed (apt-get install libreoffice-calc-nogui)")
+    out.mkdir(parents=True, exist_ok=True)
+    subprocess.run([soffice, f"-env:UserInstallation={(out / 'lo-profile').as_uri()}", "--headless", "--convert-to",
+                    "xlsx", "--outdir", str(out), *map(str, books)], capture_output=True, timeout=timeout, check=True)
+    saved = [out / book.name for book in books]
+    assert all(path.is_file() for path in saved), saved
+    return saved
+
+
 # what a region's repository holds besides its data: tests that need a real repository copy these
 CODE = ["build.py", "cooperation", "schema", "templates", "docs", "mkdocs.yml", "mkdocs.sv.yml", ".github"]
 

@@ -118,7 +118,7 @@ def test_json_that_is_not_a_list_of_rows(root, tmp_path, content, words):
 
 
 def test_an_input_file_beyond_the_limit_is_refused_unread(root, tmp_path):
-    from cooperation.imports.importer import MAX_INPUT_BYTES
+    from cooperation.imports.import_measurements import MAX_INPUT_BYTES
     file = tmp_path / "iso.csv"
     with file.open("wb") as handle:  # a sparse file: big, but costs nothing
         handle.truncate(MAX_INPUT_BYTES + 1)

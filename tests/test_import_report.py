@@ -12,7 +12,8 @@ from test_import_xlsx import workbook
 from test_workbook import empty_region, snapshot
 
 from cooperation.i18n.messages import M
-from cooperation.imports import importer
+from cooperation.imports.import_measurements import import_measurements
+from cooperation.imports.import_xlsx import import_xlsx
 
 
 def messy(tmp_path: Path) -> Path:
@@ -39,7 +40,7 @@ MESSY = [
 def test_a_messy_workbook_in_text_names_each_cell_on_stderr(tmp_path, capsys):
     root = empty_region(tmp_path, MINIMAL)
     before = snapshot(root)
-    assert importer.import_xlsx(messy(tmp_path), root) == 1
+    assert import_xlsx(messy(tmp_path), root) == 1
     out, err = capsys.readouterr()
     assert out == ""
     lines = err.splitlines()
@@ -53,7 +54,7 @@ def test_a_messy_workbook_in_text_names_each_cell_on_stderr(tmp_path, capsys):
 
 def test_a_messy_workbook_as_github_annotations_without_lines(tmp_path, capsys):
     root = empty_region(tmp_path, MINIMAL)
-    assert importer.import_xlsx(messy(tmp_path), root, format="github") == 1
+    assert import_xlsx(messy(tmp_path), root, format="github") == 1
     out, err = capsys.readouterr()
     levels = {"error": "error", "warning": "warning", "info": "notice"}
     assert [line.split(" ", 1)[0] for line in out.splitlines()] == [f"::{levels[s]}" for s, _, _ in MESSY]
@@ -66,7 +67,7 @@ def test_a_messy_workbook_as_github_annotations_without_lines(tmp_path, capsys):
 @pytest.mark.parametrize("lang", ["fi", "en"])
 def test_a_messy_workbook_as_json_in_each_language(tmp_path, capsys, lang):
     root = empty_region(tmp_path, MINIMAL)
-    assert importer.import_xlsx(messy(tmp_path), root, format="json", lang=lang) == 1
+    assert import_xlsx(messy(tmp_path), root, format="json", lang=lang) == 1
     out, err = capsys.readouterr()
     report = json.loads(out)
     assert [(p["severity"], p["cell"], p["code"]) for p in report] == MESSY
@@ -82,7 +83,7 @@ def test_a_messy_workbook_as_json_in_each_language(tmp_path, capsys, lang):
 def test_a_written_import_reports_its_notes_and_the_check_in_json(tmp_path, capsys):
     root = empty_region(tmp_path, MINIMAL)
     path = workbook(tmp_path / "Työkirja.xlsx", [["Työllisyyden hoito", "Työttömyys laskee", "Yhteispalvelu (Alfan kunta)"]])
-    assert importer.import_xlsx(path, root, format="json") == 0
+    assert import_xlsx(path, root, format="json") == 0
     out, err = capsys.readouterr()
     report = json.loads(out)  # the workbook's notes, then validate's check of the data as written
     assert [(p["cell"], p["code"]) for p in report if p["file"] == "Työkirja.xlsx"] == [("A2", "workbook_new_subarea")]
@@ -99,7 +100,7 @@ def region(tmp_path) -> Path:
 def test_skipped_measurement_rows_are_warnings_at_their_line_or_entry(region, tmp_path, capsys):
     csv_file = tmp_path / "tidy.csv"
     csv_file.write_text("indicator,area,year,value\nTILA-1-M1,region,3000,1\nTILA-1-M1,region,2025,x\n", encoding="utf-8")
-    assert importer.import_measurements(csv_file, region, format="json", lang="en") == 0
+    assert import_measurements(csv_file, region, format="json", lang="en") == 0
     out, err = capsys.readouterr()
     assert [(p["severity"], p["file"], p["line"], p["column"], "cell" in p, p["code"], p["message"])
             for p in json.loads(out)] == [
@@ -109,12 +110,12 @@ def test_skipped_measurement_rows_are_warnings_at_their_line_or_entry(region, tm
     assert err.startswith("Mittaustuloksia: 0 uutta, 0 päivitetty, 0 ennallaan, 2 ohitettu.")
     json_file = tmp_path / "sotkanet.json"
     json_file.write_text('[{"indicator": "TILA-1-M1", "region": "region", "year": 2025}, 7]', encoding="utf-8")
-    assert importer.import_measurements(json_file, region, format="github") == 0
+    assert import_measurements(json_file, region, format="github") == 0
     out, _ = capsys.readouterr()
     assert out == ("::warning file=sotkanet.json,title=Sopimuksen tarkistus::[0]: arvo puuttuu\n"
                    "::warning file=sotkanet.json,title=Sopimuksen tarkistus::[1]: rivi ei ole olio (avaimet ja arvot, "
                    'esim. {"indicator": 3127, …})\n')
-    assert importer.import_measurements(json_file, region) == 0
+    assert import_measurements(json_file, region) == 0
     assert capsys.readouterr().err.startswith("sotkanet.json[0]: varoitus: arvo puuttuu\n"
                                               "sotkanet.json[1]: varoitus: rivi ei ole olio")
 

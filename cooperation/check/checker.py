@@ -59,8 +59,9 @@ class Checker:
     """Runs the schema and the cross-checks over ``sources``; the checks report through it."""
 
     def __init__(self, sources: Sources, schemas: Schemas | None = None, raise_errors: bool = False,
-                 checks: Sequence[Check] | None = None):
+                 checks: Sequence[Check] | None = None, schema_valid: frozenset[str] = frozenset()):
         self.sources = sources
+        self.schema_valid = schema_valid
         self.raise_errors = raise_errors
         self.checks = CROSS_CHECKS if checks is None else checks
         self.schemas = schemas or default_schemas()
@@ -125,6 +126,8 @@ class Checker:
 
     # --- schema ---------------------------------------------------------------------------------
     def check_schema(self, kind: str, doc: Document) -> bool:
+        if doc.name in self.schema_valid:  # the caller knows these bytes passed this schema: nothing to remember
+            return True
         entry = _SCHEMA_CHECKS.get(doc.name) if self.sources.incremental else None
         if entry is None or entry.doc is not doc or entry.kind != kind or entry.schemas is not self.schemas:
             entry = self._schema_check(kind, doc)
@@ -239,8 +242,10 @@ def _shape(path):
 
 
 def check(sources: Sources, schemas: Schemas | None = None, raise_errors: bool = False,
-          checks: Sequence[Check] | None = None) -> Result:
+          checks: Sequence[Check] | None = None, schema_valid: frozenset[str] = frozenset()) -> Result:
     """Every problem of ``sources``. A cross-check that crashes becomes an "internal" problem naming
     it; with ``raise_errors`` (tests) the exception propagates instead. ``checks`` replaces the
-    cross-checks (default: ``CROSS_CHECKS``, in their order)."""
-    return Checker(sources, schemas, raise_errors, checks).run()
+    cross-checks (default: ``CROSS_CHECKS``, in their order). ``schema_valid``: files whose bytes the caller
+    knows passed these schemas (an import of a workbook exported from exactly these files: the export checked
+    them), not validated against the schema again; every cross-check still runs on every file."""
+    return Checker(sources, schemas, raise_errors, checks, schema_valid).run()

@@ -9,6 +9,8 @@ from typing import Any
 
 import yaml
 
+from cooperation.imports.merge import same
+
 
 class _Dumper(yaml.SafeDumper):
     pass
@@ -65,25 +67,13 @@ def update(text: str, old: Any, new: Any) -> str:
         if changed is not None:
             from cooperation.load.yaml_loader import load_yaml_text
             reread = load_yaml_text(changed, Path("check.yaml"), "check.yaml", [])
-            if reread is not None and _same(reread.data, new):  # the loader reads back exactly the new data
+            if reread is not None and same(reread.data, new):  # the loader reads back exactly the new data
                 return changed
     parser, document = _round_trip(text)
     document = _apply(document, old, new)
     buffer = io.StringIO()
     parser.dump(document, buffer)
     return buffer.getvalue()
-
-
-def _same(a: Any, b: Any) -> bool:
-    if isinstance(a, bool) or isinstance(b, bool):
-        return type(a) is type(b) and a == b
-    if isinstance(a, dict) and isinstance(b, dict):
-        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
-    if isinstance(a, list) and isinstance(b, list):
-        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
-    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
-        return a == b
-    return type(a) is type(b) and a == b
 
 
 def _ids(value: Any) -> list[str] | None:
@@ -95,14 +85,14 @@ def _ids(value: Any) -> list[str] | None:
 def _apply(node: Any, old: Any, new: Any) -> Any:
     """The node for ``new``: ``node`` itself, changed in place where it can be (its comments stay)."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
-    if _same(old, new):
+    if same(old, new):
         return node
     if isinstance(node, CommentedMap) and isinstance(old, dict) and isinstance(new, dict):
         for key in [k for k in node if k not in new]:
             del node[key]
         for index, (key, value) in enumerate(new.items()):
             if key in node and key in old:
-                if not _same(old[key], value):
+                if not same(old[key], value):
                     node[key] = _apply(node[key], old[key], value)
             else:
                 previous = list(new)[:index]
@@ -132,8 +122,12 @@ def _apply(node: Any, old: Any, new: Any) -> Any:
             return node
         if len(old) == len(new) and not any(isinstance(x, (dict, list)) for x in new):
             for index, value in enumerate(new):
-                if not _same(old[index], value):
+                if not same(old[index], value):
                     node[index] = _scalar(node[index], value)
+            return node
+        if old and len(new) > len(old) and all(same(a, b) for a, b in zip(old, new)):  # entries added at the end
+            for value in new[len(old):]:
+                node.append(_like(node[-1], _fresh(value)))
             return node
         fresh = _fresh(new)
         if node.fa.flow_style():
@@ -152,6 +146,19 @@ def _scalar(node: Any, value: Any) -> Any:
                                                                     PlainScalarString)):
             return type(node)(value)
     return value
+
+
+def _like(model: Any, fresh: Any) -> Any:
+    """A new entry written as the one before it: its texts quoted the same way (a date as "2026-02-10")."""
+    from ruamel.yaml.comments import CommentedMap
+    from ruamel.yaml.scalarstring import ScalarString
+    if isinstance(model, CommentedMap) and isinstance(fresh, CommentedMap):
+        for key, value in fresh.items():
+            template = model.get(key)
+            if isinstance(value, str) and not isinstance(value, ScalarString) and isinstance(template, ScalarString) \
+                    and "\n" not in value:
+                fresh[key] = type(template)(value)
+    return fresh
 
 
 def _fresh(value: Any) -> Any:
@@ -176,7 +183,7 @@ def _fresh(value: Any) -> Any:
 # --- values changed in place: the file's own line breaks, quoting and layout kept byte for byte --------------
 def _scalar_edits(old: Any, new: Any, path: tuple = ()) -> list[tuple[tuple, Any]] | None:
     """The paths whose scalar value differs, when nothing but scalar values differs; None otherwise."""
-    if _same(old, new):
+    if same(old, new):
         return []
     if isinstance(old, dict) and isinstance(new, dict):
         if set(old) != set(new):
@@ -252,10 +259,10 @@ def _render(node: Any, value: Any, text: str) -> str | None:
     if node.style == '"' or _PLAIN_UNSAFE.search(value) or not value:
         return json.dumps(value, ensure_ascii=False)
     try:
-        same = yaml.safe_load(value) == value
+        plain = yaml.safe_load(value) == value
     except yaml.YAMLError:
-        same = False
-    return value if same else json.dumps(value, ensure_ascii=False)
+        plain = False
+    return value if plain else json.dumps(value, ensure_ascii=False)
 
 
 # libyaml's loader when PyYAML has it: the same nodes and character positions, ten times faster on a large

@@ -18,7 +18,7 @@ import math
 import os
 import re
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -170,14 +170,15 @@ class _Reader:
     region's worth whatever the number of loads. Cached documents and rows are shared with the previous load's
     Sources: no stage changes them (tests/test_incremental.py checks that a full load leaves them as parsed)."""
 
-    def __init__(self, incremental: bool):
+    def __init__(self, incremental: bool, staged: Mapping[Path, bytes] | None = None):
         self.incremental = incremental
+        self.staged = staged or {}
         self.kept: dict[tuple, tuple[Any, tuple[Problem, ...]]] = {}
 
     def read(self, path: Path, name: str, kind: str, max_bytes: int, problems: list[Problem],
              parse: Callable[[bytes, Path, str, list[Problem]], Any]) -> Any:
         """``parse(bytes, path, name, problems)`` of the file's bytes; None when they cannot be read."""
-        raw = read_bytes(path, name, problems, max_bytes)
+        raw = self.staged[path] if path in self.staged else read_bytes(path, name, problems, max_bytes)
         if raw is None:  # read_bytes said why (a link, a special file, too large): never remembered
             return None
         if not self.incremental:
@@ -212,12 +213,15 @@ def _parse_measurements(raw: bytes, path: Path, name: str, problems: list[Proble
     return [] if text is None else read_measurements(text, name, problems)
 
 
-def load_sources(root: Path, incremental: bool = False) -> Sources:
+def load_sources(root: Path, incremental: bool = False, staged: Mapping[Path, bytes] | None = None) -> Sources:
     """Every data file under ``root``, read strictly. ``incremental``: files with the same bytes as in the
-    previous incremental load are not parsed again (their documents, rows and problems are reused)."""
+    previous incremental load are not parsed again (their documents, rows and problems are reused). ``staged``:
+    files (paths under ``root``, regular files in its data folders) read as these bytes instead of from the disk,
+    existing or not: the data as an import would write it, checked before anything is written."""
     root = Path(root)
     sources = Sources(root=root, incremental=incremental)
-    reader = _Reader(incremental)
+    staged = {Path(path): data for path, data in (staged or {}).items()}
+    reader = _Reader(incremental, staged)
     problems = sources.problems
     # Never read through a symbolic link: a link can point out of the data root (/etc/passwd,
     # /proc/self/environ) and validation quotes what it reads into pull-request annotations.
@@ -230,7 +234,7 @@ def load_sources(root: Path, incremental: bool = False) -> Sources:
             sources.documents[kind] = None
             sources.failed.append(name)
             continue
-        if not path.is_symlink() and not path.exists():
+        if not path.is_symlink() and not path.exists() and path not in staged:
             sources.documents[kind] = None
             if required:
                 problems.append(Problem(ERROR, "file_missing", name, 1, 1, {"what": what}))
@@ -251,7 +255,8 @@ def load_sources(root: Path, incremental: bool = False) -> Sources:
         sources.failed.append("subareas/")
         paths = []
     else:
-        paths = sorted(subarea_dir.iterdir()) if subarea_dir.is_dir() else []
+        paths = sorted(set(subarea_dir.iterdir() if subarea_dir.is_dir() else [])
+                       | {p for p in staged if p.parent == subarea_dir})
         agreement = sources.documents.get("agreement")
         # a framework agreement (scope 1) states structures and principles: it may have no sub-areas at all
         framework = agreement is not None and isinstance(agreement.data, dict) and agreement.data.get("scope") == 1
@@ -273,8 +278,9 @@ def load_sources(root: Path, incremental: bool = False) -> Sources:
         else:
             sources.failed.append(_rel(root, path))
     measurement_dir = root / "measurements"
-    if not _linked(root, "measurements", problems) and measurement_dir.is_dir():
-        for path in sorted(measurement_dir.glob("*.csv")):
+    if not _linked(root, "measurements", problems) and (measurement_dir.is_dir() or staged):
+        for path in sorted(set(measurement_dir.glob("*.csv"))
+                           | {p for p in staged if p.parent == measurement_dir and p.suffix == ".csv"}):
             name = _rel(root, path)
             sources.measurement_files.append(name)
             rows = reader.read(path, name, "csv", MAX_CSV_BYTES, problems, _parse_measurements)

@@ -89,8 +89,10 @@ def _pdf(model: Agreement, langs: list[str], template=None, made_from: dict[str,
 
 # in the order of the site's downloads page
 REGISTRY: tuple[Output, ...] = (
-    Output("xlsx", "{id}-tyokirja{suffix}.xlsx", "dl_xlsx", lambda model, sources, lang, party=None:
-           _module("workbook").export(model, sources, lang, party), per_language=True, site=OWN_LANGUAGE),
+    Output("xlsx", "{id}-tyokirja{suffix}.xlsx", "dl_xlsx", lambda model, sources, lang, party=None, year=None:
+           _module("workbook").export(model, sources, lang, party, year), per_language=True, site=OWN_LANGUAGE,
+           render_all=lambda model, sources, langs, party=None, year=None:
+           _module("workbook").export_languages(model, sources, langs, party, year)),
     Output("docx", "{id}-{lang}.docx", "dl_docx", lambda model, sources, lang, template=None:
            _module("docx").render(model, lang, template), per_language=True,
            render_all=lambda model, sources, langs, template=None: _module("docx").render_languages(model, langs, template)),

@@ -1,32 +1,47 @@
 """A Kuntaliitto workbook read into sub-area data: tolerant of heading spelling, merged cells, empty
 rows and several items in one cell; bounded in size and rows; every uncertain cell noted as a problem with its
-position (``Työkirja.xlsx!C14``), reported as validate reports. Writing the files is cooperation/imports/importer.py's job.
+position (``Työkirja.xlsx!C14``), reported as validate reports. Writing the files is cooperation/imports/import_xlsx.py's job.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
 import zipfile
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from xml.parsers import expat
 
-from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
-from openpyxl.utils.cell import coordinate_to_tuple, range_boundaries
-from openpyxl.utils.exceptions import CellCoordinatesException
-
-from cooperation.domain import ALL_MUNICIPALITIES, COLUMNS, GROUP_HEADINGS, HEADINGS, REQUIRED_COLUMNS, SHEET, STANDARD
+from cooperation.domain import ALL_MUNICIPALITIES
+from cooperation.imports.xlsx import Book, Notes, Unreadable, cell_name, container_problem, size_text
 from cooperation.load.yaml_loader import MAX_YAML_BYTES
-from cooperation.result import ERROR, INFO, WARNING, Problem
+from cooperation.result import ERROR, INFO, WARNING
 from cooperation.schemas import default_schemas
 
-# Import limits: a workbook's members unpacked, and how many empty rows in a row end the table.
-MAX_WORKBOOK_BYTES = 50_000_000
+# Import limits: how many empty rows in a row end the table, how many sub-areas a workbook may hold.
 EMPTY_ROW_RUN = 1000
 MAX_SUBAREAS = 100  # each is a file validate reads; the workbook template has ten
+MAX_IMPORT_CHARS = 20_000_000  # text taken from all cells together
+MAX_MARKED_CELLS = 100_000  # formula cells without a stored value, and error values, noted
+HEADER_ROWS, HEADER_COLUMNS = 30, 60
 
+# --- Kuntaliitto's template: its columns, headings and sub-areas
+COLUMNS = ("subarea", "goals", "actions", "resources", "indicators", "notes")
+HEADINGS = {
+    "subarea": ("osa-alue", "osa-alueet"),
+    "goals": ("tavoitteet", "tavoite", "yhteistyön tavoitteet"),
+    "actions": ("toimenpiteet ja vastuutahot", "toimenpiteet", "toimenpiteet ja vastuut"),
+    "resources": ("resurssit", "resurssi"),
+    "indicators": ("arviointimittarit", "mittarit", "arviointimittari"),
+    "notes": ("huomioitavaa", "huomiot"),
+}
+REQUIRED_COLUMNS = ("subarea", "goals")
+GROUP_HEADINGS = {"common": "yhteiset", "interface": "yhdyspintakohtaiset", "regional": "alueen erityispiirteisiin"}
+STANDARD = {  # workbook sub-area → (file id, id prefix)
+    "wellbeing_promotion": ("hyte", "HYTE"), "personnel": ("henkilosto", "HENK"), "participation": ("osallisuus", "OSA"),
+    "premises": ("tilat", "TILA"), "support_services": ("tukipalvelut", "TUKI"), "vitality": ("elinvoima", "ELI"),
+    "education_and_social": ("sivistys", "SIV"), "employment": ("tyollisyys", "TY"),
+    "integration": ("kotoutuminen", "KOTO"), "security": ("turvallisuus", "TUR"),
+}
+SHEET = "Työkirja"
 
 
 def normalise(text: Any) -> str:
@@ -51,35 +66,32 @@ def items_of(cell: Any) -> list[str]:
 Cell = tuple[int, int]  # (row, column), both from 1
 
 
-def cell_name(at: Cell) -> str:
-    return f"{get_column_letter(at[1])}{at[0]}"
+class Imported(Notes):
+    """What a template workbook gave: the sub-area files, and the notes at its cells (its one sheet's cells are
+    named as C14)."""
 
-
-@dataclass
-class Imported:
-    name: str  # the workbook's file name, as problems name it
-    files: dict[str, dict] = field(default_factory=dict)  # subarea id → data
-    notes: list[Problem] = field(default_factory=list)  # what the import did or could not do, in reading order
-    used_ids: set[str] = field(default_factory=set)  # ids given so far, in lower case
-    first_cells: dict[str, Cell] = field(default_factory=dict)  # sub-area id → the cell that names it
-
-    def note(self, severity: str, code: str, at: Cell | int | None, **params: Any) -> None:
-        """A problem at a cell, at a whole row (the heading row), or (None) about the workbook as a whole."""
-        if isinstance(at, tuple):
-            problem = Problem(severity, code, self.name, at[0], at[1], params, cell=cell_name(at))
-        elif at is not None:
-            problem = Problem(severity, code, self.name, at, 0, params, cell=str(at))
-        else:
-            problem = Problem(severity, code, self.name, 0, 0, params)
-        self.notes.append(problem)
-
-    def ref(self, at: Cell) -> str:
-        """A cell as a message quotes it: Työkirja.xlsx!A2."""
-        return f"{self.name}!{cell_name(at)}"
+    def __init__(self, name: str):
+        super().__init__(name)
+        self.files: dict[str, dict] = {}  # subarea id → data
+        self.used_ids: set[str] = set()  # ids given so far, in lower case
+        self.first_cells: dict[str, Cell] = {}  # sub-area id → the cell that names it
 
     @property
-    def errors(self) -> list[Problem]:
-        return [n for n in self.notes if n.severity == ERROR]
+    def notes(self):
+        return self.problems
+
+    def note(self, severity: str, code: str, at: Cell | int | None, /, **params: Any) -> None:
+        """A problem at a cell, at a whole row (the heading row), or (None) about the workbook as a whole."""
+        if isinstance(at, tuple):
+            self.at(severity, code, None, at[0], at[1], **params)
+        elif at is not None:
+            self.row(severity, code, at, **params)
+        else:
+            self.book(severity, code, **params)
+
+    def ref(self, at: Cell) -> str:  # type: ignore[override]
+        """A cell as a message quotes it: Työkirja.xlsx!A2."""
+        return f"{self.name}!{cell_name(*at)}"
 
 
 def slug(text: str) -> str:
@@ -139,143 +151,13 @@ def _standard_subarea(title: str) -> str | None:
     return None
 
 
-def _size(number: int) -> str:
-    return f"{number:_}".replace("_", " ")
-
-
-OLE2_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")  # an encrypted .xlsx and an old .xls are OLE2 compound files
-MAX_IMPORT_CHARS = 20_000_000  # text taken from all cells together
-MAX_MARKED_CELLS = 100_000  # merged ranges, and formula cells without a stored value, recorded from the sheet
-HEADER_ROWS, HEADER_COLUMNS = 30, 60
-
-
-class _Unreadable(Exception):
-    """The workbook's XML is broken part-way: a message code and its parameters say where."""
-
-    def __init__(self, code: str, **params: Any):
-        super().__init__(code)
-        self.code, self.params = code, params
-
-
-def _container_problem(path: Path) -> tuple[str, dict[str, Any]] | None:
-    """Why the file cannot be a workbook we read (a message code and its parameters), found before any of it
-    is unpacked; None when it may be one."""
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(8)
-            encrypted = head == OLE2_SIGNATURE and _contains(handle, "EncryptedPackage".encode("utf-16-le"))
-    except OSError as exc:
-        return "workbook_unreadable", {"reason": str(exc.strerror or exc)}
-    if encrypted:
-        return "workbook_encrypted", {}
-    if head == OLE2_SIGNATURE:
-        return "workbook_old_format", {}
-    try:
-        with zipfile.ZipFile(path) as archive:
-            total = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
-        return "workbook_not_xlsx", {}
-    if total > MAX_WORKBOOK_BYTES:
-        return "workbook_too_large", {"size": _size(total), "limit": _size(MAX_WORKBOOK_BYTES)}
-    return None
-
-
-def _contains(handle, needle: bytes, chunk: int = 1 << 20) -> bool:
-    tail = b""
-    while True:
-        data = handle.read(chunk)
-        if not data:
-            return False
-        if needle in tail + data:
-            return True
-        tail = data[-len(needle):]
-
-
-def _scan_sheet(stream) -> tuple[list[tuple[int, int, int, int]], dict[Cell, tuple[str, dict[str, Any]]]]:
-    """Merged ranges (min_col, min_row, max_col, max_row), and cells whose value the workbook does not hold:
-    formulas saved without a computed value and error values (#REF!), as (row, column) → (message code, parameters).
-
-    A streaming pass over the sheet's XML: read-only openpyxl gives neither.
-    """
-    merged: list[tuple[int, int, int, int]] = []
-    unknown: dict[Cell, tuple[str, dict[str, Any]]] = {}
-    row = column = 0
-    reading: str | None = None  # the element whose text is read into the cell: "f" or "v"
-    cell: dict | None = None
-
-    def start(name: str, attrs: dict) -> None:
-        nonlocal cell, row, column, reading
-        local = name.rpartition(" ")[2]
-        if local == "row":
-            row = int(attrs["r"]) if attrs.get("r") else row + 1
-            column = 0
-        elif local == "c":
-            if attrs.get("r"):
-                row, column = coordinate_to_tuple(attrs["r"])
-            else:
-                column += 1
-            cell = {"at": (row, column), "t": attrs.get("t", "n"), "f": None, "v": ""}
-        elif local in ("f", "v") and cell is not None:
-            if local == "f":
-                cell["f"] = ""
-            reading = local
-        elif local == "mergeCell" and attrs.get("ref"):
-            if len(merged) >= MAX_MARKED_CELLS:
-                raise _Unreadable("workbook_too_many_merged", limit=_size(MAX_MARKED_CELLS))
-            bounds = range_boundaries(attrs["ref"])
-            if None not in bounds:
-                merged.append(bounds)
-
-    def end(name: str) -> None:
-        nonlocal cell, reading
-        local = name.rpartition(" ")[2]
-        if local in ("f", "v"):
-            reading = None
-        elif local == "c" and cell is not None:
-            if cell["t"] == "e":
-                unknown[cell["at"]] = ("workbook_error_value", {"value": cell["v"] or "#"})
-            elif cell["f"] is not None and not cell["v"] and cell["t"] != "str":
-                formula = f" (={cell['f']})" if cell["f"] else ""
-                unknown[cell["at"]] = ("workbook_formula_without_value", {"formula": formula})
-            if len(unknown) > MAX_MARKED_CELLS:
-                raise _Unreadable("workbook_too_many_formulas", limit=_size(MAX_MARKED_CELLS))
-            cell = None
-
-    def text(data: str) -> None:
-        if reading and cell is not None and len(cell[reading]) < 80:
-            cell[reading] += data[:80]
-
-    def no_doctype(*_args) -> None:  # a sheet never has one; entities could expand without bound
-        raise _Unreadable("workbook_doctype")
-
-    parser = expat.ParserCreate(namespace_separator=" ")
-    parser.StartElementHandler, parser.EndElementHandler, parser.CharacterDataHandler = start, end, text
-    parser.StartDoctypeDeclHandler = no_doctype
-    while chunk := stream.read(1 << 20):
-        parser.Parse(chunk, False)
-    parser.Parse(b"", True)
-    return merged, unknown
-
-
-def _rows(sheet, **bounds):
-    """Rows of values from the streaming reader; a broken part of the file raises _Unreadable."""
-    iterator = sheet.iter_rows(values_only=True, **bounds)
-    number = bounds.get("min_row", 1)
-    while True:
-        try:
-            values = next(iterator)
-        except StopIteration:
-            return
-        except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for broken XML
-            raise _Unreadable("workbook_broken_row", row=number, error=type(exc).__name__) from exc
-        yield number, values
-        number += 1
-
-
-def _find_header(sheet) -> tuple[int, dict[str, int]] | None:
-    for number, values in _rows(sheet, min_row=1, max_row=HEADER_ROWS, max_col=HEADER_COLUMNS):
+def _header(rows) -> tuple[int, dict[str, int]] | None:
+    """The heading row among the first rows: the row number and the template's columns found in it."""
+    for number, values, _marks in rows:
+        if number > HEADER_ROWS:
+            return None
         mapping: dict[str, int] = {}
-        for column_number, value in enumerate(values, start=1):
+        for column_number, value in enumerate(values[:HEADER_COLUMNS], start=1):
             if not isinstance(value, str) or len(value) > 100:  # headings are short; don't normalise a huge cell
                 continue
             key = normalise(value)
@@ -296,7 +178,7 @@ class _Merged:
         self.next = 0
         self.active: list[tuple[tuple[int, int, int, int], Any]] = []
 
-    def values(self, row: int, values: tuple, columns) -> dict[int, Any]:
+    def values(self, row: int, values: list, columns) -> dict[int, Any]:
         """Column → value, for the cells of this row that lie in a merged range but are not its top-left cell."""
         self.active = [(r, v) for r, v in self.active if r[3] >= row]
         while self.next < len(self.ranges) and self.ranges[self.next][1] <= row:
@@ -314,39 +196,40 @@ class _Merged:
 def import_workbook(path: Path, parties: list[dict], main_language: str = "fi",
                     placeholder_person: dict | None = None) -> Imported:
     result = Imported(path.name)
-    problem = _container_problem(path)
+    problem = container_problem(path)
     if problem:
         code, params = problem
         result.note(ERROR, code, None, **params)
         return result
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a broken file
+        book = Book(path)
+    except Exception:  # noqa: BLE001 - a broken container raises many kinds
         result.note(ERROR, "workbook_part_missing", None)
         return result
     try:
-        _read_workbook(book, path, result, parties, main_language, placeholder_person)
-    except _Unreadable as exc:
+        _read_workbook(book, result, parties, main_language, placeholder_person)
+    except Unreadable as exc:
         result.note(ERROR, exc.code, None, **exc.params)
+    except (KeyError, ValueError, OSError, EOFError, zipfile.BadZipFile) as exc:
+        result.note(ERROR, "workbook_broken_sheet", None, sheet="", error=type(exc).__name__)
     finally:
         book.close()
     return result
 
 
-def _read_workbook(book, path: Path, result: Imported, parties: list[dict], main_language: str,
+def _read_workbook(book: Book, result: Imported, parties: list[dict], main_language: str,
                    placeholder_person: dict | None) -> None:
-    sheets = [s for s in book.worksheets if hasattr(s, "_worksheet_path")]  # read-only sheets, no chart sheets
-    if not sheets:
-        raise _Unreadable("workbook_no_sheet")
-    sheet = next((s for s in sheets if s.title == SHEET), sheets[0])
-    sheet.reset_dimensions()  # the stored dimension may be wrong: rows past it would be dropped
+    if not book.sheetnames:
+        raise Unreadable("workbook_no_sheet")
+    sheet = SHEET if SHEET in book.sheetnames else book.sheetnames[0]
     try:
-        with zipfile.ZipFile(path) as archive, archive.open(sheet._worksheet_path) as stream:
-            merged_ranges, unknown = _scan_sheet(stream)
-    except (KeyError, ValueError, CellCoordinatesException, expat.ExpatError, zipfile.BadZipFile, OSError,
-            EOFError) as exc:
-        raise _Unreadable("workbook_broken_sheet", sheet=sheet.title, error=type(exc).__name__) from exc
-    found = _find_header(sheet)
+        merged_ranges = book.merged(sheet)
+    except Unreadable as exc:
+        if exc.code == "workbook_broken_sheet":
+            exc.params["sheet"] = sheet
+        raise
+    rows = book.rows(sheet)
+    found = _header(rows)
     if found is None:
         result.note(ERROR, "workbook_no_header", (1, 1))
         return
@@ -377,11 +260,17 @@ def _read_workbook(book, path: Path, result: Imported, parties: list[dict], main
     def ref(row: int, column: str) -> Cell:
         return row, columns[column]
 
-    for row, values in _rows(sheet, min_row=header_row + 1, max_col=width):
+    previous = header_row
+    marked = 0
+    for row, values, marks in rows:
+        empty_run += row - previous - 1  # the rows between had no cells
+        previous = row
+        values = values + [None] * (width - len(values)) if len(values) < width else values
         own = {number: values[number - 1] for number in by_number
                if values[number - 1] is not None and str(values[number - 1]).strip()}
         spill = merged.values(row, values, by_number) if empty_run < EMPTY_ROW_RUN else {}
-        bad = [(number, unknown[(row, number)]) for number in by_number if (row, number) in unknown]
+        bad = [(number, unknown) for number in by_number
+               if marks and number in marks and (unknown := _unknown(marks[number])) is not None]
         if empty_run >= EMPTY_ROW_RUN:
             if own or bad:
                 first = min([n for n in own] + [n for n, _ in bad])
@@ -390,6 +279,9 @@ def _read_workbook(book, path: Path, result: Imported, parties: list[dict], main
             continue  # only to find out whether anything follows; rows are cheap to skip
         for number, (code, params) in bad:
             result.note(ERROR, code, (row, number), **params)
+        marked += len(bad)
+        if marked > MAX_MARKED_CELLS:
+            raise Unreadable("workbook_too_many_formulas", limit=size_text(MAX_MARKED_CELLS))
         if not own:
             empty_run = 0 if bad else empty_run + 1
             continue  # a row of merged cells only repeats the rows above
@@ -402,12 +294,12 @@ def _read_workbook(book, path: Path, result: Imported, parties: list[dict], main
         size += len(str(own.get(columns["subarea"], "")))
         for column, value in cells.items():
             if value is not None and len(str(value)) > MAX_YAML_BYTES:
-                result.note(ERROR, "workbook_cell_too_large", ref(row, column), size=_size(len(str(value))),
-                            limit=_size(MAX_YAML_BYTES))
+                result.note(ERROR, "workbook_cell_too_large", ref(row, column), size=size_text(len(str(value))),
+                            limit=size_text(MAX_YAML_BYTES))
                 return
         total += size
         if total > MAX_IMPORT_CHARS:
-            result.note(ERROR, "workbook_too_much_text", ref(row, "subarea"), limit=_size(MAX_IMPORT_CHARS))
+            result.note(ERROR, "workbook_too_much_text", ref(row, "subarea"), limit=size_text(MAX_IMPORT_CHARS))
             return
         raw = cells["subarea"]
         if raw is not last_raw:  # a merged sub-area cell is one object on every row: normalise it once
@@ -433,7 +325,7 @@ def _read_workbook(book, path: Path, result: Imported, parties: list[dict], main
         spent[id(current)] = spent.get(id(current), 0) + size
         if spent[id(current)] > MAX_YAML_BYTES:
             result.note(ERROR, "workbook_subarea_too_large", first_cells.get(current["id"], ref(row, "subarea")),
-                        id=current["id"], row=row, limit=_size(MAX_YAML_BYTES))
+                        id=current["id"], row=row, limit=size_text(MAX_YAML_BYTES))
             return
         _add_row(current, cells, row, ref, matcher, result, main_language)
     for ident, data in result.files.items():
@@ -579,3 +471,12 @@ def _add_row(subarea: dict, cells: dict, row: int, ref, matcher: PartyMatcher, r
     notes = cells.get("notes")
     if notes and str(notes).strip() and "notes" not in subarea:
         subarea["notes"] = str(notes).strip()
+
+
+def _unknown(mark: tuple) -> tuple[str, dict[str, Any]] | None:
+    """Why a marked cell has no value to read: a formula saved without its value, or an error value (#REF!)."""
+    if mark[0] == "error":
+        return "workbook_error_value", {"value": mark[1]}
+    if mark[0] == "formula" and not mark[2]:
+        return "workbook_formula_without_value", {"formula": f" (={mark[1]})" if mark[1] else ""}
+    return None
