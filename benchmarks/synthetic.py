@@ -75,7 +75,7 @@ def generate(target: Path) -> Path:
         parties.append({"id": mid, "kind": "municipality", "name": _text(f"Kunta {i - 1}", f"Kommun {i - 1}"),
                         "business_id": _business_id(i * 31), "signs": True,
                         "signatories": [{"name": f"Henkilö {i}", "title": _text("kunnanjohtaja", "kommundirektör")}],
-                        "decisions": [{"body": _text("kunnanvaltuusto", "kommunfullmäktige"), "date": "2026-03-02",
+                        "decisions": [{"body": _text("kunnanvaltuusto", "kommunfullmäktige"), "date": "2025-12-15",
                                        "section": i, "diary_number": f"D/{i}/2026", "outcome": "approved"}]})
     (target / "agreement" / "parties.yaml").write_text(yaml.safe_dump({"parties": parties}, allow_unicode=True, sort_keys=False),
                                                       encoding="utf-8")
