@@ -120,13 +120,13 @@ def test_versions_are_the_signed_tag_and_the_current_proposal(signed_repo):
 def test_matrix_as_worked_out_by_hand(signed_repo):
     state, model = state_of(signed_repo["root"])
     v1, proposal = state.versions
-    states = {(p.id, v.short): state.cell(p, v).state for p in model.parties for v in state.versions}
+    states = {(p.id, v.short): state.standing(p, v).state for p in model.parties for v in state.versions}
     assert states == {("hva", "v1.0"): "approved", ("alfa", "v1.0"): "approved", ("beta", "v1.0"): "approved",
                       ("hva", proposal.short): "approved", ("alfa", proposal.short): "approved",
                       ("beta", proposal.short): EARLIER}
     # alfa: returned first, then approved (the re-approval, by a 16-digit prefix and a month only)
-    assert [d.outcome for d in state.cell("alfa", proposal).history] == ["returned", "approved"]
-    assert state.cell("beta", proposal).earlier == v1
+    assert [d.outcome for d in state.standing("alfa", proposal).history] == ["returned", "approved"]
+    assert state.standing("beta", proposal).earlier == v1
     assert state.since(proposal) is None and len(state.approved(proposal)) == 2
 
 
@@ -146,7 +146,7 @@ def test_an_amendment_after_the_approvals_leaves_them_with_the_earlier_text(tmp_
     git(root, "commit", "-q", "-am", "Muutos", date="2026-11-28T10:00:00+02:00")
     state, _ = state_of(root)
     assert state.kind == PROPOSAL and state.approved(state.current) == []
-    assert {state.cell(p, state.current).state for p in state.signing} == {EARLIER}
+    assert {state.standing(p, state.current).state for p in state.signing} == {EARLIER}
     text = run_cli("approvals", "--root", root).stdout
     assert "0/3 osapuolta hyväksynyt" in text
     assert f"hyväksyi aiemman tekstin (1.0, {first[:12]}…, 9.3.2026) – käsiteltävä uudelleen" in text
@@ -201,7 +201,7 @@ def test_a_decision_older_than_the_history_counts_for_nothing_until_its_version_
     decide(root, "alfa", {"body": "kunnanvaltuusto", "date": "2026-01-15", "section": 4, "outcome": "approved"})
     git(root, "commit", "-q", "-am", "Päätös", date="2026-03-20T10:00:00+02:00")
     state, _ = state_of(root)
-    assert state.cell("alfa", state.current).state == "pending"
+    assert state.standing("alfa", state.current).state == "pending"
     found = [(s, c) for s, c, _ in problems(root) if c.startswith("decision_")]
     assert found == [("warning", "decision_unbound_no_history")]
     line = next(x for x in run_cli("validate", "--root", root).stdout.splitlines() if "2026-01-15" in x)
@@ -210,7 +210,7 @@ def test_a_decision_older_than_the_history_counts_for_nothing_until_its_version_
     decide(root, "alfa", {"body": "kunnanvaltuusto", "date": "2026-01-15", "section": 4, "outcome": "approved",
                           "version": fingerprint(root)[:12]})
     state, _ = state_of(root)
-    assert state.cell("alfa", state.current).state == "approved"
+    assert state.standing("alfa", state.current).state == "approved"
 
 
 def test_an_undated_or_month_dated_decision_without_a_version(tmp_path):
@@ -256,7 +256,7 @@ def test_outside_git_only_a_named_current_text_counts(tmp_path):
     decide(root, "alfa", {"body": "kunnanvaltuusto", "date": "2026-03-02", "section": 1, "outcome": "approved",
                           "version": fingerprint(root)})
     state, _ = state_of(root)
-    assert state.cell("alfa", state.current).state == "approved"
+    assert state.standing("alfa", state.current).state == "approved"
     decide(root, "alfa", {"body": "kunnanvaltuusto", "date": "2026-03-02", "section": 1, "outcome": "approved",
                           "version": "0123456789ab"})
     assert [(s, c) for s, c, _ in problems(root) if c.startswith("decision_")] == [
@@ -286,7 +286,7 @@ def test_the_competent_bodys_latest_decision_counts(tmp_path, decisions, expecte
     decide(root, "alfa", *[{"body": body, "date": f"2026-03-{10 + i:02d}", "section": i + 1, "outcome": outcome,
                             "version": current} for i, (body, outcome) in enumerate(decisions)])
     state, _ = state_of(root)
-    assert state.cell("alfa", state.current).state == expected
+    assert state.standing("alfa", state.current).state == expected
 
 
 def test_body_ranks_in_both_languages():
@@ -466,8 +466,8 @@ def test_the_example_binds_its_decisions_to_the_text_they_approved():
     from helpers import REPO
     state, model = state_of(REPO)
     assert state.kind == DRAFT and state.approved(state.current) == []
-    approved_earlier = [pid for pid in state.signing if state.cell(pid, state.current).state == EARLIER]
+    approved_earlier = [pid for pid in state.signing if state.standing(pid, state.current).state == EARLIER]
     decided = [p.id for p in model.parties if p.signs and any(d.outcome == "approved" for d in p.decisions)]
     assert approved_earlier == decided and decided
-    earlier = {state.cell(pid, state.current).earlier.label for pid in approved_earlier}
+    earlier = {state.standing(pid, state.current).earlier.label for pid in approved_earlier}
     assert earlier == {"0.9"} and state.current.label != "0.9"

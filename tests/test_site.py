@@ -149,7 +149,7 @@ def test_home_page_tells_what_why_who_and_how_it_is_going(example_site, model):
                      f"{model.fingerprint[:12]}…", f"{len(model.goals)} tavoitetta", "Viimeisin muutos"):
         assert expected in text
     # the example was amended after four approvals of its draft 0.9: the home page says they are of an earlier text
-    again = sum(1 for p in state.signing if state.cell(p, state.current).state == "earlier")
+    again = sum(1 for p in state.signing if state.standing(p, state.current).state == "earlier")
     assert again and f"{again} osapuolen hyväksyntä koskee aiempaa tekstiä" in text
     # the whole fingerprint, jargon to residents, is on the downloads page, which the home page links to
     assert model.fingerprint not in text

@@ -90,7 +90,7 @@ class Binding:
 
 
 @dataclass(frozen=True)
-class Cell:
+class Standing:
     """One party's state for one version."""
 
     state: str  # an outcome (approved, rejected, tabled, returned, noted), "pending" or "earlier"
@@ -142,15 +142,15 @@ class VersionState:
     versions: tuple[Version, ...]  # every text the record knows, oldest first; the current one last
     bindings: tuple[Binding, ...]
     signing: tuple[str, ...]  # the ids of the parties that sign
-    cells: dict[tuple[str, str], Cell] = field(compare=False, hash=False, repr=False)
+    standings: dict[tuple[str, str], Standing] = field(compare=False, hash=False, repr=False)
 
-    def cell(self, party: Party | str, version: Version) -> Cell:
+    def standing(self, party: Party | str, version: Version) -> Standing:
         pid = party if isinstance(party, str) else party.id
-        return self.cells.get((pid, version.fingerprint)) or Cell(PENDING, None, ())
+        return self.standings.get((pid, version.fingerprint)) or Standing(PENDING, None, ())
 
     def approved(self, version: Version) -> list[str]:
         """The signing parties whose state on ``version`` is approved."""
-        return [pid for pid in self.signing if self.cell(pid, version).state == APPROVED]
+        return [pid for pid in self.signing if self.standing(pid, version).state == APPROVED]
 
     def all_approved(self, version: Version) -> bool:
         return bool(self.signing) and len(self.approved(version)) == len(self.signing)
@@ -160,7 +160,7 @@ class VersionState:
         not approved it or an approval's date is not recorded."""
         if not self.all_approved(version):
             return None
-        decisions = [self.cell(pid, version).decision for pid in self.signing]
+        decisions = [self.standing(pid, version).decision for pid in self.signing]
         if any(d is None or d.date is None for d in decisions):
             return None
         return max((d for d in decisions if d is not None), key=_last_day).date
@@ -197,25 +197,25 @@ def derive(parties: list[Party], versions: list[Version], bindings: list[Binding
             same[key] = equivalent(decided, version)
         return same[key]
 
-    cells: dict[tuple[str, str], Cell] = {}
+    standings: dict[tuple[str, str], Standing] = {}
     for party in parties:
         own = [b for b in bindings if b.party == party.id and b.version is not None]
         for version in versions:
             about = [b for b in own if b.version is not None and counts_for(b.version, version)]
             chosen = deciding(about)
             if chosen is not None:
-                cells[(party.id, version.fingerprint)] = Cell(chosen.decision.outcome, chosen.decision,
+                standings[(party.id, version.fingerprint)] = Standing(chosen.decision.outcome, chosen.decision,
                                                               tuple(b.decision for b in about))
                 continue
             earlier = [b for b in own if b.decision.outcome == APPROVED and b.version is not None
                        and order.get(b.version.fingerprint, -1) < order[version.fingerprint]]
             if earlier:
                 last = earlier[-1]
-                cells[(party.id, version.fingerprint)] = Cell(EARLIER, last.decision, tuple(b.decision for b in about),
+                standings[(party.id, version.fingerprint)] = Standing(EARLIER, last.decision, tuple(b.decision for b in about),
                                                               last.version)
             elif about:  # noted only
-                cells[(party.id, version.fingerprint)] = Cell(NOTED, about[-1].decision, tuple(b.decision for b in about))
-    state = VersionState(DRAFT, current, None, None, tuple(versions), tuple(bindings), signing, cells)
+                standings[(party.id, version.fingerprint)] = Standing(NOTED, about[-1].decision, tuple(b.decision for b in about))
+    state = VersionState(DRAFT, current, None, None, tuple(versions), tuple(bindings), signing, standings)
     decided = {b.version.fingerprint for b in bindings if b.version is not None}
     candidates = [v for v in versions if state.all_approved(v) and (v.fingerprint in decided or v.tags or v.current)]
     if not candidates:
@@ -224,7 +224,7 @@ def derive(parties: list[Party], versions: list[Version], bindings: list[Binding
     # it by editorial changes only) the one the parties decided on; an undated one by its place among the versions
     in_force = max(candidates, key=lambda v: (_span_end(state.since(v)), v.fingerprint in decided, order[v.fingerprint]))
     kind = IN_FORCE if state.all_approved(current) else PROPOSAL
-    return VersionState(kind, current, in_force, state.since(in_force), tuple(versions), tuple(bindings), signing, cells)
+    return VersionState(kind, current, in_force, state.since(in_force), tuple(versions), tuple(bindings), signing, standings)
 
 
 def without_history(model: Agreement) -> VersionState:
@@ -252,7 +252,7 @@ def table(parties: list[Party], state: VersionState) -> dict:
     for p in parties:
         cells = {}
         for v in state.versions:
-            c = state.cell(p, v)
+            c = state.standing(p, v)
             d = c.decision
             cells[v.fingerprint] = {"state": c.state, "body": d.body.values if d else None,
                                     "date": d.date if d else None, "section": d.section if d else None,

@@ -4,7 +4,7 @@ versions pages, the Word cover and footer, the PDF's keywords, the yearly report
 from __future__ import annotations
 
 from cooperation.i18n import labels as L
-from cooperation.model.approvals import DRAFT, EARLIER, IN_FORCE, PENDING, PROPOSAL, Cell, Version, VersionState
+from cooperation.model.approvals import DRAFT, EARLIER, IN_FORCE, PENDING, PROPOSAL, Standing, Version, VersionState
 
 
 def version_short(v: Version) -> str:
@@ -82,7 +82,7 @@ def state_word(state: str, lang: str) -> str:
     return L.enum("decision_outcome", state, lang)
 
 
-def decided_again(cell: Cell, lang: str) -> str:
+def decided_again(cell: Standing, lang: str) -> str:
     """An approval of an earlier text: "hyväksyi aiemman tekstin (0.9, c29f1290561d…, 16.3.2026) – käsiteltävä
     uudelleen"; "" for any other state."""
     if cell.state != EARLIER or cell.earlier is None or cell.decision is None:
@@ -91,7 +91,7 @@ def decided_again(cell: Cell, lang: str) -> str:
     return L.word("decide_again", lang).format(version=version_short(cell.earlier), date=when)
 
 
-def cell_text(cell: Cell, lang: str) -> str:
+def standing_text(cell: Standing, lang: str) -> str:
     """A party's state with the deciding body, day and §: "hyväksytty, kaupunginvaltuusto 16.3.2026 § 19"."""
     if cell.state == EARLIER:
         return decided_again(cell, lang)
@@ -103,5 +103,5 @@ def cell_text(cell: Cell, lang: str) -> str:
     return text + f", {d.body.get(lang)} {when}" + (f" § {d.section}" if d.section else "")
 
 
-__all__ = ["DRAFT", "IN_FORCE", "PROPOSAL", "agreement_status", "cell_text", "decided_again", "draft_mark",
+__all__ = ["DRAFT", "IN_FORCE", "PROPOSAL", "agreement_status", "standing_text", "decided_again", "draft_mark",
            "state_word", "version_label", "version_short", "version_status", "version_title"]

@@ -9,7 +9,7 @@ import json
 from cooperation.i18n import labels as L
 from cooperation.model import Agreement
 from cooperation.model.approvals import VersionState, table
-from cooperation.model.statements import cell_text, version_status, version_title
+from cooperation.model.statements import standing_text, version_status, version_title
 
 FORMATS = ("text", "json", "csv")
 
@@ -25,7 +25,7 @@ def render(model: Agreement, state: VersionState, fmt: str, lang: str = "fi") ->
     versions = list(state.versions)
     heads = [version_title(v, state, lang) for v in versions]
     names = {p.id: p.name.get(lang) for p in model.parties}
-    rows = [[f"{p.number}. {names[p.id]}"] + [cell_text(state.cell(p, v), lang) for v in versions]
+    rows = [[f"{p.number}. {names[p.id]}"] + [standing_text(state.standing(p, v), lang) for v in versions]
             for p in model.parties]
     status = [version_status(v, state, lang) for v in versions]
     if fmt == "csv":

@@ -104,7 +104,7 @@ class HomePages(SiteContext):
             items.append(f"<dt>{esc(self.w('version_in_force'))}</dt><dd>{esc(self.w('no_version_in_force'))}</dd>")
         proposal = state.proposal
         if proposal is not None:
-            again = [pid for pid in state.signing if state.cell(pid, proposal).state == approvals.EARLIER]
+            again = [pid for pid in state.signing if state.standing(pid, proposal).state == approvals.EARLIER]
             text = S.version_status(proposal, state, lang)
             if again:
                 text += ". " + self.w("earlier_approvals").format(n=len(again))

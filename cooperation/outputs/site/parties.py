@@ -26,8 +26,8 @@ class PartyPages(SiteContext):
             lead = sum(1 for a in self.all_actions if a.lead == p.id)
             part = sum(1 for a in self.all_actions if p.id in a.responsible_set)
             # its decision on the text now in the files, from the version state (an earlier text's approval says so)
-            cell = self.state.cell(p, self.state.current)
-            decided = esc(S.cell_text(cell, self.lang)) if cell.decision is not None else "–"
+            cell = self.state.standing(p, self.state.current)
+            decided = esc(S.standing_text(cell, self.lang)) if cell.decision is not None else "–"
             rows.append([f"{p.number}. " + self.party_link(p.id), esc(L.enum("party_kind", p.kind, self.lang)),
                          esc(p.business_id_shown), str(part), str(lead), decided])
         page.body.append(self.table([self.w("party"), self.w("kind"), self.w("business_id"), self.w("n_actions"),
@@ -176,7 +176,7 @@ class PartyPages(SiteContext):
         state = self.state
         items = []
         for v in state.shown():
-            c = state.cell(p, v)
+            c = state.standing(p, v)
             when = f", {esc(L.partial_date(c.decision.date, self.lang))}" if c.decision and c.decision.date else ""
             if c.state == approvals.EARLIER:
                 when += f" ({self.earlier_html(c)})"

@@ -163,7 +163,7 @@ class RecordPages(SiteContext):
                              + "</p>")
             rows = []
             for p in parties:
-                c = state.cell(p, v)
+                c = state.standing(p, v)
                 if not p.signs and c.decision is None:
                     continue
                 cells = self.decision_cells(c.decision)
