@@ -32,6 +32,17 @@ TREND_ACCELERATION = 0.005
 STATUS_TOLERANCE = 0.1  # "keep the level": how far from the level still holds it
 
 
+def rule_in_words(lang: str) -> str:
+    """The rule as the site and the report state it, its numbers taken from the constants above."""
+    from cooperation.i18n import labels as L
+
+    def percent(share: float) -> str:
+        return L.number(share * 100, 1 if (share * 100) % 1 else 0, lang)
+    return L.word("status_rule", lang).format(
+        on_track=percent(ON_TRACK_RATIO), acceleration=percent(ACCELERATION_RATIO), tolerance=percent(STATUS_TOLERANCE),
+        trend_on_track=percent(TREND_ON_TRACK), trend_acceleration=percent(TREND_ACCELERATION))
+
+
 @dataclass
 class IndicatorStatus:
     code: str  # one of PROGRESS_LEVELS

@@ -23,9 +23,10 @@ from cooperation.domain import REGION
 from cooperation.files import reproducible_zip
 from cooperation.i18n import labels as L
 from cooperation.i18n.labels import CLASS_NAMES
-from cooperation.model import PROGRESS_LEVELS, STATUS_TOLERANCE, Agreement, Indicator, Party, Text
+from cooperation.model import PROGRESS_LEVELS, Agreement, Indicator, Party, Text
 from cooperation.model import statements as S
 from cooperation.model.approvals import without_history
+from cooperation.model.status import rule_in_words
 from cooperation.outputs.docx import TEMPLATE
 from cooperation.outputs.docx import chart as C
 from cooperation.outputs.docx import pandoc_doc as P
@@ -172,7 +173,7 @@ class _Report:
         self.blocks.append(_para(self.w("report_fingerprints").format(fingerprint=m.fingerprint, digest=s.digest)))
         self.blocks.append(_para(S.state_sentence(m.version_state or without_history(m), self.lang)))
         self.blocks.append(P.header(1, self.w("status_rule_heading")))
-        self.blocks.append(_para(self.w("status_rule").format(tolerance=int(STATUS_TOLERANCE * 100))))
+        self.blocks.append(_para(rule_in_words(self.lang)))
         for subarea in m.subareas:
             self.subarea(subarea)
         self.removed()

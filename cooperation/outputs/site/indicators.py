@@ -4,9 +4,7 @@ from __future__ import annotations
 import datetime
 
 from cooperation.i18n import labels as L
-from cooperation.model import (
-    STATUS_TOLERANCE,
-)
+from cooperation.model.status import rule_in_words
 from cooperation.outputs.site.context import SiteContext
 from cooperation.outputs.site.html import (
     Page,
@@ -21,7 +19,7 @@ class IndicatorPages(SiteContext):
     def indicators(self) -> None:
         page = self.start("mittarit.md", self.w("indicators"))
         page.body.append(f"## {heading_text(self.w('status_rule_heading'))}")
-        page.body.append(f"<p>{esc(self.w('status_rule').format(tolerance=int(STATUS_TOLERANCE * 100)))}</p>")
+        page.body.append(f"<p>{esc(rule_in_words(self.lang))}</p>")
         for s in self.m.subareas:
             indicators = [i for g in s.goals for i in g.indicators]
             if not indicators:
