@@ -88,12 +88,18 @@ def forget_loaded() -> None:
 def amendment_files(root: Path, base: str, head: str | None) -> dict[str, bytes]:
     """The amendment package of ``head`` (None: the files as they are) against ``base``: both versions loaded,
     checked and built; GitError when a revision does not exist or ``base`` is not an ancestor of ``head``;
-    ModelError (with the problems) when either version has errors."""
+    ModelError (with the problems) when either version has errors.
+
+    The redline compares the two versions' Word documents. Three processes share the work: the older version's
+    documents are rendered by one while this one loads the newer version; the semantic diff, the change annex and
+    the draft decision are made by another while this one renders the newer documents and the redline."""
     import tempfile
 
+    from cooperation.background import Background
     from cooperation.changes import gitrepo
     from cooperation.changes.diff import compare
-    from cooperation.outputs.docx.amendment import package
+    from cooperation.outputs.docx import render_languages
+    from cooperation.outputs.docx.amendment import decision_documents, redlines
     repo, prefix = gitrepo.locate(root)
     base_commit = gitrepo.resolve(repo, base)
     head_commit = gitrepo.resolve(repo, head or "HEAD")
@@ -106,13 +112,29 @@ def amendment_files(root: Path, base: str, head: str | None) -> dict[str, bytes]
         if base_result.errors:
             raise ModelError(base_result)
         base_model = build(base_sources)
-        if head is None:
-            head_model, head_sources, _ = load_all(root)
-        else:
-            head_sources = load_sources(gitrepo.export(repo, prefix, head_commit, Path(tmp) / "head"))
-            head_result = check(head_sources)
-            if head_result.errors:
-                raise ModelError(head_result)
-            head_model = build(head_sources)
-        diff = compare(base_sources, head_sources)
-        return package(base_model, head_model, diff, base, head or head_model.version)
+        older = Background(render_languages, base_model, list(base_model.languages))
+
+        def older_documents(langs: list[str]) -> dict[str, bytes]:
+            documents = older.result()  # a language the amendment adds: the older text rendered in it here
+            missing = [lang for lang in langs if lang not in documents]
+            return {**documents, **(render_languages(base_model, missing) if missing else {})}
+        try:
+            if head is None:
+                head_model, head_sources, _ = load_all(root)
+            else:
+                head_sources = load_sources(gitrepo.export(repo, prefix, head_commit, Path(tmp) / "head"))
+                head_result = check(head_sources)
+                if head_result.errors:
+                    raise ModelError(head_result)
+                head_model = build(head_sources)
+            head_name = head or head_model.version
+
+            def notes() -> dict[str, bytes]:
+                return decision_documents(compare(base_sources, head_sources), head_model, base, head_name)
+            made = Background(notes)
+            try:
+                return {**redlines(older_documents, head_model, head_name), **made.result()}
+            finally:
+                made.close()
+        finally:
+            older.close()

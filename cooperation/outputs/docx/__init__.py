@@ -9,7 +9,6 @@ import os
 import random
 import re
 import tempfile
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -360,28 +359,25 @@ def render(model: Agreement, lang: str, template: Path | None = None) -> bytes:
     return render_languages(model, [lang], template)[lang]
 
 
-def render_languages(model: Agreement, langs: list[str], template: Path | None = None,
-                     transform: Callable[[str, list], list] | None = None) -> dict[str, bytes]:
+def render_languages(model: Agreement, langs: list[str], template: Path | None = None) -> dict[str, bytes]:
     """The agreement in each language. The bodies are written at the same time (pandoc runs as a
     process of its own, so one language's pandoc overlaps the other's Python), then each is
-    composed into the template in turn (docxcompose draws from the global random generator).
-    ``transform(lang, blocks)`` rewrites a language's body first: the redline marks its changes."""
+    composed into the template in turn (docxcompose draws from the global random generator)."""
     template = template or TEMPLATE
     with tempfile.TemporaryDirectory() as tmp:
         def body(lang: str) -> tuple[Path, int]:
             b = body_blocks(model, lang)
-            blocks = b.finish() if transform is None else transform(lang, b.finish())
             path = Path(tmp) / f"body-{lang}.docx"
-            P.write_docx(blocks, template, path, meta={"toc-title": P.meta_string(L.word("contents", lang)),
+            P.write_docx(b.finish(), template, path, meta={"toc-title": P.meta_string(L.word("contents", lang)),
                                                        "lang": {"t": "MetaString", "c": lang}})
             return path, b.section
         with ThreadPoolExecutor(max_workers=max(1, len(langs))) as pool:
             bodies = list(pool.map(body, langs))
-        return {lang: _compose(model, lang, template, path, sections, redline=transform is not None)
+        return {lang: _compose(model, lang, template, path, sections)
                 for lang, (path, sections) in zip(langs, bodies)}
 
 
-def _compose(model: Agreement, lang: str, template: Path, body_path: Path, sections: int, redline: bool = False) -> bytes:
+def _compose(model: Agreement, lang: str, template: Path, body_path: Path, sections: int) -> bytes:
     tpl = DocxTemplate(str(template))
     # docxcompose gives list numberings random ids; seed them from the content so the same
     # input gives the same document, and leave the global generator as it was.
@@ -410,10 +406,6 @@ def _compose(model: Agreement, lang: str, template: Path, body_path: Path, secti
     props.comments = f"SHA-256 {model.fingerprint}"
     props.created = props.modified = when
     W.finish(docx, LANGUAGE_TAGS.get(lang, lang))
-    if redline:
-        from cooperation.outputs.docx.redline import mark_whole_paragraphs, number_revisions
-        mark_whole_paragraphs(docx.element.body)
-        number_revisions(docx.element.body)
     buffer = io.BytesIO()
     docx.save(buffer)
     return reproducible_zip(buffer.getvalue())
