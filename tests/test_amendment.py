@@ -104,6 +104,18 @@ def test_the_annex_and_the_draft_decision_name_both_fingerprints(amended):
     assert base_fp in annex
 
 
+@pytest.mark.parametrize("name, title", [("muutosliite-fi", "Muutosliite"), ("paatosesitys-fi", "Päätösesitys"),
+                                         ("andringsbilaga-sv", "Ändringsbilaga"), ("beslutsforslag-sv", "Beslutsförslag")])
+def test_the_annex_and_the_draft_decision_have_a_true_header_and_footer(amended, name, title):
+    """Written by pandoc on the agreement's template, they get its header and footer rendered: the document's name,
+    the agreement's version and fingerprint, the page; no draft mark (they are not the agreement)."""
+    package = zipfile.ZipFile(io.BytesIO((amended["out"] / f"rannikkoseutu-2026-{name}.docx").read_bytes()))
+    head_fp = run_cli("fingerprint", "--root", amended["root"]).stdout.strip()
+    footer = "".join(texts(etree.fromstring(package.read("word/footer1.xml"))))
+    assert footer.startswith(f"{title} · ") and f"1.1 · SHA-256 {head_fp[:16]}… · " in footer
+    assert texts(etree.fromstring(package.read("word/header1.xml"))) == [""]
+
+
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_libreoffice_opens_the_redline(amended, tmp_path):
     source = amended["out"] / "rannikkoseutu-2026-muutokset-fi.docx"

@@ -333,6 +333,27 @@ def context(model: Agreement, lang: str, body, sections: int) -> dict:
     }
 
 
+def render_headers_footers(data: bytes, model: Agreement, lang: str, name: str) -> bytes:
+    """A document pandoc wrote with the template as its reference (the change annex, the draft decision) has the
+    template's headers and footers as they are, placeholders and all: they are rendered here as the agreement's
+    are, with the agreement's context, the footer naming the document (``name``) before the agreement's version
+    and fingerprint, and no draft mark (the document is not the agreement)."""
+    tpl = DocxTemplate(io.BytesIO(data))
+    tpl.render_init()
+    values = context(model, lang, None, 0)
+    values.update(draft_mark="", footer=_plain(f"{name} · {values['footer']}"))
+    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
+    try:
+        for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
+            for key, xml in list(tpl.build_headers_footers_xml(values, uri, env)):
+                tpl.map_headers_footers_xml(key, xml)
+    except TemplateError as exc:
+        raise TemplateProblem(f"Mallipohjan ylä- tai alatunniste on virheellinen: {exc}") from exc
+    buffer = io.BytesIO()
+    tpl.docx.save(buffer)
+    return buffer.getvalue()
+
+
 # --- rendering ---------------------------------------------------------------------------------
 def _fixed_datetime(version_date: datetime.date | None = None) -> datetime.datetime:
     """The document's creation time: the version date when the agreement has one, else SOURCE_DATE_EPOCH."""

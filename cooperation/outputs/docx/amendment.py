@@ -15,7 +15,7 @@ from cooperation.i18n import labels as L
 from cooperation.i18n.labels import CLASS_HELP, CLASS_NAMES
 from cooperation.i18n.labels import DIFF_WORDS as WORDS
 from cooperation.model import Agreement
-from cooperation.outputs.docx import TEMPLATE, render_languages
+from cooperation.outputs.docx import TEMPLATE, render_headers_footers, render_languages
 from cooperation.outputs.docx import pandoc_doc as P
 from cooperation.outputs.docx.redline import redline
 
@@ -51,11 +51,12 @@ def _w(key: str, lang: str) -> str:
     return entry.get(lang) or entry["fi"]
 
 
-def _docx(blocks: list) -> bytes:
+def _docx(blocks: list, head: Agreement, lang: str, name: str) -> bytes:
+    """The document written by pandoc on the template; its header and footer rendered (they name the document)."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "doc.docx"
         P.write_docx(blocks, TEMPLATE, out, toc=False)
-        return reproducible_zip(out.read_bytes())
+        return reproducible_zip(render_headers_footers(out.read_bytes(), head, lang, name))
 
 
 def change_annex(diff: Diff, head: Agreement, base_name: str, head_name: str, lang: str) -> bytes:
@@ -66,7 +67,7 @@ def change_annex(diff: Diff, head: Agreement, base_name: str, head_name: str, la
     cls = diff.change_class
     if cls is None:
         blocks.append(P.para(_w("no_changes", lang)))
-        return _docx(blocks)
+        return _docx(blocks, head, lang, _w("annex", lang))
     blocks.append(P.para(P.strong(f"{WORDS['change'][lang]}: {CLASS_NAMES[cls][lang]}"), f" ({CLASS_HELP[cls][lang]})"))
     for change in ("changed", "added", "removed"):
         items = [i for i in diff.items if i.change == change]
@@ -82,7 +83,7 @@ def change_annex(diff: Diff, head: Agreement, base_name: str, head_name: str, la
                 note = f" – {untranslated_note(f, lang)}" if f.untranslated else ""
                 lines.append([P.plain(field_line(item, f, lang, main), f" ({CLASS_NAMES[f.kind][lang]}){note}")])
         blocks.append(P.bullets(lines))
-    return _docx(blocks)
+    return _docx(blocks, head, lang, _w("annex", lang))
 
 
 def decision_draft(diff: Diff, head: Agreement, base_name: str, head_name: str, lang: str) -> bytes:
@@ -99,7 +100,7 @@ def decision_draft(diff: Diff, head: Agreement, base_name: str, head_name: str, 
         blocks.append(P.para(_w("proposal", lang).format(body=BODIES[kind][lang], title=head.title.get(lang),
                                                          head_fp=diff.fingerprint_new, base_fp=diff.fingerprint_old)))
     blocks.append(P.para(P.emph(_w("check", lang))))
-    return _docx(blocks)
+    return _docx(blocks, head, lang, _w("decision", lang))
 
 
 def redlines(older: Callable[[list[str]], dict[str, bytes]], head: Agreement, head_name: str) -> dict[str, bytes]:
