@@ -1,5 +1,6 @@
-"""Shared fixtures: the example site built once per test session, served on 127.0.0.1; no test leaves
-logging handlers behind (MkDocs builds run in this process)."""
+"""Shared fixtures: the example site built once per test session, served on 127.0.0.1; the example amended (its
+amendment package and both versions' Word documents), once per session; no test leaves logging handlers behind
+(MkDocs builds run in this process)."""
 from __future__ import annotations
 
 import copy

@@ -1,6 +1,7 @@
-"""The amendment package: the Word redline read back (accept all = the newer document's text, reject all =
-the older one's), LibreOffice opens it, the change annex and the draft decision name both fingerprints; a
-BASE that does not exist or is not an ancestor writes nothing."""
+"""The amendment package: LibreOffice opens the Word redline and, accepting (rejecting) every change, gives the
+newer (older) text; the change annex and the draft decision name both fingerprints and have a true header and
+footer; a BASE that does not exist or is not an ancestor writes nothing. The redline's whole-document invariant:
+tests/test_redline.py. The example amended: tests/conftest.py (``amended``)."""
 from __future__ import annotations
 
 import io
@@ -19,6 +20,7 @@ from tracked import q, texts
 
 
 def paragraphs(data: bytes) -> list[str]:
+    """The body's paragraph texts."""
     return texts(etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")))
 
 

@@ -1,6 +1,7 @@
 """The amendment package a council decides on, per language: the agreement with tracked changes against
-the earlier version, the change annex (muutosliite / ändringsbilaga) and a draft decision (päätösesitys /
-beslutsförslag) that names both fingerprints, so the minutes bind to the exact text."""
+the earlier version (the whole document: both versions rendered and compared, redline.py), the change annex
+(muutosliite / ändringsbilaga) and a draft decision (päätösesitys / beslutsförslag) that names both fingerprints,
+so the minutes bind to the exact text."""
 from __future__ import annotations
 
 import tempfile
