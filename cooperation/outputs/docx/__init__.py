@@ -4,7 +4,7 @@ workbook annex, footer) → a reproducible .docx per language.
 Beside it in this package: compose.py (the body into the template), wordml.py (language, table of contents),
 pandoc_doc.py (pandoc's AST), report.py and chart.py (the yearly report), and the amendment: amendment.py (the
 package a council decides on), redline.py (two rendered agreements compared part by part into one with tracked
-changes) and revisions.py (the tracked changes of one part: blocks, rows, words).
+changes), revisions.py (the tracked changes of one part: blocks, rows, runs) and words.py (words aligned).
 """
 from __future__ import annotations
 

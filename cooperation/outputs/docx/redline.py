@@ -70,7 +70,7 @@ class _Package:
 
     def save(self) -> bytes:
         out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as target:  # compressed once, by reproducible_zip
             made = {name for name, root in self.parsed.items() if root is not None} | set(self.added)
             for name in self.names + sorted(made - set(self.names)):
                 root = self.parsed.get(name)

@@ -11,8 +11,9 @@ tracks it:
   (the item id, ``HYTE-1-M1``; a leading number such as a party's "3." is skipped) is the same. An item whose id
   changed is therefore one row removed and one added. What cannot be paired is removed whole and added whole:
   content is never dropped;
-- a paired paragraph (or table cell) is compared word by word: ``w:del`` runs (``w:delText``, ``w:delInstrText``)
-  and ``w:ins`` runs, inside hyperlinks and simple fields where the words are;
+- a paired paragraph (or table cell) is compared word by word (words.py; line by line first where it has line
+  breaks, as annex 1's cells do): ``w:del`` runs (``w:delText``, ``w:delInstrText``) and ``w:ins`` runs, inside
+  hyperlinks and simple fields where the words are;
 - a paragraph removed or added whole has its mark tracked (``w:pPr/w:rPr/w:del|w:ins``), a table row its
   ``w:trPr``, so that with every change accepted the story is the newer one paragraph for paragraph, and with
   every change rejected the older one.
@@ -28,6 +29,8 @@ import re
 from typing import Any
 
 from lxml import etree
+
+from cooperation.outputs.docx.words import ADDED, EQUAL, REMOVED, TOKENS, WORDS, Atom, first_word, merge
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -46,25 +49,12 @@ MARKERS = {w(t) for t in ("bookmarkStart", "bookmarkEnd", "proofErr", "permStart
                           "commentRangeEnd", "lastRenderedPageBreak")}
 BREAKS = {w("br"), w("cr")}
 DELETED = {T: w("delText"), w("instrText"): w("delInstrText")}  # what a removed run's text is called
-EQUAL, REMOVED, ADDED = "=", "-", "+"
 OLD, NEW = 0, 1
 SIMILAR = 0.5  # share of words two paragraphs have in common to be shown as one paragraph changed word by word
 PAIR_LIMIT = 2500  # removed × added blocks in one stretch beyond which only blocks of one kind are paired, in order
-_TOKENS = re.compile(r"\s+|\S+")
-_WORDS = re.compile(r"\S+")
-_NUMBERING = re.compile(r"\d+(?:\.\d+)*\.?|[•·*–-]")  # "3.", "4.1.2", "•": a place in an order, not what it is
 _VOLATILE = re.compile(rb'<w:bookmark(?:Start|End) [^>]*/>|<w:proofErr [^>]*/>| w:anchor="[^"]*"'
                        rb'|(?<=<w:numId w:val=")[^"]*')
 _RELATIONSHIP = re.compile(rb'(?<= r:)(id|embed|link)="([^"]*)"')
-
-
-class _Atom:
-    """One word, space or other run content (a break, a tab, a field character), or a marker (a bookmark) with
-    where it sits: the containers around it (``path``) and their keys, its run (for the formatting)."""
-    __slots__ = ("key", "path", "ckeys", "run", "node", "text")
-
-    def __init__(self, key: Any, path: tuple, ckeys: tuple, run: Any, node: Any, text: str | None):
-        self.key, self.path, self.ckeys, self.run, self.node, self.text = key, path, ckeys, run, node, text
 
 
 class Story:
@@ -178,7 +168,7 @@ class Story:
             return 0.5 + rows.ratio() / 2
         if old.find(f"{PPR}/{SECTPR}") is not None:  # a section break pairs with a section break
             return 1.0
-        a, b = _WORDS.findall(_text(old)), _WORDS.findall(_text(new))
+        a, b = WORDS.findall(_text(old)), WORDS.findall(_text(new))
         matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
         if matcher.real_quick_ratio() < SIMILAR or matcher.quick_ratio() < SIMILAR:
             return 0.0
@@ -310,16 +300,16 @@ class Story:
                 waiting.append(atom)
             else:
                 before[id(atom)], waiting = waiting, []
-        items: list[tuple[str, _Atom]] = []
-        for state, atom in _merge(a, content):
+        items: list[tuple[str, Atom]] = []
+        for state, atom in merge(a, content, BREAKS):
             if state != REMOVED:
                 items += [(EQUAL, marker) for marker in before[id(atom)]]
             items.append((state, atom))
         items += [(EQUAL, marker) for marker in waiting]
         return self._paragraph(new, items)
 
-    def _atoms(self, paragraph: Any, side: int) -> list[_Atom]:
-        out: list[_Atom] = []
+    def _atoms(self, paragraph: Any, side: int) -> list[Atom]:
+        out: list[Atom] = []
 
         def walk(parent: Any, path: tuple, ckeys: tuple) -> None:
             for child in parent:
@@ -331,17 +321,17 @@ class Story:
                     style = etree.tostring(rpr) if rpr is not None else b""
                     for node in child:
                         if node.tag == T:
-                            out.extend(_Atom((ckeys, style, token), path, ckeys, child, None, token)
-                                       for token in _TOKENS.findall(node.text or ""))
+                            out.extend(Atom((ckeys, style, token), path, ckeys, child, None, token)
+                                       for token in TOKENS.findall(node.text or ""))
                         elif node.tag != RPR:
-                            out.append(_Atom((ckeys, style, node.tag, etree.tostring(node)), path, ckeys, child, node,
+                            out.append(Atom((ckeys, style, node.tag, etree.tostring(node)), path, ckeys, child, node,
                                              None))
                 elif tag in CONTAINERS:
                     walk(child, path + (child,), ckeys + (self._container_key(child, side),))
                 elif tag in MARKERS or not isinstance(tag, str):
-                    out.append(_Atom(None, path, ckeys, None, child, None))
+                    out.append(Atom(None, path, ckeys, None, child, None))
                 else:  # something else at run level (an inline content control): compared and kept as it is
-                    out.append(_Atom((ckeys, tag, self.key(child, side)), path, ckeys, None, child, None))
+                    out.append(Atom((ckeys, tag, self.key(child, side)), path, ckeys, None, child, None))
         walk(paragraph, (), ())
         return out
 
@@ -351,7 +341,7 @@ class Story:
             return (HYPERLINK, self.rels[side].get(rid, "?") if rid else "#")
         return (container.tag, container.get(INSTR, ""))
 
-    def _paragraph(self, source: Any, items: list[tuple[str, _Atom]]) -> Any:
+    def _paragraph(self, source: Any, items: list[tuple[str, Atom]]) -> Any:
         paragraph = source.makeelement(P, source.attrib)
         properties = source.find(PPR)
         if properties is not None:  # moved: the source paragraph is not used again
@@ -368,7 +358,7 @@ class Story:
             self.imported.extend(made.iter())
         return made
 
-    def _inlines(self, parent: Any, items: list[tuple[str, _Atom]], depth: int) -> None:
+    def _inlines(self, parent: Any, items: list[tuple[str, Atom]], depth: int) -> None:
         """``items`` into ``parent``: words of one state and formatting in one run, runs of one state in one
         w:ins or w:del, and the containers (hyperlinks, simple fields) around their words, the newer one's where
         there is one."""
@@ -429,57 +419,6 @@ class Story:
                 run.append(node)
 
 
-def _merge(a: list[_Atom], b: list[_Atom]) -> list[tuple[str, _Atom]]:
-    """The words of two paragraphs in order, each removed, added or the same. A paragraph of several lines (a cell
-    of annex 1 lists an item a line) is aligned line by line first, a line shown changed only against the line of
-    the same item (its first word), as a table row is; one line is compared word by word."""
-    lines_a, lines_b = _lines(a), _lines(b)
-    if len(lines_a) <= 1 and len(lines_b) <= 1:
-        return _words(a, b)
-    out: list[tuple[str, _Atom]] = []
-    matcher = difflib.SequenceMatcher(None, [tuple(x.key for x in line) for line in lines_a],
-                                      [tuple(x.key for x in line) for line in lines_b], autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            out += [(EQUAL, atom) for line in lines_b[j1:j2] for atom in line]
-            continue
-        olds, news = lines_a[i1:i2], lines_b[j1:j2]
-        pairs = difflib.SequenceMatcher(None, [_first_word(_line_text(line)) for line in olds],
-                                        [_first_word(_line_text(line)) for line in news], autojunk=False)
-        for kind, k1, k2, l1, l2 in pairs.get_opcodes():
-            if kind == "equal":
-                for old, new in zip(olds[k1:k2], news[l1:l2]):
-                    out += _words(old, new)
-            else:
-                out += [(REMOVED, atom) for line in olds[k1:k2] for atom in line]
-                out += [(ADDED, atom) for line in news[l1:l2] for atom in line]
-    return out
-
-
-def _words(a: list[_Atom], b: list[_Atom]) -> list[tuple[str, _Atom]]:
-    out: list[tuple[str, _Atom]] = []
-    matcher = difflib.SequenceMatcher(None, [x.key for x in a], [x.key for x in b], autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag != "equal":
-            out += [(REMOVED, atom) for atom in a[i1:i2]]
-        out += [(EQUAL if tag == "equal" else ADDED, atom) for atom in b[j1:j2]]
-    return out
-
-
-def _lines(atoms: list[_Atom]) -> list[list[_Atom]]:
-    """The atoms up to and with each line break (w:br, w:cr), and those after the last."""
-    lines: list[list[_Atom]] = [[]]
-    for atom in atoms:
-        lines[-1].append(atom)
-        if atom.node is not None and atom.node.tag in BREAKS:
-            lines.append([])
-    return [line for line in lines if line]
-
-
-def _line_text(line: list[_Atom]) -> str:
-    return "".join(atom.text or "" for atom in line)
-
-
 def _replace_children(parent: Any, children: list) -> None:
     for child in list(parent):
         parent.remove(child)
@@ -490,17 +429,8 @@ def _text(element: Any) -> str:
     return "".join(t.text or "" for t in element.iter(T))
 
 
-def _first_word(text: str) -> str:
-    """What a row or a line is about: its first word, a leading number or bullet skipped (a party renumbered is the
-    same party)."""
-    words = _WORDS.findall(text)
-    while len(words) > 1 and _NUMBERING.fullmatch(words[0]):
-        words = words[1:]
-    return words[0] if words else ""
-
-
 def _identity(element: Any) -> str:
-    return _first_word(_text(element))
+    return first_word(_text(element))
 
 
 def _kind(element: Any) -> tuple:
