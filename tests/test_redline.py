@@ -4,19 +4,24 @@ change rejected the older one's. Read back by our own accept/reject (tests/track
 pandoc; on the example amended, a framework agreement (scope 1) and a 30-party agreement."""
 from __future__ import annotations
 
+import copy
 import hashlib
 import io
+import random
 import re
 import subprocess
 import zipfile
 
 import pypandoc
 import pytest
+import yaml
 from amending import amend, edit
-from helpers import TESTS, run_cli
+from helpers import REPO, TESTS, copy_root, run_cli
 from lxml import etree
 from tracked import q, resolve, stories, story_texts, texts
 
+from cooperation import pipeline
+from cooperation.outputs.docx import render_languages
 from cooperation.outputs.docx.redline import redline
 from cooperation.outputs.docx.revisions import Story
 
@@ -108,7 +113,7 @@ def _plain(path, mode: str | None = None) -> list[str]:
     if mode:
         args.insert(1, f"--track-changes={mode}")
     text = subprocess.run(args, capture_output=True, text=True, check=True).stdout
-    return [line.rstrip() for line in text.splitlines() if not re.fullmatch(r"[\s-]*|\s*(?:-|\d+\.)", line)]
+    return [line for line in map(str.rstrip, text.splitlines()) if not re.fullmatch(r"[\s-]*|\s*(?:-|\d+\.)", line)]
 
 
 def test_pandoc_reads_the_older_document_when_rejecting_and_the_newer_when_accepting(case):
@@ -234,6 +239,54 @@ def test_the_same_versions_give_the_same_bytes(amended, tmp_path):
     for name in ("rannikkoseutu-2026-muutokset-fi.docx", "rannikkoseutu-2026-andringar-sv.docx"):
         digests = {hashlib.sha256((folder / name).read_bytes()).hexdigest() for folder in (amended["out"], out)}
         assert len(digests) == 1, name
+
+
+def _mutate(root, rng: random.Random) -> None:
+    """A few random amendments of the example: goals reworded, removed, copied; actions removed or reordered; an
+    indicator given another id; Markdown with a list and a link added; a forum removed."""
+    for _ in range(rng.randint(2, 5)):
+        path = rng.choice(sorted((root / "subareas").glob("*.yaml")))
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        goals = data["goals"]
+        goal = rng.choice(goals)
+        kind = rng.choice(["reword", "drop_action", "reverse_actions", "indicator_id", "markdown", "copy_goal"])
+        if kind == "reword":
+            goal["title"]["fi"] = rng.choice(["Aivan uusi tavoite.", goal["title"]["fi"] + " lisäksi"])
+        elif kind == "drop_action" and len(goal.get("actions", [])) > 1:
+            goal["actions"].pop(rng.randrange(len(goal["actions"])))
+        elif kind == "reverse_actions":
+            goal.get("actions", []).reverse()
+        elif kind == "indicator_id" and goal.get("indicators"):
+            old = goal["indicators"][0]["id"]
+            goal["indicators"][0]["id"] = old + "X"
+            for values in (root / "measurements").glob("*.csv"):
+                values.write_text(values.read_text(encoding="utf-8").replace(old + ",", old + "X,"), encoding="utf-8")
+        elif kind == "markdown":
+            goal["description"] = {"fi": "Kuvaus *korostettu* [linkki](https://example.org/x)\n\n1. yksi\n2. kaksi",
+                                   "sv": "Beskrivning"}
+        elif kind == "copy_goal":
+            made = copy.deepcopy(goal)
+            made["id"] += "B"
+            for item in made.get("actions", []) + made.get("indicators", []):
+                item["id"] = item["id"].replace(goal["id"], made["id"], 1)
+            goals.insert(goals.index(goal) + 1, made)
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    if rng.random() < 0.5:
+        edit(root, "agreement/forums.yaml", lambda d: d["forums"].pop(rng.randrange(len(d["forums"]))))
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_random_amendments_of_the_example_keep_the_invariant(tmp_path, seed):
+    def rendered(root) -> bytes:
+        pipeline.forget_loaded()
+        return render_languages(pipeline.load_all(root)[0], ["fi"])["fi"]
+    base = rendered(REPO)
+    root = copy_root(REPO, tmp_path / "data")
+    _mutate(root, random.Random(seed))
+    head = rendered(root)
+    made = redline(base, head, "1.1", "2026-05-04T00:00:00Z")
+    assert story_texts(made, "accept") == story_texts(head)
+    assert story_texts(made, "reject") == story_texts(base)
 
 
 # --- the story's rules on small bodies -----------------------------------------------------------------------

@@ -20,16 +20,21 @@ def q(tag: str) -> str:
 def resolve(root, mode: str):
     """``root`` (parsed XML of a story) with every change accepted (``mode`` "accept") or rejected ("reject")."""
     gone, kept = (q("del"), q("ins")) if mode == "accept" else (q("ins"), q("del"))
-    for row in list(root.iter(q("tr"))):
-        if row.find(f"{q('trPr')}/{gone}") is not None:
-            table = row.getparent()
-            table.remove(row)
-            if table.find(q("tr")) is None:
-                table.getparent().remove(table)
-    for paragraph in list(root.iter(q("p"))):
-        if paragraph.find(f"{q('pPr')}/{q('rPr')}/{gone}") is None:
-            continue
-        content = [c for c in paragraph if c.tag not in (q("pPr"), gone)]
+    marks = (q("rPr"), q("trPr"))  # a paragraph's mark, a row
+    rows = [row for row in root.iter(q("tr")) if row.find(f"{q('trPr')}/{gone}") is not None]
+    paragraphs = [p for p in root.iter(q("p")) if p.find(f"{q('pPr')}/{q('rPr')}/{gone}") is not None]
+    for element in list(root.iter(gone)):  # the runs that go (in hyperlinks and fields too)
+        if element.getparent().tag not in marks:
+            element.getparent().remove(element)
+    for row in rows:
+        table = row.getparent()
+        table.remove(row)
+        if table.find(q("tr")) is None:
+            table.getparent().remove(table)
+    for paragraph in paragraphs:
+        if paragraph.getparent() is None:
+            continue  # in a row that went
+        content = [c for c in paragraph if c.tag != q("pPr")]
         if any(e.tag in (q("t"), q("delText"), q("tab"), q("br")) for c in content for e in c.iter()):
             following = paragraph.getnext()
             assert following is not None and following.tag == q("p"), "a removed mark joins the next paragraph"
@@ -37,11 +42,9 @@ def resolve(root, mode: str):
             for child in reversed(content):
                 following.insert(at, child)
         paragraph.getparent().remove(paragraph)
-    for element in list(root.iter(gone)):
-        element.getparent().remove(element)
-    for element in list(root.iter(kept)):
+    for element in list(root.iter(gone, kept)):
         parent = element.getparent()
-        if parent.tag in (q("rPr"), q("trPr")):
+        if parent.tag in marks:
             parent.remove(element)
             continue
         index = parent.index(element)
