@@ -67,6 +67,7 @@ class Story:
         self.numbering = numbering  # older list id → newer one, learnt from paragraphs shown as one
         self.imported: list = []  # every element copied from the older document
         self._keys: dict = {}
+        self._texts: dict = {}  # a paragraph's words, compared with each of a stretch's other paragraphs
 
     # --- what is the same -----------------------------------------------------------------------------
     def key(self, element: Any, side: int) -> bytes:
@@ -168,12 +169,18 @@ class Story:
             return 0.5 + rows.ratio() / 2
         if old.find(f"{PPR}/{SECTPR}") is not None:  # a section break pairs with a section break
             return 1.0
-        a, b = WORDS.findall(_text(old)), WORDS.findall(_text(new))
+        a, b = self._words(old), self._words(new)
         matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
         if matcher.real_quick_ratio() < SIMILAR or matcher.quick_ratio() < SIMILAR:
             return 0.0
         ratio = matcher.ratio() if a or b else 1.0
         return ratio if ratio >= SIMILAR else 0.0
+
+    def _words(self, element: Any) -> list[str]:
+        found = self._texts.get(element)
+        if found is None:
+            found = self._texts[element] = WORDS.findall(_text(element))
+        return found
 
     def changed(self, old: Any, new: Any) -> Any:
         """``new`` shown against ``old`` (blocks of one kind)."""
@@ -266,7 +273,7 @@ class Story:
         elif block.tag == SDT and block.find(SDT_CONTENT) is not None:
             content = block.find(SDT_CONTENT)
             _replace_children(content, [self.whole(child, state, mark) for child in content])
-        return block
+        return block  # another kind of block (none in a rendered agreement) is kept as it is, never dropped
 
     def _mark(self, paragraph: Any, *states: str) -> Any:
         """The paragraph mark tracked (not a section break's: the section would go with it)."""
