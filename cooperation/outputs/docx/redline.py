@@ -48,16 +48,17 @@ class _Package:
             self.parsed[name] = etree.fromstring(self.zip.read(name)) if name in self.names else None
         return self.parsed[name]
 
-    def relationships(self, part: str) -> Any:
-        """The part's relationships (``word/_rels/document.xml.rels``), made when it has none."""
+    def relationships(self, part: str, make: bool = False) -> Any:
+        """The part's relationships (``word/_rels/document.xml.rels``); None when it has none, unless ``make``."""
         name = posixpath.join(posixpath.dirname(part), "_rels", posixpath.basename(part) + ".rels")
-        if self.xml(name) is None:
+        if self.xml(name) is None and make:
             self.parsed[name] = etree.Element(f"{{{RELATIONSHIPS}}}Relationships", nsmap={None: RELATIONSHIPS})
         return self.parsed[name]
 
     def targets(self, part: str) -> dict[str, str]:
         """Relationship id → where it points (what two renderings of one text agree on)."""
-        return {rel.get("Id"): f"{rel.get('TargetMode', '')}:{rel.get('Target')}" for rel in self.relationships(part)}
+        rels = self.relationships(part)
+        return {} if rels is None else {r.get("Id"): f"{r.get('TargetMode', '')}:{r.get('Target')}" for r in rels}
 
     def stories(self) -> list[str]:
         """The body, then the headers and footers it refers to (by name, so the order is fixed)."""
@@ -194,10 +195,11 @@ class _Imports:
 
     # --- relationships (hyperlinks) ----------------------------------------------------------------------
     def relationship(self, part: str, old_id: str) -> str:
-        old = next((r for r in self.old.relationships(part) if r.get("Id") == old_id), None)
+        before = self.old.relationships(part)
+        old = next((r for r in before if r.get("Id") == old_id), None) if before is not None else None
         if old is None:
             return old_id
-        rels = self.new.relationships(part)
+        rels = self.new.relationships(part, make=True)
         external = old.get("TargetMode") == "External"
         target = old.get("Target")
         if not external:
