@@ -88,17 +88,16 @@ def forget_loaded() -> None:
 def amendment_files(root: Path, base: str, head: str | None) -> dict[str, bytes]:
     """The amendment package of ``head`` (None: the files as they are) against ``base``: both versions loaded,
     checked and built; GitError when a revision does not exist or ``base`` is not an ancestor of ``head``;
-    ModelError (with the problems) when either version has errors.
+    ModelError (with the problems, the older version's first) when either version has errors.
 
-    The redline compares the two versions' Word documents. Three processes share the work: the older version's
-    documents are rendered by one while this one loads the newer version; the semantic diff, the change annex and
-    the draft decision are made by another while this one renders the newer documents and the redline."""
+    The redline compares the two versions' Word documents. Three processes share the work: one loads, checks and
+    renders the older version while this one loads the newer; another makes the semantic diff, the change annex
+    and the draft decision while this one renders the newer documents and then the redline."""
     import tempfile
 
     from cooperation.background import Background
     from cooperation.changes import gitrepo
     from cooperation.changes.diff import compare
-    from cooperation.outputs.docx import render_languages
     from cooperation.outputs.docx.amendment import decision_documents, redlines
     repo, prefix = gitrepo.locate(root)
     base_commit = gitrepo.resolve(repo, base)
@@ -107,34 +106,53 @@ def amendment_files(root: Path, base: str, head: str | None) -> dict[str, bytes]
         raise gitrepo.GitError(f"versio ”{base}” ei ole versiota ”{head or 'HEAD'}” edeltävä versio: muutokset "
                                f"verrataan aina aiempaan, samaan historiaan kuuluvaan versioon")
     with tempfile.TemporaryDirectory() as tmp:
-        base_sources = load_sources(gitrepo.export(repo, prefix, base_commit, Path(tmp) / "base"))
-        base_result = check(base_sources)
-        if base_result.errors:
-            raise ModelError(base_result)
-        base_model = build(base_sources)
-        older = Background(render_languages, base_model, list(base_model.languages))
-
-        def older_documents(langs: list[str]) -> dict[str, bytes]:
-            documents = older.result()  # a language the amendment adds: the older text rendered in it here
-            missing = [lang for lang in langs if lang not in documents]
-            return {**documents, **(render_languages(base_model, missing) if missing else {})}
+        base_root = gitrepo.export(repo, prefix, base_commit, Path(tmp) / "base")
+        older = Background(_documents, base_root)
         try:
-            if head is None:
-                head_model, head_sources, _ = load_all(root)
-            else:
-                head_sources = load_sources(gitrepo.export(repo, prefix, head_commit, Path(tmp) / "head"))
-                head_result = check(head_sources)
-                if head_result.errors:
-                    raise ModelError(head_result)
-                head_model = build(head_sources)
+            try:
+                if head is None:
+                    head_model, head_sources, _ = load_all(root)
+                else:
+                    head_sources = load_sources(gitrepo.export(repo, prefix, head_commit, Path(tmp) / "head"))
+                    head_result = check(head_sources)
+                    if head_result.errors:
+                        raise ModelError(head_result)
+                    head_model = build(head_sources)
+            except ModelError:
+                _older_documents(older, base_root, [])  # the older version's problems are told first
+                raise
             head_name = head or head_model.version
 
             def notes() -> dict[str, bytes]:
-                return decision_documents(compare(base_sources, head_sources), head_model, base, head_name)
+                diff = compare(load_sources(base_root), head_sources)
+                return decision_documents(diff, head_model, base, head_name)
             made = Background(notes)
             try:
-                return {**redlines(older_documents, head_model, head_name), **made.result()}
+                documents = redlines(lambda langs: _older_documents(older, base_root, langs), head_model, head_name)
+                return {**documents, **made.result()}
             finally:
                 made.close()
         finally:
             older.close()
+
+
+def _documents(root: Path) -> tuple[Result | None, dict[str, bytes]]:
+    """A version's problems, or its Word documents in its languages (run by a process of its own)."""
+    from cooperation.outputs.docx import render_languages
+    sources = load_sources(root)
+    result = check(sources)
+    if result.errors:
+        return result, {}
+    model = build(sources)
+    return None, render_languages(model, list(model.languages))
+
+
+def _older_documents(older, root: Path, langs: list[str]) -> dict[str, bytes]:
+    """The older version's documents (``_documents``, waited for); ModelError when it has errors. A language the
+    amendment adds is rendered here, the older text in it."""
+    from cooperation.outputs.docx import render_languages
+    problems, documents = older.result()
+    if problems is not None:
+        raise ModelError(problems)
+    missing = [lang for lang in langs if lang not in documents]
+    return {**documents, **(render_languages(build(load_sources(root)), missing) if missing else {})}

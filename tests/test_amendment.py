@@ -143,6 +143,24 @@ def test_a_base_that_does_not_exist_or_is_not_an_ancestor_writes_nothing(amended
     assert not out.exists() or not any(out.iterdir())
 
 
+def test_a_version_with_errors_is_told_and_nothing_is_written(amended, tmp_path):
+    """The older version is checked by a process of its own: its problems are told (first, when the newer version
+    has problems too), exit 1, nothing written."""
+    root = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(amended["root"]), str(root)], check=True)
+    edit(root, "agreement/agreement.yaml", lambda d: d.update(scope=9))
+    git(root, "commit", "-q", "-am", "Rikki")
+    git(root, "tag", "rikki")
+    edit(root, "agreement/agreement.yaml", lambda d: d.update(scope=3, status="ei-tila"))
+    out = tmp_path / "out"
+    ran = run_cli("amendment", "rikki", "--root", root, "--out", out)
+    assert ran.returncode == 1 and "”Laajuus” (scope)" in ran.stderr and "(status)" not in ran.stderr
+    assert "mitään ei kirjoitettu" in ran.stderr
+    ran = run_cli("amendment", "v1.0", "--root", root, "--out", out)  # the newer version's own problems
+    assert ran.returncode == 1 and "(status)" in ran.stderr
+    assert not out.exists()
+
+
 def test_release_workflow_attaches_the_redline_against_the_previous_tag(amended, tmp_path):
     """The release workflow's amendment step, run as GitHub would run it on the tag v1.1."""
     import sys
