@@ -90,9 +90,9 @@ def amendment_files(root: Path, base: str, head: str | None) -> dict[str, bytes]
     checked and built; GitError when a revision does not exist or ``base`` is not an ancestor of ``head``;
     ModelError (with the problems, the older version's first) when either version has errors.
 
-    The redline compares the two versions' Word documents. Three processes share the work: one loads, checks and
-    renders the older version while this one loads the newer; another makes the semantic diff, the change annex
-    and the draft decision while this one renders the newer documents and then the redline."""
+    The redline compares the two versions' Word documents. Three processes share the work: one checks and renders
+    the older version while this one loads the newer; another makes the semantic diff, the change annex and the
+    draft decision while this one renders the newer documents and then the redline."""
     import tempfile
 
     from cooperation.background import Background
@@ -106,8 +106,8 @@ def amendment_files(root: Path, base: str, head: str | None) -> dict[str, bytes]
         raise gitrepo.GitError(f"versio ”{base}” ei ole versiota ”{head or 'HEAD'}” edeltävä versio: muutokset "
                                f"verrataan aina aiempaan, samaan historiaan kuuluvaan versioon")
     with tempfile.TemporaryDirectory() as tmp:
-        base_root = gitrepo.export(repo, prefix, base_commit, Path(tmp) / "base")
-        older = Background(_documents, base_root)
+        base_sources = load_sources(gitrepo.export(repo, prefix, base_commit, Path(tmp) / "base"))
+        older = Background(_documents, base_sources)
         try:
             try:
                 if head is None:
@@ -119,16 +119,15 @@ def amendment_files(root: Path, base: str, head: str | None) -> dict[str, bytes]
                         raise ModelError(head_result)
                     head_model = build(head_sources)
             except ModelError:
-                _older_documents(older, base_root, [])  # the older version's problems are told first
+                _older_documents(older, base_sources, [])  # the older version's problems are told first
                 raise
             head_name = head or head_model.version
 
             def notes() -> dict[str, bytes]:
-                diff = compare(load_sources(base_root), head_sources)
-                return decision_documents(diff, head_model, base, head_name)
+                return decision_documents(compare(base_sources, head_sources), head_model, base, head_name)
             made = Background(notes)
             try:
-                documents = redlines(lambda langs: _older_documents(older, base_root, langs), head_model, head_name)
+                documents = redlines(lambda langs: _older_documents(older, base_sources, langs), head_model, head_name)
                 return {**documents, **made.result()}
             finally:
                 made.close()
@@ -136,10 +135,9 @@ def amendment_files(root: Path, base: str, head: str | None) -> dict[str, bytes]
             older.close()
 
 
-def _documents(root: Path) -> tuple[Result | None, dict[str, bytes]]:
+def _documents(sources: Sources) -> tuple[Result | None, dict[str, bytes]]:
     """A version's problems, or its Word documents in its languages (run by a process of its own)."""
     from cooperation.outputs.docx import render_languages
-    sources = load_sources(root)
     result = check(sources)
     if result.errors:
         return result, {}
@@ -147,7 +145,7 @@ def _documents(root: Path) -> tuple[Result | None, dict[str, bytes]]:
     return None, render_languages(model, list(model.languages))
 
 
-def _older_documents(older, root: Path, langs: list[str]) -> dict[str, bytes]:
+def _older_documents(older, sources: Sources, langs: list[str]) -> dict[str, bytes]:
     """The older version's documents (``_documents``, waited for); ModelError when it has errors. A language the
     amendment adds is rendered here, the older text in it."""
     from cooperation.outputs.docx import render_languages
@@ -155,4 +153,4 @@ def _older_documents(older, root: Path, langs: list[str]) -> dict[str, bytes]:
     if problems is not None:
         raise ModelError(problems)
     missing = [lang for lang in langs if lang not in documents]
-    return {**documents, **(render_languages(build(load_sources(root)), missing) if missing else {})}
+    return {**documents, **(render_languages(build(sources), missing) if missing else {})}
