@@ -122,11 +122,16 @@ def forget_loaded() -> None:
 def amendment_files(root: Path, base: str, head: str | None) -> dict[str, bytes]:
     """The amendment package of ``head`` (None: the files as they are) against ``base``: both versions loaded,
     checked and built; GitError when a revision does not exist or ``base`` is not an ancestor of ``head``;
-    ModelError (with the problems) when either version has errors."""
+    ModelError (with the problems, the older version's first) when either version has errors.
+
+    The redline compares the two versions' Word documents. Three processes share the work: one checks and renders
+    the older version while this one loads the newer; another makes the semantic diff, the change annex and the
+    draft decision while this one renders the newer documents and then the redline."""
     import tempfile
 
+    from cooperation.background import Background
     from cooperation.changes.diff import compare
-    from cooperation.outputs.docx.amendment import package
+    from cooperation.outputs.docx.amendment import decision_documents, redlines
     repo, prefix = gitrepo.locate(root)
     base_commit = gitrepo.resolve(repo, base)
     head_commit = gitrepo.resolve(repo, head or "HEAD")
@@ -135,17 +140,59 @@ def amendment_files(root: Path, base: str, head: str | None) -> dict[str, bytes]
                                f"verrataan aina aiempaan, samaan historiaan kuuluvaan versioon")
     with tempfile.TemporaryDirectory() as tmp:
         base_sources = load_sources(gitrepo.export(repo, prefix, base_commit, Path(tmp) / "base"))
-        base_result = check(base_sources)
-        if base_result.errors:
-            raise ModelError(base_result)
-        base_model = build(base_sources)
-        if head is None:
-            head_model, head_sources, _ = load_all(root)
-        else:
-            head_sources = load_sources(gitrepo.export(repo, prefix, head_commit, Path(tmp) / "head"))
-            head_result = check(head_sources)
-            if head_result.errors:
-                raise ModelError(head_result)
-            head_model = build(head_sources)
-        diff = compare(base_sources, head_sources)
-        return package(base_model, head_model, diff, base, head or head_model.version)
+        older = Background(_documents, base_sources, root, base_commit)
+        try:
+            try:
+                if head is None:
+                    head_model, head_sources, _ = load_all(root)
+                else:
+                    head_sources = load_sources(gitrepo.export(repo, prefix, head_commit, Path(tmp) / "head"))
+                    head_result = check(head_sources)
+                    if head_result.errors:
+                        raise ModelError(head_result)
+                    head_model = _as_it_stood(head_sources, root, head_commit)
+            except ModelError:
+                _older_documents(older, base_sources, root, base_commit, [])  # the older version's problems are told first
+                raise
+            head_name = head or head_model.version
+
+            def notes() -> dict[str, bytes]:
+                return decision_documents(compare(base_sources, head_sources), head_model, base, head_name)
+            made = Background(notes)
+            try:
+                documents = redlines(lambda langs: _older_documents(older, base_sources, root, base_commit, langs),
+                                     head_model, head_name)
+                return {**documents, **made.result()}
+            finally:
+                made.close()
+        finally:
+            older.close()
+
+
+def _as_it_stood(sources: Sources, root: Path, commit: str) -> Agreement:
+    """The model of a version exported from git at ``commit``, with its version state as it stood then (its cover
+    says what was true of it: the signed version "in force since", the proposal "amendment proposal")."""
+    model = build(sources)
+    model.version_state = versions.version_state(sources, model, until=commit, repository=root)
+    return model
+
+
+def _documents(sources: Sources, root: Path, commit: str) -> tuple[Result | None, dict[str, bytes]]:
+    """A version's problems, or its Word documents in its languages (run by a process of its own)."""
+    from cooperation.outputs.docx import render_languages
+    result = check(sources)
+    if result.errors:
+        return result, {}
+    model = _as_it_stood(sources, root, commit)
+    return None, render_languages(model, list(model.languages))
+
+
+def _older_documents(older, sources: Sources, root: Path, commit: str, langs: list[str]) -> dict[str, bytes]:
+    """The older version's documents (``_documents``, waited for); ModelError when it has errors. A language the
+    amendment adds is rendered here, the older text in it."""
+    from cooperation.outputs.docx import render_languages
+    problems, documents = older.result()
+    if problems is not None:
+        raise ModelError(problems)
+    missing = [lang for lang in langs if lang not in documents]
+    return {**documents, **(render_languages(_as_it_stood(sources, root, commit), missing) if missing else {})}

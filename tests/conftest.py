@@ -1,7 +1,9 @@
-"""Shared fixtures: the example site built once per test session, served on 127.0.0.1; no test leaves
-logging handlers behind (MkDocs builds run in this process)."""
+"""Shared fixtures: the example site built once per test session, served on 127.0.0.1; the example amended (its
+amendment package and both versions' Word documents), once per session; no test leaves logging handlers behind
+(MkDocs builds run in this process)."""
 from __future__ import annotations
 
+import copy
 import datetime
 import functools
 import http.server
@@ -92,3 +94,41 @@ def browser():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
         yield browser
         browser.close()
+
+
+def _amend_example(root: Path) -> None:
+    """A goal reworded in Finnish only, a target number changed, an action removed, a goal with an action and an
+    indicator added, an indicator replaced by another (a new id), a purpose paragraph reworded, a forum removed
+    (its list of members with it) and an annex agreement with a link removed."""
+    from amending import edit
+
+    def hyte(d):
+        goal = d["goals"][0]
+        goal["title"]["fi"] = goal["title"]["fi"].rstrip(".") + " selvästi."
+        goal["indicators"][0]["target"]["value"] += 1
+        goal["actions"].pop()
+        new = {"id": "HYTE-9", "title": {"fi": "Uusi tavoite & <b>lisätty</b>", "sv": "Nytt mål"},
+               "actions": [dict(copy.deepcopy(goal["actions"][0]), id="HYTE-9-T1",
+                                title={"fi": "Uusi toimenpide", "sv": "Ny åtgärd"})],
+               "indicators": [dict(copy.deepcopy(goal["indicators"][0]), id="HYTE-9-M1")]}
+        d["goals"].append(new)
+        d["goals"][1]["indicators"][0].update(id="HYTE-2-M2", name={
+            "fi": "Terveytensä hyväksi kokevat työikäiset, %", "sv": "Personer i arbetsför ålder som upplever sin "
+                                                                      "hälsa som god, %"})
+    edit(root, "subareas/hyte.yaml", hyte)
+    values = root / "measurements" / "hyte.csv"
+    values.write_text(values.read_text(encoding="utf-8").replace("HYTE-2-M1", "HYTE-2-M2"), encoding="utf-8")
+    edit(root, "agreement/agreement.yaml", lambda d: d.update(
+        version="1.1", version_date="2026-05-04",
+        purpose={k: v.replace("palvelevat samoja", "palvelevat yhdessä samoja") for k, v in d["purpose"].items()}))
+    edit(root, "agreement/forums.yaml", lambda d: d.update(forums=[f for f in d["forums"] if f["id"] != "kahdenvaliset"]))
+    edit(root, "agreement/annexes.yaml", lambda d: d.update(annexes=[a for a in d["annexes"] if not a.get("url")]))
+
+
+@pytest.fixture(scope="session")
+def amended(tmp_path_factory) -> dict:
+    """The example region signed as v1.0 and amended (``_amend_example``): the amendment package and both versions'
+    Word documents (tests/amending.py)."""
+    from amending import amend
+    from helpers import REPO
+    return amend(tmp_path_factory, REPO, _amend_example)

@@ -1,9 +1,9 @@
-"""The amendment package: the Word redline read back (accept all = the newer document's text, reject all =
-the older one's), LibreOffice opens it, the change annex and the draft decision name both fingerprints; a
-BASE that does not exist or is not an ancestor writes nothing."""
+"""The amendment package: LibreOffice opens the Word redline and, accepting (rejecting) every change, gives the
+newer (older) text; the change annex and the draft decision name both fingerprints and have a true header and
+footer; a BASE that does not exist or is not an ancestor writes nothing. The redline's whole-document invariant:
+tests/test_redline.py. The example amended: tests/conftest.py (``amended``)."""
 from __future__ import annotations
 
-import copy
 import io
 import os
 import shutil
@@ -13,124 +13,15 @@ from pathlib import Path
 
 import pytest
 import yaml
-from helpers import REPO, convert_to_pdf, copy_example, libreoffice, run_cli
+from amending import edit, git
+from helpers import REPO, convert_to_pdf, libreoffice, run_cli
 from lxml import etree
-
-from cooperation.outputs.docx.redline import mark_whole_paragraphs
-
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+from tracked import q, texts
 
 
-def q(tag: str) -> str:
-    return f"{{{W}}}{tag}"
-
-
-def git(repo: Path, *args: str) -> str:
-    env = dict(os.environ, GIT_AUTHOR_NAME="Testi", GIT_AUTHOR_EMAIL="t@example.org", GIT_COMMITTER_NAME="Testi",
-               GIT_COMMITTER_EMAIL="t@example.org")
-    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True, env=env).stdout
-
-
-def edit(root: Path, name: str, change) -> None:
-    path = root / name
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(data)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-
-
-def paragraphs(data: bytes, mode: str | None = None) -> list[str]:
-    """The document's paragraph texts; "accept" drops w:del and unwraps w:ins, "reject" the other way round. As in
-    Word, a paragraph whose mark is dropped (w:pPr/w:rPr/w:del on accepting) joins the next one, and a row whose
-    w:trPr is dropped goes."""
-    root = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
-    body = root.find(q("body"))
-    if mode:
-        drop, keep = (q("del"), q("ins")) if mode == "accept" else (q("ins"), q("del"))
-        for mark in list(body.iter(drop)):
-            if mark.getparent().tag == q("trPr"):  # a row added or removed whole
-                row = mark.getparent().getparent()
-                row.getparent().remove(row)
-            elif mark.getparent().tag == q("rPr") and mark.getparent().getparent().tag == q("pPr"):
-                paragraph = mark.getparent().getparent().getparent()
-                content = [c for c in paragraph if c.tag != q("pPr") and c.tag != drop]
-                if content:  # what is left of it goes to the start of the next paragraph
-                    following = paragraph.getnext()
-                    assert following is not None and following.tag == q("p"), "a dropped mark joins the next paragraph"
-                    for child in reversed(content):
-                        following.insert(1 if following.find(q("pPr")) is not None else 0, child)
-                paragraph.getparent().remove(paragraph)
-        for element in list(body.iter(drop)):
-            element.getparent().remove(element)
-        for element in list(body.iter(keep)):
-            parent, index = element.getparent(), element.getparent().index(element)
-            for child in list(element):
-                parent.insert(index, child)
-                index += 1
-            parent.remove(element)
-    return ["".join(t.text or "" for t in p.iter(q("t"), q("delText"))) for p in body.iter(q("p"))]
-
-
-def body_text(paras: list[str]) -> list[str]:
-    """The numbered body, empty paragraphs included: after the table of contents, up to the signatures heading."""
-    signatures = [i for i, text in enumerate(paras) if text.endswith(" Allekirjoitukset") or text.endswith(" Underskrifter")]
-    assert len(signatures) == 2, signatures  # the table of contents' entry, and the heading
-    return paras[signatures[0] + 1: signatures[1]]
-
-
-@pytest.fixture(scope="module")
-def amended(tmp_path_factory) -> dict:
-    """The example region signed as v1.0, then: a goal reworded in Finnish only, a target number changed, an
-    action removed, a goal with an action and an indicator added, a purpose paragraph reworded."""
-    root = copy_example(tmp_path_factory.mktemp("region"))
-    git(root, "init", "-q", "-b", "main")
-    git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", "Sopimus 1.0")
-    git(root, "tag", "v1.0")
-
-    def change(d):
-        goal = d["goals"][0]
-        goal["title"]["fi"] = goal["title"]["fi"].rstrip(".") + " selvästi."
-        goal["indicators"][0]["target"]["value"] += 1
-        goal["actions"].pop()
-        new = {"id": "HYTE-9", "title": {"fi": "Uusi tavoite & <b>lisätty</b>", "sv": "Nytt mål"},
-               "actions": [dict(copy.deepcopy(goal["actions"][0]), id="HYTE-9-T1",
-                                title={"fi": "Uusi toimenpide", "sv": "Ny åtgärd"})],
-               "indicators": [dict(copy.deepcopy(goal["indicators"][0]), id="HYTE-9-M1")]}
-        d["goals"].append(new)
-    edit(root, "subareas/hyte.yaml", change)
-    edit(root, "agreement/agreement.yaml", lambda d: d.update(
-        version="1.1", version_date="2026-05-04",
-        purpose={k: v.replace("palvelevat samoja", "palvelevat yhdessä samoja") for k, v in d["purpose"].items()}))
-    git(root, "commit", "-q", "-am", "Muutos 1.1")
-    out = tmp_path_factory.mktemp("out")
-    ran = run_cli("amendment", "v1.0", "--root", root, "--out", out)
-    assert ran.returncode == 0, ran.stderr
-    base = tmp_path_factory.mktemp("base")
-    subprocess.run(["git", "clone", "-q", str(root), str(base / "repo")], check=True)
-    git(base / "repo", "checkout", "-q", "v1.0")
-    clean = {}
-    for name, where in (("head", root), ("base", base / "repo")):
-        target = tmp_path_factory.mktemp(name)
-        ran = run_cli("docx", "--root", where, "--out", target)
-        assert ran.returncode == 0, ran.stderr
-        clean[name] = target
-    return {"root": root, "out": out, "head": clean["head"], "base": clean["base"]}
-
-
-@pytest.mark.parametrize("lang, redline", [("fi", "muutokset-fi"), ("sv", "andringar-sv")])
-def test_accept_all_gives_head_and_reject_all_gives_base(amended, lang, redline):
-    data = (amended["out"] / f"rannikkoseutu-2026-{redline}.docx").read_bytes()
-    head = (amended["head"] / f"rannikkoseutu-2026-{lang}.docx").read_bytes()
-    base = (amended["base"] / f"rannikkoseutu-2026-{lang}.docx").read_bytes()
-    accepted, rejected = body_text(paragraphs(data, "accept")), body_text(paragraphs(data, "reject"))
-    # no empty paragraph or row left where one was removed or added whole: the very paragraphs of each version
-    assert accepted == body_text(paragraphs(head))
-    assert rejected == body_text(paragraphs(base))
-    assert accepted != rejected
-    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode("utf-8")
-    ids = [element.get(q("id")) for element in etree.fromstring(xml.encode()).iter(q("ins"), q("del"))]
-    assert ids and len(ids) == len(set(ids))  # Word wants every revision's id unique
-    assert 'w:author="1.1"' in xml and 'w:date="2026-05-04T00:00:00Z"' in xml
+def paragraphs(data: bytes) -> list[str]:
+    """The body's paragraph texts."""
+    return texts(etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")))
 
 
 # a LibreOffice Basic macro: open a document, accept (or reject) every tracked change, save its text
@@ -154,24 +45,41 @@ End Sub
 """
 
 
-def test_accepting_every_change_in_libreoffice_gives_the_newer_text_exactly(amended, tmp_path):
-    """As a council's office does it: the redline opened in a word processor, every change accepted. The text is
-    the newer version's, line for line, with no empty paragraph or table row left where something was removed."""
+@pytest.fixture(scope="module")
+def resolved(tmp_path_factory):
+    """``resolved(source, accept)``: the document's text in LibreOffice after every change accepted (rejected)."""
     program = libreoffice()
-    profile = tmp_path / "profile"
+    folder = tmp_path_factory.mktemp("libreoffice")
+    profile = folder / "profile"
     subprocess.run([program, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--terminate_after_init"],
                    check=True, capture_output=True, timeout=240)
     (profile / "user" / "basic" / "Standard" / "Module1.xba").write_text(RESOLVE, encoding="utf-8")
 
-    def accepted(source: Path) -> list[str]:
-        target = tmp_path / f"{source.stem}.txt"
+    def resolve(source: Path, accept: bool) -> list[str]:
+        target = folder / f"{source.stem}-{accept}.txt"
+        flag = "true" if accept else "false"
         subprocess.run([program, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-                        f'macro:///Standard.Module1.Resolve("{source.as_uri()}","{target.as_uri()}",true)'],
+                        f'macro:///Standard.Module1.Resolve("{source.as_uri()}","{target.as_uri()}",{flag})'],
                        check=True, capture_output=True, timeout=240)
         return target.read_text(encoding="utf-8-sig").splitlines()
+    return resolve
 
-    redline = accepted(amended["out"] / "rannikkoseutu-2026-muutokset-fi.docx")
-    assert redline == accepted(amended["head"] / "rannikkoseutu-2026-fi.docx")
+
+def test_accepting_every_change_in_libreoffice_gives_the_newer_text_exactly(amended, resolved):
+    """As a council's office does it: the redline opened in a word processor, every change accepted. The text is
+    the newer version's, line for line, with no empty paragraph or table row left where something was removed."""
+    redline = resolved(amended["out"] / "rannikkoseutu-2026-muutokset-fi.docx", True)
+    assert redline == resolved(amended["head"] / "rannikkoseutu-2026-fi.docx", True)
+
+
+def test_rejecting_every_change_in_libreoffice_gives_the_older_text(amended, resolved):
+    """Every change rejected: the older version's text, line for line. LibreOffice 7.4 leaves an empty line where
+    it rejects a table added whole (the table's rows go, an empty paragraph stays in its place), so empty lines
+    are left out of the comparison; every line with text is compared, in order."""
+    redline = resolved(amended["out"] / "rannikkoseutu-2026-muutokset-fi.docx", False)
+    base = resolved(amended["base"] / "rannikkoseutu-2026-fi.docx", False)
+    assert [line for line in redline if line.strip()] == [line for line in base if line.strip()]
+    assert len(redline) - len(base) <= 2  # the one goal's two tables added whole, at most a line each
 
 
 def test_the_redline_is_word_level_and_covers_tables_and_whole_items(amended):
@@ -196,6 +104,18 @@ def test_the_annex_and_the_draft_decision_name_both_fingerprints(amended):
     assert "hyväksyy sopimuksen" in decision and "godkänner ändringarna" in sv
     base_fp = next(w for w in decision.replace(";", " ").replace(".", " ").split() if len(w) == 64 and w != head_fp)
     assert base_fp in annex
+
+
+@pytest.mark.parametrize("name, title", [("muutosliite-fi", "Muutosliite"), ("paatosesitys-fi", "Päätösesitys"),
+                                         ("andringsbilaga-sv", "Ändringsbilaga"), ("beslutsforslag-sv", "Beslutsförslag")])
+def test_the_annex_and_the_draft_decision_have_a_true_header_and_footer(amended, name, title):
+    """Written by pandoc on the agreement's template, they get its header and footer rendered: the document's name,
+    the agreement's version and fingerprint, the page; no draft mark (they are not the agreement)."""
+    package = zipfile.ZipFile(io.BytesIO((amended["out"] / f"rannikkoseutu-2026-{name}.docx").read_bytes()))
+    head_fp = run_cli("fingerprint", "--root", amended["root"]).stdout.strip()
+    footer = "".join(texts(etree.fromstring(package.read("word/footer1.xml"))))
+    assert footer.startswith(f"{title} · ") and f"1.1 · SHA-256 {head_fp[:16]}… · " in footer
+    assert texts(etree.fromstring(package.read("word/header1.xml"))) == [""]
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
@@ -223,6 +143,24 @@ def test_a_base_that_does_not_exist_or_is_not_an_ancestor_writes_nothing(amended
     assert not out.exists() or not any(out.iterdir())
 
 
+def test_a_version_with_errors_is_told_and_nothing_is_written(amended, tmp_path):
+    """The older version is checked by a process of its own: its problems are told (first, when the newer version
+    has problems too), exit 1, nothing written."""
+    root = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(amended["root"]), str(root)], check=True)
+    edit(root, "agreement/agreement.yaml", lambda d: d.update(scope=9))
+    git(root, "commit", "-q", "-am", "Rikki")
+    git(root, "tag", "rikki")
+    edit(root, "agreement/agreement.yaml", lambda d: d.update(scope=3, status="ei-tila"))
+    out = tmp_path / "out"
+    ran = run_cli("amendment", "rikki", "--root", root, "--out", out)
+    assert ran.returncode == 1 and "”Laajuus” (scope)" in ran.stderr and "(status)" not in ran.stderr
+    assert "mitään ei kirjoitettu" in ran.stderr
+    ran = run_cli("amendment", "v1.0", "--root", root, "--out", out)  # the newer version's own problems
+    assert ran.returncode == 1 and "(status)" in ran.stderr
+    assert not out.exists()
+
+
 def test_release_workflow_attaches_the_redline_against_the_previous_tag(amended, tmp_path):
     """The release workflow's amendment step, run as GitHub would run it on the tag v1.1."""
     import sys
@@ -244,40 +182,3 @@ def test_release_workflow_attaches_the_redline_against_the_previous_tag(amended,
         "rannikkoseutu-2026-andringar-sv.docx", "rannikkoseutu-2026-andringsbilaga-sv.docx",
         "rannikkoseutu-2026-beslutsforslag-sv.docx", "rannikkoseutu-2026-muutokset-fi.docx",
         "rannikkoseutu-2026-muutosliite-fi.docx", "rannikkoseutu-2026-paatosesitys-fi.docx"]
-
-
-def _body(*parts: str):
-    """A document body from WordprocessingML fragments: "T" a table kept, "T-" removed whole, "T+" added whole,
-    "S" pandoc's empty paragraph, "P-" a paragraph removed whole, "P" one kept."""
-    by = 'w:author="1.1" w:date="2026-05-04T00:00:00Z"'
-    row = {"T": '<w:r><w:t>a</w:t></w:r>', "T-": f'<w:del {by}><w:r><w:delText>a</w:delText></w:r></w:del>',
-           "T+": f'<w:ins {by}><w:r><w:t>a</w:t></w:r></w:ins>'}
-    xml = {"S": "<w:p/>", "P": "<w:p><w:r><w:t>b</w:t></w:r></w:p>",
-           "P-": f'<w:p><w:del {by}><w:r><w:delText>b</w:delText></w:r></w:del></w:p>'}
-    xml.update({kind: f"<w:tbl><w:tr><w:tc><w:p>{run}</w:p></w:tc></w:tr></w:tbl>" for kind, run in row.items()})
-    body = etree.fromstring(f'<w:body xmlns:w="{W}">' + "".join(xml[p] for p in parts) + "</w:body>")
-    mark_whole_paragraphs(body)
-    return body
-
-
-def _mark(paragraph) -> list[str]:
-    return [etree.QName(e).localname for e in paragraph.findall(f"{q('pPr')}/{q('rPr')}/*")]
-
-
-def test_a_separator_between_a_table_removed_and_one_added_goes_both_ways_ins_first():
-    body = _body("P", "T-", "S", "T+", "P")
-    assert _mark(body[2]) == ["ins", "del"]  # ECMA-376 orders w:ins before w:del
-    assert body[1].find(f"{q('tr')}/{q('trPr')}/{q('del')}") is not None
-    assert body[3].find(f"{q('tr')}/{q('trPr')}/{q('ins')}") is not None
-
-
-def test_a_paragraph_removed_between_two_tables_that_stay_keeps_them_apart():
-    body = _body("T", "P-", "T")
-    assert _mark(body[1]) == []  # accepting leaves it empty, as pandoc's paragraph between two tables
-    body = _body("T", "P-", "P-", "T")
-    assert _mark(body[1]) == [] and _mark(body[2]) == ["del"]  # one is enough
-
-
-def test_separators_next_to_a_table_added_whole_go_when_rejecting():
-    body = _body("T", "S", "T+", "S", "T")
-    assert (_mark(body[1]), _mark(body[3])) == ([], ["ins"])  # rejecting leaves T, one separator, T

@@ -1,5 +1,10 @@
 """The signable Word agreement: the model → pandoc (body) → docxtpl template (cover, signatures,
 workbook annex, footer) → a reproducible .docx per language.
+
+Beside it in this package: compose.py (the body into the template), wordml.py (language, table of contents),
+pandoc_doc.py (pandoc's AST), report.py and chart.py (the yearly report), and the amendment: amendment.py (the
+package a council decides on), redline.py (two rendered agreements compared part by part into one with tracked
+changes), revisions.py (the tracked changes of one part: blocks, rows, runs) and words.py (words aligned).
 """
 from __future__ import annotations
 
@@ -9,7 +14,6 @@ import os
 import random
 import re
 import tempfile
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -337,6 +341,27 @@ def context(model: Agreement, lang: str, body, sections: int) -> dict:
     }
 
 
+def render_headers_footers(data: bytes, model: Agreement, lang: str, name: str) -> bytes:
+    """A document pandoc wrote with the template as its reference (the change annex, the draft decision) has the
+    template's headers and footers as they are, placeholders and all: they are rendered here as the agreement's
+    are, with the agreement's context, the footer naming the document (``name``) before the agreement's version
+    and fingerprint, and no draft mark (the document is not the agreement)."""
+    tpl = DocxTemplate(io.BytesIO(data))
+    tpl.render_init()
+    values = context(model, lang, None, 0)
+    values.update(draft_mark="", footer=_plain(f"{name} · {values['footer']}"))
+    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
+    try:
+        for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
+            for key, xml in list(tpl.build_headers_footers_xml(values, uri, env)):
+                tpl.map_headers_footers_xml(key, xml)
+    except TemplateError as exc:
+        raise TemplateProblem(f"Mallipohjan ylä- tai alatunniste on virheellinen: {exc}") from exc
+    buffer = io.BytesIO()
+    tpl.docx.save(buffer)
+    return buffer.getvalue()
+
+
 # --- rendering ---------------------------------------------------------------------------------
 def _fixed_datetime(version_date: datetime.date | None = None) -> datetime.datetime:
     """The document's creation time: the version date when the agreement has one, else SOURCE_DATE_EPOCH."""
@@ -363,28 +388,25 @@ def render(model: Agreement, lang: str, template: Path | None = None) -> bytes:
     return render_languages(model, [lang], template)[lang]
 
 
-def render_languages(model: Agreement, langs: list[str], template: Path | None = None,
-                     transform: Callable[[str, list], list] | None = None) -> dict[str, bytes]:
+def render_languages(model: Agreement, langs: list[str], template: Path | None = None) -> dict[str, bytes]:
     """The agreement in each language. The bodies are written at the same time (pandoc runs as a
     process of its own, so one language's pandoc overlaps the other's Python), then each is
-    composed into the template in turn (docxcompose draws from the global random generator).
-    ``transform(lang, blocks)`` rewrites a language's body first: the redline marks its changes."""
+    composed into the template in turn (docxcompose draws from the global random generator)."""
     template = template or TEMPLATE
     with tempfile.TemporaryDirectory() as tmp:
         def body(lang: str) -> tuple[Path, int]:
             b = body_blocks(model, lang)
-            blocks = b.finish() if transform is None else transform(lang, b.finish())
             path = Path(tmp) / f"body-{lang}.docx"
-            P.write_docx(blocks, template, path, meta={"toc-title": P.meta_string(L.word("contents", lang)),
+            P.write_docx(b.finish(), template, path, meta={"toc-title": P.meta_string(L.word("contents", lang)),
                                                        "lang": {"t": "MetaString", "c": lang}})
             return path, b.section
         with ThreadPoolExecutor(max_workers=max(1, len(langs))) as pool:
             bodies = list(pool.map(body, langs))
-        return {lang: _compose(model, lang, template, path, sections, redline=transform is not None)
+        return {lang: _compose(model, lang, template, path, sections)
                 for lang, (path, sections) in zip(langs, bodies)}
 
 
-def _compose(model: Agreement, lang: str, template: Path, body_path: Path, sections: int, redline: bool = False) -> bytes:
+def _compose(model: Agreement, lang: str, template: Path, body_path: Path, sections: int) -> bytes:
     tpl = DocxTemplate(str(template))
     # docxcompose gives list numberings random ids; seed them from the content so the same
     # input gives the same document, and leave the global generator as it was.
@@ -413,10 +435,6 @@ def _compose(model: Agreement, lang: str, template: Path, body_path: Path, secti
     props.comments = f"SHA-256 {model.fingerprint}"
     props.created = props.modified = when
     W.finish(docx, LANGUAGE_TAGS.get(lang, lang))
-    if redline:
-        from cooperation.outputs.docx.redline import mark_whole_paragraphs, number_revisions
-        mark_whole_paragraphs(docx.element.body)
-        number_revisions(docx.element.body)
     buffer = io.BytesIO()
     docx.save(buffer)
     return reproducible_zip(buffer.getvalue())

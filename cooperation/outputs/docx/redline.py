@@ -1,285 +1,247 @@
-"""The agreement as a Word document with tracked changes against an earlier version.
+"""The amendment's redline: the newer agreement as Word, with every difference from the older one tracked.
 
-Both versions' bodies are built as pandoc blocks (the same body as the clean document); the blocks are
-aligned, and inside a changed paragraph, heading, list item or table cell the words are aligned, so
-the redline is word level. Removed words become spans classed ``deletion``, added ones ``insertion``;
-pandoc writes them as Word's ``w:del`` / ``w:ins`` with the author (the version) and the date.
-Accepting every change gives the newer text, rejecting every change the older one.
+Both versions are rendered the normal way (``render_languages``), each from its own model with the same template.
+``redline(older, newer, author, date)`` compares the two .docx packages story by story — the body
+(``word/document.xml``) and every header and footer, matched by part name (one template gives both the same
+parts) — with ``revisions.Story``, and returns the newer package with the changes tracked. So the cover (title,
+parties, term, version, status, date, stamp, fingerprint line), the table of contents, the numbered sections,
+the signature pages, annex 1 (the sub-area grid) and the headers and footers are all tracked: accepting every
+change gives the newer document paragraph for paragraph, rejecting every change the older one.
+
+What content of the older document needs in the newer package is brought over: its lists (``w:num`` and
+``w:abstractNum``) where a list is not shown against one of the newer document, its styles, its relationships
+(hyperlinks). Each ``w:ins`` and ``w:del`` gets its own ``w:id``; the same input gives the same bytes.
 """
 from __future__ import annotations
 
-import difflib
-import json
+import copy
+import io
+import posixpath
+import zipfile
 from typing import Any
 
-INSERTION, DELETION = "insertion", "deletion"
-_TEXT_BLOCKS = {"Para": None, "Plain": None, "Header": 2}  # block kind → where its inlines are in "c"
-_WRAPPERS = ("Strong", "Emph", "Underline", "Strikeout", "SmallCaps", "Superscript", "Subscript")
+from lxml import etree
+
+from cooperation.files import reproducible_zip
+from cooperation.outputs.docx.revisions import DEL, INS, NUM_ID, R_NS, SECTPR, W_NS, Story, w
+
+DOCUMENT = "word/document.xml"
+RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"
+CONTENT_TYPES = "http://schemas.openxmlformats.org/package/2006/content-types"
+_TYPES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+STORY_TYPES = (_TYPES + "header", _TYPES + "footer")
+STYLE_REFERENCES = {w("pStyle"), w("rStyle"), w("tblStyle")}
+R_ATTRIBUTES = tuple(f"{{{R_NS}}}{name}" for name in ("id", "embed", "link"))
 
 
-def _key(node: Any) -> str:
-    return json.dumps(node, ensure_ascii=False, sort_keys=True)
+class _Package:
+    """A .docx read once: its parts parsed on demand, changed in place, written back whole."""
+
+    def __init__(self, data: bytes):
+        self.zip = zipfile.ZipFile(io.BytesIO(data))
+        self.names = self.zip.namelist()
+        self.parsed: dict[str, Any] = {}
+        self.added: dict[str, bytes] = {}
+
+    def xml(self, name: str) -> Any:
+        if name not in self.parsed:
+            self.parsed[name] = etree.fromstring(self.zip.read(name)) if name in self.names else None
+        return self.parsed[name]
+
+    def relationships(self, part: str, make: bool = False) -> Any:
+        """The part's relationships (``word/_rels/document.xml.rels``); None when it has none, unless ``make``."""
+        name = posixpath.join(posixpath.dirname(part), "_rels", posixpath.basename(part) + ".rels")
+        if self.xml(name) is None and make:
+            self.parsed[name] = etree.Element(f"{{{RELATIONSHIPS}}}Relationships", nsmap={None: RELATIONSHIPS})
+        return self.parsed[name]
+
+    def targets(self, part: str) -> dict[str, str]:
+        """Relationship id → where it points (what two renderings of one text agree on)."""
+        rels = self.relationships(part)
+        return {} if rels is None else {r.get("Id"): f"{r.get('TargetMode', '')}:{r.get('Target')}" for r in rels}
+
+    def stories(self) -> list[str]:
+        """The body, then the headers and footers it refers to (by name, so the order is fixed)."""
+        found = {posixpath.normpath(posixpath.join("word", rel.get("Target"))) for rel in self.relationships(DOCUMENT)
+                 if rel.get("Type") in STORY_TYPES and rel.get("TargetMode") != "External"}
+        return [DOCUMENT] + sorted(name for name in found if name in self.names)
+
+    def read(self, name: str) -> bytes:
+        return self.added[name] if name in self.added else self.zip.read(name)
+
+    def save(self) -> bytes:
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as target:  # compressed once, by reproducible_zip
+            made = {name for name, root in self.parsed.items() if root is not None} | set(self.added)
+            for name in self.names + sorted(made - set(self.names)):
+                root = self.parsed.get(name)
+                data = self.read(name) if root is None else etree.tostring(
+                    root, xml_declaration=True, encoding="UTF-8", standalone=True)
+                target.writestr(name, data)
+        return reproducible_zip(out.getvalue())
 
 
-# --- inlines: one atom per word, space or opaque element, with its formatting --------------------
-def _atoms(inlines: list, wrappers: tuple = ()) -> list[tuple[tuple, dict]]:
-    out: list[tuple[tuple, dict]] = []
-    for node in inlines:
-        kind = node.get("t")
-        if kind in _WRAPPERS:
-            out += _atoms(node["c"], wrappers + (kind,))
-        elif kind == "Span" and not any(c in (INSERTION, DELETION) for c in node["c"][0][1]):
-            out += _atoms(node["c"][1], wrappers)
-        else:
-            out.append((wrappers, node))
-    return out
+def redline(older: bytes, newer: bytes, author: str, date: str) -> bytes:
+    """``newer`` (a rendered .docx) with every difference from ``older`` tracked, by ``author`` on ``date``."""
+    old, new = _Package(older), _Package(newer)
+    numbering: dict[str, str] = {}  # shared by the stories: one numbering part
+    stories = []
+    for name in new.stories():
+        story = Story(author, date, old.targets(name), new.targets(name), numbering)
+        container, before = _blocks_of(new.xml(name)), _blocks_of(old.xml(name))
+        section = container.find(SECTPR)  # the body's last section: not a block
+        blocks = story.blocks([e for e in before if e.tag != SECTPR] if before is not None else [],
+                              [e for e in container if e.tag != SECTPR])
+        for child in list(container):
+            container.remove(child)
+        container.extend(blocks + ([section] if section is not None else []))
+        stories.append((name, story))
+    imports = _Imports(old, new, numbering)
+    for name, story in stories:
+        imports.fix(name, story.imported)
+    _number_revisions([new.xml(name) for name, _ in stories])
+    return new.save()
 
 
-def _wrap(wrappers: tuple, node: dict) -> dict:
-    for kind in reversed(wrappers):
-        node = {"t": kind, "c": [node]}
-    return node
+def _blocks_of(root: Any) -> Any:
+    if root is None:
+        return None
+    body = root.find(w("body"))
+    return body if body is not None else root
 
 
-class Redline:
-    def __init__(self, author: str, date: str):
-        self.attrs = [["author", author], ["date", date]]
+def _number_revisions(roots: list) -> None:
+    """Word wants each revision's w:id unique in the document: numbered in order, after every other id."""
+    used = [int(value) for root in roots for value in root.xpath("//@w:id", namespaces={"w": W_NS})
+            if value.isdigit()]  # the revisions themselves are still 0
+    number = max(used, default=0)
+    for root in roots:
+        for element in root.iter(INS, DEL):
+            number += 1
+            element.set(w("id"), str(number))
 
-    def span(self, kind: str, nodes: list[dict]) -> dict:
-        return {"t": "Span", "c": [["", [kind], self.attrs], nodes]}
 
-    def inlines(self, old: list, new: list) -> list[dict]:
-        a, b = _atoms(old), _atoms(new)
-        out: list[dict] = []
-        matcher = difflib.SequenceMatcher(None, [_key(x) for x in a], [_key(x) for x in b], autojunk=False)
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-            if tag == "equal":
-                out += [_wrap(w, n) for w, n in a[i1:i2]]
-                continue
-            if i2 > i1:
-                out.append(self.span(DELETION, [_wrap(w, n) for w, n in a[i1:i2]]))
-            if j2 > j1:
-                out.append(self.span(INSERTION, [_wrap(w, n) for w, n in b[j1:j2]]))
-        return out
+class _Imports:
+    """Makes what was copied from the older document resolve in the newer package."""
 
-    def whole(self, kind: str, block: dict) -> dict:
-        """A block added or removed as a whole: its words (in tables and lists too) marked."""
-        t = block.get("t")
-        if t in _TEXT_BLOCKS:
-            where = _TEXT_BLOCKS[t]
-            c = list(block["c"]) if where is not None else block["c"]
-            if where is None:
-                return {"t": t, "c": [self.span(kind, c)] if c else []}
-            c[where] = [self.span(kind, c[where])] if c[where] else []
-            return {"t": t, "c": c}
-        if t in ("BulletList", "OrderedList"):
-            items = block["c"] if t == "BulletList" else block["c"][1]
-            marked = [[self.whole(kind, b) for b in item] for item in items]
-            return {"t": t, "c": marked if t == "BulletList" else [block["c"][0], marked]}
-        if t == "Table":
-            c = list(block["c"])
-            c[3] = self._rows_of_section(c[3], lambda cells: [self._cell(cell, kind) for cell in cells])
-            c[4] = [[body[0], body[1], body[2], [[row[0], [self._cell(cell, kind) for cell in row[1]]]
-                                                  for row in body[3]]] for body in c[4]]
-            return {"t": t, "c": c}
-        if t == "BlockQuote":
-            return {"t": t, "c": [self.whole(kind, b) for b in block["c"]]}
-        return block  # a rule or the like: no words
+    def __init__(self, old: _Package, new: _Package, numbering: dict[str, str]):
+        self.old, self.new, self.numbering = old, new, numbering
+        self.styles: set[str] | None = None
 
-    def _cell(self, cell: list, kind: str) -> list:
-        return [cell[0], cell[1], cell[2], cell[3], [self.whole(kind, b) for b in cell[4]]]
+    def fix(self, part: str, elements: list) -> None:
+        for element in elements:
+            if element.tag == NUM_ID:
+                element.set(w("val"), self.list_id(element.get(w("val"))))
+            elif element.tag in STYLE_REFERENCES:
+                self.style(element.get(w("val")))
+            for attribute in R_ATTRIBUTES:
+                if element.get(attribute):
+                    element.set(attribute, self.relationship(part, element.get(attribute)))
+
+    # --- lists: a removed list item keeps its numbering ------------------------------------------------
+    def list_id(self, old_id: str) -> str:
+        if old_id in self.numbering or old_id == "0":
+            return self.numbering.get(old_id, old_id)
+        old, new = self.old.xml("word/numbering.xml"), self.new.xml("word/numbering.xml")
+        found = old.find(f"{w('num')}[@{w('numId')}='{old_id}']") if old is not None else None
+        if found is None or new is None:
+            return old_id
+        abstract = old.find(f"{w('abstractNum')}[@{w('abstractNumId')}="
+                            f"'{found.find(w('abstractNumId')).get(w('val'))}']")
+        made = copy.deepcopy(found)
+        made.set(w("numId"), str(1 + max((int(n.get(w("numId"))) for n in new.iter(w("num"))), default=0)))
+        made.find(w("abstractNumId")).set(w("val"), self._abstract(abstract, new))
+        nums = new.findall(w("num"))
+        new.insert(new.index(nums[-1]) + 1 if nums else len(new), made)
+        self.numbering[old_id] = made.get(w("numId"))
+        return self.numbering[old_id]
 
     @staticmethod
-    def _rows_of_section(section: list, change) -> list:
-        attr, rows = section
-        return [attr, [[row[0], change(row[1])] for row in rows]]
+    def _abstract(abstract: Any, new: Any) -> str:
+        """The newer package's list definition that is the same as ``abstract``, else a copy of it."""
+        def same(element: Any) -> bytes:
+            element = copy.deepcopy(element)
+            element.attrib.pop(w("abstractNumId"), None)
+            return etree.tostring(element)
+        existing = new.findall(w("abstractNum"))
+        for candidate in existing:
+            if abstract is not None and same(candidate) == same(abstract):
+                return candidate.get(w("abstractNumId"))
+        if abstract is None:
+            return existing[0].get(w("abstractNumId")) if existing else "0"
+        made = copy.deepcopy(abstract)
+        made.set(w("abstractNumId"), str(1 + max((int(a.get(w("abstractNumId"))) for a in existing), default=0)))
+        new.insert(new.index(existing[-1]) + 1 if existing else 0, made)  # definitions come before the lists
+        return made.get(w("abstractNumId"))
 
-    # --- blocks ------------------------------------------------------------------------------------
-    def blocks(self, old: list, new: list) -> list[dict]:
-        out: list[dict] = []
-        matcher = difflib.SequenceMatcher(None, [_key(x) for x in old], [_key(x) for x in new], autojunk=False)
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-            if tag == "equal":
-                out += new[j1:j2]
-                continue
-            olds, news = old[i1:i2], new[j1:j2]
-            # pair blocks of the same kind in order; the rest is removed or added whole
-            while olds and news:
-                pair = self.block(olds[0], news[0])
-                if pair is None:
-                    break
-                out.append(pair)
-                olds, news = olds[1:], news[1:]
-            out += [self.whole(DELETION, b) for b in olds]
-            out += [self.whole(INSERTION, b) for b in news]
-        return out
+    # --- styles ------------------------------------------------------------------------------------------
+    def style(self, style_id: str | None) -> None:
+        old, new = self.old.xml("word/styles.xml"), self.new.xml("word/styles.xml")
+        if style_id is None or old is None or new is None:
+            return
+        if self.styles is None:
+            self.styles = {s.get(w("styleId")) for s in new.iter(w("style"))}
+        if style_id in self.styles:
+            return
+        found = old.find(f"{w('style')}[@{w('styleId')}='{style_id}']")
+        if found is None:
+            return
+        self.styles.add(style_id)
+        new.append(copy.deepcopy(found))
+        for link in ("basedOn", "next", "link"):
+            reference = found.find(w(link))
+            if reference is not None:
+                self.style(reference.get(w("val")))
 
-    def block(self, old: dict, new: dict) -> dict | None:
-        """One changed block against its earlier form, or None when the two cannot be compared."""
-        t = old.get("t")
-        if t != new.get("t"):
-            return None
-        if t in ("Para", "Plain"):
-            return {"t": t, "c": self.inlines(old["c"], new["c"])}
-        if t == "Header":
-            if old["c"][0] != new["c"][0]:
-                return None
-            return {"t": t, "c": [new["c"][0], new["c"][1], self.inlines(old["c"][2], new["c"][2])]}
-        if t == "BulletList":
-            return {"t": t, "c": self.items(old["c"], new["c"])}
-        if t == "OrderedList":
-            return {"t": t, "c": [new["c"][0], self.items(old["c"][1], new["c"][1])]}
-        if t == "Table":
-            return self.table(old, new)
-        return None
+    # --- relationships (hyperlinks) ----------------------------------------------------------------------
+    def relationship(self, part: str, old_id: str) -> str:
+        before = self.old.relationships(part)
+        old = next((r for r in before if r.get("Id") == old_id), None) if before is not None else None
+        if old is None:
+            return old_id
+        rels = self.new.relationships(part, make=True)
+        external = old.get("TargetMode") == "External"
+        target = old.get("Target")
+        if not external:
+            target = self._part(posixpath.normpath(posixpath.join(posixpath.dirname(part), target)), part)
+        for rel in rels:
+            if (rel.get("Type"), rel.get("Target"), rel.get("TargetMode")) == (old.get("Type"), target,
+                                                                                 old.get("TargetMode")):
+                return rel.get("Id")
+        ids = {rel.get("Id") for rel in rels}
+        number = len(ids) + 1
+        while f"rId{number}" in ids:
+            number += 1
+        made = etree.SubElement(rels, f"{{{RELATIONSHIPS}}}Relationship",
+                                {"Id": f"rId{number}", "Type": old.get("Type"), "Target": target})
+        if external:
+            made.set("TargetMode", "External")
+        return made.get("Id")
 
-    def items(self, old: list, new: list) -> list:
-        """List items: aligned as wholes, a changed item diffed inside."""
-        out = []
-        matcher = difflib.SequenceMatcher(None, [_key(x) for x in old], [_key(x) for x in new], autojunk=False)
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-            if tag == "equal":
-                out += new[j1:j2]
-                continue
-            olds, news = old[i1:i2], new[j1:j2]
-            for a, b in zip(olds, news):
-                out.append(self.blocks(a, b))
-            out += [[self.whole(DELETION, x) for x in item] for item in olds[len(news):]]
-            out += [[self.whole(INSERTION, x) for x in item] for item in news[len(olds):]]
-        return out
+    def _part(self, name: str, part: str) -> str:
+        """A part the older content points to (a picture), in the newer package: the same bytes under its name,
+        or a copy under a new one. Returns the target relative to ``part``."""
+        data = self.old.zip.read(name)
+        stem, extension = posixpath.splitext(name)
+        made, number = name, 0
+        while made in self.new.names or made in self.new.added:
+            if self.new.read(made) == data:
+                break
+            number += 1
+            made = f"{stem}-{number}{extension}"
+        if made not in self.new.names and made not in self.new.added:
+            self.new.added[made] = data
+            self._content_type(name, made)
+        return posixpath.relpath(made, posixpath.dirname(part))
 
-    def table(self, old: dict, new: dict) -> dict | None:
-        oc, nc = old["c"], new["c"]
-        if len(oc[2]) != len(nc[2]) or len(oc[4]) != 1 or len(nc[4]) != 1:
-            return None  # another shape of table: removed and added whole
-        old_rows, new_rows = oc[4][0][3], nc[4][0][3]
-        rows: list = []
-        matcher = difflib.SequenceMatcher(None, [_key(r) for r in old_rows], [_key(r) for r in new_rows],
-                                          autojunk=False)
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-            if tag == "equal":
-                rows += new_rows[j1:j2]
-                continue
-            olds, news = old_rows[i1:i2], new_rows[j1:j2]
-            for a, b in zip(olds, news):
-                rows.append([b[0], [[cb[0], cb[1], cb[2], cb[3], self.blocks(ca[4], cb[4])]
-                                    for ca, cb in zip(a[1], b[1])]])
-            rows += [[r[0], [self._cell(cell, DELETION) for cell in r[1]]] for r in olds[len(news):]]
-            rows += [[r[0], [self._cell(cell, INSERTION) for cell in r[1]]] for r in news[len(olds):]]
-        c = list(nc)
-        c[3] = nc[3] if _key(oc[3]) == _key(nc[3]) else [nc[3][0], [
-            [rb[0], [[cb[0], cb[1], cb[2], cb[3], self.blocks(ca[4], cb[4])] for ca, cb in zip(ra[1], rb[1])]]
-            for ra, rb in zip(oc[3][1], nc[3][1])]]
-        c[4] = [[nc[4][0][0], nc[4][0][1], nc[4][0][2], rows]]
-        return {"t": "Table", "c": c}
+    def _content_type(self, old_name: str, new_name: str) -> None:
+        old, new = self.old.xml("[Content_Types].xml"), self.new.xml("[Content_Types].xml")
+        extension = posixpath.splitext(new_name)[1].lstrip(".").lower()
+        if any(d.get("Extension", "").lower() == extension for d in new.iter(f"{{{CONTENT_TYPES}}}Default")):
+            return
+        kind = next((o.get("ContentType") for o in old.iter(f"{{{CONTENT_TYPES}}}Override")
+                     if o.get("PartName") == "/" + old_name), None) or next(
+            (d.get("ContentType") for d in old.iter(f"{{{CONTENT_TYPES}}}Default")
+             if d.get("Extension", "").lower() == extension), "application/octet-stream")
+        etree.SubElement(new, f"{{{CONTENT_TYPES}}}Override", {"PartName": "/" + new_name, "ContentType": kind})
 
-
-def redline(old: list, new: list, author: str, date: str) -> list[dict]:
-    """The newer body with the changes from the older one tracked."""
-    return Redline(author, date).blocks(old, new)
-
-
-def number_revisions(body) -> None:
-    """Word wants each revision's w:id unique; pandoc numbers every w:ins and w:del 1."""
-    from docx.oxml.ns import qn
-    for number, element in enumerate(body.iter(qn("w:ins"), qn("w:del")), start=1):
-        element.set(qn("w:id"), str(100000 + number))
-
-
-def mark_whole_paragraphs(body) -> None:
-    """A paragraph or table row removed or added whole gets its paragraph mark (w:pPr/w:rPr) or its row
-    (w:trPr) tracked too, as Word does: accepting every change then leaves no empty paragraph or row where one
-    was removed, rejecting none where one was added. Paragraphs in table cells keep their mark (a cell keeps
-    a paragraph; its row goes)."""
-    from docx.oxml.ns import qn
-    for paragraph in body.iterchildren(qn("w:p")):
-        tracked = _whole(paragraph)
-        if tracked is not None:
-            properties = _child(paragraph, "w:pPr", 0)  # a paragraph's properties come first
-            # the mark's run properties come after every other paragraph property but w:sectPr and w:pPrChange
-            later = [properties.index(c) for c in properties if c.tag in (qn("w:sectPr"), qn("w:pPrChange"))]
-            _child(properties, "w:rPr", later[0] if later else len(properties)).insert(0, _copy(tracked))
-    for row in body.iter(qn("w:tr")):
-        tracked = _whole(row)
-        if tracked is not None:
-            # a row's properties come first, after its table property exceptions
-            properties = _child(row, "w:trPr", 1 if len(row) and row[0].tag == qn("w:tblPrEx") else 0)
-            change = properties.find(qn("w:trPrChange"))
-            properties.insert(properties.index(change) if change is not None else len(properties), _copy(tracked))
-    _mark_separators(body)
-
-
-def _mark_separators(body) -> None:
-    """Two tables need a paragraph between them, else Word joins them (pandoc puts an empty one there). In each
-    view (every change accepted, every change rejected) exactly one paragraph must stay between two tables that
-    stay: pandoc's empty paragraph where a table added or removed whole leaves it with no table on one side is
-    tracked as gone in that view, and a paragraph removed (added) whole that is all that keeps two tables apart
-    keeps its mark there (an empty paragraph, as pandoc's)."""
-    from docx.oxml.ns import qn
-    children = list(body)
-    tracked = next(body.iter(qn("w:ins"), qn("w:del")), None)
-    if tracked is None:
-        return
-    separators = {i for i, e in enumerate(children) if e.tag == qn("w:p") and len(e) == 0 and 0 < i < len(children) - 1
-                  and children[i - 1].tag == children[i + 1].tag == qn("w:tbl")}
-    for gone in (qn("w:del"), qn("w:ins")):  # what accepting, then what rejecting, takes away
-        # pandoc's separators and the paragraphs whose mark goes in this view
-        between = {index for index, e in enumerate(children)
-                   if index in separators or (e.tag == qn("w:p") and not _stays(e, gone))}
-        previous, kept = None, False  # the last element that stays, and whether a paragraph after it stays
-        for index, element in enumerate(children):
-            if index in between:
-                following = next((e for i, e in enumerate(children[index + 1:], index + 1)
-                                  if i not in between and _stays(e, gone)), None)
-                needed = (previous is not None and previous.tag == qn("w:tbl") and following is not None
-                          and following.tag == qn("w:tbl") and not kept)
-                if needed:
-                    kept = True
-                    if index not in separators:  # a paragraph removed (added) whole: its mark stays, its words go
-                        mark = element.find(f"{qn('w:pPr')}/{qn('w:rPr')}")
-                        mark.remove(mark.find(gone))
-                elif index in separators:
-                    mark = _child(_child(element, "w:pPr", 0), "w:rPr", 0)
-                    # a mark both added and removed (between a table removed and one added): w:ins comes first
-                    mark.insert(0 if gone == qn("w:ins") else len(mark.findall(qn("w:ins"))),
-                                element.makeelement(gone, dict(tracked.attrib)))
-            elif _stays(element, gone):
-                previous, kept = element, False
-
-
-def _stays(element, gone: str) -> bool:
-    """Whether a table or paragraph of the body is still there once the changes ``gone`` (w:del: accepting every
-    change, w:ins: rejecting) take their tracked rows and paragraph marks away."""
-    from docx.oxml.ns import qn
-    if element.tag == qn("w:tbl"):
-        rows = element.findall(qn("w:tr"))
-        return not rows or not all(row.find(f"{qn('w:trPr')}/{gone}") is not None for row in rows)
-    return element.find(f"{qn('w:pPr')}/{qn('w:rPr')}/{gone}") is None
-
-
-def _whole(element):
-    """The w:ins or w:del that holds everything ``element`` shows, where one kind holds all of it; else None."""
-    from docx.oxml.ns import qn
-    kinds = set()
-    for run in element.iter(qn("w:r")):
-        if not [child for child in run if child.tag != qn("w:rPr")]:
-            continue  # an empty run shows nothing
-        tracked = next(run.iterancestors(qn("w:ins"), qn("w:del")), None)
-        if tracked is None:
-            return None
-        kinds.add(tracked.tag)
-    return next(element.iter(*kinds)) if len(kinds) == 1 else None
-
-
-def _child(parent, tag: str, index: int):
-    """``parent``'s child ``tag``, made at ``index`` where missing."""
-    from docx.oxml.ns import qn
-    found = parent.find(qn(tag))
-    if found is None:
-        found = parent.makeelement(qn(tag), {})
-        parent.insert(index, found)
-    return found
-
-
-def _copy(tracked):
-    return tracked.makeelement(tracked.tag, dict(tracked.attrib))
