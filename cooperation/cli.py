@@ -220,13 +220,13 @@ def _changes_of_year(root: Path, year: int) -> tuple[tuple[str, str, str], ...]:
 
 
 def cmd_site(args) -> int:
-    from cooperation.changes.gitrepo import repository_url
+    from cooperation.changes.gitrepo import public_url, repository_url
     from cooperation.outputs.site.build import build_site
 
     def produce(model, sources) -> None:
         target = build_site(model, sources, args.root, args.out)
         sys.stderr.write(f"Sivusto kirjoitettu: {target} (esikatselu: python -m http.server -d {target})\n")
-        if not os.environ.get("REPOSITORY_URL") and not repository_url(args.root):
+        if not public_url(os.environ.get("REPOSITORY_URL")) and not repository_url(args.root):
             sys.stderr.write("Sivuilla ei ole muokkauslinkkejä: tietojen git-repositoriolla ei ole etärepositoriota "
                              "(git remote), eikä REPOSITORY_URL tai GITHUB_REPOSITORY ole asetettu.\n")
     return with_model(args, produce)

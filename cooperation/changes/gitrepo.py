@@ -238,8 +238,26 @@ def is_ancestor(repo: Path, ancestor: str, descendant: str) -> bool:
     done = subprocess.run(["git", "-C", str(repo), "merge-base", "--is-ancestor", ancestor, descendant],
                           capture_output=True, timeout=120)
     return done.returncode == 0
-_REMOTE = re.compile(r"^(?:(?:https?|ssh|git)://(?:[^@/]*@)?(?P<host>[^/:]+)(?::\d+)?/|[^@/:]+@(?P<scp>[^:/]+):)"
+# the user information of an https or ssh remote (user:token@) ends at its last "@" before the path: a password
+# may hold "@" itself
+_REMOTE = re.compile(r"^(?:(?:https?|ssh|git)://(?:[^/]*@)?(?P<host>[^/:@]+)(?::\d+)?/|[^@/:]+@(?P<scp>[^:/]+):)"
                      r"(?P<path>[^?#]+?)(?:\.git)?/?$")
+
+
+def public_url(address: str | None) -> str:
+    """An http(s) address as it may be published: without user information (``user:token@``, the form of GitLab
+    CI's CI_REPOSITORY_URL), query or fragment; "" for anything else. Every address taken from the environment
+    or from git goes through here (or web_url) before any use."""
+    from urllib.parse import urlsplit, urlunsplit
+    try:
+        parts = urlsplit((address or "").strip())
+        host = parts.netloc.rpartition("@")[2]
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError:  # a port that is not a number, an unclosed [
+        return ""
+    if parts.scheme.lower() not in ("http", "https") or not host:
+        return ""
+    return urlunsplit((parts.scheme.lower(), host, parts.path, "", ""))
 
 
 def web_url(remote: str) -> str | None:
@@ -253,11 +271,12 @@ def web_url(remote: str) -> str | None:
 
 def repository_url(root: Path, environ: dict[str, str] | None = None) -> str | None:
     """Where the data's repository lives on the web, for "edit" links: GitHub Actions' GITHUB_SERVER_URL and
-    GITHUB_REPOSITORY, else the git remote (origin first); None when neither exists."""
+    GITHUB_REPOSITORY, else the git remote (origin first); None when neither exists. Never with user information."""
     import os
     env = os.environ if environ is None else environ
     if env.get("GITHUB_REPOSITORY"):
-        return f"{(env.get('GITHUB_SERVER_URL') or 'https://github.com').rstrip('/')}/{env['GITHUB_REPOSITORY']}"
+        server = public_url(env.get("GITHUB_SERVER_URL") or "https://github.com") or "https://github.com"
+        return f"{server.rstrip('/')}/{env['GITHUB_REPOSITORY']}"
     try:
         remotes = _git(root, "remote").split()
         if not remotes:

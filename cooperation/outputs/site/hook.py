@@ -20,7 +20,7 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
 
 from cooperation import PROJECT
-from cooperation.changes.gitrepo import repository_url
+from cooperation.changes.gitrepo import public_url, repository_url
 from cooperation.changes.history import cached_history
 from cooperation.check import reporters as reporter
 from cooperation.files import OutputError
@@ -67,6 +67,10 @@ def on_config(config):
     from cooperation.changes.versions import versions
     given = handoff()
     root = given.root if given else data_root()
+    # addresses from the environment (SITE_URL, REPOSITORY_URL) are published without user information (a token)
+    config.site_url = public_url(config.site_url)
+    config.repo_url = public_url(config.repo_url) or None  # Material's header link, where a region sets one
+    config.extra["repository"] = public_url(config.extra.get("repository"))
     if "preview" in _state:
         _state["preview"].stop_downloads()  # the previous build's: this build writes the downloads page again
     _state["root"] = root
@@ -104,7 +108,7 @@ def on_config(config):
         files.append((f"schema/{path.name}", path.read_bytes(), "dl_schema"))
         listed.append(Download(f"schema/{path.name}", "dl_schema", len(files[-1][1]), None, "schema"))
     history = cached_history(root, sources)
-    repo_url = config.extra.get("repository") or repository_url(root) or ""  # none: no edit links at all
+    repo_url = config.extra["repository"] or repository_url(root) or ""  # none: no edit links at all
     site = Site(model, lang, repo_url=repo_url, branch=config.extra.get("edit_branch", "main"),
                 downloads=listed, history=history, versions=versions(sources))
     # which measurements/*.csv holds each indicator's values: the indicators page links each area to its files
