@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -160,7 +161,8 @@ def cmd_report(args) -> int:
     import datetime
     import tempfile
 
-    from cooperation.changes.snapshot import export_year
+    from cooperation.changes.gitrepo import SHALLOW_CLONE
+    from cooperation.changes.snapshot import export_year, is_shallow
     from cooperation.files import write_all_atomic
     from cooperation.load.sources import data_digest
     from cooperation.outputs.docx import report
@@ -170,12 +172,18 @@ def cmd_report(args) -> int:
     if year > now.year:
         sys.stderr.write(f"virhe: vuodelta {year} ei ole vielä seurantatietoja (tänään on {now.day}.{now.month}.{now.year})\n")
         return EXIT_DATA
+    term = _term(args.root)  # before git is asked for anything: the agreement's validity as it now reads
+    if term is not None and not _in_term(year, term):
+        return _outside_term(year, term)
     with tempfile.TemporaryDirectory() as tmp:
         if year == now.year:
             root, commit, commit_date, as_of = args.root, None, None, now
         else:
             found = export_year(args.root, year, Path(tmp) / "snapshot")
             if found is None:
+                if is_shallow(args.root):
+                    sys.stderr.write(f"virhe: vuoden {year} tallennettua versiota ei löydy: {SHALLOW_CLONE}\n")
+                    return EXIT_USAGE
                 sys.stderr.write(f"virhe: vuodelta {year} ei ole tallennettua versiota (git-historiassa ei ole "
                                  f"vuoden {year} tai sitä aiempaa versiota); raportin voi tehdä vain "
                                  "tallennetuista tiedoista\n")
@@ -188,10 +196,8 @@ def cmd_report(args) -> int:
             return EXIT_DATA
         model, _ = loaded
         start, end = model.validity
-        if year < start.year or (end is not None and year > end.year):
-            sys.stderr.write(f"virhe: vuodelta {year} ei ole seurantatietoja: sopimus on voimassa "
-                             f"{start.year}–{end.year if end else ''}\n")
-            return EXIT_DATA
+        if not _in_term(year, (start.year, end.year if end else None)):
+            return _outside_term(year, (start.year, end.year if end else None))
         snapshot = report.Snapshot(year, as_of, commit, commit_date, data_digest(root),
                                    _changes_of_year(args.root, year))
         files = {args.out / f"seurantaraportti-{year}-{lang}.docx": docx
@@ -205,6 +211,37 @@ def cmd_report(args) -> int:
     for path in files:
         sys.stderr.write(f"Kirjoitettu {path}\n")
     return EXIT_OK
+
+
+def _year(value: str) -> int:
+    """A year as YEAR takes it: four digits (report 0, -1 or +2026 is not a year)."""
+    if not re.fullmatch(r"[1-9][0-9]{3}", value):
+        raise argparse.ArgumentTypeError(f"”{value}” ei ole vuosiluku (neljä numeroa, esim. 2026)")
+    return int(value)
+
+
+def _term(root: Path) -> tuple[int, int | None] | None:
+    """The years of the agreement's validity as agreement/agreement.yaml gives them; None where it does not say
+    (the model's check reports that)."""
+    from cooperation.load.yaml_loader import load_yaml
+    path = root / "agreement" / "agreement.yaml"
+    doc = load_yaml(path, "agreement/agreement.yaml", []) if path.is_file() else None
+    validity = doc.data.get("validity") if doc is not None and isinstance(doc.data, dict) else None
+    if not isinstance(validity, dict):
+        return None
+    years = [str(validity.get(key) or "")[:4] for key in ("start", "end")]
+    if not years[0].isdigit() or (years[1] and not years[1].isdigit()):
+        return None
+    return int(years[0]), int(years[1]) if years[1] else None
+
+
+def _in_term(year: int, term: tuple[int, int | None]) -> bool:
+    return term[0] <= year and (term[1] is None or year <= term[1])
+
+
+def _outside_term(year: int, term: tuple[int, int | None]) -> int:
+    sys.stderr.write(f"virhe: vuodelta {year} ei ole seurantatietoja: sopimus on voimassa {term[0]}–{term[1] or ''}\n")
+    return EXIT_DATA
 
 
 def _changes_of_year(root: Path, year: int) -> tuple[tuple[str, str, str], ...]:
@@ -405,7 +442,7 @@ def make_parser() -> argparse.ArgumentParser:
 
     report_cmd = commands.add_parser("report", help="tee vuoden seurantaraportti (Word) jokaisella sopimuksen kielellä")
     _common(report_cmd)
-    report_cmd.add_argument("year", type=int, help="raportin vuosi, esim. 2026")
+    report_cmd.add_argument("year", type=_year, help="raportin vuosi, esim. 2026")
     report_cmd.set_defaults(func=cmd_report, writes="files")
 
     diff = commands.add_parser("diff", help="sopimuksen muutokset kahden git-version välillä")

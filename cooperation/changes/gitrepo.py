@@ -59,10 +59,18 @@ def resolve(repo: Path, rev: str) -> str:
     if found:
         return found
     message = f"revisiota ”{rev}” ei löydy tästä repositoriosta (tarkista nimi: git log --oneline, git tag)"
-    if _git(repo, "rev-parse", "--is-shallow-repository").strip() == "true":
-        message += ("; tämä on vajaa klooni (shallow clone), josta puuttuu vanhempi historia: hae lisää "
-                    "historiaa komennolla git fetch --unshallow (GitHub Actionsissa actions/checkout: fetch-depth: 0)")
+    if is_shallow(repo):
+        message += "; " + SHALLOW_CLONE
     raise GitError(message)
+
+
+SHALLOW_CLONE = ("tämä on vajaa klooni (shallow clone), josta puuttuu vanhempi historia: hae lisää historiaa komennolla "
+                 "git fetch --unshallow (GitHub Actionsissa actions/checkout: fetch-depth: 0)")
+
+
+def is_shallow(repo: Path) -> bool:
+    """Whether the repository is a shallow clone: older commits are missing, not absent from the history."""
+    return _git(repo, "rev-parse", "--is-shallow-repository").strip() == "true"
 
 
 @dataclass
