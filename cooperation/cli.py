@@ -318,6 +318,12 @@ def cmd_amendment(args) -> int:
         out, err = reporter.text(exc.result, "fi")
         sys.stderr.write(out + err + "Verrattavassa versiossa on virheitä; mitään ei kirjoitettu.\n")
         return EXIT_DATA
+    except pipeline.SameText as exc:
+        both = (f"versiolla ”{args.base}” ja työkopiolla" if args.head is None
+                else f"versioilla ”{args.base}” ja ”{args.head}”")
+        sys.stderr.write(f"virhe: {both} on sama sormenjälki ({exc.fingerprint[:12]}…): sopimuksen teksti ei ole "
+                         "muuttunut, joten päätettävää ei ole; mitään ei kirjoitettu\n")
+        return EXIT_DATA
     targets = {args.out / name: data for name, data in files.items()}
     write_all_atomic(targets)
     for path in targets:

@@ -30,6 +30,14 @@ class ModelError(Exception):
         self.result = result
 
 
+class SameText(Exception):
+    """Both versions of an amendment have the same fingerprint: the councils have nothing to decide."""
+
+    def __init__(self, fingerprint: str):
+        super().__init__(fingerprint)
+        self.fingerprint = fingerprint
+
+
 def validate(root: Path) -> tuple[Sources, Result]:
     """Load and check: the schema, the cross-checks, then the post-checks that need an output's view
     (a committed CODEOWNERS must match the data).
@@ -88,7 +96,7 @@ def forget_loaded() -> None:
 def amendment_files(root: Path, base: str, head: str | None) -> dict[str, bytes]:
     """The amendment package of ``head`` (None: the files as they are) against ``base``: both versions loaded,
     checked and built; GitError when a revision does not exist or ``base`` is not an ancestor of ``head``;
-    ModelError (with the problems) when either version has errors."""
+    ModelError (with the problems) when either version has errors; SameText when both have one fingerprint."""
     import tempfile
 
     from cooperation.changes import gitrepo
@@ -96,7 +104,7 @@ def amendment_files(root: Path, base: str, head: str | None) -> dict[str, bytes]
     from cooperation.outputs.docx.amendment import package
     repo, prefix = gitrepo.locate(root)
     base_commit = gitrepo.resolve(repo, base)
-    head_commit = gitrepo.resolve(repo, head or "HEAD")
+    head_commit = gitrepo.resolve(repo, "HEAD" if head is None else head)  # "" is no revision, not HEAD
     if not gitrepo.is_ancestor(repo, base_commit, head_commit):
         raise gitrepo.GitError(f"versio ”{base}” ei ole versiota ”{head or 'HEAD'}” edeltävä versio: muutokset "
                                f"verrataan aina aiempaan, samaan historiaan kuuluvaan versioon")
@@ -114,5 +122,7 @@ def amendment_files(root: Path, base: str, head: str | None) -> dict[str, bytes]
             if head_result.errors:
                 raise ModelError(head_result)
             head_model = build(head_sources)
+        if base_model.fingerprint == head_model.fingerprint:
+            raise SameText(head_model.fingerprint)
         diff = compare(base_sources, head_sources)
         return package(base_model, head_model, diff, base, head or head_model.version)

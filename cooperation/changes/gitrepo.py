@@ -50,8 +50,11 @@ def last_commit_before(repo: Path, moment: str) -> tuple[str, str] | None:
 
 def resolve(repo: Path, rev: str) -> str:
     """The commit a revision names; GitError in plain words when there is none."""
+    if not rev.strip():  # git would read "" as nothing; HEAD is named, the working tree left out
+        raise GitError("tyhjä revisio ei kelpaa: anna git-viittaus (esim. v1.0 tai main), tai jätä uudempi versio "
+                       "pois, jolloin verrataan työkopioon")
     found = None
-    if rev and not rev.startswith("-"):  # never an option to git
+    if not rev.startswith("-"):  # never an option to git
         try:
             found = _git(repo, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").strip()
         except GitError:  # --quiet: no text from git; say it below
