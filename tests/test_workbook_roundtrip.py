@@ -345,6 +345,26 @@ def test_a_stale_workbook_without_its_revision_is_refused(repo, tmp_path):
     assert git(repo, "status", "--porcelain") == ""
 
 
+@pytest.mark.parametrize("cell, value", [
+    ("B4", "_x0000_"),  # a NUL in the revision (git would be handed it)
+    ("B4", "abc\ndef"), ("B4", "-c core.pager=x"), ("B4", "HEAD"),
+    ("B3", "_x0000_" + "0" * 57), ("B3", "xyz"),
+    ("B2", "rannikkoseutu-2026_x0000_"), ("B5", "klingon"), ("B6", "_x0007_"), ("B7", "fi, xx"),
+    ("A8", "extra"),  # a row the export never writes
+])
+def test_every_value_of_the_hidden_source_sheet_is_checked_at_its_cell(repo, tmp_path, cell, value):
+    book = export(repo, tmp_path / "out")
+    forged = edit(book, tmp_path / "forged.xlsx", {("_source", cell): value})
+    done = _import_json(forged, repo)
+    assert done.returncode == 1, done.stderr
+    assert ("workbook_source_value", f"'_source'!{cell}") in _codes(done), _codes(done)
+    assert "sisäinen virhe" not in done.stderr and "Mitään ei kirjoitettu." in done.stderr
+    assert git(repo, "status", "--porcelain") == ""
+    text = import_(forged, repo)
+    assert text.returncode == 1
+    assert f"forged.xlsx!'_source'!{cell}: virhe: piilotetun taulukon _source" in text.stderr, text.stderr
+
+
 # --- 5. a workbook saved again by LibreOffice ----------------------------------------------------------------
 def test_a_workbook_edited_and_saved_by_libreoffice_imports_the_same_way(repo, tmp_path):
     from openpyxl.styles import Alignment

@@ -18,7 +18,8 @@ class GitError(Exception):
 def _git(repo: Path, *args: str) -> str:
     try:
         done = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, timeout=120)
-    except (OSError, subprocess.TimeoutExpired) as exc:  # no git, or it hung: a plain error, not a crash
+    # no git, it hung, or an argument git cannot be given (a NUL): a plain error, not a crash
+    except (OSError, ValueError, subprocess.TimeoutExpired) as exc:
         raise GitError(f"git {args[0]} epäonnistui: {exc}") from exc
     if done.returncode != 0:
         raise GitError(done.stderr.decode("utf-8", "replace").strip() or f"git {' '.join(args)} failed")

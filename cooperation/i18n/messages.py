@@ -322,6 +322,10 @@ M: dict[str, dict[str, str]] = {
                                       "komennolla export-xlsx",
                                 "en": "the workbook's format \"{format}\" is not one this program knows; export a new "
                                       "workbook with export-xlsx"},
+    "workbook_source_value": {"fi": "piilotetun taulukon {sheet} arvo ”{value}” ei kelpaa; sen tulee olla {expected}; "
+                                    "taulukkoa ei muokata käsin: vie uusi työkirja komennolla export-xlsx",
+                              "en": "the value \"{value}\" of the hidden sheet {sheet} is not valid; it must be "
+                                    "{expected}; the sheet is not edited by hand: export a new workbook with export-xlsx"},
     "workbook_sheet_missing": {"fi": "työkirjasta puuttuu taulukko ”{sheet}”; älä poista tai nimeä taulukoita uudelleen",
                                "en": "the workbook has no sheet \"{sheet}\"; do not delete or rename sheets"},
     "workbook_id_column_missing": {"fi": "taulukosta ”{sheet}” puuttuu tunnistesarake ”{heading}”; ilman sitä "
@@ -671,6 +675,8 @@ SV: dict[str, str] = {
     "internal": "internt fel i kontrollen {check}: {detail}. Meddela detta till förvaltarna.",
     "workbook_unknown_format": "arbetsbokens format ”{format}” känns inte igen av det här programmet; exportera en ny "
                                "arbetsbok med export-xlsx",
+    "workbook_source_value": "värdet ”{value}” i det dolda bladet {sheet} är ogiltigt; det ska vara {expected}; bladet "
+                             "redigeras inte för hand: exportera en ny arbetsbok med export-xlsx",
     "workbook_sheet_missing": "arbetsboken saknar bladet ”{sheet}”; ta inte bort eller byt namn på blad",
     "workbook_id_column_missing": "bladet ”{sheet}” saknar identifierarkolumnen ”{heading}”; utan den kan raderna inte "
                                   "kopplas till avtalets punkter: återställ kolumnen eller exportera en ny arbetsbok",

@@ -329,13 +329,64 @@ def _values(book: _Book, name: str, result: Imported, cells: _Cells, budget: lis
         yield number, values
 
 
-def _read(book: _Book, result: Imported) -> Read | None:
-    names = book.sheetnames
-    meta_rows = [[value for value, _ in row[:2]] + [None, None] for _, row in book.rows(META_SHEET, 100)] \
-        if META_SHEET in names else []
-    meta = {str(row[0]): "" if row[1] is None else str(row[1]) for row in meta_rows if row[0]}
+_ID = "[a-z0-9][a-z0-9-]{0,62}"
+_LANGUAGE = "|".join(LANGUAGE_WORDS)
+# what each row of the hidden sheet may hold (the export writes exactly these): the values are handed to git and
+# compared with the data, so a forged one is refused at its cell, never passed on
+SOURCE_VALUES: dict[str, tuple[str, dict[str, str]]] = {
+    "agreement": (_ID, {"fi": "sopimuksen tunniste", "sv": "avtalets identifierare", "en": "the agreement's identifier"}),
+    "fingerprint": ("[0-9a-f]{64}", {"fi": "SHA-256-sormenjälki (64 heksamerkkiä)",
+                                     "sv": "ett SHA-256-fingeravtryck (64 hexadecimala tecken)",
+                                     "en": "a SHA-256 fingerprint (64 hexadecimal characters)"}),
+    "revision": ("(?:[0-9a-f]{40}|[0-9a-f]{64})?", {"fi": "git-versio (40 tai 64 heksamerkkiä) tai tyhjä",
+                                                    "sv": "en git-version (40 eller 64 hexadecimala tecken) eller tom",
+                                                    "en": "a git revision (40 or 64 hexadecimal characters) or empty"}),
+    "language": (f"(?:{_LANGUAGE})", {"fi": "kielikoodi", "sv": "en språkkod", "en": "a language code"}),
+    "party": (f"(?:{_ID})?", {"fi": "osapuolen tunniste tai tyhjä", "sv": "en parts identifierare eller tom",
+                              "en": "a party's identifier or empty"}),
+    "languages": (f"(?:{_LANGUAGE})(?:, (?:{_LANGUAGE}))*", {"fi": "kielikoodit pilkuin erotettuina",
+                                                            "sv": "språkkoder åtskilda med kommatecken",
+                                                            "en": "language codes separated by commas"}),
+}
+
+
+def _source(book: _Book, result: Imported) -> dict[str, str] | None:
+    """The hidden sheet's rows (key → value), every one checked; None (with the problems at their cells) when the
+    format is not this program's or any value is not what the export writes."""
+    rows = [(number, [value for value, _ in row[:2]] + [None, None], any(f for _, f in row[:2]))
+            for number, row in book.rows(META_SHEET, 100)] if META_SHEET in book.sheetnames else []
+    meta = {str(row[0]): "" if row[1] is None else str(row[1]) for _, row, _ in rows if row[0]}
     if meta.get("format") != WORKBOOK_FORMAT:
         result.note(ERROR, "workbook_unknown_format", None, format=meta.get("format", ""))
+        return None
+    cells = _Cells(result, META_SHEET, False)
+    known = {"format": (re.escape(WORKBOOK_FORMAT), {"fi": WORKBOOK_FORMAT}), **SOURCE_VALUES}
+    names = {"fi": "jokin näistä: ", "sv": "ett av: ", "en": "one of: "}  # a row's name
+    seen: set[str] = set()
+    before = len(result.errors)
+    for number, row, formula in rows:
+        key = "" if row[0] is None else str(row[0])
+        value = "" if row[1] is None else str(row[1])
+        if key not in known or key in seen:
+            cells.note("workbook_source_value", number, 1, sheet=META_SHEET, value=_quoted(key),
+                       expected={lang: words + ", ".join(known) for lang, words in names.items()})
+            continue
+        seen.add(key)
+        pattern, expected = known[key]
+        if formula or not re.fullmatch(pattern, value):
+            cells.note("workbook_source_value", number, 2, sheet=META_SHEET, value=_quoted(value), expected=expected)
+    return None if len(result.errors) > before else meta
+
+
+def _quoted(value: str) -> str:
+    """At most 40 characters of a value, its control characters kept (the message shows them as <U+0000>)."""
+    return value if len(value) <= 40 else value[:39] + "…"
+
+
+def _read(book: _Book, result: Imported) -> Read | None:
+    names = book.sheetnames
+    meta = _source(book, result)
+    if meta is None:
         return None
     main_name = next((n for n in names if n in SHEETS["main"].values()), None)
     data_name = next((n for n in names if n in SHEETS["data"].values()), None)
