@@ -477,7 +477,7 @@ def make_parser() -> argparse.ArgumentParser:
     import_xlsx.add_argument("file", type=Path, help="työkirja (.xlsx)")
     import_xlsx.add_argument("--force", action="store_true", help="korvaa olemassa olevat osa-alueiden tiedostot")
     _report_options(import_xlsx)
-    import_xlsx.set_defaults(func=cmd_import_xlsx)
+    import_xlsx.set_defaults(func=cmd_import_xlsx, writes="files")  # the comments go to OUT
 
     measurements = commands.add_parser("import-measurements",
                                        help="tuo mittaritiedot (Sotkanetin CSV tai JSON, tai taulukko indicator,area,year,value)")
@@ -531,6 +531,7 @@ def _check_source_date_epoch() -> str | None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from cooperation.files import OutputFolderError
     parser = make_parser()
     args = parser.parse_args(argv)
     # absolute once, here: MkDocs would resolve a relative folder against mkdocs.yml's, not the current one
@@ -552,6 +553,9 @@ def main(argv: list[str] | None = None) -> int:
             return args.func(args)
     except KeyboardInterrupt:
         return 130
+    except OutputFolderError as exc:  # a disk error while writing (full, read-only, permission): named, usage
+        sys.stderr.write(f"virhe: {exc}\n")
+        return EXIT_USAGE
     except Exception as exc:  # noqa: BLE001 - a bug, not bad data: say so plainly
         if os.environ.get("COOPERATION_DEBUG"):
             raise

@@ -237,6 +237,36 @@ def test_a_partys_copy_highlights_its_rows_and_its_comments_are_collected_not_im
     assert summary.count("Kannatetaan.") == 1
 
 
+def _edited_with_comment(repo: Path, tmp_path: Path) -> Path:
+    book = export(repo, tmp_path / "out")
+    main = cells(book, "Työkirja")
+    return edit(book, tmp_path / "edited.xlsx", {
+        ("Työkirja", main[("HYTE-1", "Teksti (ruotsiksi)")]): "Allt fler vuxna motionerar varje dag.",
+        ("Työkirja", main[("HYTE-1", "Kommentit")]): "Kannatetaan."})
+
+
+def test_an_output_folder_that_cannot_be_used_is_refused_before_anything_is_merged(repo, tmp_path):
+    edited = _edited_with_comment(repo, tmp_path)
+    not_a_folder = tmp_path / "tiedosto"
+    not_a_folder.write_text("")
+    done = import_(edited, repo, not_a_folder)
+    assert done.returncode == 2, done.stderr
+    assert f"tuloskansio {not_a_folder} ei kelpaa" in done.stderr and "sisäinen virhe" not in done.stderr
+    assert git(repo, "status", "--porcelain") == ""  # the data as it was: not merged with its comments lost
+
+
+def test_the_data_is_not_merged_when_its_comments_cannot_be_written(repo, tmp_path):
+    edited = _edited_with_comment(repo, tmp_path)
+    out = tmp_path / "import-out"
+    (out / "kommentit.json").mkdir(parents=True)  # usable folder, but the comments' file cannot be replaced
+    done = import_(edited, repo, out)
+    assert done.returncode == 2, done.stderr
+    assert "kommentit.json" in done.stderr and "sisäinen virhe" not in done.stderr
+    assert git(repo, "status", "--porcelain") == ""
+    assert sorted(p.name for p in out.iterdir()) == ["kommentit.json"]  # no staged file left behind
+    assert not list((repo / "subareas").glob(".*"))
+
+
 def test_an_unknown_party_is_a_usage_error(tmp_path):
     done = run_cli("export-xlsx", "--root", REPO, "--out", tmp_path / "out", "--party", "eikukaan")
     assert done.returncode == 2 and "osapuolta ”eikukaan” ei ole" in done.stderr

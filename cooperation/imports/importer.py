@@ -106,8 +106,10 @@ def _key(problem: Problem) -> tuple:
 
 
 def write_checked(root: Path, writes: Mapping[Path, str], report: Report | None = None,
-                  before: Result | Callable[[], Result] | None = None) -> Result | None:
-    """Write ``writes`` only if the data with them passes the full check at least as well as now.
+                  before: Result | Callable[[], Result] | None = None,
+                  along: Mapping[Path, str] | None = None) -> Result | None:
+    """Write ``writes`` only if the data with them passes the full check at least as well as now; ``along`` (files
+    outside the data, a workbook's comments) are written in the same go, first: all of them or none.
 
     The files are first written into a temporary copy of the data root and ``validate``'s check is run
     there: refused are a result with more errors than before, and any new error in a file being written
@@ -135,7 +137,7 @@ def write_checked(root: Path, writes: Mapping[Path, str], report: Report | None 
             target.write_bytes(text.encode("utf-8"))
         after = check(load_sources(staged))
     if not after.errors:  # no error at all: none is new, none more than before (the check before is skipped)
-        write_all_atomic(writes)
+        write_all_atomic({**(along or {}), **writes})
         return after
     if before is None:  # the data as it is now, seen as the trial run saw it
         with tempfile.TemporaryDirectory(prefix="cooperation-import-") as tmp:
@@ -150,7 +152,7 @@ def write_checked(root: Path, writes: Mapping[Path, str], report: Report | None 
         _say("virhe: tuonnin tulos ei läpäisisi tarkistusta (python build.py validate):")
         report.show(refused or new or after.errors)
         return None
-    write_all_atomic(writes)
+    write_all_atomic({**(along or {}), **writes})
     return after
 
 
@@ -210,15 +212,18 @@ def _import_xlsx(file: Path, root: Path, force: bool, report: Report, out: Path 
 
 
 def _write_and_report(root: Path, writes: Mapping[Path, str], report: Report,
-                      before: Result | Callable[[], Result] | None = None) -> int:
-    """Both imports end alike: write only what the check accepts, name each file written, then show the
-    check of the data as written."""
-    outcome = write_checked(root, writes, report, before)
+                      before: Result | Callable[[], Result] | None = None,
+                      along: Mapping[Path, str] | None = None) -> int:
+    """Both imports end alike: write only what the check accepts (with ``along``, see write_checked), name each
+    file written, then show the check of the data as written."""
+    outcome = write_checked(root, writes, report, before, along)
     if outcome is None:
         _say("Mitään ei kirjoitettu.")
         return EXIT_DATA
     for path in writes:
         _say(f"Kirjoitettu {path.relative_to(root)}")
+    if along and COMMENTS_MD in {path.name for path in along}:
+        _say(f"Kommentit: {next(path for path in along if path.name == COMMENTS_MD)}")
     if outcome.problems:
         _say("Tarkistus tuonnin jälkeen (python build.py validate):")
     report.check(outcome)
@@ -292,14 +297,12 @@ def _import_roundtrip(file: Path, root: Path, sources, agreement: dict, report: 
                      "(python build.py validate). Mitään ei kirjoitettu.")
                 return EXIT_DATA
             writes[path] = dump(data, "subarea.schema.json", f"Tuotu työkirjasta {file.name}.")
-    writes_out = _comment_files(read, file.name, out, main) if out is not None else {}
-    if writes:
-        if _write_and_report(root, writes, report, lambda: check(sources)) != EXIT_OK:
-            return EXIT_DATA
-    else:
-        _say("Työkirjassa ei ole muutoksia sopimuksen tietoihin; tiedostoja ei muutettu.")
-    if writes_out and out is not None:
-        write_all_atomic(writes_out)
+    comments = _comment_files(read, file.name, out, main) if out is not None else {}
+    if writes:  # the data and its comments written together, or neither (the comments first)
+        return _write_and_report(root, writes, report, lambda: check(sources), comments)
+    _say("Työkirjassa ei ole muutoksia sopimuksen tietoihin; tiedostoja ei muutettu.")
+    if comments and out is not None:
+        write_all_atomic(comments)
         _say(f"Kommentit: {out / COMMENTS_MD}")
     return EXIT_OK
 
