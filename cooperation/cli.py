@@ -9,6 +9,7 @@ import os
 import re
 import sys
 from pathlib import Path
+from typing import cast
 
 from cooperation import PROJECT as REPO
 from cooperation import pipeline
@@ -202,12 +203,7 @@ def cmd_report(args) -> int:
                                    _changes_of_year(args.root, year))
         files = {args.out / f"seurantaraportti-{year}-{lang}.docx": docx
                  for lang, docx in report.render_languages(model, list(model.languages), snapshot).items()}
-    from cooperation.files import OutputError
-    try:
-        write_all_atomic(files)
-    except OutputError as exc:
-        sys.stderr.write(f"virhe: {exc}\n")
-        return EXIT_DATA
+    write_all_atomic(files)  # a disk error: said by main, exit 2
     for path in files:
         sys.stderr.write(f"Kirjoitettu {path}\n")
     return EXIT_OK
@@ -403,11 +399,7 @@ def cmd_reference(args) -> int:
     from cooperation.files import write_atomic
     from cooperation.outputs.reference import markdown
     path = args.out / "tietomuoto.md"
-    try:
-        write_atomic(path, markdown())
-    except OSError as exc:
-        sys.stderr.write(f"virhe: tuloksia ei voitu kirjoittaa: {_os_error(exc)}\n")
-        return EXIT_USAGE
+    write_atomic(path, markdown())  # a disk error: said by main, exit 2
     sys.stderr.write(f"Kirjoitettu {path}\n")
     return EXIT_OK
 
@@ -531,7 +523,9 @@ def _check_source_date_epoch() -> str | None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from cooperation.files import OutputFolderError
+    import tempfile
+
+    from cooperation.files import OutputFolderError, is_disk_error, write_error
     parser = make_parser()
     args = parser.parse_args(argv)
     # absolute once, here: MkDocs would resolve a relative folder against mkdocs.yml's, not the current one
@@ -557,6 +551,10 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.write(f"virhe: {exc}\n")
         return EXIT_USAGE
     except Exception as exc:  # noqa: BLE001 - a bug, not bad data: say so plainly
+        if is_disk_error(exc):  # a temporary file (in TMPDIR), which the one write path does not write
+            where = Path(getattr(exc, "filename", None) or tempfile.gettempdir())
+            sys.stderr.write(f"virhe: {write_error(where, cast(OSError, exc), kept='tuloksia ei kirjoitettu')}\n")
+            return EXIT_USAGE
         if os.environ.get("COOPERATION_DEBUG"):
             raise
         sys.stderr.write(f"sisäinen virhe: {type(exc).__name__}: {exc}\n"

@@ -58,14 +58,20 @@ _DISK_ERRORS = {
 }
 
 
-def write_error(output: Path, exc: OSError, written: list[Path] | None = None) -> OutputWriteError:
-    """The error for an output ``output`` that could not be written because of ``exc``: what it means in words,
-    the system's own words after it, and that the earlier files are as they were (but ``written``)."""
+def is_disk_error(exc: BaseException) -> bool:
+    """Whether ``exc`` is the disk's doing (full, read-only, no permission) rather than the program's."""
+    return isinstance(exc, OSError) and exc.errno in _DISK_ERRORS
+
+
+def write_error(output: Path, exc: OSError, written: list[Path] | None = None, what: str = "tiedostoa",
+                kept: str = "aiemmat tiedostot ovat ennallaan") -> OutputWriteError:
+    """The error for an output ``output`` (``what``: tiedostoa, sivustoa) that could not be written because of
+    ``exc``: what it means in words, the system's own words after it, and that the earlier files are as they
+    were (``kept``), but ``written``."""
     meaning = _DISK_ERRORS.get(exc.errno or 0)
     detail = f"{meaning} ({exc.strerror})" if meaning and exc.strerror else exc.strerror or str(exc)
-    after = (f"tiedostot {', '.join(map(str, written))} ehdittiin jo korvata" if written
-             else "aiemmat tiedostot ovat ennallaan")
-    return OutputWriteError(f"tiedostoa {output} ei voitu kirjoittaa: {detail}; {after}")
+    after = f"tiedostot {', '.join(map(str, written))} ehdittiin jo korvata" if written else kept
+    return OutputWriteError(f"{what} {output} ei voitu kirjoittaa: {detail}; {after}")
 
 
 def write_all_atomic(files: Mapping[Path, bytes | str]) -> None:

@@ -7,11 +7,12 @@ import io
 import logging
 import os
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from cooperation import PROJECT as REPO
-from cooperation.files import OutputError, check_replaceable, replace_dir, write_atomic
+from cooperation.files import OutputError, OutputWriteError, check_replaceable, replace_dir, write_atomic, write_error
 from cooperation.load.sources import Sources
 from cooperation.model import Agreement
 from cooperation.outputs import Rendered, SiteFiles, for_site, start_site_files
@@ -88,11 +89,21 @@ def build_site(model: Agreement, sources: Sources, root: Path, out: Path) -> Pat
                                          f"(theme.language: {lang})")
                 config.extra["content_language"] = lang
                 build(config)
-            made = downloads.made()
+            try:
+                made = downloads.made()
+            except OSError as exc:  # the renderer's temporary files (TMPDIR), not the site's folder
+                raise write_error(Path(exc.filename or tempfile.gettempdir()), exc, kept="aiempi sivusto on ennallaan") \
+                    from exc
             for lang, site_dir in site_dirs.items():
                 put_later(site_dir, lang, downloads.files, made)
     except (Abort, MkDocsException, SystemExit) as exc:
         raise SiteBuildError(f"sivuston rakentaminen epäonnistui: {exc}\n{log.getvalue()}") from exc
+    except OutputWriteError as exc:  # a download put in the unfinished site: named as the site is
+        cause = exc.__cause__
+        raise write_error(target, cause if isinstance(cause, OSError) else OSError(str(exc)), what="sivustoa",
+                          kept="aiempi sivusto on ennallaan") from exc
+    except OSError as exc:  # the disk, while MkDocs writes (full, read-only): said of the site, not of a theme file
+        raise write_error(target, exc, what="sivustoa", kept="aiempi sivusto on ennallaan") from exc
     finally:
         downloads.close()  # a build that stopped early leaves no LibreOffice running
         logging.getLogger("mkdocs").removeHandler(handler)
