@@ -20,6 +20,7 @@ from typing import Any
 
 from cooperation.check import check
 from cooperation.check import reporters as reporter
+from cooperation.csv_cells import neutralised
 from cooperation.domain import ALL_MUNICIPALITIES, REGION
 from cooperation.files import write_all_atomic, write_atomic
 from cooperation.imports.roundtrip import MISSING as MISSING_VALUE
@@ -679,7 +680,7 @@ def _import_measurements(file: Path, root: Path, report: Report) -> int:
     writes: dict[Path, str] = {}
     for name in sorted(changed_files):
         buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
+        writer = neutralised(csv.writer(buffer, lineterminator="\n"))  # the loader reads a marked note back unmarked
         writer.writerow(["indicator", "area", "year", "value", "note"])
         writer.writerows(files[name])
         writes[root / name] = buffer.getvalue()

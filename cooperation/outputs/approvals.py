@@ -5,6 +5,7 @@ import csv
 import io
 import json
 
+from cooperation.csv_cells import neutralised
 from cooperation.i18n import labels as L
 from cooperation.model import Agreement
 from cooperation.model.approvals import PENDING, Version, table
@@ -47,7 +48,7 @@ def render(model: Agreement, versions: list[Version], fmt: str, lang: str = "fi"
             status.append(L.word("approved_count", lang).format(n=info["approved"], total=info["signing"]))
     if fmt == "csv":
         buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
+        writer = neutralised(csv.writer(buffer, lineterminator="\n"))
         writer.writerow([L.word("party", lang)] + heads)
         writer.writerow([L.word("fingerprint", lang)] + [v.fingerprint for v in versions])
         for row in rows + [[L.word("status", lang)] + status]:
