@@ -368,7 +368,6 @@ def _cell_name(read, at: tuple[str, int, int]) -> str:
     return cell if sheet == read.main_sheet else f"'{sheet}'!{cell}"
 
 
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
 
 COMMENTS_JSON, COMMENTS_MD = "kommentit.json", "kommentit.md"
@@ -377,6 +376,7 @@ COMMENTS_JSON, COMMENTS_MD = "kommentit.json", "kommentit.md"
 def _comment_files(read, name: str, out: Path, main: str) -> dict[Path, str]:
     """out/kommentit.json (every workbook's comments; this workbook's replaced) and kommentit.md rendered from
     it: by item, then party, for the pull request. Nothing when no workbook has comments."""
+    from cooperation.changes.diff import md_text
     from cooperation.domain import LEVEL_WORDS
     default_party = read.meta.get("party") or ""
     entries = [{"workbook": name, "row": row.number, "item": row.id or "", "level": row.level or "",
@@ -407,21 +407,19 @@ def _comment_files(read, name: str, out: Path, main: str) -> dict[Path, str]:
     for ident, items in sorted(by_item.items(), key=lambda pair: min(int(e["row"]) for e in pair[1])):
         first = items[0]
         level = LEVEL_WORDS.get(str(first["level"]), {}).get("fi", "")
-        lines += [f"## {_md(ident)} {level}: {_md(str(first['title']))}".rstrip(": "), ""]
+        lines += [f"## {md_text(ident)} {level}: {md_text(str(first['title']))}".rstrip(": "), ""]
         by_party: dict[str, list[dict]] = {}
         for entry in items:
             by_party.setdefault(str(entry["party"]) or "osapuoli ei tiedossa", []).append(entry)
         for party, party_entries in by_party.items():
             for entry in party_entries:
-                lines.append(f"- **{_md(party)}** ({_md(str(entry['workbook']))}, rivi {entry['row']}): "
-                             f"{_md(_one_line(str(entry['text'])))}")
+                # as the pull request's diff comment shows data: one line, no formatting, links, HTML or @-mentions
+                lines.append(f"- **{md_text(party)}** ({md_text(str(entry['workbook']))}, rivi {entry['row']}): "
+                             f"{md_text(str(entry['text']))}")
         lines.append("")
     return {path: json.dumps(entries, ensure_ascii=False, indent=1) + "\n", out / COMMENTS_MD: "\n".join(lines)}
 
 
-def _md(text: str) -> str:
-    """Text shown as itself in Markdown: no formatting, links or HTML from a comment."""
-    return _MARKDOWN.sub(r"\\\1", text)
 
 
 def _one_line(text: str) -> str:
