@@ -5,8 +5,8 @@ Markdown summaries, annotations, calendars, spreadsheets, Word and HTML; in each
 Tested elsewhere (each one checked by removing the escape and seeing a test fail): Markdown characters in the diff
 (test_git_diff_cap) and in the comments' summary (test_workbook_roundtrip: a party's copy), GitHub annotations
 (test_reporter), control characters in messages (test_load_safety, test_reporter, test_corpus), formula-like text
-stored as text in the workbook (test_workbook_roundtrip), the report's Word text (test_report), HTML and Markdown
-on the site (test_site, test_site_pagegen), CSV cells (test_csv_injection)."""
+stored as text in the workbook's openpyxl sheets (test_workbook), the report's Word text (test_report), HTML and
+Markdown on the site (test_site, test_site_pagegen), CSV cells (test_csv_injection)."""
 from __future__ import annotations
 
 import os
@@ -200,3 +200,25 @@ def test_a_carriage_return_in_a_workbook_cell_is_kept(tmp_path):
     assert done.returncode == 0, done.stderr
     book = load_workbook(next((tmp_path / "out").glob("*-tyokirja.xlsx")))
     assert "Tavoite\r\nELI-1." in [c.value for row in book["Työkirja"].iter_rows() for c in row]
+
+
+def test_site_charts_keep_xml_characters_as_text(xml_root):
+    """The site's SVG charts: their title and description (what a screen reader says) hold names from the data."""
+    from lxml import etree
+
+    from cooperation.outputs.site.charts import indicator_svg
+    from cooperation.pipeline import load
+    model, _ = load(xml_root)
+    indicator = next(i for i in model.indicators if i.id == "HYTE-1-M1")
+    svg = etree.fromstring(indicator_svg(model, indicator, "fi", "kaavio").encode("utf-8"))  # well-formed
+    texts = " ".join(svg.xpath("//text()"))
+    assert f"Mittari {XML_TEXT}" in texts, texts
+    assert not svg.xpath("//*[local-name()='b']")
+
+
+def test_the_sites_name_keeps_xml_characters_as_text(xml_root, tmp_path):
+    """The theme prints the site's name (the agreement's short title, here its title) without escaping it."""
+    done = run_cli("site", "--root", xml_root, "--out", tmp_path / "out")
+    assert done.returncode == 0, done.stderr
+    page = (tmp_path / "out" / "site" / "index.html").read_text(encoding="utf-8")
+    assert "<b>Co</b>" not in page and "&lt;b&gt;Co&lt;/b&gt;" in page
