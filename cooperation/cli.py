@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import signal
 import sys
 from pathlib import Path
 from typing import cast
@@ -85,12 +86,13 @@ def load_model(args):
 def with_model(args, produce) -> int:
     """Load the model (exit 1 with the data's problems), then produce an output from it and its sources."""
     from cooperation.files import OutputError, OutputFolderError
+    from cooperation.outputs import MissingTool
     loaded = load_model(args)
     if loaded is None:
         return EXIT_DATA
     try:
         produce(*loaded)
-    except OutputFolderError as exc:
+    except (OutputFolderError, MissingTool) as exc:  # the environment: the folder, the disk, a program missing or hung
         sys.stderr.write(f"virhe: {exc}\n")
         return EXIT_USAGE
     except OutputError as exc:
@@ -525,7 +527,8 @@ def _check_source_date_epoch() -> str | None:
 def main(argv: list[str] | None = None) -> int:
     import tempfile
 
-    from cooperation.files import OutputFolderError, is_disk_error, write_error
+    from cooperation.background import Stopped, stop_on_signals
+    from cooperation.files import OutputFolderError, is_disk_error, run_folder, write_error
     parser = make_parser()
     args = parser.parse_args(argv)
     # absolute once, here: MkDocs would resolve a relative folder against mkdocs.yml's, not the current one
@@ -543,8 +546,13 @@ def main(argv: list[str] | None = None) -> int:
             if problem:
                 sys.stderr.write(f"virhe: {problem}\n")
                 return EXIT_USAGE
-        with fixed_today(getattr(args, "today", None)):
+        # SIGTERM (a CI job cancelled, `kill`) stops the command as Ctrl-C does: every clean-up runs
+        with stop_on_signals(), run_folder(), fixed_today(getattr(args, "today", None)):
             return args.func(args)
+    except Stopped as exc:
+        sys.stderr.write(f"virhe: keskeytetty ({signal.Signals(exc.signum).name}); keskeneräiset tiedostot poistettiin, "
+                         "aiemmat ovat ennallaan\n")
+        return 128 + exc.signum
     except KeyboardInterrupt:
         return 130
     except OutputFolderError as exc:  # a disk error while writing (full, read-only, permission): named, usage

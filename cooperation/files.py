@@ -196,8 +196,50 @@ def replace_dir(target: Path):
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
-    old = target.parent / f".{target.name}.old-{os.getpid()}"
+    old = _replaced(target, os.getpid())
     if target.exists():
         os.replace(target, old)
     os.replace(work, target)
     shutil.rmtree(old, ignore_errors=True)
+
+
+_run_folder: Path | None = None  # this process's folder for temporary files (run_folder), while a command runs
+
+
+@contextlib.contextmanager
+def run_folder():
+    """Every temporary file of a command in one folder of its own under TMPDIR (``tempfile.tempdir``, which the
+    processes it forks inherit; LibreOffice gets it as TMPDIR), removed at the end, however the command ends. Should
+    the process be killed (SIGKILL), a process that outlives it removes the folder (``abandon_run``)."""
+    global _run_folder
+    before, folder = tempfile.tempdir, Path(tempfile.mkdtemp(prefix="cooperation-"))
+    tempfile.tempdir, _run_folder = str(folder), folder
+    try:
+        yield folder
+    finally:
+        tempfile.tempdir, _run_folder = before, None
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def abandon_run() -> None:
+    """Remove the temporary folder of a command whose process was killed (run by a process forked from it)."""
+    if _run_folder is not None:
+        shutil.rmtree(_run_folder, ignore_errors=True)
+
+
+def _replaced(target: Path, pid: int) -> Path:
+    """Where replace_dir in process ``pid`` moves the earlier ``target`` for the moment of the swap."""
+    return target.parent / f".{target.name}.old-{pid}"
+
+
+def abandon_replace(work: Path, target: Path, pid: int) -> None:
+    """Undo what replace_dir(``target``) in process ``pid`` left when that process was killed (SIGKILL gives it no
+    chance): its unfinished ``work`` is removed, and an earlier ``target`` moved aside for the swap is put back
+    where the kill came between the swap's two renames, and the command's temporary folder (run_folder) goes too. Run
+    by the process that outlives it (background.py)."""
+    old = _replaced(target, pid)
+    if old.is_dir() and not os.path.lexists(target):
+        os.replace(old, target)
+    shutil.rmtree(work, ignore_errors=True)
+    shutil.rmtree(old, ignore_errors=True)
+    abandon_run()
