@@ -136,10 +136,9 @@ def die_with_parent(parent: int) -> None:
 
 
 def detach_output() -> None:
-    """stdin, stdout and stderr to /dev/null: a process that holds none of the build's output open."""
-    with contextlib.suppress(OSError, ValueError):
-        for stream in (sys.stdout, sys.stderr):
-            stream.flush()
+    """stdin, stdout and stderr to /dev/null: a process that holds none of the build's output open. (What the
+    parent had not yet flushed when it forked is in this process's buffers too: it goes to /dev/null, not twice
+    to the build's output.)"""
     null = os.open(os.devnull, os.O_RDWR)
     for fd in (0, 1, 2):
         os.dup2(null, fd)
