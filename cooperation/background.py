@@ -1,22 +1,39 @@
 """A function run in a process of its own while this one goes on: the site's downloads (Word, Excel, the PDF
-conversions) take CPU that MkDocs' page building, single-threaded in this process, leaves unused.
+conversions) take CPU that MkDocs' page building, single-threaded in this process, leaves unused. And the rules
+every process the tool starts keeps, so that a stopped build leaves nothing running and nothing half made.
 
 The process is forked, so it starts with the model in memory (nothing is pickled on the way in, and what a
 test patched stays patched); only the result comes back, through a pipe. Where fork is not available
 (Windows) the function runs at once, in this process.
 
-A build that stops early (MkDocs fails, the user interrupts) calls ``close``: the process is asked to stop
-(SIGTERM), ``STOPPING`` is set in it, and the work that starts programs (pdf.py) ends them and removes its
-temporary files instead of leaving LibreOffice running.
+A process of the build never outlives it:
+
+- The forked process closes the pipe ends it does not use (a reader of its own answer would keep it blocked
+  writing for ever) and holds none of the build's output open (stdin, stdout and stderr are /dev/null: `build.py
+  site | tee` and a CI log reach their end when the build does); its answer and its errors come through the pipe.
+- It dies with its parent: Linux sends it SIGTERM when the parent ends (``prctl(PR_SET_PDEATHSIG)``), and a thread
+  looks at ``os.getppid()`` twice a second where that is not available.
+- SIGTERM sets ``STOPPING`` and raises ``Stopped`` in its main thread: the work that starts programs (pdf.py) ends
+  them, temporary folders are removed as the ``with`` blocks unwind, and the process ends.
+- A build that stops early (MkDocs fails, the user interrupts, SIGTERM: ``stop_on_signals``) calls ``close``: the
+  process is asked to stop (SIGTERM) and waited for.
+- ``orphaned``: what to undo should the parent die without a word (SIGKILL leaves it no chance to clean up): the
+  process then stays until the parent ``close``s it, and if the parent ends first it runs ``orphaned`` (the site
+  build removes its unfinished folder) before it ends.
 """
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import multiprocessing
 import os
 import pickle
 import signal
+import subprocess
+import sys
 import threading
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
 from typing import Any, Generic, TypeVar
 
 from cooperation.files import OutputError
@@ -26,6 +43,8 @@ T = TypeVar("T")
 # set in the background process when it is asked to stop; long waits (LibreOffice) look at it
 STOPPING = threading.Event()
 _sending = threading.Event()
+_PR_SET_PDEATHSIG = 1
+_RELEASE = b"r"
 
 
 class RemoteError(Exception):
@@ -33,21 +52,120 @@ class RemoteError(Exception):
     reported as one)."""
 
 
+class Stopped(KeyboardInterrupt):
+    """The process was asked to stop (SIGTERM or SIGHUP): raised in its main thread so that every ``finally`` and
+    ``with`` runs, as for Ctrl-C (a KeyboardInterrupt, so code that handles Ctrl-C handles this too)."""
+
+    def __init__(self, signum: int = signal.SIGTERM):
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+@contextlib.contextmanager
+def stop_on_signals() -> Iterator[None]:
+    """SIGTERM and SIGHUP raise ``Stopped`` in the main thread while the block runs (the default would end the
+    process at once, its children and temporary folders left behind). A second signal during the clean-up is
+    ignored. Outside the main thread (where Python cannot set handlers) nothing changes."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    kinds = [signal.SIGTERM] + ([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])
+    before = {kind: signal.getsignal(kind) for kind in kinds}
+
+    def stop(signum, frame) -> None:
+        for kind in kinds:
+            signal.signal(kind, signal.SIG_IGN)  # cleaning up: not interrupted again
+        STOPPING.set()  # the programs other threads wait for (run_program) are stopped too
+        raise Stopped(signum)
+    for kind in kinds:
+        signal.signal(kind, stop)
+    try:
+        yield
+    finally:
+        for kind, handler in before.items():
+            signal.signal(kind, handler)
+        STOPPING.clear()  # the process goes on (a test, the next command in the same process)
+
+
+class ProgramStopped(OutputError):
+    """A program was stopped because this process was asked to stop (``STOPPING``)."""
+
+
+def run_program(command: list[str], data: bytes | None = None, timeout: float = 300,
+                env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """``command`` run to its end, its output captured, in short waits: when this process is asked to stop
+    (``STOPPING``: SIGTERM, in whichever thread the program was started) or ``timeout`` seconds pass
+    (``subprocess.TimeoutExpired``), the program and every process it started (its own session: soffice's
+    wrapper starts soffice.bin) are killed, as they are when this thread is interrupted (``Stopped``)."""
+    process = subprocess.Popen(command, stdin=subprocess.PIPE if data is not None else subprocess.DEVNULL,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, start_new_session=True)
+    deadline = time.monotonic() + timeout
+    try:
+        pending = data
+        while True:
+            try:
+                out, err = process.communicate(pending, timeout=0.5)
+                break
+            except subprocess.TimeoutExpired:
+                pending = None  # handed over already: communicate goes on where it was
+                if STOPPING.is_set():
+                    raise ProgramStopped(f"{os.path.basename(command[0])} pysäytettiin: tiedostojen tekeminen "
+                                         "keskeytettiin") from None
+                if time.monotonic() > deadline:
+                    raise subprocess.TimeoutExpired(command, timeout) from None
+    finally:
+        if process.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+            process.communicate()
+    return subprocess.CompletedProcess(command, process.returncode, out, err)
+
+
+def die_with_parent(parent: int) -> None:
+    """SIGTERM to this process when ``parent`` ends: the kernel's death signal (Linux), and a thread that looks at
+    the parent twice a second (elsewhere, and should the parent end before the death signal was set)."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            threading.Event().wait(0.5)
+        os.kill(os.getpid(), signal.SIGTERM)
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def detach_output() -> None:
+    """stdin, stdout and stderr to /dev/null: a process that holds none of the build's output open. (What the
+    parent had not yet flushed when it forked is in this process's buffers too: it goes to /dev/null, not twice
+    to the build's output.)"""
+    null = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(null, fd)
+    os.close(null)
+
+
 class Background(Generic[T]):
     """``function(*args)`` started now; ``result()`` waits for its value or raises its exception."""
 
-    def __init__(self, function: Callable[..., T], *args: Any):
+    def __init__(self, function: Callable[..., T], *args: Any, orphaned: Callable[[], None] | None = None):
         self._outcome: tuple[bool, Any] | None = None
         self._process = None
+        self._release: int | None = None
         if "fork" not in multiprocessing.get_all_start_methods():
             self._outcome = _call(function, args)
             return
         context = multiprocessing.get_context("fork")
         self._receive, send = context.Pipe(duplex=False)
-        # daemon: should this process end without close() (killed), multiprocessing stops it at exit
-        self._process = context.Process(target=_serve, args=(send, function, args), daemon=True)
+        # the parent's word that it is done (or, at its end, end of file): only with something to undo
+        release_read, self._release = os.pipe() if orphaned is not None else (None, None)
+        # daemon: should this process end without close(), multiprocessing stops it at exit
+        self._process = context.Process(target=_serve, daemon=True, args=(
+            send, self._receive, release_read, self._release, os.getpid(), orphaned, function, args))
         self._process.start()
         send.close()  # the child's end: the pipe reads EOF when the child ends without answering
+        if release_read is not None:
+            os.close(release_read)
 
     def result(self) -> T:
         if self._outcome is None:
@@ -58,10 +176,18 @@ class Background(Generic[T]):
         return value
 
     def close(self) -> None:
-        """Stops the work if it is still running and waits for its process to end (a build that stopped early)."""
-        if self._outcome is None and self._process is not None:
+        """Stops the work if it is still running, tells the process it may end, and waits for it to end."""
+        if self._process is None:
+            return
+        if self._outcome is None:
             self._process.terminate()
             self._outcome = self._wait()
+        if self._release is not None:
+            with contextlib.suppress(OSError):  # it may have ended already
+                os.write(self._release, _RELEASE)
+            os.close(self._release)
+            self._release = None
+        self._process.join()
 
     def _wait(self) -> tuple[bool, Any]:
         assert self._process is not None
@@ -75,7 +201,8 @@ class Background(Generic[T]):
             answer = (False, RemoteError(f"{type(exc).__name__}: {exc}"))
         finally:
             self._receive.close()
-        self._process.join()
+        if self._release is None:  # nothing to wait for: it ends once it has answered
+            self._process.join()
         return answer
 
 
@@ -86,23 +213,43 @@ def _call(function: Callable[..., Any], args: tuple) -> tuple[bool, Any]:
         return False, exc
 
 
-def _serve(send, function: Callable[..., Any], args: tuple) -> None:
+def _serve(send, receive, release: int | None, release_write: int | None, parent: int,
+           orphaned: Callable[[], None] | None, function: Callable[..., Any], args: tuple) -> None:
+    receive.close()  # the parent's end: with it open here, nobody would ever read EOF, nor this process stop writing
+    if release_write is not None:
+        os.close(release_write)
+    detach_output()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C goes to the parent, which stops this process
-    signal.signal(signal.SIGTERM, _stop)
-    answer = _call(function, args)
-    if not answer[0]:
-        answer = (False, _sendable(answer[1]))
-    if STOPPING.is_set():
-        return  # nobody reads the answer any more
-    _sending.set()
-    send.send(answer)
-    send.close()
+    signal.signal(signal.SIGTERM, lambda signum, frame: _stop(parent, orphaned))
+    try:
+        die_with_parent(parent)
+        if os.getppid() != parent:  # it ended before this process could ask to be told
+            raise Stopped()
+        answer = _call(function, args)
+        if not answer[0]:
+            answer = (False, _sendable(answer[1]))
+        _sending.set()
+        send.send(answer)
+        send.close()
+        _sending.clear()
+        if release is not None:  # the parent's word, or end of file when it ended without one
+            if os.read(release, 1) != _RELEASE and orphaned is not None:
+                orphaned()
+    except Stopped:
+        if orphaned is not None and os.getppid() != parent:
+            orphaned()
+    os._exit(0)  # not multiprocessing's exit: its handlers would flush and join what the parent owns
 
 
-def _stop(signum, frame) -> None:
+def _stop(parent: int, orphaned: Callable[[], None] | None) -> None:
+    if STOPPING.is_set():  # asked again (the death signal and the watching thread both ask): already stopping, and
+        return  # a second Stopped would cut short the clean-up of the first (LibreOffice still running)
     STOPPING.set()
-    if _sending.is_set():  # the answer may be too large for a pipe nobody reads
+    if _sending.is_set():  # the answer may be too large for a pipe nobody reads: end now
+        if orphaned is not None and os.getppid() != parent:
+            orphaned()
         os._exit(1)
+    raise Stopped()
 
 
 def _sendable(exc: Exception) -> Exception:

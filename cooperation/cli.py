@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
+import signal
 import sys
 from pathlib import Path
+from typing import cast
 
 from cooperation import PROJECT as REPO
 from cooperation import pipeline
@@ -83,12 +86,13 @@ def load_model(args):
 def with_model(args, produce) -> int:
     """Load the model (exit 1 with the data's problems), then produce an output from it and its sources."""
     from cooperation.files import OutputError, OutputFolderError
+    from cooperation.outputs import MissingTool
     loaded = load_model(args)
     if loaded is None:
         return EXIT_DATA
     try:
         produce(*loaded)
-    except OutputFolderError as exc:
+    except (OutputFolderError, MissingTool) as exc:  # the environment: the folder, the disk, a program missing or hung
         sys.stderr.write(f"virhe: {exc}\n")
         return EXIT_USAGE
     except OutputError as exc:
@@ -160,7 +164,8 @@ def cmd_report(args) -> int:
     import datetime
     import tempfile
 
-    from cooperation.changes.snapshot import export_year
+    from cooperation.changes.gitrepo import SHALLOW_CLONE
+    from cooperation.changes.snapshot import export_year, is_shallow
     from cooperation.files import write_all_atomic
     from cooperation.load.sources import data_digest
     from cooperation.outputs.docx import report
@@ -170,12 +175,18 @@ def cmd_report(args) -> int:
     if year > now.year:
         sys.stderr.write(f"virhe: vuodelta {year} ei ole vielä seurantatietoja (tänään on {now.day}.{now.month}.{now.year})\n")
         return EXIT_DATA
+    term = _term(args.root)  # before git is asked for anything: the agreement's validity as it now reads
+    if term is not None and not _in_term(year, term):
+        return _outside_term(year, term)
     with tempfile.TemporaryDirectory() as tmp:
         if year == now.year:
             root, commit, commit_date, as_of = args.root, None, None, now
         else:
             found = export_year(args.root, year, Path(tmp) / "snapshot")
             if found is None:
+                if is_shallow(args.root):
+                    sys.stderr.write(f"virhe: vuoden {year} tallennettua versiota ei löydy: {SHALLOW_CLONE}\n")
+                    return EXIT_USAGE
                 sys.stderr.write(f"virhe: vuodelta {year} ei ole tallennettua versiota (git-historiassa ei ole "
                                  f"vuoden {year} tai sitä aiempaa versiota); raportin voi tehdä vain "
                                  "tallennetuista tiedoista\n")
@@ -191,23 +202,47 @@ def cmd_report(args) -> int:
             from cooperation.changes.versions import version_state
             model.version_state = version_state(snapshot_sources, model, until=commit, repository=args.root)
         start, end = model.validity
-        if year < start.year or (end is not None and year > end.year):
-            sys.stderr.write(f"virhe: vuodelta {year} ei ole seurantatietoja: sopimus on voimassa "
-                             f"{start.year}–{end.year if end else ''}\n")
-            return EXIT_DATA
+        if not _in_term(year, (start.year, end.year if end else None)):
+            return _outside_term(year, (start.year, end.year if end else None))
         snapshot = report.Snapshot(year, as_of, commit, commit_date, data_digest(root),
                                    _changes_of_year(args.root, year))
         files = {args.out / f"seurantaraportti-{year}-{lang}.docx": docx
                  for lang, docx in report.render_languages(model, list(model.languages), snapshot).items()}
-    from cooperation.files import OutputError
-    try:
-        write_all_atomic(files)
-    except OutputError as exc:
-        sys.stderr.write(f"virhe: {exc}\n")
-        return EXIT_DATA
+    write_all_atomic(files)  # a disk error: said by main, exit 2
     for path in files:
         sys.stderr.write(f"Kirjoitettu {path}\n")
     return EXIT_OK
+
+
+def _year(value: str) -> int:
+    """A year as YEAR takes it: four digits (report 0, -1 or +2026 is not a year)."""
+    if not re.fullmatch(r"[1-9][0-9]{3}", value):
+        raise argparse.ArgumentTypeError(f"”{value}” ei ole vuosiluku (neljä numeroa, esim. 2026)")
+    return int(value)
+
+
+def _term(root: Path) -> tuple[int, int | None] | None:
+    """The years of the agreement's validity as agreement/agreement.yaml gives them; None where it does not say
+    (the model's check reports that)."""
+    from cooperation.load.yaml_loader import load_yaml
+    path = root / "agreement" / "agreement.yaml"
+    doc = load_yaml(path, "agreement/agreement.yaml", []) if path.is_file() else None
+    validity = doc.data.get("validity") if doc is not None and isinstance(doc.data, dict) else None
+    if not isinstance(validity, dict):
+        return None
+    years = [str(validity.get(key) or "")[:4] for key in ("start", "end")]
+    if not years[0].isdigit() or (years[1] and not years[1].isdigit()):
+        return None
+    return int(years[0]), int(years[1]) if years[1] else None
+
+
+def _in_term(year: int, term: tuple[int, int | None]) -> bool:
+    return term[0] <= year and (term[1] is None or year <= term[1])
+
+
+def _outside_term(year: int, term: tuple[int, int | None]) -> int:
+    sys.stderr.write(f"virhe: vuodelta {year} ei ole seurantatietoja: sopimus on voimassa {term[0]}–{term[1] or ''}\n")
+    return EXIT_DATA
 
 
 def _changes_of_year(root: Path, year: int) -> tuple[tuple[str, str, str], ...]:
@@ -223,13 +258,13 @@ def _changes_of_year(root: Path, year: int) -> tuple[tuple[str, str, str], ...]:
 
 
 def cmd_site(args) -> int:
-    from cooperation.changes.gitrepo import repository_url
+    from cooperation.changes.gitrepo import public_url, repository_url
     from cooperation.outputs.site.build import build_site
 
     def produce(model, sources) -> None:
         target = build_site(model, sources, args.root, args.out)
         sys.stderr.write(f"Sivusto kirjoitettu: {target} (esikatselu: python -m http.server -d {target})\n")
-        if not os.environ.get("REPOSITORY_URL") and not repository_url(args.root):
+        if not public_url(os.environ.get("REPOSITORY_URL")) and not repository_url(args.root):
             sys.stderr.write("Sivuilla ei ole muokkauslinkkejä: tietojen git-repositoriolla ei ole etärepositoriota "
                              "(git remote), eikä REPOSITORY_URL tai GITHUB_REPOSITORY ole asetettu.\n")
     return with_model(args, produce)
@@ -283,6 +318,12 @@ def cmd_amendment(args) -> int:
     except pipeline.ModelError as exc:
         out, err = reporter.text(exc.result, "fi")
         sys.stderr.write(out + err + "Verrattavassa versiossa on virheitä; mitään ei kirjoitettu.\n")
+        return EXIT_DATA
+    except pipeline.SameText as exc:
+        both = (f"versiolla ”{args.base}” ja työkopiolla" if args.head is None
+                else f"versioilla ”{args.base}” ja ”{args.head}”")
+        sys.stderr.write(f"virhe: {both} on sama sormenjälki ({exc.fingerprint[:12]}…): sopimuksen teksti ei ole "
+                         "muuttunut, joten päätettävää ei ole; mitään ei kirjoitettu\n")
         return EXIT_DATA
     targets = {args.out / name: data for name, data in files.items()}
     write_all_atomic(targets)
@@ -367,11 +408,7 @@ def cmd_reference(args) -> int:
     from cooperation.files import write_atomic
     from cooperation.outputs.reference import markdown
     path = args.out / "tietomuoto.md"
-    try:
-        write_atomic(path, markdown())
-    except OSError as exc:
-        sys.stderr.write(f"virhe: tuloksia ei voitu kirjoittaa: {_os_error(exc)}\n")
-        return EXIT_USAGE
+    write_atomic(path, markdown())  # a disk error: said by main, exit 2
     sys.stderr.write(f"Kirjoitettu {path}\n")
     return EXIT_OK
 
@@ -412,7 +449,7 @@ def make_parser() -> argparse.ArgumentParser:
 
     report_cmd = commands.add_parser("report", help="tee vuoden seurantaraportti (Word) jokaisella sopimuksen kielellä")
     _common(report_cmd)
-    report_cmd.add_argument("year", type=int, help="raportin vuosi, esim. 2026")
+    report_cmd.add_argument("year", type=_year, help="raportin vuosi, esim. 2026")
     report_cmd.set_defaults(func=cmd_report, writes="files")
 
     diff = commands.add_parser("diff", help="sopimuksen muutokset kahden git-version välillä")
@@ -443,7 +480,7 @@ def make_parser() -> argparse.ArgumentParser:
     import_xlsx.add_argument("file", type=Path, help="työkirja (.xlsx)")
     import_xlsx.add_argument("--force", action="store_true", help="korvaa olemassa olevat osa-alueiden tiedostot")
     _report_options(import_xlsx)
-    import_xlsx.set_defaults(func=cmd_import_xlsx)
+    import_xlsx.set_defaults(func=cmd_import_xlsx, writes="files")  # the comments go to OUT
 
     measurements = commands.add_parser("import-measurements",
                                        help="tuo mittaritiedot (Sotkanetin CSV tai JSON, tai taulukko indicator,area,year,value)")
@@ -497,6 +534,10 @@ def _check_source_date_epoch() -> str | None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    import tempfile
+
+    from cooperation.background import Stopped, stop_on_signals
+    from cooperation.files import OutputFolderError, is_disk_error, run_folder, write_error
     parser = make_parser()
     args = parser.parse_args(argv)
     # absolute once, here: MkDocs would resolve a relative folder against mkdocs.yml's, not the current one
@@ -514,11 +555,23 @@ def main(argv: list[str] | None = None) -> int:
             if problem:
                 sys.stderr.write(f"virhe: {problem}\n")
                 return EXIT_USAGE
-        with fixed_today(getattr(args, "today", None)):
+        # SIGTERM (a CI job cancelled, `kill`) stops the command as Ctrl-C does: every clean-up runs
+        with stop_on_signals(), run_folder(), fixed_today(getattr(args, "today", None)):
             return args.func(args)
+    except Stopped as exc:
+        sys.stderr.write(f"virhe: keskeytetty ({signal.Signals(exc.signum).name}); keskeneräiset tiedostot poistettiin, "
+                         "aiemmat ovat ennallaan\n")
+        return 128 + exc.signum
     except KeyboardInterrupt:
         return 130
+    except OutputFolderError as exc:  # a disk error while writing (full, read-only, permission): named, usage
+        sys.stderr.write(f"virhe: {exc}\n")
+        return EXIT_USAGE
     except Exception as exc:  # noqa: BLE001 - a bug, not bad data: say so plainly
+        if is_disk_error(exc):  # a temporary file (in TMPDIR), which the one write path does not write
+            where = Path(getattr(exc, "filename", None) or tempfile.gettempdir())
+            sys.stderr.write(f"virhe: {write_error(where, cast(OSError, exc), kept='tuloksia ei kirjoitettu')}\n")
+            return EXIT_USAGE
         if os.environ.get("COOPERATION_DEBUG"):
             raise
         sys.stderr.write(f"sisäinen virhe: {type(exc).__name__}: {exc}\n"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import io
 import os
 import shutil
@@ -40,11 +41,53 @@ def _normal_mode(path: Path, default: int) -> int:
         return default & ~_umask()
 
 
+class OutputWriteError(OutputFolderError):
+    """A file could not be written (the disk is full, read-only, no permission, …): said naming the output,
+    a usage (environment) error like an unusable output folder; the files written earlier are as they were."""
+
+
+# what the disk's errors mean to the user
+_DISK_ERRORS = {
+    errno.ENOSPC: "levy on täynnä",
+    errno.EDQUOT: "levytilan kiintiö on täynnä",
+    errno.EROFS: "levy on vain luettavissa (read-only)",
+    errno.EACCES: "kirjoitusoikeus puuttuu",
+    errno.EPERM: "kirjoitusoikeus puuttuu",
+    errno.EFBIG: "tiedosto on liian suuri tälle levylle",
+    errno.EIO: "levyn luku- tai kirjoitusvirhe",
+}
+
+
+def is_disk_error(exc: BaseException) -> bool:
+    """Whether ``exc`` is the disk's doing (full, read-only, no permission) rather than the program's."""
+    return isinstance(exc, OSError) and exc.errno in _DISK_ERRORS
+
+
+def write_error(output: Path, exc: OSError, written: list[Path] | None = None, what: str = "tiedostoa",
+                kept: str = "aiemmat tiedostot ovat ennallaan") -> OutputWriteError:
+    """The error for an output ``output`` (``what``: tiedostoa, sivustoa) that could not be written because of
+    ``exc``: what it means in words, the system's own words after it, and that the earlier files are as they
+    were (``kept``), but ``written``."""
+    meaning = _DISK_ERRORS.get(exc.errno or 0)
+    detail = f"{meaning} ({exc.strerror})" if meaning and exc.strerror else exc.strerror or str(exc)
+    after = f"tiedostot {', '.join(map(str, written))} ehdittiin jo korvata" if written else kept
+    return OutputWriteError(f"{what} {output} ei voitu kirjoittaa: {detail}; {after}")
+
+
 def write_all_atomic(files: Mapping[Path, bytes | str]) -> None:
-    """Every file or none: each is written to a temporary file beside it, then all are renamed into place.
+    """Every file or none: each is written to a temporary file beside it, then all are renamed into place, in the
+    order given. The one write path for every file a command writes: an OSError (disk full, read-only,
+    permission) is raised as OutputWriteError naming the file, with no temporary file left behind.
 
     mkstemp makes 0600 files: each gets the mode of the file it replaces, or a new file's usual mode."""
     staged: list[tuple[str, Path]] = []
+
+    def unstage(left: list[tuple[str, Path]]) -> None:
+        for tmp, _ in left:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
+
+    path = Path()
     try:
         for path, data in files.items():
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -53,13 +96,20 @@ def write_all_atomic(files: Mapping[Path, bytes | str]) -> None:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data.encode("utf-8") if isinstance(data, str) else data)
             os.chmod(tmp, _normal_mode(path, 0o666))
+    except OSError as exc:
+        unstage(staged)
+        raise write_error(path, exc) from exc
     except BaseException:
-        for tmp, _ in staged:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(tmp)
+        unstage(staged)
         raise
-    for tmp, path in staged:
-        os.replace(tmp, path)
+    for index, (tmp, path) in enumerate(staged):
+        try:
+            os.replace(tmp, path)
+        except BaseException as exc:  # the rest are not put in place (an interrupt, a folder in the file's place)
+            unstage(staged[index:])
+            if isinstance(exc, OSError):
+                raise write_error(path, exc, [done for _, done in staged[:index]]) from exc
+            raise
 
 
 def write_atomic(path: Path, data: bytes | str) -> None:
@@ -147,8 +197,50 @@ def replace_dir(target: Path):
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
-    old = target.parent / f".{target.name}.old-{os.getpid()}"
+    old = _replaced(target, os.getpid())
     if target.exists():
         os.replace(target, old)
     os.replace(work, target)
     shutil.rmtree(old, ignore_errors=True)
+
+
+_run_folder: Path | None = None  # this process's folder for temporary files (run_folder), while a command runs
+
+
+@contextlib.contextmanager
+def run_folder():
+    """Every temporary file of a command in one folder of its own under TMPDIR (``tempfile.tempdir``, which the
+    processes it forks inherit; LibreOffice gets it as TMPDIR), removed at the end, however the command ends. Should
+    the process be killed (SIGKILL), a process that outlives it removes the folder (``abandon_run``)."""
+    global _run_folder
+    before, folder = tempfile.tempdir, Path(tempfile.mkdtemp(prefix="cooperation-"))
+    tempfile.tempdir, _run_folder = str(folder), folder
+    try:
+        yield folder
+    finally:
+        tempfile.tempdir, _run_folder = before, None
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def abandon_run() -> None:
+    """Remove the temporary folder of a command whose process was killed (run by a process forked from it)."""
+    if _run_folder is not None:
+        shutil.rmtree(_run_folder, ignore_errors=True)
+
+
+def _replaced(target: Path, pid: int) -> Path:
+    """Where replace_dir in process ``pid`` moves the earlier ``target`` for the moment of the swap."""
+    return target.parent / f".{target.name}.old-{pid}"
+
+
+def abandon_replace(work: Path, target: Path, pid: int) -> None:
+    """Undo what replace_dir(``target``) in process ``pid`` left when that process was killed (SIGKILL gives it no
+    chance): its unfinished ``work`` is removed, and an earlier ``target`` moved aside for the swap is put back
+    where the kill came between the swap's two renames, and the command's temporary folder (run_folder) goes too. Run
+    by the process that outlives it (background.py)."""
+    old = _replaced(target, pid)
+    if old.is_dir() and not os.path.lexists(target):
+        os.replace(old, target)
+    shutil.rmtree(work, ignore_errors=True)
+    shutil.rmtree(old, ignore_errors=True)
+    abandon_run()

@@ -16,7 +16,7 @@ from cooperation.changes import gitrepo, versions
 from cooperation.check import check
 from cooperation.check.checker import forget_checked
 from cooperation.load.sources import Sources, data_digest, forget_read, load_sources
-from cooperation.model import Agreement, build
+from cooperation.model import Agreement, build, fingerprint_of
 from cooperation.model.fingerprint import forget_canonical
 from cooperation.outputs import codeowners
 from cooperation.result import WARNING, Result
@@ -29,6 +29,14 @@ class ModelError(Exception):
     def __init__(self, result: Result):
         super().__init__(f"{len(result.errors)} errors")
         self.result = result
+
+
+class SameText(Exception):
+    """Both versions of an amendment have the same fingerprint: the councils have nothing to decide."""
+
+    def __init__(self, fingerprint: str):
+        super().__init__(fingerprint)
+        self.fingerprint = fingerprint
 
 
 def validate(root: Path) -> tuple[Sources, Result]:
@@ -122,7 +130,8 @@ def forget_loaded() -> None:
 def amendment_files(root: Path, base: str, head: str | None) -> dict[str, bytes]:
     """The amendment package of ``head`` (None: the files as they are) against ``base``: both versions loaded,
     checked and built; GitError when a revision does not exist or ``base`` is not an ancestor of ``head``;
-    ModelError (with the problems, the older version's first) when either version has errors.
+    ModelError (with the problems, the older version's first) when either version has errors; SameText when both
+    have one fingerprint (nothing to decide).
 
     The redline compares the two versions' Word documents. Three processes share the work: one checks and renders
     the older version while this one loads the newer; another makes the semantic diff, the change annex and the
@@ -134,7 +143,7 @@ def amendment_files(root: Path, base: str, head: str | None) -> dict[str, bytes]
     from cooperation.outputs.docx.amendment import decision_documents, redlines
     repo, prefix = gitrepo.locate(root)
     base_commit = gitrepo.resolve(repo, base)
-    head_commit = gitrepo.resolve(repo, head or "HEAD")
+    head_commit = gitrepo.resolve(repo, "HEAD" if head is None else head)  # "" is no revision, not HEAD
     if not gitrepo.is_ancestor(repo, base_commit, head_commit):
         raise gitrepo.GitError(f"versio ”{base}” ei ole versiota ”{head or 'HEAD'}” edeltävä versio: muutokset "
                                f"verrataan aina aiempaan, samaan historiaan kuuluvaan versioon")
@@ -154,6 +163,8 @@ def amendment_files(root: Path, base: str, head: str | None) -> dict[str, bytes]
             except ModelError:
                 _older_documents(older, base_sources, root, base_commit, [])  # the older version's problems are told first
                 raise
+            if fingerprint_of(base_sources) == head_model.fingerprint:
+                raise SameText(head_model.fingerprint)
             head_name = head or head_model.version
 
             def notes() -> dict[str, bytes]:

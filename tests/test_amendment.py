@@ -161,6 +161,31 @@ def test_a_version_with_errors_is_told_and_nothing_is_written(amended, tmp_path)
     assert not out.exists()
 
 
+def test_the_same_text_on_both_sides_is_nothing_to_decide(amended, tmp_path):
+    root = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(amended["root"]), str(root)], check=True)
+    out = tmp_path / "out"
+    for args in (["HEAD", "HEAD"], ["v1.0", "v1.0"], ["HEAD"]):  # the working tree is HEAD's text
+        ran = run_cli("amendment", *args, "--root", root, "--out", out)
+        assert ran.returncode == 1, (args, ran.stderr)
+        assert "sama sormenjälki" in ran.stderr and "päätettävää ei ole" in ran.stderr, ran.stderr
+        assert "mitään ei kirjoitettu" in ran.stderr
+    # a change of monitoring data only leaves the fingerprint as it was: nothing for the councils to decide either
+    edit(root, "subareas/hyte.yaml", lambda d: d["goals"][0]["actions"][0].update(status="done"))
+    ran = run_cli("amendment", "HEAD", "--root", root, "--out", out)
+    assert ran.returncode == 1 and "päätettävää ei ole" in ran.stderr, ran.stderr
+    assert not out.exists() or not any(out.iterdir())
+
+
+@pytest.mark.parametrize("args", [["v1.0", ""], ["", "HEAD"], ["v1.0", " "]])
+def test_an_empty_revision_is_a_usage_error(amended, tmp_path, args):
+    out = tmp_path / "out"
+    ran = run_cli("amendment", *args, "--root", amended["root"], "--out", out)
+    assert ran.returncode == 2, ran.stderr
+    assert "tyhjä" in ran.stderr and "mitään ei kirjoitettu" in ran.stderr
+    assert not out.exists() or not any(out.iterdir())
+
+
 def test_release_workflow_attaches_the_redline_against_the_previous_tag(amended, tmp_path):
     """The release workflow's amendment step, run as GitHub would run it on the tag v1.1."""
     import sys

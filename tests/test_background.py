@@ -126,7 +126,7 @@ def test_a_site_build_that_fails_closes_the_rendering(monkeypatch, tmp_path):
         raise Abort("rikki")
 
     model, sources, _ = load_all(REPO)
-    monkeypatch.setattr(build, "start_site_files", lambda *args: Rendering())
+    monkeypatch.setattr(build, "start_site_files", lambda *args, **kwargs: Rendering())
     monkeypatch.setattr(mkdocs_build, "build", fails)
     with pytest.raises(build.SiteBuildError, match="rikki"):
         build.build_site(model, sources, REPO, tmp_path)

@@ -78,9 +78,60 @@ def test_a_year_with_no_data_writes_nothing(tmp_path):
     out = tmp_path / "out"
     future = run_cli("report", "2027", "--root", root, "--today", "2026-11-28", "--out", out)
     assert future.returncode == 1 and "vuodelta 2027 ei ole vielä seurantatietoja" in future.stderr
-    no_git = run_cli("report", "2025", "--root", root, "--today", "2026-11-28", "--out", out)
-    assert no_git.returncode == 1 and "vuodelta 2025 ei ole tallennettua versiota" in no_git.stderr
+    no_git = run_cli("report", "2026", "--root", root, "--today", "2027-11-28", "--out", out)
+    assert no_git.returncode == 1 and "vuodelta 2026 ei ole tallennettua versiota" in no_git.stderr
     assert not out.exists()
+
+
+@pytest.mark.parametrize("year", ["0", "-1", "-0", "+2026", "20266", "2026.0", "1_999", "vuosi"])
+def test_a_year_that_is_not_a_year_is_a_usage_error(tmp_path, year):
+    done = run_cli("report", year, "--today", "2026-11-28", "--out", tmp_path / "out")  # the example: in git
+    assert done.returncode == 2, done.stderr
+    assert f"”{year}” ei ole vuosiluku" in done.stderr and "sisäinen virhe" not in done.stderr
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.fixture
+def git_calls(tmp_path, monkeypatch):
+    """Every git command run, recorded (git on PATH is a wrapper that notes its arguments, then runs git)."""
+    import shutil
+    calls = tmp_path / "git-calls"
+    wrapper = tmp_path / "bin" / "git"
+    wrapper.parent.mkdir()
+    wrapper.write_text(f'#!/bin/sh\necho "$*" >> {calls}\nexec {shutil.which("git")} "$@"\n')
+    wrapper.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{wrapper.parent}{os.pathsep}{os.environ['PATH']}")
+    return calls
+
+
+def test_a_year_outside_the_agreements_term_is_refused_before_git_is_asked(tmp_path, git_calls):
+    root = copy_root(MINIMAL, tmp_path / "root")
+    _git(root, "init", "-q", "-b", "main", date="2026-06-01T10:00:00+03:00")
+    _git(root, "add", "-A", date="2026-06-01T10:00:00+03:00")
+    _git(root, "commit", "-q", "-m", "Seuranta 2026", date="2026-06-01T10:00:00+03:00")
+    git_calls.unlink(missing_ok=True)
+    for year in ("1999", "2025"):
+        done = run_cli("report", year, "--root", root, "--today", "2026-11-28", "--out", tmp_path / "out")
+        assert done.returncode == 1, done.stderr
+        assert f"virhe: vuodelta {year} ei ole seurantatietoja: sopimus on voimassa 2026–2029" in done.stderr
+    assert not git_calls.exists()
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_past_year_in_a_shallow_clone_says_to_fetch_the_history(tmp_path):
+    origin = copy_root(MINIMAL, tmp_path / "origin")
+    _git(origin, "init", "-q", "-b", "main", date="2026-06-01T10:00:00+03:00")
+    _git(origin, "add", "-A", date="2026-06-01T10:00:00+03:00")
+    _git(origin, "commit", "-q", "-m", "Seuranta 2026", date="2026-06-01T10:00:00+03:00")
+    (origin / "measurements" / "values.csv").write_text(
+        (origin / "measurements" / "values.csv").read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    _git(origin, "commit", "-q", "-am", "Seuranta 2027", date="2027-03-01T10:00:00+02:00")
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", origin.as_uri(), str(clone)], check=True)
+    done = run_cli("report", "2026", "--root", clone, "--today", "2027-11-28", "--out", tmp_path / "out")
+    assert done.returncode == 2, done.stderr  # the clone, not the data
+    assert "vajaa klooni" in done.stderr and "git fetch --unshallow" in done.stderr
+    assert not (tmp_path / "out").exists()
 
 
 def _git(root, *args, date):

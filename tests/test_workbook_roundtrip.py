@@ -254,6 +254,36 @@ def test_a_partys_copy_has_its_rows_and_its_comments_are_collected_not_imported(
     assert summary.count("Kannatetaan.") == 1
 
 
+def _edited_with_comment(repo: Path, tmp_path: Path) -> Path:
+    book = export(repo, tmp_path / "out")
+    main = cells(book, "Työkirja")
+    return edit(book, tmp_path / "edited.xlsx", {
+        ("Työkirja", main[("HYTE-1", "Teksti (ruotsiksi)")]): "Allt fler vuxna motionerar varje dag.",
+        ("Työkirja", main[("HYTE-1", "Kommentit")]): "Kannatetaan."})
+
+
+def test_an_output_folder_that_cannot_be_used_is_refused_before_anything_is_merged(repo, tmp_path):
+    edited = _edited_with_comment(repo, tmp_path)
+    not_a_folder = tmp_path / "tiedosto"
+    not_a_folder.write_text("")
+    done = import_(edited, repo, not_a_folder)
+    assert done.returncode == 2, done.stderr
+    assert f"tuloskansio {not_a_folder} ei kelpaa" in done.stderr and "sisäinen virhe" not in done.stderr
+    assert git(repo, "status", "--porcelain") == ""  # the data as it was: not merged with its comments lost
+
+
+def test_the_data_is_not_merged_when_its_comments_cannot_be_written(repo, tmp_path):
+    edited = _edited_with_comment(repo, tmp_path)
+    out = tmp_path / "import-out"
+    (out / "kommentit.json").mkdir(parents=True)  # usable folder, but the comments' file cannot be replaced
+    done = import_(edited, repo, out)
+    assert done.returncode == 2, done.stderr
+    assert "kommentit.json" in done.stderr and "sisäinen virhe" not in done.stderr
+    assert git(repo, "status", "--porcelain") == ""
+    assert sorted(p.name for p in out.iterdir()) == ["kommentit.json"]  # no staged file left behind
+    assert not list((repo / "subareas").glob(".*"))
+
+
 def test_an_unknown_party_is_a_usage_error(tmp_path):
     done = run_cli("export-xlsx", "--root", REPO, "--out", tmp_path / "out", "--party", "eikukaan")
     assert done.returncode == 2 and "osapuolta ”eikukaan” ei ole" in done.stderr
@@ -360,6 +390,26 @@ def test_a_stale_workbook_without_its_revision_is_refused(repo, tmp_path):
     mismatch = edit(book, tmp_path / "mismatch.xlsx", {("_source", "B3"): "0" * 64})
     assert ("workbook_revision_mismatch", None) in _codes(_import_json(mismatch, repo))
     assert git(repo, "status", "--porcelain") == ""
+
+
+@pytest.mark.parametrize("cell, value", [
+    ("B4", "_x0000_"),  # a NUL in the revision (git would be handed it)
+    ("B4", "abc\ndef"), ("B4", "-c core.pager=x"), ("B4", "HEAD"),
+    ("B3", "_x0000_" + "0" * 57), ("B3", "xyz"),
+    ("B2", "rannikkoseutu-2026_x0000_"), ("B5", "klingon"), ("B6", "_x0007_"), ("B7", "fi, xx"),
+    ("A8", "extra"),  # a row the export never writes
+])
+def test_every_value_of_the_hidden_source_sheet_is_checked_at_its_cell(repo, tmp_path, cell, value):
+    book = export(repo, tmp_path / "out")
+    forged = edit(book, tmp_path / "forged.xlsx", {("_source", cell): value})
+    done = _import_json(forged, repo)
+    assert done.returncode == 1, done.stderr
+    assert ("workbook_source_value", f"'_source'!{cell}") in _codes(done), _codes(done)
+    assert "sisäinen virhe" not in done.stderr and "Mitään ei kirjoitettu." in done.stderr
+    assert git(repo, "status", "--porcelain") == ""
+    text = import_(forged, repo)
+    assert text.returncode == 1
+    assert f"forged.xlsx!'_source'!{cell}: virhe: piilotetun taulukon _source" in text.stderr, text.stderr
 
 
 # --- 5. a workbook saved again by LibreOffice ----------------------------------------------------------------

@@ -18,7 +18,8 @@ class GitError(Exception):
 def _git(repo: Path, *args: str) -> str:
     try:
         done = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, timeout=120)
-    except (OSError, subprocess.TimeoutExpired) as exc:  # no git, or it hung: a plain error, not a crash
+    # no git, it hung, or an argument git cannot be given (a NUL): a plain error, not a crash
+    except (OSError, ValueError, subprocess.TimeoutExpired) as exc:
         raise GitError(f"git {args[0]} epäonnistui: {exc}") from exc
     if done.returncode != 0:
         raise GitError(done.stderr.decode("utf-8", "replace").strip() or f"git {' '.join(args)} failed")
@@ -36,10 +37,6 @@ def state(root: Path) -> tuple[str, str]:
     tags = subprocess.run(["git", "-C", str(root), "for-each-ref", "refs/tags"], capture_output=True, text=True).stdout
     return head, tags
 
-
-def is_shallow(repo: Path) -> bool:
-    """A shallow clone (GitHub Actions' default checkout) has no history before its first commit."""
-    return _git(repo, "rev-parse", "--is-shallow-repository").strip() == "true"
 
 
 def locate(root: Path) -> tuple[Path, str]:
@@ -67,8 +64,11 @@ def last_commit_before(repo: Path, moment: str) -> tuple[str, str] | None:
 
 def resolve(repo: Path, rev: str) -> str:
     """The commit a revision names; GitError in plain words when there is none."""
+    if not rev.strip():  # git would read "" as nothing; HEAD is named, the working tree left out
+        raise GitError("tyhjä revisio ei kelpaa: anna git-viittaus (esim. v1.0 tai main), tai jätä uudempi versio "
+                       "pois, jolloin verrataan työkopioon")
     found = None
-    if rev and not rev.startswith("-"):  # never an option to git
+    if not rev.startswith("-"):  # never an option to git
         try:
             found = _git(repo, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").strip()
         except GitError:  # --quiet: no text from git; say it below
@@ -76,10 +76,18 @@ def resolve(repo: Path, rev: str) -> str:
     if found:
         return found
     message = f"revisiota ”{rev}” ei löydy tästä repositoriosta (tarkista nimi: git log --oneline, git tag)"
-    if _git(repo, "rev-parse", "--is-shallow-repository").strip() == "true":
-        message += ("; tämä on vajaa klooni (shallow clone), josta puuttuu vanhempi historia: hae lisää "
-                    "historiaa komennolla git fetch --unshallow (GitHub Actionsissa actions/checkout: fetch-depth: 0)")
+    if is_shallow(repo):
+        message += "; " + SHALLOW_CLONE
     raise GitError(message)
+
+
+SHALLOW_CLONE = ("tämä on vajaa klooni (shallow clone), josta puuttuu vanhempi historia: hae lisää historiaa komennolla "
+                 "git fetch --unshallow (GitHub Actionsissa actions/checkout: fetch-depth: 0)")
+
+
+def is_shallow(repo: Path) -> bool:
+    """Whether the repository is a shallow clone: older commits are missing, not absent from the history."""
+    return _git(repo, "rev-parse", "--is-shallow-repository").strip() == "true"
 
 
 @dataclass
@@ -255,8 +263,26 @@ def is_ancestor(repo: Path, ancestor: str, descendant: str) -> bool:
     done = subprocess.run(["git", "-C", str(repo), "merge-base", "--is-ancestor", ancestor, descendant],
                           capture_output=True, timeout=120)
     return done.returncode == 0
-_REMOTE = re.compile(r"^(?:(?:https?|ssh|git)://(?:[^@/]*@)?(?P<host>[^/:]+)(?::\d+)?/|[^@/:]+@(?P<scp>[^:/]+):)"
+# the user information of an https or ssh remote (user:token@) ends at its last "@" before the path: a password
+# may hold "@" itself
+_REMOTE = re.compile(r"^(?:(?:https?|ssh|git)://(?:[^/]*@)?(?P<host>[^/:@]+)(?::\d+)?/|[^@/:]+@(?P<scp>[^:/]+):)"
                      r"(?P<path>[^?#]+?)(?:\.git)?/?$")
+
+
+def public_url(address: str | None) -> str:
+    """An http(s) address as it may be published: without user information (``user:token@``, the form of GitLab
+    CI's CI_REPOSITORY_URL), query or fragment; "" for anything else. Every address taken from the environment
+    or from git goes through here (or web_url) before any use."""
+    from urllib.parse import urlsplit, urlunsplit
+    try:
+        parts = urlsplit((address or "").strip())
+        host = parts.netloc.rpartition("@")[2]
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError:  # a port that is not a number, an unclosed [
+        return ""
+    if parts.scheme.lower() not in ("http", "https") or not host:
+        return ""
+    return urlunsplit((parts.scheme.lower(), host, parts.path, "", ""))
 
 
 def web_url(remote: str) -> str | None:
@@ -270,11 +296,12 @@ def web_url(remote: str) -> str | None:
 
 def repository_url(root: Path, environ: dict[str, str] | None = None) -> str | None:
     """Where the data's repository lives on the web, for "edit" links: GitHub Actions' GITHUB_SERVER_URL and
-    GITHUB_REPOSITORY, else the git remote (origin first); None when neither exists."""
+    GITHUB_REPOSITORY, else the git remote (origin first); None when neither exists. Never with user information."""
     import os
     env = os.environ if environ is None else environ
     if env.get("GITHUB_REPOSITORY"):
-        return f"{(env.get('GITHUB_SERVER_URL') or 'https://github.com').rstrip('/')}/{env['GITHUB_REPOSITORY']}"
+        server = public_url(env.get("GITHUB_SERVER_URL") or "https://github.com") or "https://github.com"
+        return f"{server.rstrip('/')}/{env['GITHUB_REPOSITORY']}"
     try:
         remotes = _git(root, "remote").split()
         if not remotes:

@@ -27,3 +27,12 @@ def export_year(root: Path, year: int, dest: Path) -> tuple[Path, str, str] | No
     commit, date = found
     repo, prefix = gitrepo.locate(root)
     return gitrepo.export(repo, prefix, commit, dest), commit, date
+
+
+def is_shallow(root: Path) -> bool:
+    """Whether the data's repository is a shallow clone (a year with no commit may then be one not fetched)."""
+    try:
+        repo, _ = gitrepo.locate(root)
+        return gitrepo.is_shallow(repo)
+    except gitrepo.GitError:
+        return False

@@ -128,6 +128,10 @@ IMPORT_MESSAGES: dict[str, dict[str, str]] = {
     "row_duplicate": {"fi": "{indicator}/{area}/{year} on tiedostossa kahdesti eri arvoin; ensimmäinen pidettiin",
                       "en": "{indicator}/{area}/{year} is in the file twice with different values; the first was kept"},
     # import-xlsx of a workbook export-xlsx made (cooperation/imports/roundtrip.py)
+    "workbook_source_value": {"fi": "piilotetun taulukon {sheet} arvo ”{value}” ei kelpaa; sen tulee olla {expected}; "
+                                    "taulukkoa ei muokata käsin: vie uusi työkirja komennolla export-xlsx",
+                              "en": "the value \"{value}\" of the hidden sheet {sheet} is not valid; it must be "
+                                    "{expected}; the sheet is not edited by hand: export a new workbook with export-xlsx"},
     "workbook_unknown_format": {"fi": "työkirjan muoto ”{format}” ei ole tämän ohjelman tuntema; vie uusi työkirja "
                                       "komennolla export-xlsx",
                                 "en": "the workbook's format \"{format}\" is not one this program knows; export a new "
@@ -322,6 +326,8 @@ IMPORT_SV: dict[str, str] = {
     "row_value_invalid": "värdet ”{value}” är inget tal",
     "row_value_infinite": "värdet ”{value}” är inget ändligt tal (NaN, oändligt eller för stort)",
     "row_duplicate": "{indicator}/{area}/{year} finns två gånger i filen med olika värden; det första behölls",
+    "workbook_source_value": "värdet ”{value}” i det dolda bladet {sheet} är ogiltigt; det ska vara {expected}; bladet "
+                             "redigeras inte för hand: exportera en ny arbetsbok med export-xlsx",
     "workbook_unknown_format": "arbetsbokens format ”{format}” känns inte igen av det här programmet; exportera en ny "
                                "arbetsbok med export-xlsx",
     "workbook_sheet_missing": "arbetsboken saknar bladet ”{sheet}”; ta inte bort eller byt namn på blad",

@@ -86,8 +86,10 @@ def _key(problem: Problem) -> tuple:
 def write_checked(root: Path, writes: Mapping[Path, str], report: Report | None = None,
                   before: Result | Callable[[], Result] | None = None,
                   locate: Callable[[Problem], Problem] | None = None,
-                  schema_valid: frozenset[str] = frozenset()) -> Result | None:
-    """Write ``writes`` only if the data with them passes the full check at least as well as now.
+                  schema_valid: frozenset[str] = frozenset(),
+                  along: Mapping[Path, str] | None = None) -> Result | None:
+    """Write ``writes`` only if the data with them passes the full check at least as well as now; ``along`` (files
+    outside the data, a workbook's comments) are written in the same go, first: all of them or none.
 
     The data is checked as it would be with the files written (staged: read from ``writes``, every other file from
     the disk; a file the previous incremental load read is not parsed again): refused are a result with more
@@ -114,7 +116,7 @@ def write_checked(root: Path, writes: Mapping[Path, str], report: Report | None 
     after = check(load_sources(root, incremental=True, staged={p: t.encode("utf-8") for p, t in writes.items()}),
                   schema_valid=schema_valid - names)
     if not after.errors:  # no error at all: none is new, none more than before (the check before is skipped)
-        write_all_atomic(writes)
+        write_all_atomic({**(along or {}), **writes})
         return after
     if before is None:  # the data as it is now: the files not written are the ones just checked
         before = check(load_sources(root, incremental=True), schema_valid=schema_valid)
@@ -128,17 +130,17 @@ def write_checked(root: Path, writes: Mapping[Path, str], report: Report | None 
         shown = refused or new or after.errors
         report.show([locate(p) for p in shown] if locate else shown)
         return None
-    write_all_atomic(writes)
+    write_all_atomic({**(along or {}), **writes})
     return after
 
 
 def write_and_report(root: Path, writes: Mapping[Path, str], report: Report,
                      before: Result | Callable[[], Result] | None = None,
                      locate: Callable[[Problem], Problem] | None = None, written: Iterable[str] = (),
-                     schema_valid: frozenset[str] = frozenset()) -> int:
-    """The imports end alike: write only what the check accepts, name each file written (and ``written``, lines
-    of what was written), then show the check of the data as written."""
-    outcome = write_checked(root, writes, report, before, locate, schema_valid)
+                     schema_valid: frozenset[str] = frozenset(), along: Mapping[Path, str] | None = None) -> int:
+    """The imports end alike: write only what the check accepts (with ``along``, see write_checked), name each file
+    written (and ``written``, lines of what was written), then show the check of the data as written."""
+    outcome = write_checked(root, writes, report, before, locate, schema_valid, along)
     if outcome is None:
         say("Mitään ei kirjoitettu.")
         return EXIT_DATA

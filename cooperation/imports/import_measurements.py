@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from cooperation.check import check
+from cooperation.csv_cells import neutralised
 from cooperation.domain import ALL_MUNICIPALITIES, REGION
 from cooperation.imports.common import EXIT_DATA, EXIT_OK, EXIT_USAGE, Report, load, say, size_text, write_checked
 from cooperation.imports.template import PartyMatcher, normalise
@@ -312,5 +313,5 @@ _HEADING = "indicator,area,year,value,note"
 
 def _line(cells: list[str]) -> str:
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="").writerow(cells)
+    neutralised(csv.writer(buffer, lineterminator="")).writerow(cells)  # the loader reads a marked note back unmarked
     return buffer.getvalue()

@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from cooperation.changes.diff import md_text
 from cooperation.check import check
 from cooperation.files import write_all_atomic
 from cooperation.imports import roundtrip
@@ -172,13 +173,15 @@ def _import_roundtrip(file: Path, root: Path, sources: Sources, parties: list[di
         # the export checked these very files (it writes only valid data), against the same schemas
         valid = frozenset(doc.name for _, doc in sources.yaml_documents()) \
             if exact and read.meta.get("schemas") == default_schemas().digest else frozenset()
+        # the data and its comments written together, or neither (the comments first): never merged with them lost
         if write_and_report(root, writes, report, lambda: check(sources, schema_valid=valid), locate, written,
-                            valid) != EXIT_OK:
+                            valid, comments) != EXIT_OK:
             return EXIT_DATA
     else:
         say("Työkirjassa ei ole muutoksia sopimuksen tietoihin; tiedostoja ei muutettu.")
+        if comments:
+            write_all_atomic(comments)
     if comments and out is not None:
-        write_all_atomic(comments)
         say(f"Kommentit: {out / COMMENTS_MD}")
     return EXIT_OK
 
@@ -250,7 +253,6 @@ def _workbook_base(root: Path, sources: Sources, meta: dict[str, str], notes: No
 
 
 # --- the comments --------------------------------------------------------------------------------------------
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
 
 def _comment_files(read: roundtrip.Read, name: str, out: Path, main: str) -> dict[Path, str]:
@@ -285,14 +287,15 @@ def _comment_files(read: roundtrip.Read, name: str, out: Path, main: str) -> dic
         first = items[0]
         level = C.level_word(str(first["level"]), "fi") if first["level"] in ("subarea", "goal", "action",
                                                                                "indicator") else ""
-        lines += [f"## {_md(ident)} {level}: {_md(str(first['title']))}".rstrip(": "), ""]
+        lines += [f"## {md_text(ident)} {level}: {md_text(str(first['title']))}".rstrip(": "), ""]
         by_party: dict[str, list[dict]] = {}
         for entry in items:
             by_party.setdefault(str(entry["party"]) or "osapuoli ei tiedossa", []).append(entry)
         for party, party_entries in by_party.items():
             for entry in party_entries:
-                lines.append(f"- **{_md(party)}** ({_md(str(entry['workbook']))}, rivi {entry['row']}): "
-                             f"{_md(_one_line(str(entry['text'])))}")
+                # as the pull request's diff comment shows data: one line, no formatting, links, HTML or @-mentions
+                lines.append(f"- **{md_text(party)}** ({md_text(str(entry['workbook']))}, rivi {entry['row']}): "
+                             f"{md_text(str(entry['text']))}")
         lines.append("")
     return {path: json.dumps(entries, ensure_ascii=False, indent=1) + "\n", out / COMMENTS_MD: "\n".join(lines)}
 
@@ -303,11 +306,6 @@ def _row_title(row: roundtrip.Row, read: roundtrip.Read) -> str:
         if key in row.cells:
             return str(row.cells[key])
     return next(iter(row.texts.values()), "")
-
-
-def _md(text: str) -> str:
-    """Text shown as itself in Markdown: no formatting, links or HTML from a comment."""
-    return _MARKDOWN.sub(r"\\\1", text)
 
 
 def _one_line(text: str) -> str:

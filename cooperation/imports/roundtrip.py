@@ -107,6 +107,35 @@ def read_workbook(path: Path, notes: Notes) -> Read | None:
 
 _filled = C.filled
 
+_ID = "[a-z0-9][a-z0-9-]{0,62}"
+_LANGUAGE = "|".join(Y.LANGUAGES)
+# what each row of the hidden sheet may hold (the export writes exactly these): the values are handed to git and
+# compared with the data, so a forged one (a NUL in the revision reached git and crashed) is refused at its cell
+SOURCE_VALUES: dict[str, tuple[str, dict[str, str]]] = {
+    "agreement": (_ID, {"fi": "sopimuksen tunniste", "sv": "avtalets identifierare", "en": "the agreement's identifier"}),
+    "fingerprint": ("[0-9a-f]{64}", {"fi": "SHA-256-sormenjälki (64 heksamerkkiä)",
+                                     "sv": "ett SHA-256-fingeravtryck (64 hexadecimala tecken)",
+                                     "en": "a SHA-256 fingerprint (64 hexadecimal characters)"}),
+    "revision": ("(?:[0-9a-f]{40}|[0-9a-f]{64})?", {"fi": "git-versio (40 tai 64 heksamerkkiä) tai tyhjä",
+                                                    "sv": "en git-version (40 eller 64 hexadecimala tecken) eller tom",
+                                                    "en": "a git revision (40 or 64 hexadecimal characters) or empty"}),
+    "language": (f"(?:{_LANGUAGE})", {"fi": "kielikoodi", "sv": "en språkkod", "en": "a language code"}),
+    "party": (f"(?:{_ID})?", {"fi": "osapuolen tunniste tai tyhjä", "sv": "en parts identifierare eller tom",
+                              "en": "a party's identifier or empty"}),
+    "languages": (f"(?:{_LANGUAGE})(?:, (?:{_LANGUAGE}))*", {"fi": "kielikoodit pilkuin erotettuina",
+                                                            "sv": "språkkoder åtskilda med kommatecken",
+                                                            "en": "language codes separated by commas"}),
+    "year": ("[0-9]{4}", {"fi": "vuosi", "sv": "ett år", "en": "a year"}),
+    "schemas": ("[0-9a-f]{64}", {"fi": "skeemojen tarkiste (64 heksamerkkiä)",
+                                 "sv": "schemornas kontrollsumma (64 hexadecimala tecken)",
+                                 "en": "the schemas' digest (64 hexadecimal characters)"}),
+}
+
+
+def _quoted(value: str) -> str:
+    """At most 40 characters of a value, its control characters kept (the message shows them as <U+0000>)."""
+    return value if len(value) <= 40 else value[:39] + "…"
+
 
 class _Reader:
     def __init__(self, book: Book, notes: Notes):
@@ -116,13 +145,10 @@ class _Reader:
     def read(self) -> Read | None:
         book, notes = self.book, self.notes
         names = book.sheetnames
-        meta_rows = [values[:2] + [None, None] for _, values, _ in book.rows(Y.META_SHEET, 100)] \
-            if Y.META_SHEET in names else []
-        meta = {str(row[0]): "" if row[1] is None else str(row[1]) for row in meta_rows if row[0]}
-        if meta.get("format") != Y.FORMAT:
-            notes.book(ERROR, "workbook_unknown_format", format=meta.get("format", ""))
+        meta = self._source()
+        if meta is None:
             return None
-        lang = meta["language"] if meta.get("language") in Y.LANGUAGES else "fi"
+        lang = meta["language"] if meta.get("language") in Y.LANGUAGES else "fi"  # checked by _source
         year = int(meta["year"]) if re.fullmatch(r"[0-9]{4}", meta.get("year", "")) else None
         languages = [x.strip() for x in meta.get("languages", "").split(",") if x.strip()] or [lang]
         read = Read(meta, lang, languages, year, meta.get("party") or None)
@@ -151,6 +177,34 @@ class _Reader:
         return read
 
     # --- cells ---------------------------------------------------------------------------------------------------
+
+    def _source(self) -> dict[str, str] | None:
+        """The hidden sheet's rows (key → value), every one checked; None (with the problems at their cells) when the
+        format is not this program's or any value is not what the export writes."""
+        book, notes = self.book, self.notes
+        rows = [(number, values[:2] + [None, None], bool(marks and any(m[0] == "formula" for m in marks.values())))
+                for number, values, marks in book.rows(Y.META_SHEET, 100)] if Y.META_SHEET in book.sheetnames else []
+        meta = {str(row[0]): "" if row[1] is None else str(row[1]) for _, row, _ in rows if row[0]}
+        if meta.get("format") != Y.FORMAT:
+            notes.book(ERROR, "workbook_unknown_format", format=meta.get("format", ""))
+            return None
+        known = {"format": (re.escape(Y.FORMAT), {"fi": Y.FORMAT}), **SOURCE_VALUES}
+        names = {"fi": "jokin näistä: ", "sv": "ett av: ", "en": "one of: "}  # a row's name
+        seen: set[str] = set()
+        before = len(notes.problems)
+        for number, row, formula in rows:
+            key = "" if row[0] is None else str(row[0])
+            value = "" if row[1] is None else str(row[1])
+            if key not in known or key in seen:
+                notes.at(ERROR, "workbook_source_value", Y.META_SHEET, number, 1, sheet=Y.META_SHEET,
+                         value=_quoted(key), expected={lang: words + ", ".join(known) for lang, words in names.items()})
+                continue
+            seen.add(key)
+            pattern, expected = known[key]
+            if formula or not re.fullmatch(pattern, value):
+                notes.at(ERROR, "workbook_source_value", Y.META_SHEET, number, 2, sheet=Y.META_SHEET,
+                         value=_quoted(value), expected=expected)
+        return None if len(notes.problems) > before else meta
     def _cells(self, sheet: str):
         """(row number, values) of a sheet; formulas and over-full cells are noted and read as empty."""
         for number, row, marks in self.book.rows(sheet, MAX_ROWS):

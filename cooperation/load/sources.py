@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from cooperation.csv_cells import unmarked
 from cooperation.i18n.messages import excerpt
 from cooperation.load.yaml_loader import (
     ILLEGAL_CHARACTER,
@@ -350,7 +351,8 @@ def read_measurements(text: str, name: str, problems: list[Problem]) -> list[Mea
             continue
         indicator, area, year_text, raw_value = (record[i_indicator].strip(), record[i_area].strip(),
                                                  record[i_year].strip(), record[i_value].strip())
-        note = record[i_note].strip() if i_note is not None else ""
+        # a note starting like a formula was marked ' when the tool wrote it (csv_cells): read without the mark
+        note = unmarked(record[i_note].strip()) if i_note is not None else ""
         # the common case first: a well-formed row costs a few checks
         if _ID.match(indicator) and _AREA.match(area) and year_text.isdigit():
             year = int(year_text)
@@ -405,7 +407,7 @@ def _read_plain(text: str, name: str, width: int, problems: list[Problem]) -> li
         if (note is None) != (width == 4) or not 1900 <= int(year) <= 2100:
             return None
         rows.append(MeasurementRow(name, line_number, indicator, area, int(year), float(value),
-                                   (note or "").strip(), line.split(","), index))
+                                   unmarked((note or "").strip()), line.split(","), index))
     return rows
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from cooperation.background import Background
@@ -137,10 +137,12 @@ def offered(model: Agreement, notes: list[str] | None = None, preview: bool = Fa
 def render_site_files(model: Agreement, sources: Sources, notes: list[str] | None = None,
                       preview: bool = False) -> list[Rendered]:
     """Every file the site offers (see ``offered``), in every language, in the registry's order: rendered
-    once for all of the site's languages."""
+    once for all of the site's languages (a conversion whose program hung is left out, with why in ``notes``)."""
     outputs = offered(model, notes, preview)
-    made = _render(model, sources, tuple(output.name for output in outputs))
-    return [Rendered(f.output, f.lang, f.name, made[f.name]) for f in named(model, outputs)]
+    made, left_out = _render(model, sources, tuple(output.name for output in outputs))
+    if notes is not None:
+        notes.extend(left_out)
+    return [Rendered(f.output, f.lang, f.name, made[f.name]) for f in named(model, outputs) if f.name in made]
 
 
 @dataclass(frozen=True)
@@ -148,21 +150,28 @@ class SiteFiles:
     """The files the site offers, named at once; their bytes rendered by a process of their own
     (background.py) while MkDocs builds the pages."""
     files: list[Rendered]  # without their bytes, in the registry's order
-    background: Background[dict[str, bytes]]
+    background: Background[tuple[dict[str, bytes], list[str]]]
+    left_out: list[str] = field(default_factory=list)  # why a file named at once was not made after all
 
     def made(self) -> dict[str, bytes]:
-        """File name → bytes, waited for (raises as rendering would: a failed conversion fails the build)."""
-        return self.background.result()
+        """File name → bytes, waited for (raises as rendering would: a failed conversion fails the build). A file
+        of ``files`` missing here was left out (a conversion whose program hung): ``left_out`` says why."""
+        made, left_out = self.background.result()
+        self.left_out[:] = left_out
+        return made
 
     def close(self) -> None:
         """Stops the rendering if it still runs (the build stopped early): LibreOffice is not left running."""
         self.background.close()
 
 
-def start_site_files(model: Agreement, sources: Sources, notes: list[str] | None = None) -> SiteFiles:
-    """The files of render_site_files, named now and rendered in the background."""
+def start_site_files(model: Agreement, sources: Sources, notes: list[str] | None = None,
+                     orphaned: Callable[[], None] | None = None) -> SiteFiles:
+    """The files of render_site_files, named now and rendered in the background; ``orphaned``: what the rendering
+    process undoes should this one end without closing it (background.Background)."""
     outputs = offered(model, notes)
-    return SiteFiles(named(model, outputs), Background(_render, model, sources, tuple(output.name for output in outputs)))
+    return SiteFiles(named(model, outputs), Background(_render, model, sources, tuple(output.name for output in outputs),
+                                                       orphaned=orphaned))
 
 
 def named(model: Agreement, outputs: list[Output]) -> list[Rendered]:
@@ -170,12 +179,15 @@ def named(model: Agreement, outputs: list[Output]) -> list[Rendered]:
     return [Rendered(output, lang, output.file(model, lang), b"") for output in outputs for lang in output.languages(model)]
 
 
-def _render(model: Agreement, sources: Sources, names: tuple[str, ...]) -> dict[str, bytes]:
-    """File name → bytes of the named outputs. The outputs others are made from first, so that the conversions
-    (LibreOffice's processes, waited for by a thread) start early and run while the rest are rendered."""
+def _render(model: Agreement, sources: Sources, names: tuple[str, ...]) -> tuple[dict[str, bytes], list[str]]:
+    """File name → bytes of the named outputs, and why any was left out: a conversion whose program is missing
+    or hung past its time limit (MissingTool) leaves its files out, as a missing LibreOffice does. The outputs
+    others are made from first, so that the conversions (LibreOffice's processes, waited for by a thread) start
+    early and run while the rest are rendered."""
     outputs = [BY_NAME[name] for name in names]
     sources_first = sorted(outputs, key=lambda output: not any(other.made_from == output.name for other in outputs))
     rendered: dict[str, dict[str, bytes]] = {}
+    left_out: list[str] = []
     with ThreadPoolExecutor(thread_name_prefix="convert") as pool:
         converting = {}
         for output in sources_first:
@@ -184,8 +196,13 @@ def _render(model: Agreement, sources: Sources, names: tuple[str, ...]) -> dict[
                                                       made_from=rendered[output.made_from])
             else:
                 rendered[output.name] = output.by_language(model, sources)
-        rendered.update((name, future.result()) for name, future in converting.items())
-    return {output.file(model, lang): data for output in outputs for lang, data in rendered[output.name].items()}
+        for name, future in converting.items():
+            try:
+                rendered[name] = future.result()
+            except MissingTool as exc:
+                left_out.append(str(exc))
+    files = {output.file(model, lang): data for output in outputs for lang, data in rendered.get(output.name, {}).items()}
+    return files, left_out
 
 
 def for_site(files: list[Rendered], lang: str) -> list[Rendered]:

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 
+from cooperation.csv_cells import neutralised
 from cooperation.i18n import labels as L
 from cooperation.model import Agreement
 from cooperation.model.approvals import VersionState, table
@@ -30,7 +31,7 @@ def render(model: Agreement, state: VersionState, fmt: str, lang: str = "fi") ->
     status = [version_status(v, state, lang) for v in versions]
     if fmt == "csv":
         buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
+        writer = neutralised(csv.writer(buffer, lineterminator="\n"))
         writer.writerow([L.word("party", lang)] + heads)
         writer.writerow([L.word("fingerprint", lang)] + [v.fingerprint for v in versions])
         for row in rows + [[L.word("status", lang)] + status]:

@@ -9,6 +9,7 @@ import io
 import json
 
 from cooperation import business_id
+from cooperation.csv_cells import neutralised
 from cooperation.load.sources import Sources
 from cooperation.model import Agreement
 
@@ -35,23 +36,14 @@ def bundle_json(sources: Sources, model: Agreement) -> bytes:
     return json.dumps(bundle(sources, model), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_text(text: str) -> str:
-    """A text cell a spreadsheet will not run: one starting like a formula gets a leading single quote
-    (OWASP, CSV injection). Numbers are written as numbers and never pass through here."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
-
 def measurements_csv(model: Agreement) -> bytes:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = neutralised(csv.writer(out, lineterminator="\n"))  # text cells never run as formulas (csv_cells)
     writer.writerow(["indicator", "area", "year", "value", "note"])
     for indicator in model.indicators:
         for m in indicator.measurements:
-            writer.writerow([csv_text(indicator.id), csv_text(m.area), m.year,
-                             repr(m.value) if m.value != int(m.value) else int(m.value), csv_text(m.note or "")])
+            writer.writerow([indicator.id, m.area, m.year, repr(m.value) if m.value != int(m.value) else int(m.value),
+                             m.note or ""])
     return out.getvalue().encode("utf-8")
 
 
@@ -64,12 +56,12 @@ def _number(value: float | None) -> object:
 def progress_csv(model: Agreement) -> bytes:
     """The progress level of every indicator in every area with values (model/status.py states the rule)."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = neutralised(csv.writer(out, lineterminator="\n"))
     writer.writerow(["indicator", "area", "level", "base_year", "base_value", "latest_year", "latest_value", "ratio"])
     for indicator in model.indicators:
         for area in indicator.measured_areas:
             s = indicator.progress(area)
-            writer.writerow([csv_text(indicator.id), csv_text(area), s.code, s.base[0] if s.base else "",
+            writer.writerow([indicator.id, area, s.code, s.base[0] if s.base else "",
                              _number(s.base[1] if s.base else None), s.latest.year if s.latest else "",
                              _number(s.latest.value if s.latest else None),
                              _number(round(s.ratio, 4) if s.ratio is not None else None)])

@@ -17,10 +17,8 @@ import io
 import os
 import re
 import shutil
-import signal
 import subprocess
 import tempfile
-import time
 import zipfile
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -28,7 +26,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from cooperation.background import STOPPING
+from cooperation.background import STOPPING, ProgramStopped, run_program
 from cooperation.files import OutputError
 from cooperation.i18n import labels as L
 from cooperation.model import Agreement
@@ -48,6 +46,11 @@ CP = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
 
 class LibreOfficeMissing(MissingTool):
     """PDF needs LibreOffice, which is not installed: the site leaves the PDF out, `build.py pdf` says so."""
+
+
+class LibreOfficeHung(MissingTool):
+    """LibreOffice did not finish within TIMEOUT (it was stopped): as when it is missing, the site leaves the PDF
+    out and says so."""
 
 
 def soffice() -> str | None:
@@ -105,24 +108,18 @@ def _convert(program: str, profile: Path, out: Path, sources: list[Path]) -> Non
                "--convert-to", EXPORT, "--outdir", str(out), *map(str, sources)]
     if STOPPING.is_set():
         raise OutputError(STOPPED)
-    # its own session: the wrapper script starts soffice.bin, and a timeout must end both
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
-    deadline = time.monotonic() + TIMEOUT
-    while True:
-        try:
-            # in short waits: a build that stops meanwhile (background.STOPPING) ends LibreOffice too
-            _, stderr = process.communicate(timeout=0.5)
-            break
-        except subprocess.TimeoutExpired:
-            stopped = STOPPING.is_set()
-            if stopped or time.monotonic() > deadline:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.communicate()
-                raise OutputError(STOPPED if stopped else
-                                  f"LibreOffice ei saanut PDF-muunnosta valmiiksi {TIMEOUT} sekunnissa") from None
-    if process.returncode != 0:
-        detail = stderr.decode("utf-8", "replace").strip()[-500:]
-        raise OutputError(f"LibreOffice-muunnos PDF:ksi epäonnistui (koodi {process.returncode}): {detail}")
+    # LibreOffice's own temporary files in the conversion's folder: removed with it, even after LibreOffice is killed
+    (profile.parent / "tmp").mkdir(parents=True, exist_ok=True)
+    try:
+        done = run_program(command, timeout=TIMEOUT, env={**os.environ, "TMPDIR": str(profile.parent / "tmp")})
+    except ProgramStopped:
+        raise OutputError(STOPPED) from None
+    except subprocess.TimeoutExpired:
+        raise LibreOfficeHung(f"LibreOffice ei saanut PDF-muunnosta valmiiksi {TIMEOUT} sekunnissa, joten se "
+                              "pysäytettiin") from None
+    if done.returncode != 0:
+        detail = done.stderr.decode("utf-8", "replace").strip()[-500:]
+        raise OutputError(f"LibreOffice-muunnos PDF:ksi epäonnistui (koodi {done.returncode}): {detail}")
 
 
 def with_keywords(docx: bytes, keywords: str) -> bytes:

@@ -17,6 +17,9 @@ from typing import Any
 
 import pypandoc
 
+from cooperation.background import run_program
+from cooperation.files import OutputError
+
 API_VERSION = [1, 23, 1, 1]
 # raw HTML, raw OpenXML ({=openxml}) and TeX would pass straight into the document
 MARKDOWN_FORMAT = "markdown-raw_html-raw_attribute-raw_tex-tex_math_dollars-tex_math_single_backslash"
@@ -134,10 +137,17 @@ def _sanitise(node: Any) -> Any:
     return node
 
 
+PANDOC_TIMEOUT = 300  # seconds for one pandoc run (a 26,000-word agreement takes ~1.3 s)
+
+
 def _pandoc(args: list[str], data: bytes) -> bytes:
     env = dict(os.environ)
     env.setdefault("SOURCE_DATE_EPOCH", "0")  # pandoc stamps dates otherwise
-    done = subprocess.run([pypandoc.get_pandoc_path(), *args], input=data, capture_output=True, env=env, timeout=300)
+    try:  # stopped with the build (background.run_program), in whichever thread it runs
+        done = run_program([pypandoc.get_pandoc_path(), *args], data, timeout=PANDOC_TIMEOUT, env=env)
+    except subprocess.TimeoutExpired:
+        raise OutputError(f"pandoc ei saanut Word-asiakirjaa valmiiksi {PANDOC_TIMEOUT} sekunnissa, joten se "
+                          "pysäytettiin") from None
     if done.returncode != 0:
         raise RuntimeError(f"pandoc: {done.stderr.decode('utf-8', 'replace')}")
     return done.stdout

@@ -3,15 +3,26 @@ per language builds the pages, then swapped into place whole."""
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import logging
 import os
+import re
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from cooperation import PROJECT as REPO
-from cooperation.files import OutputError, check_replaceable, replace_dir, write_atomic
+from cooperation.files import (
+    OutputError,
+    OutputWriteError,
+    abandon_replace,
+    check_replaceable,
+    replace_dir,
+    write_atomic,
+    write_error,
+)
 from cooperation.load.sources import Sources
 from cooperation.model import Agreement
 from cooperation.outputs import Rendered, SiteFiles, for_site, start_site_files
@@ -73,41 +84,63 @@ def build_site(model: Agreement, sources: Sources, root: Path, out: Path) -> Pat
     handler.setLevel(logging.WARNING)
     logging.getLogger("mkdocs").addHandler(handler)
     notes: list[str] = []
-    downloads = start_site_files(model, sources, notes)  # rendered while MkDocs builds the pages
-    for note in notes:  # the build goes on without that file (the PDF where LibreOffice is missing)
-        sys.stderr.write(f"huom: {note}; sivustolla ei tarjota sitä\n")
+    downloads: SiteFiles | None = None
     try:
-        given = Handoff(Path(root).resolve(), downloads, model, sources)
-        with _handing_off(given), replace_dir(target) as work:
+        with replace_dir(target) as work:
+            # rendered while MkDocs builds the pages; should this process be killed, the rendering process removes
+            # the unfinished site (and puts the published one back should the kill come between the two renames)
+            downloads = start_site_files(model, sources, notes,
+                                         orphaned=functools.partial(abandon_replace, work, target, os.getpid()))
+            for note in notes:  # the build goes on without that file (the PDF where LibreOffice is missing)
+                sys.stderr.write(f"huom: {note}; sivustolla ei tarjota sitä\n")
             site_dirs = {lang: work if index == 0 else work / lang for index, lang in enumerate(model.languages)}
-            # the main (first) language first: its clean step would wipe the others' folders
-            for lang, site_dir in site_dirs.items():
-                config = load_config(str(config_file(lang)), site_dir=str(site_dir), strict=True)
-                if config.theme["language"] != lang:
-                    raise SiteBuildError(f"MkDocs-asetuksia kielelle {lang} ei ole: lisää tiedosto mkdocs.{lang}.yml "
-                                         f"(theme.language: {lang})")
-                config.extra["content_language"] = lang
-                build(config)
-            made = downloads.made()
+            with _handing_off(Handoff(Path(root).resolve(), downloads, model, sources)):
+                # the main (first) language first: its clean step would wipe the others' folders
+                for lang, site_dir in site_dirs.items():
+                    config = load_config(str(config_file(lang)), site_dir=str(site_dir), strict=True)
+                    if config.theme["language"] != lang:
+                        raise SiteBuildError(f"MkDocs-asetuksia kielelle {lang} ei ole: lisää tiedosto "
+                                             f"mkdocs.{lang}.yml (theme.language: {lang})")
+                    config.extra["content_language"] = lang
+                    build(config)
+            try:
+                made = downloads.made()
+            except OSError as exc:  # the renderer's temporary files (TMPDIR), not the site's folder
+                raise write_error(Path(exc.filename or tempfile.gettempdir()), exc, kept="aiempi sivusto on ennallaan") \
+                    from exc
+            for note in downloads.left_out:  # a conversion that hung: the site goes without it, as without LibreOffice
+                sys.stderr.write(f"huom: {note}; sivustolla ei tarjota sitä\n")
             for lang, site_dir in site_dirs.items():
                 put_later(site_dir, lang, downloads.files, made)
     except (Abort, MkDocsException, SystemExit) as exc:
         raise SiteBuildError(f"sivuston rakentaminen epäonnistui: {exc}\n{log.getvalue()}") from exc
+    except OutputWriteError as exc:  # a download put in the unfinished site: named as the site is
+        cause = exc.__cause__
+        raise write_error(target, cause if isinstance(cause, OSError) else OSError(str(exc)), what="sivustoa",
+                          kept="aiempi sivusto on ennallaan") from exc
+    except OSError as exc:  # the disk, while MkDocs writes (full, read-only): said of the site, not of a theme file
+        raise write_error(target, exc, what="sivustoa", kept="aiempi sivusto on ennallaan") from exc
     finally:
-        downloads.close()  # a build that stopped early leaves no LibreOffice running
+        if downloads is not None:  # after the swap: the rendering process guards the unfinished site until then
+            downloads.close()  # a build that stopped early leaves no LibreOffice running
         logging.getLogger("mkdocs").removeHandler(handler)
     return target
 
 
 def put_later(site_dir: Path, lang: str, later: list[Rendered], made: dict[str, bytes]) -> None:
     """The files of ``later`` (listed as being made) offered in ``lang``: written into the site's downloads,
-    their sizes in place of pending_size on its downloads page."""
+    their sizes in place of pending_size on its downloads page. A file not made after all (a conversion that hung)
+    leaves the page with its row."""
     page = site_dir / "lataukset" / "index.html"
     text = page.read_text(encoding="utf-8")
     for file in for_site(later, lang):
         placeholder = pending_size(file.name, lang)
         if text.count(placeholder) != 1:
             raise SiteBuildError(f"lataussivulla ei ole tiedoston {file.name} kokoa ({lang})")
+        if file.name not in made:
+            row = re.compile(r"<tr>(?:(?!</tr>).)*?" + re.escape(placeholder) + r".*?</tr>\s*", re.S)
+            text = row.sub("", text, count=1)
+            continue
         text = text.replace(placeholder, size_text(len(made[file.name]), lang))
         write_atomic(site_dir / "lataukset" / file.name, made[file.name])
     write_atomic(page, text)  # the preview serves the page meanwhile: never half written

@@ -7,6 +7,7 @@ downloads are rendered here.
 """
 from __future__ import annotations
 
+import contextlib
 import html
 import logging
 import os
@@ -20,7 +21,8 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
 
 from cooperation import PROJECT
-from cooperation.changes.gitrepo import repository_url
+from cooperation.background import Stopped, die_with_parent, stop_on_signals
+from cooperation.changes.gitrepo import public_url, repository_url
 from cooperation.changes.history import cached_history
 from cooperation.check import reporters as reporter
 from cooperation.files import OutputError
@@ -50,6 +52,10 @@ def on_startup(command, dirty):
     _state["command"] = command  # "serve": the preview leaves out the slow conversions (PDF)
     if command == "serve":
         _state["preview"] = Preview()
+        # SIGTERM stops the preview as Ctrl-C does (MkDocs then shuts down: on_shutdown stops the downloads' process
+        # and removes the preview's folder)
+        signals = _state["signals"] = contextlib.ExitStack()
+        signals.enter_context(stop_on_signals())
 
 
 def on_serve(server, config, builder):
@@ -62,11 +68,17 @@ def on_serve(server, config, builder):
 def on_shutdown():
     if "preview" in _state:
         _state.pop("preview").close()
+    if _state.get("signals") is not None:
+        _state.pop("signals").close()
 
 
 def on_config(config):
     given = handoff()
     root = given.root if given else data_root()
+    # addresses from the environment (SITE_URL, REPOSITORY_URL) are published without user information (a token)
+    config.site_url = public_url(config.site_url)
+    config.repo_url = public_url(config.repo_url) or None  # Material's header link, where a region sets one
+    config.extra["repository"] = public_url(config.extra.get("repository"))
     if "preview" in _state:
         _state["preview"].stop_downloads()  # the previous build's: this build writes the downloads page again
     _state["root"] = root
@@ -105,7 +117,7 @@ def on_config(config):
         listed.append(Download(f"schema/{path.name}", "dl_schema", len(files[-1][1]), None, "schema"))
     state = model.version_state
     history = cached_history(root, sources, state.in_force.commit if state and state.in_force else None)
-    repo_url = config.extra.get("repository") or repository_url(root) or ""  # none: no edit links at all
+    repo_url = config.extra["repository"] or repository_url(root) or ""  # none: no edit links at all
     site = Site(model, lang, repo_url=repo_url, branch=config.extra.get("edit_branch", "main"),
                 downloads=listed, history=history)
     # which measurements/*.csv holds each indicator's values: the indicators page links each area to its files
@@ -236,12 +248,14 @@ def on_post_build(config):
     lang = config.extra.get("content_language", "fi")
     if downloads is None:  # the preview: the pages are served meanwhile, and the next edit need not wait for these
         _state["preview"].render_downloads([sys.executable, "-m", "cooperation.outputs.site.hook",
-                                            str(_state["root"]), config.site_dir, lang])
+                                            str(_state["root"]), config.site_dir, lang, str(os.getpid())])
     elif later:
         try:
             files = downloads.made()
         except OutputError as exc:  # said as MkDocs says a plugin's error, not as a traceback
             raise PluginError(f"Latauksia ei voitu tehdä: {exc}") from exc
+        for note in downloads.left_out:
+            log.info("%s; sivustolla ei tarjota sitä", note)
         put_later(Path(config.site_dir), lang, later, files)
 
 
@@ -258,10 +272,25 @@ def preview_later(model) -> list[Rendered]:
 
 def preview_downloads(root: Path, site_dir: Path, lang: str) -> None:
     """The preview's downloads rendered from the data and put into the served site (run as a process of its own:
-    `python -m cooperation.outputs.site.hook ROOT SITE_DIR LANG`)."""
+    `python -m cooperation.outputs.site.hook ROOT SITE_DIR LANG PARENT`)."""
     model, sources, _ = load_all(root)
     made = {f.name: f.data for f in render_site_files(model, sources, preview=True)}
     put_later(site_dir, lang, preview_later(model), made)
+
+
+def _preview_downloads_process(argv: list[str]) -> int:
+    """The process `Preview.render_downloads` starts: it ends with `mkdocs serve` (PARENT), and SIGTERM (the next
+    edit, or the preview's end) stops it with its temporary files removed and no file half written."""
+    root, site_dir, lang, parent = argv
+    die_with_parent(int(parent))
+    try:
+        with stop_on_signals():
+            if os.getppid() != int(parent):  # `mkdocs serve` ended before this process started
+                return 0
+            preview_downloads(Path(root), Path(site_dir), lang)
+    except Stopped:
+        return 0
+    return 0
 
 
 def on_files(files, config):
@@ -297,4 +326,4 @@ def on_page_content(html_text, page, config, files):
 
 
 if __name__ == "__main__":
-    preview_downloads(Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3])
+    sys.exit(_preview_downloads_process(sys.argv[1:]))

@@ -17,9 +17,10 @@ import os
 import shutil
 import subprocess
 import tempfile
+import threading
 import time
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import jinja2
 from mkdocs.structure.files import File
@@ -29,6 +30,9 @@ from cooperation.files import write_atomic
 # MkDocs warns on every dirty build that navigation may be stale; the preview renders every page again whenever
 # the navigation changes, so the warning would only be noise (and abort a `mkdocs serve --strict` rebuild)
 _DIRTY_WARNING = "A 'dirty' build is being performed"
+
+
+_log = logging.getLogger("mkdocs.hooks.cooperation")
 
 
 class _DirtyWarning(logging.Filter):
@@ -100,16 +104,23 @@ class Preview:
 
     def render_downloads(self, command: list[str]) -> None:
         """Render the downloads in a process of their own (Word and Excel take seconds on a large region): the
-        pages are served meanwhile, and the next edit's rebuild does not wait for them."""
+        pages are served meanwhile, and the next edit's rebuild does not wait for them. It holds none of the
+        preview's output open (what it says is logged from a pipe read here) and ends with the preview."""
         self.stop_downloads()
-        self.downloads = subprocess.Popen(command, stdin=subprocess.DEVNULL)
+        self.downloads = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                          stderr=subprocess.STDOUT)
+        threading.Thread(target=_log_lines, args=(self.downloads.stdout,), name="downloads-log", daemon=True).start()
 
     def stop_downloads(self) -> None:
-        """Stop the previous build's downloads if they are still rendering (they were of older data; each file is
-        replaced whole, so none is left half written)."""
+        """Stop the previous build's downloads if they are still rendering (they were of older data): SIGTERM lets
+        the process remove its temporary files, and each file is replaced whole, so none is left half written."""
         if self.downloads is not None and self.downloads.poll() is None:
-            self.downloads.kill()
-            self.downloads.wait()
+            self.downloads.terminate()
+            try:
+                self.downloads.wait(timeout=STOP_SECONDS)
+            except subprocess.TimeoutExpired:  # not listening: the temporary files are lost with it
+                self.downloads.kill()
+                self.downloads.wait()
         self.downloads = None
 
     def files(self, config: Any, generated: dict[str, tuple[str | bytes, list[str]]], now: str) -> list[File]:
@@ -145,6 +156,19 @@ class Preview:
     def index(self) -> list:
         """The search index's entries: each page's latest, in the order of the pages."""
         return [entry for path in self.order for entry in self.entries.get(path, [])]
+
+
+STOP_SECONDS = 10  # how long a stopped downloads' process may take to clean up
+
+
+def _log_lines(stream: IO[bytes]) -> None:
+    """What the downloads' process says (a failure, in Finnish, or a bug's traceback), line by line in the
+    preview's log."""
+    with stream:
+        for line in stream:
+            text = line.decode("utf-8", "replace").rstrip()
+            if text:
+                _log.info("lataukset: %s", text)
 
 
 def _write_newer(source: Path, data: bytes, dest: Path) -> None:
