@@ -78,12 +78,12 @@ def test_open_data_progress(hostile_root):
     assert not any(cell.startswith("'") for cell in numbers)  # values and ratios stay numbers
 
 
-def test_approvals_csv():
-    from cooperation.model.approvals import Version
-    from cooperation.outputs.approvals import render
+def test_approvals_csv(monkeypatch):
+    """Every cell goes through the neutraliser: a version's name (here made to start like a formula) and the rest."""
+    from cooperation.outputs import approvals
     model, _ = load(MINIMAL)
-    versions = [Version("=cmd|'/C calc'!A0", "a" * 64, "2026-01-01", False), Version("", model.fingerprint, None, True)]
-    rows = _rows(render(model, versions, "csv", "fi"))
+    monkeypatch.setattr(approvals, "version_title", lambda v, state, lang: "=cmd|'/C calc'!A0")
+    rows = _rows(approvals.render(model, model.version_state, "csv", "fi"))
     assert rows[0][1] == "'=cmd|'/C calc'!A0"
     assert not any(cell[:1] in ("=", "+", "-", "@", "\t", "\r") for row in rows for cell in row)
 

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import REPO, copy_root
+from helpers import REPO, copy_example
 
 MB = 1 << 20
 
@@ -72,7 +72,7 @@ def assert_refused(done: subprocess.CompletedProcess, output: Path) -> None:
 @pytest.fixture
 def repo(tmp_path) -> Path:
     """The example region in git, tagged v1.0, with an amendment in its working tree."""
-    root = copy_root(REPO, tmp_path / "data")
+    root = copy_example(tmp_path / "data")
     git = ["git", "-C", str(root), "-c", "user.name=t", "-c", "user.email=t@example.org"]
     subprocess.run([*git, "init", "-q", "-b", "main"], check=True)
     subprocess.run([*git, "add", "-A"], check=True)
@@ -123,7 +123,7 @@ def test_a_full_disk_under_the_site_names_the_site_and_keeps_the_one_published(r
 
 def test_a_full_data_disk_is_named_and_nothing_is_half_written(tmp_path):
     with tmpfs(tmp_path / "disk", 8 * MB) as disk:
-        root = copy_root(REPO, disk / "data")
+        root = copy_example(disk / "data")
         before = digests(root)
         fill(disk)
         done = build("new-subarea", "kulttuuri", root=root)

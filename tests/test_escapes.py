@@ -15,7 +15,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from helpers import MINIMAL, REPO, copy_root, run_cli
+from helpers import MINIMAL, REPO, copy_example, copy_root, run_cli
 from test_workbook_roundtrip import cells, edit, export
 
 MENTIONS = "Kysy @kunnanjohtaja ja @rannikkoseutu/valmistelijat"
@@ -50,7 +50,7 @@ def test_the_pull_request_comment_has_no_live_mentions(tmp_path):
 
 @pytest.fixture
 def repo(tmp_path) -> Path:
-    root = copy_root(REPO, tmp_path / "repo")
+    root = copy_example(tmp_path / "repo")
     _git(root, "init", "-q")
     _git(root, "add", "-A")
     _git(root, "commit", "-qm", "start")

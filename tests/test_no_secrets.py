@@ -12,7 +12,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from helpers import REPO, copy_root
+from helpers import REPO, copy_example
 
 from cooperation.changes.gitrepo import public_url, repository_url, web_url
 
@@ -51,7 +51,7 @@ def test_github_actions_server_address_loses_its_user_information(tmp_path):
 
 
 def _repository(tmp_path: Path) -> Path:
-    root = copy_root(REPO, tmp_path / "data")
+    root = copy_example(tmp_path / "data")
     git = ["git", "-C", str(root), "-c", "user.name=t", "-c", "user.email=t@example.org"]
     subprocess.run([*git, "init", "-q", "-b", "main"], check=True)
     subprocess.run([*git, "remote", "add", "origin",

@@ -19,7 +19,7 @@ import uuid
 from pathlib import Path
 
 import pytest
-from helpers import MINIMAL, REPO, copy_root, run_cli
+from helpers import MINIMAL, REPO, copy_example, run_cli
 
 MARK = "COOPERATION_TEST_RUN"
 
@@ -155,7 +155,7 @@ def test_a_site_build_killed_after_an_earlier_one_keeps_the_published_site(tmp_p
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGKILL], ids=["SIGTERM", "SIGKILL"])
 def test_a_killed_preview_leaves_no_renderer(tmp_path, signum):
     """The preview's downloads are rendered by a process of their own; pandoc hangs in it (a fake one that sleeps)."""
-    root = copy_root(REPO, tmp_path / "region")
+    root = copy_example(tmp_path / "region")
     started = tmp_path / "pandoc-started"
     pandoc = tmp_path / "bin" / "pandoc"
     pandoc.parent.mkdir()

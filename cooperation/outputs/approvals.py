@@ -15,11 +15,6 @@ from cooperation.model.statements import standing_text, version_status, version_
 FORMATS = ("text", "json", "csv")
 
 
-def _safe(value: str) -> str:
-    """A CSV cell a spreadsheet will not run (OWASP CSV injection)."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
 def render(model: Agreement, state: VersionState, fmt: str, lang: str = "fi") -> str:
     if fmt == "json":
         return json.dumps(table(model.parties, state), ensure_ascii=False, indent=2) + "\n"
@@ -35,7 +30,7 @@ def render(model: Agreement, state: VersionState, fmt: str, lang: str = "fi") ->
         writer.writerow([L.word("party", lang)] + heads)
         writer.writerow([L.word("fingerprint", lang)] + [v.fingerprint for v in versions])
         for row in rows + [[L.word("status", lang)] + status]:
-            writer.writerow([_safe(c) for c in row])
+            writer.writerow(row)
         return buffer.getvalue()
     lines = [f"{head} ({v.fingerprint[:12]}…): {line}" for v, head, line in zip(versions, heads, status)]
     lines.append("")
