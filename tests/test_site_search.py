@@ -17,7 +17,8 @@ LANGUAGES = {"fi": "", "sv": "sv/"}
 # capitalised word ("(2024)Viimeisin"): two cells with nothing between them. Code (fingerprints) is left out.
 RUN_TOGETHER = re.compile(r"[a-zåäö][0-9]|[0-9)%][A-ZÅÄÖ][a-zåäö]")
 CODE = re.compile(r"<code>.*?</code>", re.S)
-VERSION_TAG = re.compile(r"\bv\d+(\.\d+)+\b")  # "v1.0", a version's tag in prose, is not run together
+VERSION_TAG = re.compile(r"\bv\d+(\.\d+)+\b|\b[0-9a-f]{12,64}\b")  # "v1.0", a version's tag, and a fingerprint
+# (a decision's `version: c29f1290561d`, shown in the history) are not cells run together
 
 
 @pytest.fixture(scope="module")
