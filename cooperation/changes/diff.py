@@ -21,6 +21,7 @@ from typing import Any
 from cooperation.changes import gitrepo
 from cooperation.changes.wording import changed_languages, per_language, text_class, word_diff
 from cooperation.domain import AMENDMENT, EDITORIAL, MONITORING, MONITORING_PATHS
+from cooperation.i18n import labels as L
 from cooperation.i18n.labels import (
     CLASS_HELP,
     CLASS_NAMES,
@@ -257,8 +258,7 @@ def compare(old: Sources, new: Sources) -> Diff:
     return Diff(items, measurements, fingerprint_of(old), fingerprint_of(new), main)
 
 
-_ALL = {"all_municipalities": {"fi": "kaikki kunnat", "sv": "alla kommuner", "en": "all municipalities"},
-        "region": {"fi": "koko alue", "sv": "hela regionen", "en": "the whole region"}}
+_ALL = ("all_municipalities", "region")  # words of labels.WORDS
 
 
 def _party_names(sources: Sources) -> dict[str, Any]:
@@ -276,7 +276,7 @@ def _display(value: Any, node: dict, lang: str, main: str, names: dict) -> str:
 
     def one(v: Any) -> str:
         if isinstance(v, str) and v in _ALL and party:
-            return _ALL[v][lang]
+            return L.word(v, lang)
         if isinstance(v, str) and party and v in names:
             return show(names[v], lang, main)
         if labels and str(v) in labels:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from jsonschema import ValidationError
 
 from cooperation.check.values import short, suggest
-from cooperation.i18n.messages import LANGUAGES, TYPES
+from cooperation.i18n.messages import LANGUAGES, TYPES, param
 from cooperation.load.yaml_loader import Document
 from cooperation.result import ERROR, Problem
 
@@ -73,8 +73,7 @@ def translate(c: Checker, kind: str, doc: Document, error: ValidationError, form
                 (value for value, label in labels.items()
                  if word in (label.get("fi", "").lower(), label.get("sv", "").lower(), label.get("en", "").lower())), None)
             if meant:
-                suggestion = {"fi": f" (tarkoititko ”{meant}”?)", "en": f' (did you mean "{meant}"?)',
-                              "sv": f" (menade du ”{meant}”?)"}
+                suggestion = param("did_you_mean", value=meant)
             else:  # the allowed values follow in the message: not listed twice
                 suggestion = suggest(instance, [str(v) for v in error.validator_value], list_allowed=False,
                                      cutoff=0.85 if synonyms else 0.6)
@@ -110,8 +109,7 @@ def _unknown(c: Checker, kind: str, doc: Document, path: tuple, key: str, known)
                             {"key": key, "suggestion": suggest(key, known)}, item, field, titles))
 
 
-_TEXT_EXPECTED = {"fi": "tekstiä tai kieliversiot (fi:, sv:)", "en": "text or language versions (fi:, sv:)",
-                  "sv": "text eller språkversioner (fi:, sv:)"}
+_TEXT_EXPECTED = param("text_or_versions")
 
 
 def _type_name(value: Any) -> str:
@@ -135,20 +133,15 @@ def _types_text(types) -> dict[str, str]:
     for t in types:
         if t not in seen:
             seen.append(t)
-    joiner = {"fi": " tai ", "sv": " eller ", "en": " or "}
+    joiner = param("or")
     return {lang: joiner[lang].join(TYPES.get(t, {}).get(lang, t) for t in seen) for lang in LANGUAGES}
 
 
 def _type_hint(expected, instance) -> dict[str, str] | str:
     if "string" in expected and isinstance(instance, (int, float, bool)):
-        return {"fi": "; jos tarkoitit tekstiä, laita arvo lainausmerkkeihin (esim. \"1.10\")",
-                "en": '; if you meant text, put the value in quotes (e.g. "1.10")',
-                "sv": "; om du menade text, sätt värdet inom citattecken (t.ex. \"1.10\")"}
+        return param("hint_quote")
     if "array" in expected and isinstance(instance, (str, int, float)):
-        return {"fi": "; kirjoita jokainen kohta omalle rivilleen viivan (- ) jälkeen",
-                "en": "; write each entry on its own line after a dash (- )",
-                "sv": "; skriv varje punkt på en egen rad efter ett streck (- )"}
+        return param("hint_list")
     if instance is None:
-        return {"fi": " (arvo puuttuu kaksoispisteen jälkeen)", "en": " (no value after the colon)",
-                "sv": " (värdet saknas efter kolonet)"}
+        return param("hint_no_value")
     return ""

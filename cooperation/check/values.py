@@ -9,6 +9,8 @@ import difflib
 from collections.abc import Iterator
 from typing import Any, TypeGuard
 
+from cooperation.i18n.messages import param
+
 
 def dicts(value: Any) -> Iterator[tuple[int, dict]]:
     """(index, item) for the dict items of a list; anything else yields nothing."""
@@ -53,6 +55,6 @@ def suggest(word: Any, choices, list_allowed: bool = True, cutoff: float = 0.6) 
     if not found:
         if list_allowed and 0 < len(choices) <= 5:
             listed = ", ".join(choices)
-            return {"fi": f" (sallitut: {listed})", "en": f" (allowed: {listed})", "sv": f" (tillåtna: {listed})"}
+            return param("allowed", values=listed)
         return ""
-    return {"fi": f" (tarkoititko ”{found[0]}”?)", "en": f' (did you mean "{found[0]}"?)', "sv": f" (menade du ”{found[0]}”?)"}
+    return param("did_you_mean", value=found[0])

@@ -94,8 +94,8 @@ WORDS: dict[str, dict[str, str]] = {
               "det kan kontrolleras på avtalets webbplats."},
     "page": {"fi": "Sivu", "sv": "Sida"},
     "sotkanet": {"fi": "Sotkanet, ind. {id}", "sv": "Sotkanet, ind. {id}"},
-    "region": {"fi": "koko alue", "sv": "hela regionen"},
-    "all_municipalities": {"fi": "kaikki kunnat", "sv": "alla kommuner"},
+    "region": {"fi": "koko alue", "sv": "hela regionen", "en": "the whole region"},
+    "all_municipalities": {"fi": "kaikki kunnat", "sv": "alla kommuner", "en": "all municipalities"},
     "section_word": {"fi": "§", "sv": "§"},
     # --- the website ---------------------------------------------------------------------------
     "home": {"fi": "Etusivu", "sv": "Startsida"},
@@ -374,6 +374,13 @@ WORDS: dict[str, dict[str, str]] = {
                             "sv": "Ingen version har ännu godkänts av alla undertecknande parter."},
     "proposal_state": {"fi": "Muutosehdotus", "sv": "Ändringsförslag"},
     "draft_state": {"fi": "Luonnos", "sv": "Utkast"},
+    # placeholders of a new sub-area's file (new-subarea)
+    "scaffold_title": {"fi": "Osa-alueen nimi", "sv": "Delområdets namn"},
+    "scaffold_role": {"fi": "tehtävänimike", "sv": "befattning"},
+    "scaffold_description": {"fi": "Kuvaus osa-alueesta.", "sv": "Beskrivning av delområdet."},
+    "scaffold_goal": {"fi": "Tavoite yhdellä lauseella.", "sv": "Målet i en mening."},
+    "scaffold_action": {"fi": "Mitä tehdään.", "sv": "Vad som görs."},
+    "scaffold_indicator": {"fi": "Mittarin nimi", "sv": "Indikatorns namn"},
     "decision_on_current": {"fi": "Päätös nykyisestä tekstistä", "sv": "Beslut om den nuvarande texten"},
     "removed_indicators": {"fi": "Poistetut mittarit", "sv": "Borttagna indikatorer"},
     "removed_indicators_help": {"fi": "Nämä mittarit on poistettu sopimuksesta sopimusmuutoksella. Niiden kirjatut arvot "

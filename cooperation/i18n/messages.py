@@ -337,6 +337,63 @@ RELATIONS = {"increase": {"fi": "suurempi", "en": "greater", "sv": "större"},
              "decrease": {"fi": "pienempi", "en": "smaller", "sv": "mindre"}}
 LANGUAGES = ("fi", "sv", "en")  # the languages of messages (validate --lang)
 
+# words that go into messages as their parameters (a file's description, what a value should be, a hint), per
+# language: the checks name them here instead of writing words of their own
+PARAMS: dict[str, dict[str, str]] = {
+    "file_agreement": {"fi": "sopimuksen perustiedot", "en": "the agreement's basic data", "sv": "avtalets grunduppgifter"},
+    "file_parties": {"fi": "osapuolet", "en": "the parties", "sv": "parterna"},
+    "file_forums": {"fi": "yhteistyön foorumit", "en": "the forums", "sv": "samarbetsforumen"},
+    "file_annexes": {"fi": "liitesopimukset", "en": "annex agreements", "sv": "bilageavtal"},
+    "at_least_one_subarea": {"fi": "vähintään yksi osa-alue", "en": "at least one sub-area", "sv": "minst ett delområde"},
+    "indicator_id": {"fi": "mittarin tunniste, esim. HYTE-1-M1", "en": "an indicator identifier, e.g. HYTE-1-M1",
+                     "sv": "en indikators identifierare, t.ex. HYTE-1-M1"},
+    "area_id": {"fi": "region tai osapuolen tunniste", "en": "region or a party identifier",
+                "sv": "region eller en parts identifierare"},
+    "a_year": {"fi": "vuosiluku", "en": "a year", "sv": "ett årtal"},
+    "a_number": {"fi": "luku", "en": "a number", "sv": "ett tal"},
+    "text_or_versions": {"fi": "tekstiä tai kieliversiot (fi:, sv:)", "en": "text or language versions (fi:, sv:)",
+                         "sv": "text eller språkversioner (fi:, sv:)"},
+    "or": {"fi": " tai ", "sv": " eller ", "en": " or "},
+    "hint_quote": {"fi": "; jos tarkoitit tekstiä, laita arvo lainausmerkkeihin (esim. \"1.10\")",
+                   "en": '; if you meant text, put the value in quotes (e.g. "1.10")',
+                   "sv": "; om du menade text, sätt värdet inom citattecken (t.ex. \"1.10\")"},
+    "hint_list": {"fi": "; kirjoita jokainen kohta omalle rivilleen viivan (- ) jälkeen",
+                  "en": "; write each entry on its own line after a dash (- )",
+                  "sv": "; skriv varje punkt på en egen rad efter ett streck (- )"},
+    "hint_no_value": {"fi": " (arvo puuttuu kaksoispisteen jälkeen)", "en": " (no value after the colon)",
+                      "sv": " (värdet saknas efter kolonet)"},
+    "business_id_should_be": {"fi": " (pitäisi olla {value})", "en": " (should be {value})", "sv": " (borde vara {value})"},
+    # what each value of a workbook's hidden sheet should be
+    "source_key": {"fi": "jokin näistä: {keys}", "sv": "ett av: {keys}", "en": "one of: {keys}"},
+    "source_agreement": {"fi": "sopimuksen tunniste", "sv": "avtalets identifierare", "en": "the agreement's identifier"},
+    "source_fingerprint": {"fi": "SHA-256-sormenjälki (64 heksamerkkiä)", "sv": "ett SHA-256-fingeravtryck (64 hexadecimala tecken)",
+                           "en": "a SHA-256 fingerprint (64 hexadecimal characters)"},
+    "source_revision": {"fi": "git-versio (40 tai 64 heksamerkkiä) tai tyhjä",
+                        "sv": "en git-version (40 eller 64 hexadecimala tecken) eller tom",
+                        "en": "a git revision (40 or 64 hexadecimal characters) or empty"},
+    "source_language": {"fi": "kielikoodi", "sv": "en språkkod", "en": "a language code"},
+    "source_party": {"fi": "osapuolen tunniste tai tyhjä", "sv": "en parts identifierare eller tom",
+                     "en": "a party's identifier or empty"},
+    "source_languages": {"fi": "kielikoodit pilkuin erotettuina", "sv": "språkkoder åtskilda med kommatecken",
+                         "en": "language codes separated by commas"},
+    "source_year": {"fi": "vuosi", "sv": "ett år", "en": "a year"},
+    "source_schemas": {"fi": "skeemojen tarkiste (64 heksamerkkiä)", "sv": "schemornas kontrollsumma (64 hexadecimala tecken)",
+                       "en": "the schemas' digest (64 hexadecimal characters)"},
+    "read_in_agreement": {"fi": "kansiossa agreement/ luetaan vain {files}", "en": "only {files} are read in agreement/",
+                          "sv": "i mappen agreement/ läses endast {files}"},
+    "subarea_suffix": {"fi": "osa-alueiden tiedostojen nimet päättyvät .yaml", "en": "sub-area files end in .yaml",
+                       "sv": "delområdenas filnamn slutar på .yaml"},
+    "did_you_mean": {"fi": " (tarkoititko ”{value}”?)", "en": ' (did you mean "{value}"?)', "sv": " (menade du ”{value}”?)"},
+    "allowed": {"fi": " (sallitut: {values})", "en": " (allowed: {values})", "sv": " (tillåtna: {values})"},
+    "business_id_none": {"fi": " (tällaista Y-tunnusta ei ole)", "en": " (no such business ID)",
+                         "sv": " (ett sådant FO-nummer finns inte)"},
+}
+
+
+def param(name: str, **values: str) -> dict[str, str]:
+    """A message parameter's words in every language (``values`` filled in)."""
+    return {lang: text.format(**values) if values else text for lang, text in PARAMS[name].items()}
+
 
 def localize(value: Any, lang: str) -> str:
     if isinstance(value, dict) and ("fi" in value or "en" in value):

@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 from cooperation.files import write_atomic
+from cooperation.i18n import labels as L
 from cooperation.imports.common import EXIT_DATA, EXIT_OK, EXIT_USAGE, load, say
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
@@ -83,15 +84,8 @@ def new_subarea(ident: str, root: Path, force: bool = False) -> int:
         say("virhe: osapuolista ei löydy hyvinvointialuetta (agreement/parties.yaml)")
         return EXIT_DATA
     languages = [x for x in agreement.get("languages") or ["fi"] if x in ("fi", "sv")] or ["fi"]
-    texts = {"title": {"fi": "Osa-alueen nimi", "sv": "Delområdets namn"},
-             "role": {"fi": "tehtävänimike", "sv": "befattning"},
-             "description": {"fi": "Kuvaus osa-alueesta.", "sv": "Beskrivning av delområdet."},
-             "goal": {"fi": "Tavoite yhdellä lauseella.", "sv": "Målet i en mening."},
-             "action": {"fi": "Mitä tehdään.", "sv": "Vad som görs."},
-             "indicator": {"fi": "Mittarin nimi", "sv": "Indikatorns namn"}}
-
-    def block(key: str, indent: int) -> str:
-        return "\n".join(" " * indent + f"{lang}: {texts[key][lang]}" for lang in languages)
+    def block(key: str, indent: int) -> str:  # the scaffold's placeholder texts: labels.WORDS["scaffold_…"]
+        return "\n".join(" " * indent + f"{lang}: {L.word('scaffold_' + key, lang)}" for lang in languages)
     term = agreement.get("council_term") or {}
     start = int(str(term.get("start", "2026"))[:4]) + 1 if term.get("start") else 2026
     end = int(str(term.get("end", "2029"))[:4]) - 1 if term.get("end") else 2028

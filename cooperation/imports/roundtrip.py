@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from cooperation.i18n import labels as L
+from cooperation.i18n.messages import param
 from cooperation.imports.xlsx import Book, Notes, Unreadable, size_text
 from cooperation.result import ERROR
 from cooperation.workbook import cells as C
@@ -111,25 +112,11 @@ _ID = "[a-z0-9][a-z0-9-]{0,62}"
 _LANGUAGE = "|".join(Y.LANGUAGES)
 # what each row of the hidden sheet may hold (the export writes exactly these): the values are handed to git and
 # compared with the data, so a forged one (a NUL in the revision reached git and crashed) is refused at its cell
-SOURCE_VALUES: dict[str, tuple[str, dict[str, str]]] = {
-    "agreement": (_ID, {"fi": "sopimuksen tunniste", "sv": "avtalets identifierare", "en": "the agreement's identifier"}),
-    "fingerprint": ("[0-9a-f]{64}", {"fi": "SHA-256-sormenjälki (64 heksamerkkiä)",
-                                     "sv": "ett SHA-256-fingeravtryck (64 hexadecimala tecken)",
-                                     "en": "a SHA-256 fingerprint (64 hexadecimal characters)"}),
-    "revision": ("(?:[0-9a-f]{40}|[0-9a-f]{64})?", {"fi": "git-versio (40 tai 64 heksamerkkiä) tai tyhjä",
-                                                    "sv": "en git-version (40 eller 64 hexadecimala tecken) eller tom",
-                                                    "en": "a git revision (40 or 64 hexadecimal characters) or empty"}),
-    "language": (f"(?:{_LANGUAGE})", {"fi": "kielikoodi", "sv": "en språkkod", "en": "a language code"}),
-    "party": (f"(?:{_ID})?", {"fi": "osapuolen tunniste tai tyhjä", "sv": "en parts identifierare eller tom",
-                              "en": "a party's identifier or empty"}),
-    "languages": (f"(?:{_LANGUAGE})(?:, (?:{_LANGUAGE}))*", {"fi": "kielikoodit pilkuin erotettuina",
-                                                            "sv": "språkkoder åtskilda med kommatecken",
-                                                            "en": "language codes separated by commas"}),
-    "year": ("[0-9]{4}", {"fi": "vuosi", "sv": "ett år", "en": "a year"}),
-    "schemas": ("[0-9a-f]{64}", {"fi": "skeemojen tarkiste (64 heksamerkkiä)",
-                                 "sv": "schemornas kontrollsumma (64 hexadecimala tecken)",
-                                 "en": "the schemas' digest (64 hexadecimal characters)"}),
-}
+SOURCE_VALUES: dict[str, str] = {
+    "agreement": _ID, "fingerprint": "[0-9a-f]{64}", "revision": "(?:[0-9a-f]{40}|[0-9a-f]{64})?",
+    "language": f"(?:{_LANGUAGE})", "party": f"(?:{_ID})?", "languages": f"(?:{_LANGUAGE})(?:, (?:{_LANGUAGE}))*",
+    "year": "[0-9]{4}", "schemas": "[0-9a-f]{64}",
+}  # what each value should be, in words: messages.PARAMS["source_<key>"]
 
 
 def _quoted(value: str) -> str:
@@ -188,8 +175,7 @@ class _Reader:
         if meta.get("format") != Y.FORMAT:
             notes.book(ERROR, "workbook_unknown_format", format=meta.get("format", ""))
             return None
-        known = {"format": (re.escape(Y.FORMAT), {"fi": Y.FORMAT}), **SOURCE_VALUES}
-        names = {"fi": "jokin näistä: ", "sv": "ett av: ", "en": "one of: "}  # a row's name
+        known = {"format": re.escape(Y.FORMAT), **SOURCE_VALUES}
         seen: set[str] = set()
         before = len(notes.problems)
         for number, row, formula in rows:
@@ -197,11 +183,11 @@ class _Reader:
             value = "" if row[1] is None else str(row[1])
             if key not in known or key in seen:
                 notes.at(ERROR, "workbook_source_value", Y.META_SHEET, number, 1, sheet=Y.META_SHEET,
-                         value=_quoted(key), expected={lang: words + ", ".join(known) for lang, words in names.items()})
+                         value=_quoted(key), expected=param("source_key", keys=", ".join(known)))
                 continue
             seen.add(key)
-            pattern, expected = known[key]
-            if formula or not re.fullmatch(pattern, value):
+            if formula or not re.fullmatch(known[key], value):
+                expected = {"fi": Y.FORMAT, "sv": Y.FORMAT, "en": Y.FORMAT} if key == "format" else param(f"source_{key}")
                 notes.at(ERROR, "workbook_source_value", Y.META_SHEET, number, 2, sheet=Y.META_SHEET,
                          value=_quoted(value), expected=expected)
         return None if len(notes.problems) > before else meta

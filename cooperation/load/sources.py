@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from cooperation.csv_cells import unmarked
-from cooperation.i18n.messages import excerpt
+from cooperation.i18n.messages import excerpt, param
 from cooperation.load.yaml_loader import (
     ILLEGAL_CHARACTER,
     MAX_YAML_BYTES,
@@ -39,10 +39,10 @@ from cooperation.schemas import default_schemas
 
 AGREEMENT_FILES = {
     # kind: (file name, required, what it holds — for the "file missing" message)
-    "agreement": ("agreement.yaml", True, {"fi": "sopimuksen perustiedot", "en": "the agreement's basic data", "sv": "avtalets grunduppgifter"}),
-    "parties": ("parties.yaml", True, {"fi": "osapuolet", "en": "the parties", "sv": "parterna"}),
-    "forums": ("forums.yaml", True, {"fi": "yhteistyön foorumit", "en": "the forums", "sv": "samarbetsforumen"}),
-    "annexes": ("annexes.yaml", False, {"fi": "liitesopimukset", "en": "annex agreements", "sv": "bilageavtal"}),
+    "agreement": ("agreement.yaml", True, param("file_agreement")),
+    "parties": ("parties.yaml", True, param("file_parties")),
+    "forums": ("forums.yaml", True, param("file_forums")),
+    "annexes": ("annexes.yaml", False, param("file_annexes")),
 }
 DATA_FOLDERS = ("agreement", "subareas", "measurements")
 MAX_CSV_BYTES = 20_000_000
@@ -247,10 +247,8 @@ def load_sources(root: Path, incremental: bool = False, staged: Mapping[Path, by
     if not agreement_linked and agreement_dir.is_dir():
         for path in sorted(agreement_dir.iterdir()):
             if _is_file_or_link(path) and path.name not in known and not path.name.startswith("."):
-                problems.append(Problem(WARNING, "file_unexpected", _rel(root, path), 1, 1, {"reason": {
-                    "fi": "kansiossa agreement/ luetaan vain " + ", ".join(sorted(known)),
-                    "en": "only " + ", ".join(sorted(known)) + " are read in agreement/",
-                    "sv": "i mappen agreement/ läses endast " + ", ".join(sorted(known))}}))
+                problems.append(Problem(WARNING, "file_unexpected", _rel(root, path), 1, 1, {"reason": param(
+                    "read_in_agreement", files=", ".join(sorted(known)))}))
     subarea_dir = root / "subareas"
     if _linked(root, "subareas", problems):
         sources.failed.append("subareas/")
@@ -263,15 +261,13 @@ def load_sources(root: Path, incremental: bool = False, staged: Mapping[Path, by
         framework = agreement is not None and isinstance(agreement.data, dict) and agreement.data.get("scope") == 1
         if not framework and not any(p.suffix == ".yaml" for p in paths):
             problems.append(Problem(ERROR, "file_missing", "subareas/", 1, 1,
-                                    {"what": {"fi": "vähintään yksi osa-alue", "en": "at least one sub-area", "sv": "minst ett delområde"}}))
+                                    {"what": param("at_least_one_subarea")}))
     for path in paths:
         if not _is_file_or_link(path) or path.name.startswith("."):
             continue
         if path.suffix != ".yaml":
             if path.suffix in (".yml", ".json"):
-                problems.append(Problem(WARNING, "file_unexpected", _rel(root, path), 1, 1, {"reason": {
-                    "fi": "osa-alueiden tiedostojen nimet päättyvät .yaml", "en": "sub-area files end in .yaml",
-                    "sv": "delområdenas filnamn slutar på .yaml"}}))
+                problems.append(Problem(WARNING, "file_unexpected", _rel(root, path), 1, 1, {"reason": param("subarea_suffix")}))
             continue
         doc = reader.read(path, _rel(root, path), "yaml", MAX_YAML_BYTES, problems, _parse_yaml)
         if doc is not None:
@@ -428,19 +424,17 @@ def _report_row(record, index, line, delimiter, bad) -> None:
         return
     if not _ID.match(cells["indicator"]):
         bad(line, cols["indicator"], "indicator", "pattern", value=cells["indicator"],
-            help={"fi": "mittarin tunniste, esim. HYTE-1-M1", "en": "an indicator identifier, e.g. HYTE-1-M1",
-                  "sv": "en indikators identifierare, t.ex. HYTE-1-M1"})
+            help=param("indicator_id"))
     if not _AREA.match(cells["area"]):
         bad(line, cols["area"], "area", "pattern", value=cells["area"],
-            help={"fi": "region tai osapuolen tunniste", "en": "region or a party identifier",
-                  "sv": "region eller en parts identifierare"})
+            help=param("area_id"))
     try:
         year = int(cells["year"])
         if not 1900 <= year <= 2100:
             bad(line, cols["year"], "year", "minimum" if year < 1900 else "maximum",
                 limit=1900 if year < 1900 else 2100, value=year)
     except ValueError:
-        bad(line, cols["year"], "year", "type", expected={"fi": "vuosiluku", "en": "a year", "sv": "ett årtal"},
+        bad(line, cols["year"], "year", "type", expected=param("a_year"),
             actual=f"”{cells['year']}”", hint="")
     try:
         if not math.isfinite(float(_number_text(cells["value"], delimiter))):
@@ -449,5 +443,5 @@ def _report_row(record, index, line, delimiter, bad) -> None:
         if "," in cells["value"]:
             bad(line, cols["value"], "value", "csv_decimal_comma", value=cells["value"])
         else:
-            bad(line, cols["value"], "value", "type", expected={"fi": "luku", "en": "a number", "sv": "ett tal"},
+            bad(line, cols["value"], "value", "type", expected=param("a_number"),
                 actual=f"”{cells['value']}”", hint="")

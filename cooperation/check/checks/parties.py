@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from cooperation import business_id
 from cooperation.check.values import dicts, string
 from cooperation.domain import REGION, SIGNED_STATUSES
+from cooperation.i18n.messages import param
 from cooperation.schemas import partial_date_span
 
 if TYPE_CHECKING:
@@ -43,10 +44,8 @@ def check_parties(c: Checker) -> None:
                           value=value, char=char, normalised=business_id.normalise(value))
             if not business_id.is_valid(value):
                 digit = business_id.check_digit(value[:7])
-                expected = ({"fi": f" (pitäisi olla {value[:7]}-{digit})", "en": f" (should be {value[:7]}-{digit})",
-                             "sv": f" (borde vara {value[:7]}-{digit})"}
-                            if digit is not None else {"fi": " (tällaista Y-tunnusta ei ole)", "en": " (no such business ID)",
-                                                       "sv": " (ett sådant FO-nummer finns inte)"})
+                expected = (param("business_id_should_be", value=f"{value[:7]}-{digit}") if digit is not None
+                            else param("business_id_none"))
                 c.error("business_id_check", doc, "parties", path + ("business_id",), value=value, expected=expected)
             normal = business_id.normalise(value)
             if normal in business_ids:
