@@ -1,6 +1,6 @@
-"""A cache of what git's commits hold, kept between commands: what a commit (or a pair of texts) gives never
-changes, so each is computed once per machine — the fingerprint and version of each text a decision leads to, and
-whether only editorial changes lead from one text to another.
+"""A cache kept between commands, for what depends only on its key: what git's commits hold (the fingerprint and
+version of each text a decision leads to; whether only editorial changes lead from one text to another) and the
+PDF LibreOffice made of a Word document's bytes. Each is computed once per machine.
 
 Where: ``YHTEISTYOSOPIMUS_CACHE`` (``off`` turns it off), else ``$XDG_CACHE_HOME/yhteistyosopimus``, else
 ``~/.cache/yhteistyosopimus``; never inside the output folder. Each entry is a small JSON file named by the SHA-256
@@ -44,12 +44,12 @@ def program() -> str:
     return digest.hexdigest()
 
 
-def _path(kind: str, key: str) -> Path | None:
+def _path(kind: str, key: str, suffix: str = ".json") -> Path | None:
     base = folder()
     if base is None:
         return None
     name = hashlib.sha256(f"{program()}\0{kind}\0{key}".encode()).hexdigest()
-    return base / kind / name[:2] / f"{name}.json"
+    return base / kind / name[:2] / f"{name}{suffix}"
 
 
 def get(kind: str, key: str) -> Any | None:
@@ -66,15 +66,36 @@ def get(kind: str, key: str) -> Any | None:
 
 def put(kind: str, key: str, value: Any) -> None:
     """Stores ``value`` (JSON); a cache that cannot be written is no cache, never an error."""
-    path = _path(kind, key)
+    _store(_path(kind, key), json.dumps({"value": value}).encode("utf-8"))
+
+
+def get_bytes(kind: str, key: str) -> bytes | None:
+    """A file stored by ``put_bytes`` (a PDF), or None."""
+    path = _path(kind, key, ".bin")
+    if path is None:
+        return None
+    try:
+        data = path.read_bytes()
+        os.utime(path)
+        return data
+    except OSError:
+        return None
+
+
+def put_bytes(kind: str, key: str, data: bytes) -> None:
+    _store(_path(kind, key, ".bin"), data)
+
+
+def _store(path: Path | None, data: bytes) -> None:
+    """Written whole or not at all: a temporary file renamed into place (a killed build leaves no half entry)."""
     if path is None:
         return
     temporary = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-        with os.fdopen(handle, "w", encoding="utf-8") as f:
-            json.dump({"value": value}, f)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+        with os.fdopen(handle, "wb") as f:
+            f.write(data)
         os.replace(temporary, path)
         temporary = None
     except OSError:
@@ -106,8 +127,10 @@ def _prune_now_and_then(kind_folder: Path) -> None:
         pass
     try:
         stamp.touch()
-        for entry in kind_folder.glob("*/*.json"):
-            if now - entry.stat().st_mtime > MAX_AGE_DAYS * 86400:
+        for entry in kind_folder.glob("*/*"):
+            # entries unused for long, and temporary files a killed build left behind (an hour old)
+            age = now - entry.stat().st_mtime
+            if age > MAX_AGE_DAYS * 86400 or (entry.name.startswith(".tmp-") and age > 3600):
                 entry.unlink(missing_ok=True)
     except OSError:
         pass

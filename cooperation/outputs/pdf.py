@@ -12,6 +12,7 @@ decide the layout).
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import io
 import os
@@ -26,6 +27,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from cooperation import cache
 from cooperation.background import STOPPING, ProgramStopped, run_program
 from cooperation.files import OutputError
 from cooperation.i18n import labels as L
@@ -74,25 +76,65 @@ def render_languages(model: Agreement, langs: list[str], word: Callable[[], dict
     if program is None:
         raise LibreOfficeMissing(missing_message())
     made_from = word()
+    documents = {lang: with_keywords(made_from[lang], keywords(model, lang)) for lang in langs}
+    # the conversion depends only on the Word bytes, LibreOffice and the fonts, the export options and the date the
+    # PDF is stamped with: a text converted once is never converted again (cooperation/cache.py)
+    keys = {lang: conversion_key(program, documents[lang], model.version_date) for lang in langs}
+    result: dict[str, bytes] = {}
+    for lang in langs:
+        found = cache.get_bytes("pdf", keys[lang])
+        if found is not None and found.startswith(b"%PDF"):
+            result[lang] = found
+    missing = [lang for lang in langs if lang not in result]
+    if not missing:
+        return result
     with tempfile.TemporaryDirectory(prefix="cooperation-pdf-") as tmp:
         folder = Path(tmp)
         sources = []
-        for lang in langs:
+        for lang in missing:
             source = folder / f"{model.id}-{lang}.docx"
-            source.write_bytes(with_keywords(made_from[lang], keywords(model, lang)))
+            source.write_bytes(documents[lang])
             sources.append(source)
         out = folder / "pdf"
         # one LibreOffice per language, side by side (each is one process on one core)
         with ThreadPoolExecutor(max_workers=max(1, len(sources))) as pool:
             list(pool.map(lambda index: _convert(program, folder / f"profile-{index}", out, [sources[index]]),
                           range(len(sources))))
-        result = {}
-        for lang, source in zip(langs, sources):
+        for lang, source in zip(missing, sources):
             made = out / f"{source.stem}.pdf"
             if not made.is_file():
                 raise OutputError(f"LibreOffice ei tehnyt PDF-tiedostoa {made.name} tiedostosta {source.name}")
             result[lang] = reproducible(made.read_bytes(), model.version_date)
-    return result
+            cache.put_bytes("pdf", keys[lang], result[lang])  # only a whole conversion is kept
+    return {lang: result[lang] for lang in langs}
+
+
+def conversion_key(program: str, docx: bytes, version_date: datetime.date | None) -> str:
+    """What a PDF depends on: the Word document's bytes, the LibreOffice installation and fonts, the export options
+    and the version date the PDF is stamped with."""
+    return "\0".join((installation(program), EXPORT, str(version_date), hashlib.sha256(docx).hexdigest()))
+
+
+@functools.lru_cache(maxsize=4)
+def installation(program: str) -> str:
+    """A digest of the LibreOffice that converts (its files' sizes and times, its version file) and of the fonts
+    fontconfig finds: another LibreOffice or another set of fonts lays the pages out otherwise."""
+    digest = hashlib.sha256()
+    real = Path(os.path.realpath(program))
+    for path in (real, real.parent / "soffice.bin", real.parent / "versionrc", real.parent / "libmergedlo.so"):
+        try:
+            info = path.stat()
+            digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+            if path.name == "versionrc":
+                digest.update(path.read_bytes())
+        except OSError:
+            digest.update(f"{path}\0-\0".encode())
+    try:
+        fonts = subprocess.run(["fc-list", "--format", "%{file}\\n"], capture_output=True, timeout=30).stdout
+    except (OSError, subprocess.TimeoutExpired):
+        fonts = b""
+    digest.update(b"\0".join(sorted(fonts.splitlines())))
+    return digest.hexdigest()
 
 
 def keywords(model: Agreement, lang: str) -> str:

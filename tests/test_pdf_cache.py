@@ -1,0 +1,77 @@
+"""The PDF is converted once per Word text: LibreOffice's conversion is the floor of the site's build time, so a
+build whose Word documents have the same bytes as an earlier one's takes the PDF from the cache (cooperation/cache.py)
+and starts no LibreOffice; a conversion that was killed leaves nothing in the cache, and the next build converts."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from helpers import MINIMAL, REPO, copy_root, libreoffice, run_cli
+
+
+@pytest.fixture
+def counted_soffice(tmp_path, monkeypatch) -> Path:
+    """LibreOffice behind a script that writes a line to ``log`` for each start (and waits ``SOFFICE_WAIT`` s)."""
+    real = libreoffice()
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    log = tmp_path / "soffice.log"
+    script = bin_dir / "soffice"
+    script.write_text(f'#!/bin/sh\necho started >> "{log}"\nsleep "${{SOFFICE_WAIT:-0}}"\nexec "{real}" "$@"\n',
+                      encoding="utf-8")
+    script.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setenv("YHTEISTYOSOPIMUS_CACHE", str(tmp_path / "cache"))
+    return log
+
+
+def starts(log: Path) -> int:
+    return len(log.read_text(encoding="utf-8").splitlines()) if log.exists() else 0
+
+
+def test_a_second_build_with_the_same_text_starts_no_libreoffice(counted_soffice, tmp_path):
+    root = copy_root(MINIMAL, tmp_path / "root")
+    first = run_cli("site", "--root", root, "--out", tmp_path / "first")
+    assert first.returncode == 0, first.stderr
+    made = starts(counted_soffice)
+    assert made >= 1
+    pdf = next((tmp_path / "first" / "site" / "lataukset").glob("*.pdf")).read_bytes()
+    again = run_cli("site", "--root", root, "--out", tmp_path / "again")
+    assert again.returncode == 0, again.stderr
+    assert starts(counted_soffice) == made  # not one more start
+    assert next((tmp_path / "again" / "site" / "lataukset").glob("*.pdf")).read_bytes() == pdf
+    # `build.py pdf` shares the cache; another text converts again
+    assert run_cli("pdf", "--root", root, "--out", tmp_path / "pdf").returncode == 0
+    assert starts(counted_soffice) == made
+    path = root / "subareas" / "hyte.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("Tavoite HYTE-1.", "Tavoite HYTE-1 muutettu."),
+                    encoding="utf-8")
+    assert run_cli("pdf", "--root", root, "--out", tmp_path / "pdf2").returncode == 0
+    assert starts(counted_soffice) == made + 1
+
+
+def test_a_conversion_killed_midway_leaves_no_entry_and_the_next_build_converts(counted_soffice, tmp_path):
+    root = copy_root(MINIMAL, tmp_path / "root")
+    env = dict(os.environ, SOFFICE_WAIT="30")
+    process = subprocess.Popen([sys.executable, str(REPO / "build.py"), "pdf", "--root", str(root), "--out",
+                                str(tmp_path / "killed")], env=env, start_new_session=True,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while starts(counted_soffice) == 0 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert starts(counted_soffice) == 1, "the conversion did not start"
+    finally:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=60)
+    cached = [p for p in (tmp_path / "cache").rglob("*") if p.is_file() and p.suffix == ".bin"]
+    assert cached == []  # no half-written PDF to be served later
+    done = run_cli("pdf", "--root", root, "--out", tmp_path / "out")
+    assert done.returncode == 0, done.stderr
+    assert starts(counted_soffice) == 2
+    assert next((tmp_path / "out").glob("*.pdf")).read_bytes().startswith(b"%PDF")
