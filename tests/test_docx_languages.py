@@ -3,7 +3,6 @@ actions' and indicators' titles and the document's headings, not the main langua
 from __future__ import annotations
 
 import zipfile
-from pathlib import Path
 
 import pytest
 from helpers import REPO, run_cli
