@@ -12,6 +12,7 @@ validates can still be compared.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import tempfile
 from dataclasses import dataclass, field
@@ -195,6 +196,22 @@ def _text_equal(old: Any, new: Any, main: str) -> bool:
             return {k: x.strip() if isinstance(x, str) else x for k, x in v.items()}
         return v
     return norm(old) == norm(new)
+
+
+def to_json_data(diff: Diff) -> dict:
+    """The diff as plain data (the cache keeps the diff of each commit: what two commits hold never changes)."""
+    return dataclasses.asdict(diff)
+
+
+def from_json_data(data: dict) -> Diff:
+    def field_change(f: dict) -> FieldChange:
+        return FieldChange(f["path"], f["titles"], f["old"], f["new"], f["kind"],
+                           {lang: tuple(pair) for lang, pair in f["shown"].items()}, f["text"], list(f["untranslated"]),
+                           (f["where"][0], tuple(f["where"][1])) if f["where"] else None)
+    items = [ItemChange(i["kind"], i["id"], i["title"], i["change"], [field_change(f) for f in i["fields"]])
+             for i in data["items"]]
+    return Diff(items, dict(data["measurements"]), data["fingerprint_old"], data["fingerprint_new"],
+                data["main_language"], [gitrepo.Skipped(**x) for x in data["skipped"]])
 
 
 def compare(old: Sources, new: Sources) -> Diff:

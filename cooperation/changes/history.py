@@ -2,12 +2,14 @@
 in force (which version that is, the version state says: cooperation.changes.versions)."""
 from __future__ import annotations
 
+import dataclasses
 import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from cooperation import cache
 from cooperation.changes import gitrepo
-from cooperation.changes.diff import Diff, compare
+from cooperation.changes.diff import Diff, compare, from_json_data, to_json_data
 from cooperation.load.sources import Sources, load_sources
 
 
@@ -88,9 +90,25 @@ def _committed(root: Path, limit: int = 100, in_force: str | None = None) -> tup
 
 def _fill(history: History, trees: _Trees, changes: list[gitrepo.Change]) -> None:
     for change in changes:
-        diff = compare(trees.get(change.parent), trees.get(change.commit))
+        diff = _diff_of(trees, change)
         if diff.change_class is not None:
             history.entries.append(Entry(change, diff))
+
+
+def _diff_of(trees: _Trees, change: gitrepo.Change) -> Diff:
+    """A commit's diff against its parent: it depends on the two commits alone, so it is computed once per machine
+    (cooperation/cache.py; a rewritten history has other commits, another program version other keys) and a build
+    with a warm cache reads no old revision."""
+    key = f"{trees.prefix}\0{change.parent}\0{change.commit}"
+    found = cache.get("commit-diff", key)
+    if found is not None:
+        trees.skipped.extend(gitrepo.Skipped(**x) for x in found["skipped"])
+        return from_json_data(found["diff"])
+    before = len(trees.skipped)
+    diff = compare(trees.get(change.parent), trees.get(change.commit))
+    skipped = [dataclasses.asdict(x) for x in trees.skipped[before:]]
+    cache.put("commit-diff", key, {"diff": to_json_data(diff), "skipped": skipped})
+    return diff
 
 
 @dataclass

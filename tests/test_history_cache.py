@@ -1,0 +1,46 @@
+"""The diff of each commit against its parent depends on the two commits alone: computed once per machine and kept
+in the cache, so a build with a warm cache reads no old revision again, and a rewritten history (other commits) is
+computed anew."""
+from __future__ import annotations
+
+import pytest
+from helpers import MINIMAL, copy_root
+from test_approvals import edit, git, set_target
+
+from cooperation.changes import gitrepo, history
+
+
+@pytest.fixture
+def repo(tmp_path, monkeypatch):
+    monkeypatch.setenv("YHTEISTYOSOPIMUS_CACHE", str(tmp_path / "cache"))
+    root = copy_root(MINIMAL, tmp_path / "repo")
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "Luonnos", date="2026-02-01T10:00:00+02:00")
+    for n, value in enumerate((21, 22, 23), start=1):
+        set_target(root, value)
+        git(root, "commit", "-q", "-am", f"Tavoite {value} (#{n})", date=f"2026-03-0{n}T10:00:00+02:00")
+    edit(root, "subareas/hyte.yaml", lambda d: d["goals"][0]["actions"][0].update(status="done"))
+    git(root, "commit", "-q", "-am", "Valmis (#4)", date="2026-04-01T10:00:00+02:00")
+    return root
+
+
+def test_a_second_history_reads_no_old_revision(repo, monkeypatch):
+    cold = history.load_history(repo)
+    assert [e.change.pull_request for e in cold.entries] == [4, 3, 2, 1, None]
+
+    def no_reading(*args, **kwargs):
+        raise AssertionError(f"an old revision was read again: {args[2]}")
+    monkeypatch.setattr(gitrepo, "export", no_reading)
+    warm = history.load_history(repo)
+    assert repr(warm.entries) == repr(cold.entries)
+
+
+def test_a_rewritten_history_is_computed_anew(repo):
+    history.load_history(repo)
+    git(repo, "commit", "-q", "--amend", "-m", "Valmis, uudelleen kirjoitettu (#5)", date="2026-04-02T10:00:00+02:00")
+    set_target(repo, 30)
+    git(repo, "commit", "-q", "-am", "Tavoite 30 (#6)", date="2026-04-03T10:00:00+02:00")
+    again = history.load_history(repo)
+    assert [e.change.pull_request for e in again.entries] == [6, 5, 3, 2, 1, None]
+    assert [f.new for f in again.entries[0].diff.items[0].fields] == [30]
