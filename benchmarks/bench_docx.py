@@ -20,7 +20,7 @@ sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
 from paired import build_py, paired, timer  # noqa: E402
-from synthetic import generate  # noqa: E402
+from synthetic import generate, region_folder  # noqa: E402
 
 from cooperation.outputs.docx import TEMPLATE, body_blocks, pandoc_doc, render  # noqa: E402
 from cooperation.pipeline import load  # noqa: E402
@@ -30,7 +30,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=3, help="pairs per ratio")
     args = parser.parse_args()
-    root = generate(HERE / "generated" / "large")
+    root = generate(region_folder())
     model, _ = load(root)
     print(f"synthetic region: {len(model.subareas)} sub-areas, {len(model.goals)} goals, {len(model.actions)} actions, "
           f"{len(model.indicators)} indicators")

@@ -20,7 +20,7 @@ sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
 from paired import paired, timer  # noqa: E402
-from synthetic import generate  # noqa: E402
+from synthetic import generate, region_folder  # noqa: E402
 
 from cooperation import pipeline  # noqa: E402
 from cooperation.schemas import default_schemas  # noqa: E402
@@ -34,7 +34,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "large"
-        shutil.copytree(generate(HERE / "generated" / "large"), root)
+        shutil.copytree(generate(region_folder()), root)
         path = root / "subareas" / "osa-alue-07.yaml"
         original = path.read_text(encoding="utf-8")
         if TITLE not in original:

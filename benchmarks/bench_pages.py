@@ -22,7 +22,7 @@ sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
 from paired import paired  # noqa: E402
-from synthetic import generate  # noqa: E402
+from synthetic import generate, region_folder  # noqa: E402
 
 from cooperation.outputs.site.memo import PAGES  # noqa: E402
 from cooperation.outputs.site.pages import Site  # noqa: E402
@@ -57,7 +57,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "region"
-        shutil.copytree(generate(HERE / "generated" / "large"), root)
+        shutil.copytree(generate(region_folder()), root)
         path = root / "subareas" / f"{SUBAREA}.yaml"
         markdown: list[float] = []
         cpu: dict[bool, list[float]] = {True: [], False: []}

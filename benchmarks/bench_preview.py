@@ -26,7 +26,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from synthetic import generate  # noqa: E402
+from synthetic import generate, region_folder  # noqa: E402
 
 SUBAREA = "osa-alue-01"
 START_TIMEOUT = 600  # seconds for the first build of the large region on a loaded machine
@@ -74,7 +74,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "region"
-        shutil.copytree(generate(HERE / "generated" / "large"), root)
+        shutil.copytree(generate(region_folder()), root)
         path = root / "subareas" / f"{SUBAREA}.yaml"
         port = free_port()
         url = f"http://127.0.0.1:{port}/osa-alueet/{SUBAREA}/"

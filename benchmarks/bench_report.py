@@ -20,7 +20,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-from synthetic import generate  # noqa: E402
+from synthetic import generate, region_folder  # noqa: E402
 
 from cooperation import cli, pipeline  # noqa: E402
 from cooperation.timeliness import today  # noqa: E402
@@ -41,7 +41,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--year", type=int, default=today().year)
     args = parser.parse_args()
-    root = generate(HERE / "generated" / "large")
+    root = generate(region_folder())
     docx, report = [], []
     for _ in range(args.repeat):
         with tempfile.TemporaryDirectory() as tmp:

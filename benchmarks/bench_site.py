@@ -33,7 +33,7 @@ os.environ["NO_MKDOCS_2_WARNING"] = "1"
 from mkdocs.commands.build import build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 from paired import build_py, paired  # noqa: E402
-from synthetic import FI_WORDS, generate  # noqa: E402
+from synthetic import FI_WORDS, generate, region_folder  # noqa: E402
 
 from cooperation.outputs import pdf  # noqa: E402
 from cooperation.outputs.site.pages import Site  # noqa: E402
@@ -90,7 +90,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="pairs per ratio")
     args = parser.parse_args()
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
-    root = generate(HERE / "generated" / "large")
+    root = generate(region_folder())
     os.environ["AGREEMENT_ROOT"] = str(root)
     model, _ = load(root)
     pages = Site(model, "fi").build()

@@ -20,7 +20,7 @@ sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
 from paired import paired, timer  # noqa: E402
-from synthetic import generate  # noqa: E402
+from synthetic import generate, region_folder  # noqa: E402
 
 from cooperation.check import check  # noqa: E402
 from cooperation.load.sources import load_sources  # noqa: E402
@@ -50,7 +50,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
-    root = generate(HERE / "generated" / "large")
+    root = generate(region_folder())
     default_schemas()  # compiling the schemas once per process is not what we measure
     size = sum(p.stat().st_size for p in root.rglob("*") if p.is_file())
     validate(root)  # warm-up

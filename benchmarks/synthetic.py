@@ -20,12 +20,20 @@ os.environ.setdefault("SOURCE_DATE_EPOCH", "1767225600")
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
-MUNICIPALITIES = 27
-SUBAREAS = 15
-GOALS_PER_SUBAREA = 10
-ACTIONS_PER_GOAL = 4
-INDICATORS_PER_GOAL = 2
-MEASUREMENT_ROWS = 20_000
+# BENCH_SCALE=smoke: a small region, for CI's run of every benchmark as a smoke test (they finish and print)
+SCALE = os.environ.get("BENCH_SCALE", "large")
+SMALL = SCALE == "smoke"
+MUNICIPALITIES = 3 if SMALL else 27
+SUBAREAS = 6 if SMALL else 15
+GOALS_PER_SUBAREA = 1 if SMALL else 10
+ACTIONS_PER_GOAL = 1 if SMALL else 4
+INDICATORS_PER_GOAL = 1 if SMALL else 2
+MEASUREMENT_ROWS = 100 if SMALL else 20_000
+
+
+def region_folder() -> Path:
+    """Where the benchmarks generate their region (benchmarks/generated/, not tracked): one per scale."""
+    return HERE / "generated" / SCALE
 WORKBOOK = ["wellbeing_promotion", "personnel", "participation", "premises", "support_services", "vitality",
             "education_and_social", "employment", "integration", "security"]
 

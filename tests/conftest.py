@@ -22,11 +22,32 @@ from cooperation.timeliness import fixed_today
 TEST_TODAY = datetime.date(2026, 11, 28)
 
 
+_BROWSER_FIXTURES = {"browser", "served_site"}
+_OFFICE_CALLS = ("libreoffice(", "convert_to_pdf(", "resave_with_libreoffice(", '"pdf"', "'pdf'")
+
+
+def pytest_collection_modifyitems(items):
+    """Markers by what a test uses: `browser` (Chromium), `office` (LibreOffice), so `make test-fast` can leave
+    them out."""
+    import inspect
+    for item in items:
+        if _BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
+        function = getattr(item, "function", None)
+        try:
+            source = inspect.getsource(function) if function else ""
+        except (OSError, TypeError):
+            source = ""
+        if any(call in source for call in _OFFICE_CALLS):
+            item.add_marker(pytest.mark.office)
+
+
 @pytest.fixture(autouse=True, scope="session")
 def own_cache(tmp_path_factory):
-    """The tests' own cache folder (cooperation/cache.py): a run starts cold and leaves the user's cache alone."""
+    """The tests' own cache folder (cooperation/cache.py): a run starts cold and leaves the user's cache alone;
+    TEST_CACHE names a folder kept between runs instead (`make test-fast`: the example's PDFs converted once)."""
     saved = os.environ.get("YHTEISTYOSOPIMUS_CACHE")
-    os.environ["YHTEISTYOSOPIMUS_CACHE"] = str(tmp_path_factory.mktemp("cache"))
+    os.environ["YHTEISTYOSOPIMUS_CACHE"] = os.environ.get("TEST_CACHE") or str(tmp_path_factory.mktemp("cache"))
     yield
     if saved is None:
         os.environ.pop("YHTEISTYOSOPIMUS_CACHE", None)
