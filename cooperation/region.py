@@ -111,6 +111,10 @@ def read_parties(path: Path, languages: list[str]) -> list[dict]:
         party: dict[str, Any] = {"id": ident, "kind": kind, "name": name}
         if cells["business_id"]:
             party["business_id"] = cells["business_id"]
+        else:  # said so, to be filled in: the check of the business ID's digits comes with it
+            party["business_id_unknown"] = True
+            say(f"huom: {path.name}:{number}: osapuolen {cells['name']} Y-tunnus puuttuu; täydennä se tiedostoon "
+                "agreement/parties.yaml (business_id)")
         party["signs"] = True
         # to be named: the draft's signature pages show the title and a line for the name
         party["signatories"] = [{"name": "Nimi Sukunimi", "title": _texts(languages, *SIGNATORY.get(kind, SIGNATORY["other"]))}]
