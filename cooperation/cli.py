@@ -541,11 +541,15 @@ def make_parser(prog: str = PROG) -> argparse.ArgumentParser:
     init.add_argument("--name-sv", default=None, help="sopimuksen nimi ruotsiksi (kaksikielinen sopimus)")
     init.add_argument("--languages", default="fi", help="kielet pilkuin, ensimmäinen pääkieli: fi, sv, fi,sv tai sv,fi")
     init.add_argument("--term", required=True, metavar="VVVV-VVVV", help="valtuustokausi, esim. 2025-2029")
-    parties = init.add_mutually_exclusive_group(required=True)
-    parties.add_argument("--parties", type=Path, metavar="CSV",
-                         help="osapuolet CSV-tiedostosta: name,kind,business_id (kind: county, municipality, region, other)")
-    parties.add_argument("--workbook", type=Path, metavar="XLSX",
-                         help="käsin täytetty Kuntaliiton työkirja: osa-alueet ja niissä mainitut osapuolet")
+    init.add_argument("--parties", type=Path, metavar="CSV", required=True,
+                      help="osapuolet CSV-tiedostosta: name,kind,business_id (halutessa id ja name_sv; kind esim. "
+                           "hyvinvointialue, kunta, kaupunki, maakunnan liitto)")
+    init.add_argument("--workbook", type=Path, metavar="XLSX", default=None,
+                      help="käsin täytetty Kuntaliiton työkirja: osa-alueet tavoitteineen (vastuutahot osapuolten "
+                           "nimistä); ilman sitä yksi osa-alue täydennettäväksi")
+    init.add_argument("--scope", type=int, choices=(1, 2, 3), default=2,
+                      help="laajuus: 1 yleiset tavoitteet ja rakenteet, 2 tarkennetut tavoitteet (oletus; mittareilla "
+                           "lähtö- ja tavoitetaso), 3 myös toimeenpano")
     init.add_argument("--tool", default=None, metavar="VAATIMUS",
                       help="työkalun kiinnitys requirements.txt-tiedostoon (oletus: yhteistyosopimus==tämä versio)")
     init.add_argument("--no-commit", action="store_true", help="älä tee ensimmäistä git-committia")

@@ -133,7 +133,8 @@ def _texts(languages: list[str], fi: str, sv: str) -> Any:
     return {lang: words[lang] for lang in languages} if len(languages) > 1 else words[languages[0]]
 
 
-def agreement_data(ident: str, names: dict[str, str], languages: list[str], term: tuple[int, int]) -> dict:
+def agreement_data(ident: str, names: dict[str, str], languages: list[str], term: tuple[int, int],
+                   scope: int = 2) -> dict:
     start, end = term
     title = {lang: names[lang] for lang in languages} if len(languages) > 1 else names[languages[0]]
     return {
@@ -144,7 +145,7 @@ def agreement_data(ident: str, names: dict[str, str], languages: list[str], term
         "languages": languages,
         "council_term": {"start": f"{start}-06-01", "end": f"{end}-05-31"},
         "validity": {"start": f"{start + 1}-01-01", "end": f"{end}-12-31"},
-        "scope": 2,
+        "scope": scope,
         "version": "0.1",
         "status": "draft",
         "purpose": _texts(languages, "Sopimuksen tarkoitus: kirjoita tähän, miksi sopimus tehdään.",
@@ -214,7 +215,7 @@ def region_files(args, parties: list[dict], languages: list[str], names: dict[st
                  term: tuple[int, int]) -> dict[str, str | bytes]:
     county = next(p["id"] for p in parties if p["kind"] == "county")
     files: dict[str, str | bytes] = {
-        "agreement/agreement.yaml": _dump(agreement_data(args.id, names, languages, term),
+        "agreement/agreement.yaml": _dump(agreement_data(args.id, names, languages, term, args.scope),
                                           "Sopimuksen perustiedot. Kenttien selitykset: sivuston sivu Tietomuoto."),
         "agreement/parties.yaml": _dump({"parties": parties}, "Osapuolet siinä järjestyksessä, jossa ne numeroidaan "
                                         "sopimuksessa.\nTäydennä allekirjoittajat (signatories) ja päätökset."),
@@ -298,8 +299,6 @@ def init(args) -> int:
         names = {"fi": args.name, "sv": args.name_sv or args.name}
         if languages[0] == "sv":
             names = {"sv": args.name, "fi": args.name_sv or args.name}
-        if args.parties is None:
-            raise InitError("virhe: anna osapuolet: --parties osapuolet.csv (name,kind,business_id)")
         parties = read_parties(args.parties, languages)
         files = region_files(args, parties, languages, names, term)
         county = next(p["id"] for p in parties if p["kind"] == "county")
@@ -314,7 +313,7 @@ def init(args) -> int:
         for name in {str(Path(n).parent) for n in files}:
             (work / name).mkdir(parents=True, exist_ok=True)
         write_all_atomic({work / name: content for name, content in files.items()})
-        code = _check_and_build(work)
+        code = _check_and_build(work, args.workbook)
         if code != EXIT_OK:
             return code
         if not args.no_commit:
@@ -335,7 +334,7 @@ def init(args) -> int:
     return EXIT_OK
 
 
-def _check_and_build(root: Path) -> int:
+def _check_and_build(root: Path, workbook: Path | None) -> int:
     """validate, then the site once into root/out (ignored by git): the new repository works before it is kept."""
     from cooperation import pipeline
     from cooperation.check import reporters as reporter
@@ -344,7 +343,12 @@ def _check_and_build(root: Path) -> int:
     out, err = reporter.text(result, "fi")
     sys.stderr.write(out + err)
     if result.errors:
-        say("Uuden alueen tiedoissa on virheitä (tämä on työkalun virhe); mitään ei kirjoitettu.")
+        if workbook is not None:
+            say(f"Työkirjan {workbook.name} tiedot eivät läpäise tarkistusta: täydennä työkirja tai luo alue ilman sitä "
+                "ja tuo työkirja myöhemmin (yhteistyosopimus import-xlsx); laajuudella 1 (--scope 1) mittareilta ei vielä "
+                "vaadita lähtö- ja tavoitetasoa. Mitään ei kirjoitettu.")
+        else:
+            say("Uuden alueen tiedoissa on virheitä (tämä on työkalun virhe); mitään ei kirjoitettu.")
         return EXIT_DATA
     model, sources, _ = pipeline.load_all(root)
     site = build_site(model, sources, root, root / "out")

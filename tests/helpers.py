@@ -122,7 +122,7 @@ def resave_with_libreoffice(out: Path, *books: Path, timeout: int = 240) -> list
 
 
 # what a region's repository holds besides its data: tests that need a real repository copy these
-CODE = ["build.py", "cooperation", "schema", "templates", "docs", "mkdocs.yml", "mkdocs.sv.yml", ".github"]
+CODE = ["build.py", "cooperation", "schema", "templates", "mkdocs.yml", "mkdocs.sv.yml", ".github"]
 
 
 def copy_code(target: Path) -> None:

@@ -7,6 +7,7 @@ data already in today's format changes nothing. Data of a newer format than this
 from __future__ import annotations
 
 import io
+import sys
 from pathlib import Path
 
 from cooperation import __version__
@@ -66,9 +67,12 @@ def migrate(root: Path) -> int:
     # read as the loader reads it first: a file it refuses is not rewritten
     checked = {name: load_yaml(root / name, name, problems, MAX_YAML_BYTES) for name in _files(root)}
     if problems or any(doc is None for doc in checked.values()):
-        from cooperation.i18n.messages import message
-        for problem in problems:
-            say(f"{problem.file}:{problem.line}:{problem.col}: virhe: {message(problem, 'fi')}")
+        from cooperation.check import reporters as reporter
+        from cooperation.result import Result
+        shown = Result()
+        shown.extend(problems)
+        out, err = reporter.text(shown, "fi")
+        sys.stderr.write(out + err)
         say("Tiedostoja ei voitu lukea; mitään ei muutettu.")
         return EXIT_DATA
     found = formats.format_of(checked[formats.AGREEMENT_FILE].data)  # type: ignore[union-attr]
