@@ -32,8 +32,7 @@ MONITORING, EDITORIAL, AMENDMENT = "monitoring", "editorial", "amendment"
 # they stay out of the fingerprint, and a change to them is a monitoring update (file kind → field shapes,
 # "*" for any list index).
 MONITORING_PATHS: dict[str, set[tuple[str, ...]]] = {
-    "agreement": {("format",),  # the data format's version: how the text is written down, not what it says
-                  ("status",), ("stamp",), ("version",), ("version_date",), ("coordinators",),
+    "agreement": {("status",), ("stamp",), ("version",), ("version_date",), ("coordinators",),
                   ("accessibility",),  # the site's accessibility statement, not the agreement's content
                   ("kuntaliitto_model",)},  # how the check reads the sub-areas, not what is agreed
     "parties": {("parties", "*", "decisions"), ("parties", "*", "signatories"), ("parties", "*", "website"),

@@ -74,6 +74,9 @@ def test_older_data_is_read_upgraded_and_the_check_says_to_migrate(tmp_path):
                            "”yhteistyosopimus migrate” (muutokset: tietomuodon versio kenttään format); siihen asti "
                            "tiedot luetaan muunnettuina\n")
     assert run_cli("validate", "--root", root, "--strict").returncode == 1  # …and the pull-request check fails
+    from cooperation.check import check
+    from cooperation.load.sources import load_sources
+    assert [p.code for p in check(load_sources(root)).problems] == ["format_older"]
     swedish = run_cli("validate", "--root", root, "--lang", "sv").stdout
     assert "dataformat 1" in swedish and "yhteistyosopimus migrate" in swedish
     upgraded = copy_root(PREVIOUS, tmp_path / "upgraded")
@@ -95,6 +98,9 @@ def test_a_newer_format_stops_naming_the_version_to_install(tmp_path):
                            "asenna yhteistyosopimus 9.1.0, jonka repositorion requirements.txt nimeää: "
                            "pip install -r requirements.txt\n")
     assert run_cli("docx", "--root", root, "--out", tmp_path / "out").returncode == 1
+    from cooperation.check import check
+    from cooperation.load.sources import load_sources
+    assert [p.code for p in check(load_sources(root)).problems] == ["format_newer"]
     before = texts(root)
     refused = run_cli("migrate", "--root", root)
     assert refused.returncode == 2 and "9.1.0" in refused.stderr and texts(root) == before
