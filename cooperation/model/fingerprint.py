@@ -16,7 +16,6 @@ from cooperation.load.sources import Sources
 from cooperation.load.yaml_loader import Document
 from cooperation.schemas import Schemas, default_schemas
 
-
 # the data format's version (load/formats.py): how the text is written down, not what it says. Every text is read in
 # today's format, so it never differs between two texts read; left out, a migration keeps every text's fingerprint
 NOT_THE_TEXT = ("agreement", ("format",))
