@@ -79,3 +79,36 @@ def test_sub_areas_from_a_kuntaliitto_workbook_filled_by_hand(tmp_path):
     assert sorted(p.name for p in (target / "subareas").iterdir()) == ["hyte.yaml", "tyollisyys.yaml"]
     goals = yaml.safe_load((target / "subareas" / "tyollisyys.yaml").read_text(encoding="utf-8"))["goals"]
     assert goals[0]["actions"][0]["responsible"] == ["alfan"]
+
+
+def test_serve_previews_a_region_with_the_tools_configuration(tmp_path):
+    """`serve` is `mkdocs serve` of the tool's own configuration over --root: the region's page is served."""
+    import os
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from helpers import MINIMAL, REPO, copy_root
+    root = copy_root(MINIMAL, tmp_path / "region")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    process = subprocess.Popen([sys.executable, str(REPO / "build.py"), "serve", "--root", str(root), "--dev-addr",
+                                f"127.0.0.1:{port}"], cwd=tmp_path, env=dict(os.environ), stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        page, end = "", time.monotonic() + 180
+        while time.monotonic() < end and process.poll() is None and "Toimenpide HYTE-1-T1" not in page:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/osa-alueet/hyte/", timeout=10) as response:
+                    page = response.read().decode("utf-8")
+            except OSError:
+                time.sleep(0.5)
+        assert "Toimenpide HYTE-1-T1" in page
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        _, err = process.communicate(timeout=60)
+    assert process.returncode == 0, err.decode("utf-8", "replace")[-2000:]

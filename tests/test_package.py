@@ -132,3 +132,11 @@ def test_a_new_region_from_the_installed_wheel(installed, tmp_path):
     assert refused.returncode != 0 and "asennuskansioon" in refused.stderr and not (config.parent / "site").exists()
     TIMES["commands"] = time.monotonic() - started - TIMES["init"]
     sys.stderr.write(f"\nwheel test: {', '.join(f'{k} {v:.1f} s' for k, v in TIMES.items())}\n")
+
+
+def test_the_packages_dependencies_are_the_pinned_ones():
+    """A region installs what pyproject.toml names; this repository's requirements.in pins the same versions."""
+    import tomllib
+    dependencies = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    pinned = {line.split("#")[0].strip() for line in (REPO / "requirements.in").read_text(encoding="utf-8").splitlines()}
+    assert dependencies and [d for d in dependencies if d not in pinned] == []
