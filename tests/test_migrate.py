@@ -150,3 +150,14 @@ def test_the_pull_request_check_tells_when_the_data_needs_a_migration(tmp_path):
     done = run_cli(*step["run"].split()[1:], "--root", root)
     assert done.returncode == 1
     assert done.stdout.startswith("::warning file=agreement/agreement.yaml,line=1,col=1,") and "migrate" in done.stdout
+
+
+def test_the_pinned_version_is_read_from_either_form_of_the_line(tmp_path):
+    (tmp_path / "requirements.txt").write_text("# työkalu\nyhteistyosopimus == 0.3.1  # päivitetty\n", encoding="utf-8")
+    assert formats.pinned_version(tmp_path) == "0.3.1"
+    (tmp_path / "requirements.txt").write_text(
+        "yhteistyosopimus @ https://example.org/releases/download/yhteistyosopimus-0.4.0/"
+        "yhteistyosopimus-0.4.0-py3-none-any.whl\n", encoding="utf-8")
+    assert formats.pinned_version(tmp_path) == "0.4.0"
+    (tmp_path / "requirements.txt").write_text("mkdocs==1.6.1\n", encoding="utf-8")
+    assert formats.pinned_version(tmp_path) is None
