@@ -1,10 +1,10 @@
-"""Generating the site's pages (`Site.build` and every page's Markdown, what the MkDocs hook does on each
+"""Generating the site's pages (`Site.build` and every page's Markdown, what the MkDocs plugin does on each
 rebuild) on the large synthetic region: a build with nothing kept from before against a rebuild in the same
 process after an edit of one sub-area's description (the preview's case).
 
     python benchmarks/bench_pages.py [--repeat N] [--lang fi]
 
-Both load the edited data anew, as the hook does, untimed; the timed part is the pages. Pairs alternate
+Both load the edited data anew, as the plugin does, untimed; the timed part is the pages. Pairs alternate
 (paired.py): the baseline forgets the kept renderings first, ours keeps what the build before it used.
 """
 from __future__ import annotations

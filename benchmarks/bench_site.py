@@ -4,7 +4,7 @@
 
 - One-language site / bare MkDocs: both one-language MkDocs builds with the same theme, run in this
   process: ours loads and checks the data, renders the downloads (Word, and PDF where LibreOffice is
-  installed; in a process of their own, beside the pages) and generates the pages in the hook; the baseline builds
+  installed; in a process of their own, beside the pages) and generates the pages in the plugin; the baseline builds
   the same number of plain Markdown pages of the same sizes from disk. Goal ≤ 1.5x. Where LibreOffice is
   installed the same is also measured with the PDF left out, as on a machine without it: what LibreOffice's
   conversions (both languages' PDFs, offered on every language's site) cost the build.

@@ -12,8 +12,7 @@ import sys
 from pathlib import Path
 from typing import cast
 
-from cooperation import PROJECT as REPO
-from cooperation import pipeline
+from cooperation import __version__, pipeline
 from cooperation.check import check
 from cooperation.check import reporters as reporter
 from cooperation.i18n.messages import LANGUAGES
@@ -21,6 +20,7 @@ from cooperation.load.sources import load_sources
 from cooperation.timeliness import fixed_today
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
+PROG = "yhteistyosopimus"  # the installed command; this repository's build.py is the same with its own folder as root
 
 
 class _Parser(argparse.ArgumentParser):
@@ -31,8 +31,9 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--root", type=Path, default=REPO,
-                        help="kansio, jossa ovat agreement/, subareas/ ja measurements/ (oletus: tämä repositorio)")
+    parser.add_argument("--root", type=Path, default=None,
+                        help="kansio, jossa ovat agreement/, subareas/ ja measurements/ (oletus: nykyinen kansio; "
+                             "python build.py: tämä repositorio)")
     parser.add_argument("--out", type=Path, default=None,
                         help="tuloskansio, suhteessa nykyiseen kansioon (oletus: out/)")
     parser.add_argument("--today", type=_day, default=None, metavar="VVVV-KK-PP",
@@ -404,6 +405,21 @@ def cmd_new_subarea(args) -> int:
     return new_subarea(args.id, args.root, force=args.force)
 
 
+def cmd_migrate(args) -> int:
+    from cooperation.imports.migrate import migrate
+    return migrate(args.root)
+
+
+def cmd_init(args) -> int:
+    from cooperation.region import init
+    return init(args)
+
+
+def cmd_serve(args) -> int:
+    from cooperation.region import serve
+    return serve(args.root, args.dev_addr)
+
+
 def cmd_reference(args) -> int:
     from cooperation.files import write_atomic
     from cooperation.outputs.reference import markdown
@@ -420,8 +436,9 @@ def _report_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=list(LANGUAGES), default="fi", help="viestien kieli")
 
 
-def make_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="build.py", description="Strategisen yhteistyösopimuksen työkalut.")
+def make_parser(prog: str = PROG) -> argparse.ArgumentParser:
+    parser = _Parser(prog=prog, description="Strategisen yhteistyösopimuksen työkalut.")
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.required = True
 
@@ -512,6 +529,37 @@ def make_parser() -> argparse.ArgumentParser:
     approvals.add_argument("--lang", choices=["fi", "sv"], default="fi", help="osapuolten nimien ja sanojen kieli")
     approvals.set_defaults(func=cmd_approvals)
 
+    migrate = commands.add_parser("migrate", help="päivitä tiedot työkalun nykyiseen tietomuotoon (muuttaa tiedostoja "
+                                  "paikallaan: kommentit, järjestys ja lainausmerkit säilyvät)")
+    _common(migrate)
+    migrate.set_defaults(func=cmd_migrate)
+
+    init = commands.add_parser("init", help="luo uuden alueen repositorio tyhjään kansioon DIR")
+    init.add_argument("dir", type=Path, metavar="DIR", help="uusi tai tyhjä kansio")
+    init.add_argument("--id", required=True, help="sopimuksen tunniste, esim. pohjanmaa-2026")
+    init.add_argument("--name", required=True, help="sopimuksen nimi (ensimmäisellä kielellä)")
+    init.add_argument("--name-sv", default=None, help="sopimuksen nimi ruotsiksi (kaksikielinen sopimus)")
+    init.add_argument("--languages", default="fi", help="kielet pilkuin, ensimmäinen pääkieli: fi, sv, fi,sv tai sv,fi")
+    init.add_argument("--term", required=True, metavar="VVVV-VVVV", help="valtuustokausi, esim. 2025-2029")
+    init.add_argument("--parties", type=Path, metavar="CSV", required=True,
+                      help="osapuolet CSV-tiedostosta: name,kind,business_id (halutessa id ja name_sv; kind esim. "
+                           "hyvinvointialue, kunta, kaupunki, maakunnan liitto)")
+    init.add_argument("--workbook", type=Path, metavar="XLSX", default=None,
+                      help="käsin täytetty Kuntaliiton työkirja: osa-alueet tavoitteineen (vastuutahot osapuolten "
+                           "nimistä); ilman sitä yksi osa-alue täydennettäväksi")
+    init.add_argument("--scope", type=int, choices=(1, 2, 3), default=2,
+                      help="laajuus: 1 yleiset tavoitteet ja rakenteet, 2 tarkennetut tavoitteet (oletus; mittareilla "
+                           "lähtö- ja tavoitetaso), 3 myös toimeenpano")
+    init.add_argument("--tool", default=None, metavar="VAATIMUS",
+                      help="työkalun kiinnitys requirements.txt-tiedostoon (oletus: yhteistyosopimus==tämä versio)")
+    init.add_argument("--no-commit", action="store_true", help="älä tee ensimmäistä git-committia")
+    init.set_defaults(func=cmd_init)
+
+    serve = commands.add_parser("serve", help="esikatsele sivustoa selaimessa; päivittyy, kun tiedostoja muokataan")
+    _common(serve)
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="OSOITE:PORTTI")
+    serve.set_defaults(func=cmd_serve)
+
     reference = commands.add_parser("reference", help="kirjoita tietomuodon kuvaus skeemasta (OUT/tietomuoto.md)")
     _common(reference)
     reference.set_defaults(func=cmd_reference, writes="files")
@@ -533,17 +581,26 @@ def _check_source_date_epoch() -> str | None:
     return None
 
 
-def main(argv: list[str] | None = None) -> int:
+def console() -> None:
+    """The installed command `yhteistyosopimus`: the data's folder is the current one unless --root says."""
+    sys.exit(main())
+
+
+def main(argv: list[str] | None = None, *, default_root: Path | None = None, prog: str = PROG) -> int:
+    """Run one command. ``default_root``: the data's folder without --root (the current folder when None;
+    `build.py` gives this repository's)."""
     import tempfile
 
     from cooperation.background import Stopped, stop_on_signals
     from cooperation.files import OutputFolderError, is_disk_error, run_folder, write_error
-    parser = make_parser()
+    parser = make_parser(prog)
     args = parser.parse_args(argv)
     # absolute once, here: MkDocs would resolve a relative folder against mkdocs.yml's, not the current one
     if getattr(args, "out", None) is None:
         args.out = Path("out")
     args.out = Path(os.path.abspath(args.out))
+    if getattr(args, "root", None) is None:
+        args.root = default_root if default_root is not None else Path.cwd()
     args.root = Path(os.path.abspath(args.root))
     problem = _check_source_date_epoch()
     if problem:

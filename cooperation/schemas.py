@@ -1,4 +1,4 @@
-"""The JSON Schemas in ``schema/``: validators, and the field titles and value labels they carry.
+"""The JSON Schemas (package data, ``resources/schema/``; ``schema/`` in the tool's repository): validators, and the field titles and value labels they carry.
 
 The schema is the single source of field names. Each property has a Finnish
 ``title`` and ``description`` and an ``x-title`` with Swedish and English
@@ -19,9 +19,9 @@ from typing import Any
 from jsonschema import Draft202012Validator, FormatChecker, ValidationError
 from jsonschema.validators import extend
 
-from cooperation import PROJECT
+from cooperation import RESOURCES
 
-SCHEMA_DIR = PROJECT / "schema"
+SCHEMA_DIR = RESOURCES / "schema"
 
 # file kind → schema file
 KINDS = {

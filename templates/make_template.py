@@ -1,4 +1,5 @@
-"""Regenerate templates/agreement.docx from pandoc's own reference.docx.
+"""Regenerate the Word template (cooperation/resources/templates/agreement.docx, linked from
+templates/agreement.docx) from pandoc's own reference.docx.
 
     .venv/bin/python templates/make_template.py
 
@@ -206,7 +207,8 @@ def make() -> Path:
     props.author = props.last_modified_by = "cooperation"
     props.created = props.modified = datetime.datetime(2026, 1, 1)
     props.revision = 1
-    out = HERE / "agreement.docx"
+    # the template is package data (cooperation/resources/templates); templates/agreement.docx points to it
+    out = HERE.parent / "cooperation" / "resources" / "templates" / "agreement.docx"
     doc.save(out)
     return out
 

@@ -63,7 +63,7 @@ def run_cli(*args) -> Ran:
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         try:
-            code = cli.main([str(arg) for arg in args])
+            code = cli.main([str(arg) for arg in args], default_root=REPO, prog="build.py")
         except SystemExit as exc:  # argparse: usage errors and --help; mapped as the interpreter does
             code = exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 1
     return Ran(code, out.getvalue(), err.getvalue())
@@ -122,7 +122,7 @@ def resave_with_libreoffice(out: Path, *books: Path, timeout: int = 240) -> list
 
 
 # what a region's repository holds besides its data: tests that need a real repository copy these
-CODE = ["build.py", "cooperation", "schema", "templates", "docs", "mkdocs.yml", "mkdocs.sv.yml", ".github"]
+CODE = ["build.py", "cooperation", "schema", "templates", "mkdocs.yml", "mkdocs.sv.yml", ".github"]
 
 
 def copy_code(target: Path) -> None:

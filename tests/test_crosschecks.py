@@ -293,8 +293,9 @@ def _fixed_site_names() -> set[str]:
         for path in site.assets:
             names.update(path.split("/")[:-1])  # folders; file names have extensions ids cannot have
         names.add(lang)  # each language's site is a folder named by its code
-    names.update(path.stem if path.suffix == ".md" else path.name for path in (REPO / "docs").iterdir())
-    names.update(("tietomuoto", "lataukset"))  # added by site_hook.on_files
+    from cooperation.outputs.site.build import SITE_CONFIG
+    names.update(path.stem if path.suffix == ".md" else path.name for path in (SITE_CONFIG / "docs").iterdir())
+    names.update(("tietomuoto", "lataukset"))  # added by the plugin's on_files
     return names
 
 

@@ -262,13 +262,24 @@ def test_workflow_diff_step_runs_here(repo, tmp_path):
     assert validate["run"] == "python build.py validate --format github --strict"
 
 
-def test_workflows_pass_zizmor():
+@pytest.mark.parametrize("folder", [REPO / ".github" / "workflows", REPO / "cooperation" / "resources" / "region" / "workflows"],
+                         ids=["this repository", "a region's (init)"])
+def test_workflows_pass_zizmor(folder):
     zizmor = Path(sys.executable).parent / "zizmor"
-    done = subprocess.run([str(zizmor), "--offline", "--persona=auditor", str(REPO / ".github" / "workflows")],
+    workflows = sorted(folder.glob("*.yml"))
+    done = subprocess.run([str(zizmor), "--offline", "--persona=auditor", *map(str, workflows)],
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "No findings to report" in done.stdout + done.stderr
-    for path in (REPO / ".github" / "workflows").glob("*.yml"):
+    for path in workflows:
+        text = path.read_text(encoding="utf-8")
+        for job in yaml.safe_load(text)["jobs"].values():  # read-only unless a job says why it writes
+            for scope, access in (job.get("permissions") or {}).items():
+                assert access in ("read", "none") or f"{scope}: write  #" in text, (path.name, scope)
+            for step in job.get("steps", []):
+                if "actions/checkout" in step.get("uses", ""):
+                    assert step["with"]["persist-credentials"] is False and step["with"]["fetch-depth"] == 0, path.name
+    for path in workflows:
         text = path.read_text(encoding="utf-8")
         assert "pull_request_target" not in text
         for line in text.splitlines():

@@ -1,7 +1,8 @@
 """The package's stages import one way only: a folder names its stage, and no stage reaches up.
 
     base (domain, result, schemas, business_id, files, cache, background, csv_cells, i18n, timeliness, workbook) ← load ← check ← model ← changes
-        ← outputs, imports ← pipeline (and the site's MkDocs hook) ← cli
+        ← outputs, imports ← pipeline, site_plugin (the MkDocs plugin composes the pipeline, as the CLI does)
+        ← cli, region (init, serve)
 
 Outputs do not import each other (the site publishes the others, through the outputs' registry).
 """
@@ -14,8 +15,6 @@ PACKAGE = Path(__file__).resolve().parent.parent / "cooperation"
 
 # module (or package) prefix → rank; a module may import only modules of a lower or equal rank
 RANKS = [
-    # MkDocs runs the site's hook as its entry point: it composes the pipeline, as the CLI does
-    ("cooperation.outputs.site.hook", 6),
     ("cooperation.domain", 0), ("cooperation.result", 0), ("cooperation.schemas", 0),
     ("cooperation.business_id", 0), ("cooperation.files", 0), ("cooperation.cache", 0), ("cooperation.background", 0), ("cooperation.csv_cells", 0),
     ("cooperation.i18n", 0), ("cooperation.timeliness", 0), ("cooperation.workbook", 0),
@@ -24,10 +23,10 @@ RANKS = [
     ("cooperation.model", 3),
     ("cooperation.changes", 4),
     ("cooperation.outputs", 5), ("cooperation.imports", 5),
-    ("cooperation.pipeline", 6),
-    ("cooperation.cli", 7),
+    ("cooperation.pipeline", 6), ("cooperation.site_plugin", 6),
+    ("cooperation.cli", 7), ("cooperation.region", 7),
 ]
-# the package itself only holds PROJECT, the checkout's folder
+# the package itself only holds its version and RESOURCES, the folder of its package data
 BASE_PACKAGE = "cooperation"
 
 

@@ -98,38 +98,43 @@ def test_a_calendar_is_offered_on_its_own_language_site_only(loaded, site_files)
         assert all(BY_NAME["docx"].file(model, other) in names for other in model.languages)
 
 
-def test_the_hook_takes_the_site_builds_downloads_instead_of_rendering_again(loaded, monkeypatch):
+def test_the_plugin_takes_the_site_builds_downloads_instead_of_rendering_again(loaded, monkeypatch):
     """`build.py site` renders the downloads once and hands them to both MkDocs builds."""
     from mkdocs.config import load_config
 
+    from cooperation import site_plugin
     from cooperation.outputs import Rendered
-    from cooperation.outputs.site import build, hook
+    from cooperation.outputs.site import build
 
     model, _ = loaded
     handed = [Rendered(output, lang, output.file(model, lang), b"")
               for output in REGISTRY if output.site for lang in output.languages(model)]
-    monkeypatch.setattr(hook, "render_site_files", lambda *args: pytest.fail("rendered again"))
-    monkeypatch.setattr(hook, "start_site_files", lambda *args: pytest.fail("rendered again"))
+    monkeypatch.setattr(site_plugin, "render_site_files", lambda *args: pytest.fail("rendered again"))
+    monkeypatch.setattr(site_plugin, "start_site_files", lambda *args: pytest.fail("rendered again"))
     config = load_config(str(REPO / "mkdocs.yml"))
-    with build._handing_off(build.Handoff(REPO, SimpleNamespace(files=handed, made=dict, close=lambda: None))):
-        hook.on_config(config)
-    assert build.handoff() is None
-    page = "".join(hook._state["pages"]["lataukset/index.md"].body)
+    plugin = config.plugins[build.PLUGIN]
+    with build._handing_off(config, build.Handoff(REPO, SimpleNamespace(files=handed, made=dict, close=lambda: None))):
+        plugin.on_config(config)
+    assert plugin.handoff is None
+    page = "".join(plugin.pages["lataukset/index.md"].body)
     listed = re.findall(r'<a href="([^"/]+)"', page)  # the files, not the schemas (schema/…)
     assert sorted(listed) == sorted(f.name for f in for_site(handed, "fi"))
 
 
-def test_the_hook_takes_the_site_builds_model_instead_of_loading_again(loaded, monkeypatch):
+def test_the_plugin_takes_the_site_builds_model_instead_of_loading_again(loaded, monkeypatch):
     """`build.py site` hands its in-memory model to both MkDocs builds: neither loads the data again."""
     from mkdocs.config import load_config
 
-    from cooperation.outputs.site import build, hook
+    from cooperation import site_plugin
+    from cooperation.outputs.site import build
 
     model, sources = loaded
-    monkeypatch.setattr(hook, "load_all", lambda *args: pytest.fail("loaded again"))
-    monkeypatch.setattr(hook, "render_site_files", lambda *args: pytest.fail("rendered again"))
-    monkeypatch.setattr(hook, "start_site_files", lambda *args: pytest.fail("rendered again"))
+    monkeypatch.setattr(site_plugin, "load_all", lambda *args: pytest.fail("loaded again"))
+    monkeypatch.setattr(site_plugin, "render_site_files", lambda *args: pytest.fail("rendered again"))
+    monkeypatch.setattr(site_plugin, "start_site_files", lambda *args: pytest.fail("rendered again"))
     config = load_config(str(REPO / "mkdocs.yml"))
-    with build._handing_off(build.Handoff(REPO, SimpleNamespace(files=[], made=dict, close=lambda: None), model, sources)):
-        hook.on_config(config)
-    assert hook._state["pages"]
+    plugin = config.plugins[build.PLUGIN]
+    with build._handing_off(config, build.Handoff(REPO, SimpleNamespace(files=[], made=dict, close=lambda: None),
+                                                  model, sources)):
+        plugin.on_config(config)
+    assert plugin.pages and plugin.handoff is None

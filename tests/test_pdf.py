@@ -118,19 +118,19 @@ def test_the_preview_leaves_the_pdf_out_with_a_note(monkeypatch):
     assert len(notes) == 1 and "esikatselussa" in notes[0]
 
 
-def test_under_mkdocs_serve_the_hook_renders_no_pdf(monkeypatch):
+def test_under_mkdocs_serve_the_plugin_renders_no_pdf(monkeypatch):
     from mkdocs.config import load_config
 
-    from cooperation.outputs.site import hook
-
     monkeypatch.setattr(P, "soffice", lambda: pytest.fail("converted in the preview"))
-    monkeypatch.setitem(hook._state, "command", None)
-    monkeypatch.setitem(hook._state, "preview", None)  # gone again after the test
-    hook.on_startup("serve", dirty=False)
-    hook.on_config(load_config(str(REPO / "mkdocs.yml")))
-    hook.on_shutdown()
+    config = load_config(str(REPO / "mkdocs.yml"))
+    plugin = config.plugins["yhteistyosopimus"]
+    for name in ("command", "preview", "later"):  # as they were once the test is over (one instance per process)
+        monkeypatch.setattr(plugin, name, None)
+    plugin.on_startup(command="serve", dirty=False)
+    plugin.on_config(config)
+    plugin.on_shutdown()
     # the preview lists the downloads now and renders them once its pages are written (on_post_build)
-    names = [f.name for f in hook._state.pop("later")[0]]
+    names = [f.name for f in plugin.later[0]]
     assert not [n for n in names if n.endswith(".pdf")] and [n for n in names if n.endswith(".docx")]
 
 

@@ -18,8 +18,8 @@ def config(site: Path):
     return load_config(str(REPO / "mkdocs.yml"), site_dir=str(site))
 
 
-# MkDocs loads the hook as a module of its own (one per process, whichever config loads it)
-hook = config(REPO / "site").plugins["cooperation/outputs/site/hook.py"]
+# MkDocs keeps one instance of the plugin per process (it has on_startup), whichever config loads it
+plugin = config(REPO / "site").plugins["yhteistyosopimus"]
 
 
 @pytest.fixture()
@@ -28,16 +28,16 @@ def region(tmp_path, monkeypatch):
     monkeypatch.setenv("AGREEMENT_ROOT", str(root))
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     for key in ("command", "preview", "later", "root"):  # as they were once the test is over
-        monkeypatch.setitem(hook._state, key, None)
+        monkeypatch.setattr(plugin, key, None)
     yield root
-    if hook._state.get("preview"):
-        hook.on_shutdown()
+    if plugin.preview is not None:
+        plugin.on_shutdown()
 
 
 def serve_build(site: Path, dirty: bool) -> None:
-    """One build as `mkdocs serve` makes it: the first clean, each rebuild dirty (hook.on_serve)."""
+    """One build as `mkdocs serve` makes it: the first clean, each rebuild dirty (plugin.on_serve)."""
     build(config(site), serve_url=SERVE_URL, dirty=dirty)
-    preview = hook._state["preview"]
+    preview = plugin.preview
     if preview.downloads is not None:
         preview.downloads.wait(timeout=120)
 
@@ -48,8 +48,8 @@ def times(site: Path, pattern: str = "index.html") -> dict[str, int]:
 
 def clean_index(root: Path, site: Path) -> list:
     """The search index of a clean `mkdocs build` of the same data (no preview)."""
-    hook._state.pop("preview", None)
-    hook._state["command"] = "build"
+    plugin.preview = None
+    plugin.command = "build"
     build(config(site))
     return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
 

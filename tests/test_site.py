@@ -348,7 +348,7 @@ def test_failed_build_leaves_the_previous_site_in_place(tmp_path):
     assert (out / "site" / "index.html").read_bytes() == marker
 
 
-def test_plain_mkdocs_build_uses_the_hook(tmp_path):
+def test_plain_mkdocs_build_uses_the_plugin(tmp_path):
     """`mkdocs build` (and so `mkdocs serve`) generates the pages by itself."""
     env = dict(os.environ, AGREEMENT_ROOT=str(MINIMAL), NO_MKDOCS_2_WARNING="1")
     done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(REPO / "mkdocs.yml"),

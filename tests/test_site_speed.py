@@ -95,17 +95,20 @@ def indexed(tmp_path_factory):
     """The example site built by `build.py site`; for each language and page, the index entries Material makes of
     the whole page and of what the indexer is given, and what it is given."""
     from helpers import run_cli
+    from mkdocs.config import load_config
 
-    from cooperation.outputs.site import hook
+    from cooperation.outputs.site.build import PLUGIN
+    from cooperation.outputs.site.build import config_file as site_config
+    # MkDocs keeps one instance of the plugin per process: the one both languages' builds use
+    plugin = load_config(str(site_config("fi"))).plugins[PLUGIN]
     real = SearchIndex.add_entry_from_context
     made: dict[tuple[str, str], tuple[list, list, str]] = {}
 
     def both(index, page):
         of_whole = SearchIndex(**index.config)
         given = page.content
-        # the page as MkDocs rendered it, kept by the hook (MkDocs loads hook.py as a module of its own)
-        page.content = next(module._state["page_content"] for module in list(sys.modules.values())
-                            if getattr(module, "__file__", None) == hook.__file__ and "page_content" in module._state)
+        # the page as MkDocs rendered it, kept by the plugin (one instance per process)
+        page.content = plugin.page_content
         real(of_whole, page)
         page.content = given
         before = len(index.entries)
@@ -136,7 +139,6 @@ def test_the_preview_shows_an_edit_of_a_sub_area_file(tmp_path):
     import os
     import socket
     import subprocess
-    import sys
     import time
     import urllib.error
     import urllib.request

@@ -162,6 +162,8 @@ class Checker:
     # --- the whole run --------------------------------------------------------------------------
     def run(self) -> Result:
         self.result.extend(self.sources.problems)
+        if self._format_gate():  # data of a newer format: nothing of it is checked by this tool's rules
+            return self.result
         for kind, doc in self.sources.yaml_documents():
             self.check_schema(kind, doc)
         if self.sources.incremental:  # only the latest check's entries are kept
@@ -180,6 +182,25 @@ class Checker:
             _DOCUMENT_CHECKS.clear()
             _DOCUMENT_CHECKS.update(self._document_checks)
         return self.result
+
+    def _format_gate(self) -> bool:
+        """A problem for data not in today's format (formats.py): a newer format stops the check (True), an older
+        one is read upgraded and said so (a warning: `validate --strict` fails until `migrate` has been run)."""
+        from cooperation import __version__
+        from cooperation.load import formats
+        doc, found = self.sources.agreement, self.sources.format
+        if doc is None or found is None or found == formats.FORMAT:
+            return False
+        line, col = doc.position(("format",), key=True) if found > formats.FIRST else (1, 1)
+        params: dict[str, Any] = {"format": found, "known": formats.FORMAT, "tool": f"{formats.PACKAGE} {__version__}"}
+        if found > formats.FORMAT:
+            params["install"] = formats.install_advice(self.sources.root, found)
+            self.result.add(Problem(ERROR, "format_newer", doc.name, line, col, params))
+            return True
+        params["steps"] = {lang: "; ".join(step.what[lang] for step in formats.steps_from(found))
+                           for lang in ("fi", "sv", "en")}
+        self.result.add(Problem(WARNING, "format_older", doc.name, line, col, params))
+        return False
 
     def each_document(self, name: str, check: Callable[[str, Document], None], depends: tuple = ()) -> None:
         """``check(kind, doc)`` for every YAML document in turn, for a check that looks at one document at a time

@@ -43,6 +43,15 @@ TYPES = {
 
 M: dict[str, dict[str, str]] = {
     # files
+    "format_newer": {"fi": "tiedot ovat tietomuodossa {format}, mutta tämä työkalu ({tool}) lukee enintään muotoa "
+                           "{known}; tietoja ei luettu pidemmälle: {install}",
+                     "en": "the data is in format {format}, but this tool ({tool}) reads formats up to {known}; the "
+                           "data was not read further: {install}"},
+    "format_older": {"fi": "tiedot ovat tietomuodossa {format}, tämä työkalu ({tool}) kirjoittaa muotoa {known}: "
+                           "päivitä tiedot komennolla ”yhteistyosopimus migrate” (muutokset: {steps}); siihen asti "
+                           "tiedot luetaan muunnettuina",
+                     "en": "the data is in format {format}, this tool ({tool}) writes format {known}: upgrade the data "
+                           "with `yhteistyosopimus migrate` (changes: {steps}); until then it is read converted"},
     "file_missing": {"fi": "tiedosto puuttuu; se tarvitaan ({what})",
                      "en": "file is missing; it is required ({what})"},
     "file_unexpected": {"fi": "tiedostoa ei lueta: {reason}", "en": "file is not read: {reason}"},
@@ -449,6 +458,10 @@ def message(problem: Problem, lang: str = "fi") -> str:
 # The Swedish column of M (validate --lang sv): kept as one block so a message's three languages can be
 # compared side by side with `M[code]`; tests/test_contract_messages.py pins that every code has it.
 SV: dict[str, str] = {
+    "format_newer": "uppgifterna är i dataformat {format}, men detta verktyg ({tool}) läser högst format {known}; "
+                    "uppgifterna lästes inte vidare: {install}",
+    "format_older": "uppgifterna är i dataformat {format}, detta verktyg ({tool}) skriver format {known}: uppdatera "
+                    "uppgifterna med ”yhteistyosopimus migrate” (ändringar: {steps}); tills dess läses de omvandlade",
     "file_missing": "filen saknas; den behövs ({what})",
     "file_unexpected": "filen läses inte: {reason}",
     "file_bom": "filen börjar med ett BOM-tecken; spara filen som UTF-8 utan BOM",

@@ -38,7 +38,7 @@ def dump(data, schema_file: str | None = None, comment: str | None = None) -> st
 _INDENTS = ((2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 4), (2, 4, 0))  # mapping, sequence, offset
 
 
-def _round_trip(text: str):
+def round_trip(text: str):
     """A ruamel.yaml round-trip parser set up to write ``text`` back unchanged (the file's own indentation), or
     the project's usual indentation when none does."""
     from ruamel.yaml import YAML
@@ -69,7 +69,7 @@ def update(text: str, old: Any, new: Any) -> str:
             reread = load_yaml_text(changed, Path("check.yaml"), "check.yaml", [])
             if reread is not None and same(reread.data, new):  # the loader reads back exactly the new data
                 return changed
-    parser, document = _round_trip(text)
+    parser, document = round_trip(text)
     document = _apply(document, old, new)
     buffer = io.StringIO()
     parser.dump(document, buffer)

@@ -19,12 +19,13 @@ import os
 import re
 import stat
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from cooperation.csv_cells import unmarked
 from cooperation.i18n.messages import excerpt, param
+from cooperation.load import formats
 from cooperation.load.yaml_loader import (
     ILLEGAL_CHARACTER,
     MAX_YAML_BYTES,
@@ -85,6 +86,9 @@ class Sources:
     # read through the per-process memo (load_sources(incremental=True)): an unchanged file is the same
     # Document as in the previous load, so later stages may reuse what they derived from that object
     incremental: bool = False
+    # the data format the files are written in (formats.py; None: `format` is not a whole number); files of an older
+    # format are read upgraded to today's (their documents are upgraded copies), a newer one is not read further
+    format: int | None = formats.FORMAT
 
     @property
     def agreement(self) -> Document | None:
@@ -284,7 +288,24 @@ def load_sources(root: Path, incremental: bool = False, staged: Mapping[Path, by
             if rows is not None:
                 sources.measurements.extend(rows)
     reader.done()
+    _upgrade(sources)
     return sources
+
+
+def _upgrade(sources: Sources) -> None:
+    """Data of an older format read in today's: each document upgraded as a copy (the memo keeps what the file
+    holds), so every later stage, and every revision read from git, sees one format."""
+    agreement = sources.documents.get("agreement")
+    sources.format = formats.format_of(agreement.data if agreement is not None else None)
+    if sources.format is None or sources.format >= formats.FORMAT:
+        return
+    documents = {doc.name: doc for _, doc in sources.yaml_documents()}
+    files, _ = formats.upgraded({name: doc.data for name, doc in documents.items()}, sources.format)
+    changed = {name: replace(doc, data=files[name]) for name, doc in documents.items() if files[name] != doc.data}
+    for kind, doc in list(sources.documents.items()):
+        if doc is not None and doc.name in changed:
+            sources.documents[kind] = changed[doc.name]
+    sources.subareas = [changed.get(doc.name, doc) for doc in sources.subareas]
 
 
 def _is_file_or_link(path: Path) -> bool:

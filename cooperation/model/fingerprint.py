@@ -16,6 +16,10 @@ from cooperation.load.sources import Sources
 from cooperation.load.yaml_loader import Document
 from cooperation.schemas import Schemas, default_schemas
 
+# the data format's version (load/formats.py): how the text is written down, not what it says. Every text is read in
+# today's format, so it never differs between two texts read; left out, a migration keeps every text's fingerprint
+NOT_THE_TEXT = ("agreement", ("format",))
+
 
 def _unordered(value: Any) -> Any:
     return sorted(value, key=str) if isinstance(value, (list, tuple)) else value
@@ -42,7 +46,7 @@ def normal_form(kind: str, path: tuple, value: Any) -> Any:
 
 def _canonical(value: Any, kind: str, path: tuple, main: str, text_paths: set) -> Any:
     shape = tuple("*" if isinstance(p, int) else p for p in path)
-    if shape in MONITORING_PATHS.get(kind, ()):
+    if shape in MONITORING_PATHS.get(kind, ()) or (kind, shape) == NOT_THE_TEXT:
         return None
     value = normal_form(kind, path, value)
     if shape in text_paths:

@@ -21,7 +21,7 @@ from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined, TemplateError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 
-from cooperation import PROJECT
+from cooperation import RESOURCES
 from cooperation.files import OutputError, reproducible_zip
 from cooperation.i18n import labels as L
 from cooperation.model import Agreement, Indicator, Text
@@ -31,7 +31,7 @@ from cooperation.outputs.docx import compose as C
 from cooperation.outputs.docx import pandoc_doc as P
 from cooperation.outputs.docx import wordml as W
 
-TEMPLATE = PROJECT / "templates" / "agreement.docx"
+TEMPLATE = RESOURCES / "templates" / "agreement.docx"
 LANGUAGE_TAGS = {"fi": "fi-FI", "sv": "sv-SE"}  # proofing language of each document
 
 

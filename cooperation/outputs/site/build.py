@@ -13,7 +13,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from cooperation import PROJECT as REPO
+from cooperation import RESOURCES
 from cooperation.files import (
     OutputError,
     OutputWriteError,
@@ -27,6 +27,8 @@ from cooperation.load.sources import Sources
 from cooperation.model import Agreement
 from cooperation.outputs import Rendered, SiteFiles, for_site, start_site_files
 from cooperation.outputs.site.html import pending_size, size_text
+
+SITE_CONFIG = RESOURCES / "site"
 
 
 class SiteBuildError(OutputError):
@@ -44,30 +46,29 @@ class Handoff:
     sources: Sources | None = None
 
 
-# set by build_site for the length of its MkDocs builds, read by the hook's on_config (MkDocs loads the
-# hook file as a module of its own, so the handoff lives here); None under a plain `mkdocs build`/`serve`
-_handoff: Handoff | None = None
-
-
-def handoff() -> Handoff | None:
-    return _handoff
-
-
-@contextlib.contextmanager
-def _handing_off(value: Handoff):
-    global _handoff
-    _handoff = value
-    try:
-        yield
-    finally:
-        _handoff = None
+# the MkDocs plugin (cooperation/site_plugin.py, entry point `yhteistyosopimus`) that build_site hands its data to
+PLUGIN = "yhteistyosopimus"
 
 
 def config_file(lang: str) -> Path:
-    """The MkDocs configuration of a language: mkdocs.<lang>.yml where one exists, else mkdocs.yml (whose
-    theme language build_site checks), whichever language comes first in the agreement."""
-    own = REPO / f"mkdocs.{lang}.yml"
-    return own if own.is_file() else REPO / "mkdocs.yml"
+    """The MkDocs configuration of a language (package data): mkdocs.<lang>.yml where one exists, else mkdocs.yml
+    (whose theme language build_site checks), whichever language comes first in the agreement."""
+    own = SITE_CONFIG / f"mkdocs.{lang}.yml"
+    return own if own.is_file() else SITE_CONFIG / "mkdocs.yml"
+
+
+@contextlib.contextmanager
+def _handing_off(config, value: Handoff):
+    """The handoff on the configuration's plugin for the length of one build (MkDocs keeps one plugin instance per
+    process: it is taken off again whatever happens)."""
+    plugin = config.plugins.get(PLUGIN)
+    if plugin is None:
+        raise SiteBuildError(f"MkDocs-asetuksissa {config.config_file_path} ei ole liitännäistä {PLUGIN}")
+    plugin.handoff = value
+    try:
+        yield
+    finally:
+        plugin.handoff = None
 
 
 def build_site(model: Agreement, sources: Sources, root: Path, out: Path) -> Path:
@@ -94,14 +95,15 @@ def build_site(model: Agreement, sources: Sources, root: Path, out: Path) -> Pat
             for note in notes:  # the build goes on without that file (the PDF where LibreOffice is missing)
                 sys.stderr.write(f"huom: {note}; sivustolla ei tarjota sitä\n")
             site_dirs = {lang: work if index == 0 else work / lang for index, lang in enumerate(model.languages)}
-            with _handing_off(Handoff(Path(root).resolve(), downloads, model, sources)):
-                # the main (first) language first: its clean step would wipe the others' folders
-                for lang, site_dir in site_dirs.items():
-                    config = load_config(str(config_file(lang)), site_dir=str(site_dir), strict=True)
-                    if config.theme["language"] != lang:
-                        raise SiteBuildError(f"MkDocs-asetuksia kielelle {lang} ei ole: lisää tiedosto "
-                                             f"mkdocs.{lang}.yml (theme.language: {lang})")
-                    config.extra["content_language"] = lang
+            given = Handoff(Path(root).resolve(), downloads, model, sources)
+            # the main (first) language first: its clean step would wipe the others' folders
+            for lang, site_dir in site_dirs.items():
+                config = load_config(str(config_file(lang)), site_dir=str(site_dir), strict=True)
+                if config.theme["language"] != lang:
+                    raise SiteBuildError(f"MkDocs-asetuksia kielelle {lang} ei ole: lisää tiedosto "
+                                         f"mkdocs.{lang}.yml (theme.language: {lang})")
+                config.extra["content_language"] = lang
+                with _handing_off(config, given):
                     build(config)
             try:
                 made = downloads.made()

@@ -56,6 +56,19 @@ def markdown_whole(text: str) -> str:
     return "\n".join(line for line in clean.splitlines() if line.strip())
 
 
+# a region's own pages (overrides/<lang>/*.md): headings, images and the table of contents' anchors too
+PAGE_TAGS = ALLOWED_TAGS | {"h1", "h2", "h3", "h4", "h5", "h6", "img", "div", "span"}
+
+
+def page_html(html_text: str) -> str:
+    """A region's own page as MkDocs rendered it, sanitised as the data's Markdown is: no script, no handler, no
+    style, links and images only to http(s), mailto or the site's own relative addresses."""
+    return nh3.clean(html_text, tags=PAGE_TAGS,
+                     attributes={"a": {"href", "title"}, "img": {"src", "alt", "title", "width", "height"},
+                                 "h1": {"id"}, "h2": {"id"}, "h3": {"id"}, "h4": {"id"}, "h5": {"id"}, "h6": {"id"}},
+                     url_schemes={"http", "https", "mailto"}, link_rel="noopener noreferrer nofollow")
+
+
 @functools.lru_cache(maxsize=8192)
 def relative_url(target: str, here: str) -> str:
     target_url = Page(target, "").url

@@ -32,7 +32,7 @@ from cooperation.files import write_atomic
 _DIRTY_WARNING = "A 'dirty' build is being performed"
 
 
-_log = logging.getLogger("mkdocs.hooks.cooperation")
+_log = logging.getLogger("mkdocs.plugins.yhteistyosopimus")
 
 
 class _DirtyWarning(logging.Filter):
