@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from cooperation import RESOURCES, __version__
+from cooperation.i18n import labels as L
 from cooperation.load import formats
 from cooperation.schemas import default_schemas
 
@@ -34,8 +35,8 @@ CSV_HEADINGS = {  # column → the headings it is known by (lower case)
     "kind": ("kind", "laji", "tyyppi", "typ"),
     "business_id": ("business_id", "y-tunnus", "ytunnus", "business id", "fo-nummer"),
 }
-SIGNATORY = {"county": ("aluevaltuuston puheenjohtaja", "ordförande för välfärdsområdesfullmäktige"),
-             "municipality": ("kunnanjohtaja", "kommundirektör"), "other": ("puheenjohtaja", "ordförande")}
+SIGNATORY = {"county": "starter_signatory_county", "municipality": "starter_signatory_municipality",
+             "other": "starter_signatory_other"}  # labels.WORDS: the title a signatory to be named is shown with
 # the files every region gets besides its data (source under resources/region → place in the repository)
 WORKFLOWS = ("pull-request.yml", "comment.yml", "pages.yml", "release.yml")
 
@@ -117,7 +118,7 @@ def read_parties(path: Path, languages: list[str]) -> list[dict]:
                 "agreement/parties.yaml (business_id)")
         party["signs"] = True
         # to be named: the draft's signature pages show the title and a line for the name
-        party["signatories"] = [{"name": "Nimi Sukunimi", "title": _texts(languages, *SIGNATORY.get(kind, SIGNATORY["other"]))}]
+        party["signatories"] = [{"name": "Nimi Sukunimi", "title": _texts(languages, SIGNATORY.get(kind, SIGNATORY["other"]))}]
         parties.append(party)
     if problems:
         raise InitError("\n".join(f"virhe: {p}" for p in problems), EXIT_DATA)
@@ -128,9 +129,9 @@ def read_parties(path: Path, languages: list[str]) -> list[dict]:
     return parties
 
 
-def _texts(languages: list[str], fi: str, sv: str) -> Any:
-    words = {"fi": fi, "sv": sv}
-    return {lang: words[lang] for lang in languages} if len(languages) > 1 else words[languages[0]]
+def _texts(languages: list[str], key: str) -> Any:
+    """A starter text of a new region's files (labels.WORDS[key]) in its languages."""
+    return {lang: L.word(key, lang) for lang in languages} if len(languages) > 1 else L.word(key, languages[0])
 
 
 def agreement_data(ident: str, names: dict[str, str], languages: list[str], term: tuple[int, int],
@@ -148,45 +149,34 @@ def agreement_data(ident: str, names: dict[str, str], languages: list[str], term
         "scope": scope,
         "version": "0.1",
         "status": "draft",
-        "purpose": _texts(languages, "Sopimuksen tarkoitus: kirjoita tähän, miksi sopimus tehdään.",
-                          "Avtalets syfte: skriv här varför avtalet ingås."),
-        "starting_points": _texts(languages, "Sopimuksen lähtökohdat: kirjoita tähän yhteinen tilannekuva.",
-                                  "Avtalets utgångspunkter: skriv här den gemensamma lägesbilden."),
-        "legal_basis": [{"law": _texts(languages, "Laki hyvinvointialueesta", "Lag om välfärdsområden"),
+        "purpose": _texts(languages, "starter_purpose"),
+        "starting_points": _texts(languages, "starter_starting_points"),
+        "legal_basis": [{"law": _texts(languages, "starter_law"),
                          "number": "611/2021", "section": "14 §"}],
         "operating_rules": {
-            "goal_setting": _texts(languages, "Tavoitteista sovitaan johdon yhteistyöfoorumissa.",
-                                   "Målen avtalas i ledningens samarbetsforum."),
-            "information_sharing": _texts(languages, "Osapuolet jakavat tiedon valmistelusta ajoissa.",
-                                          "Parterna delar information om beredningen i god tid."),
-            "dispute_resolution": _texts(languages, "Erimielisyydet ratkaistaan neuvottelemalla.",
-                                         "Meningsskiljaktigheter löses genom förhandling.")},
-        "amendment": _texts(languages, "Muutokset hyväksyy jokainen osapuoli.", "Ändringar godkänns av varje part."),
+            "goal_setting": _texts(languages, "starter_goal_setting"),
+            "information_sharing": _texts(languages, "starter_information_sharing"),
+            "dispute_resolution": _texts(languages, "starter_dispute_resolution")},
+        "amendment": _texts(languages, "starter_amendment"),
     }
 
 
 def forums_data(county: str, languages: list[str]) -> dict:
     return {"forums": [{
-        "id": "johto", "name": _texts(languages, "Johdon yhteistyöfoorumi", "Ledningens samarbetsforum"),
+        "id": "johto", "name": _texts(languages, "starter_forum_name"),
         "level": "executive",
-        "members": [{"party": county, "role": _texts(languages, "hyvinvointialuejohtaja", "välfärdsområdesdirektör")},
-                    {"party": "all_municipalities", "role": _texts(languages, "kunnanjohtajat", "kommundirektörerna")}],
+        "members": [{"party": county, "role": _texts(languages, "starter_forum_county_role")},
+                    {"party": "all_municipalities", "role": _texts(languages, "starter_forum_municipalities_role")}],
         "chair": county, "frequency": "twice_a_year", "permanent": True,
-        "purpose": _texts(languages, "Sopimuksen valmistelu ja seuranta.", "Beredning och uppföljning av avtalet."),
+        "purpose": _texts(languages, "starter_forum_purpose"),
     }]}
 
 
 def _subarea_text(county: str, languages: list[str], term: tuple[int, int]) -> str:
     from cooperation.imports.new_subarea import SCAFFOLD
-    texts = {"title": {"fi": "Hyvinvoinnin ja terveyden edistäminen", "sv": "Främjande av hälsa och välfärd"},
-             "role": {"fi": "tehtävänimike", "sv": "befattning"},
-             "description": {"fi": "Kuvaus osa-alueesta.", "sv": "Beskrivning av delområdet."},
-             "goal": {"fi": "Tavoite yhdellä lauseella.", "sv": "Målet i en mening."},
-             "action": {"fi": "Mitä tehdään.", "sv": "Vad som görs."},
-             "indicator": {"fi": "Mittarin nimi", "sv": "Indikatorns namn"}}
-
-    def block(key: str, indent: int) -> str:
-        return "\n".join(" " * indent + f"{lang}: {texts[key][lang]}" for lang in languages)
+    def block(key: str, indent: int) -> str:  # the scaffold's words (labels.WORDS), the sub-area a real HYTE one
+        word = "starter_hyte_title" if key == "title" else f"scaffold_{key}"
+        return "\n".join(" " * indent + f"{lang}: {L.word(word, lang)}" for lang in languages)
     start, end = term[0] + 1, term[1] - 1
     text = SCAFFOLD.format(id="hyte", code="HYTE", county=county, year=start, end=max(end, start + 1),
                            year_minus=start - 1, languages_hint=" kielillä " + ", ".join(languages) if len(languages) > 1 else "",

@@ -176,8 +176,7 @@ class AgreementPlugin(BasePlugin):
             base = (urlparse(config.site_url or "").path or "/").rstrip("/") + "/"
             if lang != model.languages[0] and config.site_url:
                 config.site_url = config.site_url.rstrip("/") + f"/{lang}/"
-            names = {"fi": "Suomeksi", "sv": "På svenska"}
-            roots = [(names.get(code, code), code, base if code == model.languages[0] else f"{base}{code}/")
+            roots = [(L.word(f"language_name_{code}", code) if f"language_name_{code}" in L.WORDS else code, code, base if code == model.languages[0] else f"{base}{code}/")
                      for code in model.languages]
             self.alternate_roots = roots
             config.extra["alternate"] = _alternate(roots, "")

@@ -392,6 +392,22 @@ PARAMS: dict[str, dict[str, str]] = {
                           "sv": "i mappen agreement/ läses endast {files}"},
     "subarea_suffix": {"fi": "osa-alueiden tiedostojen nimet päättyvät .yaml", "en": "sub-area files end in .yaml",
                        "sv": "delområdenas filnamn slutar på .yaml"},
+    "format_added": {"fi": "lisätty tietomuodon versio (format: 2)", "sv": "dataformatets version tillagd (format: 2)",
+                     "en": "added the data format's version (format: 2)"},
+    "format_step_2": {"fi": "tietomuodon versio kenttään format", "sv": "dataformatets version i fältet format",
+                      "en": "the data format's version in the field format"},
+    "install_pinned": {"fi": "asenna {package} {version}, jonka repositorion requirements.txt nimeää: "
+                             "pip install -r requirements.txt",
+                       "sv": "installera {package} {version}, som repositoriets requirements.txt anger: "
+                             "pip install -r requirements.txt",
+                       "en": "install {package} {version}, which the repository's requirements.txt names: "
+                             "pip install -r requirements.txt"},
+    "install_newer": {"fi": "asenna {package}-työkalun uudempi versio, joka lukee tietomuotoa {format} (sen julkaisuista), "
+                            "ja kirjaa se repositorion requirements.txt-tiedostoon",
+                      "sv": "installera en nyare version av {package} som läser dataformat {format} och ange den i "
+                            "repositoriets requirements.txt",
+                      "en": "install a newer version of {package} that reads data format {format} and pin it in the "
+                            "repository's requirements.txt"},
     "did_you_mean": {"fi": " (tarkoititko ”{value}”?)", "en": ' (did you mean "{value}"?)', "sv": " (menade du ”{value}”?)"},
     "allowed": {"fi": " (sallitut: {values})", "en": " (allowed: {values})", "sv": " (tillåtna: {values})"},
     "business_id_none": {"fi": " (tällaista Y-tunnusta ei ole)", "en": " (no such business ID)",

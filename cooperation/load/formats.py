@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from cooperation import __version__
+from cooperation.i18n.messages import param
 
 FORMAT = 2  # the format this tool writes and reads
 FIRST = 1  # data without `format`
@@ -54,8 +55,7 @@ def _add_format(files: Files) -> list[Change]:
         data.clear()
         data["format"] = 2
         data.update(items)
-    return [(AGREEMENT_FILE, {"fi": "lisätty tietomuodon versio (format: 2)", "sv": "dataformatets version tillagd "
-                              "(format: 2)", "en": "added the data format's version (format: 2)"})]
+    return [(AGREEMENT_FILE, param("format_added"))]
 
 
 def _add_format_line(name: str, text: str) -> str | None:
@@ -72,8 +72,7 @@ def _add_format_line(name: str, text: str) -> str | None:
 
 
 STEPS: tuple[Step, ...] = (
-    Step(2, "0.2.0", {"fi": "tietomuodon versio kenttään format", "sv": "dataformatets version i fältet format",
-                      "en": "the data format's version in the field format"}, _add_format, _add_format_line),
+    Step(2, "0.2.0", param("format_step_2"), _add_format, _add_format_line),
 )
 assert [s.to for s in STEPS] == list(range(FIRST + 1, FORMAT + 1)), "one step per format, in order"
 
@@ -128,15 +127,5 @@ def install_advice(root: Path, data_format: int) -> dict[str, str]:
     than this one, else the newest release."""
     pinned = pinned_version(root)
     if pinned and _version_key(pinned) > _version_key(__version__):
-        return {"fi": f"asenna {PACKAGE} {pinned}, jonka repositorion requirements.txt nimeää: "
-                      "pip install -r requirements.txt",
-                "sv": f"installera {PACKAGE} {pinned}, som repositoriets requirements.txt anger: "
-                      "pip install -r requirements.txt",
-                "en": f"install {PACKAGE} {pinned}, which the repository's requirements.txt names: "
-                      "pip install -r requirements.txt"}
-    return {"fi": f"asenna {PACKAGE}-työkalun uudempi versio, joka lukee tietomuotoa {data_format} (sen julkaisuista), "
-                  f"ja kirjaa se repositorion requirements.txt-tiedostoon",
-            "sv": f"installera en nyare version av {PACKAGE} som läser dataformat {data_format} och ange den i "
-                  "repositoriets requirements.txt",
-            "en": f"install a newer version of {PACKAGE} that reads data format {data_format} and pin it in the "
-                  "repository's requirements.txt"}
+        return param("install_pinned", package=PACKAGE, version=pinned)
+    return param("install_newer", package=PACKAGE, format=str(data_format))
