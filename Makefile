@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum 
 OUT ?= out
 WHEELS := $(VENV)/wheels
 
-.PHONY: all build validate test lint bench clean
+.PHONY: all build validate test test-fast lint bench clean
 all: build
 
 $(STAMP): requirements.txt pyproject.toml
@@ -37,8 +37,13 @@ $(AXE): tests/browser/package-lock.json
 	@if command -v npm >/dev/null 2>&1; then (cd tests/browser && npm ci --no-audit --no-fund --silent) && touch $@; \
 	else echo "npm puuttuu: saavutettavuustestit ohitetaan (apt-get install npm)"; fi
 
+# every test, on every core (pytest-xdist); `make test-fast` is the quick loop: no browser, no LibreOffice, no
+# benchmarks, and the tests' cache (the example's PDFs, git's texts) kept between runs in .venv/test-cache
 test: $(STAMP) $(AXE) lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
+
+test-fast: $(STAMP)
+	TEST_CACHE=$(VENV)/test-cache $(BIN)/python -m pytest -n auto -q -m "not browser and not office and not slow"
 
 # ruff and mypy on the package (settings and the reasons for each ignore: pyproject.toml)
 lint: $(STAMP)

@@ -38,7 +38,7 @@ def pytest_collection_modifyitems(items):
             source = inspect.getsource(function) if function else ""
         except (OSError, TypeError):
             source = ""
-        if any(call in source for call in _OFFICE_CALLS):
+        if any(call in source for call in _OFFICE_CALLS) or "libreoffice" in item.name.lower():
             item.add_marker(pytest.mark.office)
 
 

@@ -14,6 +14,9 @@ from pathlib import Path
 import pytest
 from helpers import REPO, copy_example
 
+# whole builds and real processes: left out of `make test-fast`
+pytestmark = pytest.mark.slow
+
 MB = 1 << 20
 
 

@@ -16,6 +16,9 @@ from helpers import REPO, copy_example
 
 from cooperation.changes.gitrepo import public_url, repository_url, web_url
 
+# whole builds and real processes: left out of `make test-fast`
+pytestmark = pytest.mark.slow
+
 SECRETS = ("envuser-7q", "envtoken-9x", "siteuser-3k", "sitetoken-5m", "remoteuser-2p", "remotetoken-8w",
            "serveruser-4t", "servertoken-6z")
 

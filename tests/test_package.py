@@ -14,6 +14,9 @@ from pathlib import Path
 import pytest
 from helpers import REPO
 
+# whole builds and real processes: left out of `make test-fast`
+pytestmark = pytest.mark.slow
+
 WHEELS = REPO / ".venv" / "wheels"
 # what a region's repository may hold: its data, its look, its workflows, the pinned tool, its README
 REGION_FILES = ("agreement/", "subareas/", "measurements/", "overrides/", ".github/workflows/", "requirements.txt",

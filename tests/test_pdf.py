@@ -12,6 +12,9 @@ from cooperation.outputs import offered, render_site_files
 from cooperation.outputs import pdf as P
 from cooperation.pipeline import load, load_all
 
+# LibreOffice converts: left out of `make test-fast`
+pytestmark = pytest.mark.office
+
 
 def require_libreoffice() -> None:
     if P.soffice() is None or shutil.which("pdftotext") is None:

@@ -11,6 +11,9 @@ from helpers import MINIMAL, REPO, copy_root
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+# whole builds and real processes: left out of `make test-fast`
+pytestmark = pytest.mark.slow
+
 SERVE_URL = "http://127.0.0.1:8000/"
 
 

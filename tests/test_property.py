@@ -2,6 +2,7 @@
 import os
 from pathlib import Path
 
+import pytest
 import yaml
 from helpers import MINIMAL, REPO, copy_root
 from hypothesis import HealthCheck, given, settings
@@ -10,6 +11,9 @@ from hypothesis import strategies as st
 from cooperation.check import check
 from cooperation.check import reporters as reporter
 from cooperation.load.sources import load_sources
+
+# whole builds and real processes: left out of `make test-fast`
+pytestmark = pytest.mark.slow
 
 SETTINGS = settings(max_examples=int(os.environ.get("PROPERTY_EXAMPLES", "150")), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 FILES = ["agreement/agreement.yaml", "agreement/parties.yaml", "agreement/forums.yaml",

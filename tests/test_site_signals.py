@@ -21,6 +21,9 @@ from pathlib import Path
 import pytest
 from helpers import MINIMAL, REPO, copy_example, run_cli
 
+# whole builds and real processes: left out of `make test-fast`
+pytestmark = pytest.mark.slow
+
 MARK = "COOPERATION_TEST_RUN"
 
 

@@ -10,6 +10,9 @@ from material.plugins.search.plugin import Parser, SearchIndex
 
 from cooperation.outputs.site.search import bare, searched
 
+# whole builds and real processes: left out of `make test-fast`
+pytestmark = pytest.mark.slow
+
 # as the generated pages nest them: an excluded scroll region holding a table (a div within a div), an indexed
 # table whose data cells are excluded, a definition list, text between and after them
 PAGE = """<h2 id="tavoitteet">Tavoitteet</h2>
