@@ -28,6 +28,7 @@ from cooperation.i18n.labels import (
     MEASUREMENT_WORDS,
     MORE_CHANGES,
     MORE_CHANGES_SHORT,
+    MORE_CHANGES_SHORT_ONE,
     SKIPPED_WORDS,
 )
 from cooperation.i18n.labels import DIFF_WORDS as WORDS
@@ -486,7 +487,7 @@ def untranslated_problems(diff: Diff, sources: Sources) -> list:
             kind, doc = docs[f.where[0]]
             checker.warning("text_not_translated", doc, kind, f.where[1],
                             languages={lang: ", ".join(LANGUAGE_WORDS.get(code, {}).get(lang, code)
-                                                       for code in f.untranslated) for lang in ("fi", "en")})
+                                                       for code in f.untranslated) for lang in ("fi", "sv", "en")})
     return checker.result.problems
 
 
@@ -514,5 +515,6 @@ def summary(diff: Diff, lang: str = "fi", limit: int = SUMMARY_ITEMS) -> str:
         parts.append(f"{WORDS['measurements'][lang]}: " + MEASUREMENT_WORDS[lang].format(**diff.measurements))
     text = "; ".join(parts[:limit])
     if len(parts) > limit:
-        text += " " + MORE_CHANGES_SHORT[lang].format(n=len(parts) - limit)
+        more = len(parts) - limit
+        text += " " + (MORE_CHANGES_SHORT_ONE[lang] if more == 1 else MORE_CHANGES_SHORT[lang].format(n=more))
     return " ".join(text.split())

@@ -108,6 +108,12 @@ WORDS: dict[str, dict[str, str]] = {
     "n_indicators": {"fi": "mittaria", "sv": "indikatorer"},
     "n_on_track": {"fi": "mittaria tavoitteessa tai edistyy", "sv": "indikatorer uppnådda eller på rätt väg"},
     "n_parties": {"fi": "osapuolta", "sv": "parter"},
+    # a count's word after the number 1 (count_word): "1 osa-alue", "2 osa-aluetta"
+    "n_subareas_one": {"fi": "osa-alue", "sv": "delområde"},
+    "n_goals_one": {"fi": "tavoite", "sv": "mål"},
+    "n_actions_one": {"fi": "toimenpide", "sv": "åtgärd"},
+    "n_indicators_one": {"fi": "mittari", "sv": "indikator"},
+    "n_parties_one": {"fi": "osapuoli", "sv": "part"},
     "last_change": {"fi": "Viimeisin muutos", "sv": "Senaste ändring"},
     "scope": {"fi": "Laajuus", "sv": "Omfattning"},
     "kind": {"fi": "Laji", "sv": "Typ"},
@@ -278,6 +284,7 @@ WORDS: dict[str, dict[str, str]] = {
     "change_history": {"fi": "Tavoitteen muutoshistoria", "sv": "Målets ändringshistorik"},
     "pull_request": {"fi": "muutosehdotus", "sv": "ändringsförslag"},
     "more_changes": {"fi": "ja {n} muuta muutosta", "sv": "och {n} andra ändringar"},
+    "more_changes_one": {"fi": "ja 1 muu muutos", "sv": "och 1 annan ändring"},
     "no_history": {"fi": "Muutoshistoriaa ei ole saatavilla.", "sv": "Ingen ändringshistorik finns tillgänglig."},
     "class": {"fi": "Luokka", "sv": "Klass"},
     "editor_guide": {"fi": "Ohje muokkaajille", "sv": "Anvisning för redaktörer"},
@@ -481,13 +488,19 @@ def legal_section(section: str, lang: str) -> str:
                   lambda m: words[m.group(1)], section)
 
 
+# byte units as each language abbreviates them: tavu, kilotavu, megatavu in Finnish
+SIZE_UNITS = {"fi": ("t", "kt", "Mt"), "sv": ("B", "kB", "MB"), "en": ("B", "kB", "MB")}
+
+
 def file_size(size: int, lang: str) -> str:
-    """A file's size as readers write it: 850 B, 12,3 kB, 1,4 MB (decimal units, as browsers show them)."""
+    """A file's size as readers write it: 850 t, 8,4 kt, 245 kt, 1,4 Mt (sv: B, kB, MB; decimal units, as browsers
+    show them; a decimal only where it tells something)."""
+    byte, kilo, mega = SIZE_UNITS.get(lang, SIZE_UNITS["fi"])
     if size < 1000:
-        return f"{size}\u00a0B"
+        return f"{size}\u00a0{byte}"
     if size < 1_000_000:
-        return f"{number(size / 1000, 1, lang)}\u00a0kB"
-    return f"{number(size / 1_000_000, 1, lang)}\u00a0MB"
+        return f"{number(size / 1000, 1 if size < 10_000 else 0, lang)}\u00a0{kilo}"
+    return f"{number(size / 1_000_000, 1, lang)}\u00a0{mega}"
 
 
 def word(key: str, lang: str) -> str:
@@ -545,11 +558,48 @@ def number(value: float | None, decimals: int, lang: str) -> str:
     return text.replace("-", "\u2212")
 
 
+# a count unit's word after the number 1: the schema's labels are the plural forms ("2 kuntaa", "2 möten")
+UNIT_ONE = {
+    "persons": {"fi": "henkilö", "sv": "person", "en": "person"},
+    "days": {"fi": "päivä", "sv": "dag", "en": "day"},
+    "score": {"fi": "piste", "sv": "poäng", "en": "point"},
+    "weeks": {"fi": "viikko", "sv": "vecka", "en": "week"},
+    "months": {"fi": "kuukausi", "sv": "månad", "en": "month"},
+    "years": {"fi": "vuosi", "sv": "år", "en": "year"},
+    "visits": {"fi": "käynti", "sv": "besök", "en": "visit"},
+    "meetings": {"fi": "kokous", "sv": "möte", "en": "meeting"},
+    "municipalities": {"fi": "kunta", "sv": "kommun", "en": "municipality"},
+    "organisations": {"fi": "järjestö", "sv": "organisation", "en": "organisation"},
+}
+
+# a space inside a unit's symbol that must not break a value from its meaning: "/ 1 000", "1 000 €"
+_UNIT_SPACE = re.compile(r"(?<=[\d/]) (?=[\d€])")
+
+
+def unit_symbol(unit: str, lang: str, value_text: str = "") -> str:
+    """A unit as it follows a number: singular after exactly 1 ("1 kunta"), its spaces around "/" and between
+    thousands no-break ones ("−1,3 / 1 000 asukasta" never breaks before "asukasta")."""
+    if value_text == "1" and unit in UNIT_ONE:
+        return UNIT_ONE[unit].get(lang) or UNIT_ONE[unit]["fi"]
+    return no_break_unit(enum("unit", unit, lang))
+
+
+def no_break_unit(symbol: str) -> str:
+    """A unit's symbol with no-break spaces after "/" and between thousands ("/ 1 000 asukasta")."""
+    return _UNIT_SPACE.sub("\u00a0", symbol)
+
+
 def with_unit(value: float | None, unit: str, decimals: int, lang: str) -> str:
     if value is None:
         return "–"
-    symbol = enum("unit", unit, lang)
-    return f"{number(value, decimals, lang)}\u00a0{symbol}" if symbol else number(value, decimals, lang)
+    text = number(value, decimals, lang)
+    symbol = unit_symbol(unit, lang, text)
+    return f"{text}\u00a0{symbol}" if symbol else text
+
+
+def count_word(key: str, n: int, lang: str) -> str:
+    """A count's word by the number: ``key`` after any number but 1, ``key``_one after 1 where there is one."""
+    return word(f"{key}_one" if n == 1 and f"{key}_one" in WORDS else key, lang)
 
 
 def dated_value(point: tuple[int, float] | None, unit: str, decimals: int, lang: str) -> str:
@@ -606,6 +656,7 @@ DIFF_WORDS = {
 }
 # a summary's tail: "HYTE-1: …; HYTE-2: … ja 3 muuta muutosta"
 MORE_CHANGES_SHORT = {"fi": "ja {n} muuta muutosta", "sv": "och {n} andra ändringar", "en": "and {n} other changes"}
+MORE_CHANGES_SHORT_ONE = {"fi": "ja 1 muu muutos", "sv": "och 1 annan ändring", "en": "and 1 other change"}
 # "{language} teksti ei muuttunut": the language as the reader says it
 LANGUAGE_WORDS = {"fi": {"fi": "suomenkielinen", "sv": "finska", "en": "Finnish"},
                   "sv": {"fi": "ruotsinkielinen", "sv": "svenska", "en": "Swedish"}}

@@ -41,11 +41,10 @@ class HomePages(SiteContext):
         page.body.append(f'<dl class="facts"{NO_SEARCH}>' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>")
         page.body.append(self.approval_summary_html())
         page.body.append(f"## {heading_text(self.w('key_figures'))}")
-        figures = [(len(m.subareas), self.w("n_subareas"), "osa-alueet/index.md"),
-                   (len(m.goals), self.w("n_goals"), "osa-alueet/index.md"),
-                   (len(m.actions), self.w("n_actions"), "vastuumatriisi.md"),
-                   (len(m.indicators), self.w("n_indicators"), "mittarit.md"),
-                   (len(m.parties), self.w("n_parties"), "osapuolet/index.md")]
+        figures = [(n, L.count_word(key, n, lang), target) for n, key, target in (
+            (len(m.subareas), "n_subareas", "osa-alueet/index.md"), (len(m.goals), "n_goals", "osa-alueet/index.md"),
+            (len(m.actions), "n_actions", "vastuumatriisi.md"), (len(m.indicators), "n_indicators", "mittarit.md"),
+            (len(m.parties), "n_parties", "osapuolet/index.md"))]
         page.body.append('<ul class="figures">' + "".join(
             f'<li><a href="{esc(self.href(target))}"><strong>{esc(str(n))}</strong> <span>{esc(text)}</span></a></li>'
             for n, text, target in figures) + "</ul>")

@@ -190,7 +190,7 @@ class RecordPages(SiteContext):
         out = "<ul>" + "".join(f'<li>{text} {self.badge("change", kind, CLASS_NAMES[kind][self.lang])}</li>'
                                for text, kind in shown) + "</ul>"
         if len(lines) > limit:  # the rest one click away, not dropped
-            out += (f"<details><summary>{esc(self.w('more_changes').format(n=len(lines) - limit))}</summary><ul>"
+            out += (f"<details><summary>{esc(L.count_word('more_changes', len(lines) - limit, self.lang).format(n=len(lines) - limit))}</summary><ul>"
                     + "".join(f'<li>{text} {self.badge("change", kind, CLASS_NAMES[kind][self.lang])}</li>'
                               for text, kind in lines[limit:]) + "</ul></details>")
         return out
