@@ -31,11 +31,15 @@ class Page(HTMLParser):
         self.ids: set[str] = set()
         self.tags: list[tuple[str, dict]] = []
         self._skip = 0
+        self._joined = False  # after <wbr>: the text goes on without a space (a fingerprint's groups)
         self.feed(html)
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
         self.tags.append((tag, attributes))
+        if tag == "wbr":
+            self._joined = True
+            return
         if "id" in attributes:
             self.ids.add(attributes["id"])
         for key in ("href", "src"):
@@ -50,7 +54,11 @@ class Page(HTMLParser):
 
     def handle_data(self, data):
         if not self._skip:
-            self.text.append(data)
+            if self._joined and self.text:
+                self.text[-1] += data
+            else:
+                self.text.append(data)
+        self._joined = False
 
     @property
     def content(self) -> str:

@@ -139,10 +139,10 @@ WORDS: dict[str, dict[str, str]] = {
     "no_signatories": {"fi": "Allekirjoittajia ei ole vielä nimetty.", "sv": "Undertecknarna har ännu inte utsetts."},
     "matrix": {"fi": "Vastuumatriisi", "sv": "Ansvarsmatris"},
     "matrix_help": {"fi": "Montako toimenpidettä kullakin osapuolella on kullakin osa-alueella; suluissa ne, joissa "
-                          "osapuoli on päävastuussa.",
+                          "osapuoli on päävastuussa. Luku vie osa-alueen sivulle.",
                     "sv": "Hur många åtgärder varje part har inom varje delområde; inom parentes de där parten är "
-                          "huvudansvarig."},
-    "lead_abbr": {"fi": "pääv.", "sv": "huvudansv."},
+                          "huvudansvarig. Talet leder till delområdets sida."},
+    "matrix_codes": {"fi": "Sarakkeet ovat osa-alueita:", "sv": "Kolumnerna är delområden:"},
     "status_rule_heading": {"fi": "Miten tila lasketaan", "sv": "Hur status beräknas"},
     "status_rule": {"fi": "Edistyminen lasketaan kullekin alueelle erikseen: koko alueelle ja jokaiselle kunnalle, jolla on "
                           "arvoja. Menetelmä on Open SDG -palvelun (Kanadan tilastoviraston kehittämä). Lähtötasosta "
@@ -224,19 +224,26 @@ WORDS: dict[str, dict[str, str]] = {
     "edit_on_github": {"fi": "Muokkaa tätä sisältöä GitHubissa", "sv": "Redigera innehållet på GitHub"},
     # what each registered output is (cooperation/outputs/__init__.py, Output.description), and the schemas
     # the downloads page adds the format and, for a file per language, the language: "… (Word, suomeksi)"
-    "dl_docx": {"fi": "Allekirjoitettava sopimus", "sv": "Avtalet för underskrift"},
+    # link texts name the file in words, then its format, language and size: "Sopimus allekirjoitettavaksi (Word,
+    # suomeksi, 245 kt)"; a developer's file has a line on its structure under it (_detail)
+    "dl_docx": {"fi": "Sopimus allekirjoitettavaksi", "sv": "Avtalet för underskrift"},
     "dl_pdf": {"fi": "Sopimus luettavaksi ja tulostettavaksi", "sv": "Avtalet för läsning och utskrift"},
-    "dl_json": {"fi": "Koko sopimus yhtenä tiedostona, rakenne: schema/bundle.schema.json",
-                "sv": "Hela avtalet som en fil, struktur: schema/bundle.schema.json"},
-    "dl_csv": {"fi": "Mittaustulokset, sarakkeet indicator, area, year, value, note",
-               "sv": "Mätvärden, kolumnerna indicator, area, year, value, note"},
-    "dl_progress": {"fi": "Mittarien edistyminen alueittain, sarakkeet indicator, area, level, base_year, base_value, "
-                          "latest_year, latest_value, ratio",
-                    "sv": "Indikatorernas utveckling per område, kolumnerna indicator, area, level, base_year, "
-                          "base_value, latest_year, latest_value, ratio"},
+    "dl_json": {"fi": "Koko sopimus yhtenä tiedostona", "sv": "Hela avtalet som en fil"},
+    "dl_json_detail": {"fi": "Rakenne: schema/bundle.schema.json.", "sv": "Struktur: schema/bundle.schema.json."},
+    "dl_csv": {"fi": "Mittaustulokset", "sv": "Mätvärden"},
+    "dl_csv_detail": {"fi": "Sarakkeet indicator, area, year, value, note.",
+                      "sv": "Kolumnerna indicator, area, year, value, note."},
+    "dl_progress": {"fi": "Mittarien edistyminen alueittain", "sv": "Indikatorernas utveckling per område"},
+    "dl_progress_detail": {"fi": "Sarakkeet indicator, area, level, base_year, base_value, latest_year, latest_value, ratio.",
+                           "sv": "Kolumnerna indicator, area, level, base_year, base_value, latest_year, latest_value, "
+                                 "ratio."},
     "dl_schema": {"fi": "JSON-skeemat, joilla tiedostot tarkistetaan", "sv": "JSON-scheman som filerna kontrolleras mot"},
     "dl_ics": {"fi": "Vuosikello ja foorumien kokoukset kalenteriin", "sv": "Årshjul och forumens möten i kalendern"},
-    "dl_xlsx": {"fi": "Työkirja", "sv": "Arbetsbok"},
+    "dl_xlsx": {"fi": "Työkirja tavoitteiden, toimenpiteiden ja mittaustulosten päivittämiseen",
+                "sv": "Arbetsbok för att uppdatera mål, åtgärder och mätvärden"},
+    "dl_xlsx_detail": {"fi": "Palauta täytetty työkirja sopimuksen koordinaattorille; ohje sivulla Ohje muokkaajille.",
+                       "sv": "Returnera den ifyllda arbetsboken till avtalets koordinator; anvisningen finns på sidan "
+                             "Anvisning för redaktörer."},
     # the workbook (export-xlsx, import-xlsx): its sheets and columns; field titles come from the schema
     "sheet_main": {"fi": "Työkirja", "sv": "Arbetsbok"},
     "sheet_data": {"fi": "Kaikki tiedot", "sv": "Alla uppgifter"},
@@ -255,6 +262,7 @@ WORDS: dict[str, dict[str, str]] = {
     "list_error": {"fi": "Arvoa ei ole luettelossa. Valitse arvo solun pudotusvalikosta.",
                    "sv": "Värdet finns inte i listan. Välj ett värde i cellens rullgardinsmeny."},
     "dl_for_residents": {"fi": "Asukkaille", "sv": "För invånare"},
+    "dl_for_officials": {"fi": "Viranhaltijoille ja valmistelijoille", "sv": "För tjänsteinnehavare och beredare"},
     "dl_for_developers": {"fi": "Kehittäjille: avoin data", "sv": "För utvecklare: öppna data"},
     "size": {"fi": "Koko", "sv": "Storlek"},
     "size_pending": {"fi": "valmistuu…", "sv": "blir klar…"},

@@ -8,6 +8,7 @@ from cooperation.outputs.site.context import SiteContext
 from cooperation.outputs.site.html import (
     NO_SEARCH,
     esc,
+    facts_list,
     heading_text,
     short_month,
 )
@@ -56,7 +57,7 @@ class AboutPages(SiteContext):
                     next(x.title for x in self.m.subareas if x.id == s))) for s in a.subareas)))
             if a.url:
                 facts.append((self.w("link"), f'<a href="{esc(a.url)}">{esc(a.url)}</a>'))
-            page.body.append(f'<dl class="facts"{NO_SEARCH}>' + "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>")
+            page.body.append(facts_list(facts))
             page.body.append(self.md(a.description))
 
 
@@ -76,7 +77,7 @@ class AboutPages(SiteContext):
                 facts.append((self.w("chair"), self.party_link(f.chair)))
             if f.months:
                 facts.append((self.w("months"), esc(", ".join(month_name(mo, self.lang) for mo in f.months))))
-            page.body.append(f'<dl class="facts"{NO_SEARCH}>' + "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>")
+            page.body.append(facts_list(facts))
             page.body.append(self.md(f.purpose))
             if f.members:
                 page.body.append("<ul>" + "".join(f"<li>{self.party_link(mb.party)}: {self.et(mb.role)}</li>"

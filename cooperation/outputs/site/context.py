@@ -22,6 +22,7 @@ from cooperation.outputs.site.html import (
     Page,
     entry_id,
     esc,
+    keep_whole,
     markdown_html,
     relative_url,
     scroll_region,
@@ -105,7 +106,7 @@ class SiteContext:
 
 
     def table(self, head: list[str], rows: list[list[str]], caption: str, css: str = "", stack: bool = False,
-              index_rows: bool = False) -> str:
+              index_rows: bool = False, caption_html: str | None = None) -> str:
         """A table in a focusable scroll container, so it reads on a phone with a keyboard too.
 
         ``stack``: on a narrow screen each row becomes a card (extra.css), each cell headed by its
@@ -114,8 +115,11 @@ class SiteContext:
         Search indexes no data cell; ``index_rows``: the row headers (an item's id and name, one a
         line) are indexed, so the ids of actions and indicators are found."""
         skip = NO_SEARCH if index_rows else ""
+        shown = esc(caption) if caption_html is None else caption_html  # the region keeps the plain caption
+        rows = [[keep_whole(c) for c in row] for row in rows]
+        head = [keep_whole(h) for h in head]
         if not stack:
-            out = [scroll_region(caption, index_rows), f'<table class="{css}">', f"<caption{skip}>{esc(caption)}</caption>",
+            out = [scroll_region(caption, index_rows), f'<table class="{css}">', f"<caption{skip}>{shown}</caption>",
                    f"<thead{skip}><tr>"]
             out += [f'<th scope="col">{h}</th>' for h in head]
             out.append("</tr></thead><tbody>")
@@ -126,7 +130,7 @@ class SiteContext:
             return "\n".join(out)
         labels = [esc(" ".join(html.unescape(TAG_PATTERN.sub("", h)).split())) for h in head]
         out = [scroll_region(caption, index_rows), f'<table class="{" ".join(x for x in (css, "stack") if x)}" role="table">',
-               f"<caption{skip}>{esc(caption)}</caption>", f'<thead role="rowgroup"{skip}><tr role="row">']
+               f"<caption{skip}>{shown}</caption>", f'<thead role="rowgroup"{skip}><tr role="row">']
         out += [f'<th scope="col" role="columnheader">{h}</th>' for h in head]
         out.append('</tr></thead><tbody role="rowgroup">')
         for row in rows:

@@ -13,6 +13,7 @@ from cooperation.outputs.site.context import SiteContext
 from cooperation.outputs.site.html import (
     NO_SEARCH,
     esc,
+    facts_list,
     heading_text,
     iso_date,
 )
@@ -38,7 +39,7 @@ class HomePages(SiteContext):
             (self.w("fingerprint_plain"), self.short_fingerprint()),
         ]
         page.body.append(f"## {heading_text(self.w('in_brief'))}")
-        page.body.append(f'<dl class="facts"{NO_SEARCH}>' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>")
+        page.body.append(facts_list(facts))
         page.body.append(self.approval_summary_html())
         page.body.append(f"## {heading_text(self.w('key_figures'))}")
         figures = [(n, L.count_word(key, n, lang), target) for n, key, target in (

@@ -188,7 +188,7 @@ def _search_notice(output: str, lang: str) -> str:
 
 # pages printed on landscape paper so that every column of their wide table fits (extra.css makes it fit the
 # width); a named @page does not work here, as the theme lays the content out in a flex box
-LANDSCAPE = ("vastuumatriisi.md",)
+LANDSCAPE = ("vastuumatriisi.md", "historia/hyvaksynnat.md")
 _LANDSCAPE_STYLE = '<style media="print">@page { size: A4 landscape; margin: 10mm; }</style>'
 
 

@@ -20,6 +20,7 @@ class IndicatorPages(SiteContext):
 
     def indicators(self) -> None:
         page = self.start("mittarit.md", self.w("indicators"))
+        page.hide = ("toc",)
         page.body.append(f"## {heading_text(self.w('status_rule_heading'))}")
         page.body.append(f"<p>{esc(self.w('status_rule').format(tolerance=int(STATUS_TOLERANCE * 100)))}</p>")
         for s in self.m.subareas:

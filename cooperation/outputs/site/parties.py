@@ -21,6 +21,7 @@ class PartyPages(SiteContext):
 
     def party_index(self) -> None:
         page = self.start("osapuolet/index.md", self.w("parties"), "agreement/parties.yaml")
+        page.hide = ("toc",)  # a wide table: the page's few headings need no sidebar
         rows = []
         for p in self.m.parties:
             lead = sum(1 for a in self.all_actions if a.lead == p.id)
@@ -39,6 +40,7 @@ class PartyPages(SiteContext):
         leads, its indicators (its own values beside the region's), then every action it takes part in."""
         lang = self.lang
         page = self.start(f"osapuolet/{p.id}.md", self.t(p.name), "agreement/parties.yaml")
+        page.boost = 2  # searching a party's name finds its own page first
         page.body.append(f'<p class="meta">{p.number}. {esc(L.enum("party_kind", p.kind, lang))} · '
                          f'{esc(self.w("business_id"))} {esc(p.business_id_shown)}</p>')
         actions = [a for a in self.all_actions if p.id in a.responsible_set]
@@ -146,9 +148,14 @@ class PartyPages(SiteContext):
 
     def matrix(self) -> None:
         page = self.start("vastuumatriisi.md", self.w("matrix"))
+        page.hide = ("toc",)
         # the hint is for screens: a printout has every column (extra.css)
         page.body.append(f"<p>{esc(self.w('matrix_help'))} <span class=\"scroll-hint\">{esc(self.w('scroll_hint'))}</span></p>")
-        head = [self.w("party")] + [f'<abbr title="{self.et(s.title)}">{esc(s.code or s.number)}</abbr>'
+        # the codes' meanings before the matrix, where a reader needs them first
+        page.body.append(f'<p class="matrix-legend-title">{esc(self.w("matrix_codes"))}</p><ul class="matrix-legend">' + "".join(
+            f"<li><strong>{esc(self.subarea_code(s))}</strong>: {self.link(f'osa-alueet/{s.id}.md', self.t(s.title))}</li>"
+            for s in self.m.subareas) + "</ul>")
+        head = [self.w("party")] + [f'<abbr title="{self.et(s.title)}">{esc(self.subarea_code(s))}</abbr>'
                                     for s in self.m.subareas]
         rows = []
         for p in self.m.parties:
@@ -160,15 +167,13 @@ class PartyPages(SiteContext):
                     row.append('<span class="empty">0</span>')
                 else:
                     cell = self.link(f"osa-alueet/{s.id}.md", str(len(actions)))
-                    if lead:
-                        cell += f' <span class="lead-count">({lead} {esc(self.w("lead_abbr"))})</span>'
+                    if lead:  # "(1)", as the help above says; its meaning spelt out for screen readers
+                        cell += (f' <span class="lead-count">({lead}<span class="sr-only"> '
+                                 f'{esc(self.w("lead_role"))}</span>)</span>')
                     row.append(cell)
             rows.append(row)
         # on a phone each party becomes a card of its sub-areas' counts side by side (extra.css): no sideways scrolling
         page.body.append(self.table(head, rows, self.w("matrix"), "matrix compact", stack=True))
-        page.body.append("<ul>" + "".join(f"<li><strong>{esc(s.code or s.number)}</strong>: "
-                                          f"{self.link(f'osa-alueet/{s.id}.md', self.t(s.title))}</li>"
-                                          for s in self.m.subareas) + "</ul>")
 
 
     def party_approvals_html(self, p: Party) -> str:
@@ -184,6 +189,11 @@ class PartyPages(SiteContext):
                          f"{self.approval_state(c.state)}{when}</li>")
         return f"### {heading_text(self.w('my_approvals'))}\n<ul>" + "".join(items) + "</ul>"
 
+
+    def subarea_code(self, s) -> str:
+        """A sub-area's short name in the matrix: its code (written in the agreement's main language) on the main
+        language's pages, its number on the others' (a Finnish "HYTE" means nothing on a Swedish page)."""
+        return s.code if s.code and self.lang == self.m.main_language else s.number
 
     def own_area(self, p: Party) -> str:
         """Whose values are the party's own: a municipality's own; the county and the regional council serve the

@@ -19,6 +19,7 @@ from cooperation.outputs.site.html import (
     XML_ILLEGAL,
     entry_id,
     esc,
+    fingerprint_code,
     heading_text,
     iso_date,
 )
@@ -65,7 +66,7 @@ class RecordPages(SiteContext):
                   or v == self.state.in_force]
         if signed:
             rows = [[self.release_link(v), esc(L.partial_date(v.date, lang) if v.date else "–"),
-                     esc(S.version_status(v, self.state, lang)), f"<code>{esc(v.fingerprint)}</code>"] for v in signed]
+                     esc(S.version_status(v, self.state, lang)), fingerprint_code(v.fingerprint)] for v in signed]
             page.body.append(self.table([self.w("version"), self.w("version_date"), self.w("status"), self.w("fingerprint")],
                                         rows, self.w("signed_versions"), stack=True))
         else:
@@ -79,7 +80,7 @@ class RecordPages(SiteContext):
             return f"<p><strong>{esc(self.w('no_signed_version'))}</strong></p>"
         return (f"<p><strong>{esc(self.w('in_force_version'))}: {esc(S.version_title(version, self.state, self.lang))}"
                 f"</strong> – {esc(S.version_status(version, self.state, self.lang))}, "
-                f"{esc(self.w('fingerprint'))} <code>{esc(version.fingerprint)}</code></p>")
+                f"{esc(self.w('fingerprint'))} {fingerprint_code(version.fingerprint)}</p>")
 
 
     def atom_feed(self, h) -> bytes:
@@ -147,6 +148,7 @@ class RecordPages(SiteContext):
     def approvals_page(self) -> None:
         lang, parties, state = self.lang, self.m.parties, self.state
         page = self.start("historia/hyvaksynnat.md", self.w("approvals"), "agreement/parties.yaml")
+        page.hide = ("toc",)
         page.body.append(f"<p>{esc(self.w('approvals_help'))}</p>")
         missing = [p for p in parties if p.signs and not p.signatories]
         if missing and state.in_force is not None:
@@ -158,21 +160,41 @@ class RecordPages(SiteContext):
             title = S.version_title(v, state, lang)
             page.body.append(f"## {heading_text(title)} {{#{esc(self.version_anchor(v))}}}")
             page.body.append(f'<p class="meta"><strong>{esc(S.version_status(v, state, lang))}</strong><br>'
-                             f"{esc(self.w('fingerprint'))} <code>{esc(v.fingerprint)}</code>"
+                             f"{esc(self.w('fingerprint'))} {fingerprint_code(v.fingerprint)}"
                              + (f"<br>{esc(self.w('version_date'))} {esc(L.partial_date(v.date, lang))}" if v.date else "")
                              + "</p>")
+            page.body.append(self.approvals_by_state(v, title))
+
+
+    def approvals_by_state(self, v: Version, title: str) -> str:
+        """A version's parties grouped by their state, the decided ones first: each group headed by its state and
+        count; the parties with a decision as a table of it (body, date, §, note), the undecided ones one line
+        each (issue 32.3: thirty cards of dashes on a phone said nothing)."""
+        groups: dict[str, list] = {}
+        for p in self.m.parties:
+            c = self.state.cell(p, v)
+            if p.signs or c.decision is not None:
+                groups.setdefault(c.state, []).append((p, c))
+        order = sorted(groups, key=lambda s: (s == approvals.PENDING, s != approvals.APPROVED, s))
+        out = []
+        for code in order:
+            members = groups[code]
+            heading = f"{S.state_word(code, self.lang).capitalize()} ({len(members)})"
+            badge = self.badge("approval", code, heading)
+            if code == approvals.PENDING:
+                out.append(f'<p class="approval-group">{badge}</p><ul class="columns pending-parties">' + "".join(
+                    f"<li>{p.number}. {self.party_link(p.id)}</li>" for p, _ in members) + "</ul>")
+                continue
             rows = []
-            for p in parties:
-                c = state.cell(p, v)
-                if not p.signs and c.decision is None:
-                    continue
+            for p, c in members:
                 cells = self.decision_cells(c.decision)
                 if c.state == approvals.EARLIER:  # whose decision, and on which text
                     cells[-1] = self.earlier_html(c)
-                rows.append([f"{p.number}. " + self.party_link(p.id), self.approval_state(c.state)] + cells)
-            page.body.append(self.table([self.w("party"), self.w("outcome"), self.w("body"), self.w("date"),
-                                         self.w("minute_section"), self.w("note")], rows,
-                                        f"{self.w('approvals')}: {title}", stack=True))
+                rows.append([f"{p.number}. " + self.party_link(p.id)] + cells)
+            out.append(self.table([self.w("party"), self.w("body"), self.w("date"), self.w("minute_section"),
+                                   self.w("note")], rows, f"{title}: {heading}", "approvals", stack=True,
+                                  caption_html=badge))
+        return "\n".join(out)
 
 
     def diff_html(self, diff, limit: int = 40) -> str:

@@ -15,8 +15,8 @@ from cooperation.model import (
 from cooperation.outputs.site import charts
 from cooperation.outputs.site.context import SiteContext
 from cooperation.outputs.site.html import (
-    NO_SEARCH,
     esc,
+    facts_list,
     heading_text,
     iso_date,
 )
@@ -47,6 +47,7 @@ class SubareaPages(SiteContext):
     def subarea(self, s: Subarea) -> None:
         lang = self.lang
         page = self.start(f"osa-alueet/{s.id}.md", f"{s.number} {self.t(s.title)}", s.file)
+        page.boost = 2  # searching a sub-area's name finds its own page first
         page.body.append(f'<p class="meta">{esc(L.enum("group", s.group, lang))} · {esc(L.enum("basis", s.basis, lang))}</p>')
         updated = self.last_updated(s)
         if updated:
@@ -126,7 +127,7 @@ class SubareaPages(SiteContext):
                  (self.w("direction"), esc(L.enum("direction", i.direction, lang))),
                  (self.w("frequency_indicator"), esc(L.enum("indicator_frequency", i.frequency, lang))),
                  (self.w("source"), self.source_html(i))]
-        out.append(f'<dl class="facts"{NO_SEARCH}>' + "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>")
+        out.append(facts_list(facts))
         chart = charts.indicator_svg(self.m, i, lang, f"chart-{i.id.lower()}")
         if chart:
             # a file of its own, not inline: the page stays light to build, index and load
