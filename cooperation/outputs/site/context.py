@@ -15,6 +15,7 @@ from cooperation.model import (
 )
 from cooperation.model import statements as S
 from cooperation.model.approvals import Version, VersionState
+from cooperation.model.late import Late, late
 from cooperation.outputs.site.html import (
     NO_SEARCH,
     TAG_PATTERN,
@@ -62,6 +63,18 @@ class SiteContext:
     @functools.cached_property
     def all_indicators(self) -> list[Indicator]:
         return self.m.indicators
+
+
+    @functools.cached_property
+    def late_items(self) -> Late:
+        """What is late by the build's date, derived once (cooperation.model.late): the late page, the home page
+        and the party pages read it."""
+        return late(self.m, self.today)
+
+
+    def indicator_path(self, i: Indicator) -> str:
+        """The indicator's own page."""
+        return f"mittarit/{i.id.lower()}.md"
 
 
     def w(self, key: str) -> str:

@@ -9,14 +9,15 @@ from cooperation.model import (
     approvals,
 )
 from cooperation.model import statements as S
-from cooperation.outputs.site.context import SiteContext
+from cooperation.model.late import DELAYED
 from cooperation.outputs.site.html import (
     esc,
     heading_text,
 )
+from cooperation.outputs.site.late import LatePages
 
 
-class PartyPages(SiteContext):
+class PartyPages(LatePages):
     """The party pages: what each party commits to and how it is going, and the responsibility matrix."""
 
     def party_index(self) -> None:
@@ -47,6 +48,10 @@ class PartyPages(SiteContext):
         leads = [a for a in actions if a.lead == p.id]
         own = [i for i in self.all_indicators if i.series(self.own_area(p))]
         page.body.append(f'<p class="party-summary">{esc(self.party_summary(p, actions, leads, own))}</p>')
+        late_actions, stale = self.late_items.for_party(p.id, self.own_area(p))
+        if late_actions or stale:  # what is late, on the late page's part for this party
+            page.body.append(f'<p class="late-link"><strong>{self.link("myohassa.md", self.w("late"), p.id)}</strong>: '
+                             f'{esc(self.late_counts(late_actions, stale))}</p>')
         page.body.append(f"<p>{esc(self.w('party_commits'))}</p>")
         page.body.append(f"## {heading_text(self.w('party_leads'))} {{#leads}}")
         if leads:
@@ -120,10 +125,11 @@ class PartyPages(SiteContext):
     def party_summary(self, p: Party, actions: list, leads: list, own: list) -> str:
         """'Johtaa 1, mukana 36, 1 viivästynyt' – then its indicators by progress level."""
         parts = [self.w("leads_n").format(n=len(leads)), self.w("takes_part_n").format(n=len(actions) - len(leads))]
-        delayed = sum(1 for a in actions if a.status == "delayed")
+        late_actions, _ = self.late_items.for_party(p.id, self.own_area(p))
+        delayed = sum(1 for x in late_actions if DELAYED in x.reasons)
         if delayed:
             parts.append(f"{delayed} {L.enum('action_status', 'delayed', self.lang)}")
-        late = sum(1 for a in actions if self.lateness(a))
+        late = sum(1 for x in late_actions if any(r != DELAYED for r in x.reasons))
         if late:
             parts.append(self.w("late_n").format(n=late))
         text = ", ".join(parts)
