@@ -28,7 +28,7 @@ REPO_URL = "https://github.com/example/agreement"
 # dropped; reviewed: the home page's state and approvals lines, the approvals page, the party pages' approvals and the
 # parties' "decision on the current text" column are the only differences): a change to what the pages show changes
 # it on purpose; then put the digest the failure prints here.
-GOLDEN_FI = "bfb97cbf8d28dcc28a0d605fabb4878d0f251f915bc36fcf41ea0e7e7beebb4b"
+GOLDEN_FI = "f3152f70e697148a0862d250db86cf07e2e4cb72f08505f4f67b2287746b883d"
 
 
 def forget() -> None:
@@ -98,7 +98,8 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-# each edit, and the words it must show on the sub-area's page (or its chart) once the site is rebuilt
+# each edit, and the words it must show on the sub-area's page, the indicator's page or its chart once the site is
+# rebuilt
 EDITS = [
     ("measurements/values.csv", "HYTE-1-M1,region,2025,12.5,", "HYTE-1-M1,region,2025,27,", "27\u00a0%"),
     ("subareas/hyte.yaml", "name: Mittari HYTE-1-M1", "name: Lukutaito nousee", "Lukutaito nousee"),
@@ -115,7 +116,8 @@ def test_a_rebuild_shows_every_edit_as_a_build_anew_does(tmp_path, name, old, ne
     build(root)
     edit(root / name, old, new)
     rebuilt = build(root)
-    page = rebuilt.pages["osa-alueet/hyte.md"].markdown_text() + rebuilt.assets["kaaviot/hyte-1-m1.svg"].decode()
+    page = (rebuilt.pages["osa-alueet/hyte.md"].markdown_text() + rebuilt.pages["mittarit/hyte-1-m1.md"].markdown_text()
+            + rebuilt.assets["kaaviot/hyte-1-m1.svg"].decode())
     assert shown in page
     forget()
     assert output(build(root)) == output(rebuilt)

@@ -419,6 +419,27 @@ WORDS: dict[str, dict[str, str]] = {
     "overdue_not_started": {"fi": "Ei aloitettu: piti alkaa {date}", "sv": "Inte påbörjad: skulle börja {date}"},
     "stale_indicator": {"fi": "Tieto on vanhentunut: uusin arvo on vuodelta {year}.",
                         "sv": "Uppgiften är föråldrad: det senaste värdet är från {year}."},
+    # indicators: their own pages, the sub-area page's folded values, the small charts (issues 25.3, 32.2, 32.6)
+    "values_folded": {"fi": "Arvot alueittain ja vuosittain", "sv": "Värden per område och år"},
+    "n_areas": {"fi": "aluetta", "sv": "områden"},
+    "n_areas_one": {"fi": "alue", "sv": "område"},
+    "indicator_page_link": {"fi": "Mittarin oma sivu: kaikki arvot, lähde ja menetelmä",
+                            "sv": "Indikatorns egen sida: alla värden, källa och metod"},
+    "better_increase": {"fi": "Suurempi arvo on parempi.", "sv": "Ett högre värde är bättre."},
+    "better_decrease": {"fi": "Pienempi arvo on parempi.", "sv": "Ett lägre värde är bättre."},
+    "better_keep": {"fi": "Tavoitteena on pitää taso ennallaan.", "sv": "Målet är att hålla nivån."},
+    "indicator_development": {"fi": "Kehitys", "sv": "Utveckling"},
+    "indicator_values": {"fi": "Arvot alueittain ja vuosittain", "sv": "Värden per område och år"},
+    "indicator_about": {"fi": "Mittarista", "sv": "Om indikatorn"},
+    "method": {"fi": "Menetelmä", "sv": "Metod"},
+    "method_text": {"fi": "{direction}; seurataan: {frequency}. Alueet: {areas}.",
+                    "sv": "{direction}; följs upp: {frequency}. Områden: {areas}."},
+    "goal_of": {"fi": "Tavoite", "sv": "Mål"},
+    "jump_to_goal": {"fi": "Siirry tavoitteeseen", "sv": "Gå till målet"},
+    "overview_help": {"fi": "Jokainen mittari, sen viimeisin arvo, tavoitetaso ja edistyminen. Mittarin nimestä pääsee "
+                            "sen omalle sivulle, jossa ovat kaavio, kaikki arvot kunnittain, lähde ja menetelmä.",
+                      "sv": "Varje indikator, dess senaste värde, målnivå och utveckling. Indikatorns namn leder till "
+                            "dess egen sida med diagram, alla värden per kommun, källa och metod."},
     # the late page (issue 25.2)
     "late": {"fi": "Myöhässä", "sv": "Försenat"},
     "late_help": {"fi": "Toimenpiteet, jotka ovat viivästyneet tai jääneet aikataulustaan, ja mittarit, joiden uusin "

@@ -6,6 +6,7 @@ import posixpath
 from cooperation.i18n import labels as L
 from cooperation.outputs.site.context import SiteContext
 from cooperation.outputs.site.html import (
+    NO_SEARCH,
     Download,
     esc,
     fingerprint_code,
@@ -46,7 +47,8 @@ class DownloadPages(SiteContext):
                              + "</li>")
             if items:
                 page.body.append(f"## {heading_text(self.w(key))}")
-                page.body.append('<ul class="downloads">' + "".join(items) + "</ul>")
+                # not searched: sizes, and in the preview "valmistuu…" until the files are made
+                page.body.append(f'<ul class="downloads"{NO_SEARCH}>' + "".join(items) + "</ul>")
         page.body.append(f'<p id="fingerprint">{esc(self.w("fingerprint"))}: {fingerprint_code(self.m.fingerprint)}<br>'
                          f'<span class="fine-print">{esc(self.w("fingerprint_help"))}</span></p>')
 

@@ -112,14 +112,14 @@ TAG_PATTERN = re.compile(r"<[^>]+>")
 # "sote-keskus"): browsers may break a line after the joint, which in a narrow table column splits an id or a
 # range in two. Kept on one line (class "nw"), unless it is long enough to be a web address or a file path, which
 # must still fit a phone's card.
-_JOINED = re.compile(r"[^\s<>]*\w[-–/‐][^\s<>]*\w[^\s<>]*")
+_JOINED = re.compile(r"[^\s<>]*(?:\w[-–/‐]|[-–/‐]\w)[^\s<>]*")
 _SPLIT_TAGS = re.compile(r"(<[^>]*>)")
 KEEP_MAX = 32
 
 
 def _nowrap(match: re.Match) -> str:
     word = match.group(0)
-    if len(word) > KEEP_MAX or "://" in word:
+    if len(word) > KEEP_MAX or "://" in word or len(word) < 3:
         return word
     return f'<span class="nw">{word}</span>'
 

@@ -73,7 +73,7 @@ class PartyPages(LatePages):
             rows = []
             for i in own:
                 mine = i.progress(area).latest
-                row = [self.link(f"osa-alueet/{self.subarea_of(i.id)}.md", f"{i.id} {self.t(i.name)}", i.id.lower()),
+                row = [self.link(self.indicator_path(i), f"{i.id} {self.t(i.name)}"),
                        self.dated(i, (mine.year, mine.value) if mine else None)]
                 if area != REGION:
                     region = i.series(REGION)
