@@ -82,3 +82,45 @@ def test_a_reader_finds_by_word_or_id(browser, served_site, lang, query, expecte
     # the results follow the typing: wait for the one that holds the word (the index marks it in <mark>)
     page.locator(".md-search-result__item", has_text=expected).first.wait_for(timeout=15000)
     context.close()
+
+
+@pytest.mark.parametrize("lang", sorted(LANGUAGES))
+def test_charts_legends_and_value_tables_are_not_in_the_index(example_site, model, lang):
+    """Issue 25.4: snippets showed the charts' legends ("Koko alue, tavoitepolku, Lähtötaso…")."""
+    texts = " ".join(d["text"] for d in index(example_site, lang)["docs"])
+    assert L.word("target_path", lang) not in texts
+    assert L.word("by_area_help", lang) not in texts
+    assert L.word("values_folded", lang) not in texts and L.word("indicator_page_link", lang) not in texts
+    indicator = next(i for i in model.indicators if len(i.measured_areas) > 2)
+    last = indicator.series(indicator.measured_areas[1])[-1]
+    shown = L.dated_value((last.year, last.value), indicator.unit, indicator.decimals, lang)
+    assert shown not in texts
+
+
+@pytest.mark.parametrize("lang", sorted(LANGUAGES))
+def test_party_and_subarea_pages_are_boosted_for_their_names(example_site, model, lang):
+    docs = index(example_site, lang)["docs"]
+    boost = {d["location"]: d.get("boost") for d in docs}
+    for p in model.parties:
+        assert boost[f"osapuolet/{p.id}/"] == 2
+    for s in model.subareas:
+        assert boost[f"osa-alueet/{s.id}/"] == 2
+    assert boost["historia/"] is None
+
+
+@pytest.mark.parametrize("lang", sorted(LANGUAGES))
+def test_searching_a_municipalitys_name_finds_its_page_first(browser, served_site, model, lang):
+    """The negotiation history and the approvals name every party too: the party's own page comes first."""
+    party = next(p for p in model.municipalities if p.id == "kuusiniemi")
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(served_site + LANGUAGES[lang], wait_until="networkidle")
+    page.locator("input.md-search__input").click()  # on a desktop the search box is in the header
+    name = party.name.get(lang).split()[0]  # "Kuusiniemen", as a reader types it
+    page.locator("input.md-search__input").press_sequentially(name, delay=30)
+    first = page.locator(".md-search-result__item").first
+    page.locator(".md-search-result__item", has_text=name).first.wait_for(timeout=15000)
+    page.wait_for_timeout(500)  # the results follow the last key
+    href = first.locator("a").first.get_attribute("href")
+    context.close()
+    assert href.split("?")[0].rstrip("/").endswith(f"osapuolet/{party.id}"), href

@@ -10,7 +10,7 @@ from cooperation.i18n import labels as L
 from cooperation.model import Indicator
 from cooperation.outputs.site import charts
 from cooperation.outputs.site.context import SiteContext
-from cooperation.outputs.site.html import esc, facts_list
+from cooperation.outputs.site.html import NO_SEARCH, esc, facts_list
 from cooperation.outputs.site.memo import PAGES
 
 
@@ -53,9 +53,9 @@ class IndicatorBlocks(SiteContext):
         if values:
             # on a phone a card per area: folded, the page is a screen or two per indicator, not thirteen cards
             n = len(charts.areas_with_values(i))
-            out.append(f'<details class="values"><summary>{esc(self.w("values_folded"))} '
+            out.append(f'<details class="values"><summary{NO_SEARCH}>{esc(self.w("values_folded"))} '
                        f'({n}&nbsp;{esc(L.count_word("n_areas", n, self.lang))})</summary>{values}</details>')
-        out.append(f'<p class="indicator-more">{self.link(self.indicator_path(i), self.w("indicator_page_link"))}</p>')
+        out.append(f'<p class="indicator-more"{NO_SEARCH}>{self.link(self.indicator_path(i), self.w("indicator_page_link"))}</p>')
         out.append("</div>")
         return "\n".join(out), svg.encode("utf-8") if svg else None
 
@@ -90,7 +90,8 @@ class IndicatorBlocks(SiteContext):
         here = "/" + (self.current.url if self.current else "")
         src = posixpath.relpath("/" + self.chart_asset(i), here)
         legend = "".join(f"<li>{mark} {esc(name)}</li>" for mark, name in charts.legend(self.m, i, self.lang))
-        return (f'<figure class="chart"><img src="{esc(src)}" alt="{esc(charts.chart_description(self.m, i, self.lang))}" '
+        # not searched: the legend's names ("Koko alue, tavoitepolku, Lähtötaso…") made snippets of every chart
+        return (f'<figure class="chart"{NO_SEARCH}><img src="{esc(src)}" alt="{esc(charts.chart_description(self.m, i, self.lang))}" '
                 f'width="{charts.WIDTH}" height="{charts.HEIGHT}" loading="lazy" id="chart-{esc(i.id.lower())}">'
                 f'<figcaption><ul class="chart-legend">{legend}</ul></figcaption></figure>')
 
@@ -151,5 +152,5 @@ class IndicatorBlocks(SiteContext):
                          f"<span><strong>{esc(charts.area_name(self.m, area, self.lang))}</strong> "
                          f"{self.dated(i, (last.year, last.value))}<br>{self.progress_badge(i, area)}</span></li>")
         better = self.w(f"better_{i.direction}")
-        return (f'<figure class="small-multiples"><figcaption>{esc(self.w("by_area"))}: '
+        return (f'<figure class="small-multiples"{NO_SEARCH}><figcaption>{esc(self.w("by_area"))}: '
                 f'{esc(self.w("by_area_help"))} {esc(better)}</figcaption><ul>{"".join(items)}</ul></figure>')

@@ -1,6 +1,7 @@
 """The negotiation record: the history of changes, the changes since the version in force, the signed versions, the approvals, and the Atom feed."""
 from __future__ import annotations
 
+import re
 import urllib.parse
 
 from cooperation.changes.diff import field_line, item_label, summary, text_runs, untranslated_note
@@ -24,6 +25,8 @@ from cooperation.outputs.site.html import (
     iso_date,
 )
 from cooperation.schemas import partial_date_span
+
+_HEX = re.compile(r"\b[0-9a-f]{12,64}\b")
 
 
 class RecordPages(SiteContext):
@@ -220,8 +223,8 @@ class RecordPages(SiteContext):
 
     def field_change_html(self, item, f, main: str) -> str:
         """A changed field; a text as an inline word diff (old words struck, new ones marked), all escaped."""
-        if not f.text:
-            return esc(field_line(item, f, self.lang, main))
+        if not f.text:  # a fingerprint a decision names is code, not words (nor a search snippet's "c29f12…")
+            return _HEX.sub(r"<code>\g<0></code>", esc(field_line(item, f, self.lang, main)))
         tags = {"=": ("", ""), "-": ("<del>", "</del>"), "+": ("<ins>", "</ins>")}
         runs = "".join(f"{tags[op][0]}{esc(text)}{tags[op][1]}" for op, text in text_runs(f, self.lang, main))
         out = f'{esc(item_label(item, self.lang, main))} – {esc(f.titles.get(self.lang, f.path).lower())}: <span class="word-diff">{runs}</span>'

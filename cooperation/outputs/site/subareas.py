@@ -9,6 +9,7 @@ from cooperation.model import (
     Subarea,
 )
 from cooperation.outputs.site.html import (
+    NO_SEARCH,
     esc,
     heading_text,
     iso_date,
@@ -47,7 +48,7 @@ class SubareaPages(IndicatorBlocks):
             page.body.append(f'<p class="meta updated">{esc(self.w("last_updated"))}: {updated}</p>')
         page.body.append(self.md(s.description))
         if len(s.goals) > 1:  # on a phone the goals are screens apart: a list to jump to each (issue 32.2)
-            page.body.append(f'<nav class="jump" aria-label="{esc(self.w("jump_to_goal"))}"><p>{esc(self.w("jump_to_goal"))}:</p><ul>'
+            page.body.append(f'<nav class="jump"{NO_SEARCH} aria-label="{esc(self.w("jump_to_goal"))}"><p>{esc(self.w("jump_to_goal"))}:</p><ul>'
                              + "".join(f'<li><a href="#{esc(g.id.lower())}">{esc(f"{g.number} {self.t(g.title)}")}</a></li>'
                                        for g in s.goals) + "</ul></nav>")
         for goal in s.goals:
