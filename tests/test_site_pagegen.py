@@ -28,7 +28,7 @@ REPO_URL = "https://github.com/example/agreement"
 # dropped; reviewed: the home page's state and approvals lines, the approvals page, the party pages' approvals and the
 # parties' "decision on the current text" column are the only differences): a change to what the pages show changes
 # it on purpose; then put the digest the failure prints here.
-GOLDEN_FI = "a1dd6993be6b0ee2466201a6b0ff4097a59d74ef57799f150d083fdbcc889d00"
+GOLDEN_FI = "40f3709547f50ebb66547930595167b386b827dd57ab14a02fc5e5ec32e58d6a"
 
 
 def forget() -> None:
@@ -164,3 +164,20 @@ def test_the_memo_keeps_what_the_latest_build_used():
     memo.start()  # "b" went unused: let go
     assert memo.get("b", make("b")) == "B"
     assert made == ["a", "b", "b"] and memo.made == 1
+
+
+def test_a_found_rendering_keeps_the_parts_it_was_made_from():
+    """An indicator's page is made from its chart and tables: found whole, it keeps them for the build after, which may
+    need them alone (the page's sub-area was renamed, the chart was not)."""
+    memo = Memo()
+    made: list[str] = []
+
+    def part(value: str):
+        return memo.get(value, lambda: made.append(value) or value.upper())
+    memo.start()
+    assert memo.get("page", lambda: part("chart") + part("table")) == "CHARTTABLE"
+    memo.start()
+    assert memo.get("page", lambda: "never") == "CHARTTABLE"  # found: its parts are used too
+    memo.start()
+    assert memo.get("renamed page", lambda: part("chart") + part("table")) == "CHARTTABLE"
+    assert made == ["chart", "table"] and memo.made == 1

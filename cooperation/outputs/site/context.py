@@ -52,6 +52,7 @@ class SiteContext:
         self.today = today()  # one date for the whole build
         self._lateness: dict[int, str | None] = {}  # id(action) → its lateness: asked on every page listing it
         self._action_items: dict[tuple[int, str], str] = {}  # (id(action), link) → its line in a party's list
+        self._shown_from: dict[int, tuple] = {}  # id(indicator) → what its renderings are made from
 
 
     @functools.cached_property
@@ -129,8 +130,6 @@ class SiteContext:
         line) are indexed, so the ids of actions and indicators are found."""
         skip = NO_SEARCH if index_rows else ""
         shown = esc(caption) if caption_html is None else caption_html  # the region keeps the plain caption
-        rows = [[keep_whole(c) for c in row] for row in rows]
-        head = [keep_whole(h) for h in head]
         if not stack:
             out = [scroll_region(caption, index_rows), f'<table class="{css}">', f"<caption{skip}>{shown}</caption>",
                    f"<thead{skip}><tr>"]
@@ -140,7 +139,7 @@ class SiteContext:
                 out.append("<tr>" + "".join(f'<th scope="row">{c}</th>' if i == 0 else f"<td{skip}>{c}</td>"
                                             for i, c in enumerate(row)) + "</tr>")
             out.append("</tbody></table></div>")
-            return "\n".join(out)
+            return keep_whole("\n".join(out))  # ids, names and ranges whole in every cell
         labels = [esc(" ".join(html.unescape(TAG_PATTERN.sub("", h)).split())) for h in head]
         out = [scroll_region(caption, index_rows), f'<table class="{" ".join(x for x in (css, "stack") if x)}" role="table">',
                f"<caption{skip}>{shown}</caption>", f'<thead role="rowgroup"{skip}><tr role="row">']
@@ -151,7 +150,7 @@ class SiteContext:
                 f'<th scope="row" role="rowheader">{c}</th>' if i == 0 else
                 f'<td role="cell" data-label="{labels[i]}"{skip}>{c}</td>' for i, c in enumerate(row)) + "</tr>")
         out.append("</tbody></table></div>")
-        return "\n".join(out)
+        return keep_whole("\n".join(out))
 
 
     def badge(self, kind: str, code: str, text: str) -> str:

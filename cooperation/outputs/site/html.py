@@ -113,7 +113,6 @@ TAG_PATTERN = re.compile(r"<[^>]+>")
 # range in two. Kept on one line (class "nw"), unless it is long enough to be a web address or a file path, which
 # must still fit a phone's card.
 _JOINED = re.compile(r"[^\s<>]*(?:\w[-–/‐]|[-–/‐]\w)[^\s<>]*")
-_SPLIT_TAGS = re.compile(r"(<[^>]*>)")
 KEEP_MAX = 32
 
 
@@ -124,15 +123,16 @@ def _nowrap(match: re.Match) -> str:
     return f'<span class="nw">{word}</span>'
 
 
+# a text between two tags (or the ends) that holds a joint: only these are looked at word by word
+_TEXT_WITH_JOINT = re.compile(r">([^<>]*[-–/‐][^<>]*)(?=<)")
+
+
 def keep_whole(html_text: str) -> str:
     """The HTML with each joined word of its text (not its tags or attributes) kept on one line."""
     if not any(c in html_text for c in "-–/‐"):
         return html_text
-    parts = _SPLIT_TAGS.split(html_text)
-    for i in range(0, len(parts), 2):  # the texts between the tags
-        if parts[i]:
-            parts[i] = _JOINED.sub(_nowrap, parts[i])
-    return "".join(parts)
+    marked = _TEXT_WITH_JOINT.sub(lambda m: ">" + _JOINED.sub(_nowrap, m.group(1)), f">{html_text}<")
+    return marked[1:-1]
 
 
 def fingerprint_code(fingerprint: str) -> str:

@@ -17,13 +17,21 @@ from cooperation.outputs.site.memo import PAGES
 class IndicatorBlocks(SiteContext):
     """An indicator's parts, written once for the sub-area page (compact, the values folded) and its own page."""
 
+    def shown_from(self, i: Indicator) -> tuple:
+        """What an indicator's renderings are made from besides the fixed words and the page's place: its own fields
+        (its dataclass repr, long: worked out once per build), the language, the names of the areas it names."""
+        key = id(i)  # the site holds the model: no id is reused while it builds
+        if key not in self._shown_from:
+            self._shown_from[key] = (repr(i), self.lang, self.m.main_language,
+                                     tuple(charts.area_name(self.m, a, self.lang) for a in charts.areas_with_values(i)))
+        return self._shown_from[key]
+
+
     def block_key(self, i: Indicator, kind: str) -> tuple:
-        """Every value a block is rendered from besides the fixed words: the indicator's own fields (its dataclass
-        repr), the names of the areas it names, the build's date (stale), the citation's date, the page's place."""
+        """Every value a block is rendered from: the indicator's (shown_from), the build's date (stale), the
+        citation's date, the page's place."""
         here = self.current.url if self.current else ""
-        return (kind, repr(i), self.lang, here, self.m.main_language, self.today,
-                self.m.version_date or self.m.validity[0],
-                tuple(charts.area_name(self.m, a, self.lang) for a in charts.areas_with_values(i)))
+        return (kind, here, self.today, self.m.version_date or self.m.validity[0], *self.shown_from(i))
 
 
     def indicator_block(self, i: Indicator) -> str:
@@ -80,9 +88,8 @@ class IndicatorBlocks(SiteContext):
 
     def chart_svg(self, i: Indicator) -> str:
         """The chart, drawn once per build and language whichever page asks first."""
-        key = ("chart", repr(i), self.lang, self.m.main_language,
-               tuple(charts.area_name(self.m, a, self.lang) for a in charts.areas_with_values(i)))
-        return PAGES.get(key, lambda: charts.indicator_svg(self.m, i, self.lang, f"chart-{i.id.lower()}"))
+        return PAGES.get(("chart", *self.shown_from(i)),
+                         lambda: charts.indicator_svg(self.m, i, self.lang, f"chart-{i.id.lower()}"))
 
 
     def chart_figure(self, i: Indicator) -> str:
@@ -97,7 +104,12 @@ class IndicatorBlocks(SiteContext):
 
 
     def values_html(self, i: Indicator) -> str:
-        """The values by area and year, each area's progress level, and the notes on values under the table."""
+        """The values by area and year, each area's progress level, and the notes on values under the table (the same
+        on the sub-area page and the indicator's: its links are within the page; made once per build)."""
+        return PAGES.get(("values", *self.shown_from(i)), lambda: self.render_values(i))
+
+
+    def render_values(self, i: Indicator) -> str:
         lang = self.lang
         areas = [a for a in i.areas if i.series(a)]
         notes = charts.value_notes(i, areas)
@@ -134,7 +146,11 @@ class IndicatorBlocks(SiteContext):
     def small_multiples(self, i: Indicator) -> str:
         """A small chart per area measured besides the main chart's, on the common scale with its ends written on
         it, its line in the area's progress level's colour; captioned with the area's latest value and level, and
-        which direction is better (issue 32.2)."""
+        which direction is better (issue 32.2). Made once per build for both pages that show it."""
+        return PAGES.get(("small", *self.shown_from(i)), lambda: self.render_small_multiples(i))
+
+
+    def render_small_multiples(self, i: Indicator) -> str:
         measured = charts.areas_with_values(i)
         main = charts.main_area(i, measured)
         areas = [a for a in measured if a != main]

@@ -17,6 +17,7 @@ from cooperation.outputs.site.html import (
     heading_text,
 )
 from cooperation.outputs.site.indicator_blocks import IndicatorBlocks
+from cooperation.outputs.site.memo import PAGES
 
 
 class IndicatorPages(IndicatorBlocks):
@@ -58,36 +59,47 @@ class IndicatorPages(IndicatorBlocks):
         small chart per municipality, the values by area and year, and its source, unit and method; the rule of the
         levels folded at the end."""
         page = self.start(self.indicator_path(i), f"{i.id} {self.t(i.name)}", s.file)
+        # kept for the next build while nothing it shows changes (an edit elsewhere renders none of these again)
+        key = (*self.block_key(i, "page"), s.id, s.number, repr(s.title), goal.id, goal.number, repr(goal.title),
+               tuple(charts.area_name(self.m, a, self.lang) for a in i.areas))
+        body, svg = PAGES.get(key, lambda: self.render_indicator_page(s, goal, i))
+        page.body.extend(body)
+        if svg:
+            self.assets[self.chart_asset(i)] = svg
+
+
+    def render_indicator_page(self, s: Subarea, goal, i: Indicator) -> tuple[list[str], bytes | None]:
+        body: list[str] = []
         where = f"osa-alueet/{s.id}.md"
         goal_text = f"{self.w('goal_of')} {goal.number} {self.t(goal.title)}"
-        page.body.append(f'<p class="meta">{self.link(where, f"{s.number} {self.t(s.title)}")} › '
-                         f"{self.link(where, goal_text, goal.id.lower())}</p>")
-        page.body.append(self.level_line(i) + self.stale_flag(i))
-        page.body.append(self.md(i.description))
+        body.append(f'<p class="meta">{self.link(where, f"{s.number} {self.t(s.title)}")} › '
+                    f"{self.link(where, goal_text, goal.id.lower())}</p>")
+        body.append(self.level_line(i) + self.stale_flag(i))
+        body.append(self.md(i.description))
         status = i.status
-        page.body.append(facts_list([(self.w("baseline"), self.dated(i, i.baseline)),
-                                     (self.w("latest"), self.dated(i, (status.latest.year, status.latest.value)
-                                                                    if status.latest else None)),
-                                     (self.w("target"), self.dated(i, i.target))]))
+        body.append(facts_list([(self.w("baseline"), self.dated(i, i.baseline)),
+                                (self.w("latest"), self.dated(i, (status.latest.year, status.latest.value)
+                                                               if status.latest else None)),
+                                (self.w("target"), self.dated(i, i.target))]))
         svg = self.chart_svg(i)
         if svg:
-            self.assets[self.chart_asset(i)] = svg.encode("utf-8")
-            page.body.append(f"## {heading_text(self.w('indicator_development'))}")
-            page.body.append(self.chart_figure(i))
-            page.body.append(self.small_multiples(i))
+            body.append(f"## {heading_text(self.w('indicator_development'))}")
+            body.append(self.chart_figure(i))
+            body.append(self.small_multiples(i))
         values = self.values_html(i)
         if values:
-            page.body.append(f"## {heading_text(self.w('indicator_values'))}")
-            page.body.append(values)
-        page.body.append(f"## {heading_text(self.w('indicator_about'))}")
+            body.append(f"## {heading_text(self.w('indicator_values'))}")
+            body.append(values)
+        body.append(f"## {heading_text(self.w('indicator_about'))}")
         areas = ", ".join(charts.area_name(self.m, a, self.lang) for a in i.areas) or "–"
         method = self.w("method_text").format(direction=L.enum("direction", i.direction, self.lang),
                                               frequency=L.enum("indicator_frequency", i.frequency, self.lang).lower(),
                                               areas=areas)
-        page.body.append(facts_list([(self.w("unit"), esc(L.enum("unit", i.unit, self.lang) or "–")),
-                                     (self.w("method"), esc(method)),
-                                     (self.w("source"), self.source_html(i))]))
-        page.body.append(self.method_details())
+        body.append(facts_list([(self.w("unit"), esc(L.enum("unit", i.unit, self.lang) or "–")),
+                                (self.w("method"), esc(method)),
+                                (self.w("source"), self.source_html(i))]))
+        body.append(self.method_details())
+        return body, svg.encode("utf-8") if svg else None
 
 
     def removed_indicators(self, page: Page) -> None:
