@@ -199,6 +199,10 @@ WORDS: dict[str, dict[str, str]] = {
                          "tabellen nedan."},
     "rules_page": {"fi": "Pelisäännöt ja muuttaminen", "sv": "Spelregler och ändringar"},
     "binding": {"fi": "Sitovuus", "sv": "Bindande"},
+    "annex_scanned": {"fi": "Skannattu paperiasiakirja: ei saavutettava (tekstiä ei voi lukea ruudunlukijalla). "
+                            "Saavutettavan version saa pyytämällä, ks. saavutettavuusseloste.",
+                      "sv": "Skannat pappersdokument: inte tillgängligt (texten kan inte läsas med skärmläsare). "
+                            "En tillgänglig version fås på begäran, se tillgänglighetsutlåtandet."},
     "link": {"fi": "Linkki", "sv": "Länk"},
     "downloads": {"fi": "Lataukset ja avoin data", "sv": "Nedladdningar och öppna data"},
     "downloads_help": {"fi": "Sopimus ja sen tiedot avoimina tiedostoina. Tiedot on tuotettu samasta lähteestä kuin "
@@ -295,6 +299,8 @@ WORDS: dict[str, dict[str, str]] = {
     "more_changes_one": {"fi": "ja 1 muu muutos", "sv": "och 1 annan ändring"},
     "no_history": {"fi": "Muutoshistoriaa ei ole saatavilla.", "sv": "Ingen ändringshistorik finns tillgänglig."},
     "class": {"fi": "Luokka", "sv": "Klass"},
+    "history_filter": {"fi": "Näytä muutokset", "sv": "Visa ändringar"},
+    "history_all": {"fi": "Kaikki", "sv": "Alla"},
     "editor_guide": {"fi": "Ohje muokkaajille", "sv": "Anvisning för redaktörer"},
     "finnish_only": {"fi": "Tämä sivu on vain suomeksi.",
                      "sv": "Den här sidan finns endast på finska. Avtalets innehåll finns på svenska på webbplatsens "
@@ -520,20 +526,22 @@ def month_name(month: int, lang: str) -> str:
     return MONTHS.get(lang, MONTHS["fi"])[month - 1]
 
 
-# the data writes sections of law in Finnish ("6 ja 7 §", "14 § 2 mom."): the joining words per language
+# the data writes sections of law in its main language ("6 ja 7 §", "6 och 7 §", "14 § 2 momentti"): the joining
+# words of each language, so that each language's text gets its own ("6 och 7 §" never reaches a Finnish text)
 _SECTION_WORDS = {
-    "sv": {"ja": "och", "momentti": "momentet", "kohta": "punkten"},
-    "en": {"ja": "and", "momentti": "subsection", "kohta": "paragraph"},
+    "and": {"fi": "ja", "sv": "och", "en": "and"},
+    "subsection": {"fi": "momentti", "sv": "momentet", "en": "subsection"},
+    "paragraph": {"fi": "kohta", "sv": "punkten", "en": "paragraph"},
 }
+_SECTION_WORD = {word: concept for concept, words in _SECTION_WORDS.items() for word in words.values()}
+_SECTION_PATTERN = re.compile(r"(?<!\S)(" + "|".join(re.escape(w) for w in sorted(_SECTION_WORD, key=len, reverse=True))
+                              + r")(?!\S)")
 
 
 def legal_section(section: str, lang: str) -> str:
-    """A section of law in the reader's language: legal_section("6 ja 7 §", "sv") == "6 och 7 §"."""
-    words = _SECTION_WORDS.get(lang)
-    if not words:
-        return section
-    return re.sub(r"(?<!\S)(" + "|".join(re.escape(w) for w in words) + r")(?!\S)",
-                  lambda m: words[m.group(1)], section)
+    """A section of law in the reader's language, whichever language the data wrote it in:
+    legal_section("6 ja 7 §", "sv") == "6 och 7 §", legal_section("6 och 7 §", "fi") == "6 ja 7 §"."""
+    return _SECTION_PATTERN.sub(lambda m: _SECTION_WORDS[_SECTION_WORD[m.group(1)]].get(lang, m.group(1)), section)
 
 
 # byte units as each language abbreviates them: tavu, kilotavu, megatavu in Finnish

@@ -1,10 +1,14 @@
 """The pages about the agreement itself: legal basis, rules, annex agreements, forums and the annual cycle, and the accessibility statement."""
 from __future__ import annotations
 
+import posixpath
+import urllib.parse
+
 from cooperation.i18n import labels as L
 from cooperation.i18n.labels import month_name
 from cooperation.outputs.opendata import calendar_events
 from cooperation.outputs.site.context import SiteContext
+from cooperation.outputs.site.downloads import FORMATS
 from cooperation.outputs.site.html import (
     NO_SEARCH,
     esc,
@@ -56,9 +60,20 @@ class AboutPages(SiteContext):
                 facts.append((self.w("subareas"), ", ".join(self.link(f"osa-alueet/{s}.md", self.t(
                     next(x.title for x in self.m.subareas if x.id == s))) for s in a.subareas)))
             if a.url:
-                facts.append((self.w("link"), f'<a href="{esc(a.url)}">{esc(a.url)}</a>'))
+                facts.append((self.w("link"), self.annex_link(a)))
             page.body.append(facts_list(facts))
             page.body.append(self.md(a.description))
+
+
+    def annex_link(self, a) -> str:
+        """The annex's link named in words with its file type and size, and a scanned PDF said not to be
+        accessible (issue 32.8): "Saariston liikkuvien palvelujen sopimus (PDF, 1,2 Mt; skannattu, ei saavutettava)"."""
+        path = urllib.parse.urlparse(a.url).path
+        kind = FORMATS.get(posixpath.splitext(path)[1].lower(), "")
+        details = [x for x in (kind, L.file_size(a.file_size, self.lang) if a.file_size else "") if x]
+        text = f"{self.t(a.title)} ({', '.join(details)})" if details else self.t(a.title)
+        scanned = (f' <strong class="not-accessible">{esc(self.w("annex_scanned"))}</strong>' if a.scanned else "")
+        return f'<a href="{esc(a.url)}">{esc(text)}</a>{scanned}'
 
 
     def forums(self) -> None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 import re
 import urllib.parse
 
-from cooperation.changes.diff import field_line, item_label, summary, text_runs, untranslated_note
-from cooperation.domain import AMENDMENT
+from cooperation.changes.diff import field_line, item_label, summary, text_runs, untranslated_note, value_line
+from cooperation.domain import AMENDMENT, EDITORIAL, MONITORING
 from cooperation.i18n import labels as L
-from cooperation.i18n.labels import CLASS_HELP, CLASS_NAMES, MEASUREMENT_WORDS
+from cooperation.i18n.labels import CLASS_HELP, CLASS_NAMES
 from cooperation.i18n.labels import DIFF_WORDS as WORDS
 from cooperation.model import (
     approvals,
@@ -17,6 +17,7 @@ from cooperation.model.approvals import Version
 from cooperation.model.types import Decision
 from cooperation.outputs.site.context import SiteContext
 from cooperation.outputs.site.html import (
+    NO_SEARCH,
     XML_ILLEGAL,
     entry_id,
     esc,
@@ -41,8 +42,12 @@ class RecordPages(SiteContext):
         page.body.append(f'<p><a href="{esc(self.href("historia/index.md"))}muutokset-{lang}.xml">{esc(self.w("feed"))}</a></p>')
         if not h.entries:
             page.body.append(f"<p>{esc(self.w('no_history'))}</p>")
+        else:
+            page.body.append(self.history_filter(h))
         for entry in h.entries:
             cls = entry.diff.change_class or AMENDMENT  # history keeps only entries with a class
+            # each entry in a section of its class, which the filter above shows or hides
+            page.body.append(f'<section class="history-entry" data-class="{esc(cls)}">')
             # headed by what changed, in the page's language; the pull request's title follows
             page.body.append(f"## {heading_text(iso_date(entry.change.date) + ' ' + summary(entry.diff, lang))} {{#{entry_id(entry)}}}")
             fingerprint = (f"{self.w('fingerprint')}: <code>{esc(entry.diff.fingerprint_old[:16])}…</code> → "
@@ -51,6 +56,7 @@ class RecordPages(SiteContext):
                              f"{self.pr_link(entry.change.pull_request)}<br><span{self.title_lang_attr()}>{esc(entry.change.title)}</span>"
                              f"<br> <small>{fingerprint}</small></p>")
             page.body.append(self.diff_html(entry.diff))
+            page.body.append("</section>")
         self.assets[f"historia/muutokset-{lang}.xml"] = self.atom_feed(h)
         page = self.start("historia/allekirjoitetun-jalkeen.md", self.w("changes_since_signed"))
         page.body.append(self.in_force_html())
@@ -74,6 +80,19 @@ class RecordPages(SiteContext):
                                         rows, self.w("signed_versions"), stack=True))
         else:
             page.body.append(f"<p>{esc(self.w('no_signed_version'))}</p>")
+
+
+    def history_filter(self, h) -> str:
+        """Radio buttons that show one class of change (amendment, editorial, monitoring) or all (issue 32.9): no
+        JavaScript, the page's style hides the other entries (extra.css, :has); a browser without it shows all."""
+        counts = {cls: sum(1 for e in h.entries if (e.diff.change_class or AMENDMENT) == cls)
+                  for cls in (AMENDMENT, EDITORIAL, MONITORING)}
+        options = [("all", f"{self.w('history_all')} ({len(h.entries)})", True)]
+        options += [(cls, f"{CLASS_NAMES[cls][self.lang].capitalize()} ({n})", False) for cls, n in counts.items() if n]
+        return (f'<fieldset class="history-filter"{NO_SEARCH}><legend>{esc(self.w("history_filter"))}</legend>'
+                + "".join(f'<label><input type="radio" name="history-class" id="history-class-{cls}" value="{cls}"'
+                          f'{" checked" if checked else ""}> {esc(text)}</label>' for cls, text, checked in options)
+                + "</fieldset>")
 
 
     def in_force_html(self) -> str:
@@ -103,6 +122,8 @@ class RecordPages(SiteContext):
             main = entry.diff.main_language
             text = "\n".join(field_line(i, f, lang, main) for i in entry.diff.items for f in i.fields) or \
                 "\n".join(f"{WORDS[i.change][lang]}: {item_label(i, lang, main)}" for i in entry.diff.items)
+            text = "\n".join(x for x in [text] + [value_line(v, lang, main, entry.diff.area_names)
+                                                  for v in entry.diff.values[:200]] if x)
             text = entry.change.title + "\n\n" + text  # the pull request's title, after the summary
             out += ["<entry>", f"<title>{xml_escape(summary(entry.diff, lang))} ({xml_escape(cls)})</title>",
                     f"<id>urn:agreement:{xml_escape(self.m.id)}:{entry.change.commit}</id>",
@@ -208,9 +229,9 @@ class RecordPages(SiteContext):
                 lines += [(self.field_change_html(item, f, main), f.kind) for f in item.fields]
             else:
                 lines.append((esc(f"{WORDS[item.change][self.lang]}: {item_label(item, self.lang, main)}"), item.change_class))
-        if any(diff.measurements.values()):
-            lines.append((esc(f"{WORDS['measurements'][self.lang]}: " + MEASUREMENT_WORDS[self.lang].format(**diff.measurements)),
-                          "monitoring"))
+        # each value that changed: indicator, area, year, old → new (not "570 muutettu")
+        lines += [(esc(f"{WORDS['measurements'][self.lang]}: {value_line(v, self.lang, main, diff.area_names)}"), "monitoring")
+                  for v in diff.values]
         shown = lines[:limit]
         out = "<ul>" + "".join(f'<li>{text} {self.badge("change", kind, CLASS_NAMES[kind][self.lang])}</li>'
                                for text, kind in shown) + "</ul>"
