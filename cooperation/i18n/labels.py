@@ -548,6 +548,23 @@ def legal_section(section: str, lang: str) -> str:
 SIZE_UNITS = {"fi": ("t", "kt", "Mt"), "sv": ("B", "kB", "MB"), "en": ("B", "kB", "MB")}
 
 
+# words in the names of the files the tool writes, in the agreement's first language (a Swedish-first region gets
+# "…-arbetsbok.xlsx", "kommentarer.md"): ASCII only, as file names travel through e-mail and zip files
+FILE_WORDS = {
+    "workbook": {"fi": "tyokirja", "sv": "arbetsbok"},
+    "measurements": {"fi": "mittaustulokset", "sv": "matvarden"},
+    "progress": {"fi": "edistyminen", "sv": "utveckling"},
+    "cycle": {"fi": "vuosikello", "sv": "arshjul"},
+    "comments": {"fi": "kommentit", "sv": "kommentarer"},
+    "report": {"fi": "seurantaraportti", "sv": "uppfoljningsrapport"},
+}
+
+
+def file_words(lang: str) -> dict[str, str]:
+    """Each file word in ``lang`` (the agreement's first language), for names such as "{id}-{workbook}.xlsx"."""
+    return {key: words.get(lang) or words["fi"] for key, words in FILE_WORDS.items()}
+
+
 def file_size(size: int, lang: str) -> str:
     """A file's size as readers write it: 850 t, 8,4 kt, 245 kt, 1,4 Mt (sv: B, kB, MB; decimal units, as browsers
     show them; a decimal only where it tells something)."""

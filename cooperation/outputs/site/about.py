@@ -105,7 +105,8 @@ class AboutPages(SiteContext):
             names = [summary for _, summary, mo, _ in events if mo == month]
             rows.append([esc(month_name(month, self.lang).capitalize()), esc("; ".join(names)) or "–"])
         page.body.append(self.table([self.w("month"), self.w("events")], rows, self.w("annual_cycle")))
-        page.body.append(f'<p><a href="{esc(self.href("lataukset/index.md"))}vuosikello-{self.lang}.ics" '
+        calendar = L.file_words(self.m.main_language)["cycle"]
+        page.body.append(f'<p><a href="{esc(self.href("lataukset/index.md"))}{calendar}-{self.lang}.ics" '
                          f'download>{esc(self.w("ics_download"))}</a></p>')
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from cooperation import PROJECT as REPO
 from cooperation.files import OutputError, check_replaceable, replace_dir, write_atomic
+from cooperation.i18n.status import status
 from cooperation.load.sources import Sources
 from cooperation.model import Agreement
 from cooperation.outputs import Rendered, SiteFiles, for_site, start_site_files
@@ -75,7 +76,7 @@ def build_site(model: Agreement, sources: Sources, root: Path, out: Path) -> Pat
     notes: list[str] = []
     downloads = start_site_files(model, sources, notes)  # rendered while MkDocs builds the pages
     for note in notes:  # the build goes on without that file (the PDF where LibreOffice is missing)
-        sys.stderr.write(f"huom: {note}; sivustolla ei tarjota sitä\n")
+        sys.stderr.write(status("note", message=status("not_on_site", note=note)) + "\n")
     try:
         given = Handoff(Path(root).resolve(), downloads, model, sources)
         with _handing_off(given), replace_dir(target) as work:
