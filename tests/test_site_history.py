@@ -105,3 +105,16 @@ def test_forums_and_parties_are_named_not_their_ids_in_every_language():
     assert item_label(action, "sv", "fi") == "Åtgärd HYTE-1-T1 (Liikuntaneuvonta)"  # an id readers use stays
     text = summary(ChangeDiff([forum, action], {}, "a", "b", "fi"), "sv")
     assert "lapset-ja-nuoret" not in text and "Forum för tjänster för barn och unga" in text
+
+
+def test_the_swedish_history_names_forums_and_parties(example_site):
+    """"Forum lapset-ja-nuoret" was the id of a forum on the Swedish history page: its name is shown."""
+    from helpers import REPO
+    from test_site import read
+
+    from cooperation.pipeline import load
+    model = load(REPO)[0]
+    text = read(example_site, "sv/historia/").content
+    assert "Forum " in text or "Forum:" in text
+    internal = [f.id for f in model.forums if "-" in f.id] + [p.id for p in model.parties if "-" in p.id]
+    assert internal and [i for i in internal if re.search(rf"(?<![\w/#-]){re.escape(i)}(?![\w-])", text)] == []
