@@ -348,6 +348,19 @@ WORDS: dict[str, dict[str, str]] = {
                                   "ole arvioitu erikseen. Sama sisältö on tällä sivustolla.",
                             "sv": "Word- och PDF-dokumenten som kan laddas ner har tagits fram automatiskt; deras "
                                   "tillgänglighet har inte bedömts separat. Samma innehåll finns på denna webbplats."},
+    "a11y_scanned_annex": {"fi": "Liitesopimukset-sivulta linkitetty {title} on skannattu PDF-tiedosto, jota ruudunlukija "
+                                 "ei voi lukea. Sen sisällön saa pyydettäessä saavutettavassa muodossa.",
+                           "sv": "{title}, som länkas från sidan Bilageavtal, är en skannad PDF-fil som en skärmläsare "
+                                 "inte kan läsa. Innehållet fås i tillgänglig form på begäran."},
+    "a11y_finnish_only_pages": {"fi": "Sivut Ohje muokkaajille ja Tietomuoto ovat vain suomeksi.",
+                                "sv": "Sidorna Anvisning för redaktörer och Dataformat finns endast på finska."},
+    "a11y_notes_language": {"fi": "Mittaustulosten huomautukset (esimerkiksi tilastokatkokset) ovat vain {language}.",
+                            "sv": "Anmärkningarna till mätvärdena (till exempel avbrott i statistiken) finns endast "
+                                  "{language}."},
+    "a11y_history_language": {"fi": "Neuvotteluhistorian muutosehdotusten otsikot ovat vain {language}; muutosten "
+                                    "sisältö kerrotaan tämän sivun kielellä.",
+                              "sv": "Rubrikerna på ändringsförslagen i förhandlingshistoriken finns endast {language}; "
+                                    "ändringarnas innehåll beskrivs på denna sidas språk."},
     "a11y_criterion": {"fi": "WCAG-kriteeri {criterion}", "sv": "WCAG-kriterium {criterion}"},
     "a11y_prepared_heading": {"fi": "Selosteen laatiminen", "sv": "Hur utlåtandet har utarbetats"},
     "a11y_prepared": {"fi": "Seloste on laadittu {date}. Arvio perustuu itsearvioon ja automaattisiin testeihin.",

@@ -6,6 +6,7 @@ import urllib.parse
 
 from cooperation.i18n import labels as L
 from cooperation.i18n.labels import month_name
+from cooperation.model import Text
 from cooperation.outputs.opendata import calendar_events
 from cooperation.outputs.site.context import SiteContext
 from cooperation.outputs.site.downloads import FORMATS
@@ -63,6 +64,25 @@ class AboutPages(SiteContext):
                 facts.append((self.w("link"), self.annex_link(a)))
             page.body.append(facts_list(facts))
             page.body.append(self.md(a.description))
+
+
+    def found_problems(self) -> list[tuple[Text, str | None]]:
+        """What the site itself knows not to be accessible, or not in the page's language (issue 25.8), beside what
+        the editors wrote: each scanned annex; on a page not in Finnish the pages in Finnish only; on a page in
+        another language than the agreement's first the notes on values and the titles of the changes in that one."""
+        def text(key: str, **params: str) -> Text:
+            return Text({lang: L.word(key, lang).format(**params) for lang in ("fi", "sv")}, self.lang)
+        found: list[tuple[Text, str | None]] = [(Text({lang: L.word("a11y_scanned_annex", lang).format(
+            title=a.title.get(lang)) for lang in ("fi", "sv")}, self.lang), "1.1.1") for a in self.m.annexes if a.scanned]
+        if self.lang != "fi":
+            found.append((text("a11y_finnish_only_pages"), None))
+        main = self.m.main_language
+        language = L.word(f"in_lang_{main}", self.lang) if f"in_lang_{main}" in L.WORDS else main
+        if self.lang != main and any(m.note for i in self.all_indicators for m in i.measurements):
+            found.append((text("a11y_notes_language", language=language), None))
+        if self.lang != main and self.history is not None and self.history.entries:
+            found.append((text("a11y_history_language", language=language), None))
+        return found
 
 
     def annex_link(self, a) -> str:
@@ -149,7 +169,7 @@ class AboutPages(SiteContext):
         page.body.append(f"<p>{esc(self.w('a11y_compliance'))}</p>")
         page.body.append(f"## {heading_text(self.w('a11y_problems_heading'))}")
         problems = [esc(self.t(text)) + (f" ({esc(self.w('a11y_criterion').format(criterion=criterion))})" if criterion else "")
-                    for text, criterion in a.known_problems] + [esc(self.w("a11y_word_documents"))]
+                    for text, criterion in a.known_problems + self.found_problems()] + [esc(self.w("a11y_word_documents"))]
         page.body.append("<ul>" + "".join(f"<li>{p}</li>" for p in problems) + "</ul>")
         dates = [self.w(key).format(date=L.date(day, lang)) for key, day in (("a11y_prepared", a.prepared),
                                                                               ("a11y_reviewed", a.reviewed)) if day]
