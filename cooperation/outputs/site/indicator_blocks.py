@@ -131,9 +131,10 @@ class IndicatorBlocks(SiteContext):
                           f"{i.id}: {self.w('values_by_year')}", "values compact", stack=True)]
         if notes:
             # a data break or a changed method, as text under the table: the numbers link here from the cells
-            out.append(f'<p class="notes-title" id="{esc(i.id.lower())}-notes">{esc(self.w("value_notes"))}</p><ol class="value-notes">'
+            out.append(f'<div class="value-notes"><p class="notes-title" id="{esc(i.id.lower())}-notes">{esc(self.w("value_notes"))}'
+                       '</p><ol class="value-notes">'
                        + "".join(f'<li id="{esc(i.id.lower())}-note-{n}">{esc(charts.area_name(self.m, area, lang))} {year}: '
-                                 f"<span{note_lang}>{esc(note)}</span></li>" for n, area, year, note in notes) + "</ol>")
+                                 f"<span{note_lang}>{esc(note)}</span></li>" for n, area, year, note in notes) + "</ol></div>")
         return "\n".join(out)
 
 
