@@ -112,6 +112,13 @@ def test_thirty_parties_approvals_read_on_screen(browser, thirty, width):
     # on a desktop no column is cut off in a scroll box
     wide = page.evaluate("""() => [...document.querySelectorAll('.md-content .table-wrap')]
         .filter(w => w.scrollWidth > w.clientWidth + 1).length""")
+    # issue 32.3: the parties grouped by state, the decided first; an undecided party one line, not a card of dashes
+    groups = page.evaluate("""() => [...document.querySelectorAll('.md-content .badge[class*="approval-"]')]
+        .filter(b => b.closest('caption, .approval-group')).map(b => b.className.match(/approval-(\\w+)/)[1])""")
+    assert groups[:3] == ["approved", "tabled", "pending"], groups
+    lines = page.evaluate("""() => [...document.querySelectorAll('ul.pending-parties li')].map(li =>
+        li.getBoundingClientRect().height / parseFloat(getComputedStyle(li).lineHeight))""")
+    assert len(lines) == sum(1 for p in model.parties if p.signs and not p.decisions) and max(lines) < 1.5, lines
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"approvals-30-{width}.png"), full_page=False)
     context.close()
