@@ -56,3 +56,11 @@ def test_an_unknown_unit_is_an_error_with_file_and_line(tmp_path):
     assert done.returncode == 1
     assert re.search(rf"subareas/hyte\.yaml:{line}:\d+: virhe: .*kenttä ”Yksikkö” \(unit\): arvo ”neliömetri” "
                      r"ei ole sallittu", done.stdout), done.stdout
+
+
+def test_the_workbook_shows_a_unit_without_a_break_in_its_number():
+    """The values sheet's unit column (read by no import): "/ 1 000 asukasta" stays on one line in a narrow cell."""
+    from cooperation.workbook import cells as C
+    assert C.unit_word("per_1000_inhabitants", "fi") == "/\u00a01\u00a0000 asukasta"
+    assert C.unit_word("thousand_euro", "sv") == "1\u00a0000\u00a0€"
+    assert C.unit_word("percent", "fi") == "%"
