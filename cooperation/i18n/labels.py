@@ -10,6 +10,7 @@ import functools
 import re
 
 from cooperation.domain import AMENDMENT, EDITORIAL, MONITORING
+from cooperation.i18n.reader_words import READER_WORDS, UNIT_ONE
 from cooperation.schemas import default_schemas, titles_of
 
 WORDS: dict[str, dict[str, str]] = {
@@ -108,12 +109,6 @@ WORDS: dict[str, dict[str, str]] = {
     "n_indicators": {"fi": "mittaria", "sv": "indikatorer"},
     "n_on_track": {"fi": "mittaria tavoitteessa tai edistyy", "sv": "indikatorer uppnådda eller på rätt väg"},
     "n_parties": {"fi": "osapuolta", "sv": "parter"},
-    # a count's word after the number 1 (count_word): "1 osa-alue", "2 osa-aluetta"
-    "n_subareas_one": {"fi": "osa-alue", "sv": "delområde"},
-    "n_goals_one": {"fi": "tavoite", "sv": "mål"},
-    "n_actions_one": {"fi": "toimenpide", "sv": "åtgärd"},
-    "n_indicators_one": {"fi": "mittari", "sv": "indikator"},
-    "n_parties_one": {"fi": "osapuoli", "sv": "part"},
     "last_change": {"fi": "Viimeisin muutos", "sv": "Senaste ändring"},
     "scope": {"fi": "Laajuus", "sv": "Omfattning"},
     "kind": {"fi": "Laji", "sv": "Typ"},
@@ -142,7 +137,6 @@ WORDS: dict[str, dict[str, str]] = {
                           "osapuoli on päävastuussa. Luku vie osa-alueen sivulle.",
                     "sv": "Hur många åtgärder varje part har inom varje delområde; inom parentes de där parten är "
                           "huvudansvarig. Talet leder till delområdets sida."},
-    "matrix_codes": {"fi": "Sarakkeet ovat osa-alueita:", "sv": "Kolumnerna är delområden:"},
     "status_rule_heading": {"fi": "Miten tila lasketaan", "sv": "Hur status beräknas"},
     "status_rule": {"fi": "Edistyminen lasketaan kullekin alueelle erikseen: koko alueelle ja jokaiselle kunnalle, jolla on "
                           "arvoja. Menetelmä on Open SDG -palvelun (Kanadan tilastoviraston kehittämä). Lähtötasosta "
@@ -199,10 +193,6 @@ WORDS: dict[str, dict[str, str]] = {
                          "tabellen nedan."},
     "rules_page": {"fi": "Pelisäännöt ja muuttaminen", "sv": "Spelregler och ändringar"},
     "binding": {"fi": "Sitovuus", "sv": "Bindande"},
-    "annex_scanned": {"fi": "Skannattu paperiasiakirja: ei saavutettava (tekstiä ei voi lukea ruudunlukijalla). "
-                            "Saavutettavan version saa pyytämällä, ks. saavutettavuusseloste.",
-                      "sv": "Skannat pappersdokument: inte tillgängligt (texten kan inte läsas med skärmläsare). "
-                            "En tillgänglig version fås på begäran, se tillgänglighetsutlåtandet."},
     "link": {"fi": "Linkki", "sv": "Länk"},
     "downloads": {"fi": "Lataukset ja avoin data", "sv": "Nedladdningar och öppna data"},
     "downloads_help": {"fi": "Sopimus ja sen tiedot avoimina tiedostoina. Tiedot on tuotettu samasta lähteestä kuin "
@@ -296,11 +286,8 @@ WORDS: dict[str, dict[str, str]] = {
     "change_history": {"fi": "Tavoitteen muutoshistoria", "sv": "Målets ändringshistorik"},
     "pull_request": {"fi": "muutosehdotus", "sv": "ändringsförslag"},
     "more_changes": {"fi": "ja {n} muuta muutosta", "sv": "och {n} andra ändringar"},
-    "more_changes_one": {"fi": "ja 1 muu muutos", "sv": "och 1 annan ändring"},
     "no_history": {"fi": "Muutoshistoriaa ei ole saatavilla.", "sv": "Ingen ändringshistorik finns tillgänglig."},
     "class": {"fi": "Luokka", "sv": "Klass"},
-    "history_filter": {"fi": "Näytä muutokset", "sv": "Visa ändringar"},
-    "history_all": {"fi": "Kaikki", "sv": "Alla"},
     "editor_guide": {"fi": "Ohje muokkaajille", "sv": "Anvisning för redaktörer"},
     "finnish_only": {"fi": "Tämä sivu on vain suomeksi.",
                      "sv": "Den här sidan finns endast på finska. Avtalets innehåll finns på svenska på webbplatsens "
@@ -348,19 +335,6 @@ WORDS: dict[str, dict[str, str]] = {
                                   "ole arvioitu erikseen. Sama sisältö on tällä sivustolla.",
                             "sv": "Word- och PDF-dokumenten som kan laddas ner har tagits fram automatiskt; deras "
                                   "tillgänglighet har inte bedömts separat. Samma innehåll finns på denna webbplats."},
-    "a11y_scanned_annex": {"fi": "Liitesopimukset-sivulta linkitetty {title} on skannattu PDF-tiedosto, jota ruudunlukija "
-                                 "ei voi lukea. Sen sisällön saa pyydettäessä saavutettavassa muodossa.",
-                           "sv": "{title}, som länkas från sidan Bilageavtal, är en skannad PDF-fil som en skärmläsare "
-                                 "inte kan läsa. Innehållet fås i tillgänglig form på begäran."},
-    "a11y_finnish_only_pages": {"fi": "Sivut Ohje muokkaajille ja Tietomuoto ovat vain suomeksi.",
-                                "sv": "Sidorna Anvisning för redaktörer och Dataformat finns endast på finska."},
-    "a11y_notes_language": {"fi": "Mittaustulosten huomautukset (esimerkiksi tilastokatkokset) ovat vain {language}.",
-                            "sv": "Anmärkningarna till mätvärdena (till exempel avbrott i statistiken) finns endast "
-                                  "{language}."},
-    "a11y_history_language": {"fi": "Neuvotteluhistorian muutosehdotusten otsikot ovat vain {language}; muutosten "
-                                    "sisältö kerrotaan tämän sivun kielellä.",
-                              "sv": "Rubrikerna på ändringsförslagen i förhandlingshistoriken finns endast {language}; "
-                                    "ändringarnas innehåll beskrivs på denna sidas språk."},
     "a11y_criterion": {"fi": "WCAG-kriteeri {criterion}", "sv": "WCAG-kriterium {criterion}"},
     "a11y_prepared_heading": {"fi": "Selosteen laatiminen", "sv": "Hur utlåtandet har utarbetats"},
     "a11y_prepared": {"fi": "Seloste on laadittu {date}. Arvio perustuu itsearvioon ja automaattisiin testeihin.",
@@ -438,46 +412,6 @@ WORDS: dict[str, dict[str, str]] = {
     "overdue_not_started": {"fi": "Ei aloitettu: piti alkaa {date}", "sv": "Inte påbörjad: skulle börja {date}"},
     "stale_indicator": {"fi": "Tieto on vanhentunut: uusin arvo on vuodelta {year}.",
                         "sv": "Uppgiften är föråldrad: det senaste värdet är från {year}."},
-    # indicators: their own pages, the sub-area page's folded values, the small charts (issues 25.3, 32.2, 32.6)
-    "values_folded": {"fi": "Arvot alueittain ja vuosittain", "sv": "Värden per område och år"},
-    "n_areas": {"fi": "aluetta", "sv": "områden"},
-    "n_areas_one": {"fi": "alue", "sv": "område"},
-    "indicator_page_link": {"fi": "Mittarin oma sivu: kaikki arvot, lähde ja menetelmä",
-                            "sv": "Indikatorns egen sida: alla värden, källa och metod"},
-    "better_increase": {"fi": "Suurempi arvo on parempi.", "sv": "Ett högre värde är bättre."},
-    "better_decrease": {"fi": "Pienempi arvo on parempi.", "sv": "Ett lägre värde är bättre."},
-    "better_keep": {"fi": "Tavoitteena on pitää taso ennallaan.", "sv": "Målet är att hålla nivån."},
-    "indicator_development": {"fi": "Kehitys", "sv": "Utveckling"},
-    "indicator_values": {"fi": "Arvot alueittain ja vuosittain", "sv": "Värden per område och år"},
-    "indicator_about": {"fi": "Mittarista", "sv": "Om indikatorn"},
-    "method": {"fi": "Menetelmä", "sv": "Metod"},
-    "method_text": {"fi": "{direction}; seurataan: {frequency}. Alueet: {areas}.",
-                    "sv": "{direction}; följs upp: {frequency}. Områden: {areas}."},
-    "goal_of": {"fi": "Tavoite", "sv": "Mål"},
-    "jump_to_goal": {"fi": "Siirry tavoitteeseen", "sv": "Gå till målet"},
-    "overview_help": {"fi": "Jokainen mittari, sen viimeisin arvo, tavoitetaso ja edistyminen. Mittarin nimestä pääsee "
-                            "sen omalle sivulle, jossa ovat kaavio, kaikki arvot kunnittain, lähde ja menetelmä.",
-                      "sv": "Varje indikator, dess senaste värde, målnivå och utveckling. Indikatorns namn leder till "
-                            "dess egen sida med diagram, alla värden per kommun, källa och metod."},
-    # the late page (issue 25.2)
-    "late": {"fi": "Myöhässä", "sv": "Försenat"},
-    "late_help": {"fi": "Toimenpiteet, jotka ovat viivästyneet tai jääneet aikataulustaan, ja mittarit, joiden uusin "
-                        "arvo on seurantaväliin nähden vanha, tilanteessa {date}.",
-                  "sv": "Åtgärder som har försenats eller halkat efter sin tidsplan och indikatorer vars senaste värde "
-                        "är gammalt i förhållande till uppföljningsintervallet, läget {date}."},
-    "late_by_subarea": {"fi": "Osa-alueittain", "sv": "Per delområde"},
-    "late_by_party": {"fi": "Osapuolittain", "sv": "Per part"},
-    "late_actions": {"fi": "myöhässä olevat toimenpiteet", "sv": "försenade åtgärder"},
-    "late_why": {"fi": "Miksi myöhässä", "sv": "Varför försenad"},
-    "late_actions_n": {"fi": "{n} toimenpidettä myöhässä", "sv": "{n} åtgärder försenade"},
-    "late_actions_n_one": {"fi": "1 toimenpide myöhässä", "sv": "1 åtgärd försenad"},
-    "stale_indicators_n": {"fi": "{n} mittarin tieto vanhentunut", "sv": "{n} indikatorers uppgifter föråldrade"},
-    "stale_indicators_n_one": {"fi": "1 mittarin tieto vanhentunut", "sv": "1 indikators uppgifter föråldrade"},
-    "stale_indicators": {"fi": "Mittarit, joiden tieto on vanhentunut:", "sv": "Indikatorer med föråldrade uppgifter:"},
-    "action_statuses": {"fi": "Toimenpiteiden tilanne", "sv": "Åtgärdernas läge"},
-    "action_statuses_help": {"fi": "Toimenpiteet tilan mukaan, yhteensä {n}.",
-                             "sv": "Åtgärderna enligt status, sammanlagt {n}."},
-    "late_none_short": {"fi": "Mikään ei ole myöhässä.", "sv": "Ingenting är försenat."},
     "party_leads": {"fi": "Päävastuulla", "sv": "Huvudansvar"},
     "party_leads_none": {"fi": "Osapuoli ei ole minkään toimenpiteen päävastuussa.",
                          "sv": "Parten är inte huvudansvarig för någon åtgärd."},
@@ -526,6 +460,8 @@ WORDS: dict[str, dict[str, str]] = {
     "chart_region_only": {"fi": "Kaaviossa on koko alueen arvot; kuntien arvot ovat taulukossa.",
                           "sv": "Diagrammet visar hela regionens värden; kommunernas värden finns i tabellen."},
 }
+
+WORDS.update(READER_WORDS)
 
 MONTHS = {
     "fi": ["tammikuu", "helmikuu", "maaliskuu", "huhtikuu", "toukokuu", "kesäkuu", "heinäkuu", "elokuu",
@@ -643,20 +579,6 @@ def number(value: float | None, decimals: int, lang: str) -> str:
     text = f"{value:,.{decimals}f}".replace(",", "\u00a0").replace(".", ",")
     return text.replace("-", "\u2212")
 
-
-# a count unit's word after the number 1: the schema's labels are the plural forms ("2 kuntaa", "2 möten")
-UNIT_ONE = {
-    "persons": {"fi": "henkilö", "sv": "person", "en": "person"},
-    "days": {"fi": "päivä", "sv": "dag", "en": "day"},
-    "score": {"fi": "piste", "sv": "poäng", "en": "point"},
-    "weeks": {"fi": "viikko", "sv": "vecka", "en": "week"},
-    "months": {"fi": "kuukausi", "sv": "månad", "en": "month"},
-    "years": {"fi": "vuosi", "sv": "år", "en": "year"},
-    "visits": {"fi": "käynti", "sv": "besök", "en": "visit"},
-    "meetings": {"fi": "kokous", "sv": "möte", "en": "meeting"},
-    "municipalities": {"fi": "kunta", "sv": "kommun", "en": "municipality"},
-    "organisations": {"fi": "järjestö", "sv": "organisation", "en": "organisation"},
-}
 
 # a space inside a unit's symbol that must not break a value from its meaning: "/ 1 000", "1 000 €"
 _UNIT_SPACE = re.compile(r"(?<=[\d/]) (?=[\d€])")

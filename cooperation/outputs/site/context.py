@@ -73,6 +73,13 @@ class SiteContext:
         return late(self.m, self.today)
 
 
+    @staticmethod
+    def own_area(p) -> str:
+        """Whose values are a party's own: a municipality's own; the county and the regional council serve the
+        whole region."""
+        return p.id if p.kind == "municipality" else REGION
+
+
     def indicator_path(self, i: Indicator) -> str:
         """The indicator's own page."""
         return f"mittarit/{i.id.lower()}.md"

@@ -2,7 +2,6 @@
 and by party, as the model derives them once (cooperation.model.late)."""
 from __future__ import annotations
 
-from cooperation.domain import REGION
 from cooperation.i18n import labels as L
 from cooperation.model.late import DELAYED, LateAction, StaleIndicator
 from cooperation.outputs.site.context import SiteContext
@@ -39,7 +38,7 @@ class LatePages(SiteContext):
         page.body.append(f"## {heading_text(self.w('late_by_party'))} {{#osapuolittain}}")
         any_party = False
         for p in self.m.parties:
-            actions, indicators = found.for_party(p.id, self.own_area_of(p))
+            actions, indicators = found.for_party(p.id, self.own_area(p))
             if not actions and not indicators:
                 continue
             any_party = True
@@ -99,8 +98,3 @@ class LatePages(SiteContext):
     def stale_list(self, indicators: list[StaleIndicator]) -> str:
         return (f'<p class="meta">{esc(self.w("stale_indicators"))}</p><ul class="late-list">'
                 + "".join(f"<li>{self.indicator_ref(x)} – {esc(self.stale_text(x))}</li>" for x in indicators) + "</ul>")
-
-
-    def own_area_of(self, p) -> str:
-        """A municipality's own values; the county and the regional council serve the whole region."""
-        return p.id if p.kind == "municipality" else REGION

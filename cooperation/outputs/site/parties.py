@@ -201,7 +201,3 @@ class PartyPages(LatePages):
         language's pages, its number on the others' (a Finnish "HYTE" means nothing on a Swedish page)."""
         return s.code if s.code and self.lang == self.m.main_language else s.number
 
-    def own_area(self, p: Party) -> str:
-        """Whose values are the party's own: a municipality's own; the county and the regional council serve the
-        whole region."""
-        return p.id if p.kind == "municipality" else REGION
