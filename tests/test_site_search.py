@@ -100,7 +100,8 @@ def test_charts_legends_and_value_tables_are_not_in_the_index(example_site, mode
     texts = " ".join(d["text"] for d in index(example_site, lang)["docs"])
     assert not re.search(rf"\b{L.word('target_path', lang)}\b", texts)  # the legend's word ("tavoitepolkuineen" in prose is)
     assert L.word("by_area_help", lang) not in texts
-    assert L.word("values_folded", lang) not in texts and L.word("indicator_page_link", lang) not in texts
+    # the folded values' summary ("… (14 aluetta)") and the link to the indicator's page
+    assert L.word("values_folded", lang) + " (" not in texts and L.word("indicator_page_link", lang) not in texts
     indicator = next(i for i in model.indicators if len(i.measured_areas) > 2)
     last = indicator.series(indicator.measured_areas[1])[-1]
     shown = L.dated_value((last.year, last.value), indicator.unit, indicator.decimals, lang)
