@@ -15,7 +15,9 @@ from typing import cast
 from cooperation import __version__, pipeline
 from cooperation.check import check
 from cooperation.check import reporters as reporter
+from cooperation.i18n import labels as L
 from cooperation.i18n.messages import LANGUAGES
+from cooperation.i18n.status import language, speaking, status
 from cooperation.load.sources import load_sources
 from cooperation.timeliness import fixed_today
 
@@ -78,9 +80,9 @@ def load_model(args):
         model, sources, _ = load_all(args.root)
         return model, sources
     except ModelError as exc:
-        out, err = reporter.text(exc.result, "fi")
+        out, err = reporter.text(exc.result, language())
         sys.stderr.write(out + err)
-        sys.stderr.write("Korjaa virheet ensin: python build.py validate\n")
+        sys.stderr.write(status("fix_first") + "\n")
         return None
 
 
@@ -132,7 +134,7 @@ def write_output(name: str, args, model, sources, **options) -> None:
     files = {args.out / file: data for file, data in BY_NAME[name].files(model, sources, **options).items()}
     write_all_atomic(files)
     for path in files:
-        sys.stderr.write(f"Kirjoitettu {path}\n")
+        sys.stderr.write(status("written", path=path) + "\n")
 
 
 def cmd_docx(args) -> int:
@@ -142,7 +144,7 @@ def cmd_docx(args) -> int:
 
     def produce(model, sources) -> None:
         write_output("docx", args, model, sources, template=args.template)
-        sys.stderr.write(f"Sormenjälki (SHA-256): {model.fingerprint}\n")
+        sys.stderr.write(status("fingerprint", fingerprint=model.fingerprint) + "\n")
     return with_model(args, produce)
 
 
@@ -157,7 +159,7 @@ def cmd_pdf(args) -> int:
 
     def produce(model, sources) -> None:
         write_output("pdf", args, model, sources, template=args.template)
-        sys.stderr.write(f"Sormenjälki (SHA-256): {model.fingerprint}\n")
+        sys.stderr.write(status("fingerprint", fingerprint=model.fingerprint) + "\n")
     return with_model(args, produce)
 def cmd_report(args) -> int:
     """The yearly monitoring report per language, from the data as it stood at the end of YEAR (the last commit
@@ -207,11 +209,12 @@ def cmd_report(args) -> int:
             return _outside_term(year, (start.year, end.year if end else None))
         snapshot = report.Snapshot(year, as_of, commit, commit_date, data_digest(root),
                                    _changes_of_year(args.root, year))
-        files = {args.out / f"seurantaraportti-{year}-{lang}.docx": docx
+        report_word = L.file_words(model.main_language)["report"]
+        files = {args.out / f"{report_word}-{year}-{lang}.docx": docx
                  for lang, docx in report.render_languages(model, list(model.languages), snapshot).items()}
     write_all_atomic(files)  # a disk error: said by main, exit 2
     for path in files:
-        sys.stderr.write(f"Kirjoitettu {path}\n")
+        sys.stderr.write(status("written", path=path) + "\n")
     return EXIT_OK
 
 
@@ -264,10 +267,9 @@ def cmd_site(args) -> int:
 
     def produce(model, sources) -> None:
         target = build_site(model, sources, args.root, args.out)
-        sys.stderr.write(f"Sivusto kirjoitettu: {target} (esikatselu: python -m http.server -d {target})\n")
+        sys.stderr.write(status("site_written", path=target) + "\n")
         if not public_url(os.environ.get("REPOSITORY_URL")) and not repository_url(args.root):
-            sys.stderr.write("Sivuilla ei ole muokkauslinkkejä: tietojen git-repositoriolla ei ole etärepositoriota "
-                             "(git remote), eikä REPOSITORY_URL tai GITHUB_REPOSITORY ole asetettu.\n")
+            sys.stderr.write(status("no_edit_links") + "\n")
     return with_model(args, produce)
 
 
@@ -317,7 +319,7 @@ def cmd_amendment(args) -> int:
         sys.stderr.write(f"virhe: {exc}; mitään ei kirjoitettu\n")
         return EXIT_USAGE
     except pipeline.ModelError as exc:
-        out, err = reporter.text(exc.result, "fi")
+        out, err = reporter.text(exc.result, language())
         sys.stderr.write(out + err + "Verrattavassa versiossa on virheitä; mitään ei kirjoitettu.\n")
         return EXIT_DATA
     except pipeline.SameText as exc:
@@ -329,7 +331,7 @@ def cmd_amendment(args) -> int:
     targets = {args.out / name: data for name, data in files.items()}
     write_all_atomic(targets)
     for path in targets:
-        sys.stderr.write(f"Kirjoitettu {path}\n")
+        sys.stderr.write(status("written", path=path) + "\n")
     return EXIT_OK
 
 
@@ -344,7 +346,7 @@ def cmd_codeowners(args) -> int:
     # from data that validate rejects
     result = check(sources)
     if result.errors:
-        out, err = reporter.text(result, "fi")
+        out, err = reporter.text(result, language())
         sys.stderr.write(out + err)
         sys.stderr.write("Korjaa virheet ensin; CODEOWNERS-tiedostoa ei kirjoitettu.\n")
         return EXIT_DATA
@@ -358,7 +360,7 @@ def cmd_codeowners(args) -> int:
         sys.stderr.write(f"virhe: {target} on linkki; CODEOWNERS-tiedostoa ei kirjoitettu linkin kautta.\n")
         return EXIT_USAGE
     write_atomic(target, content)
-    sys.stderr.write(f"Kirjoitettu {target}\n")
+    sys.stderr.write(status("written", path=target) + "\n")
     return EXIT_OK
 
 
@@ -385,7 +387,7 @@ def cmd_export_xlsx(args) -> int:
                  for file, data in BY_NAME["xlsx"].files(model, sources, party=args.party, year=args.year).items()}
         write_all_atomic(files)
         for path in files:
-            sys.stderr.write(f"Kirjoitettu {path}\n")
+            sys.stderr.write(status("written", path=path) + "\n")
     code = with_model(args, produce)
     return EXIT_USAGE if unknown else code
 
@@ -425,7 +427,7 @@ def cmd_reference(args) -> int:
     from cooperation.outputs.reference import markdown
     path = args.out / "tietomuoto.md"
     write_atomic(path, markdown())  # a disk error: said by main, exit 2
-    sys.stderr.write(f"Kirjoitettu {path}\n")
+    sys.stderr.write(status("written", path=path) + "\n")
     return EXIT_OK
 
 
@@ -433,7 +435,8 @@ def _report_options(parser: argparse.ArgumentParser) -> None:
     """--format and --lang as validate has them: an import reports its problems as validate does."""
     parser.add_argument("--format", choices=sorted(reporter.REPORTERS), default="text",
                         help="tulosteen muoto: text, github (GitHub-huomautukset) tai json")
-    parser.add_argument("--lang", choices=list(LANGUAGES), default="fi", help="viestien kieli")
+    parser.add_argument("--lang", choices=list(LANGUAGES), default=None,
+                        help="viestien kieli (oletus: sopimuksen ensimmäinen kieli)")
 
 
 def make_parser(prog: str = PROG) -> argparse.ArgumentParser:
@@ -474,7 +477,7 @@ def make_parser(prog: str = PROG) -> argparse.ArgumentParser:
     diff.add_argument("base", help="vertailtava versio (mikä tahansa git-viittaus, esim. main tai v1.0)")
     diff.add_argument("head", nargs="?", default=None, help="uudempi versio (oletus: työkopio)")
     diff.add_argument("--format", choices=["markdown", "json"], default="markdown")
-    diff.add_argument("--lang", choices=["fi", "sv", "en"], default="fi")
+    diff.add_argument("--lang", choices=["fi", "sv", "en"], default=None, help="kieli (oletus: sopimuksen ensimmäinen kieli)")
     diff.add_argument("--max-chars", type=int, default=None, metavar="N",
                       help="Markdown enintään N merkkiä, katkaistuna kokonaisen rivin kohdalta "
                            "(pull requestin kommentissa saa olla enintään 65 536 merkkiä)")
@@ -526,7 +529,8 @@ def make_parser(prog: str = PROG) -> argparse.ArgumentParser:
     approvals = commands.add_parser("approvals", help="osapuolten hyväksynnät sopimuksen versioittain (osapuolet × versiot)")
     _common(approvals)
     approvals.add_argument("--format", choices=["text", "json", "csv"], default="text")
-    approvals.add_argument("--lang", choices=["fi", "sv"], default="fi", help="osapuolten nimien ja sanojen kieli")
+    approvals.add_argument("--lang", choices=["fi", "sv"], default=None,
+                           help="osapuolten nimien ja sanojen kieli (oletus: sopimuksen ensimmäinen kieli)")
     approvals.set_defaults(func=cmd_approvals)
 
     migrate = commands.add_parser("migrate", help="päivitä tiedot työkalun nykyiseen tietomuotoon (muuttaa tiedostoja "
@@ -581,6 +585,22 @@ def _check_source_date_epoch() -> str | None:
     return None
 
 
+def region_language(root: Path) -> str:
+    """The first language of the agreement in ``root`` (agreement/agreement.yaml's `languages`), read leniently:
+    "fi" when the file is missing, too large or not what it should be (validate says why)."""
+    import yaml
+    path = root / "agreement" / "agreement.yaml"
+    try:
+        if path.is_symlink() or not path.is_file() or path.stat().st_size > 2_000_000:
+            return "fi"
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return "fi"
+    languages = data.get("languages") if isinstance(data, dict) else None
+    first = languages[0] if isinstance(languages, list) and languages else None
+    return first if first in ("fi", "sv") else "fi"
+
+
 def console() -> None:
     """The installed command `yhteistyosopimus`: the data's folder is the current one unless --root says."""
     sys.exit(main())
@@ -612,8 +632,12 @@ def main(argv: list[str] | None = None, *, default_root: Path | None = None, pro
             if problem:
                 sys.stderr.write(f"virhe: {problem}\n")
                 return EXIT_USAGE
+        # the region's users' language: the agreement's first one, unless --lang says otherwise (issue 25.7)
+        lang = getattr(args, "lang", None) or region_language(args.root)
+        if hasattr(args, "lang") and args.lang is None:
+            args.lang = lang
         # SIGTERM (a CI job cancelled, `kill`) stops the command as Ctrl-C does: every clean-up runs
-        with stop_on_signals(), run_folder(), fixed_today(getattr(args, "today", None)):
+        with stop_on_signals(), run_folder(), fixed_today(getattr(args, "today", None)), speaking(lang):
             return args.func(args)
     except Stopped as exc:
         sys.stderr.write(f"virhe: keskeytetty ({signal.Signals(exc.signum).name}); keskeneräiset tiedostot poistettiin, "

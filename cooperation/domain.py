@@ -37,7 +37,14 @@ MONITORING_PATHS: dict[str, set[tuple[str, ...]]] = {
                   ("kuntaliitto_model",)},  # how the check reads the sub-areas, not what is agreed
     "parties": {("parties", "*", "decisions"), ("parties", "*", "signatories"), ("parties", "*", "website"),
                 ("parties", "*", "sotkanet_region")},
-    "annexes": {("annexes", "*", "status")},
+    "annexes": {("annexes", "*", "status"), ("annexes", "*", "file_size"), ("annexes", "*", "scanned")},
     "subarea": {("goals", "*", "actions", "*", "status"), ("goals", "*", "actions", "*", "status_reason"),
                 ("responsible_persons", "*", "github"), ("goals", "*", "actions", "*", "status_history")},
+}
+
+# Settings of the website alone, neither agreed nor monitored: a change to them is no part of the negotiation record
+# (the history, the diff) — the accessibility statement's block, an annex link's size and whether it is a scan.
+SITE_ONLY_PATHS: dict[str, set[tuple[str, ...]]] = {
+    "agreement": {("accessibility",)},
+    "annexes": {("annexes", "*", "file_size"), ("annexes", "*", "scanned")},
 }

@@ -322,18 +322,22 @@ def _search_index(config):
 _HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
 
-# the theme hides its search box when JavaScript is off (html.no-js); the reader is told why it is missing
+# the theme hides its search box when JavaScript is off (html.no-js); the reader is told why it is missing: in the
+# header where there is room, at the top of the content on a phone, where the header has room only for the title
+# (issue 32.7; extra.css shows one of the two)
 _SEARCH_BOX = '<div class="md-search" data-md-component="search"'
+_CONTENT = '<div class="md-content" data-md-component="content">'
 
 
 def _search_notice(output: str, lang: str) -> str:
-    notice = f'<noscript><p class="no-search">{html.escape(L.word("search_needs_js", lang))}</p></noscript>'
-    return output.replace(_SEARCH_BOX, notice + _SEARCH_BOX, 1)
+    text = html.escape(L.word("search_needs_js", lang))
+    output = output.replace(_SEARCH_BOX, f'<noscript><p class="no-search">{text}</p></noscript>' + _SEARCH_BOX, 1)
+    return output.replace(_CONTENT, _CONTENT + f'<noscript><p class="no-search-content">{text}</p></noscript>', 1)
 
 
 # pages printed on landscape paper so that every column of their wide table fits (extra.css makes it fit the
 # width); a named @page does not work here, as the theme lays the content out in a flex box
-LANDSCAPE = ("vastuumatriisi.md",)
+LANDSCAPE = ("vastuumatriisi.md", "historia/hyvaksynnat.md")
 _LANDSCAPE_STYLE = '<style media="print">@page { size: A4 landscape; margin: 10mm; }</style>'
 
 

@@ -79,7 +79,7 @@ def test_resident_reads_searches_and_switches_language(browser, served_site):
 
 # one page of every kind (sub-area and party pages share a layout each); see test_audit_covers_every_kind_of_page
 PAGES = ["", "osa-alueet/", "osa-alueet/hyte/", "osa-alueet/saaristo/", "osapuolet/", "osapuolet/kuusiniemi/",
-         "vastuumatriisi/", "mittarit/", "foorumit/", "saadosperusta/", "pelisaannot/", "liitesopimukset/",
+         "vastuumatriisi/", "mittarit/", "mittarit/hyte-1-m1/", "myohassa/", "foorumit/", "saadosperusta/", "pelisaannot/", "liitesopimukset/",
          "lataukset/", "tietomuoto/", "saavutettavuus/", "historia/", "historia/versiot/",
          "historia/allekirjoitetun-jalkeen/", "historia/hyvaksynnat/", "ohje/", "404.html"]
 # whether a region scrolls depends on the width and the fonts installed: audit a phone and a desktop
@@ -93,7 +93,7 @@ LANGUAGES = {"fi": "", "sv": "sv/"}
 def _kind(path: str) -> str:
     """'osa-alueet/hyte/' → 'osa-alueet/*/': pages generated per item share one kind."""
     parts = path.split("/")
-    return f"{parts[0]}/*/" if len(parts) == 3 and parts[0] in ("osa-alueet", "osapuolet") else path
+    return f"{parts[0]}/*/" if len(parts) == 3 and parts[0] in ("osa-alueet", "osapuolet", "mittarit") else path
 
 
 def test_audit_covers_every_kind_of_page(example_site):

@@ -288,6 +288,7 @@ def _fixed_site_names() -> set[str]:
         site = Site(model, lang)
         pages = site.build()
         from_ids = {f"osa-alueet/{s.id}.md" for s in model.subareas} | {f"osapuolet/{p.id}.md" for p in model.parties}
+        from_ids |= {f"mittarit/{i.id.lower()}.md" for i in model.indicators}  # in their own folder
         for path in set(pages) - from_ids:
             names.update(part.removesuffix(".md") for part in path.split("/"))
         for path in site.assets:

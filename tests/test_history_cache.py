@@ -21,6 +21,8 @@ def repo(tmp_path, monkeypatch):
         set_target(root, value)
         git(root, "commit", "-q", "-am", f"Tavoite {value} (#{n})", date=f"2026-03-0{n}T10:00:00+02:00")
     edit(root, "subareas/hyte.yaml", lambda d: d["goals"][0]["actions"][0].update(status="done"))
+    with open(root / "measurements" / "values.csv", "a", encoding="utf-8") as handle:  # a value: kept one by one
+        handle.write("HYTE-1-M1,region,2026,14,\n")
     git(root, "commit", "-q", "-am", "Valmis (#4)", date="2026-04-01T10:00:00+02:00")
     return root
 
@@ -34,6 +36,7 @@ def test_a_second_history_reads_no_old_revision(repo, monkeypatch):
     monkeypatch.setattr(gitrepo, "export", no_reading)
     warm = history.load_history(repo)
     assert repr(warm.entries) == repr(cold.entries)
+    assert cold.entries[0].diff.values and cold.entries[0].diff.area_names  # every field of the diff came back
 
 
 def test_a_rewritten_history_is_computed_anew(repo):

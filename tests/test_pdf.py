@@ -149,7 +149,7 @@ def test_the_site_offers_the_pdfs_converted_while_it_builds_with_their_sizes(bui
             name = f"{model.id}-{pdf_lang}.pdf"
             # the same bytes as `build.py pdf`, and the downloads page says their size, not the placeholder
             assert (site / name).read_bytes() == (pdf_out / name).read_bytes(), name
-            row = re.search(rf'<a href="{re.escape(name)}">.*?</tr>', page, re.S)
+            row = re.search(rf'<a href="{re.escape(name)}">.*?</li>', page, re.S)
             assert row and L.file_size((site / name).stat().st_size, lang) in row.group(0), (lang, name)
         assert 'class="pending"' not in page
 
@@ -174,5 +174,5 @@ def test_mkdocs_build_offers_the_pdfs_converted_while_it_builds_with_their_sizes
     for lang in model.languages:
         name = f"{model.id}-{lang}.pdf"
         assert (tmp_path / "lataukset" / name).read_bytes() == (pdf_out / name).read_bytes(), name
-        row = re.search(rf'<a href="{re.escape(name)}">.*?</tr>', page, re.S)
+        row = re.search(rf'<a href="{re.escape(name)}">.*?</li>', page, re.S)
         assert row and L.file_size((pdf_out / name).stat().st_size, "fi") in row.group(0), name

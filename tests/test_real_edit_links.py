@@ -56,7 +56,7 @@ def test_edit_links_follow_the_git_remote(tmp_path, no_repository_env):
     links = _links(tmp_path / "out" / "site")
     assert "https://github.com/alue/sopimus/edit/main/subareas/valfard.yaml" in links
     assert not any("ghs_secret" in link or "rannikkoseutu" in link for link in links)
-    assert "muokkauslinkkejä" not in done.stderr
+    assert "muokkauslinkkejä" not in done.stderr and "redigeringslänkar" not in done.stderr
 
 
 def test_without_a_remote_there_are_no_edit_links_and_the_build_says_so(tmp_path, no_repository_env):
@@ -64,5 +64,6 @@ def test_without_a_remote_there_are_no_edit_links_and_the_build_says_so(tmp_path
     done = run_cli("site", "--root", root, "--out", tmp_path / "out")
     assert done.returncode == 0, done.stderr
     assert not any("/edit/" in link or "rannikkoseutu" in link for link in _links(tmp_path / "out" / "site"))
-    assert ("Sivuilla ei ole muokkauslinkkejä: tietojen git-repositoriolla ei ole etärepositoriota (git remote), eikä "
-            "REPOSITORY_URL tai GITHUB_REPOSITORY ole asetettu.") in done.stderr
+    # said in the region's first language (Swedish here: issue 25.7)
+    assert ("Sidorna har inga redigeringslänkar: uppgifternas git-förråd har inget fjärrförråd (git remote), och "
+            "varken REPOSITORY_URL eller GITHUB_REPOSITORY är satt.") in done.stderr

@@ -71,9 +71,10 @@ def test_reference_lists_every_field_with_its_finnish_title():
     for file in KINDS.values():
         schema = json.loads((SCHEMA_DIR / file).read_text(encoding="utf-8"))
         assert schema["x-file"] in text
-    for expected in ("| `goals[].actions[].responsible` | Vastuutahot | kyllä |",
-                     "| `parties[].kind` | Osapuolen laji | kyllä |",
-                     "`delayed` (viivästynyt)", "| `indicator` | Mittari | kyllä |"):
+    for expected in ("| `goals[].actions[].responsible`<br>Vastuutahot<br>*pakollinen* |",
+                     "| `parties[].kind`<br>Osapuolen laji<br>*pakollinen* |",
+                     "`delayed` (viivästynyt)", "| `indicator`<br>Mittari<br>*pakollinen* |",
+                     "| `parties[].website`<br>Verkkosivu |"):
         assert expected in text
 
 

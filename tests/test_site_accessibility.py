@@ -57,3 +57,28 @@ def test_missing_feedback_channel_is_a_warning_naming_file_and_field(tmp_path):
 
 def test_the_statement_is_not_part_of_the_fingerprint(tmp_path):
     assert load(_without_contact(tmp_path))[0].fingerprint == load(REPO)[0].fingerprint
+
+
+@pytest.mark.parametrize("lang, prefix", [("fi", ""), ("sv", "sv/")])
+def test_statement_lists_the_problems_the_site_knows_of(example_site, lang, prefix):
+    """Issue 25.8: each scanned annex; on the Swedish site the Finnish-only pages, and the notes on values and the
+    titles of the changes, which are in the agreement's first language."""
+    model = load(REPO)[0]
+    page = read(example_site, f"{prefix}saavutettavuus/").content
+    scanned = [a for a in model.annexes if a.scanned]
+    assert scanned
+    for a in scanned:
+        assert L.word("a11y_scanned_annex", lang).format(title=a.title.get(lang)) in page
+    other = [L.word(key, lang).format(language=L.word(f"in_lang_{model.main_language}", lang))
+             for key in ("a11y_finnish_only_pages", "a11y_notes_language", "a11y_history_language")]
+    assert [text in page for text in other] == [lang != "fi"] * 3
+
+
+def test_statement_without_a_scan_says_none(tmp_path):
+    root = copy_example(tmp_path / "root")
+    path = root / "agreement" / "annexes.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("scanned: true", "scanned: false"), encoding="utf-8")
+    out = tmp_path / "out"
+    assert run_cli("site", "--root", root, "--out", out).returncode == 0
+    page = read(out / "site", "saavutettavuus/").content
+    assert "skannattu PDF-tiedosto" not in page and L.word("a11y_word_documents", "fi") in page

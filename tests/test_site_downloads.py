@@ -16,88 +16,90 @@ def model():
     return load(REPO)[0]
 
 
-class Tables(HTMLParser):
-    """Each table's caption and its body rows as (links, cell texts)."""
+class Lists(HTMLParser):
+    """Each heading's download list: per item, its links and its first link's text."""
 
     def __init__(self, html: str):
         super().__init__(convert_charrefs=True)
-        self.tables: dict[str, list[tuple[list[str], list[str]]]] = {}
-        self._caption: str | None = None
-        self._in_caption = False
-        self._row: tuple[list[str], list[str]] | None = None
-        self._in_body = False
+        self.lists: dict[str, list[tuple[list[str], str]]] = {}
+        self._heading: str | None = None
+        self._in_heading = False
+        self._item: tuple[list[str], list[str]] | None = None
+        self._in_link = False
         self.feed(html)
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
-        if tag == "caption":
-            self._in_caption, self._caption = True, ""
-        elif tag == "tbody":
-            self._in_body = True
-            self.tables[self._caption or ""] = []
-        elif tag == "tr" and self._in_body:
-            self._row = ([], [])
-        elif tag in ("td", "th") and self._row is not None:
-            self._row[1].append("")
-        elif tag == "a" and self._row is not None and attributes.get("href"):
-            self._row[0].append(attributes["href"])
+        if tag == "h2":
+            self._in_heading, self._heading = True, ""
+        elif tag == "ul" and "downloads" in (attributes.get("class") or ""):
+            self.lists[self._heading or ""] = []
+        elif tag == "li" and self._heading in self.lists:
+            self._item = ([], [])
+        elif tag == "a" and self._item is not None:
+            self._item[0].append(attributes["href"])
+            self._in_link = True
 
     def handle_endtag(self, tag):
-        if tag == "caption":
-            self._in_caption = False
-        elif tag == "tbody":
-            self._in_body = False
-        elif tag == "tr" and self._row is not None:
-            self.tables[self._caption or ""].append(self._row)
-            self._row = None
+        if tag == "h2":
+            self._in_heading = False
+        elif tag == "a":
+            self._in_link = False
+        elif tag == "li" and self._item is not None:
+            links, text = self._item
+            self.lists[self._heading or ""].append((links, re.sub(r"[ \t\n]+", " ", "".join(text)).strip()))
+            self._item = None
 
     def handle_data(self, data):
-        if self._in_caption:
-            self._caption = (self._caption or "") + data
-        elif self._row is not None and self._row[1]:
-            # ASCII spaces only: the no-break space in "31,6 kB" stays
-            self._row[1][-1] = re.sub(r"[ \t\n]+", " ", self._row[1][-1] + " " + data).strip()
+        if self._in_heading:
+            self._heading = (self._heading or "") + data
+        elif self._item is not None and (self._in_link or not self._item[0]) and len(self._item[0]) <= 1:
+            self._item[1].append(data)
 
 
 @pytest.mark.parametrize("lang, prefix, other", [("fi", "", "sv"), ("sv", "sv/", "fi")])
-def test_downloads_are_grouped_named_by_language_and_sized(example_site, model, lang, prefix, other):
+def test_downloads_are_named_in_words_grouped_by_reader_and_sized(example_site, model, lang, prefix, other):
+    """Issue 25.5: "Sopimus allekirjoitettavaksi (Word, suomeksi, 245 kt)"; the workbook is for officials."""
     folder = example_site / prefix / "lataukset"
     html = (folder / "index.html").read_text(encoding="utf-8")
-    tables = Tables(html).tables
-    residents, developers = L.word("dl_for_residents", lang), L.word("dl_for_developers", lang)
-    assert list(tables) == [residents, developers]
-    assert html.index(f">{residents}</h2>") < html.index(f">{developers}</h2>")
+    lists = Lists(html).lists
+    residents, officials, developers = (L.word(key, lang) for key in ("dl_for_residents", "dl_for_officials",
+                                                                       "dl_for_developers"))
+    assert list(lists) == [residents, officials, developers]
 
-    # residents: the Word documents, the page's own language first, then the workbook
-    rows = [row for row in tables[residents] if not row[0][0].endswith(".pdf")]  # PDFs, where offered, come first
-    assert [links[0] for links, _ in tables[residents]][:len(tables[residents]) - len(rows)] == \
-        [links[0] for links, _ in tables[residents] if links[0].endswith(".pdf")]
-    assert [links[0] for links, _ in rows] == [f"{model.id}-{lang}.docx", f"{model.id}-{other}.docx",
-                                              # the workbook in the page's language
-                                              f"{model.id}-tyokirja{'' if lang == model.main_language else '-' + lang}.xlsx"]
-    word = L.word("dl_docx", lang)
-    assert rows[0][1][1] == f"{word} (Word, {L.word(f'in_lang_{lang}', lang)})"
-    assert rows[1][1][1] == f"{word} (Word, {L.word(f'in_lang_{other}', lang)})"
-    assert {"fi": "(Word, suomeksi)", "sv": "(Word, på svenska)"}[lang] in rows[0][1][1]
+    def size(name: str) -> str:
+        return L.file_size((folder / name).stat().st_size, lang)
 
-    # developers: open data, the calendar in the page's language, all schemas in one row
-    rows = tables[developers]
-    assert [links[0] for links, _ in rows] == [f"{model.id}.json", "mittaustulokset.csv", "edistyminen.csv",
-                                              f"vuosikello-{lang}.ics", "schema/agreement.schema.json"]
+    # residents: the PDFs where offered, then the Word documents, the page's own language first
+    words = [links[0] for links, _ in lists[residents] if links[0].endswith(".docx")]
+    assert words == [f"{model.id}-{lang}.docx", f"{model.id}-{other}.docx"]
+    texts = dict((links[0], text) for links, text in lists[residents])
+    for name, language in ((f"{model.id}-{lang}.docx", lang), (f"{model.id}-{other}.docx", other)):
+        assert texts[name] == f"{L.word('dl_docx', lang)} (Word, {L.word(f'in_lang_{language}', lang)}, {size(name)})"
+    assert {"fi": "Sopimus allekirjoitettavaksi (Word, suomeksi, ", "sv": "Avtalet för underskrift (Word, på svenska, "}[lang] \
+        in texts[f"{model.id}-{lang}.docx"]
+    # officials: the workbook in the page's language, never offered to residents
+    book = f"{model.id}-tyokirja{'' if lang == model.main_language else '-' + lang}.xlsx"
+    assert [links for links, _ in lists[officials]] == [[book]]
+    assert lists[officials][0][1] == f"{L.word('dl_xlsx', lang)} (Excel, {size(book)})"
+    assert not any(name.endswith(".xlsx") for links, _ in lists[residents] for name in links)
+
+    # developers: open data, the calendar in the page's language, all schemas in one item
+    items = lists[developers]
+    assert [links[0] for links, _ in items] == [f"{model.id}.json", "mittaustulokset.csv", "edistyminen.csv",
+                                               f"vuosikello-{lang}.ics", "schema/agreement.schema.json"]
+    assert items[1][1] == f"{L.word('dl_csv', lang)} (CSV, {size('mittaustulokset.csv')})"
     schemas = sorted(p.name for p in (folder / "schema").glob("*.schema.json"))
-    assert len(schemas) > 1 and rows[-1][0] == [f"schema/{name}" for name in schemas]
-
-    # every size is the file's own (decimal kB, the page's number format)
-    for links, cells in tables[residents] + tables[developers]:
-        size = sum((folder / link).stat().st_size for link in links)
-        assert cells[-1] == L.file_size(size, lang), links
-        assert re.fullmatch(r"\d+(,\d)?\u00a0(B|kB|MB)", cells[-1])
+    assert len(schemas) > 1 and items[-1][0] == [f"schema/{name}" for name in schemas]
+    # no link is named by its file name
+    assert not [text for _, text in lists[residents] + lists[officials] + items[:-1] if "." in text.split(" (")[0]]
 
 
 def test_file_sizes_read_as_written():
-    assert L.file_size(850, "fi") == "850\u00a0B"
-    assert L.file_size(31_584, "sv") == "31,6\u00a0kB"
-    assert L.file_size(1_400_000, "fi") == "1,4\u00a0MB"
+    assert L.file_size(850, "fi") == "850\u00a0t" and L.file_size(850, "sv") == "850\u00a0B"
+    assert L.file_size(8_412, "sv") == "8,4\u00a0kB"
+    assert L.file_size(245_300, "fi") == "245\u00a0kt"  # a decimal only where it tells something
+    assert L.file_size(1_400_000, "fi") == "1,4\u00a0Mt"
 
 
 @pytest.mark.parametrize("lang, pending", [("fi", "valmistuu…"), ("sv", "blir klar…")])

@@ -28,7 +28,7 @@ REPO_URL = "https://github.com/example/agreement"
 # dropped; reviewed: the home page's state and approvals lines, the approvals page, the party pages' approvals and the
 # parties' "decision on the current text" column are the only differences): a change to what the pages show changes
 # it on purpose; then put the digest the failure prints here.
-GOLDEN_FI = "eff9720cdbed3f93fcd35f5b1ee4f84c8ff7da50314f7b0de22d78cfb134e98c"
+GOLDEN_FI = "72a5eaade2d6ac28dcdd0a56dd6e28b28b99330b4210a044fb03cd1322f638cf"
 
 
 def forget() -> None:
@@ -98,7 +98,8 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-# each edit, and the words it must show on the sub-area's page (or its chart) once the site is rebuilt
+# each edit, and the words it must show on the sub-area's page, the indicator's page or its chart once the site is
+# rebuilt
 EDITS = [
     ("measurements/values.csv", "HYTE-1-M1,region,2025,12.5,", "HYTE-1-M1,region,2025,27,", "27\u00a0%"),
     ("subareas/hyte.yaml", "name: Mittari HYTE-1-M1", "name: Lukutaito nousee", "Lukutaito nousee"),
@@ -115,7 +116,8 @@ def test_a_rebuild_shows_every_edit_as_a_build_anew_does(tmp_path, name, old, ne
     build(root)
     edit(root / name, old, new)
     rebuilt = build(root)
-    page = rebuilt.pages["osa-alueet/hyte.md"].markdown_text() + rebuilt.assets["kaaviot/hyte-1-m1.svg"].decode()
+    page = (rebuilt.pages["osa-alueet/hyte.md"].markdown_text() + rebuilt.pages["mittarit/hyte-1-m1.md"].markdown_text()
+            + rebuilt.assets["kaaviot/hyte-1-m1.svg"].decode())
     assert shown in page
     forget()
     assert output(build(root)) == output(rebuilt)
@@ -162,3 +164,20 @@ def test_the_memo_keeps_what_the_latest_build_used():
     memo.start()  # "b" went unused: let go
     assert memo.get("b", make("b")) == "B"
     assert made == ["a", "b", "b"] and memo.made == 1
+
+
+def test_a_found_rendering_keeps_the_parts_it_was_made_from():
+    """An indicator's page is made from its chart and tables: found whole, it keeps them for the build after, which may
+    need them alone (the page's sub-area was renamed, the chart was not)."""
+    memo = Memo()
+    made: list[str] = []
+
+    def part(value: str):
+        return memo.get(value, lambda: made.append(value) or value.upper())
+    memo.start()
+    assert memo.get("page", lambda: part("chart") + part("table")) == "CHARTTABLE"
+    memo.start()
+    assert memo.get("page", lambda: "never") == "CHARTTABLE"  # found: its parts are used too
+    memo.start()
+    assert memo.get("renamed page", lambda: part("chart") + part("table")) == "CHARTTABLE"
+    assert made == ["chart", "table"] and memo.made == 1

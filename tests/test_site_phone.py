@@ -86,3 +86,34 @@ def test_no_table_hides_cells_off_screen_at_390px(browser, served_site, lang):
             found[LANGUAGES[lang] + path] = (wide, outside[:5])
     assert found == {}
     context.close()
+
+
+@pytest.mark.parametrize("lang", sorted(LANGUAGES))
+def test_the_matrix_taps_reads_and_fits(browser, served_site, lang):
+    """Issue 32.4: each count a tap target of at least 24 × 24 px on a phone; the codes explained before the matrix;
+    every column visible at 1280 px without scrolling sideways; the Swedish page's columns not Finnish codes."""
+    from helpers import REPO
+
+    from cooperation.pipeline import load
+    model = load(REPO)[0]
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.goto(served_site + LANGUAGES[lang] + "vastuumatriisi/", wait_until="load")
+    sizes = page.evaluate("""() => [...document.querySelectorAll('table.matrix td a')].map(a => {
+        const r = a.getBoundingClientRect(); return [r.width, r.height]; })""")
+    assert sizes and min(w for w, _ in sizes) >= 24 and min(h for _, h in sizes) >= 24, sorted(sizes)[:3]
+    order = page.evaluate("""() => { const legend = document.querySelector('.md-content ul.matrix-legend');
+        const table = document.querySelector('.md-content table.matrix');
+        return !!(legend.compareDocumentPosition(table) & Node.DOCUMENT_POSITION_FOLLOWING); }""")
+    assert order, "the codes come before the matrix"
+    heads = page.evaluate("""() => [...document.querySelectorAll('table.matrix thead th abbr')].map(a => a.textContent)""")
+    expected = [s.code if s.code and lang == model.main_language else s.number for s in model.subareas]
+    assert heads == expected
+    context.close()
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(served_site + LANGUAGES[lang] + "vastuumatriisi/", wait_until="load")
+    wrap = page.evaluate("""() => { const w = document.querySelector('table.matrix').closest('.table-wrap');
+        return [w.scrollWidth, w.clientWidth]; }""")
+    context.close()
+    assert wrap[0] <= wrap[1] + 1, wrap

@@ -38,9 +38,38 @@ def test_printed_matrix_has_every_column_and_no_scroll_hint(browser, served_site
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert hint not in " ".join(text.split())
     # the header row: the parties' column and a column per sub-area, all on one line of the printout
-    codes = [s.code or str(s.number) for s in model.subareas]
+    # the codes are written in the main language: a Swedish page heads its columns by the sub-areas' numbers
+    codes = [s.code if s.code and lang == model.main_language else str(s.number) for s in model.subareas]
     header = [line.split() for line in text.splitlines() if line.split()[:1] == [L.word("party", lang)]]
     assert header and header[0][1:] == codes
     # every party has its row: the first word of each name starts a line
     starts = {line.split()[0] for line in text.splitlines() if line.split()}
     assert [p.id for p in model.parties if p.name.get(lang).split()[0] not in starts] == []
+
+
+@pytest.mark.parametrize("size", ["A4", "A5"])
+@pytest.mark.parametrize("path", ["osa-alueet/tyollisyys/", "osapuolet/kuusiniemi/", "mittarit/", "myohassa/",
+                                  "mittarit/hyte-1-m1/", "sv/osa-alueet/hyte/"])
+def test_no_heading_is_left_at_the_foot_of_a_printed_page(browser, served_site, path, size, tmp_path):
+    """Issue 32.5: a heading printed last on a page, its table or text on the next, reads as a page of its own."""
+    require_browser(shutil.which("pdftotext") is not None, "pdftotext is missing: apt-get install poppler-utils")
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(served_site + path, wait_until="load")
+    headings = page.evaluate("""() => [...document.querySelectorAll(`.md-content h2, .md-content h3, .md-content caption,
+        .md-content .approval-group, .md-content .notes-title`)].map(h => h.innerText.replace(/\\s+/g, ' ').trim())
+        .filter(t => t)""")
+    # a chart's legend names "Huomautukset arvoihin" too: a line of it is no heading
+    legend = page.evaluate("""() => [...document.querySelectorAll('.chart-legend li')].map(li => li.innerText.trim())""")
+    headings = [h for h in headings if h not in legend]
+    pdf = tmp_path / "page.pdf"
+    page.pdf(path=str(pdf), format=size, print_background=True)
+    page.close()
+    pages = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                           check=True).stdout.split("\f")
+    assert len(pages) > 1
+    stranded = []
+    for number, text in enumerate(pages[:-1], 1):
+        lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+        if lines and any(h == lines[-1] or h.startswith(lines[-1]) for h in headings):
+            stranded.append((number, lines[-1]))
+    assert stranded == []

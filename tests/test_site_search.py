@@ -60,15 +60,25 @@ def test_ids_and_names_of_goals_actions_and_indicators_are_found(example_site, m
 
 @pytest.mark.parametrize("lang", sorted(LANGUAGES))
 def test_without_javascript_the_missing_search_is_explained(browser, served_site, lang):
-    for size in ({"width": 390, "height": 844}, {"width": 1280, "height": 900}):
-        context = browser.new_context(viewport=size, java_script_enabled=False)
-        page = context.new_page()
-        page.goto(served_site + LANGUAGES[lang], wait_until="load")
-        assert not page.locator(".md-search").is_visible()
-        notice = page.locator(".md-header .no-search")
-        assert notice.is_visible()
-        assert notice.inner_text() == L.word("search_needs_js", lang)
-        context.close()
+    """In the header where there is room; on a phone at the top of the content, the header's room left to the site's
+    title, as wide as with JavaScript (issue 32.7: the notice squeezed it to "R…")."""
+    title = ".md-header__title"
+    for size, where in (({"width": 390, "height": 844}, ".md-content .no-search-content"),
+                        ({"width": 1280, "height": 900}, ".md-header .no-search")):
+        widths = {}
+        for script in (True, False):
+            context = browser.new_context(viewport=size, java_script_enabled=script)
+            page = context.new_page()
+            page.goto(served_site + LANGUAGES[lang], wait_until="load")
+            widths[script] = page.locator(title).bounding_box()["width"]
+            if not script:
+                assert not page.locator(".md-search").is_visible()
+                notice = page.locator(where)
+                assert notice.is_visible() and notice.inner_text() == L.word("search_needs_js", lang)
+                assert page.locator(".no-search, .no-search-content").evaluate_all(
+                    "all => all.filter(e => e.getClientRects().length).length") == 1  # said once
+            context.close()
+        assert widths[False] >= widths[True] - 1, (size, widths)
 
 
 @pytest.mark.parametrize("lang, query, expected", [("sv", "fritid", "fritiden"), ("fi", "HYTE-1-T1", "HYTE-1-T1")])
@@ -83,3 +93,46 @@ def test_a_reader_finds_by_word_or_id(browser, served_site, lang, query, expecte
     # the results follow the typing: wait for the one that holds the word (the index marks it in <mark>)
     page.locator(".md-search-result__item", has_text=expected).first.wait_for(timeout=15000)
     context.close()
+
+
+@pytest.mark.parametrize("lang", sorted(LANGUAGES))
+def test_charts_legends_and_value_tables_are_not_in_the_index(example_site, model, lang):
+    """Issue 25.4: snippets showed the charts' legends ("Koko alue, tavoitepolku, Lähtötaso…")."""
+    texts = " ".join(d["text"] for d in index(example_site, lang)["docs"])
+    assert not re.search(rf"\b{L.word('target_path', lang)}\b", texts)  # the legend's word ("tavoitepolkuineen" in prose is)
+    assert L.word("by_area_help", lang) not in texts
+    # the folded values' summary ("… (14 aluetta)") and the link to the indicator's page
+    assert L.word("values_folded", lang) + " (" not in texts and L.word("indicator_page_link", lang) not in texts
+    indicator = next(i for i in model.indicators if len(i.measured_areas) > 2)
+    last = indicator.series(indicator.measured_areas[1])[-1]
+    shown = L.dated_value((last.year, last.value), indicator.unit, indicator.decimals, lang)
+    assert shown not in texts
+
+
+@pytest.mark.parametrize("lang", sorted(LANGUAGES))
+def test_party_and_subarea_pages_are_boosted_for_their_names(example_site, model, lang):
+    docs = index(example_site, lang)["docs"]
+    boost = {d["location"]: d.get("boost") for d in docs}
+    for p in model.parties:
+        assert boost[f"osapuolet/{p.id}/"] == 2
+    for s in model.subareas:
+        assert boost[f"osa-alueet/{s.id}/"] == 2
+    assert boost["historia/"] is None
+
+
+@pytest.mark.parametrize("lang", sorted(LANGUAGES))
+def test_searching_a_municipalitys_name_finds_its_page_first(browser, served_site, model, lang):
+    """The negotiation history and the approvals name every party too: the party's own page comes first."""
+    party = next(p for p in model.municipalities if p.id == "kuusiniemi")
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(served_site + LANGUAGES[lang], wait_until="networkidle")
+    page.locator("input.md-search__input").click()  # on a desktop the search box is in the header
+    name = party.name.get(lang).split()[0]  # "Kuusiniemen", as a reader types it
+    page.locator("input.md-search__input").press_sequentially(name, delay=30)
+    first = page.locator(".md-search-result__item").first
+    page.locator(".md-search-result__item", has_text=name).first.wait_for(timeout=15000)
+    page.wait_for_timeout(500)  # the results follow the last key
+    href = first.locator("a").first.get_attribute("href")
+    context.close()
+    assert href.split("?")[0].rstrip("/").endswith(f"osapuolet/{party.id}"), href

@@ -95,11 +95,12 @@ def built(request, tmp_path_factory) -> dict:
         statements[("after signing", lang)] = _text(site / "historia" / "allekirjoitetun-jalkeen" / "index.html")[:400]
         feed = (site / "historia" / f"muutokset-{lang}.xml").read_text(encoding="utf-8")
         statements[("atom", lang)] = " ".join(re.findall(r"<title>([^<]*)</title>", feed))
-        word = _docx_texts(next(p for p in out.glob(f"*-{lang}.docx") if not p.name.startswith("seurantaraportti")))
+        # the report is named in the agreement's first language (Swedish here: uppfoljningsrapport, issue 25.7)
+        word = _docx_texts(next(p for p in out.glob(f"*-{lang}.docx") if not p.name.startswith("uppfoljningsrapport")))
         cover = word["word/document.xml"].splitlines()
         statements[("word cover", lang)] = next(line for line in cover if line.startswith(("Version ", "Versio ")) and " · " in line)
         statements[("word mark and footer", lang)] = " | ".join(t for n, t in sorted(word.items()) if n != "word/document.xml")
-        report = _docx_texts(out / f"seurantaraportti-2026-{lang}.docx")["word/document.xml"]
+        report = _docx_texts(out / f"uppfoljningsrapport-2026-{lang}.docx")["word/document.xml"]
         statements[("report", lang)] = report[:1500]
         statements[("approvals command", lang)] = run_cli("approvals", "--root", root, "--lang", lang).stdout.split("\n\n")[0]
     return {"kind": request.param, "root": root, "out": out, "statements": statements}

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +22,7 @@ from typing import Any
 
 from cooperation.changes import gitrepo
 from cooperation.changes.wording import changed_languages, per_language, text_class, word_diff
-from cooperation.domain import AMENDMENT, EDITORIAL, MONITORING, MONITORING_PATHS
+from cooperation.domain import AMENDMENT, EDITORIAL, MONITORING, MONITORING_PATHS, SITE_ONLY_PATHS
 from cooperation.i18n import labels as L
 from cooperation.i18n.labels import (
     CLASS_HELP,
@@ -30,7 +31,10 @@ from cooperation.i18n.labels import (
     MEASUREMENT_WORDS,
     MORE_CHANGES,
     MORE_CHANGES_SHORT,
+    MORE_CHANGES_SHORT_ONE,
     SKIPPED_WORDS,
+    number,
+    partial_date,
 )
 from cooperation.i18n.labels import DIFF_WORDS as WORDS
 from cooperation.i18n.messages import ITEM_KINDS
@@ -70,6 +74,17 @@ class ItemChange:
         return max((f.kind for f in self.fields), key=ORDER.__getitem__, default=MONITORING)
 
 
+@dataclass(frozen=True)
+class ValueChange:
+    """One measured value added, changed or removed: which indicator, area and year, its old and new value."""
+    indicator: str
+    area: str  # "region" or a party id
+    year: int
+    old: float | None  # None: added
+    new: float | None  # None: removed
+    decimals: int = 1  # as the indicator shows its values
+
+
 @dataclass
 class Diff:
     items: list[ItemChange]
@@ -78,6 +93,8 @@ class Diff:
     fingerprint_new: str
     main_language: str = "fi"
     skipped: list[gitrepo.Skipped] = field(default_factory=list)  # paths in a revision that were not read
+    values: list[ValueChange] = field(default_factory=list)  # the measurements' changes one by one
+    area_names: dict[str, Any] = field(default_factory=dict)  # party id → its name as written (either version)
 
     @property
     def change_class(self) -> str | None:
@@ -161,6 +178,11 @@ def _is_text(file_kind: str, path: tuple) -> bool:
     return node is not None and node.get("x-kind") in ("text", "markdown")
 
 
+def _site_only(file_kind: str, path: tuple) -> bool:
+    shape = _shape(path)
+    return any(shape[: len(only)] == only for only in SITE_ONLY_PATHS.get(file_kind, ()))
+
+
 def _classify(file_kind: str, path: tuple, old: Any = None, new: Any = None, main: str = "fi") -> str:
     """Monitoring by where the value is; a text change by what changed in it (wording.text_class: editorial
     only for punctuation, whitespace, case or a spelling fix); any other value: an amendment."""
@@ -211,7 +233,8 @@ def from_json_data(data: dict) -> Diff:
     items = [ItemChange(i["kind"], i["id"], i["title"], i["change"], [field_change(f) for f in i["fields"]])
              for i in data["items"]]
     return Diff(items, dict(data["measurements"]), data["fingerprint_old"], data["fingerprint_new"],
-                data["main_language"], [gitrepo.Skipped(**x) for x in data["skipped"]])
+                data["main_language"], [gitrepo.Skipped(**x) for x in data["skipped"]],
+                [ValueChange(**x) for x in data.get("values", [])], dict(data.get("area_names", {})))
 
 
 def compare(old: Sources, new: Sources) -> Diff:
@@ -248,6 +271,8 @@ def compare(old: Sources, new: Sources) -> Diff:
         rel_old = {p[len(old_path):]: v for p, v in flat_old.items()}
         rel_new = {p[len(path):]: v for p, v in flat_new.items()}
         for rel in list(rel_old) + [r for r in rel_new if r not in rel_old]:
+            if _site_only(file_kind, path + rel):
+                continue  # the website's own settings: no change to the agreement
             a, b = rel_old.get(rel), rel_new.get(rel)
             if a == b or _text_equal(a, b, main) or \
                     normal_form(file_kind, path + rel, a) == normal_form(file_kind, path + rel, b):
@@ -272,7 +297,37 @@ def compare(old: Sources, new: Sources) -> Diff:
     measurements = {"added": sum(1 for k in new_values if k not in old_values),
                     "removed": sum(1 for k in old_values if k not in new_values),
                     "changed": sum(1 for k, v in new_values.items() if k in old_values and old_values[k] != v)}
-    return Diff(items, measurements, fingerprint_of(old), fingerprint_of(new), main)
+    decimals = _decimals(old)
+    decimals.update(_decimals(new))
+    values = [ValueChange(ident, area, year, old_values[key][0] if key in old_values else None,
+                          new_values[key][0] if key in new_values else None, decimals.get(ident, 1))
+              for key in sorted(set(old_values) | set(new_values), key=lambda k: (k[0], k[1] != "region", k[1], k[2]))
+              for ident, area, year in [key]
+              if old_values.get(key) != new_values.get(key)]
+    return Diff(items, measurements, fingerprint_of(old), fingerprint_of(new), main, values=values, area_names=names)
+
+
+def _decimals(sources: Sources) -> dict[str, int]:
+    """Indicator id → how many decimals it shows (1 where not written)."""
+    out: dict[str, int] = {}
+    for doc in sources.subareas:
+        data = doc.data if isinstance(doc.data, dict) else {}
+        for goal in data.get("goals") or []:
+            for indicator in (goal.get("indicators") or []) if isinstance(goal, dict) else []:
+                if isinstance(indicator, dict) and isinstance(indicator.get("id"), str):
+                    shown = indicator.get("decimals", 1)
+                    out[indicator["id"]] = shown if isinstance(shown, int) and 0 <= shown <= 3 else 1
+    return out
+
+
+def value_line(change: ValueChange, lang: str, main: str, area_names: dict[str, Any]) -> str:
+    """"HYTE-1-M1, Kuusiniemen kaupunki, 2024: 16,8 → 17,2" (a value added: "– → 17,2")."""
+    if change.area == "region":
+        area = L.word("region", lang).capitalize()
+    else:
+        area = show(area_names[change.area], lang, main) if area_names.get(change.area) else change.area
+    old, new = (number(v, change.decimals, lang) if v is not None else "–" for v in (change.old, change.new))
+    return f"{change.indicator}, {area}, {change.year}: {old} → {new}"
 
 
 _ALL = ("all_municipalities", "region")  # words of labels.WORDS
@@ -285,13 +340,19 @@ def _party_names(sources: Sources) -> dict[str, Any]:
             if isinstance(p, dict) and isinstance(p.get("id"), str)}
 
 
+_ISO_DAY = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
 def _display(value: Any, node: dict, lang: str, main: str, names: dict) -> str:
     """A value (or each value of a list, ``node`` then describing the items) as a reader says it:
     enum labels, party names, yes/no."""
     labels = node.get("x-enum") or {}
     party = node.get("x-ref") == "party"
+    dated = node.get("format") in ("date", "partial-date")
 
     def one(v: Any) -> str:
+        if dated and isinstance(v, (str, int)) and _ISO_DAY.fullmatch(str(v)):
+            return partial_date(str(v), lang)  # "2026-02-14" → "14.2.2026", "2026-09" → "9/2026"
         if isinstance(v, str) and v in _ALL and party:
             return L.word(v, lang)
         if isinstance(v, str) and party and v in names:
@@ -350,12 +411,30 @@ def show(value: Any, lang: str, main: str) -> str:
     return str(value)
 
 
+# items whose ids readers use ("HYTE-1-T1"); the others' ids are the files' own (a forum "lapset-ja-nuoret", a party
+# "kuusiniemi"): readers see their names instead
+SHOWN_IDS = ("goal", "action", "indicator")
+
+
 def item_label(item: ItemChange, lang: str, main: str) -> str:
+    """"Toimenpide HYTE-1-T1 (Liikuntaneuvonta)"; "Forum: Forum för tjänster för barn och unga" (no file's id)."""
     kind = ITEM_KINDS.get(item.kind, {}).get(lang, item.kind)
     title = show(item.title, lang, main) if item.title else ""
     if len(title) > 80:
         title = title[:77] + "…"
+    if item.kind not in SHOWN_IDS and title:
+        return f"{kind}: {title}"
     return f"{kind} {item.id}" + (f" ({title})" if title else "")
+
+
+def item_name(item: ItemChange, lang: str, main: str) -> str:
+    """An item as a summary names it: its id where readers use it, else its kind ("Sopimus") or name."""
+    if item.kind in SHOWN_IDS:
+        return item.id
+    if item.kind == "agreement":
+        return ITEM_KINDS["agreement"].get(lang, "agreement")
+    title = show(item.title, lang, main) if item.title else item.id
+    return title if len(title) <= SUMMARY_VALUE_CHARS else title[:SUMMARY_VALUE_CHARS - 1] + "…"
 
 
 def field_line(item: ItemChange, f: FieldChange, lang: str, main: str) -> str:
@@ -451,7 +530,8 @@ def to_markdown(diff: Diff, lang: str = "fi", max_chars: int | None = None) -> s
                 lines.append((f"- {md_text(item_label(item, lang, main))}", True))
     if any(diff.measurements.values()):
         lines += [("", False), (f"#### {WORDS['measurements'][lang]}", False), ("", False),
-                  ("- " + MEASUREMENT_WORDS[lang].format(**diff.measurements), True)]
+                  (MEASUREMENT_WORDS[lang].format(**diff.measurements).capitalize() + ":", False), ("", False)]
+        lines += [(f"- {md_text(value_line(v, lang, main, diff.area_names))}", True) for v in diff.values]
     text = "\n".join(head + [line for line, _ in lines]) + "\n"
     if max_chars is None or len(text) <= max_chars:
         return text
@@ -486,6 +566,8 @@ def to_json(diff: Diff, lang: str = "fi") -> dict:
                                "untranslated": f.untranslated} for f in i.fields]}
                   for i in diff.items],
         "measurements": diff.measurements,
+        "values": [{"indicator": v.indicator, "area": v.area, "year": v.year, "old": v.old, "new": v.new,
+                    "text": value_line(v, lang, main, diff.area_names)} for v in diff.values],
         "skipped": [{"commit": s.commit, "path": s.path, "reason": s.reason} for s in diff.skipped],
     }
 
@@ -503,7 +585,7 @@ def untranslated_problems(diff: Diff, sources: Sources) -> list:
             kind, doc = docs[f.where[0]]
             checker.warning("text_not_translated", doc, kind, f.where[1],
                             languages={lang: ", ".join(LANGUAGE_WORDS.get(code, {}).get(lang, code)
-                                                       for code in f.untranslated) for lang in ("fi", "en")})
+                                                       for code in f.untranslated) for lang in ("fi", "sv", "en")})
     return checker.result.problems
 
 
@@ -518,18 +600,22 @@ def summary(diff: Diff, lang: str = "fi", limit: int = SUMMARY_ITEMS) -> str:
     parts: list[str] = []
     for item in sorted(diff.items, key=lambda i: -ORDER[i.change_class]):  # amendments first
         if item.change != "changed":
-            parts.append(f"{WORDS[item.change][lang]} {item.id}")
+            parts.append(f"{WORDS[item.change][lang]} {item_name(item, lang, main)}")
             continue
         for f in sorted(item.fields, key=lambda f: -ORDER[f.kind]):
             old, new = f.shown.get(lang) or (show(f.old, lang, main), show(f.new, lang, main))
             title = f.titles.get(lang, f.path).lower()
+            name = item_name(item, lang, main)
             if len(old) > SUMMARY_VALUE_CHARS or len(new) > SUMMARY_VALUE_CHARS:
-                parts.append(f"{item.id}: {title} {WORDS['changed'][lang].lower()}")
+                parts.append(f"{name}: {title} {WORDS['changed'][lang].lower()}")
             else:
-                parts.append(f"{item.id}: {title} {old} → {new}")
-    if any(diff.measurements.values()):
+                parts.append(f"{name}: {title} {old} → {new}")
+    if diff.values:  # which values, not how many: "HYTE-1-M1, Kuusiniemen kaupunki, 2024: 16,8 → 17,2"
+        parts += [value_line(v, lang, main, diff.area_names) for v in diff.values]
+    elif any(diff.measurements.values()):
         parts.append(f"{WORDS['measurements'][lang]}: " + MEASUREMENT_WORDS[lang].format(**diff.measurements))
     text = "; ".join(parts[:limit])
     if len(parts) > limit:
-        text += " " + MORE_CHANGES_SHORT[lang].format(n=len(parts) - limit)
+        more = len(parts) - limit
+        text += " " + (MORE_CHANGES_SHORT_ONE[lang] if more == 1 else MORE_CHANGES_SHORT[lang].format(n=more))
     return " ".join(text.split())

@@ -10,6 +10,7 @@ import functools
 import re
 
 from cooperation.domain import AMENDMENT, EDITORIAL, MONITORING
+from cooperation.i18n.reader_words import READER_WORDS, UNIT_ONE
 from cooperation.schemas import default_schemas, titles_of
 
 WORDS: dict[str, dict[str, str]] = {
@@ -133,10 +134,9 @@ WORDS: dict[str, dict[str, str]] = {
     "no_signatories": {"fi": "Allekirjoittajia ei ole vielä nimetty.", "sv": "Undertecknarna har ännu inte utsetts."},
     "matrix": {"fi": "Vastuumatriisi", "sv": "Ansvarsmatris"},
     "matrix_help": {"fi": "Montako toimenpidettä kullakin osapuolella on kullakin osa-alueella; suluissa ne, joissa "
-                          "osapuoli on päävastuussa.",
+                          "osapuoli on päävastuussa. Luku vie osa-alueen sivulle.",
                     "sv": "Hur många åtgärder varje part har inom varje delområde; inom parentes de där parten är "
-                          "huvudansvarig."},
-    "lead_abbr": {"fi": "pääv.", "sv": "huvudansv."},
+                          "huvudansvarig. Talet leder till delområdets sida."},
     "status_rule_heading": {"fi": "Miten tila lasketaan", "sv": "Hur status beräknas"},
     "status_rule": {"fi": "Edistyminen lasketaan kullekin alueelle erikseen: koko alueelle ja jokaiselle kunnalle, jolla on "
                           "arvoja. Menetelmä on Open SDG -palvelun (Kanadan tilastoviraston kehittämä). Lähtötasosta "
@@ -218,19 +218,26 @@ WORDS: dict[str, dict[str, str]] = {
     "edit_on_github": {"fi": "Muokkaa tätä sisältöä GitHubissa", "sv": "Redigera innehållet på GitHub"},
     # what each registered output is (cooperation/outputs/__init__.py, Output.description), and the schemas
     # the downloads page adds the format and, for a file per language, the language: "… (Word, suomeksi)"
-    "dl_docx": {"fi": "Allekirjoitettava sopimus", "sv": "Avtalet för underskrift"},
+    # link texts name the file in words, then its format, language and size: "Sopimus allekirjoitettavaksi (Word,
+    # suomeksi, 245 kt)"; a developer's file has a line on its structure under it (_detail)
+    "dl_docx": {"fi": "Sopimus allekirjoitettavaksi", "sv": "Avtalet för underskrift"},
     "dl_pdf": {"fi": "Sopimus luettavaksi ja tulostettavaksi", "sv": "Avtalet för läsning och utskrift"},
-    "dl_json": {"fi": "Koko sopimus yhtenä tiedostona, rakenne: schema/bundle.schema.json",
-                "sv": "Hela avtalet som en fil, struktur: schema/bundle.schema.json"},
-    "dl_csv": {"fi": "Mittaustulokset, sarakkeet indicator, area, year, value, note",
-               "sv": "Mätvärden, kolumnerna indicator, area, year, value, note"},
-    "dl_progress": {"fi": "Mittarien edistyminen alueittain, sarakkeet indicator, area, level, base_year, base_value, "
-                          "latest_year, latest_value, ratio",
-                    "sv": "Indikatorernas utveckling per område, kolumnerna indicator, area, level, base_year, "
-                          "base_value, latest_year, latest_value, ratio"},
+    "dl_json": {"fi": "Koko sopimus yhtenä tiedostona", "sv": "Hela avtalet som en fil"},
+    "dl_json_detail": {"fi": "Rakenne: schema/bundle.schema.json.", "sv": "Struktur: schema/bundle.schema.json."},
+    "dl_csv": {"fi": "Mittaustulokset", "sv": "Mätvärden"},
+    "dl_csv_detail": {"fi": "Sarakkeet indicator, area, year, value, note.",
+                      "sv": "Kolumnerna indicator, area, year, value, note."},
+    "dl_progress": {"fi": "Mittarien edistyminen alueittain", "sv": "Indikatorernas utveckling per område"},
+    "dl_progress_detail": {"fi": "Sarakkeet indicator, area, level, base_year, base_value, latest_year, latest_value, ratio.",
+                           "sv": "Kolumnerna indicator, area, level, base_year, base_value, latest_year, latest_value, "
+                                 "ratio."},
     "dl_schema": {"fi": "JSON-skeemat, joilla tiedostot tarkistetaan", "sv": "JSON-scheman som filerna kontrolleras mot"},
     "dl_ics": {"fi": "Vuosikello ja foorumien kokoukset kalenteriin", "sv": "Årshjul och forumens möten i kalendern"},
-    "dl_xlsx": {"fi": "Työkirja", "sv": "Arbetsbok"},
+    "dl_xlsx": {"fi": "Työkirja tavoitteiden, toimenpiteiden ja mittaustulosten päivittämiseen",
+                "sv": "Arbetsbok för att uppdatera mål, åtgärder och mätvärden"},
+    "dl_xlsx_detail": {"fi": "Palauta täytetty työkirja sopimuksen koordinaattorille; ohje sivulla Ohje muokkaajille.",
+                       "sv": "Returnera den ifyllda arbetsboken till avtalets koordinator; anvisningen finns på sidan "
+                             "Anvisning för redaktörer."},
     # the workbook (export-xlsx, import-xlsx): its sheets and columns; field titles come from the schema
     "sheet_main": {"fi": "Työkirja", "sv": "Arbetsbok"},
     "sheet_data": {"fi": "Kaikki tiedot", "sv": "Alla uppgifter"},
@@ -249,6 +256,7 @@ WORDS: dict[str, dict[str, str]] = {
     "list_error": {"fi": "Arvoa ei ole luettelossa. Valitse arvo solun pudotusvalikosta.",
                    "sv": "Värdet finns inte i listan. Välj ett värde i cellens rullgardinsmeny."},
     "dl_for_residents": {"fi": "Asukkaille", "sv": "För invånare"},
+    "dl_for_officials": {"fi": "Viranhaltijoille ja valmistelijoille", "sv": "För tjänsteinnehavare och beredare"},
     "dl_for_developers": {"fi": "Kehittäjille: avoin data", "sv": "För utvecklare: öppna data"},
     "size": {"fi": "Koko", "sv": "Storlek"},
     "size_pending": {"fi": "valmistuu…", "sv": "blir klar…"},
@@ -478,6 +486,8 @@ WORDS: dict[str, dict[str, str]] = {
                           "sv": "Diagrammet visar hela regionens värden; kommunernas värden finns i tabellen."},
 }
 
+WORDS.update(READER_WORDS)
+
 MONTHS = {
     "fi": ["tammikuu", "helmikuu", "maaliskuu", "huhtikuu", "toukokuu", "kesäkuu", "heinäkuu", "elokuu",
            "syyskuu", "lokakuu", "marraskuu", "joulukuu"],
@@ -490,29 +500,54 @@ def month_name(month: int, lang: str) -> str:
     return MONTHS.get(lang, MONTHS["fi"])[month - 1]
 
 
-# the data writes sections of law in Finnish ("6 ja 7 §", "14 § 2 mom."): the joining words per language
+# the data writes sections of law in its main language ("6 ja 7 §", "6 och 7 §", "14 § 2 momentti"): the joining
+# words of each language, so that each language's text gets its own ("6 och 7 §" never reaches a Finnish text)
 _SECTION_WORDS = {
-    "sv": {"ja": "och", "momentti": "momentet", "kohta": "punkten"},
-    "en": {"ja": "and", "momentti": "subsection", "kohta": "paragraph"},
+    "and": {"fi": "ja", "sv": "och", "en": "and"},
+    "subsection": {"fi": "momentti", "sv": "momentet", "en": "subsection"},
+    "paragraph": {"fi": "kohta", "sv": "punkten", "en": "paragraph"},
 }
+_SECTION_WORD = {word: concept for concept, words in _SECTION_WORDS.items() for word in words.values()}
+_SECTION_PATTERN = re.compile(r"(?<!\S)(" + "|".join(re.escape(w) for w in sorted(_SECTION_WORD, key=len, reverse=True))
+                              + r")(?!\S)")
 
 
 def legal_section(section: str, lang: str) -> str:
-    """A section of law in the reader's language: legal_section("6 ja 7 §", "sv") == "6 och 7 §"."""
-    words = _SECTION_WORDS.get(lang)
-    if not words:
-        return section
-    return re.sub(r"(?<!\S)(" + "|".join(re.escape(w) for w in words) + r")(?!\S)",
-                  lambda m: words[m.group(1)], section)
+    """A section of law in the reader's language, whichever language the data wrote it in:
+    legal_section("6 ja 7 §", "sv") == "6 och 7 §", legal_section("6 och 7 §", "fi") == "6 ja 7 §"."""
+    return _SECTION_PATTERN.sub(lambda m: _SECTION_WORDS[_SECTION_WORD[m.group(1)]].get(lang, m.group(1)), section)
+
+
+# byte units as each language abbreviates them: tavu, kilotavu, megatavu in Finnish
+SIZE_UNITS = {"fi": ("t", "kt", "Mt"), "sv": ("B", "kB", "MB"), "en": ("B", "kB", "MB")}
+
+
+# words in the names of the files the tool writes, in the agreement's first language (a Swedish-first region gets
+# "…-arbetsbok.xlsx", "kommentarer.md"): ASCII only, as file names travel through e-mail and zip files
+FILE_WORDS = {
+    "workbook": {"fi": "tyokirja", "sv": "arbetsbok"},
+    "measurements": {"fi": "mittaustulokset", "sv": "matvarden"},
+    "progress": {"fi": "edistyminen", "sv": "utveckling"},
+    "cycle": {"fi": "vuosikello", "sv": "arshjul"},
+    "comments": {"fi": "kommentit", "sv": "kommentarer"},
+    "report": {"fi": "seurantaraportti", "sv": "uppfoljningsrapport"},
+}
+
+
+def file_words(lang: str) -> dict[str, str]:
+    """Each file word in ``lang`` (the agreement's first language), for names such as "{id}-{workbook}.xlsx"."""
+    return {key: words.get(lang) or words["fi"] for key, words in FILE_WORDS.items()}
 
 
 def file_size(size: int, lang: str) -> str:
-    """A file's size as readers write it: 850 B, 12,3 kB, 1,4 MB (decimal units, as browsers show them)."""
+    """A file's size as readers write it: 850 t, 8,4 kt, 245 kt, 1,4 Mt (sv: B, kB, MB; decimal units, as browsers
+    show them; a decimal only where it tells something)."""
+    byte, kilo, mega = SIZE_UNITS.get(lang, SIZE_UNITS["fi"])
     if size < 1000:
-        return f"{size}\u00a0B"
+        return f"{size}\u00a0{byte}"
     if size < 1_000_000:
-        return f"{number(size / 1000, 1, lang)}\u00a0kB"
-    return f"{number(size / 1_000_000, 1, lang)}\u00a0MB"
+        return f"{number(size / 1000, 1 if size < 10_000 else 0, lang)}\u00a0{kilo}"
+    return f"{number(size / 1_000_000, 1, lang)}\u00a0{mega}"
 
 
 def word(key: str, lang: str) -> str:
@@ -570,11 +605,34 @@ def number(value: float | None, decimals: int, lang: str) -> str:
     return text.replace("-", "\u2212")
 
 
+# a space inside a unit's symbol that must not break a value from its meaning: "/ 1 000", "1 000 €"
+_UNIT_SPACE = re.compile(r"(?<=[\d/]) (?=[\d€])")
+
+
+def unit_symbol(unit: str, lang: str, value_text: str = "") -> str:
+    """A unit as it follows a number: singular after exactly 1 ("1 kunta"), its spaces around "/" and between
+    thousands no-break ones ("−1,3 / 1 000 asukasta" never breaks before "asukasta")."""
+    if value_text == "1" and unit in UNIT_ONE:
+        return UNIT_ONE[unit].get(lang) or UNIT_ONE[unit]["fi"]
+    return no_break_unit(enum("unit", unit, lang))
+
+
+def no_break_unit(symbol: str) -> str:
+    """A unit's symbol with no-break spaces after "/" and between thousands ("/ 1 000 asukasta")."""
+    return _UNIT_SPACE.sub("\u00a0", symbol)
+
+
 def with_unit(value: float | None, unit: str, decimals: int, lang: str) -> str:
     if value is None:
         return "–"
-    symbol = enum("unit", unit, lang)
-    return f"{number(value, decimals, lang)}\u00a0{symbol}" if symbol else number(value, decimals, lang)
+    text = number(value, decimals, lang)
+    symbol = unit_symbol(unit, lang, text)
+    return f"{text}\u00a0{symbol}" if symbol else text
+
+
+def count_word(key: str, n: int, lang: str) -> str:
+    """A count's word by the number: ``key`` after any number but 1, ``key``_one after 1 where there is one."""
+    return word(f"{key}_one" if n == 1 and f"{key}_one" in WORDS else key, lang)
 
 
 def dated_value(point: tuple[int, float] | None, unit: str, decimals: int, lang: str) -> str:
@@ -631,6 +689,7 @@ DIFF_WORDS = {
 }
 # a summary's tail: "HYTE-1: …; HYTE-2: … ja 3 muuta muutosta"
 MORE_CHANGES_SHORT = {"fi": "ja {n} muuta muutosta", "sv": "och {n} andra ändringar", "en": "and {n} other changes"}
+MORE_CHANGES_SHORT_ONE = {"fi": "ja 1 muu muutos", "sv": "och 1 annan ändring", "en": "and 1 other change"}
 # "{language} teksti ei muuttunut": the language as the reader says it
 LANGUAGE_WORDS = {"fi": {"fi": "suomenkielinen", "sv": "finska", "en": "Finnish"},
                   "sv": {"fi": "ruotsinkielinen", "sv": "svenska", "en": "Swedish"}}

@@ -13,6 +13,7 @@ from pathlib import Path
 from cooperation.check import check
 from cooperation.check import reporters as reporter
 from cooperation.files import write_all_atomic
+from cooperation.i18n.status import status
 from cooperation.load.sources import MAX_CSV_BYTES, Sources, load_sources
 from cooperation.load.yaml_loader import MAX_YAML_BYTES
 from cooperation.result import Problem, Result
@@ -110,7 +111,7 @@ def write_checked(root: Path, writes: Mapping[Path, str], report: Report | None 
             problem = (f"{path.relative_to(root).as_posix()} olisi {size_text(size)} tavua, enintään {size_text(limit)} "
                        "(tarkistuksen raja tiedostolle); tuo tiedot osissa")
         if problem:
-            say(f"virhe: {problem}")
+            say(status("error", message=problem))
             return None
     names = {path.relative_to(root).as_posix() for path in writes}
     after = check(load_sources(root, incremental=True, staged={p: t.encode("utf-8") for p, t in writes.items()}),
@@ -126,7 +127,7 @@ def write_checked(root: Path, writes: Mapping[Path, str], report: Report | None 
     new = [p for p in after.errors if _key(p) not in known]
     refused = [p for p in new if p.file in names]
     if refused or len(after.errors) > len(before.errors):
-        say("virhe: tuonnin tulos ei läpäisisi tarkistusta (python build.py validate):")
+        say(status("error", message=status("import_refused")))
         shown = refused or new or after.errors
         report.show([locate(p) for p in shown] if locate else shown)
         return None
@@ -142,13 +143,13 @@ def write_and_report(root: Path, writes: Mapping[Path, str], report: Report,
     written (and ``written``, lines of what was written), then show the check of the data as written."""
     outcome = write_checked(root, writes, report, before, locate, schema_valid, along)
     if outcome is None:
-        say("Mitään ei kirjoitettu.")
+        say(status("nothing_written"))
         return EXIT_DATA
     for path in writes:
-        say(f"Kirjoitettu {path.relative_to(root)}")
+        say(status("written", path=path.relative_to(root)))
     for line in written:
         say(line)
     if outcome.problems:
-        say("Tarkistus tuonnin jälkeen (python build.py validate):")
+        say(status("checked_after_import"))
     report.check(outcome)
     return EXIT_OK

@@ -17,6 +17,7 @@ from typing import Any
 from cooperation.check import check
 from cooperation.csv_cells import neutralised
 from cooperation.domain import ALL_MUNICIPALITIES, REGION
+from cooperation.i18n.status import status
 from cooperation.imports.common import EXIT_DATA, EXIT_OK, EXIT_USAGE, Report, load, say, size_text, write_checked
 from cooperation.imports.template import PartyMatcher, normalise
 from cooperation.load.sources import MAX_CSV_BYTES, read_measurements
@@ -151,13 +152,13 @@ def import_measurements(file: Path, root: Path, format: str = "text", lang: str 
 
 def _import_measurements(file: Path, root: Path, report: Report) -> int:
     if not file.is_file():
-        say(f"virhe: tiedostoa {file} ei ole")
+        say(status("error", message=status("no_file", file=file)))
         return EXIT_USAGE
     sources, parties, _ = load(root)
     outcome = check(sources)
     if outcome.errors:
         report.check(outcome)
-        say("Korjaa virheet ensin. Mitään ei kirjoitettu.")
+        say(status("fix_first") + " " + status("nothing_written"))
         return EXIT_DATA
     try:
         rows = _read_rows(file)
@@ -242,10 +243,10 @@ def _import_measurements(file: Path, root: Path, report: Report) -> int:
     writes, (added, updated, unchanged), changed_files = merged
     report.show(skipped)
     if writes and write_checked(root, writes, report) is None:
-        say("Mitään ei kirjoitettu.")
+        say(status("nothing_written"))
         return EXIT_DATA
-    say(f"Mittaustuloksia: {added} uutta, {updated} päivitetty, {unchanged} ennallaan, {len(skipped)} ohitettu. "
-         + (f"Kirjoitettu: {', '.join(sorted(changed_files))}." if changed_files else "Tiedostoja ei muutettu."))
+    say(status("measurements_summary", added=added, updated=updated, unchanged=unchanged, skipped=len(skipped)) + " "
+        + (status("written_files", files=", ".join(sorted(changed_files))) if changed_files else status("no_files_changed")))
     return EXIT_OK
 
 

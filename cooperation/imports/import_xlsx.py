@@ -17,6 +17,8 @@ from typing import Any
 from cooperation.changes.diff import md_text
 from cooperation.check import check
 from cooperation.files import write_all_atomic
+from cooperation.i18n import labels as L
+from cooperation.i18n.status import status
 from cooperation.imports import roundtrip
 from cooperation.imports.common import EXIT_DATA, EXIT_OK, EXIT_USAGE, Report, load, say, size_text, write_and_report
 from cooperation.imports.import_measurements import merge_values
@@ -32,8 +34,24 @@ from cooperation.schemas import default_schemas
 from cooperation.timeliness import today
 from cooperation.workbook import cells as C
 
-COMMENTS_JSON, COMMENTS_MD = "kommentit.json", "kommentit.md"
 MAX_INPUT_BYTES = 50_000_000  # an earlier kommentit.json read back
+
+# the comments summary's words, in the agreement's first language (its file names: labels.FILE_WORDS)
+COMMENT_WORDS = {
+    "heading": {"fi": "Kommentit työkirjoista", "sv": "Kommentarer från arbetsböckerna"},
+    "help": {"fi": "Osapuolten kommentit työkirjoista kohdittain (python build.py import-xlsx). Kommentit eivät muuta "
+                   "sopimuksen tekstiä.",
+             "sv": "Parternas kommentarer från arbetsböckerna per punkt (python build.py import-xlsx). Kommentarerna "
+                   "ändrar inte avtalets text."},
+    "row": {"fi": "rivi", "sv": "rad"},
+    "no_party": {"fi": "osapuoli ei tiedossa", "sv": "parten okänd"},
+}
+
+
+def comment_files(main: str) -> tuple[str, str]:
+    """The comments' file names (JSON, Markdown) in the agreement's first language: kommentit.md, kommentarer.md."""
+    word = L.file_words(main)["comments"]
+    return f"{word}.json", f"{word}.md"
 
 
 def import_xlsx(file: Path, root: Path, force: bool = False, format: str = "text", lang: str = "fi",
@@ -49,7 +67,7 @@ def import_xlsx(file: Path, root: Path, force: bool = False, format: str = "text
 
 def _import_xlsx(file: Path, root: Path, force: bool, report: Report, out: Path | None = None) -> int:
     if not file.is_file():
-        say(f"virhe: tiedostoa {file} ei ole")
+        say(status("error", message=status("no_file", file=file)))
         return EXIT_USAGE
     sources, parties, agreement = load(root)
     if container_problem(file) is None and roundtrip.is_roundtrip(file):  # sizes checked before anything is unpacked
@@ -63,7 +81,7 @@ def _import_xlsx(file: Path, root: Path, force: bool, report: Report, out: Path 
     result = import_workbook(file, parties, main, person)
     report.show(result.notes)
     if result.errors:
-        say("Mitään ei kirjoitettu.")
+        say(status("nothing_written"))
         return EXIT_DATA
     if not result.files:
         say("virhe: työkirjasta ei löytynyt yhtään osa-aluetta. Mitään ei kirjoitettu.")
@@ -72,8 +90,8 @@ def _import_xlsx(file: Path, root: Path, force: bool, report: Report, out: Path 
     existing = [p for p in targets if p.exists()]
     if existing and not force:
         for path in existing:
-            say(f"virhe: {path.relative_to(root)} on jo olemassa; korvaa se valitsimella --force")
-        say("Mitään ei kirjoitettu.")
+            say(status("error", message=status("exists_use_force", path=path.relative_to(root))))
+        say(status("nothing_written"))
         return EXIT_DATA
     comment = f"Tuotu työkirjasta {file.name}. Tarkista kohdat, jotka tuonnin raportti luettelee."
     texts = {path: dump(data, "subarea.schema.json", comment) for path, data in targets.items()}
@@ -84,7 +102,7 @@ def _import_xlsx(file: Path, root: Path, force: bool, report: Report, out: Path 
             result.note(ERROR, "workbook_subarea_file_too_large", result.first_cells.get(ident), id=ident,
                         size=size_text(size), limit=size_text(MAX_YAML_BYTES))
             report.show(result.notes[-1:])
-            say("Mitään ei kirjoitettu.")
+            say(status("nothing_written"))
             return EXIT_DATA
     return write_and_report(root, texts, report)
 
@@ -163,7 +181,7 @@ def _import_roundtrip(file: Path, root: Path, sources: Sources, parties: list[di
             return EXIT_DATA
         csv_writes, (added, updated, _), changed = measured
         writes.update(csv_writes)
-        written.append(f"Mittaustuloksia: {added} uutta, {updated} päivitetty ({', '.join(changed)}).")
+        written.append(status("measurements_merged", added=added, updated=updated, changed=", ".join(changed)))
     report.show(notes.problems)
     comments = _comment_files(read, file.name, out, read.languages[0] if read.languages else "fi") \
         if out is not None else {}
@@ -178,17 +196,17 @@ def _import_roundtrip(file: Path, root: Path, sources: Sources, parties: list[di
                             valid, comments) != EXIT_OK:
             return EXIT_DATA
     else:
-        say("Työkirjassa ei ole muutoksia sopimuksen tietoihin; tiedostoja ei muutettu.")
+        say(status("workbook_unchanged"))
         if comments:
             write_all_atomic(comments)
     if comments and out is not None:
-        say(f"Kommentit: {out / COMMENTS_MD}")
+        say(status("comments_written", path=out / comment_files(read.languages[0] if read.languages else "fi")[1]))
     return EXIT_OK
 
 
 def _nothing(report: Report, notes: Notes) -> int:
     report.show(notes.problems)
-    say("Mitään ei kirjoitettu.")
+    say(status("nothing_written"))
     return EXIT_DATA
 
 
@@ -263,7 +281,9 @@ def _comment_files(read: roundtrip.Read, name: str, out: Path, main: str) -> dic
                 "title": _one_line(_row_title(row, read)), "party": row.party or default_party, "text": row.comment}
                for row in read.rows if row.comment]
     earlier: list[dict] = []
-    path = out / COMMENTS_JSON
+    json_name, md_name = comment_files(main)
+    words = {key: entry.get(main) or entry["fi"] for key, entry in COMMENT_WORDS.items()}
+    path = out / json_name
     if path.is_file() and not path.is_symlink() and path.stat().st_size < MAX_INPUT_BYTES:
         try:
             loaded = json.loads(path.read_text(encoding="utf-8"))
@@ -278,26 +298,24 @@ def _comment_files(read: roundtrip.Read, name: str, out: Path, main: str) -> dic
         return {}
     by_item: dict[str, list[dict]] = {}
     for entry in entries:
-        by_item.setdefault(str(entry["item"]) or f"{entry['workbook']} rivi {entry['row']}", []).append(entry)
-    lines = ["# Kommentit työkirjoista", "",
-             "Osapuolten kommentit työkirjoista kohdittain (python build.py import-xlsx). Kommentit eivät muuta "
-             "sopimuksen tekstiä.", ""]
+        by_item.setdefault(str(entry["item"]) or f"{entry['workbook']} {words['row']} {entry['row']}", []).append(entry)
+    lines = [f"# {words['heading']}", "", words["help"], ""]
     # in the agreement's order: every workbook has its items in the same rows
     for ident, items in sorted(by_item.items(), key=lambda pair: min(int(e["row"]) for e in pair[1])):
         first = items[0]
-        level = C.level_word(str(first["level"]), "fi") if first["level"] in ("subarea", "goal", "action",
+        level = C.level_word(str(first["level"]), main) if first["level"] in ("subarea", "goal", "action",
                                                                                "indicator") else ""
         lines += [f"## {md_text(ident)} {level}: {md_text(str(first['title']))}".rstrip(": "), ""]
         by_party: dict[str, list[dict]] = {}
         for entry in items:
-            by_party.setdefault(str(entry["party"]) or "osapuoli ei tiedossa", []).append(entry)
+            by_party.setdefault(str(entry["party"]) or words["no_party"], []).append(entry)
         for party, party_entries in by_party.items():
             for entry in party_entries:
                 # as the pull request's diff comment shows data: one line, no formatting, links, HTML or @-mentions
-                lines.append(f"- **{md_text(party)}** ({md_text(str(entry['workbook']))}, rivi {entry['row']}): "
+                lines.append(f"- **{md_text(party)}** ({md_text(str(entry['workbook']))}, {words['row']} {entry['row']}): "
                              f"{md_text(str(entry['text']))}")
         lines.append("")
-    return {path: json.dumps(entries, ensure_ascii=False, indent=1) + "\n", out / COMMENTS_MD: "\n".join(lines)}
+    return {path: json.dumps(entries, ensure_ascii=False, indent=1) + "\n", out / md_name: "\n".join(lines)}
 
 
 def _row_title(row: roundtrip.Row, read: roundtrip.Read) -> str:

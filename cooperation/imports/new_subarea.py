@@ -6,6 +6,7 @@ from pathlib import Path
 
 from cooperation.files import write_atomic
 from cooperation.i18n import labels as L
+from cooperation.i18n.status import status
 from cooperation.imports.common import EXIT_DATA, EXIT_OK, EXIT_USAGE, load, say
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
@@ -76,7 +77,7 @@ def new_subarea(ident: str, root: Path, force: bool = False) -> int:
         return EXIT_USAGE
     path = root / "subareas" / f"{ident}.yaml"
     if path.exists() and not force:
-        say(f"virhe: {path.relative_to(root)} on jo olemassa; korvaa se valitsimella --force")
+        say(status("error", message=status("exists_use_force", path=path.relative_to(root))))
         return EXIT_DATA
     _, parties, agreement = load(root)
     county = next((p["id"] for p in parties if p.get("kind") == "county"), None)
@@ -95,5 +96,5 @@ def new_subarea(ident: str, root: Path, force: bool = False) -> int:
                            title=block("title", 2), role=block("role", 6), description=block("description", 2),
                            goal=block("goal", 6), action=block("action", 10), indicator=block("indicator", 10))
     write_atomic(path, text)
-    say(f"Kirjoitettu {path.relative_to(root)}. Täydennä kentät ja aja: python build.py validate")
+    say(status("subarea_written", path=path.relative_to(root)))
     return EXIT_OK

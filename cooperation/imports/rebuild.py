@@ -402,7 +402,7 @@ class Rebuild:
         if shown is None:
             shown = self._shown_indicators[indicator["id"]] = (
                 C.display_text(indicator.get("name"), lang, self.main) or None,
-                C.enum_word(Y.enum_at("indicator", ("unit",)), indicator.get("unit"), lang))
+                C.unit_word(indicator.get("unit"), lang))
         code = cells.get("progress_code")
         progress = L.WORDS.get(f"status_{code}", {}).get(lang) if C.filled(code) else None
         for key, value in (("indicator", shown[0]), ("unit", shown[1]), ("progress", progress)):

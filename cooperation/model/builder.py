@@ -92,7 +92,8 @@ def build(sources: Sources) -> Agreement:
     annexes = [Annex(
         id=x["id"], title=text(x["title"]), kind=x["kind"], parties=expand(x["parties"]), party_refs=x["parties"],
         legally_binding=x["legally_binding"], status=x["status"], subareas=x.get("subareas", []),
-        description=text(x.get("description")), url=x.get("url"))
+        description=text(x.get("description")), url=x.get("url"), file_size=x.get("file_size"),
+        scanned=bool(x.get("scanned")))
         for x in (annex_doc.data["annexes"] if annex_doc else [])]
 
     values: dict[str, list[Measurement]] = {}

@@ -146,6 +146,8 @@ class Annex:
     subareas: list[str]
     description: Text
     url: str | None
+    file_size: int | None = None  # the linked file's size in bytes, as the data says (the site's link tells it)
+    scanned: bool = False  # the linked PDF is a scanned paper: not accessible, the site's link says so
 
 
 @dataclass

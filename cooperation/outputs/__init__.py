@@ -36,7 +36,8 @@ class MissingTool(OutputError):
 class Output:
     name: str  # the registry's key
     file_name: str  # a pattern: {id} the agreement's id, {lang} the language (per-language outputs), {suffix}
-    # nothing in the main language and "-" + the language in others (the Finnish workbook keeps its name)
+    # nothing in the main language and "-" + the language in others (the Finnish workbook keeps its name), and the
+    # words of i18n.labels.FILE_WORDS ({workbook}) in the agreement's first language
     description: str  # a key of i18n.labels.WORDS: what the file is, in fi and sv
     render: Callable[..., bytes]  # render(model, sources, lang, **options) → the file's bytes
     per_language: bool = False  # one file per language of the agreement, else one (in the main language)
@@ -54,7 +55,10 @@ class Output:
         return list(model.languages) if self.per_language else [model.main_language]
 
     def file(self, model: Agreement, lang: str) -> str:
-        return self.file_name.format(id=model.id, lang=lang, suffix="" if lang == model.main_language else f"-{lang}")
+        """The file's name: its words in the agreement's first language ("tyokirja", "arbetsbok")."""
+        from cooperation.i18n.labels import file_words
+        return self.file_name.format(id=model.id, lang=lang, suffix="" if lang == model.main_language else f"-{lang}",
+                                     **file_words(model.main_language))
 
     def by_language(self, model: Agreement, sources: Sources, **options: Any) -> dict[str, bytes]:
         """Language → the file's bytes, for each of `languages`."""
@@ -89,7 +93,7 @@ def _pdf(model: Agreement, langs: list[str], template=None, made_from: dict[str,
 
 # in the order of the site's downloads page
 REGISTRY: tuple[Output, ...] = (
-    Output("xlsx", "{id}-tyokirja{suffix}.xlsx", "dl_xlsx", lambda model, sources, lang, party=None, year=None:
+    Output("xlsx", "{id}-{workbook}{suffix}.xlsx", "dl_xlsx", lambda model, sources, lang, party=None, year=None:
            _module("workbook").export(model, sources, lang, party, year), per_language=True, site=OWN_LANGUAGE,
            render_all=lambda model, sources, langs, party=None, year=None:
            _module("workbook").export_languages(model, sources, langs, party, year)),
@@ -101,10 +105,10 @@ REGISTRY: tuple[Output, ...] = (
            render_all=lambda model, sources, langs, template=None, made_from=None: _pdf(model, langs, template, made_from),
            require=lambda: _module("pdf").require()),
     Output("json", "{id}.json", "dl_json", lambda model, sources, lang: _module("opendata").bundle_json(sources, model)),
-    Output("csv", "mittaustulokset.csv", "dl_csv", lambda model, sources, lang: _module("opendata").measurements_csv(model)),
-    Output("progress", "edistyminen.csv", "dl_progress",
+    Output("csv", "{measurements}.csv", "dl_csv", lambda model, sources, lang: _module("opendata").measurements_csv(model)),
+    Output("progress", "{progress}.csv", "dl_progress",
            lambda model, sources, lang: _module("opendata").progress_csv(model)),
-    Output("ics", "vuosikello-{lang}.ics", "dl_ics", lambda model, sources, lang: _module("opendata").ics(model, lang),
+    Output("ics", "{cycle}-{lang}.ics", "dl_ics", lambda model, sources, lang: _module("opendata").ics(model, lang),
            per_language=True, site=OWN_LANGUAGE),
 )
 BY_NAME: dict[str, Output] = {output.name: output for output in REGISTRY}

@@ -73,8 +73,11 @@ def markdown(schemas: Schemas | None = None) -> str:
                 _escape(root.get("description", "")), ""]
         rows: list = []
         _rows(schemas, root, file, "", 0, rows)
-        out += ["| Kenttä | Nimi | Pakollinen | Arvo | Selitys |", "|---|---|---|---|---|"]
-        out += [f"| `{path}` | {_escape(title)} | {req} | {_escape(kind_)} | {_escape(desc)} |"
+        # two columns: the field (its path, name and whether it is required) and what it holds; five columns made
+        # the page ~22,000 px tall, its field names broken to fit (issue 25.1)
+        out += ["| Kenttä | Selitys ja arvo |", "|---|---|"]
+        out += [f"| `{path}`<br>{_escape(title)}{'<br>*pakollinen*' if req else ''} | "
+                f"{_escape(desc)}{'<br>' if desc else ''}Arvo: {_escape(kind_)} |"
                 for path, title, req, kind_, desc in rows]
         out.append("")
     return "\n".join(out)

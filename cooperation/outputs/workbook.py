@@ -229,7 +229,6 @@ class _Book:
         note = self.styles.id(wrap=True, text=True)
         styles = [0, reference_text, 0, reference] + [reference] * len(previous) + [0, note, reference, 0]
         main = self.s.languages[0]
-        units = Y.enum_at("indicator", ("unit",))
         # the rows' cells but their words are the same in every language: written once, the words put in per language
         template = s.value_template.get(tuple(styles))
         if template is None:
@@ -249,7 +248,7 @@ class _Book:
             named = shown.get(ident)
             if named is None:
                 named = shown[ident] = (cell(C.display_text(item.get("name"), lang, main)),
-                                        cell(C.enum_word(units, item.get("unit"), lang)))
+                                        cell(C.unit_word(item.get("unit"), lang)))
             parts += (head, named[0], at_area, cell(s.codec.name(area, lang, area=True)), at_unit, named[1], numbers,
                       at_progress, cell(L.word("status_" + code, lang) if code else None), tail)
         rows = s.value_rows

@@ -113,6 +113,13 @@ def enum_word(labels: dict[str, dict[str, str]], value: Any, lang: str) -> Any:
     return (entry.get(lang) or entry.get("fi") or value) if entry else value
 
 
+def unit_word(value: Any, lang: str) -> Any:
+    """An indicator's unit as the workbook shows it (a column the import does not read): the word of the workbook's
+    language with no-break spaces in its number ("/ 1 000 asukasta" stays on one line in a narrow cell)."""
+    word = enum_word(enum_at("indicator", ("unit",)), value, lang)
+    return L.no_break_unit(word) if isinstance(word, str) else word
+
+
 @functools.lru_cache(maxsize=256)
 def _words(level: str, shape: tuple) -> dict[str, str]:
     """Every word of an enum field (of any language of its labels, and the code itself) → code; a word two codes

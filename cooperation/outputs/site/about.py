@@ -1,13 +1,19 @@
 """The pages about the agreement itself: legal basis, rules, annex agreements, forums and the annual cycle, and the accessibility statement."""
 from __future__ import annotations
 
+import posixpath
+import urllib.parse
+
 from cooperation.i18n import labels as L
 from cooperation.i18n.labels import month_name
+from cooperation.model import Text
 from cooperation.outputs.opendata import calendar_events
 from cooperation.outputs.site.context import SiteContext
+from cooperation.outputs.site.downloads import FORMATS
 from cooperation.outputs.site.html import (
     NO_SEARCH,
     esc,
+    facts_list,
     heading_text,
     short_month,
 )
@@ -55,9 +61,39 @@ class AboutPages(SiteContext):
                 facts.append((self.w("subareas"), ", ".join(self.link(f"osa-alueet/{s}.md", self.t(
                     next(x.title for x in self.m.subareas if x.id == s))) for s in a.subareas)))
             if a.url:
-                facts.append((self.w("link"), f'<a href="{esc(a.url)}">{esc(a.url)}</a>'))
-            page.body.append(f'<dl class="facts"{NO_SEARCH}>' + "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>")
+                facts.append((self.w("link"), self.annex_link(a)))
+            page.body.append(facts_list(facts))
             page.body.append(self.md(a.description))
+
+
+    def found_problems(self) -> list[tuple[Text, str | None]]:
+        """What the site itself knows not to be accessible, or not in the page's language (issue 25.8), beside what
+        the editors wrote: each scanned annex; on a page not in Finnish the pages in Finnish only; on a page in
+        another language than the agreement's first the notes on values and the titles of the changes in that one."""
+        def text(key: str, **params: str) -> Text:
+            return Text({lang: L.word(key, lang).format(**params) for lang in ("fi", "sv")}, self.lang)
+        found: list[tuple[Text, str | None]] = [(Text({lang: L.word("a11y_scanned_annex", lang).format(
+            title=a.title.get(lang)) for lang in ("fi", "sv")}, self.lang), "1.1.1") for a in self.m.annexes if a.scanned]
+        if self.lang != "fi":
+            found.append((text("a11y_finnish_only_pages"), None))
+        main = self.m.main_language
+        language = L.word(f"in_lang_{main}", self.lang) if f"in_lang_{main}" in L.WORDS else main
+        if self.lang != main and any(m.note for i in self.all_indicators for m in i.measurements):
+            found.append((text("a11y_notes_language", language=language), None))
+        if self.lang != main and self.history is not None and self.history.entries:
+            found.append((text("a11y_history_language", language=language), None))
+        return found
+
+
+    def annex_link(self, a) -> str:
+        """The annex's link named in words with its file type and size, and a scanned PDF said not to be
+        accessible (issue 32.8): "Saariston liikkuvien palvelujen sopimus (PDF, 1,2 Mt; skannattu, ei saavutettava)"."""
+        path = urllib.parse.urlparse(a.url).path
+        kind = FORMATS.get(posixpath.splitext(path)[1].lower(), "")
+        details = [x for x in (kind, L.file_size(a.file_size, self.lang) if a.file_size else "") if x]
+        text = f"{self.t(a.title)} ({', '.join(details)})" if details else self.t(a.title)
+        scanned = (f' <strong class="not-accessible">{esc(self.w("annex_scanned"))}</strong>' if a.scanned else "")
+        return f'<a href="{esc(a.url)}">{esc(text)}</a>{scanned}'
 
 
     def forums(self) -> None:
@@ -76,7 +112,7 @@ class AboutPages(SiteContext):
                 facts.append((self.w("chair"), self.party_link(f.chair)))
             if f.months:
                 facts.append((self.w("months"), esc(", ".join(month_name(mo, self.lang) for mo in f.months))))
-            page.body.append(f'<dl class="facts"{NO_SEARCH}>' + "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>")
+            page.body.append(facts_list(facts))
             page.body.append(self.md(f.purpose))
             if f.members:
                 page.body.append("<ul>" + "".join(f"<li>{self.party_link(mb.party)}: {self.et(mb.role)}</li>"
@@ -89,7 +125,8 @@ class AboutPages(SiteContext):
             names = [summary for _, summary, mo, _ in events if mo == month]
             rows.append([esc(month_name(month, self.lang).capitalize()), esc("; ".join(names)) or "–"])
         page.body.append(self.table([self.w("month"), self.w("events")], rows, self.w("annual_cycle")))
-        page.body.append(f'<p><a href="{esc(self.href("lataukset/index.md"))}vuosikello-{self.lang}.ics" '
+        calendar = L.file_words(self.m.main_language)["cycle"]
+        page.body.append(f'<p><a href="{esc(self.href("lataukset/index.md"))}{calendar}-{self.lang}.ics" '
                          f'download>{esc(self.w("ics_download"))}</a></p>')
 
 
@@ -132,7 +169,7 @@ class AboutPages(SiteContext):
         page.body.append(f"<p>{esc(self.w('a11y_compliance'))}</p>")
         page.body.append(f"## {heading_text(self.w('a11y_problems_heading'))}")
         problems = [esc(self.t(text)) + (f" ({esc(self.w('a11y_criterion').format(criterion=criterion))})" if criterion else "")
-                    for text, criterion in a.known_problems] + [esc(self.w("a11y_word_documents"))]
+                    for text, criterion in a.known_problems + self.found_problems()] + [esc(self.w("a11y_word_documents"))]
         page.body.append("<ul>" + "".join(f"<li>{p}</li>" for p in problems) + "</ul>")
         dates = [self.w(key).format(date=L.date(day, lang)) for key, day in (("a11y_prepared", a.prepared),
                                                                               ("a11y_reviewed", a.reviewed)) if day]

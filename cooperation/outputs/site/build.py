@@ -23,6 +23,7 @@ from cooperation.files import (
     write_atomic,
     write_error,
 )
+from cooperation.i18n.status import status
 from cooperation.load.sources import Sources
 from cooperation.model import Agreement
 from cooperation.outputs import Rendered, SiteFiles, for_site, start_site_files
@@ -93,7 +94,7 @@ def build_site(model: Agreement, sources: Sources, root: Path, out: Path) -> Pat
             downloads = start_site_files(model, sources, notes,
                                          orphaned=functools.partial(abandon_replace, work, target, os.getpid()))
             for note in notes:  # the build goes on without that file (the PDF where LibreOffice is missing)
-                sys.stderr.write(f"huom: {note}; sivustolla ei tarjota sitä\n")
+                sys.stderr.write(status("note", message=status("not_on_site", note=note)) + "\n")
             site_dirs = {lang: work if index == 0 else work / lang for index, lang in enumerate(model.languages)}
             given = Handoff(Path(root).resolve(), downloads, model, sources)
             # the main (first) language first: its clean step would wipe the others' folders
@@ -111,7 +112,7 @@ def build_site(model: Agreement, sources: Sources, root: Path, out: Path) -> Pat
                 raise write_error(Path(exc.filename or tempfile.gettempdir()), exc, kept="aiempi sivusto on ennallaan") \
                     from exc
             for note in downloads.left_out:  # a conversion that hung: the site goes without it, as without LibreOffice
-                sys.stderr.write(f"huom: {note}; sivustolla ei tarjota sitä\n")
+                sys.stderr.write(status("note", message=status("not_on_site", note=note)) + "\n")
             for lang, site_dir in site_dirs.items():
                 put_later(site_dir, lang, downloads.files, made)
     except (Abort, MkDocsException, SystemExit) as exc:

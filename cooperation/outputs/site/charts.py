@@ -24,6 +24,11 @@ AREA_COLOUR = "#8a4b08"
 CONTEXT_COLOUR = "#8c8c8c"
 TARGET_COLOUR = "#a3142c"
 NOTE_COLOUR = "#4d4d4d"
+# a small chart's line in its area's progress level (the level is also said in words beside it): each at least 3:1
+# against white, and told apart by its word, never by colour alone
+LEVEL_COLOURS = {"achieved": "#1b6e3a", "on_track": "#0b4f8a", "acceleration_needed": "#7a5c00",
+                 "limited_progress": "#a34700", "deterioration": "#a3142c", "insufficient_data": "#6b6b6b"}
+SMALL_FONT = 12
 
 
 def _esc(text: str) -> str:
@@ -173,11 +178,13 @@ def legend(model: Agreement, indicator: Indicator, lang: str) -> list[tuple[str,
             for mark, name in items]
 
 
-def small_svg(indicator: Indicator, area: str, frame: Scale | None = None, region_path: str | None = None) -> str:
-    """One area's values (solid, a ring where a value has a note) against the region's (grey, dashed) on the
-    indicator's common scale. No text inside and hidden from screen readers: the area's name and latest value
-    are the HTML caption under it, and the values table holds every value. ``frame`` and ``region_path``
-    (``small_region_path``): the scale and the region's line, when the caller drawing every area has them."""
+def small_svg(indicator: Indicator, area: str, frame: Scale | None = None, region_path: str | None = None,
+              colour: str = AREA_COLOUR, axis: tuple[str, str] | None = None) -> str:
+    """One area's values (solid, in ``colour``: its progress level's; a ring where a value has a note) against the
+    region's (grey, dashed) on the indicator's common scale, the scale's top and bottom values (``axis``) written at
+    its left edge. Hidden from screen readers: the area's name, latest value and level are the HTML caption under
+    it, and the values table holds every value. ``frame`` and ``region_path`` (``small_region_path``): the scale
+    and the region's line, when the caller drawing every area has them."""
     frame = scale(indicator) if frame is None else frame
     if frame is None:
         return ""
@@ -198,9 +205,14 @@ def small_svg(indicator: Indicator, area: str, frame: Scale | None = None, regio
         out.append(f'<path d="{region}" fill="none" stroke="{CONTEXT_COLOUR}" '
                    f'stroke-width="1.5" stroke-dasharray="4 3"/>')
     series = indicator.series(area)
-    out.append(f'<path d="{_path(series, x, y)}" fill="none" stroke="{AREA_COLOUR}" stroke-width="2.5"/>')
+    out.append(f'<path d="{_path(series, x, y)}" fill="none" stroke="{colour}" stroke-width="2.5"/>')
     out += [f'<circle cx="{x(m.year):.1f}" cy="{y(m.value):.1f}" r="{4 if m.note else 2.5}" '
-            f'fill="{"#ffffff" if m.note else AREA_COLOUR}" stroke="{AREA_COLOUR}" stroke-width="1.5"/>' for m in series]
+            f'fill="{"#ffffff" if m.note else colour}" stroke="{colour}" stroke-width="1.5"/>' for m in series]
+    if axis:  # the scale's ends, on a white halo so a line under them does not hide them
+        high, low = axis
+        out.append(f'<g font-family="sans-serif" font-size="{SMALL_FONT}" fill="#1a1a1a" stroke="#ffffff" '
+                   f'stroke-width="3" paint-order="stroke"><text x="3" y="{pad + SMALL_FONT - 2}">{_esc(high)}</text>'
+                   f'<text x="3" y="{SMALL_HEIGHT - pad - 1}">{_esc(low)}</text></g>')
     out.append("</svg>")
     return "".join(out)
 

@@ -15,6 +15,7 @@ from cooperation.model import (
 )
 from cooperation.model import statements as S
 from cooperation.model.approvals import Version, VersionState
+from cooperation.model.late import Late, late
 from cooperation.outputs.site.html import (
     NO_SEARCH,
     TAG_PATTERN,
@@ -22,6 +23,7 @@ from cooperation.outputs.site.html import (
     Page,
     entry_id,
     esc,
+    keep_whole,
     markdown_html,
     relative_url,
     scroll_region,
@@ -50,6 +52,7 @@ class SiteContext:
         self.today = today()  # one date for the whole build
         self._lateness: dict[int, str | None] = {}  # id(action) → its lateness: asked on every page listing it
         self._action_items: dict[tuple[int, str], str] = {}  # (id(action), link) → its line in a party's list
+        self._shown_from: dict[int, tuple] = {}  # id(indicator) → what its renderings are made from
 
 
     @functools.cached_property
@@ -61,6 +64,25 @@ class SiteContext:
     @functools.cached_property
     def all_indicators(self) -> list[Indicator]:
         return self.m.indicators
+
+
+    @functools.cached_property
+    def late_items(self) -> Late:
+        """What is late by the build's date, derived once (cooperation.model.late): the late page, the home page
+        and the party pages read it."""
+        return late(self.m, self.today)
+
+
+    @staticmethod
+    def own_area(p) -> str:
+        """Whose values are a party's own: a municipality's own; the county and the regional council serve the
+        whole region."""
+        return p.id if p.kind == "municipality" else REGION
+
+
+    def indicator_path(self, i: Indicator) -> str:
+        """The indicator's own page."""
+        return f"mittarit/{i.id.lower()}.md"
 
 
     def w(self, key: str) -> str:
@@ -105,7 +127,7 @@ class SiteContext:
 
 
     def table(self, head: list[str], rows: list[list[str]], caption: str, css: str = "", stack: bool = False,
-              index_rows: bool = False) -> str:
+              index_rows: bool = False, caption_html: str | None = None) -> str:
         """A table in a focusable scroll container, so it reads on a phone with a keyboard too.
 
         ``stack``: on a narrow screen each row becomes a card (extra.css), each cell headed by its
@@ -114,8 +136,9 @@ class SiteContext:
         Search indexes no data cell; ``index_rows``: the row headers (an item's id and name, one a
         line) are indexed, so the ids of actions and indicators are found."""
         skip = NO_SEARCH if index_rows else ""
+        shown = esc(caption) if caption_html is None else caption_html  # the region keeps the plain caption
         if not stack:
-            out = [scroll_region(caption, index_rows), f'<table class="{css}">', f"<caption{skip}>{esc(caption)}</caption>",
+            out = [scroll_region(caption, index_rows), f'<table class="{css}">', f"<caption{skip}>{shown}</caption>",
                    f"<thead{skip}><tr>"]
             out += [f'<th scope="col">{h}</th>' for h in head]
             out.append("</tr></thead><tbody>")
@@ -123,10 +146,10 @@ class SiteContext:
                 out.append("<tr>" + "".join(f'<th scope="row">{c}</th>' if i == 0 else f"<td{skip}>{c}</td>"
                                             for i, c in enumerate(row)) + "</tr>")
             out.append("</tbody></table></div>")
-            return "\n".join(out)
+            return keep_whole("\n".join(out))  # ids, names and ranges whole in every cell
         labels = [esc(" ".join(html.unescape(TAG_PATTERN.sub("", h)).split())) for h in head]
         out = [scroll_region(caption, index_rows), f'<table class="{" ".join(x for x in (css, "stack") if x)}" role="table">',
-               f"<caption{skip}>{esc(caption)}</caption>", f'<thead role="rowgroup"{skip}><tr role="row">']
+               f"<caption{skip}>{shown}</caption>", f'<thead role="rowgroup"{skip}><tr role="row">']
         out += [f'<th scope="col" role="columnheader">{h}</th>' for h in head]
         out.append('</tr></thead><tbody role="rowgroup">')
         for row in rows:
@@ -134,7 +157,7 @@ class SiteContext:
                 f'<th scope="row" role="rowheader">{c}</th>' if i == 0 else
                 f'<td role="cell" data-label="{labels[i]}"{skip}>{c}</td>' for i, c in enumerate(row)) + "</tr>")
         out.append("</tbody></table></div>")
-        return "\n".join(out)
+        return keep_whole("\n".join(out))
 
 
     def badge(self, kind: str, code: str, text: str) -> str:

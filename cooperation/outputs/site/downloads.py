@@ -1,4 +1,4 @@
-"""The downloads page: the Word, PDF, Excel and open-data files, with the fingerprint."""
+"""The downloads page: the Word, PDF, Excel and open-data files, each named in words, with the fingerprint."""
 from __future__ import annotations
 
 import posixpath
@@ -6,22 +6,25 @@ import posixpath
 from cooperation.i18n import labels as L
 from cooperation.outputs.site.context import SiteContext
 from cooperation.outputs.site.html import (
+    NO_SEARCH,
     Download,
     esc,
+    fingerprint_code,
     heading_text,
     pending_size,
     size_text,
 )
 
-# the downloads residents want, in this order; every other file (open data, schemas, calendar) is for developers
-FOR_RESIDENTS = ("pdf", "docx", "xlsx")
+# who each file is for, in this order: residents read and print the agreement, officials update the workbook;
+# every other file (open data, schemas, calendar) is for developers
+FOR_RESIDENTS = ("pdf", "docx")
+FOR_OFFICIALS = ("xlsx",)
 
 FORMATS = {".pdf": "PDF", ".docx": "Word", ".xlsx": "Excel", ".json": "JSON", ".csv": "CSV", ".ics": "iCalendar"}
 
 
-
 class DownloadPages(SiteContext):
-    """The downloads page: the Word, PDF, Excel and open-data files, with the fingerprint."""
+    """The downloads page: the Word, PDF, Excel and open-data files, each named in words, with the fingerprint."""
 
     def opendata(self) -> None:
         page = self.start("lataukset/index.md", self.w("downloads"))
@@ -29,30 +32,40 @@ class DownloadPages(SiteContext):
         # the page's own language first among the files per language; otherwise the registry's order
         files = sorted(self.downloads, key=lambda d: d.lang not in (None, self.lang))
         residents = sorted((d for d in files if d.output in FOR_RESIDENTS), key=lambda d: FOR_RESIDENTS.index(d.output))
-        developers = [d for d in files if d.output not in FOR_RESIDENTS and not d.name.startswith("schema/")]
-        schemas = [d for d in files if d.output not in FOR_RESIDENTS and d.name.startswith("schema/")]
-        head = [self.w("file"), self.w("description"), self.w("size")]
-        for key, group in (("dl_for_residents", residents), ("dl_for_developers", developers)):
-            rows = [[f'<a href="{esc(d.name)}">{esc(d.name)}</a>', esc(self.download_description(d)),
-                     pending_size(d.name, self.lang) if d.size is None else size_text(d.size, self.lang)]
-                    for d in group]
+        officials = [d for d in files if d.output in FOR_OFFICIALS]
+        mine = FOR_RESIDENTS + FOR_OFFICIALS
+        developers = [d for d in files if d.output not in mine and not d.name.startswith("schema/")]
+        schemas = [d for d in files if d.output not in mine and d.name.startswith("schema/")]
+        for key, group in (("dl_for_residents", residents), ("dl_for_officials", officials),
+                           ("dl_for_developers", developers)):
+            items = [self.download_item(d) for d in group]
             if key == "dl_for_developers" and schemas:
-                # one row for the schemas: a list of eight rows would crowd out the rest
-                rows.append(["<br>".join(f'<a href="{esc(d.name)}">{esc(posixpath.basename(d.name))}</a>' for d in schemas),
-                             esc(f"{self.w('dl_schema')} (JSON)"),
-                             size_text(sum(d.size or 0 for d in schemas), self.lang)])
-            if rows:
+                # one item for the schemas: eight links of their own would crowd out the rest
+                size = size_text(sum(d.size or 0 for d in schemas), self.lang)
+                items.append(f"<li>{esc(self.w('dl_schema'))} (JSON, {size}): "
+                             + ", ".join(f'<a href="{esc(d.name)}">{esc(posixpath.basename(d.name))}</a>' for d in schemas)
+                             + "</li>")
+            if items:
                 page.body.append(f"## {heading_text(self.w(key))}")
-                page.body.append(self.table(head, rows, self.w(key)))
-        page.body.append(f'<p id="fingerprint">{esc(self.w("fingerprint"))}: <code>{esc(self.m.fingerprint)}</code><br>'
+                # not searched: sizes, and in the preview "valmistuu…" until the files are made
+                page.body.append(f'<ul class="downloads"{NO_SEARCH}>' + "".join(items) + "</ul>")
+        page.body.append(f'<p id="fingerprint">{esc(self.w("fingerprint"))}: {fingerprint_code(self.m.fingerprint)}<br>'
                          f'<span class="fine-print">{esc(self.w("fingerprint_help"))}</span></p>')
 
 
-    def download_description(self, d: Download) -> str:
-        """What the file is, its format and (a file per language) its language: "Avtalet för underskrift (Word, på
-        svenska)"."""
+    def download_item(self, d: Download) -> str:
+        """A file named in words as its link: what it is, its format, its language (a file per language) and its
+        size — "Sopimus allekirjoitettavaksi (Word, suomeksi, 245 kt)" — and for a data file its structure."""
+        size = pending_size(d.name, self.lang) if d.size is None else size_text(d.size, self.lang)
+        details = [esc(x) for x in self.download_details(d)] + [size]
+        detail = f"{d.description}_detail"
+        line = f' <span class="fine-print">{esc(self.w(detail))}</span>' if detail in L.WORDS else ""
+        return f'<li><a href="{esc(d.name)}">{esc(self.w(d.description))} ({", ".join(details)})</a>{line}</li>'
+
+
+    def download_details(self, d: Download) -> list[str]:
+        """Its format and (a file per language) its language: ["Word", "på svenska"]."""
         details = [FORMATS.get(posixpath.splitext(d.name)[1], "")]
         if d.lang:
             details.append(self.w(f"in_lang_{d.lang}") if f"in_lang_{d.lang}" in L.WORDS else d.lang)
-        details = [x for x in details if x]
-        return self.w(d.description) + (f" ({', '.join(details)})" if details else "")
+        return [x for x in details if x]

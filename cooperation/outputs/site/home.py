@@ -9,16 +9,18 @@ from cooperation.model import (
     approvals,
 )
 from cooperation.model import statements as S
-from cooperation.outputs.site.context import SiteContext
 from cooperation.outputs.site.html import (
     NO_SEARCH,
     esc,
+    facts_list,
     heading_text,
     iso_date,
 )
+from cooperation.outputs.site.late import LatePages
+from cooperation.schemas import default_schemas
 
 
-class HomePages(SiteContext):
+class HomePages(LatePages):
     """The home page: what the agreement is, its state, key figures, how it is going."""
 
     def home(self) -> None:
@@ -38,17 +40,18 @@ class HomePages(SiteContext):
             (self.w("fingerprint_plain"), self.short_fingerprint()),
         ]
         page.body.append(f"## {heading_text(self.w('in_brief'))}")
-        page.body.append(f'<dl class="facts"{NO_SEARCH}>' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>")
+        page.body.append(facts_list(facts))
         page.body.append(self.approval_summary_html())
         page.body.append(f"## {heading_text(self.w('key_figures'))}")
-        figures = [(len(m.subareas), self.w("n_subareas"), "osa-alueet/index.md"),
-                   (len(m.goals), self.w("n_goals"), "osa-alueet/index.md"),
-                   (len(m.actions), self.w("n_actions"), "vastuumatriisi.md"),
-                   (len(m.indicators), self.w("n_indicators"), "mittarit.md"),
-                   (len(m.parties), self.w("n_parties"), "osapuolet/index.md")]
+        figures = [(n, L.count_word(key, n, lang), target) for n, key, target in (
+            (len(m.subareas), "n_subareas", "osa-alueet/index.md"), (len(m.goals), "n_goals", "osa-alueet/index.md"),
+            (len(m.actions), "n_actions", "vastuumatriisi.md"), (len(m.indicators), "n_indicators", "mittarit.md"),
+            (len(m.parties), "n_parties", "osapuolet/index.md"))]
         page.body.append('<ul class="figures">' + "".join(
             f'<li><a href="{esc(self.href(target))}"><strong>{esc(str(n))}</strong> <span>{esc(text)}</span></a></li>'
             for n, text, target in figures) + "</ul>")
+        page.body.append(f"## {heading_text(self.w('action_statuses'))}")
+        page.body.append(self.action_breakdown())
         page.body.append(f"## {heading_text(self.w('indicator_statuses'))}")
         page.body.append(self.status_breakdown(statuses))
         page.body.append(f"## {heading_text(self.w('subareas'))}")
@@ -67,6 +70,21 @@ class HomePages(SiteContext):
                         for code in PROGRESS_LEVELS)
         return (f'<p>{esc(self.w("indicator_statuses_help").format(n=len(statuses)))} {self.link("mittarit.md", self.w("indicators"))}</p>'
                 f'<ul class="status-breakdown">{items}</ul>')
+
+
+    def action_breakdown(self) -> str:
+        """Every action status with its count, and what is late (the late page) in a sentence linking to it."""
+        statuses = [a.status for a in self.all_actions]
+        codes = default_schemas().enum_labels("subarea", ("goals", 0, "actions", 0, "status"))
+        items = "".join(f'<li><strong>{statuses.count(code)}</strong> {self.action_status(code)}</li>' for code in codes)
+        found = self.late_items
+        if found:
+            late = self.late_counts(found.actions, found.indicators)
+        else:
+            late = self.w("late_none_short")
+        return (f'<p>{esc(self.w("action_statuses_help").format(n=len(statuses)))}</p>'
+                f'<ul class="status-breakdown">{items}</ul>'
+                f'<p class="late-link"><strong>{self.link("myohassa.md", self.w("late"))}</strong>: {esc(late)}</p>')
 
 
     def short_fingerprint(self) -> str:

@@ -121,6 +121,46 @@ _HEADING_OR_TABLE = re.compile(r"<h[1-6]\b[^>]*>(.*?)</h[1-6]>|<table>(.*?)</tab
 TAG_PATTERN = re.compile(r"<[^>]+>")
 
 
+# A word joined by a hyphen, a dash or a slash ("HYTE-1-M1", "2026–2028", "1/2026–12/2026", "25–64-vuotiaista",
+# "sote-keskus"): browsers may break a line after the joint, which in a narrow table column splits an id or a
+# range in two. Kept on one line (class "nw"), unless it is long enough to be a web address or a file path, which
+# must still fit a phone's card.
+_JOINED = re.compile(r"[^\s<>]*(?:\w[-–/‐]|[-–/‐]\w)[^\s<>]*")
+KEEP_MAX = 32
+
+
+def _nowrap(match: re.Match) -> str:
+    word = match.group(0)
+    if len(word) > KEEP_MAX or "://" in word or len(word) < 3:
+        return word
+    return f'<span class="nw">{word}</span>'
+
+
+# a text between two tags (or the ends) that holds a joint: only these are looked at word by word
+_TEXT_WITH_JOINT = re.compile(r">([^<>]*[-–/‐][^<>]*)(?=<)")
+
+
+def keep_whole(html_text: str) -> str:
+    """The HTML with each joined word of its text (not its tags or attributes) kept on one line."""
+    if not any(c in html_text for c in "-–/‐"):
+        return html_text
+    marked = _TEXT_WITH_JOINT.sub(lambda m: ">" + _JOINED.sub(_nowrap, m.group(1)), f">{html_text}<")
+    return marked[1:-1]
+
+
+def fingerprint_code(fingerprint: str) -> str:
+    """A whole fingerprint: 64 characters are wider than a phone, so it may break between groups of eight (<wbr>,
+    nothing added to what is copied), never inside one."""
+    groups = [esc(fingerprint[i:i + 8]) for i in range(0, len(fingerprint), 8)]
+    return f'<code class="fingerprint">{"<wbr>".join(groups)}</code>'
+
+
+def facts_list(facts: list[tuple[str, str]], css: str = "facts", escape_terms: bool = True) -> str:
+    """A definition list of facts (term, HTML value), the values' joined words kept whole; not searched."""
+    return (f'<dl class="{css}"{NO_SEARCH}>' + "".join(
+        f"<dt>{esc(k) if escape_terms else k}</dt><dd>{keep_whole(v)}</dd>" for k, v in facts) + "</dl>")
+
+
 def wrap_tables(html_text: str, label: str) -> str:
     """Every Markdown table into the same scroll container as the generated tables, labelled by the
     nearest heading before it. Material's script wraps each ``table:not([class])`` in a scroll box
@@ -131,7 +171,8 @@ def wrap_tables(html_text: str, label: str) -> str:
         if match.group(1) is not None:
             label = " ".join(html.unescape(TAG_PATTERN.sub("", match.group(1))).split()) or label
             return match.group(0)
-        return f'{scroll_region(label)}\n<table class="md-table stack" role="table">{stack_cells(match.group(2))}</table></div>'
+        return (f'{scroll_region(label)}\n<table class="md-table stack" role="table">{keep_whole(stack_cells(match.group(2)))}'
+                "</table></div>")
     return _HEADING_OR_TABLE.sub(replace, html_text)
 
 
@@ -175,6 +216,8 @@ class Page:
     title: str
     body: list[str] = field(default_factory=list)
     edit: str | None = None  # the YAML file this page is generated from
+    hide: tuple[str, ...] = ()  # the theme's sidebars left out ("toc"): room for a wide table
+    boost: float | None = None  # the search's weight of the page (Material's search.boost)
 
     @property
     def url(self) -> str:
@@ -196,7 +239,12 @@ class Page:
                 blocks.append(part)
             else:
                 parts.append(part)
-        front = f"---\ntitle: {json.dumps(esc(self.title), ensure_ascii=False)}\n---\n\n"
+        meta = [f"title: {json.dumps(esc(self.title), ensure_ascii=False)}"]
+        if self.hide:
+            meta.append("hide:\n" + "".join(f"  - {name}\n" for name in self.hide).rstrip("\n"))
+        if self.boost is not None:
+            meta.append(f"search:\n  boost: {self.boost}")
+        front = "---\n" + "\n".join(meta) + "\n---\n\n"
         return front + f"# {heading_text(self.title)}\n\n" + "\n\n".join(parts) + "\n", blocks
 
     def markdown_text(self) -> str:

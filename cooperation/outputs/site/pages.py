@@ -21,7 +21,7 @@ class Site(HomePages, SubareaPages, PartyPages, IndicatorPages, RecordPages, Dow
 
     def build(self) -> dict[str, Page]:
         PAGES.start()
-        builders = [self.home, self.subarea_index, self.party_index, self.matrix, self.indicators, self.forums,
+        builders = [self.home, self.late_page, self.subarea_index, self.party_index, self.matrix, self.indicators, self.forums,
                     self.legal, self.rules, self.annexes, self.opendata, self.accessibility]
         for builder in builders:
             builder()
@@ -56,6 +56,7 @@ def page_nav(site: Site) -> list:
                                                  for p in site.m.parties]},
         {w("matrix"): "vastuumatriisi.md"},
         {w("indicators"): "mittarit.md"},
+        {w("late"): "myohassa.md"},
         {w("forums_and_cycle"): "foorumit.md"},
         {w("agreement"): [{w("legal_basis"): "saadosperusta.md"}, {w("rules_page"): "pelisaannot.md"},
                           {w("annexes"): "liitesopimukset.md"}]},

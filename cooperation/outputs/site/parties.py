@@ -9,18 +9,20 @@ from cooperation.model import (
     approvals,
 )
 from cooperation.model import statements as S
-from cooperation.outputs.site.context import SiteContext
+from cooperation.model.late import DELAYED
 from cooperation.outputs.site.html import (
     esc,
     heading_text,
 )
+from cooperation.outputs.site.late import LatePages
 
 
-class PartyPages(SiteContext):
+class PartyPages(LatePages):
     """The party pages: what each party commits to and how it is going, and the responsibility matrix."""
 
     def party_index(self) -> None:
         page = self.start("osapuolet/index.md", self.w("parties"), "agreement/parties.yaml")
+        page.hide = ("toc",)  # a wide table: the page's few headings need no sidebar
         rows = []
         for p in self.m.parties:
             lead = sum(1 for a in self.all_actions if a.lead == p.id)
@@ -39,12 +41,17 @@ class PartyPages(SiteContext):
         leads, its indicators (its own values beside the region's), then every action it takes part in."""
         lang = self.lang
         page = self.start(f"osapuolet/{p.id}.md", self.t(p.name), "agreement/parties.yaml")
+        page.boost = 2  # searching a party's name finds its own page first
         page.body.append(f'<p class="meta">{p.number}. {esc(L.enum("party_kind", p.kind, lang))} · '
                          f'{esc(self.w("business_id"))} {esc(p.business_id_shown)}</p>')
         actions = [a for a in self.all_actions if p.id in a.responsible_set]
         leads = [a for a in actions if a.lead == p.id]
         own = [i for i in self.all_indicators if i.series(self.own_area(p))]
         page.body.append(f'<p class="party-summary">{esc(self.party_summary(p, actions, leads, own))}</p>')
+        late_actions, stale = self.late_items.for_party(p.id, self.own_area(p))
+        if late_actions or stale:  # what is late, on the late page's part for this party
+            page.body.append(f'<p class="late-link"><strong>{self.link("myohassa.md", self.w("late"), p.id)}</strong>: '
+                             f'{esc(self.late_counts(late_actions, stale))}</p>')
         page.body.append(f"<p>{esc(self.w('party_commits'))}</p>")
         page.body.append(f"## {heading_text(self.w('party_leads'))} {{#leads}}")
         if leads:
@@ -66,7 +73,7 @@ class PartyPages(SiteContext):
             rows = []
             for i in own:
                 mine = i.progress(area).latest
-                row = [self.link(f"osa-alueet/{self.subarea_of(i.id)}.md", f"{i.id} {self.t(i.name)}", i.id.lower()),
+                row = [self.link(self.indicator_path(i), f"{i.id} {self.t(i.name)}"),
                        self.dated(i, (mine.year, mine.value) if mine else None)]
                 if area != REGION:
                     region = i.series(REGION)
@@ -118,10 +125,11 @@ class PartyPages(SiteContext):
     def party_summary(self, p: Party, actions: list, leads: list, own: list) -> str:
         """'Johtaa 1, mukana 36, 1 viivästynyt' – then its indicators by progress level."""
         parts = [self.w("leads_n").format(n=len(leads)), self.w("takes_part_n").format(n=len(actions) - len(leads))]
-        delayed = sum(1 for a in actions if a.status == "delayed")
+        late_actions, _ = self.late_items.for_party(p.id, self.own_area(p))
+        delayed = sum(1 for x in late_actions if DELAYED in x.reasons)
         if delayed:
             parts.append(f"{delayed} {L.enum('action_status', 'delayed', self.lang)}")
-        late = sum(1 for a in actions if self.lateness(a))
+        late = sum(1 for x in late_actions if any(r != DELAYED for r in x.reasons))
         if late:
             parts.append(self.w("late_n").format(n=late))
         text = ", ".join(parts)
@@ -146,9 +154,14 @@ class PartyPages(SiteContext):
 
     def matrix(self) -> None:
         page = self.start("vastuumatriisi.md", self.w("matrix"))
+        page.hide = ("toc",)
         # the hint is for screens: a printout has every column (extra.css)
         page.body.append(f"<p>{esc(self.w('matrix_help'))} <span class=\"scroll-hint\">{esc(self.w('scroll_hint'))}</span></p>")
-        head = [self.w("party")] + [f'<abbr title="{self.et(s.title)}">{esc(s.code or s.number)}</abbr>'
+        # the codes' meanings before the matrix, where a reader needs them first
+        page.body.append(f'<p class="matrix-legend-title">{esc(self.w("matrix_codes"))}</p><ul class="matrix-legend">' + "".join(
+            f"<li><strong>{esc(self.subarea_code(s))}</strong>: {self.link(f'osa-alueet/{s.id}.md', self.t(s.title))}</li>"
+            for s in self.m.subareas) + "</ul>")
+        head = [self.w("party")] + [f'<abbr title="{self.et(s.title)}">{esc(self.subarea_code(s))}</abbr>'
                                     for s in self.m.subareas]
         rows = []
         for p in self.m.parties:
@@ -160,15 +173,13 @@ class PartyPages(SiteContext):
                     row.append('<span class="empty">0</span>')
                 else:
                     cell = self.link(f"osa-alueet/{s.id}.md", str(len(actions)))
-                    if lead:
-                        cell += f' <span class="lead-count">({lead} {esc(self.w("lead_abbr"))})</span>'
+                    if lead:  # "(1)", as the help above says; its meaning spelt out for screen readers
+                        cell += (f' <span class="lead-count">({lead}<span class="sr-only"> '
+                                 f'{esc(self.w("lead_role"))}</span>)</span>')
                     row.append(cell)
             rows.append(row)
         # on a phone each party becomes a card of its sub-areas' counts side by side (extra.css): no sideways scrolling
         page.body.append(self.table(head, rows, self.w("matrix"), "matrix compact", stack=True))
-        page.body.append("<ul>" + "".join(f"<li><strong>{esc(s.code or s.number)}</strong>: "
-                                          f"{self.link(f'osa-alueet/{s.id}.md', self.t(s.title))}</li>"
-                                          for s in self.m.subareas) + "</ul>")
 
 
     def party_approvals_html(self, p: Party) -> str:
@@ -185,7 +196,8 @@ class PartyPages(SiteContext):
         return f"### {heading_text(self.w('my_approvals'))}\n<ul>" + "".join(items) + "</ul>"
 
 
-    def own_area(self, p: Party) -> str:
-        """Whose values are the party's own: a municipality's own; the county and the regional council serve the
-        whole region."""
-        return p.id if p.kind == "municipality" else REGION
+    def subarea_code(self, s) -> str:
+        """A sub-area's short name in the matrix: its code (written in the agreement's main language) on the main
+        language's pages, its number on the others' (a Finnish "HYTE" means nothing on a Swedish page)."""
+        return s.code if s.code and self.lang == self.m.main_language else s.number
+

@@ -1,12 +1,13 @@
 """The negotiation record: the history of changes, the changes since the version in force, the signed versions, the approvals, and the Atom feed."""
 from __future__ import annotations
 
+import re
 import urllib.parse
 
-from cooperation.changes.diff import field_line, item_label, summary, text_runs, untranslated_note
-from cooperation.domain import AMENDMENT
+from cooperation.changes.diff import field_line, item_label, summary, text_runs, untranslated_note, value_line
+from cooperation.domain import AMENDMENT, EDITORIAL, MONITORING
 from cooperation.i18n import labels as L
-from cooperation.i18n.labels import CLASS_HELP, CLASS_NAMES, MEASUREMENT_WORDS
+from cooperation.i18n.labels import CLASS_HELP, CLASS_NAMES
 from cooperation.i18n.labels import DIFF_WORDS as WORDS
 from cooperation.model import (
     approvals,
@@ -16,13 +17,17 @@ from cooperation.model.approvals import Version
 from cooperation.model.types import Decision
 from cooperation.outputs.site.context import SiteContext
 from cooperation.outputs.site.html import (
+    NO_SEARCH,
     XML_ILLEGAL,
     entry_id,
     esc,
+    fingerprint_code,
     heading_text,
     iso_date,
 )
 from cooperation.schemas import partial_date_span
+
+_HEX = re.compile(r"\b[0-9a-f]{12,64}\b")
 
 
 class RecordPages(SiteContext):
@@ -37,8 +42,12 @@ class RecordPages(SiteContext):
         page.body.append(f'<p><a href="{esc(self.href("historia/index.md"))}muutokset-{lang}.xml">{esc(self.w("feed"))}</a></p>')
         if not h.entries:
             page.body.append(f"<p>{esc(self.w('no_history'))}</p>")
+        else:
+            page.body.append(self.history_filter(h))
         for entry in h.entries:
             cls = entry.diff.change_class or AMENDMENT  # history keeps only entries with a class
+            # each entry in a section of its class, which the filter above shows or hides
+            page.body.append(f'<section class="history-entry" data-class="{esc(cls)}">')
             # headed by what changed, in the page's language; the pull request's title follows
             page.body.append(f"## {heading_text(iso_date(entry.change.date) + ' ' + summary(entry.diff, lang))} {{#{entry_id(entry)}}}")
             fingerprint = (f"{self.w('fingerprint')}: <code>{esc(entry.diff.fingerprint_old[:16])}…</code> → "
@@ -47,6 +56,7 @@ class RecordPages(SiteContext):
                              f"{self.pr_link(entry.change.pull_request)}<br><span{self.title_lang_attr()}>{esc(entry.change.title)}</span>"
                              f"<br> <small>{fingerprint}</small></p>")
             page.body.append(self.diff_html(entry.diff))
+            page.body.append("</section>")
         self.assets[f"historia/muutokset-{lang}.xml"] = self.atom_feed(h)
         page = self.start("historia/allekirjoitetun-jalkeen.md", self.w("changes_since_signed"))
         page.body.append(self.in_force_html())
@@ -65,11 +75,24 @@ class RecordPages(SiteContext):
                   or v == self.state.in_force]
         if signed:
             rows = [[self.release_link(v), esc(L.partial_date(v.date, lang) if v.date else "–"),
-                     esc(S.version_status(v, self.state, lang)), f"<code>{esc(v.fingerprint)}</code>"] for v in signed]
+                     esc(S.version_status(v, self.state, lang)), fingerprint_code(v.fingerprint)] for v in signed]
             page.body.append(self.table([self.w("version"), self.w("version_date"), self.w("status"), self.w("fingerprint")],
                                         rows, self.w("signed_versions"), stack=True))
         else:
             page.body.append(f"<p>{esc(self.w('no_signed_version'))}</p>")
+
+
+    def history_filter(self, h) -> str:
+        """Radio buttons that show one class of change (amendment, editorial, monitoring) or all (issue 32.9): no
+        JavaScript, the page's style hides the other entries (extra.css, :has); a browser without it shows all."""
+        counts = {cls: sum(1 for e in h.entries if (e.diff.change_class or AMENDMENT) == cls)
+                  for cls in (AMENDMENT, EDITORIAL, MONITORING)}
+        options = [("all", f"{self.w('history_all')} ({len(h.entries)})", True)]
+        options += [(cls, f"{CLASS_NAMES[cls][self.lang].capitalize()} ({n})", False) for cls, n in counts.items() if n]
+        return (f'<fieldset class="history-filter"{NO_SEARCH}><legend>{esc(self.w("history_filter"))}</legend>'
+                + "".join(f'<label><input type="radio" name="history-class" id="history-class-{cls}" value="{cls}"'
+                          f'{" checked" if checked else ""}> {esc(text)}</label>' for cls, text, checked in options)
+                + "</fieldset>")
 
 
     def in_force_html(self) -> str:
@@ -79,7 +102,7 @@ class RecordPages(SiteContext):
             return f"<p><strong>{esc(self.w('no_signed_version'))}</strong></p>"
         return (f"<p><strong>{esc(self.w('in_force_version'))}: {esc(S.version_title(version, self.state, self.lang))}"
                 f"</strong> – {esc(S.version_status(version, self.state, self.lang))}, "
-                f"{esc(self.w('fingerprint'))} <code>{esc(version.fingerprint)}</code></p>")
+                f"{esc(self.w('fingerprint'))} {fingerprint_code(version.fingerprint)}</p>")
 
 
     def atom_feed(self, h) -> bytes:
@@ -99,6 +122,8 @@ class RecordPages(SiteContext):
             main = entry.diff.main_language
             text = "\n".join(field_line(i, f, lang, main) for i in entry.diff.items for f in i.fields) or \
                 "\n".join(f"{WORDS[i.change][lang]}: {item_label(i, lang, main)}" for i in entry.diff.items)
+            text = "\n".join(x for x in [text] + [value_line(v, lang, main, entry.diff.area_names)
+                                                  for v in entry.diff.values[:200]] if x)
             text = entry.change.title + "\n\n" + text  # the pull request's title, after the summary
             out += ["<entry>", f"<title>{xml_escape(summary(entry.diff, lang))} ({xml_escape(cls)})</title>",
                     f"<id>urn:agreement:{xml_escape(self.m.id)}:{entry.change.commit}</id>",
@@ -147,6 +172,7 @@ class RecordPages(SiteContext):
     def approvals_page(self) -> None:
         lang, parties, state = self.lang, self.m.parties, self.state
         page = self.start("historia/hyvaksynnat.md", self.w("approvals"), "agreement/parties.yaml")
+        page.hide = ("toc",)
         page.body.append(f"<p>{esc(self.w('approvals_help'))}</p>")
         missing = [p for p in parties if p.signs and not p.signatories]
         if missing and state.in_force is not None:
@@ -158,21 +184,41 @@ class RecordPages(SiteContext):
             title = S.version_title(v, state, lang)
             page.body.append(f"## {heading_text(title)} {{#{esc(self.version_anchor(v))}}}")
             page.body.append(f'<p class="meta"><strong>{esc(S.version_status(v, state, lang))}</strong><br>'
-                             f"{esc(self.w('fingerprint'))} <code>{esc(v.fingerprint)}</code>"
+                             f"{esc(self.w('fingerprint'))} {fingerprint_code(v.fingerprint)}"
                              + (f"<br>{esc(self.w('version_date'))} {esc(L.partial_date(v.date, lang))}" if v.date else "")
                              + "</p>")
+            page.body.append(self.approvals_by_state(v, title))
+
+
+    def approvals_by_state(self, v: Version, title: str) -> str:
+        """A version's parties grouped by their state, the decided ones first: each group headed by its state and
+        count; the parties with a decision as a table of it (body, date, §, note), the undecided ones one line
+        each (issue 32.3: thirty cards of dashes on a phone said nothing)."""
+        groups: dict[str, list] = {}
+        for p in self.m.parties:
+            c = self.state.standing(p, v)
+            if p.signs or c.decision is not None:
+                groups.setdefault(c.state, []).append((p, c))
+        order = sorted(groups, key=lambda s: (s == approvals.PENDING, s != approvals.APPROVED, s))
+        out = []
+        for code in order:
+            members = groups[code]
+            heading = f"{S.state_word(code, self.lang).capitalize()} ({len(members)})"
+            badge = self.badge("approval", code, heading)
+            if code == approvals.PENDING:
+                out.append(f'<p class="approval-group">{badge}</p><ul class="columns pending-parties">' + "".join(
+                    f"<li>{p.number}. {self.party_link(p.id)}</li>" for p, _ in members) + "</ul>")
+                continue
             rows = []
-            for p in parties:
-                c = state.standing(p, v)
-                if not p.signs and c.decision is None:
-                    continue
+            for p, c in members:
                 cells = self.decision_cells(c.decision)
                 if c.state == approvals.EARLIER:  # whose decision, and on which text
                     cells[-1] = self.earlier_html(c)
-                rows.append([f"{p.number}. " + self.party_link(p.id), self.approval_state(c.state)] + cells)
-            page.body.append(self.table([self.w("party"), self.w("outcome"), self.w("body"), self.w("date"),
-                                         self.w("minute_section"), self.w("note")], rows,
-                                        f"{self.w('approvals')}: {title}", stack=True))
+                rows.append([f"{p.number}. " + self.party_link(p.id)] + cells)
+            out.append(self.table([self.w("party"), self.w("body"), self.w("date"), self.w("minute_section"),
+                                   self.w("note")], rows, f"{title}: {heading}", "approvals", stack=True,
+                                  caption_html=badge))
+        return "\n".join(out)
 
 
     def diff_html(self, diff, limit: int = 40) -> str:
@@ -183,14 +229,14 @@ class RecordPages(SiteContext):
                 lines += [(self.field_change_html(item, f, main), f.kind) for f in item.fields]
             else:
                 lines.append((esc(f"{WORDS[item.change][self.lang]}: {item_label(item, self.lang, main)}"), item.change_class))
-        if any(diff.measurements.values()):
-            lines.append((esc(f"{WORDS['measurements'][self.lang]}: " + MEASUREMENT_WORDS[self.lang].format(**diff.measurements)),
-                          "monitoring"))
+        # each value that changed: indicator, area, year, old → new (not "570 muutettu")
+        lines += [(esc(f"{WORDS['measurements'][self.lang]}: {value_line(v, self.lang, main, diff.area_names)}"), "monitoring")
+                  for v in diff.values]
         shown = lines[:limit]
         out = "<ul>" + "".join(f'<li>{text} {self.badge("change", kind, CLASS_NAMES[kind][self.lang])}</li>'
                                for text, kind in shown) + "</ul>"
         if len(lines) > limit:  # the rest one click away, not dropped
-            out += (f"<details><summary>{esc(self.w('more_changes').format(n=len(lines) - limit))}</summary><ul>"
+            out += (f"<details><summary>{esc(L.count_word('more_changes', len(lines) - limit, self.lang).format(n=len(lines) - limit))}</summary><ul>"
                     + "".join(f'<li>{text} {self.badge("change", kind, CLASS_NAMES[kind][self.lang])}</li>'
                               for text, kind in lines[limit:]) + "</ul></details>")
         return out
@@ -198,8 +244,8 @@ class RecordPages(SiteContext):
 
     def field_change_html(self, item, f, main: str) -> str:
         """A changed field; a text as an inline word diff (old words struck, new ones marked), all escaped."""
-        if not f.text:
-            return esc(field_line(item, f, self.lang, main))
+        if not f.text:  # a fingerprint a decision names is code, not words (nor a search snippet's "c29f12…")
+            return _HEX.sub(r"<code>\g<0></code>", esc(field_line(item, f, self.lang, main)))
         tags = {"=": ("", ""), "-": ("<del>", "</del>"), "+": ("<ins>", "</ins>")}
         runs = "".join(f"{tags[op][0]}{esc(text)}{tags[op][1]}" for op, text in text_runs(f, self.lang, main))
         out = f'{esc(item_label(item, self.lang, main))} – {esc(f.titles.get(self.lang, f.path).lower())}: <span class="word-diff">{runs}</span>'

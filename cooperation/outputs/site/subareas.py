@@ -1,29 +1,23 @@
 """The sub-area pages: each goal with its actions and indicators, their charts, values and histories."""
 from __future__ import annotations
 
-import posixpath
-
 from cooperation.changes.diff import Diff, field_line, item_label, summary
-from cooperation.domain import REGION
 from cooperation.i18n import labels as L
 from cooperation.i18n.labels import DIFF_WORDS as WORDS
 from cooperation.model import (
     GOOD_LEVELS,
-    Indicator,
     Subarea,
 )
-from cooperation.outputs.site import charts
-from cooperation.outputs.site.context import SiteContext
 from cooperation.outputs.site.html import (
     NO_SEARCH,
     esc,
     heading_text,
     iso_date,
 )
-from cooperation.outputs.site.memo import PAGES
+from cooperation.outputs.site.indicator_blocks import IndicatorBlocks
 
 
-class SubareaPages(SiteContext):
+class SubareaPages(IndicatorBlocks):
     """The sub-area pages: each goal with its actions and indicators, their charts, values and histories."""
 
     def subarea_index(self) -> None:
@@ -47,11 +41,16 @@ class SubareaPages(SiteContext):
     def subarea(self, s: Subarea) -> None:
         lang = self.lang
         page = self.start(f"osa-alueet/{s.id}.md", f"{s.number} {self.t(s.title)}", s.file)
+        page.boost = 2  # searching a sub-area's name finds its own page first
         page.body.append(f'<p class="meta">{esc(L.enum("group", s.group, lang))} · {esc(L.enum("basis", s.basis, lang))}</p>')
         updated = self.last_updated(s)
         if updated:
             page.body.append(f'<p class="meta updated">{esc(self.w("last_updated"))}: {updated}</p>')
         page.body.append(self.md(s.description))
+        if len(s.goals) > 1:  # on a phone the goals are screens apart: a list to jump to each (issue 32.2)
+            page.body.append(f'<nav class="jump"{NO_SEARCH} aria-label="{esc(self.w("jump_to_goal"))}"><p>{esc(self.w("jump_to_goal"))}:</p><ul>'
+                             + "".join(f'<li><a href="#{esc(g.id.lower())}">{esc(f"{g.number} {self.t(g.title)}")}</a></li>'
+                                       for g in s.goals) + "</ul></nav>")
         for goal in s.goals:
             page.body.append(f"## {heading_text(f'{goal.number} {self.t(goal.title)}')} {{#{goal.id.lower()}}}")
             page.body.append(f'<p class="meta">{esc(self.w("goal"))} {esc(goal.id)}</p>')
@@ -96,97 +95,6 @@ class SubareaPages(SiteContext):
             page.body.append(f"## {heading_text(self.w('legal_basis'))}")
             page.body.append("<ul>" + "".join(f"<li>{self.et(r.law)} ({esc(r.number)}) {esc(L.legal_section(r.section, self.lang))}</li>"
                                               for r in s.legal_references) + "</ul>")
-
-
-    def indicator_block(self, i: Indicator) -> str:
-        """The indicator's facts, charts and values; kept for the next build while nothing it shows changes."""
-        here = self.current.url if self.current else ""
-        # every value the block is rendered from besides the fixed words: the indicator's own fields (its dataclass
-        # repr), the names of the areas it names, the build's date (stale), the citation's date, the page's place
-        key = ("indicator", repr(i), self.lang, here, self.m.main_language, self.today,
-               self.m.version_date or self.m.validity[0],
-               tuple(charts.area_name(self.m, a, self.lang) for a in charts.areas_with_values(i)))
-        block, chart = PAGES.get(key, lambda: self.render_indicator_block(i))
-        if chart:
-            self.assets[f"kaaviot/{i.id.lower()}.svg"] = chart
-        return block
-
-
-    def render_indicator_block(self, i: Indicator) -> tuple[str, bytes | None]:
-        """The block's HTML, and its chart's SVG file (None: no chart)."""
-        lang = self.lang
-        status = i.status
-        out = [f'<div class="indicator" id="{esc(i.id.lower())}-data">', f"<p>{self.indicator_badge(i)} "
-               f"{esc(self.status_explanation(i))}</p>"]
-        out.append(self.stale_flag(i))
-        out.append(self.md(i.description))
-        facts = [(self.w("baseline"), self.dated(i, i.baseline)),
-                 (self.w("latest"), self.dated(i, (status.latest.year, status.latest.value) if status.latest else None)),
-                 (self.w("target"), self.dated(i, i.target)),
-                 (self.w("direction"), esc(L.enum("direction", i.direction, lang))),
-                 (self.w("frequency_indicator"), esc(L.enum("indicator_frequency", i.frequency, lang))),
-                 (self.w("source"), self.source_html(i))]
-        out.append(f'<dl class="facts"{NO_SEARCH}>' + "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>")
-        chart = charts.indicator_svg(self.m, i, lang, f"chart-{i.id.lower()}")
-        if chart:
-            # a file of its own, not inline: the page stays light to build, index and load
-            asset = f"kaaviot/{i.id.lower()}.svg"
-            here = "/" + (self.current.url if self.current else "")
-            src = posixpath.relpath("/" + asset, here)
-            out.append(f'<figure class="chart"><img src="{esc(src)}" alt="{esc(charts.chart_description(self.m, i, lang))}" '
-                       f'width="{charts.WIDTH}" height="{charts.HEIGHT}" loading="lazy" '
-                       f'id="chart-{esc(i.id.lower())}">'
-                       f'<figcaption><ul class="chart-legend">{"".join(f"<li>{mark} {esc(name)}</li>" for mark, name in charts.legend(self.m, i, lang))}</ul>'
-                       "</figcaption></figure>")
-            out.append(self.small_multiples(i))
-        areas = [a for a in i.areas if i.series(a)]
-        notes = charts.value_notes(i, areas)
-        marks = {(area, year): n for n, area, year, _ in notes}
-        # notes in measurements/*.csv have one language, the agreement's main one: marked so where it differs
-        note_lang = f' lang="{esc(self.m.main_language)}"' if self.lang != self.m.main_language else ""
-        years = sorted({m.year for a in areas for m in i.series(a)})
-        if years:
-            rows = []
-            for area in areas:
-                by_year = {m.year: m for m in i.series(area)}
-                rows.append([esc(charts.area_name(self.m, area, lang))] +
-                            [self.value(i, by_year[y].value) + (self.note_mark(i, marks[area, y])
-                                                                if (area, y) in marks else "") if y in by_year else "–"
-                             for y in years] + [self.progress_badge(i, area)])
-            # on a phone each area is a card of year–value pairs side by side: the latest value stays on screen
-            out.append(self.table([esc(self.w("area"))] + [str(y) for y in years] + [esc(self.w("status"))], rows,
-                                  f"{i.id}: {self.w('values_by_year')}", "values compact", stack=True))
-        if notes:
-            # a data break or a changed method, as text under the table: the numbers link here from the cells
-            out.append(f'<p class="notes-title" id="{esc(i.id.lower())}-notes">{esc(self.w("value_notes"))}</p><ol class="value-notes">'
-                       + "".join(f'<li id="{esc(i.id.lower())}-note-{n}">{esc(charts.area_name(self.m, area, lang))} {year}: '
-                                 f"<span{note_lang}>{esc(note)}</span></li>" for n, area, year, note in notes) + "</ol>")
-        out.append("</div>")
-        return "\n".join(out), chart.encode("utf-8") if chart else None
-
-
-    def note_mark(self, i: Indicator, n: int) -> str:
-        """A value's note number, linked to the note under the table and named for screen readers."""
-        return (f' <sup><a href="#{esc(i.id.lower())}-note-{n}" aria-label="{esc(self.w("value_note").format(n=n))}">'
-                f"{n}</a></sup>")
-
-
-    def small_multiples(self, i: Indicator) -> str:
-        """A small chart per area measured besides the main chart's, each captioned with its latest value."""
-        measured = charts.areas_with_values(i)
-        main = charts.main_area(i, measured)
-        areas = [a for a in measured if a != main]
-        if not areas:
-            return ""
-        frame = charts.scale(i, measured)
-        region = charts.small_region_path(i, frame) if frame and i.series(REGION) else None
-        items = []
-        for area in areas:
-            last = i.series(area)[-1]
-            items.append(f"<li>{charts.small_svg(i, area, frame, region)}<span><strong>{esc(charts.area_name(self.m, area, self.lang))}</strong> "
-                         f"{self.dated(i, (last.year, last.value))}</span></li>")
-        return (f'<figure class="small-multiples"><figcaption>{esc(self.w("by_area"))}: '
-                f'{esc(self.w("by_area_help"))}</figcaption><ul>{"".join(items)}</ul></figure>')
 
 
     def last_updated(self, s: Subarea) -> str:
