@@ -34,6 +34,7 @@ MONITORING, EDITORIAL, AMENDMENT = "monitoring", "editorial", "amendment"
 MONITORING_PATHS: dict[str, set[tuple[str, ...]]] = {
     "agreement": {("status",), ("stamp",), ("version",), ("version_date",), ("coordinators",),
                   ("accessibility",),  # the site's accessibility statement, not the agreement's content
+                  ("record_start",),  # where the site's negotiation record begins, not the agreement's content
                   ("kuntaliitto_model",)},  # how the check reads the sub-areas, not what is agreed
     "parties": {("parties", "*", "decisions"), ("parties", "*", "signatories"), ("parties", "*", "website"),
                 ("parties", "*", "sotkanet_region")},
@@ -43,8 +44,9 @@ MONITORING_PATHS: dict[str, set[tuple[str, ...]]] = {
 }
 
 # Settings of the website alone, neither agreed nor monitored: a change to them is no part of the negotiation record
-# (the history, the diff) — the accessibility statement's block, an annex link's size and whether it is a scan.
+# (the history, the diff) — the accessibility statement's block, where the record begins, an annex link's size and
+# whether it is a scan.
 SITE_ONLY_PATHS: dict[str, set[tuple[str, ...]]] = {
-    "agreement": {("accessibility",)},
+    "agreement": {("accessibility",), ("record_start",)},
     "annexes": {("annexes", "*", "file_size"), ("annexes", "*", "scanned")},
 }

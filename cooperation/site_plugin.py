@@ -158,7 +158,8 @@ class AgreementPlugin(BasePlugin):
             files.append((f"schema/{path.name}", path.read_bytes(), "dl_schema"))
             listed.append(Download(f"schema/{path.name}", "dl_schema", len(files[-1][1]), None, "schema"))
         state = model.version_state
-        history = cached_history(root, sources, state.in_force.commit if state and state.in_force else None)
+        history = cached_history(root, sources, state.in_force.commit if state and state.in_force else None,
+                                 model.record_start.isoformat() if model.record_start else None)
         repo_url = config.extra["repository"] or repository_url(root) or ""  # none: no edit links at all
         site = Site(model, lang, repo_url=repo_url, branch=config.extra.get("edit_branch", "main"),
                     downloads=listed, history=history)

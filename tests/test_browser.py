@@ -81,7 +81,7 @@ def test_resident_reads_searches_and_switches_language(browser, served_site):
 PAGES = ["", "osa-alueet/", "osa-alueet/hyte/", "osa-alueet/saaristo/", "osapuolet/", "osapuolet/kuusiniemi/",
          "vastuumatriisi/", "mittarit/", "mittarit/hyte-1-m1/", "myohassa/", "foorumit/", "saadosperusta/", "pelisaannot/", "liitesopimukset/",
          "lataukset/", "tietomuoto/", "saavutettavuus/", "historia/", "historia/versiot/",
-         "historia/allekirjoitetun-jalkeen/", "historia/hyvaksynnat/", "ohje/", "404.html"]
+         "historia/allekirjoitetun-jalkeen/", "historia/hyvaksynnat/", "historia/2026/", "ohje/", "404.html"]
 # whether a region scrolls depends on the width and the fonts installed: audit a phone and a desktop
 VIEWPORTS = {
     "phone": {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 1, "is_mobile": True, "has_touch": True},
@@ -93,6 +93,8 @@ LANGUAGES = {"fi": "", "sv": "sv/"}
 def _kind(path: str) -> str:
     """'osa-alueet/hyte/' → 'osa-alueet/*/': pages generated per item share one kind."""
     parts = path.split("/")
+    if len(parts) == 3 and parts[0] == "historia" and parts[1].isdigit():  # a year's page of the record
+        return "historia/*/"
     return f"{parts[0]}/*/" if len(parts) == 3 and parts[0] in ("osa-alueet", "osapuolet", "mittarit") else path
 
 

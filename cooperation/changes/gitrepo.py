@@ -187,6 +187,110 @@ def _write_blobs(repo: Path, commit: str, blobs: list[tuple[str, list[str], str]
         process.wait(timeout=120)
 
 
+class Objects:
+    """Git's objects read as data through one `git cat-file --batch` process: the data folders' files of many
+    revisions, each tree and file read once however many revisions hold it. As ``export``, nothing of a revision
+    is checked out or run (no attribute, filter or hook applies), and only regular files are given: links,
+    submodules and names that are not safe are appended to ``skipped``. Close it (or use it in a ``with``)."""
+
+    def __init__(self, repo: Path):
+        try:
+            self.process = subprocess.Popen(["git", "-C", str(repo), "cat-file", "--batch"], stdin=subprocess.PIPE,
+                                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        except OSError as exc:
+            raise GitError(f"git cat-file epäonnistui: {exc}") from exc
+        self._trees: dict[str, list[tuple[str, str, str]]] = {}  # tree → its entries (mode, name, object)
+
+    def __enter__(self) -> Objects:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        for stream in (self.process.stdin, self.process.stdout):
+            if stream is not None:
+                stream.close()
+        try:
+            self.process.wait(timeout=120)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+    def read(self, oid: str, kind: str) -> bytes:
+        """One object's bytes; GitError when it is missing (a shallow clone) or not of ``kind``."""
+        stdin, stdout = cast(IO[bytes], self.process.stdin), cast(IO[bytes], self.process.stdout)
+        try:
+            stdin.write(oid.encode("ascii") + b"\n")
+            stdin.flush()
+            header = stdout.readline().split()
+            if len(header) != 3 or header[1].decode("ascii", "replace") != kind:
+                raise GitError(f"git-objektia {oid} ei ole tässä repositoriossa ({kind})")
+            size = int(header[2])
+            data = stdout.read(size)
+            stdout.read(1)  # the newline after each object
+        except (OSError, ValueError) as exc:
+            raise GitError(f"git-objektia {oid} ei voitu lukea: {exc}") from exc
+        if len(data) != size:
+            raise GitError(f"git-objektia {oid} ei voitu lukea")
+        return data
+
+    def tree(self, oid: str) -> list[tuple[str, str, str]]:
+        """A tree's entries: (mode, name, object id)."""
+        if oid not in self._trees:
+            data, entries, at = self.read(oid, "tree"), [], 0
+            width = len(oid) // 2  # SHA-1 or SHA-256
+            while at < len(data):
+                space = data.index(b" ", at)
+                end = data.index(b"\0", space)
+                try:
+                    name = data[space + 1:end].decode("utf-8")
+                except UnicodeDecodeError:  # no file name on this system: reported as not read
+                    name = "\0" + data[space + 1:end].decode("utf-8", "replace")
+                entries.append((data[at:space].decode("ascii"), name, data[end + 1:end + 1 + width].hex()))
+                at = end + 1 + width
+            self._trees[oid] = entries
+        return self._trees[oid]
+
+    def data_files(self, commit: str, prefix: str, skipped: list[Skipped]) -> tuple[tuple, list[tuple[str, str]]]:
+        """The regular files directly in the data folders at ``commit``: (what identifies their content — the
+        folders' trees —, [(path under the data root, blob)]). What ``export`` would not write is in ``skipped``."""
+        head = self.read(commit, "commit").split(b"\n", 1)[0].split()
+        if len(head) != 2 or head[0] != b"tree":
+            raise GitError(f"versiota {commit} ei voitu lukea")
+        tree = head[1].decode("ascii")
+        for part in [p for p in prefix.split("/") if p]:
+            tree = next((oid for mode, name, oid in self.tree(tree) if name == part and mode == "40000"), "")
+            if not tree:
+                return (), []
+        folders = {name: (mode, oid) for mode, name, oid in self.tree(tree) if name in DATA_DIRS}
+        key: list[str] = []
+        files: list[tuple[str, str]] = []
+        for folder in DATA_DIRS:
+            mode, oid = folders.get(folder, ("", ""))
+            key.append(f"{mode}:{oid}")
+            if mode == "120000" or mode == "160000":
+                skipped.append(Skipped(commit, f"{prefix}/{folder}" if prefix else folder,
+                                       "link" if mode == "120000" else "submodule"))
+            if mode != "40000":
+                continue
+            for entry_mode, name, blob in self.tree(oid):
+                path = f"{folder}/{name}"
+                full = (f"{prefix}/{path}" if prefix else path).replace("\0", "")
+                if entry_mode == "40000":
+                    continue  # no data file is read from a folder inside a data folder
+                if entry_mode == "120000":
+                    skipped.append(Skipped(commit, full, "link"))
+                elif entry_mode == "160000":
+                    skipped.append(Skipped(commit, full, "submodule"))
+                elif _safe_parts(path) is None or entry_mode not in _BLOB_MODES or len(name.encode()) > 255:
+                    # (a name longer than a file system takes, as export finds when it writes it)
+                    skipped.append(Skipped(commit, full, "name"))
+                else:
+                    files.append((path, blob))
+        return tuple(key), files
+
+
 @dataclass
 class Change:
     """One merged change on the main line: a merge commit or a squashed commit."""
@@ -213,11 +317,11 @@ class Change:
         return re.sub(r"\s*\(#\d+\)\s*$", "", self.subject)
 
 
-def history(repo: Path, prefix: str, limit: int = 200) -> list[Change]:
-    """Changes to the data along the first-parent line, newest first."""
+def history(repo: Path, prefix: str, limit: int | None = None) -> list[Change]:
+    """Changes to the data along the first-parent line, newest first: every one, or the newest ``limit``."""
     paths = [f"{prefix}/{d}" if prefix else d for d in DATA_DIRS]
-    out = _git(repo, "log", "--first-parent", f"--max-count={limit}", "--format=%H%x00%P%x00%cI%x00%s%x00%b%x1e",
-               "--", *paths)
+    count = [f"--max-count={limit}"] if limit is not None else []
+    out = _git(repo, "log", "--first-parent", *count, "--format=%H%x00%P%x00%cI%x00%s%x00%b%x1e", "--", *paths)
     changes = []
     for record in out.split("\x1e"):
         record = record.strip("\n")

@@ -70,6 +70,54 @@ READER_WORDS: dict[str, dict[str, str]] = {
                       "sv": "Skannat pappersdokument: inte tillgängligt (texten kan inte läsas med skärmläsare). "
                             "En tillgänglig version fås på begäran, se tillgänglighetsutlåtandet."},
     "matrix_codes": {"fi": "Sarakkeet ovat osa-alueita:", "sv": "Kolumnerna är delområden:"},
+    # the record of a whole term (issue 31): every change, a page per year, by version and month
+    "history_year": {"fi": "Neuvotteluhistoria {year}", "sv": "Förhandlingshistorik {year}"},
+    "record_extent": {"fi": "Neuvotteluhistoriassa on {count}: {span}.", "sv": "Förhandlingshistoriken har {count}: {span}."},
+    "record_begins": {"fi": "Historia alkaa {date}; sitä aiemmat muutokset ovat vain sopimuksen git-historiassa.",
+                      "sv": "Historiken börjar {date}; tidigare ändringar finns endast i avtalets git-historik."},
+    "record_git_history": {"fi": "Repositorion muutoshistoria", "sv": "Förrådets ändringshistorik"},
+    "record_by_year": {"fi": "Muutokset vuosittain", "sv": "Ändringar per år"},
+    "record_by_version": {"fi": "Muutokset versioittain", "sv": "Ändringar per version"},
+    "record_latest": {"fi": "Uusimmat muutokset", "sv": "De senaste ändringarna"},
+    "record_latest_some": {"fi": "Tällä sivulla ovat {shown} uusinta muutosta (kaikkiaan {n}). Kaikki muutokset ovat "
+                                 "vuosien sivuilla: {years}.",
+                           "sv": "Den här sidan visar de {shown} senaste ändringarna (totalt {n}). Alla ändringar finns "
+                                 "på årens sidor: {years}."},
+    "record_latest_all": {"fi": "Tällä sivulla ovat kaikki muutokset ({n}); ne ovat myös vuosien sivuilla: {years}.",
+                          "sv": "Den här sidan visar alla ändringar ({n}); de finns också på årens sidor: {years}."},
+    "record_year_help": {"fi": "Tällä sivulla ovat kaikki vuoden {year} muutokset ({n}), uusin ensin, versioittain ja "
+                               "kuukausittain; kunkin muutoksen yksityiskohdat avautuvat sen otsikon alta.",
+                         "sv": "Den här sidan visar alla ändringar år {year} ({n}), den senaste först, per version och "
+                               "månad; detaljerna om varje ändring öppnas under dess rubrik."},
+    "record_other_years": {"fi": "Muiden vuosien muutokset: {years}. Yhteenveto ja uusimmat muutokset: {history}.",
+                           "sv": "Andra års ändringar: {years}. Sammanfattning och de senaste ändringarna: {history}."},
+    "record_summary_link": {"fi": "Yhteenveto ja uusimmat muutokset: {history}.",
+                            "sv": "Sammanfattning och de senaste ändringarna: {history}."},
+    "record_year": {"fi": "Vuosi", "sv": "År"},
+    "record_changes": {"fi": "Muutoksia", "sv": "Ändringar"},
+    "record_amendments": {"fi": "Sopimusmuutoksia", "sv": "Avtalsändringar"},
+    "record_editorial": {"fi": "Toimituksellisia", "sv": "Redaktionella"},
+    "record_monitoring": {"fi": "Seurantapäivityksiä", "sv": "Uppföljningsuppdateringar"},
+    "record_before_signing": {"fi": "Ennen allekirjoittamista", "sv": "Före undertecknandet"},
+    "record_led_to": {"fi": "Neuvottelu, joka johti versioon {version}.",
+                      "sv": "Förhandlingen som ledde till version {version}."},
+    "record_not_signed_yet": {"fi": "Sopimusta ei ole vielä allekirjoitettu. {version}: {status}.",
+                              "sv": "Avtalet har ännu inte undertecknats. {version}: {status}."},
+    "record_after_signing": {"fi": "Version {version} allekirjoittamisen jälkeen",
+                             "sv": "Efter undertecknandet av version {version}"},
+    "record_proposal_to": {"fi": "Muutosehdotus voimassa olevaan versioon {version}: {status}.",
+                           "sv": "Ändringsförslag till den gällande versionen {version}: {status}."},
+    "record_n_changes": {"fi": "{n} muutosta", "sv": "{n} ändringar"},
+    "record_n_changes_one": {"fi": "1 muutos", "sv": "1 ändring"},
+    "record_on_this_page": {"fi": "Tämän vuoden sivulla: {count}.", "sv": "På årets sida: {count}."},
+    "record_months": {"fi": "Siirry kuukauteen", "sv": "Gå till månaden"},
+    "record_classes": {"fi": "Muutosten luokat", "sv": "Ändringarnas klasser"},
+    "record_not_listed": {"fi": "ja {n} muuta muutosta, joita ei luetella tällä sivulla (koko luettelo: "
+                                "muutosehdotus tai komento yhteistyosopimus diff)",
+                          "sv": "och {n} andra ändringar som inte listas på den här sidan (hela listan: "
+                                "ändringsförslaget eller kommandot yhteistyosopimus diff)"},
+    "record_goal_earlier": {"fi": "{n} aiempaa muutosta", "sv": "{n} tidigare ändringar"},
+    "record_goal_earlier_one": {"fi": "1 aiempi muutos", "sv": "1 tidigare ändring"},
 }
 
 

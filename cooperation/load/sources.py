@@ -86,6 +86,9 @@ class Sources:
     # read through the per-process memo (load_sources(incremental=True)): an unchanged file is the same
     # Document as in the previous load, so later stages may reuse what they derived from that object
     incremental: bool = False
+    # a SHA-256 of every file's name and bytes as read: what was compared is exactly what was parsed ("" when the
+    # Sources were put together otherwise)
+    digest: str = ""
     # the data format the files are written in (formats.py; None: `format` is not a whole number); files of an older
     # format are read upgraded to today's (their documents are upgraded copies), a newer one is not read further
     format: int | None = formats.FORMAT
@@ -175,10 +178,12 @@ class _Reader:
     region's worth whatever the number of loads. Cached documents and rows are shared with the previous load's
     Sources: no stage changes them (tests/test_incremental.py checks that a full load leaves them as parsed)."""
 
-    def __init__(self, incremental: bool, staged: Mapping[Path, bytes] | None = None):
+    def __init__(self, incremental: bool, staged: Mapping[Path, bytes] | None = None, memo: dict | None = None):
         self.incremental = incremental
         self.staged = staged or {}
+        self.memo = _READ if memo is None else memo
         self.kept: dict[tuple, tuple[Any, tuple[Problem, ...]]] = {}
+        self.digest = hashlib.sha256()
 
     def read(self, path: Path, name: str, kind: str, max_bytes: int, problems: list[Problem],
              parse: Callable[[bytes, Path, str, list[Problem]], Any]) -> Any:
@@ -186,10 +191,12 @@ class _Reader:
         raw = self.staged[path] if path in self.staged else read_bytes(path, name, problems, max_bytes)
         if raw is None:  # read_bytes said why (a link, a special file, too large): never remembered
             return None
+        own = hashlib.sha256(raw).digest()
+        self.digest.update(name.encode("utf-8", "surrogateescape") + b"\0" + own)
         if not self.incremental:
             return parse(raw, path, name, problems)
-        key = (str(path), name, kind, hashlib.sha256(raw).digest())
-        entry = self.kept.get(key) or _READ.get(key)
+        key = (str(path), name, kind, own)
+        entry = self.kept.get(key) or self.memo.get(key)
         if entry is None:
             found: list[Problem] = []
             entry = (parse(raw, path, name, found), tuple(found))
@@ -199,8 +206,8 @@ class _Reader:
 
     def done(self) -> None:
         if self.incremental:
-            _READ.clear()
-            _READ.update(self.kept)
+            self.memo.clear()
+            self.memo.update(self.kept)
 
 
 def forget_read() -> None:
@@ -218,15 +225,18 @@ def _parse_measurements(raw: bytes, path: Path, name: str, problems: list[Proble
     return [] if text is None else read_measurements(text, name, problems)
 
 
-def load_sources(root: Path, incremental: bool = False, staged: Mapping[Path, bytes] | None = None) -> Sources:
+def load_sources(root: Path, incremental: bool = False, staged: Mapping[Path, bytes] | None = None,
+                 memo: dict | None = None) -> Sources:
     """Every data file under ``root``, read strictly. ``incremental``: files with the same bytes as in the
     previous incremental load are not parsed again (their documents, rows and problems are reused). ``staged``:
     files (paths under ``root``, regular files in its data folders) read as these bytes instead of from the disk,
-    existing or not: the data as an import would write it, checked before anything is written."""
+    existing or not: the data as an import would write it, checked before anything is written. ``memo``: with
+    ``incremental``, a memo of the caller's own in place of the process's (the history reads revision after
+    revision through one, and leaves the preview's as it was)."""
     root = Path(root)
-    sources = Sources(root=root, incremental=incremental)
+    sources = Sources(root=root, incremental=incremental and memo is None)
     staged = {Path(path): data for path, data in (staged or {}).items()}
-    reader = _Reader(incremental, staged)
+    reader = _Reader(incremental, staged, memo)
     problems = sources.problems
     # Never read through a symbolic link: a link can point out of the data root (/etc/passwd,
     # /proc/self/environ) and validation quotes what it reads into pull-request annotations.
@@ -288,6 +298,7 @@ def load_sources(root: Path, incremental: bool = False, staged: Mapping[Path, by
             if rows is not None:
                 sources.measurements.extend(rows)
     reader.done()
+    sources.digest = reader.digest.hexdigest()
     _upgrade(sources)
     return sources
 

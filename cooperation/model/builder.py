@@ -154,6 +154,7 @@ def build(sources: Sources) -> Agreement:
         languages=languages, council_term=(_day(a["council_term"]["start"]), _date(a["council_term"].get("end"))),
         validity=(_day(a["validity"]["start"]), _date(a["validity"].get("end"))), scope=a["scope"],
         version=a["version"], version_date=_date(a.get("version_date")), stamp=text(a.get("stamp")), status=a["status"],
+        record_start=_date(a.get("record_start")),
         purpose=text(a["purpose"]), starting_points=text(a["starting_points"]),
         general_goals=[text(g) for g in a.get("general_goals", [])],
         legal_basis=[legal(r) for r in a["legal_basis"]],

@@ -88,8 +88,11 @@ def forget_canonical() -> None:
     _CANONICAL.clear()
 
 
-def canonical_content(sources: Sources) -> dict:
-    """The agreement's approved content as plain data: the input of the fingerprint."""
+def canonical_content(sources: Sources, memo: dict | None = None) -> dict:
+    """The agreement's approved content as plain data: the input of the fingerprint. ``memo``: the canonical
+    documents of the caller's own (the history's, revision after revision) in place of the latest incremental
+    load's."""
+    kept_before = memo if memo is not None else _CANONICAL if sources.incremental else None
     schemas = default_schemas()
     agreement = sources.agreement
     if agreement is None:
@@ -99,23 +102,24 @@ def canonical_content(sources: Sources) -> dict:
     kept: dict[str, _Canonical] = {}
     docs = [(kind, doc.name, doc) for kind, doc in sources.yaml_documents()]
     for kind, name, doc in sorted(docs, key=lambda d: d[1]):
-        entry = _CANONICAL.get(name) if sources.incremental else None
+        entry = kept_before.get(name) if kept_before is not None else None
         if entry is None or not entry.fits(doc, kind, main, schemas):
             text_paths = {tuple("*" if isinstance(p, int) else p for p in path)
                           for path, node, _ in schemas.walk(kind, doc.data) if node.get("x-kind")}
             entry = _Canonical(doc, kind, main, schemas, _canonical(doc.data, kind, (), main, text_paths))
         kept[name] = entry
         content[name] = entry.value
-    if sources.incremental:  # only the latest load's documents are kept
-        _CANONICAL.clear()
-        _CANONICAL.update(kept)
+    if kept_before is not None:  # only the latest load's documents are kept
+        kept_before.clear()
+        kept_before.update(kept)
     return content
 
 
-def compute_fingerprint(content: dict) -> str:
+def compute_fingerprint(content: dict, memo: dict | None = None) -> str:
     """SHA-256 of ``content`` as JSON with sorted keys and no spaces, written file by file: a file's part is
     reused when the incremental load kept its canonical content (the bytes are those of one json.dumps)."""
-    parts = [_dumps(name) + ":" + _serialised(name, value) for name, value in sorted(content.items())]
+    kept = _CANONICAL if memo is None else memo
+    parts = [_dumps(name) + ":" + _serialised(kept, name, value) for name, value in sorted(content.items())]
     return hashlib.sha256(("{" + ",".join(parts) + "}").encode("utf-8")).hexdigest()
 
 
@@ -123,8 +127,8 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def _serialised(name: str, value: Any) -> str:
-    entry = _CANONICAL.get(name)
+def _serialised(kept: dict[str, _Canonical], name: str, value: Any) -> str:
+    entry = kept.get(name)
     if entry is None or entry.value is not value:
         return _dumps(value)
     if entry.serialised is None:
@@ -132,11 +136,12 @@ def _serialised(name: str, value: Any) -> str:
     return entry.serialised
 
 
-def fingerprint_of(sources: Sources) -> str:
-    """The fingerprint of files as written, valid or not; '' for files too broken to have a content."""
+def fingerprint_of(sources: Sources, memo: dict | None = None) -> str:
+    """The fingerprint of files as written, valid or not; '' for files too broken to have a content. ``memo``: see
+    canonical_content."""
     if sources.agreement is None or not isinstance(sources.agreement.data, dict):
         return ""
     try:
-        return compute_fingerprint(canonical_content(sources))
+        return compute_fingerprint(canonical_content(sources, memo), memo)
     except (TypeError, AttributeError, KeyError, ValueError):
         return ""

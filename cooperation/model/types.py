@@ -342,6 +342,8 @@ class Agreement:
     # which version holds and who approved which text: derived from git and the decisions by the pipeline
     # (cooperation.changes.versions), None for a model built from files alone
     version_state: VersionState | None = field(default=None, repr=False, compare=False)
+    # the first day of the site's negotiation record (agreement.yaml's record_start), None: since the repository began
+    record_start: datetime.date | None = None
 
     @property
     def main_language(self) -> str:

@@ -27,6 +27,7 @@ from cooperation.outputs.site.html import (
     markdown_html,
     relative_url,
     scroll_region,
+    year_path,
 )
 from cooperation.outputs.site.memo import PAGES
 from cooperation.timeliness import today
@@ -222,7 +223,7 @@ class SiteContext:
 
 
     def change_link(self, entry) -> str:
-        link = self.link("historia/index.md", entry.change.title, entry_id(entry))
+        link = self.link(year_path(entry.year), entry.change.title, entry_id(entry))
         return f"<span{self.title_lang_attr()}>{link}</span>" if self.title_lang_attr() else link
 
 

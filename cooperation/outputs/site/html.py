@@ -88,6 +88,11 @@ def entry_id(entry) -> str:
     return f"muutos-{entry.change.commit[:10]}"
 
 
+def year_path(year: int) -> str:
+    """The page holding every change of ``year`` (where links to a change point: its place in the record)."""
+    return f"historia/{year}.md"
+
+
 # characters outside XML 1.0's Char production: no escape can carry them, so they are left out
 XML_ILLEGAL = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 

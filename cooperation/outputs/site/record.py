@@ -5,7 +5,8 @@ import re
 import urllib.parse
 
 from cooperation.changes.diff import field_line, item_label, summary, text_runs, untranslated_note, value_line
-from cooperation.domain import AMENDMENT, EDITORIAL, MONITORING
+from cooperation.changes.record import AMENDMENT_PROPOSAL, BEFORE_SIGNING, CLASSES, class_counts, months, periods
+from cooperation.domain import AMENDMENT
 from cooperation.i18n import labels as L
 from cooperation.i18n.labels import CLASS_HELP, CLASS_NAMES
 from cooperation.i18n.labels import DIFF_WORDS as WORDS
@@ -24,39 +25,34 @@ from cooperation.outputs.site.html import (
     fingerprint_code,
     heading_text,
     iso_date,
+    keep_whole,
+    year_path,
 )
+from cooperation.outputs.site.memo import PAGES
 from cooperation.schemas import partial_date_span
 
 _HEX = re.compile(r"\b[0-9a-f]{12,64}\b")
+LATEST = 20  # the changes on the history page; each year's page holds all of that year's
+MOST_LINES = 200  # an entry's changes listed on the record's pages; any beyond are counted
+
+
+def _count(n: int, lang: str) -> str:
+    """"1 muutos", "2 000 muutosta"."""
+    return L.count_word("record_n_changes", n, lang).format(n=L.number(n, 0, lang))
 
 
 class RecordPages(SiteContext):
     """The negotiation record: the history of changes, the changes since the version in force, the signed versions, the approvals, and the Atom feed."""
 
     def history_pages(self) -> None:
+        """The history page (a summary by year and by version, and the newest changes), a page per year holding
+        every change of that year, the changes since the version in force, the signed versions and the feed."""
         from cooperation.changes.history import History
         h, lang = self.history or History(), self.lang
-        page = self.start("historia/index.md", self.w("history"))
-        page.body.append(f"<p>{esc(self.w('history_help'))}</p>")
-        page.body.append(self.in_force_html())
-        page.body.append(f'<p><a href="{esc(self.href("historia/index.md"))}muutokset-{lang}.xml">{esc(self.w("feed"))}</a></p>')
-        if not h.entries:
-            page.body.append(f"<p>{esc(self.w('no_history'))}</p>")
-        else:
-            page.body.append(self.history_filter(h))
-        for entry in h.entries:
-            cls = entry.diff.change_class or AMENDMENT  # history keeps only entries with a class
-            # each entry in a section of its class, which the filter above shows or hides
-            page.body.append(f'<section class="history-entry" data-class="{esc(cls)}">')
-            # headed by what changed, in the page's language; the pull request's title follows
-            page.body.append(f"## {heading_text(iso_date(entry.change.date) + ' ' + summary(entry.diff, lang))} {{#{entry_id(entry)}}}")
-            fingerprint = (f"{self.w('fingerprint')}: <code>{esc(entry.diff.fingerprint_old[:16])}…</code> → "
-                           f"<code>{esc(entry.diff.fingerprint_new[:16])}…</code>" if entry.diff.fingerprint_changes else "")
-            page.body.append(f'<p>{self.badge("change", cls, CLASS_NAMES[cls][lang])} — {esc(CLASS_HELP[cls][lang])}'
-                             f"{self.pr_link(entry.change.pull_request)}<br><span{self.title_lang_attr()}>{esc(entry.change.title)}</span>"
-                             f"<br> <small>{fingerprint}</small></p>")
-            page.body.append(self.diff_html(entry.diff))
-            page.body.append("</section>")
+        self.record_periods = periods(h.entries, self.state)
+        self.history_index(h)
+        for year in h.years():
+            self.year_page(h, year)
         self.assets[f"historia/muutokset-{lang}.xml"] = self.atom_feed(h)
         page = self.start("historia/allekirjoitetun-jalkeen.md", self.w("changes_since_signed"))
         page.body.append(self.in_force_html())
@@ -82,12 +78,198 @@ class RecordPages(SiteContext):
             page.body.append(f"<p>{esc(self.w('no_signed_version'))}</p>")
 
 
-    def history_filter(self, h) -> str:
+    def history_index(self, h) -> None:
+        """The history page: how many changes the record holds and since when, a row per year (each year's page
+        holds all its changes) and a line per version, and the newest changes."""
+        page = self.start("historia/index.md", self.w("history"))
+        page.body.append(f"<p>{esc(self.w('history_help'))}</p>")
+        page.body.append(self.in_force_html())
+        page.body.append(f'<p><a href="{esc(self.href("historia/index.md"))}muutokset-{self.lang}.xml">{esc(self.w("feed"))}</a></p>')
+        if not h.entries:
+            page.body.append(f"<p>{esc(self.w('no_history'))}</p>" + self.record_begins(h))
+            return
+        first, last = iso_date(h.entries[-1].change.date), iso_date(h.entries[0].change.date)
+        extent = self.w("record_extent").format(count=_count(len(h.entries), self.lang),
+                                                span=first if first == last else f"{first}–{last}")
+        page.body.append(f"<p>{esc(extent)}</p>" + self.record_begins(h))
+        page.body.append(f"## {heading_text(self.w('record_by_year'))}")
+        page.body.append(self.years_table(h))
+        page.body.append(f"## {heading_text(self.w('record_by_version'))}")
+        page.body.append(self.periods_list())
+        page.body.append(f"## {heading_text(self.w('record_latest'))}")
+        latest = h.entries[:LATEST]
+        years = self.year_links(h.years())
+        key = "record_latest_some" if len(latest) < len(h.entries) else "record_latest_all"
+        total = L.number(len(h.entries), 0, self.lang)
+        page.body.append(f"<p>{esc(self.w(key)).format(shown=len(latest), n=esc(total), years=years)}</p>"
+                         + self.history_filter(latest) + self.class_legend() + self.entries_html(latest, 3))
+
+
+    def year_page(self, h, year: int) -> None:
+        """Every change of one year, newest first: by the version they were made under, then by month, each month
+        summed up by class; each change's details folded, so that a year of 500 changes reads on a phone."""
+        entries = h.of_year(year)
+        page = self.start(year_path(year), self.w("history_year").format(year=year))
+        others = [y for y in h.years() if y != year]
+        summary_link = self.link("historia/index.md", self.w("history"))
+        around = (esc(self.w("record_other_years")).format(years=self.year_links(others), history=summary_link)
+                  if others else esc(self.w("record_summary_link")).format(history=summary_link))
+        help_text = self.w("record_year_help").format(year=year, n=L.number(len(entries), 0, self.lang))
+        page.body.append(f"<p>{esc(help_text)} {around}</p>" + (self.record_begins(h) if year == h.years()[-1] else ""))
+        sections = []  # (period, [(month, anchor, its changes)])
+        anchors: set[str] = set()
+        for period in self.record_periods:
+            mine = period.of_year(year)
+            if not mine:
+                continue
+            in_months = []
+            for month, those in months(mine):
+                anchor = f"kk-{month}" if f"kk-{month}" not in anchors else f"kk-{month}-{period.anchor}"
+                anchors.add(anchor)
+                in_months.append((month, anchor, those))
+            sections.append((period, in_months))
+        jumps = {}  # month → (anchor, changes in it): a month met in two periods is jumped to where it begins
+        for _, in_months in sections:
+            for month, anchor, those in in_months:
+                jumps.setdefault(month, [anchor, 0])[1] += len(those)
+        page.body.append(f'<nav class="jump"{NO_SEARCH} aria-label="{esc(self.w("record_months"))}">'
+                         f'<p>{esc(self.w("record_months"))}:</p><ul class="columns">'
+                         + "".join(f'<li><a href="#{esc(anchor)}">{esc(self.month_title(month))}</a> ({n})</li>'
+                                   for month, (anchor, n) in jumps.items()) + "</ul></nav>"
+                         + self.history_filter(entries) + self.class_legend())
+        for period, in_months in sections:
+            page.body.append(f"## {heading_text(self.period_title(period))} {{#{period.anchor}}}")
+            count = self.w("record_on_this_page").format(
+                count=_count(sum(len(those) for _, _, those in in_months), self.lang))
+            page.body.append(f'<p class="period">{esc(self.period_text(period))} {esc(count)}</p>')
+            for month, anchor, those in in_months:
+                page.body.append(f"### {heading_text(self.month_title(month))} {{#{anchor}}}")
+                page.body.append(self.month_summary(those) + self.entries_html(those, 4))
+
+
+    def record_begins(self, h) -> str:
+        """Where the record begins when agreement.yaml's record_start says so, and where the earlier changes are."""
+        if not h.start:
+            return ""
+        text = esc(self.w("record_begins").format(date=L.partial_date(h.start, self.lang)))
+        if self.repo_url:
+            text += f' <a href="{esc(self.repo_url)}/commits/{esc(self.branch)}">{esc(self.w("record_git_history"))}</a>'
+        return f'<p class="record-start">{text}</p>'
+
+
+    def year_links(self, years: list[int]) -> str:
+        """Links to the year pages, each with its number of changes."""
+        return ", ".join(self.link(year_path(y), str(y)) for y in years)
+
+
+    def years_table(self, h) -> str:
+        rows = []
+        for year in h.years():
+            counts = class_counts(h.of_year(year))
+            rows.append([self.link(year_path(year), str(year)), esc(L.number(sum(counts.values()), 0, self.lang))]
+                        + [esc(L.number(counts[c], 0, self.lang)) for c in CLASSES])
+        return self.table([self.w("record_year"), self.w("record_changes"), self.w("record_amendments"),
+                           self.w("record_editorial"), self.w("record_monitoring")], rows, self.w("record_by_year"),
+                          stack=True)
+
+
+    def periods_list(self) -> str:
+        """A line per version period, newest first: its changes and their dates, linked to where it ends."""
+        items = []
+        for period in self.record_periods:
+            first, last = iso_date(period.entries[-1].change.date), iso_date(period.entries[0].change.date)
+            span = first if first == last else f"{first}–{last}"
+            link = self.link(year_path(period.entries[0].year), self.period_title(period), period.anchor)
+            items.append(f"<li>{link}: {esc(_count(len(period.entries), self.lang))}, {esc(span)}<br>"
+                         f'<span class="fine-print">{esc(self.period_text(period))}</span></li>')
+        return "<ul>" + "".join(items) + "</ul>"
+
+
+    def period_title(self, period) -> str:
+        if period.kind == BEFORE_SIGNING:
+            return self.w("record_before_signing")
+        if period.kind == AMENDMENT_PROPOSAL:
+            return S.version_title(period.version, self.state, self.lang)
+        return self.w("record_after_signing").format(version=S.version_label(period.version, self.state, self.lang))
+
+
+    def period_text(self, period) -> str:
+        """What the period's version is: the one its changes led to, the one signed before them (and when it
+        entered into force), or the proposal and how many parties approved it."""
+        state, lang = self.state, self.lang
+        if period.kind == BEFORE_SIGNING:
+            if period.version is not None:
+                return self.w("record_led_to").format(version=S.version_label(period.version, state, lang))
+            return self.w("record_not_signed_yet").format(version=S.version_title(period.proposed, state, lang),
+                                                          status=S.version_status(period.proposed, state, lang))
+        if period.kind == AMENDMENT_PROPOSAL:
+            in_force = state.in_force or period.version
+            return self.w("record_proposal_to").format(version=S.version_label(in_force, state, lang),
+                                                       status=S.version_status(period.version, state, lang))
+        return f"{S.version_title(period.version, state, lang)}: {S.version_status(period.version, state, lang)}."
+
+
+    def month_title(self, month: str) -> str:
+        """"2026-03" → "Maaliskuu 2026"."""
+        return f"{L.month_name(int(month[5:7]), self.lang).capitalize()} {month[:4]}"
+
+
+    def month_summary(self, entries) -> str:
+        """A month's changes counted, by class."""
+        counts = class_counts(entries)
+        parts = [f'<span class="nw">{self.badge("change", c, CLASS_NAMES[c][self.lang])} {n}</span>'
+                 for c, n in counts.items() if n]
+        return f'<p class="month-summary">{esc(_count(len(entries), self.lang))}: {" ".join(parts)}</p>'
+
+
+    def class_legend(self) -> str:
+        """What each class of change means, said once a page (each change carries its class's badge)."""
+        return (f'<details class="class-legend"{NO_SEARCH}><summary>{esc(self.w("record_classes"))}</summary><ul>'
+                + "".join(f'<li>{self.badge("change", c, CLASS_NAMES[c][self.lang])} — {esc(CLASS_HELP[c][self.lang])}</li>'
+                          for c in CLASSES) + "</ul></details>")
+
+
+    def entries_html(self, entries, level: int) -> str:
+        """Changes one after another. The search leaves them out: the index stays the size it was however long the
+        record grows, and an item's id finds its own page (where its goal's changes are) rather than hundreds of
+        changes; the record is read by year, version and month."""
+        return f'<div class="history-entries"{NO_SEARCH}>' + "".join(self.entry_html(e, level) for e in entries) + "</div>"
+
+
+    def entry_html(self, entry, level: int) -> str:
+        """One change: its date and what changed as a heading (the place links point to), its class and pull
+        request, and the changes themselves folded. Rendered once per build of a language (both pages show it)."""
+        key = ("history-entry", entry.change.commit, entry.change.parent, self.lang, self.m.main_language,
+               self.repo_url, level)
+        return PAGES.get(key, lambda: self._entry_html(entry, level))
+
+
+    def _entry_html(self, entry, level: int) -> str:
+        """Two or three lines folded: the date and what changed (the heading), then its class and the pull request's
+        title, which open the list of changes, the pull request's link and the fingerprints."""
+        lang, diff = self.lang, entry.diff
+        cls = diff.change_class or AMENDMENT  # history keeps only entries with a class
+        heading = keep_whole(esc(iso_date(entry.change.date) + " " + summary(diff, lang)))  # ids whole on a phone
+        # not <small>: the theme dims it, below 4.5:1 contrast on the open details' tint
+        fingerprint = (f'{esc(self.w("fingerprint"))}: <code>{esc(diff.fingerprint_old[:16])}…</code>'
+                       f" → <code>{esc(diff.fingerprint_new[:16])}…</code>" if diff.fingerprint_changes else "")
+        pull_request = self.pr_link(entry.change.pull_request).strip().removeprefix("(").removesuffix(")")
+        meta = "<br>".join(x for x in (pull_request, fingerprint) if x)
+        lines = self.diff_lines(diff)
+        # each entry in a section of its class, which the filter shows or hides
+        return (f'<section class="history-entry" data-class="{esc(cls)}">'
+                f'<h{level} id="{entry_id(entry)}" class="entry-title">{heading}</h{level}>'
+                f'<details class="entry-changes"><summary>{self.badge("change", cls, CLASS_NAMES[cls][lang])} '
+                f"<span{self.title_lang_attr()}>{keep_whole(esc(entry.change.title))}</span> ({len(lines)})</summary>"
+                + (f'<p class="meta fine-print">{meta}</p>' if meta else "")
+                + f"{self.lines_html(lines, MOST_LINES)}</details></section>")
+
+
+    def history_filter(self, entries) -> str:
         """Radio buttons that show one class of change (amendment, editorial, monitoring) or all (issue 32.9): no
         JavaScript, the page's style hides the other entries (extra.css, :has); a browser without it shows all."""
-        counts = {cls: sum(1 for e in h.entries if (e.diff.change_class or AMENDMENT) == cls)
-                  for cls in (AMENDMENT, EDITORIAL, MONITORING)}
-        options = [("all", f"{self.w('history_all')} ({len(h.entries)})", True)]
+        counts = class_counts(entries)
+        options = [("all", f"{self.w('history_all')} ({len(entries)})", True)]
         options += [(cls, f"{CLASS_NAMES[cls][self.lang].capitalize()} ({n})", False) for cls, n in counts.items() if n]
         return (f'<fieldset class="history-filter"{NO_SEARCH}><legend>{esc(self.w("history_filter"))}</legend>'
                 + "".join(f'<label><input type="radio" name="history-class" id="history-class-{cls}" value="{cls}"'
@@ -128,7 +310,7 @@ class RecordPages(SiteContext):
             out += ["<entry>", f"<title>{xml_escape(summary(entry.diff, lang))} ({xml_escape(cls)})</title>",
                     f"<id>urn:agreement:{xml_escape(self.m.id)}:{entry.change.commit}</id>",
                     f"<updated>{xml_escape(entry.change.date)}</updated>",
-                    f'<link href="index.html#{entry_id(entry)}"/>',
+                    f'<link href="{entry.year}/#{entry_id(entry)}"/>',
                     f'<content type="text">{xml_escape(text)}</content>', "</entry>"]
         out.append("</feed>")
         return ("\n".join(out) + "\n").encode("utf-8")
@@ -221,9 +403,10 @@ class RecordPages(SiteContext):
         return "\n".join(out)
 
 
-    def diff_html(self, diff, limit: int = 40) -> str:
+    def diff_lines(self, diff) -> list[tuple[str, str]]:
+        """A diff's changes, each (HTML, class): a field as a word diff, an item added or removed, a measured value."""
         main = diff.main_language
-        lines = []  # (HTML, class)
+        lines = []
         for item in diff.items:
             if item.change == "changed":
                 lines += [(self.field_change_html(item, f, main), f.kind) for f in item.fields]
@@ -232,13 +415,27 @@ class RecordPages(SiteContext):
         # each value that changed: indicator, area, year, old → new (not "570 muutettu")
         lines += [(esc(f"{WORDS['measurements'][self.lang]}: {value_line(v, self.lang, main, diff.area_names)}"), "monitoring")
                   for v in diff.values]
-        shown = lines[:limit]
-        out = "<ul>" + "".join(f'<li>{text} {self.badge("change", kind, CLASS_NAMES[kind][self.lang])}</li>'
-                               for text, kind in shown) + "</ul>"
-        if len(lines) > limit:  # the rest one click away, not dropped
-            out += (f"<details><summary>{esc(L.count_word('more_changes', len(lines) - limit, self.lang).format(n=len(lines) - limit))}</summary><ul>"
-                    + "".join(f'<li>{text} {self.badge("change", kind, CLASS_NAMES[kind][self.lang])}</li>'
-                              for text, kind in lines[limit:]) + "</ul></details>")
+        return lines
+
+
+    def diff_html(self, diff, limit: int = 40) -> str:
+        return self.lines_html(self.diff_lines(diff), limit=limit)
+
+
+    def lines_html(self, lines: list[tuple[str, str]], most: int | None = None, limit: int = 40) -> str:
+        """The first ``limit`` changes listed, the rest folded one click away; beyond ``most``, only counted (a
+        yearly import of thousands of values is one change on a page of hundreds)."""
+        def items(part) -> str:
+            return "".join(f'<li>{text} {self.badge("change", kind, CLASS_NAMES[kind][self.lang])}</li>' for text, kind in part)
+        listed = lines[:most] if most is not None else lines
+        out = "<ul>" + items(listed[:limit]) + "</ul>"
+        if len(listed) > limit:  # the rest one click away, not dropped
+            rest = len(lines) - limit
+            out += (f"<details><summary>{esc(L.count_word('more_changes', rest, self.lang).format(n=rest))}</summary>"
+                    f"<ul>{items(listed[limit:])}</ul>")
+            if len(lines) > len(listed):
+                out += f"<p>{esc(self.w('record_not_listed').format(n=len(lines) - len(listed)))}</p>"
+            out += "</details>"
         return out
 
 

@@ -16,6 +16,8 @@ from cooperation.outputs.site.html import (
 )
 from cooperation.outputs.site.indicator_blocks import IndicatorBlocks
 
+GOAL_CHANGES = 5  # a goal's newest changes listed on its sub-area page; the earlier ones folded under them
+
 
 class SubareaPages(IndicatorBlocks):
     """The sub-area pages: each goal with its actions and indicators, their charts, values and histories."""
@@ -119,15 +121,22 @@ class SubareaPages(IndicatorBlocks):
 
 
     def change_list(self, touched) -> str:
-        out = ["<ul>"]
+        """Every change of a goal and its items, newest first: the newest few listed, the earlier ones folded (a goal
+        changed at every spring's monitoring over a term has dozens)."""
+        lines = []
         for entry, items in touched:
-            lines = [field_line(item, f, self.lang, entry.diff.main_language) for item in items for f in item.fields] \
+            fields = [field_line(item, f, self.lang, entry.diff.main_language) for item in items for f in item.fields] \
                 or [f"{WORDS[item.change][self.lang]}: {item_label(item, self.lang, entry.diff.main_language)}" for item in items]
             # what changed in these items first, in the page's language; the pull request's title after it
             mine = Diff(items, {}, entry.diff.fingerprint_old, entry.diff.fingerprint_new, entry.diff.main_language)
-            out.append(f"<li>{esc(iso_date(entry.change.date))} {esc(summary(mine, self.lang))} "
-                       f"({self.change_link(entry)}"
-                       f"{self.pr_link(entry.change.pull_request)})<ul>"
-                       + "".join(f"<li>{esc(line)}</li>" for line in lines) + "</ul></li>")
-        out.append("</ul>")
-        return "".join(out)
+            lines.append(f"<li>{esc(iso_date(entry.change.date))} {esc(summary(mine, self.lang))} "
+                         f"({self.change_link(entry)}"
+                         f"{self.pr_link(entry.change.pull_request)})<ul>"
+                         + "".join(f"<li>{esc(line)}</li>" for line in fields) + "</ul></li>")
+        out = "<ul>" + "".join(lines[:GOAL_CHANGES]) + "</ul>"
+        if len(lines) > GOAL_CHANGES:
+            rest = len(lines) - GOAL_CHANGES
+            # the search indexes the newest few: the index stays its size however long the record grows
+            out += (f'<details class="goal-history"{NO_SEARCH}><summary>{esc(L.count_word("record_goal_earlier", rest, self.lang).format(n=rest))}'
+                    f'</summary><ul>{"".join(lines[GOAL_CHANGES:])}</ul></details>')
+        return out
