@@ -20,6 +20,7 @@ from cooperation.i18n.messages import LANGUAGES
 from cooperation.i18n.status import language, speaking, status
 from cooperation.load.sources import load_sources
 from cooperation.timeliness import fixed_today
+from cooperation.workspace import Workspace
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 PROG = "yhteistyosopimus"  # the installed command; this repository's build.py is the same with its own folder as root
@@ -55,7 +56,7 @@ def cmd_validate(args) -> int:
     if not args.root.is_dir():
         sys.stderr.write(f"virhe: kansiota {args.root} ei ole\n")
         return EXIT_USAGE
-    sources, result = pipeline.validate(args.root)
+    sources, result = pipeline.validate(args.root, args.workspace)
     if args.base is not None:  # what changed since BASE: texts changed in one language only
         from cooperation.changes.diff import diff_revisions, untranslated_problems
         from cooperation.changes.gitrepo import GitError
@@ -77,7 +78,7 @@ def load_model(args):
         sys.stderr.write(f"virhe: kansiossa {args.root} ei ole agreement/-kansiota (anna --root)\n")
         raise SystemExit(EXIT_USAGE)
     try:
-        model, sources, _ = load_all(args.root)
+        model, sources, _ = load_all(args.root, args.workspace)
         return model, sources
     except ModelError as exc:
         out, err = reporter.text(exc.result, language())
@@ -314,7 +315,7 @@ def cmd_amendment(args) -> int:
         sys.stderr.write(f"virhe: kansiossa {args.root} ei ole agreement/-kansiota (anna --root)\n")
         return EXIT_USAGE
     try:
-        files = pipeline.amendment_files(args.root, args.base, args.head)
+        files = pipeline.amendment_files(args.root, args.base, args.head, args.workspace)
     except GitError as exc:
         sys.stderr.write(f"virhe: {exc}; mitään ei kirjoitettu\n")
         return EXIT_USAGE
@@ -622,6 +623,7 @@ def main(argv: list[str] | None = None, *, default_root: Path | None = None, pro
     if getattr(args, "root", None) is None:
         args.root = default_root if default_root is not None else Path.cwd()
     args.root = Path(os.path.abspath(args.root))
+    args.workspace = Workspace()  # what this command reads and computes once (cooperation/workspace.py)
     problem = _check_source_date_epoch()
     if problem:
         sys.stderr.write(f"virhe: {problem}\n")

@@ -14,13 +14,12 @@ from pathlib import Path
 
 from cooperation.changes import gitrepo, versions
 from cooperation.check import check
-from cooperation.check.checker import forget_checked
-from cooperation.load.sources import Sources, data_digest, forget_read, load_sources
+from cooperation.load.sources import Sources, data_digest, load_sources
 from cooperation.model import Agreement, build, fingerprint_of
-from cooperation.model.fingerprint import forget_canonical
 from cooperation.outputs import codeowners
 from cooperation.result import WARNING, Result
 from cooperation.timeliness import today
+from cooperation.workspace import Workspace
 
 
 class ModelError(Exception):
@@ -39,20 +38,20 @@ class SameText(Exception):
         self.fingerprint = fingerprint
 
 
-def validate(root: Path) -> tuple[Sources, Result]:
+def validate(root: Path, workspace: Workspace | None = None) -> tuple[Sources, Result]:
     """Load and check: the schema, the cross-checks, then the post-checks that need git or an output's view
     (the decisions against the texts they are about; a committed CODEOWNERS must match the data).
 
-    Incrementally: a file with the same bytes as in the previous load of this process is not parsed,
-    schema-checked or canonicalised again (the preview reloads after each edit of one file). The
+    In one workspace (a command, a preview session), a file with the same bytes as in the workspace's previous load
+    is not parsed, schema-checked or canonicalised again (the preview reloads after each edit of one file). The
     cross-checks and the model see every file together, so they run whole."""
-    sources, result, _ = _checked(root)
+    sources, result, _ = _checked(root, workspace or Workspace())
     return sources, result
 
 
-def _checked(root: Path) -> tuple[Sources, Result, Agreement | None]:
+def _checked(root: Path, workspace: Workspace) -> tuple[Sources, Result, Agreement | None]:
     """validate's work, and the model with its version state when the data has no errors."""
-    sources = load_sources(root, incremental=True)
+    sources = load_sources(root, workspace)
     result = check(sources)
     removed, result = _removed_indicators(sources, result)
     model = None
@@ -86,22 +85,21 @@ def _removed_indicators(sources: Sources, result: Result) -> tuple[dict, Result]
     return removed, result
 
 
-_LOADED: dict[tuple, tuple[Agreement, Sources, Result]] = {}
-
-
-def load_all(root: Path) -> tuple[Agreement, Sources, Result]:
+def load_all(root: Path, workspace: Workspace | None = None) -> tuple[Agreement, Sources, Result]:
     """Load, check and build the model; raises ModelError (carrying the problems) when the data has errors.
 
-    The same files are loaded and checked once per process: `build.py site` loads them, then its
-    Finnish and Swedish MkDocs builds ask again. Any change to a data file, or another current date, is a new key."""
+    The same files are loaded and checked once per workspace (a command, a preview session): a site's Finnish and
+    Swedish MkDocs builds ask again. Any change to a data file, or another current date, is a new key."""
+    workspace = workspace or Workspace()
+    loaded = workspace.memo("pipeline.loaded")
     key = (str(Path(root).resolve()), data_digest(root), _codeowners_state(root), today(), gitrepo.state(root))
-    if key not in _LOADED:
-        sources, result, model = _checked(root)
+    if key not in loaded:
+        sources, result, model = _checked(root, workspace)
         if result.errors or model is None:
             raise ModelError(result)
-        _LOADED.clear()
-        _LOADED[key] = (model, sources, result)
-    return _LOADED[key]
+        loaded.clear()
+        loaded[key] = (model, sources, result)
+    return loaded[key]
 
 
 def _codeowners_state(root: Path) -> tuple | None:
@@ -113,21 +111,13 @@ def _codeowners_state(root: Path) -> tuple | None:
     return (info.st_mode, info.st_size, info.st_mtime_ns, info.st_ino)
 
 
-def load(root: Path) -> tuple[Agreement, Result]:
+def load(root: Path, workspace: Workspace | None = None) -> tuple[Agreement, Result]:
     """As ``load_all``, without the sources."""
-    model, _, result = load_all(root)
+    model, _, result = load_all(root, workspace)
     return model, result
 
 
-def forget_loaded() -> None:
-    """Drop the loaded model and what the stages remember of each file (benchmarks time a cold build)."""
-    _LOADED.clear()
-    forget_read()
-    forget_checked()
-    forget_canonical()
-
-
-def amendment_files(root: Path, base: str, head: str | None) -> dict[str, bytes]:
+def amendment_files(root: Path, base: str, head: str | None, workspace: Workspace | None = None) -> dict[str, bytes]:
     """The amendment package of ``head`` (None: the files as they are) against ``base``: both versions loaded,
     checked and built; GitError when a revision does not exist or ``base`` is not an ancestor of ``head``;
     ModelError (with the problems, the older version's first) when either version has errors; SameText when both
@@ -153,7 +143,7 @@ def amendment_files(root: Path, base: str, head: str | None) -> dict[str, bytes]
         try:
             try:
                 if head is None:
-                    head_model, head_sources, _ = load_all(root)
+                    head_model, head_sources, _ = load_all(root, workspace)
                 else:
                     head_sources = load_sources(gitrepo.export(repo, prefix, head_commit, Path(tmp) / "head"))
                     head_result = check(head_sources)

@@ -280,7 +280,6 @@ def _mutate(root, rng: random.Random) -> None:
 @pytest.mark.parametrize("seed", range(4))
 def test_random_amendments_of_the_example_keep_the_invariant(tmp_path, seed):
     def rendered(root) -> bytes:
-        pipeline.forget_loaded()
         return render_languages(pipeline.load_all(root)[0], ["fi"])["fi"]
     base = rendered(REPO)
     root = copy_example(tmp_path / "data")

@@ -120,23 +120,21 @@ class _Cached:
     shown: History | None = None
 
 
-_CACHE: dict[tuple, _Cached] = {}
-
-
 def _state_key(root: Path) -> tuple:
     """The commits and tags the history reads (an edit of a file that is not committed changes neither)."""
     return (str(Path(root).resolve()), *gitrepo.state(root))
 
 
 def cached_history(root: Path, sources: Sources, in_force: str | None = None) -> History | None:
-    """``load_history`` once per state of the repository: both language builds and every preview rebuild share
-    the commits' history; only the changes since the version in force (held by commit ``in_force``) are compared
-    again, once per ``sources`` (the files as they are)."""
+    """``load_history`` once per state of the repository in the workspace of ``sources`` (its memo "history"): both
+    language builds and every preview rebuild share the commits' history; only the changes since the version in force
+    (held by commit ``in_force``) are compared again, once per ``sources`` (the files as they are)."""
+    memo: dict = sources.workspace.memo("history") if sources.workspace is not None else {}
     key = (*_state_key(root), in_force)
-    if key not in _CACHE:
-        _CACHE.clear()
-        _CACHE[key] = _Cached(_committed(root, in_force=in_force))
-    cached = _CACHE[key]
+    if key not in memo:
+        memo.clear()
+        memo[key] = _Cached(_committed(root, in_force=in_force))
+    cached = memo[key]
     if cached.committed is None:
         return None
     history, signed = cached.committed

@@ -193,7 +193,7 @@ def _import_roundtrip(file: Path, root: Path, sources: Sources, parties: list[di
             if exact and read.meta.get("schemas") == default_schemas().digest else frozenset()
         # the data and its comments written together, or neither (the comments first): never merged with them lost
         if write_and_report(root, writes, report, lambda: check(sources, schema_valid=valid), locate, written,
-                            valid, comments) != EXIT_OK:
+                            valid, comments, sources.workspace) != EXIT_OK:
             return EXIT_DATA
     else:
         say(status("workbook_unchanged"))

@@ -37,6 +37,7 @@ from cooperation.load.yaml_loader import (
 )
 from cooperation.result import ERROR, WARNING, Problem
 from cooperation.schemas import default_schemas
+from cooperation.workspace import Workspace
 
 AGREEMENT_FILES = {
     # kind: (file name, required, what it holds — for the "file missing" message)
@@ -83,12 +84,16 @@ class Sources:
     measurement_files: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)  # files that exist but could not be read
-    # read through the per-process memo (load_sources(incremental=True)): an unchanged file is the same
-    # Document as in the previous load, so later stages may reuse what they derived from that object
-    incremental: bool = False
+    # read through a workspace (load_sources(workspace=…)): an unchanged file is the same Document as in the
+    # workspace's previous load, so later stages may reuse what they derived from that object, in the same workspace
+    workspace: Workspace | None = field(default=None, repr=False, compare=False)
     # the data format the files are written in (formats.py; None: `format` is not a whole number); files of an older
     # format are read upgraded to today's (their documents are upgraded copies), a newer one is not read further
     format: int | None = formats.FORMAT
+
+    @property
+    def incremental(self) -> bool:
+        return self.workspace is not None
 
     @property
     def agreement(self) -> Document | None:
@@ -162,21 +167,18 @@ def _linked(root: Path, folder: str, problems: list[Problem]) -> bool:
     return False
 
 
-# What reading each file gave in the latest incremental load: (path, name, kind, SHA-256 of the bytes) →
-# (document or rows, the file's own problems). Keyed by content, never by time: a file with other bytes is read
-# again, and a file's name is in its key because positions and messages name it.
-_READ: dict[tuple, tuple[Any, tuple[Problem, ...]]] = {}
-
-
 class _Reader:
-    """Reads the files of one load; incrementally, a file whose bytes the previous load read is not parsed again.
+    """Reads the files of one load; in a workspace, a file whose bytes the workspace's previous load read is not
+    parsed again. The workspace's memo "load.read": (path, name, kind, SHA-256 of the bytes) → (document or rows, the
+    file's own problems); keyed by content, never by time (a file with other bytes is read again), a file's name in its
+    key because positions and messages name it.
 
     Only the entries of the latest load are kept (an edited file's old entry goes), so the memo holds one
     region's worth whatever the number of loads. Cached documents and rows are shared with the previous load's
     Sources: no stage changes them (tests/test_incremental.py checks that a full load leaves them as parsed)."""
 
-    def __init__(self, incremental: bool, staged: Mapping[Path, bytes] | None = None):
-        self.incremental = incremental
+    def __init__(self, workspace: Workspace | None, staged: Mapping[Path, bytes] | None = None):
+        self.memo = workspace.memo("load.read") if workspace is not None else None
         self.staged = staged or {}
         self.kept: dict[tuple, tuple[Any, tuple[Problem, ...]]] = {}
 
@@ -186,10 +188,10 @@ class _Reader:
         raw = self.staged[path] if path in self.staged else read_bytes(path, name, problems, max_bytes)
         if raw is None:  # read_bytes said why (a link, a special file, too large): never remembered
             return None
-        if not self.incremental:
+        if self.memo is None:
             return parse(raw, path, name, problems)
         key = (str(path), name, kind, hashlib.sha256(raw).digest())
-        entry = self.kept.get(key) or _READ.get(key)
+        entry = self.kept.get(key) or self.memo.get(key)
         if entry is None:
             found: list[Problem] = []
             entry = (parse(raw, path, name, found), tuple(found))
@@ -198,14 +200,9 @@ class _Reader:
         return entry[0]
 
     def done(self) -> None:
-        if self.incremental:
-            _READ.clear()
-            _READ.update(self.kept)
-
-
-def forget_read() -> None:
-    """Drop the memo of read files (benchmarks time a cold load)."""
-    _READ.clear()
+        if self.memo is not None:
+            self.memo.clear()
+            self.memo.update(self.kept)
 
 
 def _parse_yaml(raw: bytes, path: Path, name: str, problems: list[Problem]) -> Document | None:
@@ -218,15 +215,15 @@ def _parse_measurements(raw: bytes, path: Path, name: str, problems: list[Proble
     return [] if text is None else read_measurements(text, name, problems)
 
 
-def load_sources(root: Path, incremental: bool = False, staged: Mapping[Path, bytes] | None = None) -> Sources:
-    """Every data file under ``root``, read strictly. ``incremental``: files with the same bytes as in the
-    previous incremental load are not parsed again (their documents, rows and problems are reused). ``staged``:
+def load_sources(root: Path, workspace: Workspace | None = None, staged: Mapping[Path, bytes] | None = None) -> Sources:
+    """Every data file under ``root``, read strictly. ``workspace``: files with the same bytes as in the workspace's
+    previous load are not parsed again (their documents, rows and problems are reused). ``staged``:
     files (paths under ``root``, regular files in its data folders) read as these bytes instead of from the disk,
     existing or not: the data as an import would write it, checked before anything is written."""
     root = Path(root)
-    sources = Sources(root=root, incremental=incremental)
+    sources = Sources(root=root, workspace=workspace)
     staged = {Path(path): data for path, data in (staged or {}).items()}
-    reader = _Reader(incremental, staged)
+    reader = _Reader(workspace, staged)
     problems = sources.problems
     # Never read through a symbolic link: a link can point out of the data root (/etc/passwd,
     # /proc/self/environ) and validation quotes what it reads into pull-request annotations.

@@ -164,7 +164,7 @@ def build(sources: Sources) -> Agreement:
                                 legal(c["legal_reference"]) if "legal_reference" in c else None)
                       for c in a.get("annual_cycle", [])],
         parties=parties, forums=forums, annexes=annexes, subareas=subareas,
-        fingerprint=compute_fingerprint(content), content=content, accessibility=_accessibility(a.get("accessibility") or {}, text))
+        fingerprint=compute_fingerprint(content, sources), content=content, accessibility=_accessibility(a.get("accessibility") or {}, text))
 
 
 def _accessibility(d: dict, text) -> Accessibility:

@@ -78,14 +78,10 @@ class _Canonical:
         return self.doc is doc and self.kind == kind and self.main == main and self.schemas is schemas
 
 
-# The latest incremental load's canonical documents by file name. An unchanged file loaded incrementally is
-# the same Document object; an edited one is a new object and is canonicalised again.
-_CANONICAL: dict[str, _Canonical] = {}
-
-
-def forget_canonical() -> None:
-    """Drop the remembered canonical documents (benchmarks time a cold build)."""
-    _CANONICAL.clear()
+def _memo(sources: Sources) -> dict[str, _Canonical] | None:
+    """The workspace's memo "model.canonical": the latest load's canonical documents by file name. An unchanged file
+    loaded in the same workspace is the same Document object; an edited one is a new object, canonicalised again."""
+    return sources.workspace.memo("model.canonical") if sources.workspace is not None else None
 
 
 def canonical_content(sources: Sources) -> dict:
@@ -98,24 +94,26 @@ def canonical_content(sources: Sources) -> dict:
     content: dict[str, Any] = {}
     kept: dict[str, _Canonical] = {}
     docs = [(kind, doc.name, doc) for kind, doc in sources.yaml_documents()]
+    memo = _memo(sources)
     for kind, name, doc in sorted(docs, key=lambda d: d[1]):
-        entry = _CANONICAL.get(name) if sources.incremental else None
+        entry = memo.get(name) if memo is not None else None
         if entry is None or not entry.fits(doc, kind, main, schemas):
             text_paths = {tuple("*" if isinstance(p, int) else p for p in path)
                           for path, node, _ in schemas.walk(kind, doc.data) if node.get("x-kind")}
             entry = _Canonical(doc, kind, main, schemas, _canonical(doc.data, kind, (), main, text_paths))
         kept[name] = entry
         content[name] = entry.value
-    if sources.incremental:  # only the latest load's documents are kept
-        _CANONICAL.clear()
-        _CANONICAL.update(kept)
+    if memo is not None:  # only the latest load's documents are kept
+        memo.clear()
+        memo.update(kept)
     return content
 
 
-def compute_fingerprint(content: dict) -> str:
+def compute_fingerprint(content: dict, sources: Sources | None = None) -> str:
     """SHA-256 of ``content`` as JSON with sorted keys and no spaces, written file by file: a file's part is
-    reused when the incremental load kept its canonical content (the bytes are those of one json.dumps)."""
-    parts = [_dumps(name) + ":" + _serialised(name, value) for name, value in sorted(content.items())]
+    reused when the workspace of ``sources`` kept its canonical content (the bytes are those of one json.dumps)."""
+    memo = _memo(sources) if sources is not None else None
+    parts = [_dumps(name) + ":" + _serialised(memo, name, value) for name, value in sorted(content.items())]
     return hashlib.sha256(("{" + ",".join(parts) + "}").encode("utf-8")).hexdigest()
 
 
@@ -123,8 +121,8 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def _serialised(name: str, value: Any) -> str:
-    entry = _CANONICAL.get(name)
+def _serialised(memo: dict[str, _Canonical] | None, name: str, value: Any) -> str:
+    entry = memo.get(name) if memo is not None else None
     if entry is None or entry.value is not value:
         return _dumps(value)
     if entry.serialised is None:
@@ -137,6 +135,6 @@ def fingerprint_of(sources: Sources) -> str:
     if sources.agreement is None or not isinstance(sources.agreement.data, dict):
         return ""
     try:
-        return compute_fingerprint(canonical_content(sources))
+        return compute_fingerprint(canonical_content(sources), sources)
     except (TypeError, AttributeError, KeyError, ValueError):
         return ""

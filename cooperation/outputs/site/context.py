@@ -28,8 +28,9 @@ from cooperation.outputs.site.html import (
     relative_url,
     scroll_region,
 )
-from cooperation.outputs.site.memo import PAGES
+from cooperation.outputs.site.memo import Memo
 from cooperation.timeliness import today
+from cooperation.workspace import Workspace
 
 
 class SiteContext:
@@ -37,8 +38,10 @@ class SiteContext:
     helpers that write words, links, tables and badges in the page's language."""
 
     def __init__(self, model: Agreement, lang: str, repo_url: str = "", branch: str = "main",
-                 downloads: list[Download] | None = None, history=None):
+                 downloads: list[Download] | None = None, history=None, workspace: Workspace | None = None):
         self.m, self.lang = model, lang
+        # renderings kept from the workspace's previous build (a preview rebuild): memo.py
+        self.memo: Memo = (workspace or Workspace()).get("site.pages", Memo)
         self.repo_url, self.branch = repo_url.rstrip("/"), branch
         self.downloads = downloads or []
         self.history = history  # history.History, or None outside a git repository
@@ -101,7 +104,7 @@ class SiteContext:
         if not text:
             return ""
         source = self.t(text)
-        return f'<div class="{css}">\n{PAGES.get(("md", source), lambda: markdown_html(source))}\n</div>'
+        return f'<div class="{css}">\n{self.memo.get(("md", source), lambda: markdown_html(source))}\n</div>'
 
 
     def href(self, target: str, anchor: str = "") -> str:

@@ -10,7 +10,6 @@ from cooperation.outputs.site.html import (
     esc,
 )
 from cooperation.outputs.site.indicators import IndicatorPages
-from cooperation.outputs.site.memo import PAGES
 from cooperation.outputs.site.parties import PartyPages
 from cooperation.outputs.site.record import RecordPages
 from cooperation.outputs.site.subareas import SubareaPages
@@ -20,7 +19,7 @@ class Site(HomePages, SubareaPages, PartyPages, IndicatorPages, RecordPages, Dow
     """One language's pages of the site, family by family; ``build`` is their table of contents."""
 
     def build(self) -> dict[str, Page]:
-        PAGES.start()
+        self.memo.start()
         builders = [self.home, self.late_page, self.subarea_index, self.party_index, self.matrix, self.indicators, self.forums,
                     self.legal, self.rules, self.annexes, self.opendata, self.accessibility]
         for builder in builders:
