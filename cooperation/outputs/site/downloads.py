@@ -14,7 +14,7 @@ from cooperation.outputs.site.html import (
 )
 
 # the downloads residents want, in this order; every other file (open data, schemas, calendar) is for developers
-FOR_RESIDENTS = ("pdf", "docx", "xlsx")
+FOR_RESIDENTS = ("pdf", "docx", "statements", "xlsx")
 
 FORMATS = {".pdf": "PDF", ".docx": "Word", ".xlsx": "Excel", ".json": "JSON", ".csv": "CSV", ".ics": "iCalendar"}
 
