@@ -155,19 +155,17 @@ def markdown(diff: Diff, concerns: list[Concern], lang: str = "fi", max_chars: i
     lang = lang if lang in ("fi", "sv", "en") else "fi"
     if not concerns:
         return to_markdown(diff, lang, max_chars=max_chars)
-    lines = ["", f"#### {WORDS['heading'][lang]}", "", *[concern_line(c, lang) for c in concerns]]
-    section = "\n".join(lines) + "\n"
-    if max_chars is not None:
-        budget = min(max_chars // 3, max_chars - MIN_MAX_CHARS)
-        if len(section) > budget:
-            kept = lines[:3]
-            notice = WORDS["more_statements"][lang]
-            for line in lines[3:]:
-                if len("\n".join(kept + [line, notice.format(n=len(concerns))])) + 1 > budget:
-                    break
-                kept.append(line)
-            shown = len(kept) - 3
-            section = "\n".join((kept if shown else []) + ([notice.format(n=len(concerns) - shown)] if shown else [])) \
-                + "\n" if shown else ""
-        return to_markdown(diff, lang, max_chars=max_chars - len(section)) + section
-    return to_markdown(diff, lang) + section
+    head = ["", f"#### {WORDS['heading'][lang]}", ""]
+    lines = [concern_line(c, lang) for c in concerns]
+    section = "\n".join(head + lines) + "\n"
+    if max_chars is None:
+        return to_markdown(diff, lang) + section
+    budget = min(max_chars // 3, max_chars - MIN_MAX_CHARS)
+    if len(section) > budget:  # as many as fit, and how many more there are; nothing where not even that fits
+        def cut(kept: list[str]) -> str:
+            return "\n".join(head + kept + [WORDS["more_statements"][lang].format(n=len(lines) - len(kept))]) + "\n"
+        kept: list[str] = []
+        while len(kept) < len(lines) and len(cut(kept + [lines[len(kept)]])) <= budget:
+            kept.append(lines[len(kept)])
+        section = cut(kept) if len(cut(kept)) <= budget else ""
+    return to_markdown(diff, lang, max_chars=max_chars - len(section)) + section
