@@ -26,7 +26,7 @@ class HomePages(SiteContext):
         m, lang = self.m, self.lang
         page = self.start("index.md", self.t(m.short_title), "agreement/agreement.yaml")
         page.body.append(f'<p class="lead">{self.et(m.title)}</p>')
-        page.body.append(home_notice(self))  # a draft out for statements, and what was heard
+        page.body.extend(filter(None, [home_notice(self)]))  # a draft out for statements, and what was heard
         page.body.append(self.md(m.purpose))
         statuses = [i.status.code for i in m.indicators]
         start, end = m.validity

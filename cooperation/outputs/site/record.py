@@ -48,7 +48,7 @@ class RecordPages(SiteContext):
                              f"{self.pr_link(entry.change.pull_request)}<br><span{self.title_lang_attr()}>{esc(entry.change.title)}</span>"
                              f"<br> <small>{fingerprint}</small></p>")
             page.body.append(self.diff_html(entry.diff))
-            page.body.append(answered_html(self, entry.change.pull_request))  # the statements this change answers
+            page.body.extend(filter(None, [answered_html(self, entry.change.pull_request)]))  # the statements it answers
         self.assets[f"historia/muutokset-{lang}.xml"] = self.atom_feed(h)
         page = self.start("historia/allekirjoitetun-jalkeen.md", self.w("changes_since_signed"))
         page.body.append(self.in_force_html())
