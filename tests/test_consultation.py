@@ -18,6 +18,7 @@ import yaml
 from amending import edit, git
 from consulting import FIXTURE, ROUNDS, fingerprint
 from helpers import run_cli
+from test_no_template_code import template_code
 from test_site import Page, read
 
 from cooperation.changes.diff import diff_revisions
@@ -215,6 +216,9 @@ def test_word_summary_per_language_ready_for_the_council(consulted):
     run = document[:document.index("Viikonloppuna olisi helpompi osallistua")]
     assert run[run.rindex("<w:r>"):].count('<w:lang w:val="fi-FI"') == 1
     assert "Kieli" not in zipfile.ZipFile(out / "rannikkoseutu-2026-lausuntoyhteenveto-sv.docx").read("word/styles.xml").decode()
+    for lang in ("fi", "sv"):  # no template code or placeholder left in any part
+        name = f"rannikkoseutu-2026-lausuntoyhteenveto-{lang}.docx"
+        assert template_code(name, (out / name).read_bytes()) == []
 
 
 def test_word_summary_is_offered_on_the_site_and_linked_from_the_round(consulted):

@@ -134,14 +134,20 @@ def about_goal(statement: Statement, goal: Goal) -> bool:
     return statement.item in {goal.id} | {a.id for a in goal.actions} | {i.id for i in goal.indicators}
 
 
-def counts(round_: Round, where: dict[str, Place]) -> dict[str | None, dict[str, int]]:
-    """Statements per sub-area (its id; None: the agreement as a whole, or an item no longer in it) and outcome."""
-    out: dict[str | None, dict[str, int]] = {}
+def grouped(round_: Round, where: dict[str, Place]) -> dict[tuple[str | None, str | None], list[Statement]]:
+    """A round's statements by (sub-area id, goal id), in the round's order: (sub-area, None) the sub-area's own,
+    (None, None) the agreement as a whole and items no longer in it. Every summary is told by these groups."""
+    out: dict[tuple[str | None, str | None], list[Statement]] = {}
     for s in round_.statements:
-        place = where.get(s.item) if s.item else None
-        row = out.setdefault(place.subarea.id if place else None, dict.fromkeys((*OUTCOMES, PENDING), 0))
-        row[s.outcome] += 1
+        place = where.get(s.item or "")
+        key = (place.subarea.id, place.goal.id if place.goal else None) if place else (None, None)
+        out.setdefault(key, []).append(s)
     return out
+
+
+def counts(statements: list[Statement]) -> dict[str, int]:
+    """How many statements each outcome has (and how many await their response)."""
+    return {outcome: sum(1 for s in statements if s.outcome == outcome) for outcome in (*OUTCOMES, PENDING)}
 
 
 def build_rounds(data: Any, main: str, expand: Callable[[list[str]], list[str]]) -> list[Round]:

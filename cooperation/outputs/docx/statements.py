@@ -17,7 +17,7 @@ from pathlib import Path
 from cooperation.files import reproducible_zip
 from cooperation.i18n import labels as L
 from cooperation.model import Agreement, Text
-from cooperation.model.consultations import OUTCOMES, PENDING, Round, Statement, in_summary, places
+from cooperation.model.consultations import OUTCOMES, PENDING, Round, Statement, counts, grouped, in_summary, places
 from cooperation.outputs.docx import TEMPLATE
 from cooperation.outputs.docx import pandoc_doc as P
 from cooperation.outputs.docx import wordml as W
@@ -75,11 +75,7 @@ class _Summary:
             return self.blocks
         self.blocks.append(P.header(1, self.w("statements_by_subarea")))
         self.counts()
-        groups: dict[tuple[str | None, str | None], list[Statement]] = {}
-        for s in sorted(r.statements, key=self.author_key):
-            place = self.where.get(s.item or "")
-            key = (place.subarea.id, place.goal.id if place.goal else None) if place else (None, None)
-            groups.setdefault(key, []).append(s)
+        groups = {key: sorted(found, key=self.author_key) for key, found in grouped(r, self.where).items()}
         for subarea in m.subareas:
             if not any(key[0] == subarea.id for key in groups):
                 continue
@@ -115,19 +111,17 @@ class _Summary:
     def counts(self) -> None:
         assert self.r is not None
         columns = [*OUTCOMES, PENDING]
-        groups: dict[str | None, list[Statement]] = {}
-        for s in self.r.statements:
-            place = self.where.get(s.item or "")
-            groups.setdefault(place.subarea.id if place else None, []).append(s)
+        groups = grouped(self.r, self.where)
         rows = []
         for key, name in [(s.id, f"{s.number} {self.t(s.title)}") for s in self.m.subareas] + \
                 [(None, self.w("whole_agreement"))]:
-            if key in groups:
-                found = groups[key]
-                rows.append([[P.plain(name)], [P.plain(str(len(found)))]] +
-                            [[P.plain(str(sum(1 for s in found if s.outcome == c)))] for c in columns])
+            found = [s for (subarea, _), statements in groups.items() if subarea == key for s in statements]
+            if found:
+                n = counts(found)
+                rows.append([[P.plain(name)], [P.plain(str(len(found)))]] + [[P.plain(str(n[c]))] for c in columns])
+        total = counts(self.r.statements)
         rows.append([[P.plain(P.strong(self.w("total")))], [P.plain(P.strong(str(len(self.r.statements))))]] +
-                    [[P.plain(P.strong(str(sum(1 for s in self.r.statements if s.outcome == c))))] for c in columns])
+                    [[P.plain(P.strong(str(total[c])))] for c in columns])
         head = [self.w("subarea"), self.w("n_statements")] + \
             [_capital(L.enum("statement_outcome", o, self.lang)) for o in OUTCOMES] + [_capital(self.w("outcome_pending"))]
         self.blocks.append(P.table(head, rows, [0.32, 0.12, 0.14, 0.14, 0.14, 0.14]))

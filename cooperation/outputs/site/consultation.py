@@ -23,6 +23,8 @@ from cooperation.model.consultations import (
     Statement,
     about_goal,
     consulted_on,
+    counts,
+    grouped,
     in_summary,
     places,
 )
@@ -205,37 +207,31 @@ class ConsultationPages(SiteContext):
 
     def grouped(self, r: Round) -> dict[str | None, tuple[list[Statement], dict[str, list[Statement]]]]:
         """Sub-area id (None: the agreement as a whole, or an item no longer in it) → (statements on the sub-area itself,
-        goal id → statements on the goal, its actions and indicators)."""
+        goal id → statements on the goal, its actions and indicators), each by organisation."""
         out: dict[str | None, tuple[list[Statement], dict[str, list[Statement]]]] = {}
-        for s in sorted(r.statements, key=self.author_key):
-            place = self._where.get(s.item or "")
-            own, by_goal = out.setdefault(place.subarea.id if place else None, ([], {}))
-            if place is None or place.goal is None:
-                own.append(s)
-            else:
-                by_goal.setdefault(place.goal.id, []).append(s)
+        for (subarea, goal), found in grouped(r, self._where).items():
+            own, by_goal = out.setdefault(subarea, ([], {}))
+            (own if goal is None else by_goal.setdefault(goal, [])).extend(sorted(found, key=self.author_key))
         return out
 
     def counts_table(self, r: Round) -> str:
-        groups = self.grouped(r)
+        groups = grouped(r, self._where)
         columns = [*OUTCOMES, PENDING]
         head = [self.w("subarea"), self.w("n_statements")] + \
             [esc(_capital(L.enum("statement_outcome", o, self.lang))) for o in OUTCOMES] + \
             [esc(_capital(self.w("outcome_pending")))]
-        rows, totals = [], dict.fromkeys(columns, 0)
+        rows = []
         order: list[tuple[str | None, str]] = [(s.id, f"{s.number} {self.t(s.title)}") for s in self.m.subareas]
         for key, title in order + [(None, self.w("whole_agreement"))]:
-            if key not in groups:
+            statements = [s for (subarea, _), found in groups.items() if subarea == key for s in found]
+            if not statements:
                 continue
-            own, by_goal = groups[key]
-            statements = own + [s for group in by_goal.values() for s in group]
-            counts = {c: sum(1 for s in statements if s.outcome == c) for c in columns}
-            for c in columns:
-                totals[c] += counts[c]
+            n = counts(statements)
             link = self.link(round_path(r), title, key or f"{r.id}-koko-sopimus")
-            rows.append([link, str(len(statements))] + [str(counts[c]) for c in columns])
+            rows.append([link, str(len(statements))] + [str(n[c]) for c in columns])
+        total = counts(r.statements)
         rows.append([f"<strong>{esc(self.w('total'))}</strong>", f"<strong>{len(r.statements)}</strong>"]
-                    + [f"<strong>{totals[c]}</strong>" for c in columns])
+                    + [f"<strong>{total[c]}</strong>" for c in columns])
         return self.table(head, rows, self.t(r.title), "compact", stack=True)
 
     def summary_link(self, r: Round) -> str:
