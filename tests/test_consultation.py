@@ -177,6 +177,30 @@ def test_an_open_round_on_the_home_page_and_each_goal_it_asks_about(consulted):
     assert "0.10 ( " + consulted["current"][:12] in text
 
 
+def test_a_round_to_come_and_one_being_held(consulted):
+    """The pages as they stand before the first round opens, and while it is open (it asks about the whole draft)."""
+    import datetime
+
+    from cooperation.outputs.site.pages import Site
+    from cooperation.pipeline import load_all
+    from cooperation.timeliness import fixed_today
+
+    model, _, _ = load_all(consulted["root"])  # the data as of the tests' day; the pages as of another
+
+    def pages(day: datetime.date) -> dict[str, str]:
+        with fixed_today(day):
+            return {path: "\n".join(page.body) for path, page in Site(model, "fi").build().items()}
+    before = pages(datetime.date(2026, 8, 20))
+    assert "Lausuntokierros 1.9.–30.9.2026" in before["lausunnot/luonnos-2026.md"]
+    assert "Lausuntokanava" in before["lausunnot/luonnos-2026.md"] and "luonnos-2026-l1" not in before["lausunnot/luonnos-2026.md"]
+    assert "lausunnolla" not in before["index.md"] and "lausunnolla" not in before["osa-alueet/hyte.md"]
+    during = pages(datetime.date(2026, 9, 15))
+    assert during["osa-alueet/hyte.md"].count("Luonnos lausunnolla 1.9.–30.9.2026") == 3  # every goal of the draft
+    assert "Luonnos lausunnolla 1.9.–30.9.2026" in during["index.md"]
+    assert "Lausuntoja on saapunut 14." in during["lausunnot/luonnos-2026.md"]
+    assert "luonnos-2026-l1" not in during["lausunnot/luonnos-2026.md"]  # published once the round has closed
+
+
 def test_the_history_links_a_change_to_the_statements_it_answers(consulted):
     body = article(consulted["site"], "historia")
     entry = body[body.index("Lausuntojen perusteella: viikonloppuryhmät"):]  # pull request #7's title, then its changes
