@@ -277,21 +277,44 @@ def cmd_site(args) -> int:
 def cmd_diff(args) -> int:
     import json
 
-    from cooperation.changes.diff import MIN_MAX_CHARS, diff_revisions, to_json, to_markdown
+    from cooperation.changes import consultation
+    from cooperation.changes.diff import MIN_MAX_CHARS, to_json
     from cooperation.changes.gitrepo import GitError
     if args.max_chars is not None and args.max_chars < MIN_MAX_CHARS:
         sys.stderr.write(f"virhe: --max-chars on vähintään {MIN_MAX_CHARS}\n")
         return EXIT_USAGE
-    try:
-        diff = diff_revisions(args.root, args.base, args.head)
+    try:  # the statements of the newer revision's consultation rounds that concern the changed items come along
+        diff, statements = consultation.diff_with_statements(args.root, args.base, args.head)
     except GitError as exc:
         sys.stderr.write(f"virhe: {exc}\n")
         return EXIT_USAGE
     if args.format == "json":
-        sys.stdout.write(json.dumps(to_json(diff, args.lang), ensure_ascii=False, indent=2) + "\n")
+        data = {**to_json(diff, args.lang), "statements": [c.as_json() for c in statements]}
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
-        sys.stdout.write(to_markdown(diff, args.lang, max_chars=args.max_chars))
+        sys.stdout.write(consultation.markdown(diff, statements, args.lang, max_chars=args.max_chars))
     return EXIT_OK
+
+
+def cmd_statements(args) -> int:
+    """The summary of a consultation round's statements and responses (Word), one per language, into OUT."""
+    refused: list[str] = []
+
+    def produce(model, sources) -> None:
+        known = [r.id for r in model.consultations]
+        if not known or (args.round is not None and args.round not in known):
+            sys.stderr.write(f"virhe: lausuntokierrosta ”{args.round or ''}” ei ole (agreement/consultations.yaml); "
+                             f"kierrokset: {', '.join(known) or 'ei yhtään'}\n")
+            refused.append(args.round or "")
+            return
+        write_output("statements", args, model, sources, round=args.round)
+    code = with_model(args, produce)
+    return EXIT_DATA if refused else code
+
+
+def cmd_import_statements(args) -> int:
+    from cooperation.imports.import_statements import import_statements
+    return import_statements(args.file, args.root, args.round, day=args.date, format=args.format, lang=args.lang)
 
 
 def cmd_approvals(args) -> int:
@@ -509,6 +532,24 @@ def make_parser(prog: str = PROG) -> argparse.ArgumentParser:
     measurements.add_argument("file", type=Path)
     _report_options(measurements)
     measurements.set_defaults(func=cmd_import_measurements)
+
+    statements = commands.add_parser("statements", help="lausuntoyhteenveto ja vastineet (Word) jokaisella sopimuksen "
+                                     "kielellä: OUT/<tunniste>-lausuntoyhteenveto-<kieli>.docx")
+    _common(statements)
+    statements.add_argument("--round", default=None, metavar="KIERROS",
+                            help="lausuntokierroksen tunniste (oletus: viimeisin alkanut, päättynyt ensin)")
+    statements.set_defaults(func=cmd_statements, writes="files")
+
+    import_statements = commands.add_parser("import-statements",
+                                            help="tuo lausunnot kierrokselle: verkkolomakkeen CSV-vienti tai "
+                                                 "työkirjojen kommentit (OUT/kommentit.json)")
+    _common(import_statements)
+    import_statements.add_argument("file", type=Path, help="lomakkeen CSV-tiedosto tai kommentit.json")
+    import_statements.add_argument("--round", required=True, metavar="KIERROS", help="lausuntokierroksen tunniste")
+    import_statements.add_argument("--date", type=_day, default=None, metavar="VVVV-KK-PP",
+                                   help="kommenttien saapumispäivä (kommentit.json; oletus: tämä päivä)")
+    _report_options(import_statements)
+    import_statements.set_defaults(func=cmd_import_statements)
 
     scaffold = commands.add_parser("new-subarea", help="luo uuden osa-alueen tiedosto ohjeineen")
     _common(scaffold)

@@ -28,6 +28,11 @@ SIGNED_STATUSES = ("signed", "in_force")
 # wording only, an amendment must be approved by every party (when unsure, a change is an amendment)
 MONITORING, EDITORIAL, AMENDMENT = "monitoring", "editorial", "amendment"
 
+# Files that hold no part of the agreement's text: the consultation rounds (who said what about a draft, and the
+# preparers' responses) are the record of its preparation. Left out of the fingerprint and of the semantic diff, and
+# a round names the text it was about by that fingerprint.
+OUTSIDE_THE_TEXT = frozenset({"consultations"})
+
 # Monitoring data, the approval trail and workflow details: not part of what the parties approve, so
 # they stay out of the fingerprint, and a change to them is a monitoring update (file kind → field shapes,
 # "*" for any list index).

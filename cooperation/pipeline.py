@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from cooperation.changes import gitrepo, versions
+from cooperation.changes import consultation, gitrepo, versions
 from cooperation.check import check
 from cooperation.load.sources import Sources, data_digest, load_sources
 from cooperation.model import Agreement, build, fingerprint_of
@@ -58,7 +58,8 @@ def _checked(root: Path, workspace: Workspace) -> tuple[Sources, Result, Agreeme
     if not result.errors:
         model = build(sources)
         model.removed_indicators = list(removed.values())
-        state, problems = versions.state_and_problems(sources, model)
+        # the consultation rounds name their texts as decisions do: bound against the same history, read once
+        state, problems = versions.state_and_problems(sources, model, lambda texts: consultation.bind(texts, sources, model))
         model.version_state = state
         result.extend(problems)
     result.extend(codeowners.stale(sources, result))

@@ -377,15 +377,17 @@ def _stored_status(c: Checker, sources: Sources, model: Agreement, state: Versio
                 current=_named(state.current), approved=len(state.approved(state.current)), total=len(state.signing))
 
 
-def state_and_problems(sources: Sources, model: Agreement) -> tuple[VersionState, list[Problem]]:
-    """The version state and validate's problems with the record, reading git once."""
+def state_and_problems(sources: Sources, model: Agreement, also: Callable[[Texts], list[Problem]] | None = None
+                       ) -> tuple[VersionState, list[Problem]]:
+    """The version state and validate's problems with the record, reading git once; ``also``: more of the record
+    checked against the same texts (the consultation rounds' versions), its problems added."""
     texts = Texts(sources)
     try:
         state = state_of(texts, model.parties)
 
         def signed_errors(version: Version) -> list[dict]:
             return texts.errors_at(version.commit) if version.commit and texts.repo is not None else []
-        return state, check(sources, model, state, signed_errors)
+        return state, check(sources, model, state, signed_errors) + (also(texts) if also is not None else [])
     finally:
         texts.close()
 

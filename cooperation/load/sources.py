@@ -6,6 +6,7 @@ Layout (``--root``)::
     agreement/parties.yaml     parties                   (required)
     agreement/forums.yaml      forums                    (required)
     agreement/annexes.yaml     annex agreements          (optional)
+    agreement/consultations.yaml  consultation rounds, statements and responses (optional; not the agreement's text)
     subareas/<id>.yaml         one file per sub-area     (at least one)
     measurements/*.csv         indicator values          (optional)
 """
@@ -45,6 +46,7 @@ AGREEMENT_FILES = {
     "parties": ("parties.yaml", True, param("file_parties")),
     "forums": ("forums.yaml", True, param("file_forums")),
     "annexes": ("annexes.yaml", False, param("file_annexes")),
+    "consultations": ("consultations.yaml", False, param("file_consultations")),
 }
 DATA_FOLDERS = ("agreement", "subareas", "measurements")
 MAX_CSV_BYTES = 20_000_000
@@ -78,7 +80,7 @@ def _column_starts(record: list[str], index: dict[str, int]) -> dict[str, int]:
 @dataclass
 class Sources:
     root: Path
-    documents: dict[str, Document | None] = field(default_factory=dict)  # agreement, parties, forums, annexes
+    documents: dict[str, Document | None] = field(default_factory=dict)  # agreement, parties, forums, annexes, consultations
     subareas: list[Document] = field(default_factory=list)
     measurements: list[MeasurementRow] = field(default_factory=list)
     measurement_files: list[str] = field(default_factory=list)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from cooperation import business_id
-from cooperation.domain import MONITORING_PATHS
+from cooperation.domain import MONITORING_PATHS, OUTSIDE_THE_TEXT
 from cooperation.load.sources import Sources
 from cooperation.load.yaml_loader import Document
 from cooperation.schemas import Schemas, default_schemas
@@ -93,7 +93,7 @@ def canonical_content(sources: Sources) -> dict:
     main = (agreement.data.get("languages") or ["fi"])[0]
     content: dict[str, Any] = {}
     kept: dict[str, _Canonical] = {}
-    docs = [(kind, doc.name, doc) for kind, doc in sources.yaml_documents()]
+    docs = [(kind, doc.name, doc) for kind, doc in sources.yaml_documents() if kind not in OUTSIDE_THE_TEXT]
     memo = _memo(sources)
     for kind, name, doc in sorted(docs, key=lambda d: d[1]):
         entry = memo.get(name) if memo is not None else None

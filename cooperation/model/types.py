@@ -14,6 +14,7 @@ from cooperation.timeliness import action_lateness, indicator_stale
 
 if TYPE_CHECKING:
     from cooperation.model.approvals import VersionState
+    from cooperation.model.consultations import Round
 
 
 class Text:
@@ -342,6 +343,8 @@ class Agreement:
     # which version holds and who approved which text: derived from git and the decisions by the pipeline
     # (cooperation.changes.versions), None for a model built from files alone
     version_state: VersionState | None = field(default=None, repr=False, compare=False)
+    # the consultation rounds on its drafts (agreement/consultations.yaml): the record of its preparation, not its text
+    consultations: list[Round] = field(default_factory=list, repr=False, compare=False)
 
     @property
     def main_language(self) -> str:

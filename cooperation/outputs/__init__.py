@@ -50,6 +50,9 @@ class Output:
     made_from: str = ""
     # raises MissingTool when the program the output needs is not installed (asked before the site's files are rendered)
     require: Callable[[], None] | None = None
+    # whether the model has anything for it (a summary of statements needs a consultation round); the site offers
+    # an output only where it applies
+    applies: Callable[[Agreement], bool] | None = None
 
     def languages(self, model: Agreement) -> list[str]:
         return list(model.languages) if self.per_language else [model.main_language]
@@ -110,6 +113,10 @@ REGISTRY: tuple[Output, ...] = (
            lambda model, sources, lang: _module("opendata").progress_csv(model)),
     Output("ics", "{cycle}-{lang}.ics", "dl_ics", lambda model, sources, lang: _module("opendata").ics(model, lang),
            per_language=True, site=OWN_LANGUAGE),
+    Output("statements", "{id}-lausuntoyhteenveto-{lang}.docx", "dl_statements", lambda model, sources, lang, round=None:
+           _module("docx.statements").render(model, lang, round), per_language=True,
+           render_all=lambda model, sources, langs, round=None: _module("docx.statements").render_languages(model, langs, round),
+           applies=lambda model: _module("docx.statements").applies(model)),
 )
 BY_NAME: dict[str, Output] = {output.name: output for output in REGISTRY}
 
@@ -120,7 +127,7 @@ def offered(model: Agreement, notes: list[str] | None = None, preview: bool = Fa
     (PDF: seconds of LibreOffice per language) the same way."""
     outputs = []
     for output in REGISTRY:
-        if not output.site:
+        if not output.site or (output.applies is not None and not output.applies(model)):
             continue
         why = ""
         if preview and output.made_from:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from cooperation.check.checks.accessibility import check_accessibility
 from cooperation.check.checks.actions import check_actions
+from cooperation.check.checks.consultations import check_consultations
 from cooperation.check.checks.document import check_document_type
 from cooperation.check.checks.forums import check_forums
 from cooperation.check.checks.ids import check_reserved_ids, check_subarea_file_names, check_unique_ids
@@ -48,4 +49,5 @@ CROSS_CHECKS: tuple[Check, ...] = (
     check_document_type,
     check_accessibility,
     check_section_numbers,
+    check_consultations,
 )

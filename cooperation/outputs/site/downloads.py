@@ -17,7 +17,7 @@ from cooperation.outputs.site.html import (
 
 # who each file is for, in this order: residents read and print the agreement, officials update the workbook;
 # every other file (open data, schemas, calendar) is for developers
-FOR_RESIDENTS = ("pdf", "docx")
+FOR_RESIDENTS = ("pdf", "docx", "statements")
 FOR_OFFICIALS = ("xlsx",)
 
 FORMATS = {".pdf": "PDF", ".docx": "Word", ".xlsx": "Excel", ".json": "JSON", ".csv": "CSV", ".ics": "iCalendar"}

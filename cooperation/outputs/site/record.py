@@ -15,6 +15,7 @@ from cooperation.model import (
 from cooperation.model import statements as S
 from cooperation.model.approvals import Version
 from cooperation.model.types import Decision
+from cooperation.outputs.site.consultation import answered_html
 from cooperation.outputs.site.context import SiteContext
 from cooperation.outputs.site.html import (
     NO_SEARCH,
@@ -56,6 +57,7 @@ class RecordPages(SiteContext):
                              f"{self.pr_link(entry.change.pull_request)}<br><span{self.title_lang_attr()}>{esc(entry.change.title)}</span>"
                              f"<br> <small>{fingerprint}</small></p>")
             page.body.append(self.diff_html(entry.diff))
+            page.body.extend(filter(None, [answered_html(self, entry.change.pull_request)]))  # the statements it answers
             page.body.append("</section>")
         self.assets[f"historia/muutokset-{lang}.xml"] = self.atom_feed(h)
         page = self.start("historia/allekirjoitetun-jalkeen.md", self.w("changes_since_signed"))
