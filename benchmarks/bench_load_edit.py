@@ -26,7 +26,7 @@ from cooperation import pipeline  # noqa: E402
 from cooperation.schemas import default_schemas  # noqa: E402
 from cooperation.workspace import Workspace  # noqa: E402
 
-TITLE = "fi: Osa-alue 7\n"
+TITLE = "fi: Osa-alue 2\n"  # a sub-area the smoke-sized region has too
 
 
 def main() -> None:
@@ -36,14 +36,14 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "large"
         shutil.copytree(generate(region_folder()), root)
-        path = root / "subareas" / "osa-alue-07.yaml"
+        path = root / "subareas" / "osa-alue-02.yaml"
         original = path.read_text(encoding="utf-8")
         if TITLE not in original:
             raise SystemExit(f"{path.name} has no line {TITLE!r}: the synthetic region changed")
         edits = iter(range(1_000_000))
 
         def edit() -> None:
-            path.write_text(original.replace(TITLE, f"fi: Osa-alue 7 muokattu {next(edits)}\n", 1), encoding="utf-8")
+            path.write_text(original.replace(TITLE, f"fi: Osa-alue 2 muokattu {next(edits)}\n", 1), encoding="utf-8")
 
         session = Workspace()  # the preview's
 
