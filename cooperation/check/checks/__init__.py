@@ -23,7 +23,7 @@ from cooperation.check.checks.references import check_party_references
 from cooperation.check.checks.scope import check_scope
 from cooperation.check.checks.subareas import check_section_numbers, check_workbook_subareas
 from cooperation.check.checks.text import check_characters, check_translations
-from cooperation.check.checks.timeliness import check_timeliness
+from cooperation.check.checks.current_date import check_timeliness
 
 if TYPE_CHECKING:
     from cooperation.check.checker import Checker
