@@ -14,7 +14,7 @@ from cooperation.check.checker import Checker
 from cooperation.check.values import dicts
 from cooperation.domain import MONITORING
 from cooperation.i18n import labels as L
-from cooperation.i18n.labels import CONSULTATION_DIFF_WORDS as WORDS
+from cooperation.i18n.consultation_words import CONSULTATION_DIFF_WORDS as WORDS
 from cooperation.load.sources import Sources
 from cooperation.model.types import Agreement
 from cooperation.result import Problem
