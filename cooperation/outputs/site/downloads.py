@@ -60,7 +60,9 @@ class DownloadPages(SiteContext):
         details = [esc(x) for x in self.download_details(d)] + [size]
         detail = f"{d.description}_detail"
         line = f' <span class="fine-print">{esc(self.w(detail))}</span>' if detail in L.WORDS else ""
-        return f'<li><a href="{esc(d.name)}">{esc(self.w(d.description))} ({", ".join(details)})</a>{line}</li>'
+        # a file still being made is one line found by its name: given its size, or taken off if it is not made after all
+        item = "<li>" if d.size is not None else f'<li data-pending="{esc(d.name)}">'
+        return f'{item}<a href="{esc(d.name)}">{esc(self.w(d.description))} ({", ".join(details)})</a>{line}</li>'
 
 
     def download_details(self, d: Download) -> list[str]:
