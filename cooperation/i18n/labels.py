@@ -142,7 +142,7 @@ WORDS: dict[str, dict[str, str]] = {
                           "arvoja. Menetelmä on Open SDG -palvelun (Kanadan tilastoviraston kehittämä). Lähtötasosta "
                           "viimeisimpään arvoon lasketaan keskimääräinen vuotuinen muutos prosentteina ja sitä verrataan "
                           "muutokseen, jolla tavoitetaso saavutettaisiin tavoitevuonna. Tavoite on saavutettu, kun arvo on "
-                          "saavuttanut tavoitetason. Kun toteutunut muutos on vähintään {on_track} % tarvittavasta, mittari "
+                          "saavuttanut tavoitetason. Kun muutosvauhti on vähintään {on_track} % tarvittavasta, mittari "
                           "edistyy tavoitteen mukaan; {acceleration}–{on_track} %: edistyy, mutta vauhtia tarvitaan lisää; 0–{acceleration} %: edistyy "
                           "vähän. Kun arvo on muuttunut väärään suuntaan, tilanne on heikentynyt. Jos tavoitetasoa ei "
                           "ole, vuotuista muutosta halutussa suunnassa verrataan rajoihin {trend_on_track} % (edistyy tavoitteen "
@@ -150,12 +150,14 @@ WORDS: dict[str, dict[str, str]] = {
                           "etumerkkiä, prosenttimuutoksen sijaan verrataan vuotuista muutosta mittarin yksikköinä. Kunnan "
                           "lähtötaso on sen oma arvo lähtövuonna tai sen ensimmäinen arvo; tavoitetaso on yhteinen. Kun "
                           "tavoitteena on säilyttää taso, arvon on pysyttävä {tolerance} %:n sisällä tavoitetasosta, muuten "
-                          "tilanne on heikentynyt. Jos lähtövuoden jälkeen ei ole mitattu arvoa, tietoa ei ole riittävästi.",
+                          "tilanne on heikentynyt. Jos lähtövuoden jälkeen ei ole mitattu arvoa, tietoa ei ole riittävästi. "
+                          "Muutosvauhdin rinnalla kerrotaan, kuinka suuri osa matkasta lähtötasosta tavoitetasoon on "
+                          "kuljettu ja kuinka suuri osa ajasta lähtövuodesta tavoitevuoteen on kulunut.",
                     "sv": "Utvecklingen beräknas separat för varje område: för hela regionen och för varje kommun som "
                           "har värden. Metoden är Open SDG:s (utvecklad av Kanadas statistikmyndighet). Från "
                           "utgångsnivån till det senaste värdet beräknas den genomsnittliga årliga förändringen i procent, "
                           "och den jämförs med den förändring som skulle nå målnivån under målåret. Målet är uppnått när "
-                          "värdet har nått målnivån. När den faktiska förändringen är minst {on_track} % av den som behövs "
+                          "värdet har nått målnivån. När förändringstakten är minst {on_track} % av den som behövs "
                           "framskrider indikatorn enligt målet; {acceleration}–{on_track} %: framsteg, men takten måste öka; 0–{acceleration} %: små "
                           "framsteg. När värdet har förändrats i fel riktning har läget försämrats. Om det inte finns "
                           "någon målnivå jämförs den årliga förändringen i önskad riktning med gränserna {trend_on_track} % "
@@ -164,25 +166,35 @@ WORDS: dict[str, dict[str, str]] = {
                           "procent. En kommuns utgångsnivå är dess eget värde under utgångsåret eller dess första värde; "
                           "målnivån är gemensam. När målet är att hålla nivån ska värdet hållas inom {tolerance} % från "
                           "målnivån, annars har läget försämrats. Om inget värde har mätts efter utgångsåret finns det "
-                          "inte tillräckligt med uppgifter."},
+                          "inte tillräckligt med uppgifter. Vid sidan av förändringstakten anges hur stor del av vägen från "
+                          "utgångsnivån till målnivån som har tillryggalagts och hur stor del av tiden från utgångsåret "
+                          "till målåret som har gått."},
     "status_achieved": {"fi": "tavoite saavutettu", "sv": "målet uppnått"},
     "status_on_track": {"fi": "edistyy tavoitteen mukaan", "sv": "framskrider enligt målet"},
     "status_acceleration_needed": {"fi": "edistyy, vauhtia tarvitaan lisää", "sv": "framsteg, takten måste öka"},
     "status_limited_progress": {"fi": "edistyy vähän", "sv": "små framsteg"},
     "status_deterioration": {"fi": "heikentynyt", "sv": "försämrats"},
     "status_insufficient_data": {"fi": "ei riittävästi tietoa", "sv": "otillräckliga uppgifter"},
-    "explain_insufficient": {"fi": "Lähtövuoden jälkeen ei ole vielä mitattua arvoa.",
-                             "sv": "Inget värde har ännu mätts efter utgångsåret."},
-    "explain_keep": {"fi": "Viimeisin arvo {latest}; tavoitteena on pysyä {tolerance} %:n sisällä tavoitetasosta.",
-                     "sv": "Senaste värde {latest}; målet är att hållas inom {tolerance} % från målnivån."},
-    "explain_progress": {"fi": "Viimeisin arvo {latest}, lähtötaso {base}: toteutunut muutos on {ratio} % "
-                               "tavoitteeseen tarvittavasta.",
-                         "sv": "Senaste värde {latest}, utgångsnivå {base}: den faktiska förändringen är {ratio} % "
-                               "av den som behövs för målet."},
-    "explain_trend": {"fi": "Viimeisin arvo {latest}, lähtötaso {base}; tavoitetasoa ei ole.",
-                      "sv": "Senaste värde {latest}, utgångsnivå {base}; det finns ingen målnivå."},
-    "explain_achieved": {"fi": "Viimeisin arvo {latest} on saavuttanut tavoitetason.",
-                         "sv": "Det senaste värdet {latest} har nått målnivån."},
+    # what a progress level is computed from (cooperation.model.status.progress_in_words): the same words on the
+    # site, in the report and in Word
+    "decided_text": {"fi": "teksti", "sv": "text", "en": "text"},
+    "dated": {"fi": "päivätty {date}", "sv": "daterad {date}", "en": "dated {date}"},
+    "progress_insufficient": {"fi": "lähtövuoden jälkeen ei ole vielä mitattua arvoa",
+                              "sv": "inget värde har ännu mätts efter utgångsåret"},
+    "progress_pace": {"fi": "muutosvauhti {pace} tarvittavasta", "sv": "förändringstakten {pace} av den som behövs"},
+    "progress_distance": {"fi": "kuljettu {distance} matkasta, aikaa kulunut {elapsed}",
+                          "sv": "{distance} av vägen tillryggalagd, {elapsed} av tiden har gått"},
+    "progress_worsened": {"fi": "heikentynyt: arvo on muuttunut lähtötasosta väärään suuntaan",
+                          "sv": "försämrats: värdet har ändrats i fel riktning från utgångsnivån"},
+    "progress_achieved": {"fi": "tavoitetaso {target} saavutettu", "sv": "målnivån {target} har nåtts"},
+    "progress_keep_held": {"fi": "pysyy tasolla {level} (enintään {tolerance} poikkeama)",
+                           "sv": "hålls på nivån {level} (högst {tolerance} avvikelse)"},
+    "progress_keep_lost": {"fi": "heikentynyt: arvo on yli {tolerance} päässä tasosta {level}",
+                           "sv": "försämrats: värdet ligger mer än {tolerance} från nivån {level}"},
+    "progress_trend": {"fi": "muutos halutussa suunnassa {growth} vuodessa; tavoitetasoa ei ole",
+                       "sv": "förändring i önskad riktning {growth} per år; det finns ingen målnivå"},
+    "progress_values": {"fi": "lähtötaso {base}, viimeisin {latest}", "sv": "utgångsnivå {base}, senaste {latest}"},
+    "progress_target": {"fi": "tavoitetaso {target}", "sv": "målnivå {target}"},
     "forums_and_cycle": {"fi": "Foorumit ja vuosikello", "sv": "Forum och årshjul"},
     "month": {"fi": "Kuukausi", "sv": "Månad"},
     "events": {"fi": "Tapahtumat", "sv": "Händelser"},
