@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import urllib.parse
 
-from cooperation.changes.diff import field_line, item_label, summary, text_runs, untranslated_note
+from cooperation.changes.diff import change_label, field_line, item_label, summary, text_runs, untranslated_note
 from cooperation.domain import AMENDMENT
 from cooperation.i18n import labels as L
 from cooperation.i18n.labels import CLASS_HELP, CLASS_NAMES, MEASUREMENT_WORDS
@@ -202,7 +202,7 @@ class RecordPages(SiteContext):
             return esc(field_line(item, f, self.lang, main))
         tags = {"=": ("", ""), "-": ("<del>", "</del>"), "+": ("<ins>", "</ins>")}
         runs = "".join(f"{tags[op][0]}{esc(text)}{tags[op][1]}" for op, text in text_runs(f, self.lang, main))
-        out = f'{esc(item_label(item, self.lang, main))} – {esc(f.titles.get(self.lang, f.path).lower())}: <span class="word-diff">{runs}</span>'
+        out = f'{esc(change_label(item, f, self.lang, main))}: <span class="word-diff">{runs}</span>'
         if f.untranslated:
             out += f' <strong class="untranslated">⚠ {esc(untranslated_note(f, self.lang))}</strong>'
         return out
