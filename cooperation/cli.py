@@ -272,17 +272,31 @@ def cmd_approvals(args) -> int:
 def cmd_amendment(args) -> int:
     from cooperation.changes.gitrepo import GitError
     from cooperation.files import write_all_atomic
+    from cooperation.outputs.docx.amendment import NothingToDecide
     if not (args.root / "agreement").is_dir():
         sys.stderr.write(f"virhe: kansiossa {args.root} ei ole agreement/-kansiota (anna --root)\n")
         return EXIT_USAGE
+    request = None
+    if args.rationale is not None:
+        try:
+            request = args.rationale.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            sys.stderr.write(f"virhe: perustelutiedostoa {args.rationale} ei voi lukea: {exc}; mitään ei kirjoitettu\n")
+            return EXIT_USAGE
     try:
-        files = pipeline.amendment_files(args.root, args.base, args.head)
+        files = pipeline.amendment_files(args.root, args.base, args.head, request)
     except GitError as exc:
         sys.stderr.write(f"virhe: {exc}; mitään ei kirjoitettu\n")
         return EXIT_USAGE
     except pipeline.ModelError as exc:
         out, err = reporter.text(exc.result, "fi")
         sys.stderr.write(out + err + "Verrattavassa versiossa on virheitä; mitään ei kirjoitettu.\n")
+        return EXIT_DATA
+    except NothingToDecide as exc:
+        what = {"monitoring": "vain seurantapäivityksiä", "editorial": "vain toimituksellisia muutoksia"}.get(
+            exc.change_class or "", "sopimuksen tiedot eivät ole muuttuneet")
+        sys.stderr.write(f"virhe: versioiden välillä ei ole sopimusmuutoksia ({what}), joten valtuustoilla ei ole "
+                         "hyväksyttävää; muutospakettia ei tehty, mitään ei kirjoitettu\n")
         return EXIT_DATA
     targets = {args.out / name: data for name, data in files.items()}
     write_all_atomic(targets)
@@ -467,6 +481,9 @@ def make_parser() -> argparse.ArgumentParser:
     _common(amendment)
     amendment.add_argument("base", help="muutettava versio (git-viittaus, esim. v1.0)")
     amendment.add_argument("head", nargs="?", default=None, help="muutettu versio (oletus: työkopio)")
+    amendment.add_argument("--rationale", type=Path, default=None, metavar="TIEDOSTO",
+                           help="muutoksen perustelut (Markdown, esim. pull requestin kuvaus), kun tiedoissa ei ole "
+                                "tämän muutoksen perusteluja (agreement.yaml: rationale)")
     amendment.set_defaults(func=cmd_amendment, writes="files")
 
     approvals = commands.add_parser("approvals", help="osapuolten hyväksynnät sopimuksen versioittain (osapuolet × versiot)")

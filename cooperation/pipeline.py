@@ -119,19 +119,21 @@ def forget_loaded() -> None:
     forget_canonical()
 
 
-def amendment_files(root: Path, base: str, head: str | None) -> dict[str, bytes]:
+def amendment_files(root: Path, base: str, head: str | None, request: str | None = None) -> dict[str, bytes]:
     """The amendment package of ``head`` (None: the files as they are) against ``base``: both versions loaded,
     checked and built; GitError when a revision does not exist or ``base`` is not an ancestor of ``head``;
-    ModelError (with the problems, the older version's first) when either version has errors.
+    ModelError (with the problems, the older version's first) when either version has errors; NothingToDecide
+    when no change between them is an amendment (nothing for the councils to approve). ``request``: the pull
+    request's description, the draft decision's rationale when the data has none of its own.
 
     The redline compares the two versions' Word documents. Three processes share the work: one checks and renders
-    the older version while this one loads the newer; another makes the semantic diff, the change annex and the
-    draft decision while this one renders the newer documents and then the redline."""
+    the older version while this one loads the newer; another writes the change annex and the draft decision
+    while this one renders the newer documents and then the redline."""
     import tempfile
 
     from cooperation.background import Background
     from cooperation.changes.diff import compare
-    from cooperation.outputs.docx.amendment import decision_documents, redlines
+    from cooperation.outputs.docx.amendment import Package, decision_documents, redlines, require_amendment
     repo, prefix = gitrepo.locate(root)
     base_commit = gitrepo.resolve(repo, base)
     head_commit = gitrepo.resolve(repo, head or "HEAD")
@@ -154,14 +156,14 @@ def amendment_files(root: Path, base: str, head: str | None) -> dict[str, bytes]
             except ModelError:
                 _older_documents(older, base_sources, root, base_commit, [])  # the older version's problems are told first
                 raise
-            head_name = head or head_model.version
-
-            def notes() -> dict[str, bytes]:
-                return decision_documents(compare(base_sources, head_sources), head_model, base, head_name)
-            made = Background(notes)
+            diff = compare(base_sources, head_sources)
+            require_amendment(diff)
+            package = Package(diff, head_model, _base_version(base_sources, head_model, diff.fingerprint_old),
+                              _own_rationale(base_sources, head_model), request)
+            made = Background(decision_documents, package)
             try:
                 documents = redlines(lambda langs: _older_documents(older, base_sources, root, base_commit, langs),
-                                     head_model, head_name)
+                                     head_model)
                 return {**documents, **made.result()}
             finally:
                 made.close()
@@ -169,12 +171,35 @@ def amendment_files(root: Path, base: str, head: str | None) -> dict[str, bytes]
             older.close()
 
 
+def _base_version(sources: Sources, head: Agreement, fingerprint: str):
+    """The amended text as the version state knows it (its label, date and tags), else as its files name it."""
+    from cooperation.changes.versions import _label
+    from cooperation.model.approvals import Version
+    state = head.version_state
+    known = next((v for v in state.versions if v.fingerprint == fingerprint), None) if state else None
+    if known is not None:
+        return known
+    label, date = _label(sources)
+    return Version(fingerprint, label, date)
+
+
+def _own_rationale(base: Sources, head: Agreement):
+    """The data's rationale when this amendment's editors wrote it: one left as the amended text had it is the
+    previous amendment's, so it is not this one's."""
+    from cooperation.model import Text
+    if head.rationale is None:
+        return None
+    data = base.agreement.data if base.agreement is not None and isinstance(base.agreement.data, dict) else {}
+    earlier = data.get("rationale")
+    if earlier is not None and Text(earlier, head.main_language).values == head.rationale.values:
+        return None
+    return head.rationale
+
+
 def _as_it_stood(sources: Sources, root: Path, commit: str) -> Agreement:
-    """The model of a version exported from git at ``commit``, with its version state as it stood then (its cover
-    says what was true of it: the signed version "in force since", the proposal "amendment proposal")."""
-    model = build(sources)
-    model.version_state = versions.version_state(sources, model, until=commit, repository=root)
-    return model
+    """The model of a version exported from git at ``commit``, with its version state as it stood then."""
+    from cooperation.changes.snapshot import as_it_stood
+    return as_it_stood(sources, root, commit)
 
 
 def _documents(sources: Sources, root: Path, commit: str) -> tuple[Result | None, dict[str, bytes]]:

@@ -136,8 +136,11 @@ class Context:
         unit, decimals = self.own("unit"), self.own("decimals")
         amount = value.get("value")
         if isinstance(amount, (int, float)) and not isinstance(amount, bool):
-            shown = L.with_unit(float(amount), unit, decimals if isinstance(decimals, int) else 0, lang) \
-                if isinstance(unit, str) else number(amount, lang)
+            # the indicator's decimals, or more where the value has them: a change is never rounded away
+            written = 0 if float(amount).is_integer() else len(repr(float(amount)).split(".")[1])
+            places = max(decimals if isinstance(decimals, int) else 0, written)
+            shown = L.with_unit(float(amount), unit, places, lang) if isinstance(unit, str) \
+                else number(amount, lang, places)
         else:
             shown = "–"
         return f"{shown} ({value.get('year')})" if with_year and value.get("year") is not None else shown

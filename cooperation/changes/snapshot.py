@@ -5,8 +5,13 @@ change a report already published."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cooperation.changes import gitrepo
+
+if TYPE_CHECKING:
+    from cooperation.load.sources import Sources
+    from cooperation.model import Agreement
 
 
 def last_commit_of_year(root: Path, year: int) -> tuple[str, str] | None:
@@ -27,3 +32,13 @@ def export_year(root: Path, year: int, dest: Path) -> tuple[Path, str, str] | No
     commit, date = found
     repo, prefix = gitrepo.locate(root)
     return gitrepo.export(repo, prefix, commit, dest), commit, date
+
+
+def as_it_stood(sources: Sources, root: Path, commit: str) -> Agreement:
+    """The model of a version exported from git at ``commit``, with its version state as it stood then (its cover
+    says what was true of it: the signed version "in force since", the proposal "amendment proposal")."""
+    from cooperation.changes import versions
+    from cooperation.model import build
+    model = build(sources)
+    model.version_state = versions.version_state(sources, model, until=commit, repository=root)
+    return model

@@ -163,7 +163,8 @@ def build(sources: Sources) -> Agreement:
                                 legal(c["legal_reference"]) if "legal_reference" in c else None)
                       for c in a.get("annual_cycle", [])],
         parties=parties, forums=forums, annexes=annexes, subareas=subareas,
-        fingerprint=compute_fingerprint(content), content=content, accessibility=_accessibility(a.get("accessibility") or {}, text))
+        fingerprint=compute_fingerprint(content), content=content, accessibility=_accessibility(a.get("accessibility") or {}, text),
+        rationale=text(a["rationale"]) if a.get("rationale") else None)
 
 
 def _accessibility(d: dict, text) -> Accessibility:
