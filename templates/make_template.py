@@ -196,10 +196,8 @@ def make() -> Path:
     run = para.add_run("{{ draft_mark }}")
     run.bold, run.font.size, run.font.color.rgb = True, Pt(12), RGBColor(0xA0, 0x10, 0x10)
 
-    settings = doc.settings.element
-    update = OxmlElement("w:updateFields")
-    update.set(qn("w:val"), "true")
-    settings.append(update)
+    # no w:updateFields: Word would ask the signatory to update fields on opening; the table of contents is
+    # filled (and numbered where LibreOffice is installed) when the document is made (outputs/docx/wordml.py)
 
     props = doc.core_properties
     props.title = props.subject = props.keywords = props.comments = ""

@@ -1,6 +1,7 @@
 """The package's stages import one way only: a folder names its stage, and no stage reaches up.
 
-    base (domain, result, schemas, business_id, files, cache, background, i18n, timeliness, workbook) ← load ← check ← model ← changes
+    base (domain, result, schemas, business_id, files, cache, background, libreoffice, i18n, timeliness, workbook) ← load
+        ← check ← model ← changes
         ← outputs, imports ← pipeline (and the site's MkDocs hook) ← cli
 
 Outputs do not import each other (the site publishes the others, through the outputs' registry).
@@ -18,6 +19,7 @@ RANKS = [
     ("cooperation.outputs.site.hook", 6),
     ("cooperation.domain", 0), ("cooperation.result", 0), ("cooperation.schemas", 0),
     ("cooperation.business_id", 0), ("cooperation.files", 0), ("cooperation.cache", 0), ("cooperation.background", 0),
+    ("cooperation.libreoffice", 0),  # LibreOffice's layout: the Word documents' page numbers, and the PDF
     ("cooperation.i18n", 0), ("cooperation.timeliness", 0), ("cooperation.workbook", 0),
     ("cooperation.load", 1),
     ("cooperation.check", 2),
