@@ -195,8 +195,8 @@ def cmd_report(args) -> int:
             sys.stderr.write(f"virhe: vuodelta {year} ei ole seurantatietoja: sopimus on voimassa "
                              f"{start.year}–{end.year if end else ''}\n")
             return EXIT_DATA
-        snapshot = report.Snapshot(year, as_of, commit, commit_date, data_digest(root),
-                                   _changes_of_year(args.root, year))
+        changes, history = _changes_of_year(args.root, year, snapshot_sources, Path(tmp) / "previous")
+        snapshot = report.Snapshot(year, as_of, commit, commit_date, data_digest(root), changes, history)
         files = {args.out / f"seurantaraportti-{year}-{lang}.docx": docx
                  for lang, docx in report.render_languages(model, list(model.languages), snapshot).items()}
     from cooperation.files import OutputError
@@ -210,16 +210,21 @@ def cmd_report(args) -> int:
     return EXIT_OK
 
 
-def _changes_of_year(root: Path, year: int) -> tuple[tuple[str, str, str], ...]:
-    """(date, title, class) of the changes merged during ``year``, oldest first: commits do not change, so a
-    later correction (dated in a later year) leaves the list as it was."""
-    from cooperation.changes.history import load_history
-    history = load_history(root)
-    if history is None:
-        return ()
-    return tuple((e.change.date, e.change.title, e.diff.change_class or "amendment")
-                 for e in reversed(history.entries)
-                 if e.change.date[:4] == str(year))
+def _changes_of_year(root: Path, year: int, sources, workdir: Path):
+    """(the semantic diff of the data at the end of the year before against ``sources``, "diff"); (None, "first")
+    when git has no data from before the year; (None, "none") outside git. Commits do not change, so a later
+    correction (committed in a later year) leaves a past year's report as it was."""
+    from cooperation.changes import gitrepo
+    from cooperation.changes.diff import compare
+    from cooperation.changes.snapshot import export_year
+    try:
+        gitrepo.locate(root)
+    except (gitrepo.GitError, ValueError, OSError):
+        return None, "none"
+    found = export_year(root, year - 1, workdir)
+    if found is None:
+        return None, "first"
+    return compare(load_sources(found[0]), sources), "diff"
 
 
 def cmd_site(args) -> int:
