@@ -195,7 +195,7 @@ def cmd_report(args) -> int:
             sys.stderr.write(f"virhe: vuodelta {year} ei ole seurantatietoja: sopimus on voimassa "
                              f"{start.year}–{end.year if end else ''}\n")
             return EXIT_DATA
-        changes, history = _changes_of_year(args.root, year, snapshot_sources, Path(tmp) / "previous")
+        changes, history = report.changes_of_year(args.root, year, snapshot_sources, Path(tmp) / "previous")
         snapshot = report.Snapshot(year, as_of, commit, commit_date, data_digest(root), changes, history)
         files = {args.out / f"seurantaraportti-{year}-{lang}.docx": docx
                  for lang, docx in report.render_languages(model, list(model.languages), snapshot).items()}
@@ -208,23 +208,6 @@ def cmd_report(args) -> int:
     for path in files:
         sys.stderr.write(f"Kirjoitettu {path}\n")
     return EXIT_OK
-
-
-def _changes_of_year(root: Path, year: int, sources, workdir: Path):
-    """(the semantic diff of the data at the end of the year before against ``sources``, "diff"); (None, "first")
-    when git has no data from before the year; (None, "none") outside git. Commits do not change, so a later
-    correction (committed in a later year) leaves a past year's report as it was."""
-    from cooperation.changes import gitrepo
-    from cooperation.changes.diff import compare
-    from cooperation.changes.snapshot import export_year
-    try:
-        gitrepo.locate(root)
-    except (gitrepo.GitError, ValueError, OSError):
-        return None, "none"
-    found = export_year(root, year - 1, workdir)
-    if found is None:
-        return None, "first"
-    return compare(load_sources(found[0]), sources), "diff"
 
 
 def cmd_site(args) -> int:

@@ -133,7 +133,14 @@ def amendment_files(root: Path, base: str, head: str | None, request: str | None
 
     from cooperation.background import Background
     from cooperation.changes.diff import compare
-    from cooperation.outputs.docx.amendment import Package, decision_documents, redlines, require_amendment
+    from cooperation.outputs.docx.amendment import (
+        Package,
+        base_version,
+        decision_documents,
+        own_rationale,
+        redlines,
+        require_amendment,
+    )
     repo, prefix = gitrepo.locate(root)
     base_commit = gitrepo.resolve(repo, base)
     head_commit = gitrepo.resolve(repo, head or "HEAD")
@@ -158,8 +165,8 @@ def amendment_files(root: Path, base: str, head: str | None, request: str | None
                 raise
             diff = compare(base_sources, head_sources)
             require_amendment(diff)
-            package = Package(diff, head_model, _base_version(base_sources, head_model, diff.fingerprint_old),
-                              _own_rationale(base_sources, head_model), request)
+            package = Package(diff, head_model, base_version(base_sources, head_model, diff.fingerprint_old),
+                              own_rationale(base_sources, head_model), request)
             made = Background(decision_documents, package)
             try:
                 documents = redlines(lambda langs: _older_documents(older, base_sources, root, base_commit, langs),
@@ -169,31 +176,6 @@ def amendment_files(root: Path, base: str, head: str | None, request: str | None
                 made.close()
         finally:
             older.close()
-
-
-def _base_version(sources: Sources, head: Agreement, fingerprint: str):
-    """The amended text as the version state knows it (its label, date and tags), else as its files name it."""
-    from cooperation.changes.versions import _label
-    from cooperation.model.approvals import Version
-    state = head.version_state
-    known = next((v for v in state.versions if v.fingerprint == fingerprint), None) if state else None
-    if known is not None:
-        return known
-    label, date = _label(sources)
-    return Version(fingerprint, label, date)
-
-
-def _own_rationale(base: Sources, head: Agreement):
-    """The data's rationale when this amendment's editors wrote it: one left as the amended text had it is the
-    previous amendment's, so it is not this one's."""
-    from cooperation.model import Text
-    if head.rationale is None:
-        return None
-    data = base.agreement.data if base.agreement is not None and isinstance(base.agreement.data, dict) else {}
-    earlier = data.get("rationale")
-    if earlier is not None and Text(earlier, head.main_language).values == head.rationale.values:
-        return None
-    return head.rationale
 
 
 def _as_it_stood(sources: Sources, root: Path, commit: str) -> Agreement:

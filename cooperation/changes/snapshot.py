@@ -42,3 +42,43 @@ def as_it_stood(sources: Sources, root: Path, commit: str) -> Agreement:
     model = build(sources)
     model.version_state = versions.version_state(sources, model, until=commit, repository=root)
     return model
+
+
+def model_at(root: Path, commit: str) -> tuple[Agreement, Sources] | None:
+    """The model of the data as committed at ``commit`` (a signed version's tag), its version state as it stood
+    then; None when that data has errors."""
+    import tempfile
+
+    from cooperation.check import check
+    from cooperation.load.sources import load_sources
+    repo, prefix = gitrepo.locate(root)
+    with tempfile.TemporaryDirectory() as tmp:
+        sources = load_sources(gitrepo.export(repo, prefix, commit, Path(tmp) / "version"))
+        if check(sources).errors:
+            return None
+        return as_it_stood(sources, root, commit), sources
+
+
+def valid_at(root: Path, commit: str) -> bool:
+    """Whether the data as committed at ``commit`` has no errors (remembered per machine: a commit does not change)."""
+    import tempfile
+
+    from cooperation import cache
+    from cooperation.check import check
+    from cooperation.load.sources import load_sources
+    repo, prefix = gitrepo.locate(root)
+
+    def read() -> list[int]:
+        with tempfile.TemporaryDirectory() as tmp:
+            sources = load_sources(gitrepo.export(repo, prefix, commit, Path(tmp) / "data"))
+            return [len(check(sources).errors)]
+    return cache.remembered("snapshot-errors", f"{prefix}\0{commit}", read) == [0]
+
+
+def checked_sources(root: Path, commit: str, dest: Path) -> Sources | None:
+    """The data as committed at ``commit``, exported under ``dest``; None when it has errors."""
+    from cooperation.check import check
+    from cooperation.load.sources import load_sources
+    repo, prefix = gitrepo.locate(root)
+    sources = load_sources(gitrepo.export(repo, prefix, commit, dest))
+    return None if check(sources).errors else sources

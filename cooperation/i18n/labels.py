@@ -243,6 +243,13 @@ WORDS: dict[str, dict[str, str]] = {
     "dl_schema": {"fi": "JSON-skeemat, joilla tiedostot tarkistetaan", "sv": "JSON-scheman som filerna kontrolleras mot"},
     "dl_ics": {"fi": "Vuosikello ja foorumien kokoukset kalenteriin", "sv": "Årshjul och forumens möten i kalendern"},
     "dl_xlsx": {"fi": "Työkirja", "sv": "Arbetsbok"},
+    # the record's documents (outputs.record): "… 2026", "… 1.0" after each
+    "dl_report": {"fi": "Seurantaraportti", "sv": "Uppföljningsrapport"},
+    "dl_amendment": {"fi": "Muutospaketti valtuustoille (sopimus muutokset merkittyinä, muutosliite, päätösesitys), versio",
+                     "sv": "Ändringspaket för fullmäktige (avtalet med ändringarna markerade, ändringsbilaga, "
+                           "beslutsförslag), version"},
+    "dl_signed_docx": {"fi": "Allekirjoitettu sopimus, versio", "sv": "Undertecknat avtal, version"},
+    "dl_signed_pdf": {"fi": "Allekirjoitettu sopimus luettavaksi, versio", "sv": "Undertecknat avtal för läsning, version"},
     # the workbook (export-xlsx, import-xlsx): its sheets and columns; field titles come from the schema
     "sheet_main": {"fi": "Työkirja", "sv": "Arbetsbok"},
     "sheet_data": {"fi": "Kaikki tiedot", "sv": "Alla uppgifter"},
@@ -261,6 +268,9 @@ WORDS: dict[str, dict[str, str]] = {
     "list_error": {"fi": "Arvoa ei ole luettelossa. Valitse arvo solun pudotusvalikosta.",
                    "sv": "Värdet finns inte i listan. Välj ett värde i cellens rullgardinsmeny."},
     "dl_for_residents": {"fi": "Asukkaille", "sv": "För invånare"},
+    "dl_for_councils": {"fi": "Päättäjille: raportit, muutospaketti ja allekirjoitetut versiot",
+                        "sv": "För beslutsfattare: rapporter, ändringspaket och undertecknade versioner"},
+    "version_files": {"fi": "Asiakirjat", "sv": "Dokument"},
     "dl_for_developers": {"fi": "Kehittäjille: avoin data", "sv": "För utvecklare: öppna data"},
     "size": {"fi": "Koko", "sv": "Storlek"},
     "size_pending": {"fi": "valmistuu…", "sv": "blir klar…"},

@@ -309,7 +309,7 @@ def decision_draft(pkg: Package, lang: str) -> bytes:
     title = _title(head, lang)
     head_name, base_name = S.version_named(pkg.current, lang), S.version_named(pkg.base, lang)
     signing = [p for p in head.parties if p.signs]
-    files = [_file_name(head, lang, kind) for kind in (0, 1)]
+    files = [file_name(head, lang, kind) for kind in (0, 1)]
     blocks: list = []
     changes = amendment_lines(diff, lang)
     why = _rationale(pkg, lang)
@@ -369,6 +369,49 @@ def _names(names: list[str], lang: str) -> str:
 
 
 # --- the package ----------------------------------------------------------------------------------------------
+def base_version(sources, head: Agreement, fingerprint: str) -> Version:
+    """The amended text as the version state knows it (its label, date and tags), else as its files name it."""
+    state = head.version_state
+    known = next((v for v in state.versions if v.fingerprint == fingerprint), None) if state else None
+    if known is not None:
+        return known
+    data = sources.agreement.data if sources.agreement is not None and isinstance(sources.agreement.data, dict) else {}
+    label, date = data.get("version"), data.get("version_date")
+    return Version(fingerprint, label if isinstance(label, str) else None, date if isinstance(date, str) else None)
+
+
+def own_rationale(base, head: Agreement) -> Text | None:
+    """The data's rationale when this amendment's editors wrote it: one left as the amended text had it is the
+    previous amendment's, so it is not this one's."""
+    if head.rationale is None:
+        return None
+    data = base.agreement.data if base.agreement is not None and isinstance(base.agreement.data, dict) else {}
+    earlier = data.get("rationale")
+    if earlier is not None and Text(earlier, head.main_language).values == head.rationale.values:
+        return None
+    return head.rationale
+
+
+def package_against(root: Path, base_commit: str, head: Agreement, head_sources) -> dict[str, bytes]:
+    """The amendment package of the files as they are (``head``) against the text of ``base_commit`` (the version
+    in force), as `build.py amendment` makes it, for the site; nothing when that text has errors or nothing between
+    them is an amendment."""
+    from cooperation.changes.diff import compare
+    from cooperation.changes.snapshot import as_it_stood, checked_sources
+    with tempfile.TemporaryDirectory() as tmp:
+        base_sources = checked_sources(root, base_commit, Path(tmp) / "base")
+        if base_sources is None:
+            return {}
+        diff = compare(base_sources, head_sources)
+        if diff.change_class != AMENDMENT:
+            return {}
+        older = as_it_stood(base_sources, root, base_commit)
+        package = Package(diff, head, base_version(base_sources, head, diff.fingerprint_old),
+                          own_rationale(base_sources, head))
+        documents = redlines(lambda langs: render_languages(older, langs), head)
+        return {**documents, **decision_documents(package)}
+
+
 def redlines(older: Callable[[list[str]], dict[str, bytes]], head: Agreement) -> dict[str, bytes]:
     """The agreement with tracked changes against the older version, per language (file name → bytes).
     ``older(langs)`` gives the older version's documents, rendered the normal way: the redline compares the two
@@ -388,23 +431,20 @@ def redlines(older: Callable[[list[str]], dict[str, bytes]], head: Agreement) ->
     finally:
         for job in elsewhere.values():
             job.close()
-    return {_file_name(head, lang, 0): done[lang] for lang in langs}
+    return {file_name(head, lang, 0): done[lang] for lang in langs}
 
 
 def decision_documents(pkg: Package) -> dict[str, bytes]:
     """The change annex and the draft decision per language (file name → bytes), pandoc writing them side by side."""
     head = pkg.head
     with ThreadPoolExecutor(max_workers=4) as pool:
-        jobs = {_file_name(head, lang, kind): pool.submit(write, pkg, lang)
+        jobs = {file_name(head, lang, kind): pool.submit(write, pkg, lang)
                 for lang in head.languages for kind, write in ((1, change_annex), (2, decision_draft))}
         return {name: job.result() for name, job in jobs.items()}
 
 
-def _file_name(head: Agreement, lang: str, kind: int) -> str:
+def file_name(head: Agreement, lang: str, kind: int) -> str:
     """The package's file ``kind`` (0 the redline, 1 the change annex, 2 the draft decision) in ``lang``."""
     return FILE_NAMES.get(lang, FILE_NAMES["fi"])[kind].format(id=head.id)
 
 
-def file_names(head: Agreement) -> list[str]:
-    """Every file of the package, in the agreement's languages."""
-    return [_file_name(head, lang, kind) for lang in head.languages for kind in (0, 1, 2)]

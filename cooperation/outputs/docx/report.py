@@ -531,6 +531,58 @@ class _Report:
             self.blocks.append(P.bullets(by_subarea))
 
 
+def changes_of_year(root: Path, year: int, sources, workdir: Path) -> tuple[Diff | None, str]:
+    """(the semantic diff of the data at the end of the year before against ``sources``, "diff"); (None, "first")
+    when git has no data from before the year; (None, "none") outside git. Commits do not change, so a later
+    correction (committed in a later year) leaves a past year's report as it was."""
+    from cooperation.changes import gitrepo
+    from cooperation.changes.diff import compare
+    from cooperation.changes.snapshot import export_year
+    from cooperation.load.sources import load_sources
+    try:
+        gitrepo.locate(root)
+    except (gitrepo.GitError, ValueError, OSError):
+        return None, "none"
+    found = export_year(root, year - 1, workdir)
+    if found is None:
+        return None, "first"
+    return compare(load_sources(found[0]), sources), "diff"
+
+
+def completed_years(model: Agreement, root: Path, today: datetime.date) -> list[int]:
+    """The years of the agreement's validity that have ended and whose data git holds (the site offers their
+    reports)."""
+    from cooperation.changes.snapshot import last_commit_of_year, valid_at
+    start, end = model.validity
+    last = min(today.year - 1, end.year if end else today.year - 1)
+    years = []
+    for year in range(start.year, last + 1):
+        found = last_commit_of_year(root, year)
+        if found is not None and valid_at(root, found[0]):
+            years.append(year)
+    return years
+
+
+def past_year_languages(root: Path, year: int, langs: list[str]) -> dict[str, bytes]:
+    """The report of a completed year, from the data of its last commit (as `build.py report YEAR` makes it), in
+    each of ``langs`` the data has; nothing when that data has errors."""
+    from cooperation.changes.snapshot import as_it_stood, checked_sources, last_commit_of_year
+    from cooperation.load.sources import data_digest
+    found = last_commit_of_year(root, year)
+    if found is None:
+        return {}
+    commit, commit_date = found
+    with tempfile.TemporaryDirectory() as tmp:
+        sources = checked_sources(root, commit, Path(tmp) / "snapshot")
+        if sources is None:
+            return {}
+        data = sources.root
+        model = as_it_stood(sources, root, commit)
+        changes, history = changes_of_year(root, year, sources, Path(tmp) / "previous")
+        snapshot = Snapshot(year, datetime.date(year, 12, 31), commit, commit_date, data_digest(data), changes, history)
+        return render_languages(model, [lang for lang in langs if lang in model.languages], snapshot)
+
+
 def render(model: Agreement, lang: str, snapshot: Snapshot) -> bytes:
     return render_languages(model, [lang], snapshot)[lang]
 

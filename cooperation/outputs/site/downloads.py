@@ -15,6 +15,7 @@ from cooperation.outputs.site.html import (
 
 # the downloads residents want, in this order; every other file (open data, schemas, calendar) is for developers
 FOR_RESIDENTS = ("pdf", "docx", "xlsx")
+RECORD = ("report-", "amendment", "signed-")  # the record's documents (outputs.record), for decision-makers
 
 FORMATS = {".pdf": "PDF", ".docx": "Word", ".xlsx": "Excel", ".json": "JSON", ".csv": "CSV", ".ics": "iCalendar"}
 
@@ -29,10 +30,13 @@ class DownloadPages(SiteContext):
         # the page's own language first among the files per language; otherwise the registry's order
         files = sorted(self.downloads, key=lambda d: d.lang not in (None, self.lang))
         residents = sorted((d for d in files if d.output in FOR_RESIDENTS), key=lambda d: FOR_RESIDENTS.index(d.output))
-        developers = [d for d in files if d.output not in FOR_RESIDENTS and not d.name.startswith("schema/")]
+        councils = [d for d in files if d.output.startswith(RECORD)]
+        developers = [d for d in files if d.output not in FOR_RESIDENTS and not d.name.startswith("schema/")
+                      and not d.output.startswith(RECORD)]
         schemas = [d for d in files if d.output not in FOR_RESIDENTS and d.name.startswith("schema/")]
         head = [self.w("file"), self.w("description"), self.w("size")]
-        for key, group in (("dl_for_residents", residents), ("dl_for_developers", developers)):
+        for key, group in (("dl_for_residents", residents), ("dl_for_councils", councils),
+                           ("dl_for_developers", developers)):
             rows = [[f'<a href="{esc(d.name)}">{esc(d.name)}</a>', esc(self.download_description(d)),
                      pending_size(d.name, self.lang) if d.size is None else size_text(d.size, self.lang)]
                     for d in group]
@@ -55,4 +59,4 @@ class DownloadPages(SiteContext):
         if d.lang:
             details.append(self.w(f"in_lang_{d.lang}") if f"in_lang_{d.lang}" in L.WORDS else d.lang)
         details = [x for x in details if x]
-        return self.w(d.description) + (f" ({', '.join(details)})" if details else "")
+        return self.w(d.description) + (f" {d.detail}" if d.detail else "") + (f" ({', '.join(details)})" if details else "")

@@ -65,11 +65,20 @@ class RecordPages(SiteContext):
                   or v == self.state.in_force]
         if signed:
             rows = [[self.release_link(v), esc(L.partial_date(v.date, lang) if v.date else "–"),
-                     esc(S.version_status(v, self.state, lang)), f"<code>{esc(v.fingerprint)}</code>"] for v in signed]
-            page.body.append(self.table([self.w("version"), self.w("version_date"), self.w("status"), self.w("fingerprint")],
+                     esc(S.version_status(v, self.state, lang)), self.version_files(v),
+                     f"<code>{esc(v.fingerprint)}</code>"] for v in signed]
+            page.body.append(self.table([self.w("version"), self.w("version_date"), self.w("status"),
+                                         self.w("version_files"), self.w("fingerprint")],
                                         rows, self.w("signed_versions"), stack=True))
         else:
             page.body.append(f"<p>{esc(self.w('no_signed_version'))}</p>")
+
+
+    def version_files(self, v: Version) -> str:
+        """A signed version's own Word and PDF, built from its tag (outputs.record): links to the downloads."""
+        files = [d for d in self.downloads if v.name and d.output in (f"signed-{v.name}", f"signed-{v.name}-pdf")]
+        base = self.href("lataukset/index.md")
+        return "<br>".join(f'<a href="{esc(base + d.name)}">{esc(d.name)}</a>' for d in files) or "–"
 
 
     def in_force_html(self) -> str:
