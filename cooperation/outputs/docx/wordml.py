@@ -23,6 +23,109 @@ def finish(docx, language_tag: str) -> None:
     fill_toc(docx)
     no_field_updates(docx)
     keep_with_tables(docx)
+    fit_columns(docx)
+
+
+# a word's width, estimated from its letters: Calibri (Carlito in LibreOffice) averages about half an em a letter,
+# a bold one a little more; a cell's margins on both sides
+EM_SHARE, BOLD_SHARE, CELL_MARGINS = 0.54, 0.58, 230  # twentieths of a point for the margins
+_WORD = re.compile(r"[^\s\-\u2013\u2014/]+")  # a line may break at a space, a hyphen, a dash or a slash
+
+
+def fit_columns(docx) -> None:
+    """No word is broken inside a table cell: a column narrower than its longest word is widened to hold it, the
+    other columns giving up their share (where the table has room for every column's longest word; LibreOffice and
+    Word break a word only where it is wider than its cell)."""
+    body = docx.element.body
+    for table in body.iter(qn("w:tbl")):
+        grid = table.find(qn("w:tblGrid"))
+        if grid is None:
+            continue
+        columns = grid.findall(qn("w:gridCol"))
+        widths = [int(c.get(qn("w:w")) or 0) for c in columns]
+        total = sum(widths)
+        if not total or len(columns) < 2:
+            continue
+        needs = [0] * len(columns)
+        for row in table.findall(qn("w:tr")):
+            cells = row.findall(qn("w:tc"))
+            if len(cells) != len(columns):
+                continue
+            for index, cell in enumerate(cells):
+                needs[index] = max(needs[index], _longest_word(cell))
+        # the grid's units: a table as wide as the text (pandoc's, in percent) is drawn at the text's width
+        scale = total / _table_width(table, total)
+        needs = [round((n + CELL_MARGINS) * scale) if n else 0 for n in needs]
+        if sum(max(n, 1) for n in needs) > total or all(w >= n for w, n in zip(widths, needs)):
+            continue
+        short = [i for i, (w, n) in enumerate(zip(widths, needs)) if w < n]
+        extra = sum(needs[i] - widths[i] for i in short)
+        spare = {i: widths[i] - needs[i] for i in range(len(columns)) if i not in short and widths[i] > needs[i]}
+        if extra > sum(spare.values()):
+            continue
+        new = list(widths)
+        for i in short:
+            new[i] = needs[i]
+        room = sum(spare.values())
+        for i, free in spare.items():
+            new[i] = widths[i] - round(extra * free / room)
+        new[-1] += total - sum(new)
+        for column, width in zip(columns, new):
+            column.set(qn("w:w"), str(width))
+        for row in table.findall(qn("w:tr")):
+            cells = row.findall(qn("w:tc"))
+            if len(cells) != len(columns):
+                continue
+            for cell, width in zip(cells, new):
+                properties = cell.find(qn("w:tcPr"))
+                if properties is None:
+                    properties = OxmlElement("w:tcPr")
+                    cell.insert(0, properties)
+                cell_width = properties.find(qn("w:tcW"))
+                if cell_width is None:
+                    cell_width = OxmlElement("w:tcW")
+                    properties.insert(0, cell_width)
+                cell_width.set(qn("w:w"), str(width))
+                cell_width.set(qn("w:type"), "dxa")
+
+
+def _table_width(table, grid_total: int) -> int:
+    """The table's drawn width in twentieths of a point: its own (dxa), or its share of its section's text width."""
+    width = table.find(f"{qn('w:tblPr')}/{qn('w:tblW')}")
+    kind = width.get(qn("w:type")) if width is not None else None
+    value = str(width.get(qn("w:w")) or "") if width is not None else ""
+    if kind == "dxa" and value.isdigit() and int(value):
+        return int(value)
+    if kind == "pct" and value.isdigit() and int(value):
+        section = next((e.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") for e in table.itersiblings()
+                        if e.tag == qn("w:p") and e.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None), None)
+        if section is None:
+            body = table.getparent()
+            section = body.find(qn("w:sectPr")) if body is not None else None
+        if section is not None:
+            size, margins = section.find(qn("w:pgSz")), section.find(qn("w:pgMar"))
+            try:
+                text = (int(str(size.get(qn("w:w")))) - int(str(margins.get(qn("w:left"))))
+                        - int(str(margins.get(qn("w:right")))))
+                return round(text * int(value) / 5000)
+            except (AttributeError, TypeError, ValueError):
+                pass
+    return grid_total
+
+
+def _longest_word(cell) -> int:
+    """The widest word of a cell in twentieths of a point, by its letters, its font size and whether it is bold."""
+    widest = 0
+    for run in cell.iter(qn("w:r")):
+        properties = run.find(qn("w:rPr"))
+        size = properties.find(qn("w:sz")) if properties is not None else None
+        value = str(size.get(qn("w:val")) or "") if size is not None else ""
+        points = int(value) / 2 if value.isdigit() else 11
+        bold = properties is not None and properties.find(qn("w:b")) is not None
+        text = "".join(t.text or "" for t in run.iter(qn("w:t")))
+        for word in _WORD.findall(text):
+            widest = max(widest, round(len(word) * points * 20 * (BOLD_SHARE if bold else EM_SHARE)))
+    return widest
 
 
 KEPT_BEFORE_TABLE = 3  # paragraphs before a table kept on its page: a heading, an item's name, a line of its facts
