@@ -43,12 +43,24 @@ def example(tmp_path_factory):
     return paths, {lang: _pdf(tmp_path_factory.mktemp(f"pdf-{lang}"), path) for lang, path in paths.items()}
 
 
-def test_word_is_not_asked_to_update_fields(example):
+def test_word_is_not_asked_to_update_fields(example, tmp_path):
     paths, _ = example
     for path in paths.values():
         package = zipfile.ZipFile(path)
         assert b"updateFields" not in package.read("word/settings.xml")
         assert b"w:dirty" not in package.read("word/document.xml")
+    # a region's own template that asks Word to update fields (as this project's did): the documents do not
+    template = tmp_path / "oma.docx"
+    with zipfile.ZipFile(REPO / "templates" / "agreement.docx") as source, zipfile.ZipFile(template, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "word/settings.xml":
+                data = data.replace(b"</w:settings>", b'<w:updateFields w:val="true"/></w:settings>')
+            target.writestr(info, data)
+    done = run_cli("docx", "--root", REPO, "--out", tmp_path / "out", "--template", template)
+    assert done.returncode == 0, done.stderr
+    for path in (tmp_path / "out").glob("*.docx"):
+        assert b"updateFields" not in zipfile.ZipFile(path).read("word/settings.xml")
 
 
 @pytest.mark.parametrize("lang, heading", [("fi", "Sisällys"), ("sv", "Innehåll")])
