@@ -63,7 +63,8 @@ class ItemChange:
     title: Any  # the item's title or name as written (text or per language)
     change: str  # added / removed / changed
     fields: list[FieldChange] = field(default_factory=list)
-    context: Context | None = None  # its own data before and after, the parties' names: what its sentences need
+    # its own data before and after, the parties' names: what its sentences need (derived from the rest: not compared)
+    context: Context | None = field(default=None, repr=False, compare=False)
     path: tuple | None = None  # where it is in its file (the newer one; the older one for a removed item)
     subarea: str | None = None  # the sub-area a goal, action or indicator is in
 
