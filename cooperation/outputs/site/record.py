@@ -1,6 +1,7 @@
 """The negotiation record: the history of changes, the changes since the version in force, the signed versions, the approvals, and the Atom feed."""
 from __future__ import annotations
 
+import re
 import urllib.parse
 
 from cooperation.changes.diff import change_label, field_line, item_label, summary, text_runs, untranslated_note
@@ -23,6 +24,8 @@ from cooperation.outputs.site.html import (
     iso_date,
 )
 from cooperation.schemas import partial_date_span
+
+FINGERPRINT = re.compile(r"\b[0-9a-f]{12,64}\b")
 
 
 class RecordPages(SiteContext):
@@ -207,8 +210,8 @@ class RecordPages(SiteContext):
 
     def field_change_html(self, item, f, main: str) -> str:
         """A changed field; a text as an inline word diff (old words struck, new ones marked), all escaped."""
-        if not f.text:
-            return esc(field_line(item, f, self.lang, main))
+        if not f.text:  # a text's fingerprint (a decision's version) as code, as the page shows fingerprints
+            return FINGERPRINT.sub(lambda m: f"<code>{m.group(0)}</code>", esc(field_line(item, f, self.lang, main)))
         tags = {"=": ("", ""), "-": ("<del>", "</del>"), "+": ("<ins>", "</ins>")}
         runs = "".join(f"{tags[op][0]}{esc(text)}{tags[op][1]}" for op, text in text_runs(f, self.lang, main))
         out = f'{esc(change_label(item, f, self.lang, main))}: <span class="word-diff">{runs}</span>'
