@@ -208,8 +208,8 @@ def cmd_report(args) -> int:
         start, end = model.validity
         if not _in_term(year, (start.year, end.year if end else None)):
             return _outside_term(year, (start.year, end.year if end else None))
-        snapshot = report.Snapshot(year, as_of, commit, commit_date, data_digest(root),
-                                   _changes_of_year(args.root, year))
+        changes, history = report.changes_of_year(args.root, year, snapshot_sources, Path(tmp) / "previous")
+        snapshot = report.Snapshot(year, as_of, commit, commit_date, data_digest(root), changes, history)
         report_word = L.file_words(model.main_language)["report"]
         files = {args.out / f"{report_word}-{year}-{lang}.docx": docx
                  for lang, docx in report.render_languages(model, list(model.languages), snapshot).items()}
@@ -248,18 +248,6 @@ def _in_term(year: int, term: tuple[int, int | None]) -> bool:
 def _outside_term(year: int, term: tuple[int, int | None]) -> int:
     sys.stderr.write(f"virhe: vuodelta {year} ei ole seurantatietoja: sopimus on voimassa {term[0]}–{term[1] or ''}\n")
     return EXIT_DATA
-
-
-def _changes_of_year(root: Path, year: int) -> tuple[tuple[str, str, str], ...]:
-    """(date, title, class) of the changes merged during ``year``, oldest first: commits do not change, so a
-    later correction (dated in a later year) leaves the list as it was."""
-    from cooperation.changes.history import load_history
-    history = load_history(root)
-    if history is None:
-        return ()
-    return tuple((e.change.date, e.change.title, e.diff.change_class or "amendment")
-                 for e in reversed(history.entries)
-                 if e.change.date[:4] == str(year))
 
 
 def cmd_site(args) -> int:
@@ -334,11 +322,19 @@ def cmd_approvals(args) -> int:
 def cmd_amendment(args) -> int:
     from cooperation.changes.gitrepo import GitError
     from cooperation.files import write_all_atomic
+    from cooperation.outputs.docx.amendment import NothingToDecide
     if not (args.root / "agreement").is_dir():
         sys.stderr.write(f"virhe: kansiossa {args.root} ei ole agreement/-kansiota (anna --root)\n")
         return EXIT_USAGE
+    request = None
+    if args.rationale is not None:
+        try:
+            request = args.rationale.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            sys.stderr.write(f"virhe: perustelutiedostoa {args.rationale} ei voi lukea: {exc}; mitään ei kirjoitettu\n")
+            return EXIT_USAGE
     try:
-        files = pipeline.amendment_files(args.root, args.base, args.head, args.workspace)
+        files = pipeline.amendment_files(args.root, args.base, args.head, request, args.workspace)
     except GitError as exc:
         sys.stderr.write(f"virhe: {exc}; mitään ei kirjoitettu\n")
         return EXIT_USAGE
@@ -351,6 +347,12 @@ def cmd_amendment(args) -> int:
                 else f"versioilla ”{args.base}” ja ”{args.head}”")
         sys.stderr.write(f"virhe: {both} on sama sormenjälki ({exc.fingerprint[:12]}…): sopimuksen teksti ei ole "
                          "muuttunut, joten päätettävää ei ole; mitään ei kirjoitettu\n")
+        return EXIT_DATA
+    except NothingToDecide as exc:
+        what = {"monitoring": "vain seurantapäivityksiä", "editorial": "vain toimituksellisia muutoksia"}.get(
+            exc.change_class or "", "sopimuksen tiedot eivät ole muuttuneet")
+        sys.stderr.write(f"virhe: versioiden välillä ei ole sopimusmuutoksia ({what}), joten valtuustoilla ei ole "
+                         "hyväksyttävää; muutospakettia ei tehty, mitään ei kirjoitettu\n")
         return EXIT_DATA
     targets = {args.out / name: data for name, data in files.items()}
     write_all_atomic(targets)
@@ -566,6 +568,9 @@ def make_parser(prog: str = PROG) -> argparse.ArgumentParser:
     _common(amendment)
     amendment.add_argument("base", help="muutettava versio (git-viittaus, esim. v1.0)")
     amendment.add_argument("head", nargs="?", default=None, help="muutettu versio (oletus: työkopio)")
+    amendment.add_argument("--rationale", type=Path, default=None, metavar="TIEDOSTO",
+                           help="muutoksen perustelut (Markdown, esim. pull requestin kuvaus), kun tiedoissa ei ole "
+                                "tämän muutoksen perusteluja (agreement.yaml: rationale)")
     amendment.set_defaults(func=cmd_amendment, writes="files")
 
     approvals = commands.add_parser("approvals", help="osapuolten hyväksynnät sopimuksen versioittain (osapuolet × versiot)")

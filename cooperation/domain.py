@@ -39,7 +39,8 @@ OUTSIDE_THE_TEXT = frozenset({"consultations"})
 MONITORING_PATHS: dict[str, set[tuple[str, ...]]] = {
     "agreement": {("status",), ("stamp",), ("version",), ("version_date",), ("coordinators",),
                   ("accessibility",),  # the site's accessibility statement, not the agreement's content
-                  ("kuntaliitto_model",)},  # how the check reads the sub-areas, not what is agreed
+                  ("kuntaliitto_model",),  # how the check reads the sub-areas, not what is agreed
+                  ("rationale",)},  # why an amendment is proposed: for the draft decision, not the agreement's text
     "parties": {("parties", "*", "decisions"), ("parties", "*", "signatories"), ("parties", "*", "website"),
                 ("parties", "*", "sotkanet_region")},
     "annexes": {("annexes", "*", "status"), ("annexes", "*", "file_size"), ("annexes", "*", "scanned")},

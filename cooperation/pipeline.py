@@ -118,20 +118,30 @@ def load(root: Path, workspace: Workspace | None = None) -> tuple[Agreement, Res
     return model, result
 
 
-def amendment_files(root: Path, base: str, head: str | None, workspace: Workspace | None = None) -> dict[str, bytes]:
+def amendment_files(root: Path, base: str, head: str | None, request: str | None = None,
+                    workspace: Workspace | None = None) -> dict[str, bytes]:
     """The amendment package of ``head`` (None: the files as they are) against ``base``: both versions loaded,
     checked and built; GitError when a revision does not exist or ``base`` is not an ancestor of ``head``;
     ModelError (with the problems, the older version's first) when either version has errors; SameText when both
-    have one fingerprint (nothing to decide).
+    have one fingerprint, NothingToDecide when no change between them is an amendment (nothing for the councils to
+    approve either way). ``request``: the pull request's description, the draft decision's rationale when the data
+    has none of its own.
 
     The redline compares the two versions' Word documents. Three processes share the work: one checks and renders
-    the older version while this one loads the newer; another makes the semantic diff, the change annex and the
-    draft decision while this one renders the newer documents and then the redline."""
+    the older version while this one loads the newer; another writes the change annex and the draft decision
+    while this one renders the newer documents and then the redline."""
     import tempfile
 
     from cooperation.background import Background
     from cooperation.changes.diff import compare
-    from cooperation.outputs.docx.amendment import decision_documents, redlines
+    from cooperation.outputs.docx.amendment import (
+        Package,
+        base_version,
+        decision_documents,
+        own_rationale,
+        redlines,
+        require_amendment,
+    )
     repo, prefix = gitrepo.locate(root)
     base_commit = gitrepo.resolve(repo, base)
     head_commit = gitrepo.resolve(repo, "HEAD" if head is None else head)  # "" is no revision, not HEAD
@@ -156,14 +166,14 @@ def amendment_files(root: Path, base: str, head: str | None, workspace: Workspac
                 raise
             if fingerprint_of(base_sources) == head_model.fingerprint:
                 raise SameText(head_model.fingerprint)
-            head_name = head or head_model.version
-
-            def notes() -> dict[str, bytes]:
-                return decision_documents(compare(base_sources, head_sources), head_model, base, head_name)
-            made = Background(notes)
+            diff = compare(base_sources, head_sources)
+            require_amendment(diff)
+            package = Package(diff, head_model, base_version(base_sources, head_model, diff.fingerprint_old),
+                              own_rationale(base_sources, head_model), request)
+            made = Background(decision_documents, package)
             try:
                 documents = redlines(lambda langs: _older_documents(older, base_sources, root, base_commit, langs),
-                                     head_model, head_name)
+                                     head_model)
                 return {**documents, **made.result()}
             finally:
                 made.close()
@@ -172,11 +182,9 @@ def amendment_files(root: Path, base: str, head: str | None, workspace: Workspac
 
 
 def _as_it_stood(sources: Sources, root: Path, commit: str) -> Agreement:
-    """The model of a version exported from git at ``commit``, with its version state as it stood then (its cover
-    says what was true of it: the signed version "in force since", the proposal "amendment proposal")."""
-    model = build(sources)
-    model.version_state = versions.version_state(sources, model, until=commit, repository=root)
-    return model
+    """The model of a version exported from git at ``commit``, with its version state as it stood then."""
+    from cooperation.changes.snapshot import as_it_stood
+    return as_it_stood(sources, root, commit)
 
 
 def _documents(sources: Sources, root: Path, commit: str) -> tuple[Result | None, dict[str, bytes]]:

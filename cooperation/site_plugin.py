@@ -158,7 +158,8 @@ class AgreementPlugin(BasePlugin):
         files: list[tuple[str, bytes, str]] = []
         listed = [Download(f.name, f.output.description, None,
                            # the language is named where both languages' files are offered
-                           f.lang if f.output.per_language and f.output.site == EVERY_SITE else None, f.output.name)
+                           f.lang if f.output.per_language and f.output.site == EVERY_SITE else None, f.output.name,
+                           f.output.detail)
                   for f in for_site(later, lang)]
         for path in sorted(SCHEMA_DIR.glob("*.schema.json")):
             files.append((f"schema/{path.name}", path.read_bytes(), "dl_schema"))

@@ -166,7 +166,8 @@ def build(sources: Sources) -> Agreement:
                                 legal(c["legal_reference"]) if "legal_reference" in c else None)
                       for c in a.get("annual_cycle", [])],
         parties=parties, forums=forums, annexes=annexes, subareas=subareas,
-        fingerprint=compute_fingerprint(content, sources), content=content, accessibility=_accessibility(a.get("accessibility") or {}, text))
+        fingerprint=compute_fingerprint(content, sources), content=content, accessibility=_accessibility(a.get("accessibility") or {}, text),
+        rationale=text(a["rationale"]) if a.get("rationale") else None)
     agreement.consultations = build_rounds(consultations.data if consultations is not None else None, main, expand)
     return agreement
 

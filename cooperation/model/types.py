@@ -338,6 +338,7 @@ class Agreement:
     fingerprint: str
     content: dict = field(repr=False, default_factory=dict)
     accessibility: Accessibility = field(default_factory=Accessibility)
+    rationale: Text | None = None  # why the current amendment is proposed (not part of the text or its fingerprint)
     # indicators an amendment removed whose values stay in measurements/ (set by the pipeline from git)
     removed_indicators: list[RemovedIndicator] = field(default_factory=list, repr=False, compare=False)
     # which version holds and who approved which text: derived from git and the decisions by the pipeline

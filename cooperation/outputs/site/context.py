@@ -7,7 +7,6 @@ import html
 from cooperation.domain import ALL_MUNICIPALITIES, REGION
 from cooperation.i18n import labels as L
 from cooperation.model import (
-    STATUS_TOLERANCE,
     Agreement,
     Indicator,
     Text,
@@ -16,6 +15,7 @@ from cooperation.model import (
 from cooperation.model import statements as S
 from cooperation.model.approvals import Version, VersionState
 from cooperation.model.late import Late, late
+from cooperation.model.status import progress_in_words
 from cooperation.outputs.site.html import (
     NO_SEARCH,
     TAG_PATTERN,
@@ -274,19 +274,8 @@ class SiteContext:
 
 
     def status_explanation(self, i: Indicator, area: str | None = None) -> str:
-        s = i.progress(area) if area else i.status
-        if s.code == "insufficient_data" or s.latest is None or s.base is None:
-            return self.w("explain_insufficient")
-        latest = L.dated_value((s.latest.year, s.latest.value), i.unit, i.decimals, self.lang)
-        base = L.dated_value(s.base, i.unit, i.decimals, self.lang)
-        if s.method == "keep":
-            return self.w("explain_keep").format(latest=latest, tolerance=int(STATUS_TOLERANCE * 100))
-        if s.code == "achieved":
-            return self.w("explain_achieved").format(latest=latest)
-        if s.ratio is not None:
-            return self.w("explain_progress").format(latest=latest, base=base,
-                                                      ratio=L.number(s.ratio * 100, 0, self.lang))
-        return self.w("explain_trend").format(latest=latest, base=base)
+        """What the area's level is computed from, with the values: the model's words (the report says the same)."""
+        return progress_in_words(i, area, self.lang, values=True)
 
 
     def pr_link(self, number: int | None) -> str:

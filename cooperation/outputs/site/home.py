@@ -81,7 +81,7 @@ class HomePages(LatePages):
         items = "".join(f'<li><strong>{statuses.count(code)}</strong> {self.action_status(code)}</li>' for code in codes)
         found = self.late_items
         if found:
-            late = self.late_counts(found.actions, found.indicators)
+            late = self.late_counts(found.actions, found.stale)
         else:
             late = self.w("late_none_short")
         return (f'<p>{esc(self.w("action_statuses_help").format(n=len(statuses)))}</p>'

@@ -4,7 +4,15 @@ from __future__ import annotations
 import re
 import urllib.parse
 
-from cooperation.changes.diff import field_line, item_label, summary, text_runs, untranslated_note, value_line
+from cooperation.changes.diff import (
+    change_label,
+    field_line,
+    item_label,
+    summary,
+    text_runs,
+    untranslated_note,
+    value_line,
+)
 from cooperation.domain import AMENDMENT, EDITORIAL, MONITORING
 from cooperation.i18n import labels as L
 from cooperation.i18n.labels import CLASS_HELP, CLASS_NAMES
@@ -28,7 +36,7 @@ from cooperation.outputs.site.html import (
 )
 from cooperation.schemas import partial_date_span
 
-_HEX = re.compile(r"\b[0-9a-f]{12,64}\b")
+FINGERPRINT = re.compile(r"\b[0-9a-f]{12,64}\b")
 
 
 class RecordPages(SiteContext):
@@ -77,8 +85,10 @@ class RecordPages(SiteContext):
                   or v == self.state.in_force]
         if signed:
             rows = [[self.release_link(v), esc(L.partial_date(v.date, lang) if v.date else "–"),
-                     esc(S.version_status(v, self.state, lang)), fingerprint_code(v.fingerprint)] for v in signed]
-            page.body.append(self.table([self.w("version"), self.w("version_date"), self.w("status"), self.w("fingerprint")],
+                     esc(S.version_status(v, self.state, lang)), self.version_files(v),
+                     fingerprint_code(v.fingerprint)] for v in signed]
+            page.body.append(self.table([self.w("version"), self.w("version_date"), self.w("status"),
+                                         self.w("version_files"), self.w("fingerprint")],
                                         rows, self.w("signed_versions"), stack=True))
         else:
             page.body.append(f"<p>{esc(self.w('no_signed_version'))}</p>")
@@ -95,6 +105,13 @@ class RecordPages(SiteContext):
                 + "".join(f'<label><input type="radio" name="history-class" id="history-class-{cls}" value="{cls}"'
                           f'{" checked" if checked else ""}> {esc(text)}</label>' for cls, text, checked in options)
                 + "</fieldset>")
+
+
+    def version_files(self, v: Version) -> str:
+        """A signed version's own Word and PDF, built from its tag (outputs.record): links to the downloads."""
+        files = [d for d in self.downloads if v.name and d.output in (f"signed-{v.name}", f"signed-{v.name}-pdf")]
+        base = self.href("lataukset/index.md")
+        return "<br>".join(f'<a href="{esc(base + d.name)}">{esc(d.name)}</a>' for d in files) or "–"
 
 
     def in_force_html(self) -> str:
@@ -247,10 +264,10 @@ class RecordPages(SiteContext):
     def field_change_html(self, item, f, main: str) -> str:
         """A changed field; a text as an inline word diff (old words struck, new ones marked), all escaped."""
         if not f.text:  # a fingerprint a decision names is code, not words (nor a search snippet's "c29f12…")
-            return _HEX.sub(r"<code>\g<0></code>", esc(field_line(item, f, self.lang, main)))
+            return FINGERPRINT.sub(r"<code>\g<0></code>", esc(field_line(item, f, self.lang, main)))
         tags = {"=": ("", ""), "-": ("<del>", "</del>"), "+": ("<ins>", "</ins>")}
         runs = "".join(f"{tags[op][0]}{esc(text)}{tags[op][1]}" for op, text in text_runs(f, self.lang, main))
-        out = f'{esc(item_label(item, self.lang, main))} – {esc(f.titles.get(self.lang, f.path).lower())}: <span class="word-diff">{runs}</span>'
+        out = f'{esc(change_label(item, f, self.lang, main))}: <span class="word-diff">{runs}</span>'
         if f.untranslated:
             out += f' <strong class="untranslated">⚠ {esc(untranslated_note(f, self.lang))}</strong>'
         return out
