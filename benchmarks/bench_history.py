@@ -40,14 +40,14 @@ from synthetic import SMALL, generate, region_folder  # noqa: E402
 COMMITS = (1, 10, 40) if SMALL else (1, 250, 2000)
 GOAL = 1.3  # warm, the most commits / 1 commit
 # the cache's kinds the record computes (cooperation/cache.py's folders): removed for a cold run
-RECORD_KINDS = ("commit-diff", "history-run", "since-signed", "text", "editorial-only", "signed-text-errors")
+RECORD_KINDS = ("commit-diff", "text", "editorial-only", "signed-text-errors")
 TZ = datetime.timezone(datetime.timedelta(hours=2))
 
 
 def example_region(target: Path) -> Path:
     """This repository's example without its decisions (they name texts of this repository's own history), judged
     on the day its monitoring data is current for (the tests' day)."""
-    os.environ["SOURCE_DATE_EPOCH"] = str(int(datetime.datetime(2026, 11, 28, tzinfo=datetime.timezone.utc).timestamp()))
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(datetime.datetime(2026, 11, 28, tzinfo=datetime.UTC).timestamp()))
     sys.path.insert(0, str(REPO / "tests"))
     from helpers import copy_example
     return copy_example(target)

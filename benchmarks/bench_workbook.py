@@ -28,13 +28,12 @@ sys.path.insert(0, str(HERE))
 from openpyxl import load_workbook  # noqa: E402
 from synthetic import generate  # noqa: E402
 
-from cooperation import cli, pipeline  # noqa: E402
+from cooperation import cli  # noqa: E402
 
 
 def _run(*args) -> int:
-    """A command of build.py in this process, its output swallowed, nothing kept from the commands before (as in
-    a process of its own: the loaded data is memoised per file for `mkdocs serve`)."""
-    pipeline.forget_loaded()
+    """A command of build.py in this process, its output swallowed; a command has a workspace of its own, so nothing
+    is kept from the commands before, as in a process of its own."""
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
         return cli.main([str(a) for a in args])
 

@@ -152,7 +152,9 @@ class Background(Generic[T]):
         self._outcome: tuple[bool, Any] | None = None
         self._process = None
         self._release: int | None = None
-        if "fork" not in multiprocessing.get_all_start_methods():
+        # no fork (Windows), or already in a process of this kind (a daemonic process may not start another: the
+        # site's downloads making the amendment package): run at once, here
+        if "fork" not in multiprocessing.get_all_start_methods() or multiprocessing.current_process().daemon:
             self._outcome = _call(function, args)
             return
         context = multiprocessing.get_context("fork")

@@ -20,6 +20,7 @@ from cooperation.i18n.messages import LANGUAGES
 from cooperation.i18n.status import language, speaking, status
 from cooperation.load.sources import load_sources
 from cooperation.timeliness import fixed_today
+from cooperation.workspace import Workspace
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 PROG = "yhteistyosopimus"  # the installed command; this repository's build.py is the same with its own folder as root
@@ -55,7 +56,7 @@ def cmd_validate(args) -> int:
     if not args.root.is_dir():
         sys.stderr.write(f"virhe: kansiota {args.root} ei ole\n")
         return EXIT_USAGE
-    sources, result = pipeline.validate(args.root)
+    sources, result = pipeline.validate(args.root, args.workspace)
     if args.base is not None:  # what changed since BASE: texts changed in one language only
         from cooperation.changes.diff import diff_revisions, untranslated_problems
         from cooperation.changes.gitrepo import GitError
@@ -77,7 +78,7 @@ def load_model(args):
         sys.stderr.write(f"virhe: kansiossa {args.root} ei ole agreement/-kansiota (anna --root)\n")
         raise SystemExit(EXIT_USAGE)
     try:
-        model, sources, _ = load_all(args.root)
+        model, sources, _ = load_all(args.root, args.workspace)
         return model, sources
     except ModelError as exc:
         out, err = reporter.text(exc.result, language())
@@ -207,8 +208,8 @@ def cmd_report(args) -> int:
         start, end = model.validity
         if not _in_term(year, (start.year, end.year if end else None)):
             return _outside_term(year, (start.year, end.year if end else None))
-        snapshot = report.Snapshot(year, as_of, commit, commit_date, data_digest(root),
-                                   _changes_of_year(args.root, year))
+        changes, history = report.changes_of_year(args.root, year, snapshot_sources, Path(tmp) / "previous")
+        snapshot = report.Snapshot(year, as_of, commit, commit_date, data_digest(root), changes, history)
         report_word = L.file_words(model.main_language)["report"]
         files = {args.out / f"{report_word}-{year}-{lang}.docx": docx
                  for lang, docx in report.render_languages(model, list(model.languages), snapshot).items()}
@@ -249,18 +250,6 @@ def _outside_term(year: int, term: tuple[int, int | None]) -> int:
     return EXIT_DATA
 
 
-def _changes_of_year(root: Path, year: int) -> tuple[tuple[str, str, str], ...]:
-    """(date, title, class) of the changes merged during ``year``, oldest first: commits do not change, so a
-    later correction (dated in a later year) leaves the list as it was."""
-    from cooperation.changes.history import load_history
-    history = load_history(root)
-    if history is None:
-        return ()
-    return tuple((e.change.date, e.change.title, e.diff.change_class or "amendment")
-                 for e in reversed(history.entries)
-                 if e.change.date[:4] == str(year))
-
-
 def cmd_site(args) -> int:
     from cooperation.changes.gitrepo import public_url, repository_url
     from cooperation.outputs.site.build import build_site
@@ -276,21 +265,44 @@ def cmd_site(args) -> int:
 def cmd_diff(args) -> int:
     import json
 
-    from cooperation.changes.diff import MIN_MAX_CHARS, diff_revisions, to_json, to_markdown
+    from cooperation.changes import consultation
+    from cooperation.changes.diff import MIN_MAX_CHARS, to_json
     from cooperation.changes.gitrepo import GitError
     if args.max_chars is not None and args.max_chars < MIN_MAX_CHARS:
         sys.stderr.write(f"virhe: --max-chars on vähintään {MIN_MAX_CHARS}\n")
         return EXIT_USAGE
-    try:
-        diff = diff_revisions(args.root, args.base, args.head)
+    try:  # the statements of the newer revision's consultation rounds that concern the changed items come along
+        diff, statements = consultation.diff_with_statements(args.root, args.base, args.head)
     except GitError as exc:
         sys.stderr.write(f"virhe: {exc}\n")
         return EXIT_USAGE
     if args.format == "json":
-        sys.stdout.write(json.dumps(to_json(diff, args.lang), ensure_ascii=False, indent=2) + "\n")
+        data = {**to_json(diff, args.lang), "statements": [c.as_json() for c in statements]}
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
-        sys.stdout.write(to_markdown(diff, args.lang, max_chars=args.max_chars))
+        sys.stdout.write(consultation.markdown(diff, statements, args.lang, max_chars=args.max_chars))
     return EXIT_OK
+
+
+def cmd_statements(args) -> int:
+    """The summary of a consultation round's statements and responses (Word), one per language, into OUT."""
+    refused: list[str] = []
+
+    def produce(model, sources) -> None:
+        known = [r.id for r in model.consultations]
+        if not known or (args.round is not None and args.round not in known):
+            sys.stderr.write(f"virhe: lausuntokierrosta ”{args.round or ''}” ei ole (agreement/consultations.yaml); "
+                             f"kierrokset: {', '.join(known) or 'ei yhtään'}\n")
+            refused.append(args.round or "")
+            return
+        write_output("statements", args, model, sources, round=args.round)
+    code = with_model(args, produce)
+    return EXIT_DATA if refused else code
+
+
+def cmd_import_statements(args) -> int:
+    from cooperation.imports.import_statements import import_statements
+    return import_statements(args.file, args.root, args.round, day=args.date, format=args.format, lang=args.lang)
 
 
 def cmd_approvals(args) -> int:
@@ -310,11 +322,19 @@ def cmd_approvals(args) -> int:
 def cmd_amendment(args) -> int:
     from cooperation.changes.gitrepo import GitError
     from cooperation.files import write_all_atomic
+    from cooperation.outputs.docx.amendment import NothingToDecide
     if not (args.root / "agreement").is_dir():
         sys.stderr.write(f"virhe: kansiossa {args.root} ei ole agreement/-kansiota (anna --root)\n")
         return EXIT_USAGE
+    request = None
+    if args.rationale is not None:
+        try:
+            request = args.rationale.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            sys.stderr.write(f"virhe: perustelutiedostoa {args.rationale} ei voi lukea: {exc}; mitään ei kirjoitettu\n")
+            return EXIT_USAGE
     try:
-        files = pipeline.amendment_files(args.root, args.base, args.head)
+        files = pipeline.amendment_files(args.root, args.base, args.head, request, args.workspace)
     except GitError as exc:
         sys.stderr.write(f"virhe: {exc}; mitään ei kirjoitettu\n")
         return EXIT_USAGE
@@ -327,6 +347,12 @@ def cmd_amendment(args) -> int:
                 else f"versioilla ”{args.base}” ja ”{args.head}”")
         sys.stderr.write(f"virhe: {both} on sama sormenjälki ({exc.fingerprint[:12]}…): sopimuksen teksti ei ole "
                          "muuttunut, joten päätettävää ei ole; mitään ei kirjoitettu\n")
+        return EXIT_DATA
+    except NothingToDecide as exc:
+        what = {"monitoring": "vain seurantapäivityksiä", "editorial": "vain toimituksellisia muutoksia"}.get(
+            exc.change_class or "", "sopimuksen tiedot eivät ole muuttuneet")
+        sys.stderr.write(f"virhe: versioiden välillä ei ole sopimusmuutoksia ({what}), joten valtuustoilla ei ole "
+                         "hyväksyttävää; muutospakettia ei tehty, mitään ei kirjoitettu\n")
         return EXIT_DATA
     targets = {args.out / name: data for name, data in files.items()}
     write_all_atomic(targets)
@@ -509,6 +535,24 @@ def make_parser(prog: str = PROG) -> argparse.ArgumentParser:
     _report_options(measurements)
     measurements.set_defaults(func=cmd_import_measurements)
 
+    statements = commands.add_parser("statements", help="lausuntoyhteenveto ja vastineet (Word) jokaisella sopimuksen "
+                                     "kielellä: OUT/<tunniste>-lausuntoyhteenveto-<kieli>.docx")
+    _common(statements)
+    statements.add_argument("--round", default=None, metavar="KIERROS",
+                            help="lausuntokierroksen tunniste (oletus: viimeisin alkanut, päättynyt ensin)")
+    statements.set_defaults(func=cmd_statements, writes="files")
+
+    import_statements = commands.add_parser("import-statements",
+                                            help="tuo lausunnot kierrokselle: verkkolomakkeen CSV-vienti tai "
+                                                 "työkirjojen kommentit (OUT/kommentit.json)")
+    _common(import_statements)
+    import_statements.add_argument("file", type=Path, help="lomakkeen CSV-tiedosto tai kommentit.json")
+    import_statements.add_argument("--round", required=True, metavar="KIERROS", help="lausuntokierroksen tunniste")
+    import_statements.add_argument("--date", type=_day, default=None, metavar="VVVV-KK-PP",
+                                   help="kommenttien saapumispäivä (kommentit.json; oletus: tämä päivä)")
+    _report_options(import_statements)
+    import_statements.set_defaults(func=cmd_import_statements)
+
     scaffold = commands.add_parser("new-subarea", help="luo uuden osa-alueen tiedosto ohjeineen")
     _common(scaffold)
     scaffold.add_argument("id", help="osa-alueen tunniste, esim. kulttuuri")
@@ -524,6 +568,9 @@ def make_parser(prog: str = PROG) -> argparse.ArgumentParser:
     _common(amendment)
     amendment.add_argument("base", help="muutettava versio (git-viittaus, esim. v1.0)")
     amendment.add_argument("head", nargs="?", default=None, help="muutettu versio (oletus: työkopio)")
+    amendment.add_argument("--rationale", type=Path, default=None, metavar="TIEDOSTO",
+                           help="muutoksen perustelut (Markdown, esim. pull requestin kuvaus), kun tiedoissa ei ole "
+                                "tämän muutoksen perusteluja (agreement.yaml: rationale)")
     amendment.set_defaults(func=cmd_amendment, writes="files")
 
     approvals = commands.add_parser("approvals", help="osapuolten hyväksynnät sopimuksen versioittain (osapuolet × versiot)")
@@ -622,6 +669,7 @@ def main(argv: list[str] | None = None, *, default_root: Path | None = None, pro
     if getattr(args, "root", None) is None:
         args.root = default_root if default_root is not None else Path.cwd()
     args.root = Path(os.path.abspath(args.root))
+    args.workspace = Workspace()  # what this command reads and computes once (cooperation/workspace.py)
     problem = _check_source_date_epoch()
     if problem:
         sys.stderr.write(f"virhe: {problem}\n")

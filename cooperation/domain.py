@@ -28,6 +28,11 @@ SIGNED_STATUSES = ("signed", "in_force")
 # wording only, an amendment must be approved by every party (when unsure, a change is an amendment)
 MONITORING, EDITORIAL, AMENDMENT = "monitoring", "editorial", "amendment"
 
+# Files that hold no part of the agreement's text: the consultation rounds (who said what about a draft, and the
+# preparers' responses) are the record of its preparation. Left out of the fingerprint and of the semantic diff, and
+# a round names the text it was about by that fingerprint.
+OUTSIDE_THE_TEXT = frozenset({"consultations"})
+
 # Monitoring data, the approval trail and workflow details: not part of what the parties approve, so
 # they stay out of the fingerprint, and a change to them is a monitoring update (file kind → field shapes,
 # "*" for any list index).
@@ -35,7 +40,8 @@ MONITORING_PATHS: dict[str, set[tuple[str, ...]]] = {
     "agreement": {("status",), ("stamp",), ("version",), ("version_date",), ("coordinators",),
                   ("accessibility",),  # the site's accessibility statement, not the agreement's content
                   ("record_start",),  # where the site's negotiation record begins, not the agreement's content
-                  ("kuntaliitto_model",)},  # how the check reads the sub-areas, not what is agreed
+                  ("kuntaliitto_model",),  # how the check reads the sub-areas, not what is agreed
+                  ("rationale",)},  # why an amendment is proposed: for the draft decision, not the agreement's text
     "parties": {("parties", "*", "decisions"), ("parties", "*", "signatories"), ("parties", "*", "website"),
                 ("parties", "*", "sotkanet_region")},
     "annexes": {("annexes", "*", "status"), ("annexes", "*", "file_size"), ("annexes", "*", "scanned")},

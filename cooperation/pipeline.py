@@ -12,15 +12,14 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from cooperation.changes import gitrepo, versions
+from cooperation.changes import consultation, gitrepo, versions
 from cooperation.check import check
-from cooperation.check.checker import forget_checked
-from cooperation.load.sources import Sources, data_digest, forget_read, load_sources
+from cooperation.load.sources import Sources, data_digest, load_sources
 from cooperation.model import Agreement, build, fingerprint_of
-from cooperation.model.fingerprint import forget_canonical
 from cooperation.outputs import codeowners
 from cooperation.result import WARNING, Result
 from cooperation.timeliness import today
+from cooperation.workspace import Workspace
 
 
 class ModelError(Exception):
@@ -39,27 +38,28 @@ class SameText(Exception):
         self.fingerprint = fingerprint
 
 
-def validate(root: Path) -> tuple[Sources, Result]:
+def validate(root: Path, workspace: Workspace | None = None) -> tuple[Sources, Result]:
     """Load and check: the schema, the cross-checks, then the post-checks that need git or an output's view
     (the decisions against the texts they are about; a committed CODEOWNERS must match the data).
 
-    Incrementally: a file with the same bytes as in the previous load of this process is not parsed,
-    schema-checked or canonicalised again (the preview reloads after each edit of one file). The
+    In one workspace (a command, a preview session), a file with the same bytes as in the workspace's previous load
+    is not parsed, schema-checked or canonicalised again (the preview reloads after each edit of one file). The
     cross-checks and the model see every file together, so they run whole."""
-    sources, result, _ = _checked(root)
+    sources, result, _ = _checked(root, workspace or Workspace())
     return sources, result
 
 
-def _checked(root: Path) -> tuple[Sources, Result, Agreement | None]:
+def _checked(root: Path, workspace: Workspace) -> tuple[Sources, Result, Agreement | None]:
     """validate's work, and the model with its version state when the data has no errors."""
-    sources = load_sources(root, incremental=True)
+    sources = load_sources(root, workspace)
     result = check(sources)
     removed, result = _removed_indicators(sources, result)
     model = None
     if not result.errors:
         model = build(sources)
         model.removed_indicators = list(removed.values())
-        state, problems = versions.state_and_problems(sources, model)
+        # the consultation rounds name their texts as decisions do: bound against the same history, read once
+        state, problems = versions.state_and_problems(sources, model, lambda texts: consultation.bind(texts, sources, model))
         model.version_state = state
         result.extend(problems)
     result.extend(codeowners.stale(sources, result))
@@ -86,22 +86,21 @@ def _removed_indicators(sources: Sources, result: Result) -> tuple[dict, Result]
     return removed, result
 
 
-_LOADED: dict[tuple, tuple[Agreement, Sources, Result]] = {}
-
-
-def load_all(root: Path) -> tuple[Agreement, Sources, Result]:
+def load_all(root: Path, workspace: Workspace | None = None) -> tuple[Agreement, Sources, Result]:
     """Load, check and build the model; raises ModelError (carrying the problems) when the data has errors.
 
-    The same files are loaded and checked once per process: `build.py site` loads them, then its
-    Finnish and Swedish MkDocs builds ask again. Any change to a data file, or another current date, is a new key."""
+    The same files are loaded and checked once per workspace (a command, a preview session): a site's Finnish and
+    Swedish MkDocs builds ask again. Any change to a data file, or another current date, is a new key."""
+    workspace = workspace or Workspace()
+    loaded = workspace.memo("pipeline.loaded")
     key = (str(Path(root).resolve()), data_digest(root), _codeowners_state(root), today(), gitrepo.state(root))
-    if key not in _LOADED:
-        sources, result, model = _checked(root)
+    if key not in loaded:
+        sources, result, model = _checked(root, workspace)
         if result.errors or model is None:
             raise ModelError(result)
-        _LOADED.clear()
-        _LOADED[key] = (model, sources, result)
-    return _LOADED[key]
+        loaded.clear()
+        loaded[key] = (model, sources, result)
+    return loaded[key]
 
 
 def _codeowners_state(root: Path) -> tuple | None:
@@ -113,34 +112,36 @@ def _codeowners_state(root: Path) -> tuple | None:
     return (info.st_mode, info.st_size, info.st_mtime_ns, info.st_ino)
 
 
-def load(root: Path) -> tuple[Agreement, Result]:
+def load(root: Path, workspace: Workspace | None = None) -> tuple[Agreement, Result]:
     """As ``load_all``, without the sources."""
-    model, _, result = load_all(root)
+    model, _, result = load_all(root, workspace)
     return model, result
 
 
-def forget_loaded() -> None:
-    """Drop the loaded model and what the stages remember of each file (benchmarks time a cold build)."""
-    _LOADED.clear()
-    forget_read()
-    forget_checked()
-    forget_canonical()
-
-
-def amendment_files(root: Path, base: str, head: str | None) -> dict[str, bytes]:
+def amendment_files(root: Path, base: str, head: str | None, request: str | None = None,
+                    workspace: Workspace | None = None) -> dict[str, bytes]:
     """The amendment package of ``head`` (None: the files as they are) against ``base``: both versions loaded,
     checked and built; GitError when a revision does not exist or ``base`` is not an ancestor of ``head``;
     ModelError (with the problems, the older version's first) when either version has errors; SameText when both
-    have one fingerprint (nothing to decide).
+    have one fingerprint, NothingToDecide when no change between them is an amendment (nothing for the councils to
+    approve either way). ``request``: the pull request's description, the draft decision's rationale when the data
+    has none of its own.
 
     The redline compares the two versions' Word documents. Three processes share the work: one checks and renders
-    the older version while this one loads the newer; another makes the semantic diff, the change annex and the
-    draft decision while this one renders the newer documents and then the redline."""
+    the older version while this one loads the newer; another writes the change annex and the draft decision
+    while this one renders the newer documents and then the redline."""
     import tempfile
 
     from cooperation.background import Background
     from cooperation.changes.diff import compare
-    from cooperation.outputs.docx.amendment import decision_documents, redlines
+    from cooperation.outputs.docx.amendment import (
+        Package,
+        base_version,
+        decision_documents,
+        own_rationale,
+        redlines,
+        require_amendment,
+    )
     repo, prefix = gitrepo.locate(root)
     base_commit = gitrepo.resolve(repo, base)
     head_commit = gitrepo.resolve(repo, "HEAD" if head is None else head)  # "" is no revision, not HEAD
@@ -153,7 +154,7 @@ def amendment_files(root: Path, base: str, head: str | None) -> dict[str, bytes]
         try:
             try:
                 if head is None:
-                    head_model, head_sources, _ = load_all(root)
+                    head_model, head_sources, _ = load_all(root, workspace)
                 else:
                     head_sources = load_sources(gitrepo.export(repo, prefix, head_commit, Path(tmp) / "head"))
                     head_result = check(head_sources)
@@ -165,14 +166,14 @@ def amendment_files(root: Path, base: str, head: str | None) -> dict[str, bytes]
                 raise
             if fingerprint_of(base_sources) == head_model.fingerprint:
                 raise SameText(head_model.fingerprint)
-            head_name = head or head_model.version
-
-            def notes() -> dict[str, bytes]:
-                return decision_documents(compare(base_sources, head_sources), head_model, base, head_name)
-            made = Background(notes)
+            diff = compare(base_sources, head_sources)
+            require_amendment(diff)
+            package = Package(diff, head_model, base_version(base_sources, head_model, diff.fingerprint_old),
+                              own_rationale(base_sources, head_model), request)
+            made = Background(decision_documents, package)
             try:
                 documents = redlines(lambda langs: _older_documents(older, base_sources, root, base_commit, langs),
-                                     head_model, head_name)
+                                     head_model)
                 return {**documents, **made.result()}
             finally:
                 made.close()
@@ -181,11 +182,9 @@ def amendment_files(root: Path, base: str, head: str | None) -> dict[str, bytes]
 
 
 def _as_it_stood(sources: Sources, root: Path, commit: str) -> Agreement:
-    """The model of a version exported from git at ``commit``, with its version state as it stood then (its cover
-    says what was true of it: the signed version "in force since", the proposal "amendment proposal")."""
-    model = build(sources)
-    model.version_state = versions.version_state(sources, model, until=commit, repository=root)
-    return model
+    """The model of a version exported from git at ``commit``, with its version state as it stood then."""
+    from cooperation.changes.snapshot import as_it_stood
+    return as_it_stood(sources, root, commit)
 
 
 def _documents(sources: Sources, root: Path, commit: str) -> tuple[Result | None, dict[str, bytes]]:

@@ -329,7 +329,9 @@ def _check_and_build(root: Path, workbook: Path | None) -> int:
     from cooperation import pipeline
     from cooperation.check import reporters as reporter
     from cooperation.outputs.site.build import build_site
-    sources, result = pipeline.validate(root)
+    from cooperation.workspace import Workspace
+    workspace = Workspace()  # validate, then the site, reading the files once
+    sources, result = pipeline.validate(root, workspace)
     out, err = reporter.text(result, "fi")
     sys.stderr.write(out + err)
     if result.errors:
@@ -340,7 +342,7 @@ def _check_and_build(root: Path, workbook: Path | None) -> int:
         else:
             say("Uuden alueen tiedoissa on virheitä (tämä on työkalun virhe); mitään ei kirjoitettu.")
         return EXIT_DATA
-    model, sources, _ = pipeline.load_all(root)
+    model, sources, _ = pipeline.load_all(root, workspace)
     site = build_site(model, sources, root, root / "out")
     say(f"Sivusto rakennettu: {site.relative_to(root)}")
     return EXIT_OK

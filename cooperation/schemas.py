@@ -29,6 +29,7 @@ KINDS = {
     "parties": "parties.schema.json",
     "forums": "forums.schema.json",
     "annexes": "annexes.schema.json",
+    "consultations": "consultations.schema.json",
     "subarea": "subarea.schema.json",
     "measurement": "measurement.schema.json",
 }

@@ -44,6 +44,7 @@ from cooperation.outputs.site.preview import Preview, make_dirty, signature
 from cooperation.outputs.site.search import searched, without_search_attributes
 from cooperation.pipeline import ModelError, load_all
 from cooperation.schemas import SCHEMA_DIR
+from cooperation.workspace import Workspace
 
 log = logging.getLogger("mkdocs.plugins.yhteistyosopimus")
 
@@ -84,6 +85,8 @@ class AgreementPlugin(BasePlugin):
         self.alternate_roots: list[tuple[str, str, str]] | None = None
         self.page_content: str | None = None
         self.entries_before = 0
+        # what this process (a preview session, or one mkdocs build) reads and computes once: cooperation/workspace.py
+        self.workspace = Workspace()
 
     def on_startup(self, *, command, dirty) -> None:
         self.command = command  # "serve": the preview leaves out the slow conversions (PDF)
@@ -124,11 +127,14 @@ class AgreementPlugin(BasePlugin):
             self.preview.stop_downloads()  # the previous build's: this build writes the downloads page again
         self.root = root
         lang = config.extra.get("content_language", "fi")
+        # `build.py site`'s own workspace where it hands one over: both languages share what is read once
+        workspace = given.sources.workspace if given and given.sources is not None and given.sources.workspace \
+            else self.workspace
         try:
             if given and given.model is not None and given.sources is not None:
                 model, sources = given.model, given.sources  # `build.py site` loaded and checked them already
             else:
-                model, sources, _ = load_all(root)
+                model, sources, _ = load_all(root, workspace)
         except ModelError as exc:
             out, err = reporter.text(exc.result, "fi")
             raise PluginError("Sopimuksen tiedoissa on virheitä:\n" + out + err) from exc
@@ -152,7 +158,8 @@ class AgreementPlugin(BasePlugin):
         files: list[tuple[str, bytes, str]] = []
         listed = [Download(f.name, f.output.description, None,
                            # the language is named where both languages' files are offered
-                           f.lang if f.output.per_language and f.output.site == EVERY_SITE else None, f.output.name)
+                           f.lang if f.output.per_language and f.output.site == EVERY_SITE else None, f.output.name,
+                           f.output.detail)
                   for f in for_site(later, lang)]
         for path in sorted(SCHEMA_DIR.glob("*.schema.json")):
             files.append((f"schema/{path.name}", path.read_bytes(), "dl_schema"))
@@ -162,7 +169,7 @@ class AgreementPlugin(BasePlugin):
                                  model.record_start.isoformat() if model.record_start else None)
         repo_url = config.extra["repository"] or repository_url(root) or ""  # none: no edit links at all
         site = Site(model, lang, repo_url=repo_url, branch=config.extra.get("edit_branch", "main"),
-                    downloads=listed, history=history)
+                    downloads=listed, history=history, workspace=workspace)
         # which measurements/*.csv holds each indicator's values: the indicators page links each area to its files
         for row in sources.measurements:
             site.measurement_files.setdefault(row.indicator, set()).add(row.file)

@@ -135,21 +135,21 @@ def make() -> Path:
     # --- the agreement itself, from data through pandoc ---
     doc.add_paragraph("{{p body }}")
 
-    # --- signature pages: one block per signing party, never split across pages ---
+    # --- signature pages: two signing parties' blocks side by side, a row never split across pages ---
     heading = doc.add_paragraph("{{ signatures_heading }}", style="Heading 1")
     heading.paragraph_format.page_break_before = True
-    doc.add_paragraph("{%p for party in signing_parties %}")
-    block = doc.add_table(rows=1, cols=1)
-    row_property(block.rows[0], "cantSplit")
-    cell = block.rows[0].cells[0]
-    cell.paragraphs[0].add_run("{{ party.heading }}").bold = True
-    for text in ("{{ labels.place_and_date }}: ______________________________",
-                 "{%p for signatory in party.signatories %}", "", "______________________________",
-                 "{{ signatory.name }}", "{{ signatory.title }}", "{%p endfor %}"):
-        para = cell.add_paragraph(text)
-        para.paragraph_format.keep_with_next = True
-    doc.add_paragraph("")
-    doc.add_paragraph("{%p endfor %}")
+    blocks = doc.add_table(rows=3, cols=2)
+    blocks.rows[0].cells[0].paragraphs[0].text = "{%tr for pair in signing_pairs %}"
+    row_property(blocks.rows[1], "cantSplit")
+    for cell, side in zip(blocks.rows[1].cells, ("left", "right")):
+        cell.paragraphs[0].text = "{%p if pair." + side + " %}"
+        cell.add_paragraph().add_run("{{ pair." + side + ".heading }}").bold = True
+        for text in ("{{ labels.place_and_date }}: ____________________",
+                     "{%p for signatory in pair." + side + ".signatories %}", "", "______________________________",
+                     "{{ signatory.name }}", "{{ signatory.title }}", "{%p endfor %}", "{%p endif %}", ""):
+            para = cell.add_paragraph(text)
+            para.paragraph_format.keep_with_next = True
+    blocks.rows[2].cells[0].paragraphs[0].text = "{%tr endfor %}"
 
     # --- the workbook as an annex: landscape, header row repeated on every page ---
     section = doc.add_section(WD_SECTION.NEW_PAGE)
@@ -197,10 +197,8 @@ def make() -> Path:
     run = para.add_run("{{ draft_mark }}")
     run.bold, run.font.size, run.font.color.rgb = True, Pt(12), RGBColor(0xA0, 0x10, 0x10)
 
-    settings = doc.settings.element
-    update = OxmlElement("w:updateFields")
-    update.set(qn("w:val"), "true")
-    settings.append(update)
+    # no w:updateFields: Word would ask the signatory to update fields on opening; the table of contents is
+    # filled (and numbered where LibreOffice is installed) when the document is made (outputs/docx/wordml.py)
 
     props = doc.core_properties
     props.title = props.subject = props.keywords = props.comments = ""

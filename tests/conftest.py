@@ -22,7 +22,7 @@ from cooperation.timeliness import fixed_today
 TEST_TODAY = datetime.date(2026, 11, 28)
 
 
-_BROWSER_FIXTURES = {"browser", "served_site"}
+_BROWSER_FIXTURES = {"browser", "served_site", "served_consulted"}
 _OFFICE_CALLS = ("libreoffice(", "convert_to_pdf(", "resave_with_libreoffice(", '"pdf"', "'pdf'")
 
 
@@ -153,3 +153,35 @@ def amended(tmp_path_factory) -> dict:
     from amending import amend
     from helpers import REPO
     return amend(tmp_path_factory, REPO, _amend_example)
+
+
+@pytest.fixture(scope="session")
+def consulted(tmp_path_factory) -> dict:
+    """The example region with the tests' consultation rounds in a repository of its own (tests/consulting.py): its
+    site and its summaries of statements (Word), built once per session."""
+    from consulting import consulted_region
+    region = consulted_region(tmp_path_factory.mktemp("consulted") / "region")
+    out = tmp_path_factory.mktemp("consulted-out")
+    saved = os.environ.get("REPOSITORY_URL")
+    os.environ["REPOSITORY_URL"] = "https://github.com/rannikkoseutu/yhteistyosopimus"
+    try:
+        site = run_cli("site", "--root", region["root"], "--out", out)
+    finally:
+        if saved is None:
+            del os.environ["REPOSITORY_URL"]
+        else:
+            os.environ["REPOSITORY_URL"] = saved
+    assert site.returncode == 0, site.stderr
+    summary = run_cli("statements", "--root", region["root"], "--out", out)
+    assert summary.returncode == 0, summary.stderr
+    return {**region, "out": out, "site": out / "site"}
+
+
+@pytest.fixture(scope="session")
+def served_consulted(consulted):
+    handler = functools.partial(_QuietHandler, directory=str(consulted["site"]))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()

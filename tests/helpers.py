@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 import yaml
 
-from cooperation import cli, pipeline
+from cooperation import cli
 from cooperation.check import check
 from cooperation.check import reporters as reporter
 from cooperation.load.sources import load_sources
@@ -55,11 +55,10 @@ class Ran(NamedTuple):
 def run_cli(*args) -> Ran:
     """``python build.py ARGS`` in this process: (exit code, stdout, stderr).
 
-    As a fresh process would: the model loaded by an earlier call is forgotten first (its cache key
-    covers the data files, not the rest of the root, e.g. ``.github/CODEOWNERS``). A test that needs
+    As a fresh process would: each call is a command with its own workspace, so nothing an earlier call loaded is
+    seen. A test that needs
     another current folder uses ``monkeypatch.chdir``; one that needs a real process (what
     ``/proc/self/environ`` holds, a hang or a crash that must not take pytest down) runs ``build.py``."""
-    pipeline.forget_loaded()
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         try:

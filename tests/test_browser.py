@@ -134,3 +134,39 @@ def test_axe_finds_no_serious_violations(browser, served_site, lang, width):
     # not waiting for the network to settle, the next page cancels the search index still loading
     assert [p for p in watch.problems if not p.endswith("net::ERR_ABORTED")] == []
     context.close()
+
+
+# the consultation rounds' pages and the notices they put on other pages (tests/consulting.py: a round closed, one open)
+CONSULTATION_PAGES = ["lausunnot/", "lausunnot/luonnos-2026/", "lausunnot/muutos-2026/", "", "osa-alueet/hyte/",
+                      "historia/"]
+
+
+@pytest.mark.parametrize("width", sorted(VIEWPORTS))
+@pytest.mark.parametrize("lang", sorted(LANGUAGES))
+def test_axe_on_the_consultation_pages(browser, served_consulted, lang, width):
+    """axe-core finds nothing serious, and on a phone nothing runs off the side of the screen."""
+    _require(AXE.exists(), "axe-core is missing: npm ci --prefix tests/browser")
+    context = browser.new_context(**VIEWPORTS[width])
+    context.add_init_script(path=str(AXE))
+    page = context.new_page()
+    watch = Watch(page)
+    found, wide = {}, {}
+    for path in CONSULTATION_PAGES:
+        page.goto(served_consulted + LANGUAGES[lang] + path, wait_until="load")
+        page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+        result = page.evaluate("""async () => await axe.run(document, {
+            runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, resultTypes: ['violations']})""")
+        serious = [f"{v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes'][:3]]}"
+                   for v in result["violations"] if v["impact"] in ("serious", "critical")]
+        if serious:
+            found[LANGUAGES[lang] + path] = serious
+        overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        if overflow > 0:
+            wide[LANGUAGES[lang] + path] = overflow
+        ARTIFACTS.mkdir(exist_ok=True)
+        name = path.strip("/").replace("/", "-") or "home"
+        page.screenshot(path=str(ARTIFACTS / f"consultation-{width}-{lang}-{name}.png"), full_page=False)
+    assert found == {}
+    assert wide == {}
+    assert [p for p in watch.problems if not p.endswith("net::ERR_ABORTED")] == []
+    context.close()

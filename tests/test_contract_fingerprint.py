@@ -48,7 +48,8 @@ def with_every_monitoring_field(root: Path, annexes: bool = True) -> Path:
         stamp="Johtoryhmä 14.2.2026", version_date="2026-02-14",
         coordinators=[{"name": "Kaisa Koordinaattori", "role": "strategiajohtaja", "party": "hva",
                        "github": "kaisa"}],
-        accessibility={"contact_email": "palaute@alfa.example.fi", "prepared": "2026-02-14"}))
+        accessibility={"contact_email": "palaute@alfa.example.fi", "prepared": "2026-02-14"},
+        rationale="Tavoitetaso tarkistettiin uusimpien tilastojen mukaan."))
     edit(root, "agreement/parties.yaml", lambda d: party(d).update(
         website="https://alfa.example.fi", sotkanet_region=101,
         decisions=[{"body": "kunnanvaltuusto", "date": "2026-03-02", "section": 12, "outcome": "approved"}]))
@@ -71,6 +72,8 @@ CHANGES: dict[tuple[str, tuple[str, ...]], tuple[str, Callable[[dict], object]]]
     ("agreement", ("coordinators",)): ("agreement/agreement.yaml",
                                        lambda d: d["coordinators"][0].update(name="Kalle Koordinaattori")),
     ("agreement", ("kuntaliitto_model",)): ("agreement/agreement.yaml", lambda d: d.update(kuntaliitto_model=False)),
+    ("agreement", ("rationale",)): ("agreement/agreement.yaml",
+                                    lambda d: d.update(rationale={"fi": "Uusi perustelu.", "sv": "Ny motivering."})),
     ("parties", ("parties", "*", "decisions")): ("agreement/parties.yaml",
                                                  lambda d: party(d)["decisions"][0].update(outcome="tabled")),
     ("parties", ("parties", "*", "signatories")): ("agreement/parties.yaml",

@@ -353,4 +353,5 @@ def test_cross_checks_run_in_their_documented_order():
         "check_indicators", "check_parties", "check_periods", "check_forums", "check_workbook_subareas",
         "check_translations", "check_measurements", "check_characters", "check_reserved_ids",
         "check_timeliness", "check_document_type", "check_accessibility", "check_section_numbers",
+        "check_consultations",
     ]

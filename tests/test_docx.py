@@ -56,24 +56,28 @@ def test_every_goal_action_and_indicator_is_in_the_document(example_docs, lang):
     for indicator in model.indicators:
         assert indicator.id in text and indicator.name.get(lang) in text
     for party in model.parties:
-        assert party.name.get(lang) in text and party.business_id in text
+        assert party.name.get(lang) in text and party.business_id.replace("-", "\u2011") in text  # kept whole: a no-break hyphen
 
 
 @pytest.mark.parametrize("lang, heading", [("fi", "Allekirjoitukset"), ("sv", "Underskrifter")])
 def test_signature_section_has_every_signing_party_and_signatory(example_docs, lang, heading):
     model, paths = example_docs
     document = Document(str(paths[lang]))
-    blocks = [table for table in document.tables if len(table.rows) == 1 and len(table.columns) == 1]
+    # two signing parties a row, side by side; a row never split across pages
+    rows = [row for table in document.tables if len(table.columns) == 2 for row in table.rows
+            if row.cells[0].paragraphs and row.cells[0].paragraphs[0].text[:1].isdigit()]
+    blocks = [cell for row in rows for cell in row.cells if cell.paragraphs[0].text.strip()]
     signing = [p for p in model.parties if p.signs]
-    assert len(blocks) == len(signing)
+    assert len(blocks) == len(signing) and len(rows) == (len(signing) + 1) // 2
     for party, block in zip(signing, blocks):
-        cell_text = [p.text for p in block.rows[0].cells[0].paragraphs]
+        cell_text = [p.text for p in block.paragraphs]
         assert cell_text[0] == f"{party.number}. {party.name.get(lang)}"
         for signatory in party.signatories:
             assert signatory.name in cell_text and signatory.title.get(lang) in cell_text
-        assert block.rows[0]._tr.trPr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}cantSplit") is not None
+    for row in rows:
+        assert row._tr.trPr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}cantSplit") is not None
     assert any(text.endswith(heading) for style, text in headings(document) if style == "Heading 1")
-    assert not any(p.name.get(lang) in [b.rows[0].cells[0].paragraphs[0].text.split(". ", 1)[-1] for b in blocks]
+    assert not any(p.name.get(lang) in [b.paragraphs[0].text.split(". ", 1)[-1] for b in blocks]
                    for p in model.parties if not p.signs)
 
 

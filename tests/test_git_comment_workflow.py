@@ -93,7 +93,7 @@ def test_comment_is_computed_by_the_default_branchs_code(pull_request):
     assert diff.returncode == 0, diff.stderr
     comment = (pr["tmp"] / "diff.md").read_text(encoding="utf-8")
     assert comment.startswith("**Muutoksen luokka: sopimusmuutos**")
-    assert "tavoitetaso › arvo: 20 → 25" in comment
+    assert "HYTE-1-M1, tavoitetaso 2028: 20 % → 25 %" in comment.replace("\xa0", " ")
     assert "Mittaustulokset" not in comment  # main's later change is not the pull request's
     assert not pr["marker"].exists()
     assert "sopimusmuutos" in (pr["tmp"] / "summary.md").read_text(encoding="utf-8")

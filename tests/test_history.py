@@ -129,23 +129,22 @@ def test_monitoring_update_keeps_the_fingerprint(repo):
     assert result["class"] == "monitoring" and result["fingerprint"]["changes"] is False
     assert result["measurements"] == {"added": 1, "removed": 0, "changed": 0}
     [item] = result["items"]
-    assert item["id"] == "HYTE-1-T1" and item["fields"][0]["text"] == \
-        "Toimenpide HYTE-1-T1 (Toimenpide HYTE-1-T1) – tila: käynnissä → valmis"
+    assert item["id"] == "HYTE-1-T1" and item["fields"][0]["text"] == "HYTE-1-T1, tila: käynnissä → valmis"
 
 
 def test_editorial_change_changes_the_fingerprint(repo):
     result = diff_json(repo, repo["monitoring"], repo["editorial"])
     assert result["class"] == "editorial" and result["fingerprint"]["changes"] is True
-    assert result["items"][0]["fields"][0]["text"].endswith("tavoite: Tavoite HYTE-1. → tavoite: HYTE-1")
+    assert result["items"][0]["fields"][0]["text"] == "HYTE-1, tavoite: ”Tavoite HYTE-1.” → ”tavoite: HYTE-1”"
 
 
 def test_amendment_field_by_field_with_party_names(repo):
     result = diff_json(repo, repo["editorial"], repo["amendment"])
     assert result["class"] == "amendment"
-    texts = [f["text"] for item in result["items"] for f in item["fields"]]
-    assert "Toimenpide HYTE-1-T1 (Toimenpide HYTE-1-T1) – vastuutahot: Testialueen hyvinvointialue, kaikki kunnat " \
-           "→ Testialueen hyvinvointialue, Alfan kunta" in texts
-    assert "Mittari HYTE-1-M1 (Mittari HYTE-1-M1) – tavoitetaso › arvo: 20 → 25" in texts
+    texts = [f["text"].replace("\xa0", " ") for item in result["items"] for f in item["fields"]]
+    assert "HYTE-1-T1, vastuutahot: Testialueen hyvinvointialue, kaikki kunnat → Testialueen hyvinvointialue, " \
+           "Alfan kunta" in texts
+    assert "HYTE-1-M1, tavoitetaso 2028: 20 % → 25 %" in texts
 
 
 def test_moved_and_renamed_items_keep_their_identity(repo):
@@ -204,10 +203,10 @@ def test_site_shows_history_versions_and_each_goals_changes(repo, tmp_path):
     signed = load_all(repo["root"])[0].version_state.in_force
     assert "Versio 1.0" in versions.content and signed.fingerprint in versions.content
     since = read(site, "historia/allekirjoitetun-jalkeen/")
-    assert "tavoitetaso › arvo: 20 → 25" in since.content
+    assert "HYTE-1-M1, tavoitetaso 2028: 20 % → 25 %" in since.content.replace("\xa0", " ")
     hyte = read(site, "osa-alueet/hyte/")
     assert "Tavoitteen muutoshistoria" in hyte.content and "Tarkenna tavoitteen sanamuotoa" in hyte.content
-    assert "HYTE-1-M1: tavoitetaso › arvo 20 → 25 ( Nosta liikuntatavoitetta" in hyte.content  # summary first
+    assert "HYTE-1-M1, tavoitetaso 2028: 20 % → 25 % ( Nosta liikuntatavoitetta" in hyte.content.replace("\xa0", " ")
     feed = ET.fromstring((site / "historia" / "muutokset-fi.xml").read_bytes())
     atom = "{http://www.w3.org/2005/Atom}"
     announced = [e for e in feed.findall(f"{atom}entry") if ":in-force:" in e.find(f"{atom}id").text]
@@ -215,10 +214,11 @@ def test_site_shows_history_versions_and_each_goals_changes(repo, tmp_path):
     entries = [e for e in feed.findall(f"{atom}entry") if e not in announced]
     # headed by what changed (the summary of the semantic diff); the pull request's title in the content
     title = entries[0].find("{http://www.w3.org/2005/Atom}title").text
-    assert len(entries) == 6 and title == ("HYTE-1-T1: siirretty HYTE-1 → HYTE-2; HYTE-1-T1: toimenpide muutettu; "
-                                           "Lisätty HYTE-1-T2 ja 2 muuta muutosta (sopimusmuutos)")
+    assert len(entries) == 6 and title == ("HYTE-1-T1: siirretty HYTE-1 → HYTE-2; HYTE-1-T1, toimenpide: ”Toimenpide "
+                                           "HYTE-1-T1” → ”Toimenpide siirretty uuteen tavoitteeseen”; Uusi toimenpide "
+                                           "HYTE-1-T2 ja 2 muuta muutosta (sopimusmuutos)")
     assert entries[0].find("{http://www.w3.org/2005/Atom}content").text.startswith("Siirrä toimenpide")
-    assert "HYTE-1-M1: tavoitetaso › arvo 20 → 25" in page.content  # the amendment's heading
+    assert "HYTE-1-M1, tavoitetaso 2028: 20 % → 25 %" in page.content.replace("\xa0", " ")  # the amendment's heading
     assert "Siirrä toimenpide uuteen tavoitteeseen" in read(site, "").content  # what changed last
 
 

@@ -8,6 +8,7 @@ from helpers import MINIMAL, copy_root
 from test_approvals import edit, git, set_target
 
 from cooperation.changes import gitrepo, history
+from cooperation.changes.diff import field_line, summary
 
 
 @pytest.fixture
@@ -37,6 +38,17 @@ def test_a_second_history_reads_no_old_revision(repo, monkeypatch):
     warm = history.load_history(repo)
     assert repr(warm.entries) == repr(cold.entries)
     assert cold.entries[0].diff.values and cold.entries[0].diff.area_names  # every field of the diff came back
+    # and what its sentences are told from (each item's data and the parties' names, left out of repr)
+    for lang in ("fi", "sv"):
+        assert [summary(e.diff, lang) for e in warm.entries] == [summary(e.diff, lang) for e in cold.entries]
+        assert [field_line(i, f, lang, "fi") for e in warm.entries for i in e.diff.items for f in i.fields] == [
+            field_line(i, f, lang, "fi") for e in cold.entries for i in e.diff.items for f in i.fields]
+    assert [(i.path, i.subarea, vars_of(i.context)) for e in warm.entries for i in e.diff.items] == [
+        (i.path, i.subarea, vars_of(i.context)) for e in cold.entries for i in e.diff.items]
+
+
+def vars_of(context) -> dict | None:
+    return None if context is None else {name: getattr(context, name) for name in type(context).__slots__}
 
 
 def test_a_rewritten_history_is_computed_anew(repo):
@@ -46,4 +58,4 @@ def test_a_rewritten_history_is_computed_anew(repo):
     git(repo, "commit", "-q", "-am", "Tavoite 30 (#6)", date="2026-04-03T10:00:00+02:00")
     again = history.load_history(repo)
     assert [e.change.pull_request for e in again.entries] == [6, 5, 3, 2, 1, None]
-    assert [f.new for f in again.entries[0].diff.items[0].fields] == [30]
+    assert [f.new for f in again.entries[0].diff.items[0].fields] == [{"value": 30, "year": 2028}]  # told whole

@@ -14,8 +14,9 @@ from cooperation.changes.history import cached_history, load_history
 from cooperation.load.sources import load_sources
 from cooperation.model import fingerprint_of
 from cooperation.outputs import BY_NAME
-from cooperation.pipeline import ModelError, forget_loaded, load_all, validate
+from cooperation.pipeline import ModelError, load_all, validate
 from cooperation.result import Result
+from cooperation.workspace import Workspace
 
 EDITED = "subareas/hyte.yaml"
 
@@ -30,8 +31,7 @@ def _documents(sources) -> dict[str, object]:
 
 
 def _cold(root):
-    forget_loaded()
-    return validate(root)
+    return validate(root, Workspace())
 
 
 def _edit(root, old: str, new: str, keep_times: bool = True) -> None:
@@ -47,11 +47,11 @@ def _edit(root, old: str, new: str, keep_times: bool = True) -> None:
 
 def test_an_edit_of_one_file_gives_the_result_and_model_of_a_cold_load(tmp_path):
     root = copy_root(MINIMAL, tmp_path / "root")
-    forget_loaded()
-    before, _ = validate(root)
+    workspace = Workspace()
+    before, _ = validate(root, workspace)
     # the same length and the same modification time: only the bytes differ
     _edit(root, "status: ongoing", "status: onwards")
-    sources, result = validate(root)
+    sources, result = validate(root, workspace)
     documents, earlier = _documents(sources), _documents(before)
     # the memo was used: the unchanged files are the very documents of the previous load, the edited one is new
     assert all(documents[name] is earlier[name] for name in documents if name != EDITED)
@@ -65,12 +65,11 @@ def test_an_edit_of_one_file_gives_the_result_and_model_of_a_cold_load(tmp_path)
 
     # a valid edit: the model built from the remembered files is the cold load's model
     _edit(root, "status: onwards", "status: ongoing")
-    forget_loaded()
-    load_all(root)
+    workspace = Workspace()
+    load_all(root, workspace)
     _edit(root, "title: Tavoite HYTE-1.", "title: Tavoite HYTE-1!")
-    model, sources, result = load_all(root)
-    forget_loaded()
-    cold_model, _, cold_result = load_all(root)
+    model, sources, result = load_all(root, workspace)
+    cold_model, _, cold_result = load_all(root, Workspace())
     assert model is not cold_model
     assert repr(model) == repr(cold_model)
     assert model.fingerprint == cold_model.fingerprint and model.content == cold_model.content
@@ -81,15 +80,15 @@ def test_an_edit_of_one_file_gives_the_result_and_model_of_a_cold_load(tmp_path)
 def test_an_error_introduced_and_removed_again(tmp_path):
     root = copy_root(MINIMAL, tmp_path / "root")
     original = (root / EDITED).read_bytes()
-    forget_loaded()
-    model, _, _ = load_all(root)
+    workspace = Workspace()
+    model, _, _ = load_all(root, workspace)
     _edit(root, "lead: hva", "lead: [hva")  # an unclosed bracket
     with pytest.raises(ModelError) as caught:
-        load_all(root)
+        load_all(root, workspace)
     assert [(p.code, p.file, p.line, p.column) for p in caught.value.result.errors] == [
         ("yaml_unclosed_bracket", EDITED, 18, 15)]
     (root / EDITED).write_bytes(original)
-    again, _, result = load_all(root)
+    again, _, result = load_all(root, workspace)
     assert not result.errors
     assert repr(again) == repr(model) and again.fingerprint == model.fingerprint
 
@@ -98,9 +97,9 @@ def test_files_with_the_same_bytes_report_their_own_names(tmp_path):
     root = copy_root(MINIMAL, tmp_path / "root")
     _edit(root, "status: ongoing", "status: onwards")
     shutil.copyfile(root / EDITED, root / "subareas" / "hyte-kopio.yaml")
-    forget_loaded()
-    validate(root)
-    sources, result = validate(root)  # the second load is served from the memo
+    workspace = Workspace()
+    validate(root, workspace)
+    sources, result = validate(root, workspace)  # the second load is served from the memo
     documents = _documents(sources)
     assert documents["subareas/hyte-kopio.yaml"] is not documents[EDITED]
     assert {name: doc.name for name, doc in documents.items()} == {name: name for name in documents}
@@ -113,8 +112,7 @@ def test_no_stage_changes_the_remembered_files(tmp_path):
     """Remembered documents and rows are shared with the next load: checking, building the model and
     rendering the outputs that read them must leave them as parsed."""
     root = copy_example(tmp_path / "root")
-    forget_loaded()
-    model, sources, _ = load_all(root)
+    model, sources, _ = load_all(root, Workspace())
     for name in ("json", "csv", "progress", "ics", "xlsx"):
         assert BY_NAME[name].files(model, sources)
     fresh = load_sources(root)
@@ -126,20 +124,31 @@ def test_no_stage_changes_the_remembered_files(tmp_path):
 
 
 def test_only_the_latest_load_is_remembered(tmp_path):
-    from cooperation.check import checker
-    from cooperation.load import sources as loading
-    from cooperation.model import fingerprint
     first = copy_root(MINIMAL, tmp_path / "first")
     second = copy_root(MINIMAL, tmp_path / "second")
     (second / "subareas" / "tilat.yaml").unlink()
-    forget_loaded()
-    load_all(first)
-    model, sources, _ = load_all(second)
+    workspace = Workspace()
+    load_all(first, workspace)
+    model, sources, _ = load_all(second, workspace)
     names = set(_documents(sources))
-    assert {path for path, *_ in loading._READ} == {str(doc.path) for doc in _documents(sources).values()} | {
+    assert {path for path, *_ in workspace.memo("load.read")} == {
+        str(doc.path) for doc in _documents(sources).values()} | {
         str(second / name) for name in sources.measurement_files}
-    assert set(checker._SCHEMA_CHECKS) == names and set(fingerprint._CANONICAL) == names
-    assert all(entry.doc is _documents(sources)[name] for name, entry in checker._SCHEMA_CHECKS.items())
+    schema_checks = workspace.memo("check.schema")
+    assert set(schema_checks) == names and set(workspace.memo("model.canonical")) == names
+    assert all(entry.doc is _documents(sources)[name] for name, entry in schema_checks.items())
+
+
+def test_a_workspace_is_seen_only_by_the_command_it_belongs_to(tmp_path):
+    """Two commands in one process (a test run, the region's several agreements) each read the files afresh:
+    a load without a workspace remembers nothing, and another workspace starts empty."""
+    root = copy_root(MINIMAL, tmp_path / "root")
+    first = Workspace()
+    model, sources, _ = load_all(root, first)
+    again, other, _ = load_all(root, Workspace())
+    assert again is not model
+    assert all(doc is not _documents(sources)[name] for name, doc in _documents(other).items())
+    assert load_all(root, first)[0] is model
 
 
 def test_a_cold_load_beside_the_memo_gets_its_own_fingerprint(tmp_path):
@@ -148,9 +157,8 @@ def test_a_cold_load_beside_the_memo_gets_its_own_fingerprint(tmp_path):
     other = copy_root(MINIMAL, tmp_path / "other")
     path = other / EDITED
     path.write_text(path.read_text(encoding="utf-8").replace("Tavoite HYTE-1.", "Tavoite HYTE-1!"), encoding="utf-8")
-    forget_loaded()
     expected = fingerprint_of(load_sources(other))
-    model, _, _ = load_all(root)
+    model, _, _ = load_all(root, Workspace())
     assert fingerprint_of(load_sources(other)) == expected != model.fingerprint
 
 
@@ -172,11 +180,12 @@ def test_the_preview_reuses_the_commits_history_and_compares_the_edited_files_ag
     _edit(root, "status: ongoing", "status: delayed", keep_times=False)  # git itself trusts the times
     _git(root, "commit", "-q", "-am", "Viivästynyt")
     v1 = _git(root, "rev-parse", "v1.0^{commit}").strip()
-    first = cached_history(root, load_sources(root), v1)
+    workspace = Workspace()  # the preview session's
+    first = cached_history(root, load_sources(root, workspace), v1)
     assert [i.id for i in first.since_signed.items] == ["HYTE-1-T1"]
 
     _edit(root, "title: Tavoite HYTE-1.", "title: Tavoite HYTE-1!", keep_times=False)  # not committed
-    sources = load_sources(root)
+    sources = load_sources(root, workspace)
     edited = cached_history(root, sources, v1)
     assert edited.entries is first.entries  # the commits: not read again
     assert sorted(i.id for i in edited.since_signed.items) == ["HYTE-1", "HYTE-1-T1"]
@@ -197,16 +206,16 @@ def test_every_broken_input_of_the_corpus_read_incrementally_gives_the_cold_prob
     """One root edited case after case, as a preview sees it: each case's problems, and the clean files' after
     it is undone, are exactly a cold load's."""
     root = tmp_path / "root"
-    forget_loaded()
+    workspace = Workspace()
     clean = None
     for case in load_cases():
         shutil.rmtree(root, ignore_errors=True)
         copy_root(MINIMAL, root)
-        _, result = validate(root)
+        _, result = validate(root, workspace)
         clean = clean or _problems(_cold(root)[1])
         assert _problems(result) == clean, case["name"]
         apply_case(root, case)
-        _, result = validate(root)
+        _, result = validate(root, workspace)
         assert _problems(result) == _problems(_cold(root)[1]), case["name"]
 
 
@@ -214,13 +223,13 @@ def test_a_second_language_checks_the_unchanged_files_for_it(tmp_path):
     """The translations of an unchanged sub-area depend on the agreement's languages: a per-document result is
     reused only while they stay the same."""
     root = copy_root(MINIMAL, tmp_path / "root")
-    forget_loaded()
-    _, result = validate(root)
+    workspace = Workspace()
+    _, result = validate(root, workspace)
     assert not result.warnings
     agreement = root / "agreement" / "agreement.yaml"
     agreement.write_text(agreement.read_text(encoding="utf-8").replace("languages: [fi]", "languages: [fi, sv]", 1),
                          encoding="utf-8")
-    sources, result = validate(root)
+    sources, result = validate(root, workspace)
     missing = {(p.file, p.line, p.column, p.field) for p in result.warnings if p.code == "missing_translation"}
     assert ("subareas/hyte.yaml", 13, 12, "title") in missing  # goal HYTE-1's title
     subareas = {name for name in _documents(sources) if name.startswith("subareas/")}
@@ -229,6 +238,6 @@ def test_a_second_language_checks_the_unchanged_files_for_it(tmp_path):
     # Swedish first: the plain texts are now Swedish, and the Finnish is what is missing
     agreement.write_text(agreement.read_text(encoding="utf-8").replace("languages: [fi, sv]", "languages: [sv, fi]", 1),
                          encoding="utf-8")
-    _, result = validate(root)
+    _, result = validate(root, workspace)
     assert {p.params["language"]["fi"] for p in result.warnings if p.code == "missing_translation"} == {"suomi"}
     assert _problems(result) == _problems(_cold(root)[1])

@@ -95,3 +95,53 @@ def test_each_area_is_measured_from_its_own_base():
 def test_levels_are_listed_best_first():
     assert PROGRESS_LEVELS == ("achieved", "on_track", "acceleration_needed", "limited_progress", "deterioration",
                                "insufficient_data")
+
+
+# --- what a level is computed from, in words (status.progress_in_words): the site, the report and Word say these
+NBSP = "\u00a0"
+
+
+@pytest.mark.parametrize("latest, fi, sv", [
+    # the HYTE-1-M1: 16,8 → 15,8 in two of four years, target 14,0. Needed CAGR (14/16,8)^(1/4) − 1 = −4,456 %,
+    # observed (15,8/16,8)^(1/2) − 1 = −3,022 %: pace 67,8 %; moved 1,0 of 2,8 points (35,7 %), 2 of 4 years gone
+    ((2026, 15.8), "Muutosvauhti 68 % tarvittavasta; kuljettu 36 % matkasta, aikaa kulunut 50 %.",
+     "Förändringstakten 68 % av den som behövs; 36 % av vägen tillryggalagd, 50 % av tiden har gått."),
+    # one year of four: (15,8/16,8) − 1 = −5,952 % against −4,456 %: 133,6 %; 1,0 of 2,8 points; 25 % of the time
+    ((2025, 15.8), "Muutosvauhti 134 % tarvittavasta; kuljettu 36 % matkasta, aikaa kulunut 25 %.",
+     "Förändringstakten 134 % av den som behövs; 36 % av vägen tillryggalagd, 25 % av tiden har gått."),
+    # the wrong way: it says so, with no percentage that could read as progress
+    ((2026, 17.5), "Heikentynyt: arvo on muuttunut lähtötasosta väärään suuntaan.",
+     "Försämrats: värdet har ändrats i fel riktning från utgångsnivån."),
+    ((2026, 13.9), "Tavoitetaso 14,0 % (2028) saavutettu.", "Målnivån 14,0 % (2028) har nåtts."),
+])
+def test_progress_in_words_says_pace_distance_and_time(latest, fi, sv):
+    from cooperation.model.status import progress_in_words
+    ind = _indicator("decrease", baseline=(2024, 16.8), target=(2028, 14.0), values=[latest])
+    assert progress_in_words(ind, None, "fi").replace(NBSP, " ") == fi
+    assert progress_in_words(ind, None, "sv").replace(NBSP, " ") == sv
+
+
+def test_progress_numbers_by_hand():
+    from cooperation.model.status import progress
+    p = progress(_indicator("decrease", baseline=(2024, 16.8), target=(2028, 14.0), values=[(2026, 15.8)]))
+    assert (round(p.pace, 4), round(p.distance, 4), p.elapsed, p.worsened) == (0.6782, 0.3571, 0.5, False)
+    worse = progress(_indicator("increase", baseline=(2024, 10.0), target=(2028, 20.0), values=[(2025, 9.0)]))
+    assert worse.worsened and worse.distance == pytest.approx(-0.1) and worse.status.code == "deterioration"
+
+
+def test_progress_in_words_with_values_and_without_a_target():
+    from cooperation.model.status import progress_in_words
+    ind = _indicator("decrease", baseline=(2024, 16.8), target=(2028, 14.0), values=[(2026, 15.8)])
+    assert progress_in_words(ind, None, "fi", values=True).replace(NBSP, " ") == (
+        "Muutosvauhti 68 % tarvittavasta; kuljettu 36 % matkasta, aikaa kulunut 50 % "
+        "(lähtötaso 16,8 % (2024), viimeisin 15,8 % (2026), tavoitetaso 14,0 % (2028)).")
+    # no target: the trend, 100 → 104,04 in two years is 2,0 % a year
+    trend = _indicator("increase", baseline=(2024, 100.0), target=None, values=[(2026, 104.04)])
+    assert progress_in_words(trend, None, "fi").replace(NBSP, " ") == \
+        "Muutos halutussa suunnassa 2,0 % vuodessa; tavoitetasoa ei ole."
+    fell = _indicator("increase", baseline=(2024, 100.0), target=None, values=[(2026, 99.0)])
+    assert progress_in_words(fell, None, "sv").startswith("Försämrats")
+    kept = _indicator("keep", values=[(2026, 25.0)])
+    assert progress_in_words(kept, None, "fi").replace(NBSP, " ") == \
+        "Heikentynyt: arvo on yli 10 % päässä tasosta 20,0 %."
+    assert progress_in_words(_indicator(values=[]), None, "fi") == "Lähtövuoden jälkeen ei ole vielä mitattua arvoa."

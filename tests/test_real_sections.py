@@ -33,10 +33,20 @@ def test_own_numbers_and_order_are_kept_and_the_rest_derived(tmp_path):
     assert model.forums[0].number == "6.4.3"
     out = tmp_path / "out"
     assert run_cli("docx", "--root", root, "--out", out).returncode == 0
-    paragraphs = [p.text for p in Document(str(out / "testi-2026-fi.docx")).paragraphs]
+    doc = Document(str(out / "testi-2026-fi.docx"))
+    paragraphs = [p.text for p in doc.paragraphs]
     assert "7.2 Osa-alue TILA" in paragraphs and "7.2.1 Tavoite TILA-1." in paragraphs
     assert "7.3 Osa-alue ELI" in paragraphs and "6.4.3 Johdon yhteistyöfoorumi" in paragraphs
-    assert "4.3 Osa-alue HYTE" in paragraphs  # derived: the third sub-area of section 4
+    assert "7.4 Osa-alue HYTE" in paragraphs  # derived: the next number in section 7
+    # the region's own numbers drive the chapters: forums are chapter 6 and the goals chapter 7, in that order, the
+    # other chapters in the free numbers; never 4 → 7.2 → 5 → 6.4.3
+    chapters = [p.text for p in doc.paragraphs if p.style.name == "Heading 1" and p.text[:1].isdigit()]
+    assert [c.split(" ")[0] for c in chapters] == [str(n) for n in range(1, len(chapters) + 1)]
+    assert chapters[5].startswith("6 Yhteistyön rakenteet") and chapters[6].startswith("7 Yhteistyön tavoitteet")
+    numbers = [p.text.split(" ")[0] for p in doc.paragraphs
+               if p.style.name.startswith("Heading") and p.text[:1].isdigit()]
+    majors = [int(n.split(".")[0]) for n in numbers]
+    assert majors == sorted(majors), numbers
 
 
 def test_a_number_is_used_once(tmp_path):

@@ -19,15 +19,15 @@ import yaml
 from helpers import MINIMAL, REPO, copy_example, copy_root, require_browser, run_cli
 
 from cooperation import cache
-from cooperation.changes import gitrepo, history, versions
+from cooperation.changes import gitrepo, history
 from cooperation.changes.diff import compare, to_json_data
 from cooperation.changes.record import AMENDMENT_PROPOSAL, BEFORE_SIGNING, periods
 from cooperation.load.sources import load_sources
-from cooperation.pipeline import forget_loaded
+from cooperation.workspace import Workspace
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from repository import ENV, make  # noqa: E402
-from test_history import history_repo, repo  # noqa: E402,F401 - its repository: a signed version, amended since
+from test_history import history_repo, repo  # noqa: E402,F401,F811 - its repository: a signed version, amended since
 
 TZ = datetime.timezone(datetime.timedelta(hours=2))
 UNTRUSTED = 'Otsikko <img src=x onerror=alert(1)> & "lainaus" (#100)'
@@ -45,13 +45,6 @@ def edit(root: Path, name: str, change) -> None:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     change(data)
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-
-
-def forget() -> None:
-    """What this process remembers of the last build (a new process remembers nothing)."""
-    forget_loaded()
-    history._CACHE.clear()
-    versions._AT.clear()
 
 
 @contextlib.contextmanager
@@ -96,7 +89,6 @@ def term(tmp_path_factory) -> dict:
     edit(root, "agreement/agreement.yaml", lambda d: d.update(version="1.1"))
     git(root, "commit", "-q", "-am", "Päätökset ja versio 1.1 (#251)")
     commits.append(git(root, "rev-parse", "HEAD"))
-    forget()
     with reads_of_old_revisions() as cold:
         ran = run_cli("site", "--root", root, "--out", base / "out")
     assert ran.returncode == 0, ran.stderr
@@ -170,13 +162,10 @@ def test_a_second_build_with_unchanged_data_reads_no_old_revision(term, tmp_path
     """Nothing of git's old revisions is read: each commit's diff, the changes since the version in force (keyed
     by its commit and a digest of the files) and what each text holds come from the cache; so do `approvals` and
     the yearly report's changes."""
-    forget()
     with reads_of_old_revisions(refuse=True):
         ran = run_cli("site", "--root", term["root"], "--out", tmp_path / "out")
         assert ran.returncode == 0, ran.stderr
-        forget()
         assert run_cli("approvals", "--root", term["root"]).returncode == 0
-        forget()
         ran = run_cli("report", "2026", "--root", term["root"], "--out", tmp_path / "report")
         assert ran.returncode == 0, ran.stderr
     assert article(tmp_path / "out" / "site", "historia/allekirjoitetun-jalkeen") == \
@@ -190,7 +179,6 @@ def test_an_edited_file_is_compared_again_with_the_version_in_force(term, tmp_pa
     files read nothing old again (the site's build made them), an edit compares again."""
     root = term["root"]
     in_force = git(root, "rev-parse", "v1.0^{commit}")
-    forget()
     with reads_of_old_revisions(refuse=True):
         before = history.load_history(root, load_sources(root), in_force=in_force).since_signed
     new_title = {"fi": "Uusi otsikko", "sv": "Ny rubrik"}
@@ -206,7 +194,6 @@ def test_an_edited_file_is_compared_again_with_the_version_in_force(term, tmp_pa
 
 def test_another_program_version_computes_anew(term, monkeypatch):
     monkeypatch.setattr(cache, "program", lambda: "another version")
-    forget()
     with reads_of_old_revisions() as reads:
         again = history.load_history(term["root"], limit=3)
     assert reads[0] > 0 and len(again.entries) == 3
@@ -235,11 +222,11 @@ def test_a_commits_diff_is_the_whole_revisions_diff(tmp_path):
                 json.dumps(to_json_data(expected), sort_keys=True), entry.change.subject
 
 
-def test_periods_follow_the_signed_versions(repo):
+def test_periods_follow_the_signed_versions(repo):  # noqa: F811 - test_history's fixture
     """test_history's repository: v1.0 signed after an editorial change, the text amended since."""
     from cooperation.pipeline import load_all
     root = repo["root"]
-    model, _, _ = load_all(root)
+    model, _, _ = load_all(root, Workspace())
     record = history.load_history(root, in_force=model.version_state.in_force.commit)
     found = periods(record.entries, model.version_state)
     assert [(p.kind, [e.change.pull_request for e in p.entries]) for p in found] == [
@@ -259,7 +246,6 @@ def test_the_record_begins_where_agreement_yaml_says(tmp_path):
     git(root, "commit", "-q", "-am", "Historia alkaa 2026 (#2)", date="2026-02-03T10:00:00+02:00")
     assert run_cli("fingerprint", "--root", root).stdout == fingerprint  # the site's own setting
     assert run_cli("validate", "--root", root).returncode == 0
-    forget()
     ran = run_cli("site", "--root", root, "--out", tmp_path / "out")
     assert ran.returncode == 0, ran.stderr
     site = tmp_path / "out" / "site"
@@ -286,7 +272,6 @@ def year_of_500(tmp_path_factory) -> Path:
     root = base / "repo"
     make(copy_example(base / "region"), root, 500, datetime.datetime(2026, 1, 2, 10, tzinfo=TZ),
          datetime.datetime(2026, 11, 20, 10, tzinfo=TZ))
-    forget()
     ran = run_cli("site", "--root", root, "--out", base / "out")
     assert ran.returncode == 0, ran.stderr
     return base / "out" / "site"

@@ -27,8 +27,8 @@ def _headings(doc, level: int) -> list[str]:
     return [p.text for p in doc.paragraphs if p.style.name == f"Heading {level}"]
 
 
-@pytest.mark.parametrize("lang, title", [("fi", "Yhteistyösopimuksen seurantaraportti 2026"),
-                                         ("sv", "Uppföljningsrapport för samarbetsavtalet 2026")])
+@pytest.mark.parametrize("lang, title", [("fi", "Strategisen yhteistyösopimuksen seurantaraportti 2026"),
+                                         ("sv", "Uppföljningsrapport för avtalet om strategiskt samarbete 2026")])
 def test_every_sub_area_goal_indicator_and_party_is_reported(example_report, lang, title):
     model, paths = example_report
     doc = Document(str(paths[lang]))
@@ -40,7 +40,9 @@ def test_every_sub_area_goal_indicator_and_party_is_reported(example_report, lan
         assert f"{s.number} {s.title.get(lang)}" in h1
         for g in s.goals:
             assert f"{g.number} {g.title.get(lang)}" in h2
-    assert h1[-1] == L.word("report_parties", lang)
+    # the summary first, the method after the data last
+    assert h1[0] == L.word("report_summary", lang) and h1[-1] == L.word("status_rule_heading", lang)
+    assert h1[-2] == L.word("report_parties", lang)
     parties_part = h2[-len(model.parties):]
     assert parties_part == [p.name.get(lang) for p in model.parties]
     tables = {t.rows[0].cells[0].text: t for t in doc.tables}
@@ -55,7 +57,8 @@ def test_every_sub_area_goal_indicator_and_party_is_reported(example_report, lan
     for i in (x for x in model.indicators if x.measured_areas):
         for area in i.measured_areas:
             name = L.word("region", lang).capitalize() if area == REGION else model.party(area).name.get(lang)
-            assert any(r[-1] == L.word("status_" + i.progress(area).code, lang) for r in by_first_cell[name]), (i.id, area)
+            level = L.word("status_" + i.progress(area).code, lang)
+            assert any(r[-1].split("\n")[0] == level.capitalize() for r in by_first_cell[name]), (i.id, area)
     # every action's status, with its notes and this year's dated updates
     cells = "\n".join(c.text for t in doc.tables for r in t.rows for c in r.cells)
     delayed = next(a for a in model.actions if a.status_history and a.status == "delayed")
@@ -69,7 +72,7 @@ def test_the_report_converts_with_libreoffice(example_report, tmp_path):
     convert_to_pdf(tmp_path, paths["fi"])
     pdf = tmp_path / "seurantaraportti-2026-fi.pdf"
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    assert "Yhteistyösopimuksen seurantaraportti 2026" in text and "Myöhässä olevat" in text
+    assert "Strategisen yhteistyösopimuksen seurantaraportti 2026" in text and "Myöhässä olevat" in text
     assert "{{" not in text  # nothing of the agreement template's fields
 
 
@@ -161,10 +164,13 @@ def test_a_correction_next_year_leaves_the_published_report_byte_identical(tmp_p
     assert "12 *1" in [c.text for t in doc.tables for r in t.rows for c in r.cells]
     assert any("ennakkotieto" in p.text and p.text.startswith("Huomautukset") for p in doc.paragraphs)
     texts = [p.text for p in doc.paragraphs]
-    assert "Muutokset vuonna 2026" in texts and "1.6.2026: Seuranta 2026 (sopimusmuutos)" in texts
-    assert not any("Korjaus" in t for t in texts)
+    assert "Muutokset vuonna 2026" in texts
+    assert "Sopimuksen tiedot tallennettiin ensimmäisen kerran vuonna 2026; aiempaa versiota, johon verrata, ei ole." \
+        in texts
+    assert not any("Korjaus" in t or "Seuranta 2026" in t for t in texts)  # never a commit's subject
     current = Document(__import__("io").BytesIO(report(2027, "2027-02-01", "current")))
-    assert "15.1.2027: Korjaus (seurantapäivitys)" in [p.text for p in current.paragraphs]
+    texts = [p.text for p in current.paragraphs]
+    assert "Mittaustulokset: 0 lisätty, 1 muutettu, 0 poistettu." in texts and not any("Korjaus" in t for t in texts)
     assert "17 *1" in [c.text for t in current.tables for r in t.rows for c in r.cells]
 
 

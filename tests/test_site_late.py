@@ -52,7 +52,7 @@ def test_late_is_derived_once_in_the_model(sites):
     found = late(load(root)[0], TEST_TODAY)
     assert [(x.action.id, x.reasons) for x in found.actions] == [
         ("HYTE-1-T1", ("past_end",)), ("HENK-1-T1", ("not_started",)), ("ELI-1-T1", ("delayed",))]
-    assert [x.indicator.id for x in found.indicators] == ["ELI-1-M1"]
+    assert [x.indicator.id for x in found.stale] == ["ELI-1-M1"]
     assert [(s.id, [x.action.id for x in a], [x.indicator.id for x in i]) for s, a, i in found.by_subarea()] == [
         ("hyte", ["HYTE-1-T1"], []), ("henkilosto", ["HENK-1-T1"], []), ("elinvoima", ["ELI-1-T1"], ["ELI-1-M1"])]
     assert [x.action.id for x in found.for_party("beta", "beta")[0]] == ["HYTE-1-T1", "ELI-1-T1"]

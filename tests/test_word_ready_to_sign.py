@@ -38,6 +38,15 @@ def _text(element) -> str:
     return "".join(t.text or "" for t in element.iter(f"{W}t"))
 
 
+def _before_tab(paragraph) -> str:
+    out = []
+    for run in paragraph.iter(f"{W}r"):
+        if run.find(f"{W}tab") is not None:
+            break
+        out += [t.text or "" for t in run.iter(f"{W}t")]
+    return "".join(out)
+
+
 @pytest.mark.parametrize("lang", ["fi", "sv"])
 def test_toc_lists_every_heading_in_order_inside_the_kept_field(docs, lang):
     _, paths = docs
@@ -48,7 +57,8 @@ def test_toc_lists_every_heading_in_order_inside_the_kept_field(docs, lang):
                and s.find(f".//{W}docPartGallery").get(f"{W}val") == "Table of Contents")
     paragraphs = sdt.findall(f"{W}sdtContent/{W}p")
     assert _text(paragraphs[0]) == L.word("contents", lang)
-    entries = [_text(p) for p in paragraphs[1:]]
+    # an entry's text up to its tab: the page number after it comes from LibreOffice's layout (test_word_pages.py)
+    entries = [_before_tab(p) for p in paragraphs[1:]]
     after = list(body).index(sdt)  # the cover's own "Parties" heading comes before the TOC, not in it
     expected = [p.text for p in document.paragraphs if p.style.name in ("Heading 1", "Heading 2")
                 and p.text.strip() and list(body).index(p._p) > after]

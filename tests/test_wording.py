@@ -132,7 +132,7 @@ def test_summary_names_the_changes_in_the_parties_words(tmp_path):
         d["goals"][0]["title"] = "Tavoite HYTE-1"
     _edit(new, "subareas/hyte.yaml", change)
     diff = compare(load_sources(old), load_sources(new))
-    assert summary(diff, "fi") == "HYTE-1-M1: tavoitetaso › arvo 20 → 25; HYTE-1: tavoite Tavoite HYTE-1. → Tavoite " \
-                                  "HYTE-1; HYTE-1-T1: tila käynnissä → valmis"
-    assert summary(diff, "fi", limit=1) == "HYTE-1-M1: tavoitetaso › arvo 20 → 25 ja 2 muuta muutosta"
+    assert summary(diff, "fi").replace("\xa0", " ") == "HYTE-1-M1, tavoitetaso 2028: 20 % → 25 %; HYTE-1, tavoite: ”Tavoite HYTE-1.” → " \
+                                  "”Tavoite HYTE-1”; HYTE-1-T1, tila: käynnissä → valmis"
+    assert summary(diff, "fi", limit=1).replace("\xa0", " ") == "HYTE-1-M1, tavoitetaso 2028: 20 % → 25 % ja 2 muuta muutosta"
     assert summary(diff, "sv", limit=1).endswith("och 2 andra ändringar")

@@ -13,6 +13,7 @@ validates can still be compared.
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import json
 import re
 import tempfile
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from cooperation.changes import gitrepo
+from cooperation.changes.sentences import WHOLE_VALUES, Context, change_label, field_sentence
 from cooperation.changes.wording import changed_languages, per_language, text_class, word_diff
 from cooperation.domain import AMENDMENT, EDITORIAL, MONITORING, MONITORING_PATHS, SITE_ONLY_PATHS
 from cooperation.i18n import labels as L
@@ -57,6 +59,7 @@ class FieldChange:
     text: bool = False  # a text field: shown as an inline word diff
     untranslated: list[str] = field(default_factory=list)  # languages of the agreement whose text did not change
     where: tuple[str, tuple] | None = None  # (file, path in it) in the newer version
+    file_kind: str = ""  # the kind of file the item is in (agreement, parties, subarea ...)
 
 
 @dataclass
@@ -66,6 +69,10 @@ class ItemChange:
     title: Any  # the item's title or name as written (text or per language)
     change: str  # added / removed / changed
     fields: list[FieldChange] = field(default_factory=list)
+    # its own data before and after, the parties' names: what its sentences need (derived from the rest: not compared)
+    context: Context | None = field(default=None, repr=False, compare=False)
+    path: tuple | None = None  # where it is in its file (the newer one; the older one for a removed item)
+    subarea: str | None = None  # the sub-area a goal, action or indicator is in
 
     @property
     def change_class(self) -> str:
@@ -158,19 +165,45 @@ def _node(file_kind: str, path: tuple) -> dict | None:
     return default_schemas().node_at(file_kind, tuple(0 if isinstance(p, int) else p for p in path))
 
 
-def _flatten(value: Any, file_kind: str, path: tuple, out: dict) -> None:
+def _flatten(value: Any, file_kind: str, path: tuple, out: dict, records: dict) -> None:
+    """The leaves of a value by path; a text, a value with its year and a schedule each one leaf, and each list of
+    records (decisions, status updates, legal references ...) into ``records`` whole, to be matched record by
+    record (a decision added before the others is one added decision, not every later one changed)."""
     node = _node(file_kind, path) if path else None
     if node is not None and node.get("x-kind") in ("text", "markdown"):
         out[path] = value
         return
+    if path and path[-1] in WHOLE_VALUES and isinstance(value, dict):
+        out[path] = value
+        return
     if isinstance(value, dict):
         for key, child in value.items():
-            _flatten(child, file_kind, path + (key,), out)
+            _flatten(child, file_kind, path + (key,), out, records)
+    elif isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+        records[path] = value
     elif isinstance(value, list) and any(isinstance(v, (dict, list)) for v in value):
         for index, child in enumerate(value):
-            _flatten(child, file_kind, path + (index,), out)
+            _flatten(child, file_kind, path + (index,), out, records)
     else:
         out[path] = tuple(value) if isinstance(value, list) else value
+
+
+def _paired(old: list, new: list) -> list[tuple[int | None, Any, int | None, Any]]:
+    """The records of two versions of a list that differ: (old index, old, new index, new), an added record
+    without the old, a removed one without the new; unchanged records are matched whole and left out."""
+    def key(record: Any) -> str:
+        return json.dumps(record, sort_keys=True, ensure_ascii=False, default=str)
+    out: list[tuple[int | None, Any, int | None, Any]] = []
+    matcher = difflib.SequenceMatcher(None, [key(r) for r in old], [key(r) for r in new], autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        olds, news = list(range(i1, i2)), list(range(j1, j2))
+        for n in range(max(len(olds), len(news))):
+            i = olds[n] if n < len(olds) else None
+            j = news[n] if n < len(news) else None
+            out.append((i, old[i] if i is not None else None, j, new[j] if j is not None else None))
+    return out
 
 
 def _is_text(file_kind: str, path: tuple) -> bool:
@@ -221,19 +254,28 @@ def _text_equal(old: Any, new: Any, main: str) -> bool:
 
 
 def to_json_data(diff: Diff) -> dict:
-    """The diff as plain data (the cache keeps the diff of each commit: what two commits hold never changes)."""
-    return dataclasses.asdict(diff)
+    """The diff as plain data (the cache keeps the diff of each commit: what two commits hold never changes), each
+    item's context with it: the sentences read the item's data and the parties' names from it."""
+    data = dataclasses.asdict(dataclasses.replace(diff, items=[]))
+    data["items"] = [{**dataclasses.asdict(dataclasses.replace(i, context=None)),
+                      "context": None if i.context is None else {name: getattr(i.context, name)
+                                                                 for name in Context.__slots__}}
+                     for i in diff.items]
+    return data
 
 
 def from_json_data(data: dict) -> Diff:
     def field_change(f: dict) -> FieldChange:
         return FieldChange(f["path"], f["titles"], f["old"], f["new"], f["kind"],
                            {lang: tuple(pair) for lang, pair in f["shown"].items()}, f["text"], list(f["untranslated"]),
-                           (f["where"][0], tuple(f["where"][1])) if f["where"] else None)
-    items = [ItemChange(i["kind"], i["id"], i["title"], i["change"], [field_change(f) for f in i["fields"]])
-             for i in data["items"]]
-    return Diff(items, dict(data["measurements"]), data["fingerprint_old"], data["fingerprint_new"],
-                data["main_language"], [gitrepo.Skipped(**x) for x in data["skipped"]],
+                           (f["where"][0], tuple(f["where"][1])) if f["where"] else None, f.get("file_kind", ""))
+
+    def item_change(i: dict) -> ItemChange:
+        context = Context(**i["context"]) if i.get("context") else None
+        return ItemChange(i["kind"], i["id"], i["title"], i["change"], [field_change(f) for f in i["fields"]],
+                          context, tuple(i["path"]) if i.get("path") is not None else None, i.get("subarea"))
+    return Diff([item_change(i) for i in data["items"]], dict(data["measurements"]), data["fingerprint_old"],
+                data["fingerprint_new"], data["main_language"], [gitrepo.Skipped(**x) for x in data["skipped"]],
                 [ValueChange(**x) for x in data.get("values", [])], dict(data.get("area_names", {})))
 
 
@@ -245,31 +287,56 @@ def compare(old: Sources, new: Sources) -> Diff:
     before, after = _items(old), _items(new, files)
     names = _party_names(old)
     names.update(_party_names(new))
+    goal_subarea = {ident: loc.get("subarea") for items in (before, after)
+                    for (kind, ident), (_, _, _, loc) in items.items() if kind == "goal"}
+
+    def subarea_of(kind: str, ident: str, location: dict) -> str | None:
+        if kind == "subarea":
+            return ident
+        return location.get("subarea") or goal_subarea.get(str(location.get("goal")))
     items: list[ItemChange] = []
     for key in list(before) + [k for k in after if k not in before]:
         kind, ident = key
         if key not in after:
-            file_kind, path, data, _ = before[key]
-            items.append(ItemChange(kind, ident, data.get("title") or data.get("name"), "removed"))
+            file_kind, path, data, location = before[key]
+            items.append(ItemChange(kind, ident, data.get("title") or data.get("name"), "removed",
+                                    context=Context(kind, file_kind, data, None, names, main), path=path,
+                                    subarea=subarea_of(kind, ident, location)))
             continue
         file_kind, path, data, location = after[key]
         if key not in before:
-            items.append(ItemChange(kind, ident, data.get("title") or data.get("name"), "added"))
+            items.append(ItemChange(kind, ident, data.get("title") or data.get("name"), "added",
+                                    context=Context(kind, file_kind, None, data, names, main), path=path,
+                                    subarea=subarea_of(kind, ident, location)))
             continue
         old_kind, old_path, old_data, old_location = before[key]
-        change = ItemChange(kind, ident, data.get("title") or data.get("name"), "changed")
+        change = ItemChange(kind, ident, data.get("title") or data.get("name"), "changed",
+                            context=Context(kind, file_kind, old_data, data, names, main), path=path,
+                            subarea=subarea_of(kind, ident, location))
         if location != old_location:
             change.fields.append(FieldChange("location", {k: WORDS["moved"][k] for k in ("fi", "sv", "en")},
                                              " / ".join(f"{v}" for v in old_location.values()),
-                                             " / ".join(f"{v}" for v in location.values()), AMENDMENT))
+                                             " / ".join(f"{v}" for v in location.values()), AMENDMENT,
+                                             file_kind=file_kind))
         flat_old: dict = {}
         flat_new: dict = {}
+        records_old: dict = {}
+        records_new: dict = {}
         for k, v in old_data.items():
-            _flatten(v, old_kind, old_path + (k,), flat_old)
+            _flatten(v, old_kind, old_path + (k,), flat_old, records_old)
         for k, v in data.items():
-            _flatten(v, file_kind, path + (k,), flat_new)
+            _flatten(v, file_kind, path + (k,), flat_new, records_new)
         rel_old = {p[len(old_path):]: v for p, v in flat_old.items()}
         rel_new = {p[len(path):]: v for p, v in flat_new.items()}
+        records_rel_old = {p[len(old_path):]: v for p, v in records_old.items()}
+        records_rel_new = {p[len(path):]: v for p, v in records_new.items()}
+        for records, leaves in ((records_rel_old, rel_new), (records_rel_new, rel_old)):
+            for rel in records:  # a list of records emptied (or filled) on one side: records, not a value
+                if leaves.get(rel) == ():
+                    del leaves[rel]
+        for one, other in ((records_rel_old, records_rel_new), (records_rel_new, records_rel_old)):
+            for rel in one:
+                other.setdefault(rel, [])
         for rel in list(rel_old) + [r for r in rel_new if r not in rel_old]:
             if _site_only(file_kind, path + rel):
                 continue  # the website's own settings: no change to the agreement
@@ -289,7 +356,25 @@ def compare(old: Sources, new: Sources) -> Diff:
                 changed, same = changed_languages(a, b, main)
                 untranslated = [lang for lang in same if lang in languages] if changed else []
             change.fields.append(FieldChange(".".join(str(p) for p in rel), _titles(file_kind, path, rel), a, b,
-                                             cls, shown, text, untranslated, (files.get(key, ""), path + rel)))
+                                             cls, shown, text, untranslated, (files.get(key, ""), path + rel),
+                                             file_kind))
+        for rel in list(records_rel_old) + [r for r in records_rel_new if r not in records_rel_old]:
+            for i, a, j, b in _paired(records_rel_old.get(rel, []), records_rel_new.get(rel, [])):
+                at = rel + ((j if j is not None else i),)
+                cls = _classify(file_kind, path + at)
+                if isinstance(a, dict) and isinstance(b, dict):  # a record changed: its fields' weight
+                    keys = [k for k in dict.fromkeys([*a, *b]) if a.get(k) != b.get(k)]
+                    if len(keys) == 1 and not isinstance(a.get(keys[0], b.get(keys[0])), (dict, list)) or \
+                            len(keys) == 1 and _is_text(file_kind, path + at + (keys[0],)):
+                        at, a, b = at + (keys[0],), a.get(keys[0]), b.get(keys[0])  # one field of it: that field
+                        cls = _classify(file_kind, path + at, a, b, main)
+                    else:
+                        cls = max((_classify(file_kind, path + at + (k,), a.get(k), b.get(k), main) for k in keys),
+                                  key=ORDER.__getitem__, default=MONITORING)
+                text = _is_text(file_kind, path + at) and a is not None and b is not None
+                change.fields.append(FieldChange(".".join(str(p) for p in at), _titles(file_kind, path, at), a, b,
+                                                 cls, text=text, where=(files.get(key, ""), path + at),
+                                                 file_kind=file_kind))
         if change.fields:
             items.append(change)
     old_values = {(m.indicator, m.area, m.year): (m.value, m.note) for m in old.measurements}
@@ -427,21 +512,10 @@ def item_label(item: ItemChange, lang: str, main: str) -> str:
     return f"{kind} {item.id}" + (f" ({title})" if title else "")
 
 
-def item_name(item: ItemChange, lang: str, main: str) -> str:
-    """An item as a summary names it: its id where readers use it, else its kind ("Sopimus") or name."""
-    if item.kind in SHOWN_IDS:
-        return item.id
-    if item.kind == "agreement":
-        return ITEM_KINDS["agreement"].get(lang, "agreement")
-    title = show(item.title, lang, main) if item.title else item.id
-    return title if len(title) <= SUMMARY_VALUE_CHARS else title[:SUMMARY_VALUE_CHARS - 1] + "…"
-
-
 def field_line(item: ItemChange, f: FieldChange, lang: str, main: str) -> str:
-    old, new = f.shown.get(lang) or (show(f.old, lang, main), show(f.new, lang, main))
-    if f.kind == EDITORIAL and (len(old) > 120 or len(new) > 120):
-        old, new = old[:117] + "…" if len(old) > 120 else old, new[:117] + "…" if len(new) > 120 else new
-    return f"{item_label(item, lang, main)} – {f.titles.get(lang, f.path).lower()}: {old} → {new}"
+    """One change as a sentence in the parties' words ("HYTE-2-T2: tila päivitetty 10.2.2026: käynnissä";
+    "HYTE-1-M1, tavoitetaso 2028: 14,0 % → 13,0 %"): changes/sentences.py."""
+    return field_sentence(item, f, lang if lang in ("fi", "sv", "en") else "fi", main)
 
 
 CONTEXT_CHARS = 60  # unchanged text kept around a change in an inline diff
@@ -519,7 +593,7 @@ def to_markdown(diff: Diff, lang: str = "fi", max_chars: int | None = None) -> s
             if change == "changed":
                 for f in item.fields:
                     if f.text:
-                        head_text = md_text(f"{item_label(item, lang, main)} – {f.titles.get(lang, f.path).lower()}")
+                        head_text = md_text(change_label(item, f, lang, main))
                         line = f"- {head_text}: {inline_markdown(f, lang, main)} _({CLASS_NAMES[f.kind][lang]})_"
                     else:
                         line = f"- {md_text(field_line(item, f, lang, main))} _({CLASS_NAMES[f.kind][lang]})_"
@@ -590,26 +664,27 @@ def untranslated_problems(diff: Diff, sources: Sources) -> list:
 
 
 SUMMARY_ITEMS = 3  # changes named in a summary; the rest are counted
-SUMMARY_VALUE_CHARS = 40  # a longer old or new value is summarised as "changed"
+SUMMARY_SENTENCE_CHARS = 100  # a longer sentence is summarised as "<what>: <field> muutettu"
 
 
 def summary(diff: Diff, lang: str = "fi", limit: int = SUMMARY_ITEMS) -> str:
-    """The change in the parties' words, for a heading: "HYTE-1-M1: tavoitetaso › arvo 20 → 25; …"."""
+    """The change in the parties' words, for a heading: "HYTE-1-M1, tavoitetaso 2028: 14,0 % → 13,0 %; …"."""
+    from cooperation.changes.sentences import item_phrase, label, phrase, title
     lang = lang if lang in ("fi", "sv", "en") else "fi"
     main = diff.main_language
     parts: list[str] = []
     for item in sorted(diff.items, key=lambda i: -ORDER[i.change_class]):  # amendments first
         if item.change != "changed":
-            parts.append(f"{WORDS[item.change][lang]} {item_name(item, lang, main)}")
+            parts.append(item_phrase(item.change, item.kind, label(item, lang, main), lang))
             continue
         for f in sorted(item.fields, key=lambda f: -ORDER[f.kind]):
-            old, new = f.shown.get(lang) or (show(f.old, lang, main), show(f.new, lang, main))
-            title = f.titles.get(lang, f.path).lower()
-            name = item_name(item, lang, main)
-            if len(old) > SUMMARY_VALUE_CHARS or len(new) > SUMMARY_VALUE_CHARS:
-                parts.append(f"{name}: {title} {WORDS['changed'][lang].lower()}")
-            else:
-                parts.append(f"{name}: {title} {old} → {new}")
+            sentence = field_line(item, f, lang, main)
+            if len(sentence) > SUMMARY_SENTENCE_CHARS:
+                where = f.where[1] if f.where else (f.path,)
+                name = title(f.file_kind, tuple(p for p in where if not isinstance(p, int)), lang) \
+                    if f.file_kind else f.titles.get(lang, f.path).lower()
+                sentence = f"{label(item, lang, main)}, " + phrase("text_changed", lang).format(field=name)
+            parts.append(sentence)
     if diff.values:  # which values, not how many: "HYTE-1-M1, Kuusiniemen kaupunki, 2024: 16,8 → 17,2"
         parts += [value_line(v, lang, main, diff.area_names) for v in diff.values]
     elif any(diff.measurements.values()):

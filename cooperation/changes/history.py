@@ -22,6 +22,7 @@ from cooperation.changes import gitrepo
 from cooperation.changes.diff import Diff, compare, from_json_data, to_json_data
 from cooperation.load.sources import Sources, load_sources
 from cooperation.model.fingerprint import fingerprint_of
+from cooperation.workspace import Workspace
 
 
 @dataclass
@@ -92,8 +93,9 @@ class _Revisions:
         self.objects: gitrepo.Objects | None = None
         # an empty folder the files are put under as bytes (load_sources' staged files): nothing is written
         self.root = Path(tempfile.mkdtemp(prefix="historia-"))
-        self.parsed: dict = {}  # load_sources' memo: the latest revision's files as parsed
-        self.canonical: dict = {}  # the fingerprint's memo: the latest revision's canonical documents
+        # a workspace of its own: the latest revision's files as parsed and their canonical content (the command's
+        # workspace keeps the files as they are)
+        self.workspace = Workspace()
         self.blobs: dict[str, bytes] = {}  # the latest revision's files by blob
         self.kept: OrderedDict[tuple, _Revision] = OrderedDict()
 
@@ -117,7 +119,7 @@ class _Revisions:
         blobs = {oid: self.blobs[oid] if oid in self.blobs else self._read(oid) for _, oid in files}
         self.blobs = blobs
         staged = {self.root / path: blobs[oid] for path, oid in files}
-        revision = _Revision(load_sources(self.root, incremental=True, staged=staged, memo=self.parsed))
+        revision = _Revision(load_sources(self.root, workspace=self.workspace, staged=staged))
         self.kept[key] = revision
         while len(self.kept) > self.KEPT:
             self.kept.popitem(last=False)
@@ -129,7 +131,7 @@ class _Revisions:
 
     def fingerprint(self, revision: _Revision) -> str:
         if revision.fingerprint is None:
-            revision.fingerprint = fingerprint_of(revision.sources, self.canonical)
+            revision.fingerprint = fingerprint_of(revision.sources)
         return revision.fingerprint
 
 
@@ -183,10 +185,10 @@ class _Committed:
     def since_signed(self, in_force: str, current: Sources) -> Diff:
         """The files as they are against the version in force (held by commit ``in_force``): once per machine for
         one such commit and one digest of the files (the version's files are not read when it is known)."""
-        key = f"{self.prefix}\0{in_force}\0{current.digest}"
-        found = cache.get("since-signed", key) if current.digest else None
+        key = f"{self.prefix}\0{in_force}\0files:{current.digest}"  # the commit-diff cache's, the files for a commit
+        found = cache.get("commit-diff", key) if current.digest else None
         if found is not None:
-            return from_json_data(found)
+            return from_json_data(found["diff"])
         if in_force not in self.signed:
             skipped: list[gitrepo.Skipped] = []  # what the version's files held that was not read: in its diff
             revisions = _Revisions(self.repo, self.prefix, skipped)
@@ -197,10 +199,10 @@ class _Committed:
         signed, skipped = self.signed[in_force]
         diff = compare(signed, current)
         diff.skipped = list(skipped)
-        data = json.loads(json.dumps(to_json_data(diff)))  # as a warm build reads it: the same pages either way
+        record = json.loads(json.dumps({"diff": to_json_data(diff), "skipped": []}))  # as a warm build reads it
         if current.digest:
-            cache.put("since-signed", key, data)
-        return from_json_data(data)
+            cache.put("commit-diff", key, record)
+        return from_json_data(record["diff"])
 
 
 def _committed(root: Path, limit: int | None = None, start: str | None = None) -> _Committed | None:
@@ -228,28 +230,13 @@ def _committed(root: Path, limit: int | None = None, start: str | None = None) -
 
 
 def _fill(history: History, revisions: _Revisions, changes: list[gitrepo.Change]) -> None:
-    """The changes' diffs, oldest first (each revision read is the next one's parent). The diffs a build read are
-    also kept together, one entry per record (its data folder and its oldest change): a warm build reads one file,
-    not one per change, and the next commit adds its diff to it."""
-    run_key = f"{revisions.prefix}\0{changes[-1].commit}" if changes else ""
-    found = cache.get("history-run", run_key) if run_key else None
-    run: dict = found if isinstance(found, dict) else {}
-    kept: dict = {}
+    """The changes' diffs, oldest first (each revision read is the next one's parent)."""
     entries = []
     for change in reversed(changes):
-        key = f"{change.parent}\0{change.commit}"
-        record = run.get(key)
-        if record is None:
-            record = _record_of(revisions, change)
-        else:
-            revisions.skipped.extend(gitrepo.Skipped(**x) for x in record["skipped"])
-        kept[key] = record
-        diff = from_json_data(record["diff"])
+        diff = from_json_data(_record_of(revisions, change)["diff"])
         if diff.change_class is not None:
             entries.append(Entry(change, diff))
     history.entries = entries[::-1]
-    if run_key and kept.keys() != run.keys():  # only the listed changes: a rewritten history's are let go
-        cache.put("history-run", run_key, kept)
 
 
 def _record_of(revisions: _Revisions, change: gitrepo.Change) -> dict:
@@ -279,9 +266,6 @@ class _Cached:
     shown: History | None = None
 
 
-_CACHE: dict[tuple, _Cached] = {}
-
-
 def _state_key(root: Path) -> tuple:
     """The commits and tags the history reads (an edit of a file that is not committed changes neither)."""
     return (str(Path(root).resolve()), *gitrepo.state(root))
@@ -289,14 +273,15 @@ def _state_key(root: Path) -> tuple:
 
 def cached_history(root: Path, sources: Sources, in_force: str | None = None,
                    start: str | None = None) -> History | None:
-    """``load_history`` once per state of the repository: both language builds and every preview rebuild share
-    the commits' history; only the changes since the version in force (held by commit ``in_force``) are compared
-    again, once per ``sources`` (the files as they are)."""
+    """``load_history`` once per state of the repository in the workspace of ``sources`` (its memo "history"): both
+    language builds and every preview rebuild share the commits' history; only the changes since the version in force
+    (held by commit ``in_force``) are compared again, once per ``sources`` (the files as they are)."""
+    memo: dict = sources.workspace.memo("history") if sources.workspace is not None else {}
     key = (*_state_key(root), in_force, start)
-    if key not in _CACHE:
-        _CACHE.clear()
-        _CACHE[key] = _Cached(_committed(root, start=start))
-    cached = _CACHE[key]
+    if key not in memo:
+        memo.clear()
+        memo[key] = _Cached(_committed(root, start=start))
+    cached = memo[key]
     if cached.committed is None:
         return None
     history = cached.committed.history

@@ -5,8 +5,13 @@ change a report already published."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cooperation.changes import gitrepo
+
+if TYPE_CHECKING:
+    from cooperation.load.sources import Sources
+    from cooperation.model import Agreement
 
 
 def last_commit_of_year(root: Path, year: int) -> tuple[str, str] | None:
@@ -36,3 +41,53 @@ def is_shallow(root: Path) -> bool:
         return gitrepo.is_shallow(repo)
     except gitrepo.GitError:
         return False
+
+
+def as_it_stood(sources: Sources, root: Path, commit: str) -> Agreement:
+    """The model of a version exported from git at ``commit``, with its version state as it stood then (its cover
+    says what was true of it: the signed version "in force since", the proposal "amendment proposal")."""
+    from cooperation.changes import versions
+    from cooperation.model import build
+    model = build(sources)
+    model.version_state = versions.version_state(sources, model, until=commit, repository=root)
+    return model
+
+
+def model_at(root: Path, commit: str) -> tuple[Agreement, Sources] | None:
+    """The model of the data as committed at ``commit`` (a signed version's tag), its version state as it stood
+    then; None when that data has errors."""
+    import tempfile
+
+    from cooperation.check import check
+    from cooperation.load.sources import load_sources
+    repo, prefix = gitrepo.locate(root)
+    with tempfile.TemporaryDirectory() as tmp:
+        sources = load_sources(gitrepo.export(repo, prefix, commit, Path(tmp) / "version"))
+        if check(sources).errors:
+            return None
+        return as_it_stood(sources, root, commit), sources
+
+
+def valid_at(root: Path, commit: str) -> bool:
+    """Whether the data as committed at ``commit`` has no errors (remembered per machine: a commit does not change)."""
+    import tempfile
+
+    from cooperation import cache
+    from cooperation.check import check
+    from cooperation.load.sources import load_sources
+    repo, prefix = gitrepo.locate(root)
+
+    def read() -> list[int]:
+        with tempfile.TemporaryDirectory() as tmp:
+            sources = load_sources(gitrepo.export(repo, prefix, commit, Path(tmp) / "data"))
+            return [len(check(sources).errors)]
+    return cache.remembered("snapshot-errors", f"{prefix}\0{commit}", read) == [0]
+
+
+def checked_sources(root: Path, commit: str, dest: Path) -> Sources | None:
+    """The data as committed at ``commit``, exported under ``dest``; None when it has errors."""
+    from cooperation.check import check
+    from cooperation.load.sources import load_sources
+    repo, prefix = gitrepo.locate(root)
+    sources = load_sources(gitrepo.export(repo, prefix, commit, dest))
+    return None if check(sources).errors else sources

@@ -43,11 +43,6 @@ from cooperation.timeliness import today
 TEXT_DIRS = ("agreement", "subareas")  # what the fingerprint reads (measurements are monitoring data)
 DAY_ENDS = "T23:59:59+02:00"  # a decision's day ends at midnight Finnish (winter) time
 
-# (repository, data prefix, commit) → [fingerprint, label, version date]: what a commit holds never changes, so it is
-# read once per process, and once per machine through cooperation.cache
-_AT: dict[tuple[str, str, str], list] = {}
-
-
 def _label(sources: Sources) -> tuple[str | None, str | None]:
     data = sources.agreement.data if sources.agreement is not None else None
     if not isinstance(data, dict):
@@ -75,6 +70,9 @@ class Texts:
         self._read: dict[str, Sources] = {}  # commit → its files, for comparing texts
         self._commits: list[tuple[str, str]] | None = None  # the text's commits (commit, date), newest first
         self._signed: list[Version] | None = None
+        # (repository, data prefix, commit) → [fingerprint, label, version date]: what a commit holds never changes, so
+        # it is read once per workspace, and once per machine through cooperation.cache
+        self._at: dict = sources.workspace.memo("texts.at") if sources.workspace is not None else {}
         self._tmp = tempfile.TemporaryDirectory(prefix="versiot-")
         try:
             self.repo, self.prefix = gitrepo.locate(repository or sources.root)
@@ -102,12 +100,12 @@ class Texts:
     def at(self, commit: str, tags: tuple[str, ...] = (), seen: str | None = None) -> Version:
         assert self.repo is not None
         key = (str(self.repo), self.prefix, commit)
-        if key not in _AT:
+        if key not in self._at:
             def read() -> list:
                 sources = self.files(commit)
                 return [fingerprint_of(sources), *_label(sources)]
-            _AT[key] = cache.remembered("text", f"{self.prefix}\0{commit}", read)
-        fingerprint, label, date = _AT[key]
+            self._at[key] = cache.remembered("text", f"{self.prefix}\0{commit}", read)
+        fingerprint, label, date = self._at[key]
         return Version(fingerprint, label, date, tags, commit, seen, fingerprint == self.current.fingerprint)
 
     def errors_at(self, commit: str) -> list[dict]:
@@ -379,15 +377,17 @@ def _stored_status(c: Checker, sources: Sources, model: Agreement, state: Versio
                 current=_named(state.current), approved=len(state.approved(state.current)), total=len(state.signing))
 
 
-def state_and_problems(sources: Sources, model: Agreement) -> tuple[VersionState, list[Problem]]:
-    """The version state and validate's problems with the record, reading git once."""
+def state_and_problems(sources: Sources, model: Agreement, also: Callable[[Texts], list[Problem]] | None = None
+                       ) -> tuple[VersionState, list[Problem]]:
+    """The version state and validate's problems with the record, reading git once; ``also``: more of the record
+    checked against the same texts (the consultation rounds' versions), its problems added."""
     texts = Texts(sources)
     try:
         state = state_of(texts, model.parties)
 
         def signed_errors(version: Version) -> list[dict]:
             return texts.errors_at(version.commit) if version.commit and texts.repo is not None else []
-        return state, check(sources, model, state, signed_errors)
+        return state, check(sources, model, state, signed_errors) + (also(texts) if also is not None else [])
     finally:
         texts.close()
 

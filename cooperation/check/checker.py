@@ -30,9 +30,9 @@ class _SchemaCheck(NamedTuple):
     ok: bool
 
 
-# The latest incremental check's schema results by file name. An unchanged file loaded incrementally is the same
-# Document object, so its entry is reused; an edited file is a new object and is checked again.
-_SCHEMA_CHECKS: dict[str, _SchemaCheck] = {}
+# The workspace's memo "check.schema": the latest check's schema results by file name. An unchanged file loaded in
+# the same workspace is the same Document object, so its entry is reused; an edited file is a new object, checked
+# again.
 
 
 class _DocumentCheck(NamedTuple):
@@ -45,14 +45,12 @@ class _DocumentCheck(NamedTuple):
     problems: tuple[Problem, ...]
 
 
-# The latest incremental check's per-document results by (check, file name), reused as the schema's are.
-_DOCUMENT_CHECKS: dict[tuple[str, str], _DocumentCheck] = {}
+# The workspace's memo "check.documents": the latest check's per-document results by (check, file name), reused as
+# the schema's are.
 
 
-def forget_checked() -> None:
-    """Drop the remembered schema and per-document results (benchmarks time a cold check)."""
-    _SCHEMA_CHECKS.clear()
-    _DOCUMENT_CHECKS.clear()
+def _memo(sources: Sources, name: str) -> dict | None:
+    return sources.workspace.memo(name) if sources.workspace is not None else None
 
 
 class Checker:
@@ -128,7 +126,8 @@ class Checker:
     def check_schema(self, kind: str, doc: Document) -> bool:
         if doc.name in self.schema_valid:  # the caller knows these bytes passed this schema: nothing to remember
             return True
-        entry = _SCHEMA_CHECKS.get(doc.name) if self.sources.incremental else None
+        memo = _memo(self.sources, "check.schema")
+        entry = memo.get(doc.name) if memo is not None else None
         if entry is None or entry.doc is not doc or entry.kind != kind or entry.schemas is not self.schemas:
             entry = self._schema_check(kind, doc)
         self._checked[doc.name] = entry
@@ -166,9 +165,10 @@ class Checker:
             return self.result
         for kind, doc in self.sources.yaml_documents():
             self.check_schema(kind, doc)
-        if self.sources.incremental:  # only the latest check's entries are kept
-            _SCHEMA_CHECKS.clear()
-            _SCHEMA_CHECKS.update(self._checked)
+        memo = _memo(self.sources, "check.schema")
+        if memo is not None:  # only the latest check's entries are kept
+            memo.clear()
+            memo.update(self._checked)
         for check in self.checks:
             try:
                 check(self)
@@ -178,9 +178,10 @@ class Checker:
                 # A crash is a bug in the check, on valid data or not: never dropped, always named.
                 self.result.add(Problem(ERROR, "internal", "-", 1, 1,
                                         {"check": check.__name__, "detail": f"{type(exc).__name__}: {exc}"}))
-        if self.sources.incremental:
-            _DOCUMENT_CHECKS.clear()
-            _DOCUMENT_CHECKS.update(self._document_checks)
+        memo = _memo(self.sources, "check.documents")
+        if memo is not None:
+            memo.clear()
+            memo.update(self._document_checks)
         return self.result
 
     def _format_gate(self) -> bool:
@@ -206,9 +207,10 @@ class Checker:
         """``check(kind, doc)`` for every YAML document in turn, for a check that looks at one document at a time
         and at nothing else but the schemas and ``depends`` (e.g. the agreement's languages). Incrementally, a
         document's problems are reused while it is the same Document object (an unchanged file in the preview)."""
+        memo = _memo(self.sources, "check.documents")
         for kind, doc in self.sources.yaml_documents():
             key = (name, doc.name)
-            entry = _DOCUMENT_CHECKS.get(key) if self.sources.incremental else None
+            entry = memo.get(key) if memo is not None else None
             if entry is None or entry.doc is not doc or entry.kind != kind or entry.schemas is not self.schemas \
                     or entry.depends != depends:
                 entry = _DocumentCheck(doc, kind, self.schemas, depends, self._apart(check, kind, doc))

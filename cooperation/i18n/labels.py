@@ -10,6 +10,7 @@ import functools
 import re
 
 from cooperation.domain import AMENDMENT, EDITORIAL, MONITORING
+from cooperation.i18n.consultation_words import CONSULTATION_WORDS
 from cooperation.i18n.reader_words import READER_WORDS, UNIT_ONE
 from cooperation.schemas import default_schemas, titles_of
 
@@ -142,7 +143,7 @@ WORDS: dict[str, dict[str, str]] = {
                           "arvoja. Menetelmä on Open SDG -palvelun (Kanadan tilastoviraston kehittämä). Lähtötasosta "
                           "viimeisimpään arvoon lasketaan keskimääräinen vuotuinen muutos prosentteina ja sitä verrataan "
                           "muutokseen, jolla tavoitetaso saavutettaisiin tavoitevuonna. Tavoite on saavutettu, kun arvo on "
-                          "saavuttanut tavoitetason. Kun toteutunut muutos on vähintään {on_track} % tarvittavasta, mittari "
+                          "saavuttanut tavoitetason. Kun muutosvauhti on vähintään {on_track} % tarvittavasta, mittari "
                           "edistyy tavoitteen mukaan; {acceleration}–{on_track} %: edistyy, mutta vauhtia tarvitaan lisää; 0–{acceleration} %: edistyy "
                           "vähän. Kun arvo on muuttunut väärään suuntaan, tilanne on heikentynyt. Jos tavoitetasoa ei "
                           "ole, vuotuista muutosta halutussa suunnassa verrataan rajoihin {trend_on_track} % (edistyy tavoitteen "
@@ -150,12 +151,14 @@ WORDS: dict[str, dict[str, str]] = {
                           "etumerkkiä, prosenttimuutoksen sijaan verrataan vuotuista muutosta mittarin yksikköinä. Kunnan "
                           "lähtötaso on sen oma arvo lähtövuonna tai sen ensimmäinen arvo; tavoitetaso on yhteinen. Kun "
                           "tavoitteena on säilyttää taso, arvon on pysyttävä {tolerance} %:n sisällä tavoitetasosta, muuten "
-                          "tilanne on heikentynyt. Jos lähtövuoden jälkeen ei ole mitattu arvoa, tietoa ei ole riittävästi.",
+                          "tilanne on heikentynyt. Jos lähtövuoden jälkeen ei ole mitattu arvoa, tietoa ei ole riittävästi. "
+                          "Muutosvauhdin rinnalla kerrotaan, kuinka suuri osa matkasta lähtötasosta tavoitetasoon on "
+                          "kuljettu ja kuinka suuri osa ajasta lähtövuodesta tavoitevuoteen on kulunut.",
                     "sv": "Utvecklingen beräknas separat för varje område: för hela regionen och för varje kommun som "
                           "har värden. Metoden är Open SDG:s (utvecklad av Kanadas statistikmyndighet). Från "
                           "utgångsnivån till det senaste värdet beräknas den genomsnittliga årliga förändringen i procent, "
                           "och den jämförs med den förändring som skulle nå målnivån under målåret. Målet är uppnått när "
-                          "värdet har nått målnivån. När den faktiska förändringen är minst {on_track} % av den som behövs "
+                          "värdet har nått målnivån. När förändringstakten är minst {on_track} % av den som behövs "
                           "framskrider indikatorn enligt målet; {acceleration}–{on_track} %: framsteg, men takten måste öka; 0–{acceleration} %: små "
                           "framsteg. När värdet har förändrats i fel riktning har läget försämrats. Om det inte finns "
                           "någon målnivå jämförs den årliga förändringen i önskad riktning med gränserna {trend_on_track} % "
@@ -164,25 +167,35 @@ WORDS: dict[str, dict[str, str]] = {
                           "procent. En kommuns utgångsnivå är dess eget värde under utgångsåret eller dess första värde; "
                           "målnivån är gemensam. När målet är att hålla nivån ska värdet hållas inom {tolerance} % från "
                           "målnivån, annars har läget försämrats. Om inget värde har mätts efter utgångsåret finns det "
-                          "inte tillräckligt med uppgifter."},
+                          "inte tillräckligt med uppgifter. Vid sidan av förändringstakten anges hur stor del av vägen från "
+                          "utgångsnivån till målnivån som har tillryggalagts och hur stor del av tiden från utgångsåret "
+                          "till målåret som har gått."},
     "status_achieved": {"fi": "tavoite saavutettu", "sv": "målet uppnått"},
     "status_on_track": {"fi": "edistyy tavoitteen mukaan", "sv": "framskrider enligt målet"},
     "status_acceleration_needed": {"fi": "edistyy, vauhtia tarvitaan lisää", "sv": "framsteg, takten måste öka"},
     "status_limited_progress": {"fi": "edistyy vähän", "sv": "små framsteg"},
     "status_deterioration": {"fi": "heikentynyt", "sv": "försämrats"},
     "status_insufficient_data": {"fi": "ei riittävästi tietoa", "sv": "otillräckliga uppgifter"},
-    "explain_insufficient": {"fi": "Lähtövuoden jälkeen ei ole vielä mitattua arvoa.",
-                             "sv": "Inget värde har ännu mätts efter utgångsåret."},
-    "explain_keep": {"fi": "Viimeisin arvo {latest}; tavoitteena on pysyä {tolerance} %:n sisällä tavoitetasosta.",
-                     "sv": "Senaste värde {latest}; målet är att hållas inom {tolerance} % från målnivån."},
-    "explain_progress": {"fi": "Viimeisin arvo {latest}, lähtötaso {base}: toteutunut muutos on {ratio} % "
-                               "tavoitteeseen tarvittavasta.",
-                         "sv": "Senaste värde {latest}, utgångsnivå {base}: den faktiska förändringen är {ratio} % "
-                               "av den som behövs för målet."},
-    "explain_trend": {"fi": "Viimeisin arvo {latest}, lähtötaso {base}; tavoitetasoa ei ole.",
-                      "sv": "Senaste värde {latest}, utgångsnivå {base}; det finns ingen målnivå."},
-    "explain_achieved": {"fi": "Viimeisin arvo {latest} on saavuttanut tavoitetason.",
-                         "sv": "Det senaste värdet {latest} har nått målnivån."},
+    # what a progress level is computed from (cooperation.model.status.progress_in_words): the same words on the
+    # site, in the report and in Word
+    "decided_text": {"fi": "teksti", "sv": "text", "en": "text"},
+    "dated": {"fi": "päivätty {date}", "sv": "daterad {date}", "en": "dated {date}"},
+    "progress_insufficient": {"fi": "lähtövuoden jälkeen ei ole vielä mitattua arvoa",
+                              "sv": "inget värde har ännu mätts efter utgångsåret"},
+    "progress_pace": {"fi": "muutosvauhti {pace} tarvittavasta", "sv": "förändringstakten {pace} av den som behövs"},
+    "progress_distance": {"fi": "kuljettu {distance} matkasta, aikaa kulunut {elapsed}",
+                          "sv": "{distance} av vägen tillryggalagd, {elapsed} av tiden har gått"},
+    "progress_worsened": {"fi": "heikentynyt: arvo on muuttunut lähtötasosta väärään suuntaan",
+                          "sv": "försämrats: värdet har ändrats i fel riktning från utgångsnivån"},
+    "progress_achieved": {"fi": "tavoitetaso {target} saavutettu", "sv": "målnivån {target} har nåtts"},
+    "progress_keep_held": {"fi": "pysyy tasolla {level} (enintään {tolerance} poikkeama)",
+                           "sv": "hålls på nivån {level} (högst {tolerance} avvikelse)"},
+    "progress_keep_lost": {"fi": "heikentynyt: arvo on yli {tolerance} päässä tasosta {level}",
+                           "sv": "försämrats: värdet ligger mer än {tolerance} från nivån {level}"},
+    "progress_trend": {"fi": "muutos halutussa suunnassa {growth} vuodessa; tavoitetasoa ei ole",
+                       "sv": "förändring i önskad riktning {growth} per år; det finns ingen målnivå"},
+    "progress_values": {"fi": "lähtötaso {base}, viimeisin {latest}", "sv": "utgångsnivå {base}, senaste {latest}"},
+    "progress_target": {"fi": "tavoitetaso {target}", "sv": "målnivå {target}"},
     "forums_and_cycle": {"fi": "Foorumit ja vuosikello", "sv": "Forum och årshjul"},
     "month": {"fi": "Kuukausi", "sv": "Månad"},
     "events": {"fi": "Tapahtumat", "sv": "Händelser"},
@@ -238,6 +251,13 @@ WORDS: dict[str, dict[str, str]] = {
     "dl_xlsx_detail": {"fi": "Palauta täytetty työkirja sopimuksen koordinaattorille; ohje sivulla Ohje muokkaajille.",
                        "sv": "Returnera den ifyllda arbetsboken till avtalets koordinator; anvisningen finns på sidan "
                              "Anvisning för redaktörer."},
+    # the record's documents (outputs.record): "… 2026", "… 1.0" after each
+    "dl_report": {"fi": "Seurantaraportti", "sv": "Uppföljningsrapport"},
+    "dl_amendment": {"fi": "Muutospaketti valtuustoille (sopimus muutokset merkittyinä, muutosliite, päätösesitys), versio",
+                     "sv": "Ändringspaket för fullmäktige (avtalet med ändringarna markerade, ändringsbilaga, "
+                           "beslutsförslag), version"},
+    "dl_signed_docx": {"fi": "Allekirjoitettu sopimus, versio", "sv": "Undertecknat avtal, version"},
+    "dl_signed_pdf": {"fi": "Allekirjoitettu sopimus luettavaksi, versio", "sv": "Undertecknat avtal för läsning, version"},
     # the workbook (export-xlsx, import-xlsx): its sheets and columns; field titles come from the schema
     "sheet_main": {"fi": "Työkirja", "sv": "Arbetsbok"},
     "sheet_data": {"fi": "Kaikki tiedot", "sv": "Alla uppgifter"},
@@ -257,6 +277,9 @@ WORDS: dict[str, dict[str, str]] = {
                    "sv": "Värdet finns inte i listan. Välj ett värde i cellens rullgardinsmeny."},
     "dl_for_residents": {"fi": "Asukkaille", "sv": "För invånare"},
     "dl_for_officials": {"fi": "Viranhaltijoille ja valmistelijoille", "sv": "För tjänsteinnehavare och beredare"},
+    "dl_for_councils": {"fi": "Päättäjille: raportit, muutospaketti ja allekirjoitetut versiot",
+                        "sv": "För beslutsfattare: rapporter, ändringspaket och undertecknade versioner"},
+    "version_files": {"fi": "Asiakirjat", "sv": "Dokument"},
     "dl_for_developers": {"fi": "Kehittäjille: avoin data", "sv": "För utvecklare: öppna data"},
     "size": {"fi": "Koko", "sv": "Storlek"},
     "size_pending": {"fi": "valmistuu…", "sv": "blir klar…"},
@@ -451,14 +474,43 @@ WORDS: dict[str, dict[str, str]] = {
     "late_n": {"fi": "{n} aikataulusta jäljessä", "sv": "{n} efter tidsplanen"},
     "indicators_n": {"fi": "Mittareita {n}", "sv": "Indikatorer {n}"},
     "status_history": {"fi": "Tilan historia", "sv": "Statushistorik"},
-    "report_title": {"fi": "Yhteistyösopimuksen seurantaraportti {year}", "sv": "Uppföljningsrapport för samarbetsavtalet {year}"},
-    "report_as_of_commit": {"fi": "Tiedot sellaisina kuin ne olivat vuoden {year} viimeisessä versiossa ({commit}, {date}).",
-                            "sv": "Uppgifterna så som de var i den sista versionen år {year} ({commit}, {date})."},
+    "report_title": {"fi": "Seurantaraportti {year}: {name}", "sv": "Uppföljningsrapport {year}: {name}"},
+    "report_as_of_year_end": {"fi": "Tiedot sellaisina kuin ne olivat vuoden {year} lopussa (viimeksi tallennettu {date}).",
+                              "sv": "Uppgifterna så som de var i slutet av år {year} (senast sparade {date})."},
     "report_as_of_tree": {"fi": "Tiedot sellaisina kuin ne ovat {date}.", "sv": "Uppgifterna så som de är {date}."},
     "report_fingerprints": {"fi": "Sopimuksen sormenjälki (SHA-256): {fingerprint}. Raportin aineiston tarkiste "
                                   "(SHA-256, mukana seurantatiedot): {digest}.",
                             "sv": "Avtalets fingeravtryck (SHA-256): {fingerprint}. Kontrollsumma för rapportens "
                                   "material (SHA-256, inklusive uppföljningsuppgifter): {digest}."},
+    "report_summary": {"fi": "Yhteenveto", "sv": "Sammanfattning"},
+    "report_goal_levels": {"fi": "Tavoitteet ja mittarien edistyminen", "sv": "Målen och indikatorernas utveckling"},
+    "goals_short": {"fi": "Tavoitteet", "sv": "Mål"},
+    "indicator_count": {"fi": "Mittareita", "sv": "Indikatorer"},
+    "report_late_actions": {"fi": "Myöhässä olevat toimenpiteet", "sv": "Försenade åtgärder"},
+    "report_no_late_actions": {"fi": "Ei myöhässä olevia toimenpiteitä.", "sv": "Inga försenade åtgärder."},
+    "report_stale": {"fi": "Vanhentuneet mittaritiedot", "sv": "Föråldrade indikatoruppgifter"},
+    "report_no_stale": {"fi": "Ei vanhentuneita mittaritietoja.", "sv": "Inga föråldrade indikatoruppgifter."},
+    "report_worsened": {"fi": "Heikentyneet mittarit", "sv": "Indikatorer som försämrats"},
+    "report_no_worsened": {"fi": "Yksikään mittari ei ole heikentynyt.", "sv": "Ingen indikator har försämrats."},
+    "report_worsened_also": {"fi": "heikentynyt myös näillä alueilla: {areas}", "sv": "försämrats även i: {areas}"},
+    "report_worsened_only": {"fi": "heikentynyt näillä alueilla: {areas}", "sv": "försämrats i: {areas}"},
+    "report_change_counts": {"fi": "Sopimusmuutoksia {amendments}, toimituksellisia muutoksia {editorial}.",
+                             "sv": "Avtalsändringar {amendments}, redaktionella ändringar {editorial}."},
+    "report_first_year": {"fi": "Sopimuksen tiedot tallennettiin ensimmäisen kerran vuonna {year}; aiempaa versiota, "
+                                "johon verrata, ei ole.",
+                          "sv": "Avtalets uppgifter sparades första gången år {year}; det finns ingen tidigare version "
+                                "att jämföra med."},
+    "report_no_history": {"fi": "Tiedot eivät ole versionhallinnassa, joten vuoden muutoksia ei voi kertoa.",
+                          "sv": "Uppgifterna finns inte i versionshanteringen, så årets ändringar kan inte anges."},
+    "report_no_year_changes": {"fi": "Sopimukseen tai sen seurantatietoihin ei tehty muutoksia vuonna {year}.",
+                               "sv": "Inga ändringar gjordes i avtalet eller dess uppföljningsuppgifter år {year}."},
+    "report_all_changes": {"fi": "Kaikki vuoden muutokset ovat luvussa ”{heading}”.",
+                           "sv": "Alla årets ändringar finns i kapitlet ”{heading}”."},
+    "report_amendments": {"fi": "Sopimusmuutokset", "sv": "Avtalsändringar"},
+    "report_editorial": {"fi": "Toimitukselliset muutokset", "sv": "Redaktionella ändringar"},
+    "report_monitoring": {"fi": "Seurantatiedot ja kirjatut päätökset", "sv": "Uppföljningsuppgifter och antecknade beslut"},
+    "report_indicator_facts": {"fi": "Lähtötaso {base}, tavoitetaso {target}, suunta: {direction}.",
+                               "sv": "Utgångsnivå {base}, målnivå {target}, riktning: {direction}."},
     "report_overdue": {"fi": "Myöhässä olevat", "sv": "Försenat"},
     "report_no_overdue": {"fi": "Ei myöhässä olevia toimenpiteitä eikä vanhentuneita mittaritietoja.",
                           "sv": "Inga försenade åtgärder och inga föråldrade indikatoruppgifter."},
@@ -471,13 +523,13 @@ WORDS: dict[str, dict[str, str]] = {
     "position": {"fi": "Asema", "sv": "Ställning"},
     "own_body": {"fi": "Osapuolen oma toimielin", "sv": "Partens eget organ"},
     "report_changes": {"fi": "Muutokset vuonna {year}", "sv": "Ändringar år {year}"},
-    "report_no_changes": {"fi": "Vuoden aikana hyväksyttyjä muutoksia ei ole git-historiassa.",
-                          "sv": "Git-historiken har inga godkända ändringar under året."},
     "chart_year": {"fi": "Vuosi", "sv": "År"},
+    "chart_target_path": {"fi": "Katkoviiva on tavoitepolku lähtötasosta tavoitetasoon.",
+                          "sv": "Den streckade linjen är målbanan från utgångsnivån till målnivån."},
     "chart_description_line": {"fi": "Viivakaavio: {title}, {unit}, vuodet {first}–{last}. Sarjat: {areas}.",
                                "sv": "Linjediagram: {title}, {unit}, åren {first}–{last}. Serier: {areas}."},
-    "chart_description_bar": {"fi": "Pylväskaavio: {title}, {unit}, vuosi {first}. Sarjat: {areas}.",
-                              "sv": "Stapeldiagram: {title}, {unit}, år {first}. Serier: {areas}."},
+    "chart_description_bar": {"fi": "Pistekaavio: {title}, {unit}, vuosi {first}. Sarjat: {areas}.",
+                              "sv": "Punktdiagram: {title}, {unit}, år {first}. Serier: {areas}."},
     "chart_description_breaks": {"fi": "Tilastokatkokset on merkitty kaavioon tähdellä ja numerolla; "
                                        "huomautukset ovat kaavion alla.",
                                  "sv": "Avbrott i statistiken är markerade i diagrammet med asterisk och nummer; "
@@ -487,6 +539,20 @@ WORDS: dict[str, dict[str, str]] = {
 }
 
 WORDS.update(READER_WORDS)
+
+# the yearly report's title by the kind of document it follows (schema: document_type's known types); a document of
+# its own name: WORDS["report_title"] ("Seurantaraportti 2026: <name>")
+REPORT_TITLES = {
+    "strategic_cooperation_agreement": {"fi": "Strategisen yhteistyösopimuksen seurantaraportti {year}",
+                                        "sv": "Uppföljningsrapport för avtalet om strategiskt samarbete {year}"},
+    "cooperation_agreement": {"fi": "Yhteistyösopimuksen seurantaraportti {year}",
+                              "sv": "Uppföljningsrapport för samarbetsavtalet {year}"},
+    "framework_agreement": {"fi": "Puitesopimuksen seurantaraportti {year}", "sv": "Uppföljningsrapport för ramavtalet {year}"},
+    "cooperation_record": {"fi": "Yhteistyöpöytäkirjan seurantaraportti {year}",
+                           "sv": "Uppföljningsrapport för samarbetsprotokollet {year}"},
+    "strategic_interface_agreement": {"fi": "Strategisen yhdyspintasopimuksen seurantaraportti {year}",
+                                      "sv": "Uppföljningsrapport för det strategiska gränsytavtalet {year}"},
+}
 
 MONTHS = {
     "fi": ["tammikuu", "helmikuu", "maaliskuu", "huhtikuu", "toukokuu", "kesäkuu", "heinäkuu", "elokuu",
@@ -531,6 +597,18 @@ FILE_WORDS = {
     "cycle": {"fi": "vuosikello", "sv": "arshjul"},
     "comments": {"fi": "kommentit", "sv": "kommentarer"},
     "report": {"fi": "seurantaraportti", "sv": "uppfoljningsrapport"},
+}
+
+
+# the comments summary's words, in the agreement's first language (its file names: labels.FILE_WORDS)
+COMMENT_WORDS = {
+    "heading": {"fi": "Kommentit työkirjoista", "sv": "Kommentarer från arbetsböckerna"},
+    "help": {"fi": "Osapuolten kommentit työkirjoista kohdittain (python build.py import-xlsx). Kommentit eivät muuta "
+                   "sopimuksen tekstiä.",
+             "sv": "Parternas kommentarer från arbetsböckerna per punkt (python build.py import-xlsx). Kommentarerna "
+                   "ändrar inte avtalets text."},
+    "row": {"fi": "rivi", "sv": "rad"},
+    "no_party": {"fi": "osapuoli ei tiedossa", "sv": "parten okänd"},
 }
 
 
@@ -722,3 +800,16 @@ def number_list(numbers: list[int], lang: str) -> str:
     if len(parts) == 1:
         return parts[0]
     return ", ".join(parts[:-1]) + {"fi": " ja ", "sv": " och "}.get(lang, " and ") + parts[-1]
+
+
+# --- consultation rounds: their words in consultation_words.py
+WORDS.update(CONSULTATION_WORDS)
+ENUMS["statement_outcome"] = ("consultations", ("consultations", 0, "statements", 0, "response", "outcome"))
+ENUMS["statement_language"] = ("consultations", ("consultations", 0, "statements", 0, "language"))
+
+
+def date_range(start: datetime.date, end: datetime.date, lang: str) -> str:
+    """A period as both languages write it: 1.2.–1.3.2027 within a year, 15.12.2026–15.1.2027 across one."""
+    if start.year == end.year:
+        return f"{start.day}.{start.month}.–{date(end, lang)}"
+    return f"{date(start, lang)}–{date(end, lang)}"

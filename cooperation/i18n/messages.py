@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from cooperation.i18n.consultation_messages import CONSULTATION_MESSAGES, CONSULTATION_PARAMS, CONSULTATION_SV
 from cooperation.i18n.import_messages import IMPORT_MESSAGES, IMPORT_SV
 from cooperation.result import Problem
 
@@ -22,6 +23,8 @@ ITEM_KINDS = {
     "annex": {"fi": "Liitesopimus", "sv": "Bilageavtal", "en": "Annex agreement"},
     "measurement": {"fi": "Mittaustulos", "sv": "Mätvärde", "en": "Measurement"},
     "agreement": {"fi": "Sopimus", "sv": "Avtal", "en": "Agreement"},
+    "consultation": {"fi": "Lausuntokierros", "sv": "Remissrunda", "en": "Consultation round"},
+    "statement": {"fi": "Lausunto", "sv": "Utlåtande", "en": "Statement"},
 }
 
 SEVERITY = {
@@ -415,6 +418,9 @@ PARAMS: dict[str, dict[str, str]] = {
 }
 
 
+PARAMS.update(CONSULTATION_PARAMS)
+
+
 def param(name: str, **values: str) -> dict[str, str]:
     """A message parameter's words in every language (``values`` filled in)."""
     return {lang: text.format(**values) if values else text for lang, text in PARAMS[name].items()}
@@ -639,6 +645,8 @@ SV: dict[str, str] = {
     "status_history_mismatch": "den nyaste anteckningens status ”{last}” är inte densamma som åtgärdens status ”{status}”",
 }
 M.update(IMPORT_MESSAGES)
+M.update(CONSULTATION_MESSAGES)
 SV.update(IMPORT_SV)
+SV.update(CONSULTATION_SV)
 for _code, _text in SV.items():
     M[_code]["sv"] = _text

@@ -17,6 +17,7 @@ from cooperation.i18n.status import status
 from cooperation.load.sources import MAX_CSV_BYTES, Sources, load_sources
 from cooperation.load.yaml_loader import MAX_YAML_BYTES
 from cooperation.result import Problem, Result
+from cooperation.workspace import Workspace
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 
@@ -57,9 +58,9 @@ class Report:
 
 
 def load(root: Path) -> tuple[Sources, list[dict], dict]:
-    """The data as it is (read incrementally: the check of the data as an import would write it then parses only
-    the files it changes), its parties and its agreement."""
-    sources = load_sources(root, incremental=True)
+    """The data as it is, read in a workspace of the import's own (``sources.workspace``: the check of the data as
+    the import would write it then parses only the files it changes), its parties and its agreement."""
+    sources = load_sources(root, Workspace())
     parties_doc = sources.documents.get("parties")
     parties = parties_doc.data.get("parties", []) if parties_doc is not None and isinstance(parties_doc.data, dict) else []
     agreement = sources.agreement.data if sources.agreement is not None and isinstance(sources.agreement.data, dict) else {}
@@ -88,7 +89,7 @@ def write_checked(root: Path, writes: Mapping[Path, str], report: Report | None 
                   before: Result | Callable[[], Result] | None = None,
                   locate: Callable[[Problem], Problem] | None = None,
                   schema_valid: frozenset[str] = frozenset(),
-                  along: Mapping[Path, str] | None = None) -> Result | None:
+                  along: Mapping[Path, str] | None = None, workspace: Workspace | None = None) -> Result | None:
     """Write ``writes`` only if the data with them passes the full check at least as well as now; ``along`` (files
     outside the data, a workbook's comments) are written in the same go, first: all of them or none.
 
@@ -114,13 +115,14 @@ def write_checked(root: Path, writes: Mapping[Path, str], report: Report | None 
             say(status("error", message=problem))
             return None
     names = {path.relative_to(root).as_posix() for path in writes}
-    after = check(load_sources(root, incremental=True, staged={p: t.encode("utf-8") for p, t in writes.items()}),
+    workspace = workspace or Workspace()  # the caller's (common.load's), so unchanged files are not parsed again
+    after = check(load_sources(root, workspace, staged={p: t.encode("utf-8") for p, t in writes.items()}),
                   schema_valid=schema_valid - names)
     if not after.errors:  # no error at all: none is new, none more than before (the check before is skipped)
         write_all_atomic({**(along or {}), **writes})
         return after
     if before is None:  # the data as it is now: the files not written are the ones just checked
-        before = check(load_sources(root, incremental=True), schema_valid=schema_valid)
+        before = check(load_sources(root, workspace), schema_valid=schema_valid)
     elif callable(before):
         before = before()
     known = {_key(p) for p in before.errors}
@@ -138,10 +140,11 @@ def write_checked(root: Path, writes: Mapping[Path, str], report: Report | None 
 def write_and_report(root: Path, writes: Mapping[Path, str], report: Report,
                      before: Result | Callable[[], Result] | None = None,
                      locate: Callable[[Problem], Problem] | None = None, written: Iterable[str] = (),
-                     schema_valid: frozenset[str] = frozenset(), along: Mapping[Path, str] | None = None) -> int:
+                     schema_valid: frozenset[str] = frozenset(), along: Mapping[Path, str] | None = None,
+                     workspace: Workspace | None = None) -> int:
     """The imports end alike: write only what the check accepts (with ``along``, see write_checked), name each file
     written (and ``written``, lines of what was written), then show the check of the data as written."""
-    outcome = write_checked(root, writes, report, before, locate, schema_valid, along)
+    outcome = write_checked(root, writes, report, before, locate, schema_valid, along, workspace)
     if outcome is None:
         say(status("nothing_written"))
         return EXIT_DATA

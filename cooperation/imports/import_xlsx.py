@@ -36,17 +36,6 @@ from cooperation.workbook import cells as C
 
 MAX_INPUT_BYTES = 50_000_000  # an earlier kommentit.json read back
 
-# the comments summary's words, in the agreement's first language (its file names: labels.FILE_WORDS)
-COMMENT_WORDS = {
-    "heading": {"fi": "Kommentit työkirjoista", "sv": "Kommentarer från arbetsböckerna"},
-    "help": {"fi": "Osapuolten kommentit työkirjoista kohdittain (python build.py import-xlsx). Kommentit eivät muuta "
-                   "sopimuksen tekstiä.",
-             "sv": "Parternas kommentarer från arbetsböckerna per punkt (python build.py import-xlsx). Kommentarerna "
-                   "ändrar inte avtalets text."},
-    "row": {"fi": "rivi", "sv": "rad"},
-    "no_party": {"fi": "osapuoli ei tiedossa", "sv": "parten okänd"},
-}
-
 
 def comment_files(main: str) -> tuple[str, str]:
     """The comments' file names (JSON, Markdown) in the agreement's first language: kommentit.md, kommentarer.md."""
@@ -193,7 +182,7 @@ def _import_roundtrip(file: Path, root: Path, sources: Sources, parties: list[di
             if exact and read.meta.get("schemas") == default_schemas().digest else frozenset()
         # the data and its comments written together, or neither (the comments first): never merged with them lost
         if write_and_report(root, writes, report, lambda: check(sources, schema_valid=valid), locate, written,
-                            valid, comments) != EXIT_OK:
+                            valid, comments, sources.workspace) != EXIT_OK:
             return EXIT_DATA
     else:
         say(status("workbook_unchanged"))
@@ -282,7 +271,7 @@ def _comment_files(read: roundtrip.Read, name: str, out: Path, main: str) -> dic
                for row in read.rows if row.comment]
     earlier: list[dict] = []
     json_name, md_name = comment_files(main)
-    words = {key: entry.get(main) or entry["fi"] for key, entry in COMMENT_WORDS.items()}
+    words = {key: entry.get(main) or entry["fi"] for key, entry in L.COMMENT_WORDS.items()}
     path = out / json_name
     if path.is_file() and not path.is_symlink() and path.stat().st_size < MAX_INPUT_BYTES:
         try:

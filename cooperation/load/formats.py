@@ -9,6 +9,11 @@ migrates a fixture of the previous format (tests/fixtures/format1, tests/test_mi
 
 A step must leave the fingerprint of a text as it was (`format` itself is not part of it, domain.MONITORING_PATHS):
 decisions name the texts they approved by their fingerprints.
+
+An addition that leaves every existing file as it reads is no change of the format and has no step: a new optional
+file or field. So `agreement/consultations.yaml` (the consultation rounds, tool 0.2.x): data without it reads as
+before, it is outside the agreement's text (domain.OUTSIDE_THE_TEXT), and a tool from before it warns that it does not
+read the file (`file_unexpected`) instead of misreading anything.
 """
 from __future__ import annotations
 

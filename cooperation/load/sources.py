@@ -6,6 +6,7 @@ Layout (``--root``)::
     agreement/parties.yaml     parties                   (required)
     agreement/forums.yaml      forums                    (required)
     agreement/annexes.yaml     annex agreements          (optional)
+    agreement/consultations.yaml  consultation rounds, statements and responses (optional; not the agreement's text)
     subareas/<id>.yaml         one file per sub-area     (at least one)
     measurements/*.csv         indicator values          (optional)
 """
@@ -37,6 +38,7 @@ from cooperation.load.yaml_loader import (
 )
 from cooperation.result import ERROR, WARNING, Problem
 from cooperation.schemas import default_schemas
+from cooperation.workspace import Workspace
 
 AGREEMENT_FILES = {
     # kind: (file name, required, what it holds — for the "file missing" message)
@@ -44,6 +46,7 @@ AGREEMENT_FILES = {
     "parties": ("parties.yaml", True, param("file_parties")),
     "forums": ("forums.yaml", True, param("file_forums")),
     "annexes": ("annexes.yaml", False, param("file_annexes")),
+    "consultations": ("consultations.yaml", False, param("file_consultations")),
 }
 DATA_FOLDERS = ("agreement", "subareas", "measurements")
 MAX_CSV_BYTES = 20_000_000
@@ -77,21 +80,25 @@ def _column_starts(record: list[str], index: dict[str, int]) -> dict[str, int]:
 @dataclass
 class Sources:
     root: Path
-    documents: dict[str, Document | None] = field(default_factory=dict)  # agreement, parties, forums, annexes
+    documents: dict[str, Document | None] = field(default_factory=dict)  # agreement, parties, forums, annexes, consultations
     subareas: list[Document] = field(default_factory=list)
     measurements: list[MeasurementRow] = field(default_factory=list)
     measurement_files: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)  # files that exist but could not be read
-    # read through the per-process memo (load_sources(incremental=True)): an unchanged file is the same
-    # Document as in the previous load, so later stages may reuse what they derived from that object
-    incremental: bool = False
+    # read through a workspace (load_sources(workspace=…)): an unchanged file is the same Document as in the
+    # workspace's previous load, so later stages may reuse what they derived from that object, in the same workspace
+    workspace: Workspace | None = field(default=None, repr=False, compare=False)
     # a SHA-256 of every file's name and bytes as read: what was compared is exactly what was parsed ("" when the
     # Sources were put together otherwise)
     digest: str = ""
     # the data format the files are written in (formats.py; None: `format` is not a whole number); files of an older
     # format are read upgraded to today's (their documents are upgraded copies), a newer one is not read further
     format: int | None = formats.FORMAT
+
+    @property
+    def incremental(self) -> bool:
+        return self.workspace is not None
 
     @property
     def agreement(self) -> Document | None:
@@ -165,23 +172,19 @@ def _linked(root: Path, folder: str, problems: list[Problem]) -> bool:
     return False
 
 
-# What reading each file gave in the latest incremental load: (path, name, kind, SHA-256 of the bytes) →
-# (document or rows, the file's own problems). Keyed by content, never by time: a file with other bytes is read
-# again, and a file's name is in its key because positions and messages name it.
-_READ: dict[tuple, tuple[Any, tuple[Problem, ...]]] = {}
-
-
 class _Reader:
-    """Reads the files of one load; incrementally, a file whose bytes the previous load read is not parsed again.
+    """Reads the files of one load; in a workspace, a file whose bytes the workspace's previous load read is not
+    parsed again. The workspace's memo "load.read": (path, name, kind, SHA-256 of the bytes) → (document or rows, the
+    file's own problems); keyed by content, never by time (a file with other bytes is read again), a file's name in its
+    key because positions and messages name it.
 
     Only the entries of the latest load are kept (an edited file's old entry goes), so the memo holds one
     region's worth whatever the number of loads. Cached documents and rows are shared with the previous load's
     Sources: no stage changes them (tests/test_incremental.py checks that a full load leaves them as parsed)."""
 
-    def __init__(self, incremental: bool, staged: Mapping[Path, bytes] | None = None, memo: dict | None = None):
-        self.incremental = incremental
+    def __init__(self, workspace: Workspace | None, staged: Mapping[Path, bytes] | None = None):
+        self.memo = workspace.memo("load.read") if workspace is not None else None
         self.staged = staged or {}
-        self.memo = _READ if memo is None else memo
         self.kept: dict[tuple, tuple[Any, tuple[Problem, ...]]] = {}
         self.digest = hashlib.sha256()
 
@@ -193,7 +196,7 @@ class _Reader:
             return None
         own = hashlib.sha256(raw).digest()
         self.digest.update(name.encode("utf-8", "surrogateescape") + b"\0" + own)
-        if not self.incremental:
+        if self.memo is None:
             return parse(raw, path, name, problems)
         key = (str(path), name, kind, own)
         entry = self.kept.get(key) or self.memo.get(key)
@@ -205,14 +208,9 @@ class _Reader:
         return entry[0]
 
     def done(self) -> None:
-        if self.incremental:
+        if self.memo is not None:
             self.memo.clear()
             self.memo.update(self.kept)
-
-
-def forget_read() -> None:
-    """Drop the memo of read files (benchmarks time a cold load)."""
-    _READ.clear()
 
 
 def _parse_yaml(raw: bytes, path: Path, name: str, problems: list[Problem]) -> Document | None:
@@ -225,18 +223,15 @@ def _parse_measurements(raw: bytes, path: Path, name: str, problems: list[Proble
     return [] if text is None else read_measurements(text, name, problems)
 
 
-def load_sources(root: Path, incremental: bool = False, staged: Mapping[Path, bytes] | None = None,
-                 memo: dict | None = None) -> Sources:
-    """Every data file under ``root``, read strictly. ``incremental``: files with the same bytes as in the
-    previous incremental load are not parsed again (their documents, rows and problems are reused). ``staged``:
+def load_sources(root: Path, workspace: Workspace | None = None, staged: Mapping[Path, bytes] | None = None) -> Sources:
+    """Every data file under ``root``, read strictly. ``workspace``: files with the same bytes as in the workspace's
+    previous load are not parsed again (their documents, rows and problems are reused). ``staged``:
     files (paths under ``root``, regular files in its data folders) read as these bytes instead of from the disk,
-    existing or not: the data as an import would write it, checked before anything is written. ``memo``: with
-    ``incremental``, a memo of the caller's own in place of the process's (the history reads revision after
-    revision through one, and leaves the preview's as it was)."""
+    existing or not: the data as an import would write it, checked before anything is written."""
     root = Path(root)
-    sources = Sources(root=root, incremental=incremental and memo is None)
+    sources = Sources(root=root, workspace=workspace)
     staged = {Path(path): data for path, data in (staged or {}).items()}
-    reader = _Reader(incremental, staged, memo)
+    reader = _Reader(workspace, staged)
     problems = sources.problems
     # Never read through a symbolic link: a link can point out of the data root (/etc/passwd,
     # /proc/self/environ) and validation quotes what it reads into pull-request annotations.

@@ -19,7 +19,7 @@ The state of the agreement is derived once, here, and every output reads it:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from cooperation.model.types import Agreement, Decision, Party, Text
 from cooperation.schemas import partial_date_span
@@ -263,3 +263,13 @@ def table(parties: list[Party], state: VersionState) -> dict:
     return {"state": state.kind, "current": state.current.fingerprint, "versions": out_versions,
             "in_force": state.in_force.fingerprint if state.in_force else None,
             "in_force_since": state.in_force_since, "parties": rows}
+
+
+def as_signed(state: VersionState, version: Version) -> VersionState:
+    """The state as a signed version's own documents tell it (its Word and PDF built from its tag): that text is
+    the current one and, once every signing party approved it, in force since the day the last of them did; the
+    decisions are those recorded now, after the tag."""
+    current = replace(version, current=True)
+    approved = state.all_approved(version)
+    return replace(state, kind=IN_FORCE if approved else DRAFT, current=current,
+                   in_force=current if approved else None, in_force_since=state.since(version) if approved else None)

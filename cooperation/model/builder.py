@@ -8,6 +8,7 @@ from typing import Any
 from cooperation import business_id
 from cooperation.domain import REGION, expand_parties
 from cooperation.load.sources import Sources
+from cooperation.model.consultations import build_rounds
 from cooperation.model.fingerprint import canonical_content, compute_fingerprint
 from cooperation.model.types import (
     Accessibility,
@@ -149,7 +150,8 @@ def build(sources: Sources) -> Agreement:
     # a known type by its code prints its official name in every language
     known_type = document_types().get(document_type_code(a["document_type"]) or "")
     content = canonical_content(sources)
-    return Agreement(
+    consultations = sources.documents.get("consultations")
+    agreement = Agreement(
         id=a["id"], document_type=Text(known_type, main) if known_type else text(a["document_type"]), title=text(a["title"]), short_title=text(a.get("short_title") or a["title"]),
         languages=languages, council_term=(_day(a["council_term"]["start"]), _date(a["council_term"].get("end"))),
         validity=(_day(a["validity"]["start"]), _date(a["validity"].get("end"))), scope=a["scope"],
@@ -165,7 +167,10 @@ def build(sources: Sources) -> Agreement:
                                 legal(c["legal_reference"]) if "legal_reference" in c else None)
                       for c in a.get("annual_cycle", [])],
         parties=parties, forums=forums, annexes=annexes, subareas=subareas,
-        fingerprint=compute_fingerprint(content), content=content, accessibility=_accessibility(a.get("accessibility") or {}, text))
+        fingerprint=compute_fingerprint(content, sources), content=content, accessibility=_accessibility(a.get("accessibility") or {}, text),
+        rationale=text(a["rationale"]) if a.get("rationale") else None)
+    agreement.consultations = build_rounds(consultations.data if consultations is not None else None, main, expand)
+    return agreement
 
 
 def _accessibility(d: dict, text) -> Accessibility:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from cooperation import business_id
-from cooperation.domain import MONITORING_PATHS
+from cooperation.domain import MONITORING_PATHS, OUTSIDE_THE_TEXT
 from cooperation.load.sources import Sources
 from cooperation.load.yaml_loader import Document
 from cooperation.schemas import Schemas, default_schemas
@@ -78,21 +78,14 @@ class _Canonical:
         return self.doc is doc and self.kind == kind and self.main == main and self.schemas is schemas
 
 
-# The latest incremental load's canonical documents by file name. An unchanged file loaded incrementally is
-# the same Document object; an edited one is a new object and is canonicalised again.
-_CANONICAL: dict[str, _Canonical] = {}
+def _memo(sources: Sources) -> dict[str, _Canonical] | None:
+    """The workspace's memo "model.canonical": the latest load's canonical documents by file name. An unchanged file
+    loaded in the same workspace is the same Document object; an edited one is a new object, canonicalised again."""
+    return sources.workspace.memo("model.canonical") if sources.workspace is not None else None
 
 
-def forget_canonical() -> None:
-    """Drop the remembered canonical documents (benchmarks time a cold build)."""
-    _CANONICAL.clear()
-
-
-def canonical_content(sources: Sources, memo: dict | None = None) -> dict:
-    """The agreement's approved content as plain data: the input of the fingerprint. ``memo``: the canonical
-    documents of the caller's own (the history's, revision after revision) in place of the latest incremental
-    load's."""
-    kept_before = memo if memo is not None else _CANONICAL if sources.incremental else None
+def canonical_content(sources: Sources) -> dict:
+    """The agreement's approved content as plain data: the input of the fingerprint."""
     schemas = default_schemas()
     agreement = sources.agreement
     if agreement is None:
@@ -100,26 +93,27 @@ def canonical_content(sources: Sources, memo: dict | None = None) -> dict:
     main = (agreement.data.get("languages") or ["fi"])[0]
     content: dict[str, Any] = {}
     kept: dict[str, _Canonical] = {}
-    docs = [(kind, doc.name, doc) for kind, doc in sources.yaml_documents()]
+    docs = [(kind, doc.name, doc) for kind, doc in sources.yaml_documents() if kind not in OUTSIDE_THE_TEXT]
+    memo = _memo(sources)
     for kind, name, doc in sorted(docs, key=lambda d: d[1]):
-        entry = kept_before.get(name) if kept_before is not None else None
+        entry = memo.get(name) if memo is not None else None
         if entry is None or not entry.fits(doc, kind, main, schemas):
             text_paths = {tuple("*" if isinstance(p, int) else p for p in path)
                           for path, node, _ in schemas.walk(kind, doc.data) if node.get("x-kind")}
             entry = _Canonical(doc, kind, main, schemas, _canonical(doc.data, kind, (), main, text_paths))
         kept[name] = entry
         content[name] = entry.value
-    if kept_before is not None:  # only the latest load's documents are kept
-        kept_before.clear()
-        kept_before.update(kept)
+    if memo is not None:  # only the latest load's documents are kept
+        memo.clear()
+        memo.update(kept)
     return content
 
 
-def compute_fingerprint(content: dict, memo: dict | None = None) -> str:
+def compute_fingerprint(content: dict, sources: Sources | None = None) -> str:
     """SHA-256 of ``content`` as JSON with sorted keys and no spaces, written file by file: a file's part is
-    reused when the incremental load kept its canonical content (the bytes are those of one json.dumps)."""
-    kept = _CANONICAL if memo is None else memo
-    parts = [_dumps(name) + ":" + _serialised(kept, name, value) for name, value in sorted(content.items())]
+    reused when the workspace of ``sources`` kept its canonical content (the bytes are those of one json.dumps)."""
+    memo = _memo(sources) if sources is not None else None
+    parts = [_dumps(name) + ":" + _serialised(memo, name, value) for name, value in sorted(content.items())]
     return hashlib.sha256(("{" + ",".join(parts) + "}").encode("utf-8")).hexdigest()
 
 
@@ -127,8 +121,8 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def _serialised(kept: dict[str, _Canonical], name: str, value: Any) -> str:
-    entry = kept.get(name)
+def _serialised(memo: dict[str, _Canonical] | None, name: str, value: Any) -> str:
+    entry = memo.get(name) if memo is not None else None
     if entry is None or entry.value is not value:
         return _dumps(value)
     if entry.serialised is None:
@@ -136,12 +130,11 @@ def _serialised(kept: dict[str, _Canonical], name: str, value: Any) -> str:
     return entry.serialised
 
 
-def fingerprint_of(sources: Sources, memo: dict | None = None) -> str:
-    """The fingerprint of files as written, valid or not; '' for files too broken to have a content. ``memo``: see
-    canonical_content."""
+def fingerprint_of(sources: Sources) -> str:
+    """The fingerprint of files as written, valid or not; '' for files too broken to have a content."""
     if sources.agreement is None or not isinstance(sources.agreement.data, dict):
         return ""
     try:
-        return compute_fingerprint(canonical_content(sources, memo), memo)
+        return compute_fingerprint(canonical_content(sources), sources)
     except (TypeError, AttributeError, KeyError, ValueError):
         return ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from cooperation.i18n import labels as L
 from cooperation.model.approvals import DRAFT, EARLIER, IN_FORCE, PENDING, PROPOSAL, Standing, Version, VersionState
+from cooperation.model.types import Party
 
 
 def version_short(v: Version) -> str:
@@ -105,3 +106,111 @@ def standing_text(cell: Standing, lang: str) -> str:
 
 __all__ = ["DRAFT", "IN_FORCE", "PROPOSAL", "agreement_status", "standing_text", "decided_again", "draft_mark",
            "state_word", "version_label", "version_short", "version_status", "version_title"]
+
+
+# --- a party's decision in a sentence: "Kuusiniemen kaupunginvaltuusto hyväksyi sopimuksen 16.3.2026 (§ 19)" -------
+# a Finnish party name ends in a word whose genitive is the stem of its bodies' names ("Kuusiniemen kaupunki" →
+# "Kuusiniemen kaupunginvaltuusto"): the words before it are the genitive already, and the body's name follows them
+_FI_OWN_WORDS = {"kaupunki": "", "kunta": "", "hyvinvointialue": "", "liitto": "liiton", "kuntayhtymä": "kuntayhtymän",
+                 "yhtymä": "yhtymän"}
+_DECIDED = {
+    "approved": {"fi": "hyväksyi sopimuksen", "sv": "godkände avtalet", "en": "approved the agreement"},
+    "rejected": {"fi": "hylkäsi sopimuksen", "sv": "förkastade avtalet", "en": "rejected the agreement"},
+    "tabled": {"fi": "jätti sopimuksen pöydälle", "sv": "bordlade avtalet", "en": "tabled the agreement"},
+    "returned": {"fi": "palautti sopimuksen uudelleen valmisteltavaksi", "sv": "återremitterade avtalet",
+                 "en": "returned the agreement for re-preparation"},
+    "noted": {"fi": "merkitsi sopimuksen tiedoksi", "sv": "antecknade avtalet för kännedom",
+              "en": "noted the agreement"},
+}
+
+
+def party_body(party_name: str, body: str, lang: str) -> str:
+    """A party's body by name: "Kuusiniemen kaupunginvaltuusto", "Stadsfullmäktige i Granuddens stad"; a name whose
+    form the rule does not know keeps both whole ("Saaristo-opisto, johtokunta")."""
+    party_name, body = " ".join(party_name.split()), " ".join(body.split())
+    if not body:
+        return party_name
+    if not party_name:
+        return body[:1].upper() + body[1:]
+    if lang == "fi":
+        words = party_name.split(" ")
+        last = words[-1].lower()
+        if len(words) > 1 and last in _FI_OWN_WORDS:
+            owner = " ".join(words[:-1] + ([_FI_OWN_WORDS[last]] if _FI_OWN_WORDS[last] else []))
+            return f"{owner} {body[:1].lower() + body[1:]}"
+        return f"{party_name}, {body}"
+    if lang == "sv":
+        return f"{body[:1].upper() + body[1:]} i {party_name}"
+    return f"{party_name}, {body}"
+
+
+def decision_sentence(party_name: str, body: str, outcome: str, date: str | None, section: int | None,
+                      lang: str, version: str | None = None) -> str:
+    """"Kuusiniemen kaupunginvaltuusto hyväksyi sopimuksen 16.3.2026 (§ 19)": the decision as minutes would
+    record it; the text decided on after the § when the decision names it."""
+    words = _DECIDED.get(outcome, {}).get(lang) or _DECIDED.get(outcome, {}).get("fi") or outcome
+    when = L.partial_date(date, lang) if date else ""
+    details = [f"§\u00a0{section}" if section else "", f"{L.word('decided_text', lang)} {version}" if version else ""]
+    shown = ", ".join(d for d in details if d)
+    return " ".join(x for x in (party_body(party_name, body, lang), words, when) if x) + (f" ({shown})" if shown else "")
+
+
+# --- which version, by label and date; who decides for a party ---------------------------------------------------
+def version_named(v: Version, lang: str) -> str:
+    """A version as a council item names it: "versio 1.0, päivätty 28.11.2026"; never a git revision."""
+    name = f"{L.word('version', lang).lower()} {v.label or v.fingerprint[:12]}"
+    return name + (", " + L.word("dated", lang).format(date=L.partial_date(v.date, lang)) if v.date else "")
+
+
+# the bodies of a party by its kind: (the board that proposes, the council that decides), per language; Finnish
+# municipalities that are towns (kaupunki, stad) have a kaupunginhallitus and kaupunginvaltuusto
+_BODIES_BY_KIND = {
+    "county": {"fi": ("aluehallitus", "aluevaltuusto"), "sv": ("välfärdsområdesstyrelsen", "välfärdsområdesfullmäktige"),
+               "en": ("regional board", "regional council")},
+    "town": {"fi": ("kaupunginhallitus", "kaupunginvaltuusto"), "sv": ("stadsstyrelsen", "stadsfullmäktige"),
+             "en": ("city board", "city council")},
+    "municipality": {"fi": ("kunnanhallitus", "kunnanvaltuusto"), "sv": ("kommunstyrelsen", "kommunfullmäktige"),
+                     "en": ("municipal board", "municipal council")},
+    "regional_council": {"fi": ("maakuntahallitus", "maakuntavaltuusto"), "sv": ("landskapsstyrelsen", "landskapsfullmäktige"),
+                         "en": ("regional board", "regional assembly")},
+    "joint_municipal_authority": {"fi": ("yhtymähallitus", "yhtymävaltuusto"), "sv": ("samkommunsstyrelsen", "samkommunsfullmäktige"),
+                                  "en": ("board of the joint authority", "council of the joint authority")},
+    "education_consortium": {"fi": ("yhtymähallitus", "yhtymävaltuusto"), "sv": ("samkommunsstyrelsen", "samkommunsfullmäktige"),
+                             "en": ("board of the consortium", "council of the consortium")},
+}
+_COMPETENT_BODY = {"fi": "osapuolen toimivaltainen toimielin", "sv": "partens behöriga organ", "en": "the party's competent body"}
+
+
+def competent_bodies(party: Party, lang: str) -> tuple[str | None, str]:
+    """(the body that proposes, the body that decides) for a party's approval of the agreement: from its own
+    decisions (the highest body that decided decides; under a council — valtuusto, fullmäktige — the board, hallitus,
+    styrelse, proposes, by its kind when its decisions name none), else by its kind (aluehallitus → aluevaltuusto, kunnanhallitus → kunnanvaltuusto, kaupunginhallitus → kaupunginvaltuusto,
+    maakuntahallitus → maakuntavaltuusto, yhtymähallitus → yhtymävaltuusto); a party of another kind whose
+    decisions name no body: its competent body, in those words."""
+    from cooperation.model.approvals import BOARD, COUNCIL, NOTED, OTHER_BODY, body_rank
+    kind = party.kind
+    if kind == "municipality" and any(w in " ".join(party.name.values.values()).lower().split()
+                                      for w in ("kaupunki", "stad")):
+        kind = "town"
+    by_kind = _BODIES_BY_KIND.get(kind, {})
+    proposer, decider = by_kind.get(lang) or by_kind.get("fi") or (None, None)
+    counted = [d for d in party.decisions if d.outcome != NOTED and d.body]
+    if counted:  # the bodies its own decisions name: the highest decides, a board below a council proposes
+        top = max(body_rank(d.body) for d in counted)
+        decider = [d for d in counted if body_rank(d.body) == top][-1].body.get(lang)
+        boards = [d for d in counted if body_rank(d.body) == BOARD]
+        if top == COUNCIL:
+            proposer = boards[-1].body.get(lang) if boards else proposer
+        else:
+            proposer = None
+    if decider is None:
+        return None, _COMPETENT_BODY.get(lang, _COMPETENT_BODY["fi"])
+    if proposer is not None and (body_rank_words(proposer) == OTHER_BODY or proposer == decider):
+        proposer = None
+    return proposer, decider
+
+
+def body_rank_words(name: str) -> int:
+    from cooperation.model.approvals import body_rank
+    from cooperation.model.types import Text
+    return body_rank(Text(name, "fi"))

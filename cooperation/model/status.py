@@ -118,3 +118,69 @@ def indicator_status(indicator: Indicator, area: str | None = None) -> Indicator
     growth *= d
     return IndicatorStatus(_level(growth, TREND_ON_TRACK, TREND_ACCELERATION), latest, area, base, None, growth,
                            None, "trend")
+
+
+@dataclass(frozen=True)
+class Progress:
+    """What a progress level is computed from, in the numbers a reader can check: the pace (the level's own
+    measure, R), and the way travelled and the time gone between the base and the target."""
+    status: IndicatorStatus
+    pace: float | None  # R: the observed change against the change needed to reach the target on time
+    distance: float | None  # (y_i - y_0) / (y_T - y_0): the share of the way from the base to the target
+    elapsed: float | None  # (t_i - t_0) / (t_T - t_0): the share of the time from the base year to the target year
+    worsened: bool  # moved the wrong way (the level is deterioration)
+
+
+def progress(indicator: Indicator, area: str | None = None) -> Progress:
+    """The numbers behind ``indicator.progress(area)``: the one place the site and the report read them from."""
+    status = indicator.progress(area) if area else indicator.status
+    distance = elapsed = None
+    target = indicator.target
+    if status.method == "target" and target and status.base and status.latest:
+        (t0, y0), (t_target, y_target) = status.base, target
+        if y_target != y0:
+            distance = (status.latest.value - y0) / (y_target - y0)
+        if t_target > t0:
+            elapsed = (status.latest.year - t0) / (t_target - t0)
+    return Progress(status, status.ratio, distance, elapsed, status.code == "deterioration")
+
+
+def progress_in_words(indicator: Indicator, area: str | None, lang: str, values: bool = False) -> str:
+    """What the level of an area is computed from, as the site, the report and the Word documents say it:
+    "muutosvauhti 74 % tarvittavasta; kuljettu 21 % matkasta, aikaa kulunut 25 %" (with ``values``, the base,
+    the newest value and the target too). A worsening indicator says that it worsened."""
+    from cooperation.i18n import labels as L
+    p = progress(indicator, area)
+    s = p.status
+
+    def w(key: str) -> str:
+        return L.word(key, lang)
+
+    def percent(share: float, decimals: int = 0) -> str:
+        return L.number(share * 100, decimals, lang) + "\u00a0%"
+
+    def dated(point: tuple[int, float] | None) -> str:
+        return L.dated_value(point, indicator.unit, indicator.decimals, lang)
+    if s.code == "insufficient_data" or s.latest is None or s.base is None:
+        text = w("progress_insufficient")
+        return text[:1].upper() + text[1:] + "."
+    latest, base = (s.latest.year, s.latest.value), s.base
+    if s.method == "keep":
+        level = indicator.target[1] if indicator.target else base[1]
+        text = w("progress_keep_lost" if p.worsened else "progress_keep_held").format(
+            level=L.with_unit(level, indicator.unit, indicator.decimals, lang), tolerance=percent(STATUS_TOLERANCE))
+    elif s.code == "achieved":
+        text = w("progress_achieved").format(target=dated(indicator.target))
+    elif p.worsened:
+        text = w("progress_worsened")
+    elif s.method == "target":
+        text = w("progress_pace").format(pace=percent(p.pace)) if p.pace is not None else ""
+        if p.distance is not None and p.elapsed is not None:
+            text += ("; " if text else "") + w("progress_distance").format(distance=percent(p.distance),
+                                                                          elapsed=percent(p.elapsed))
+    else:  # a trend without a target
+        text = w("progress_trend").format(growth=percent(s.growth or 0.0, 1))
+    if values:
+        text += " (" + w("progress_values").format(base=dated(base), latest=dated(latest)) + (
+            ", " + w("progress_target").format(target=dated(indicator.target)) if indicator.target else "") + ")"
+    return text[:1].upper() + text[1:] + "."

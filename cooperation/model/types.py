@@ -14,6 +14,7 @@ from cooperation.timeliness import action_lateness, indicator_stale
 
 if TYPE_CHECKING:
     from cooperation.model.approvals import VersionState
+    from cooperation.model.consultations import Round
 
 
 class Text:
@@ -337,6 +338,7 @@ class Agreement:
     fingerprint: str
     content: dict = field(repr=False, default_factory=dict)
     accessibility: Accessibility = field(default_factory=Accessibility)
+    rationale: Text | None = None  # why the current amendment is proposed (not part of the text or its fingerprint)
     # indicators an amendment removed whose values stay in measurements/ (set by the pipeline from git)
     removed_indicators: list[RemovedIndicator] = field(default_factory=list, repr=False, compare=False)
     # which version holds and who approved which text: derived from git and the decisions by the pipeline
@@ -344,6 +346,8 @@ class Agreement:
     version_state: VersionState | None = field(default=None, repr=False, compare=False)
     # the first day of the site's negotiation record (agreement.yaml's record_start), None: since the repository began
     record_start: datetime.date | None = None
+    # the consultation rounds on its drafts (agreement/consultations.yaml): the record of its preparation, not its text
+    consultations: list[Round] = field(default_factory=list, repr=False, compare=False)
 
     @property
     def main_language(self) -> str:

@@ -50,6 +50,13 @@ class Output:
     made_from: str = ""
     # raises MissingTool when the program the output needs is not installed (asked before the site's files are rendered)
     require: Callable[[], None] | None = None
+    # whether the model has anything for it (a summary of statements needs a consultation round); the site offers
+    # an output only where it applies
+    applies: Callable[[Agreement], bool] | None = None
+    detail: str = ""  # what tells this file apart from others of its kind: a year, a version ("2026", "1.0")
+    # several files per language (the amendment package): (language, file name) of each; render_all then gives
+    # file name → bytes
+    several: Callable[[Agreement], list[tuple[str, str]]] | None = None
 
     def languages(self, model: Agreement) -> list[str]:
         return list(model.languages) if self.per_language else [model.main_language]
@@ -110,6 +117,10 @@ REGISTRY: tuple[Output, ...] = (
            lambda model, sources, lang: _module("opendata").progress_csv(model)),
     Output("ics", "{cycle}-{lang}.ics", "dl_ics", lambda model, sources, lang: _module("opendata").ics(model, lang),
            per_language=True, site=OWN_LANGUAGE),
+    Output("statements", "{id}-lausuntoyhteenveto-{lang}.docx", "dl_statements", lambda model, sources, lang, round=None:
+           _module("docx.statements").render(model, lang, round), per_language=True,
+           render_all=lambda model, sources, langs, round=None: _module("docx.statements").render_languages(model, langs, round),
+           applies=lambda model: _module("docx.statements").applies(model)),
 )
 BY_NAME: dict[str, Output] = {output.name: output for output in REGISTRY}
 
@@ -120,7 +131,7 @@ def offered(model: Agreement, notes: list[str] | None = None, preview: bool = Fa
     (PDF: seconds of LibreOffice per language) the same way."""
     outputs = []
     for output in REGISTRY:
-        if not output.site:
+        if not output.site or (output.applies is not None and not output.applies(model)):
             continue
         why = ""
         if preview and output.made_from:
@@ -142,8 +153,8 @@ def render_site_files(model: Agreement, sources: Sources, notes: list[str] | Non
                       preview: bool = False) -> list[Rendered]:
     """Every file the site offers (see ``offered``), in every language, in the registry's order: rendered
     once for all of the site's languages (a conversion whose program hung is left out, with why in ``notes``)."""
-    outputs = offered(model, notes, preview)
-    made, left_out = _render(model, sources, tuple(output.name for output in outputs))
+    outputs = offered(model, notes, preview) + ([] if preview else record(model, sources, notes))
+    made, left_out = _render(model, sources, tuple(outputs))
     if notes is not None:
         notes.extend(left_out)
     return [Rendered(f.output, f.lang, f.name, made[f.name]) for f in named(model, outputs) if f.name in made]
@@ -173,22 +184,26 @@ def start_site_files(model: Agreement, sources: Sources, notes: list[str] | None
                      orphaned: Callable[[], None] | None = None) -> SiteFiles:
     """The files of render_site_files, named now and rendered in the background; ``orphaned``: what the rendering
     process undoes should this one end without closing it (background.Background)."""
-    outputs = offered(model, notes)
-    return SiteFiles(named(model, outputs), Background(_render, model, sources, tuple(output.name for output in outputs),
-                                                       orphaned=orphaned))
+    outputs = offered(model, notes) + record(model, sources, notes)
+    return SiteFiles(named(model, outputs), Background(_render, model, sources, tuple(outputs), orphaned=orphaned))
 
 
 def named(model: Agreement, outputs: list[Output]) -> list[Rendered]:
     """The files of ``outputs``, each language's, named but without their bytes."""
-    return [Rendered(output, lang, output.file(model, lang), b"") for output in outputs for lang in output.languages(model)]
+    return [Rendered(output, lang, name, b"") for output in outputs for lang, name in _names(model, output)]
 
 
-def _render(model: Agreement, sources: Sources, names: tuple[str, ...]) -> tuple[dict[str, bytes], list[str]]:
-    """File name → bytes of the named outputs, and why any was left out: a conversion whose program is missing
-    or hung past its time limit (MissingTool) leaves its files out, as a missing LibreOffice does. The outputs
-    others are made from first, so that the conversions (LibreOffice's processes, waited for by a thread) start
-    early and run while the rest are rendered."""
-    outputs = [BY_NAME[name] for name in names]
+def _names(model: Agreement, output: Output) -> list[tuple[str, str]]:
+    if output.several is not None:
+        return output.several(model)
+    return [(lang, output.file(model, lang)) for lang in output.languages(model)]
+
+
+def _render(model: Agreement, sources: Sources, outputs: tuple[Output, ...]) -> tuple[dict[str, bytes], list[str]]:
+    """File name → bytes of the outputs, and why any was left out: a conversion whose program is missing or hung past
+    its time limit (MissingTool) leaves its files out, as a missing LibreOffice does. The outputs others are made from
+    first, so that the conversions (LibreOffice's processes, waited for by a thread) start early and run while the
+    rest are rendered."""
     sources_first = sorted(outputs, key=lambda output: not any(other.made_from == output.name for other in outputs))
     rendered: dict[str, dict[str, bytes]] = {}
     left_out: list[str] = []
@@ -198,6 +213,8 @@ def _render(model: Agreement, sources: Sources, names: tuple[str, ...]) -> tuple
             if output.made_from in rendered:
                 converting[output.name] = pool.submit(output.by_language, model, sources,
                                                       made_from=rendered[output.made_from])
+            elif output.several is not None and output.render_all is not None:
+                rendered[output.name] = output.render_all(model, sources, output.languages(model))
             else:
                 rendered[output.name] = output.by_language(model, sources)
         for name, future in converting.items():
@@ -205,8 +222,88 @@ def _render(model: Agreement, sources: Sources, names: tuple[str, ...]) -> tuple
                 rendered[name] = future.result()
             except MissingTool as exc:
                 left_out.append(str(exc))
-    files = {output.file(model, lang): data for output in outputs for lang, data in rendered.get(output.name, {}).items()}
-    return files, left_out
+    made: dict[str, bytes] = {}
+    for output in outputs:
+        if output.name not in rendered:  # left out: its conversion hung
+            continue
+        if output.several is not None:
+            made.update(rendered[output.name])
+        else:
+            made.update((output.file(model, lang), data) for lang, data in rendered[output.name].items())
+    missing = [f.name for f in named(model, [o for o in outputs if o.name in rendered]) if f.name not in made]
+    if missing:  # a record document whose data could not be read after all: said, never a half-listed page
+        raise OutputError(f"tiedostoja ei voitu tehdä: {', '.join(missing)}")
+    return made, left_out
+
+
+# --- the record: a report per completed year, the amendment package, each signed version's documents -------------
+REPORT, AMENDMENT_PACKAGE, SIGNED = "report", "amendment", "signed"  # the record outputs' names start with these
+
+
+def record(model: Agreement, sources: Sources, notes: list[str] | None = None) -> list[Output]:
+    """The documents of the agreement's record that the site offers, from its git history: each completed year's
+    monitoring report (from that year's last commit), the amendment package while the text amends the version in
+    force, and each signed version's Word and PDF built from its tag. None outside git."""
+    from cooperation.timeliness import today
+    root = sources.root
+    report = _module("docx.report")
+    outputs = [Output(f"{REPORT}-{year}", f"{{report}}-{year}-{{lang}}.docx", "dl_report",
+                      lambda model, sources, lang: b"", per_language=True, detail=str(year),
+                      render_all=lambda model, sources, langs, year=year: report.past_year_languages(root, year, langs))
+               for year in report.completed_years(model, root, today())]
+    state = model.version_state
+    if state is None:
+        return outputs
+    if state.kind == "proposal" and state.in_force is not None and state.in_force.commit:
+        amendment = _module("docx.amendment")
+        base = state.in_force.commit
+        outputs.append(Output(AMENDMENT_PACKAGE, "", "dl_amendment", lambda model, sources, lang: b"", per_language=True,
+                              detail=model.version, several=lambda model: [
+                                  (lang, amendment.file_name(model, lang, kind)) for lang in model.languages
+                                  for kind in (0, 1, 2)],
+                              render_all=lambda model, sources, langs: amendment.package_against(
+                                  root, base, model, sources)))
+    for version in state.versions:
+        if not (version.tags and version.commit and state.all_approved(version)):
+            continue
+        outputs += _signed(root, state, version, notes)
+    return outputs
+
+
+def _signed(root, state, version, notes: list[str] | None) -> list[Output]:
+    """A signed version's Word documents, built from its tag, and their PDF where LibreOffice is installed."""
+    from cooperation.changes.snapshot import model_at
+    from cooperation.model.approvals import as_signed
+    label = version.label or version.name.lstrip("v")
+    name = f"{SIGNED}-{version.name}"
+    made: dict = {}
+
+    def signed_model():
+        if "model" not in made:
+            found = model_at(root, version.commit)
+            made["model"] = None if found is None else found[0]
+            if made["model"] is not None:
+                made["model"].version_state = as_signed(state, version)
+        return made["model"]
+
+    def word(model, sources, langs, template=None):
+        signed = signed_model()
+        return {} if signed is None else _module("docx").render_languages(signed, langs, template)
+    docx = Output(name, f"{{id}}-{label}-{{lang}}.docx", "dl_signed_docx", lambda model, sources, lang: b"",
+                  per_language=True, detail=label, render_all=word)
+    out = [docx]
+    pdf = Output(f"{name}-pdf", f"{{id}}-{label}-{{lang}}.pdf", "dl_signed_pdf", lambda model, sources, lang: b"",
+                 per_language=True, detail=label, made_from=name, require=lambda: _module("pdf").require(),
+                 render_all=lambda model, sources, langs, made_from=None: {} if signed_model() is None else
+                 _module("pdf").render_languages(signed_model(), langs, lambda: made_from if made_from is not None
+                                                 else word(model, sources, langs)))
+    try:
+        _module("pdf").require()
+        out.append(pdf)
+    except MissingTool as exc:
+        if notes is not None:
+            notes.append(str(exc))
+    return out
 
 
 def for_site(files: list[Rendered], lang: str) -> list[Rendered]:

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 
 from cooperation.check.checks.accessibility import check_accessibility
 from cooperation.check.checks.actions import check_actions
+from cooperation.check.checks.consultations import check_consultations
+from cooperation.check.checks.current_date import check_timeliness
 from cooperation.check.checks.document import check_document_type
 from cooperation.check.checks.forums import check_forums
 from cooperation.check.checks.ids import check_reserved_ids, check_subarea_file_names, check_unique_ids
@@ -22,7 +24,6 @@ from cooperation.check.checks.references import check_party_references
 from cooperation.check.checks.scope import check_scope
 from cooperation.check.checks.subareas import check_section_numbers, check_workbook_subareas
 from cooperation.check.checks.text import check_characters, check_translations
-from cooperation.check.checks.timeliness import check_timeliness
 
 if TYPE_CHECKING:
     from cooperation.check.checker import Checker
@@ -48,4 +49,5 @@ CROSS_CHECKS: tuple[Check, ...] = (
     check_document_type,
     check_accessibility,
     check_section_numbers,
+    check_consultations,
 )

@@ -69,7 +69,7 @@ SITE_NAMES = frozenset({
     # pages and folders of cooperation/outputs/site/pages.py and hook.py
     "index", "osa-alueet", "osapuolet", "vastuumatriisi", "mittarit", "foorumit", "saadosperusta",
     "pelisaannot", "liitesopimukset", "lataukset", "saavutettavuus", "historia", "allekirjoitetun-jalkeen",
-    "versiot", "kaaviot", "tietomuoto", "schema", "hyvaksynnat", "myohassa",
+    "versiot", "kaaviot", "tietomuoto", "schema", "hyvaksynnat", "myohassa", "lausunnot",
     # docs/ and MkDocs + Material's own files and folders
     "ohje", "assets", "search", "stylesheets", "javascripts", "sitemap", "404",
     # language versions of the site live in folders named by their code

@@ -14,6 +14,7 @@ import os
 import random
 import re
 import tempfile
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -48,6 +49,8 @@ class Body:
         self.blocks: list = []
         self._markdown: list[tuple[int, str]] = []  # (index in blocks, markdown text)
         self.section = 0
+        self.sub = 0
+        self.derived = 0  # the last sub-area number of this chapter (given or derived)
 
     def w(self, key: str) -> str:
         return L.word(key, self.lang)
@@ -94,50 +97,130 @@ class Body:
         return out
 
 
+NO_BREAK_HYPHEN = "\u2011"
+
+
+def business_id(party) -> str:
+    """A business ID as the Word document prints it: whole on one line (a no-break hyphen, U+2011), never split
+    after its hyphen at a line's end."""
+    return party.business_id_shown.replace("-", NO_BREAK_HYPHEN)
+
+
+def _own_major(numbers: list[str | None]) -> int | None:
+    """The chapter a region's own section numbers put items in (7 for 7.2 and 7.3); None when none is given or
+    they disagree."""
+    majors = {n.split(".")[0] for n in numbers if n}
+    if len(majors) != 1:
+        return None
+    major = next(iter(majors))
+    return int(major) if major.isdigit() and int(major) > 0 else None
+
+
+def chapter_numbers(owns: list[int | None]) -> list[int]:
+    """Each chapter's number: its own where the region's section numbers give one (first come, first served), the
+    others the free numbers in their order."""
+    taken: set[int] = set()
+    assigned: list[int | None] = []
+    for own in owns:
+        assigned.append(own if own is not None and own not in taken else None)
+        if own is not None:
+            taken.add(own)
+    out, free = [], 1
+    for own in assigned:
+        if own is not None:
+            out.append(own)
+            continue
+        while free in taken:
+            free += 1
+        out.append(free)
+        taken.add(free)
+    return out
+
+
 def body_blocks(model: Agreement, lang: str) -> Body:
+    """The agreement's chapters. A chapter is left out when it would be empty (a framework agreement's goals
+    without any, no forums); a region's own section numbers (sub-areas 7.2 and 7.3, forum 6.4.3) number the chapters
+    that hold them, the others taking the free numbers in order, and the chapters follow their numbers."""
     b = Body(model, lang)
-    # 1 parties in the file's order, which is their numbering everywhere; the defined terms from their kinds
+    chapters: list[tuple[int | None, Callable[[Body], None]]] = [(None, _parties), (None, _purpose), (None, _legal)]
+    if model.general_goals or model.subareas:
+        chapters.append((_own_major([s.number if s.number_given else None for s in model.subareas]), _goals))
+    if model.forums:
+        chapters.append((_own_major([f.number for f in model.forums]), _forums))
+    if model.scope >= 3:
+        chapters.append((None, _implementation))
+    if model.operating_rules or model.additional_rules:
+        chapters.append((None, _rules))
+    if model.amendment:
+        chapters.append((None, _amendment))
+    chapters += [(None, _validity), (None, _annexes)]
+    numbers = chapter_numbers([own for own, _ in chapters])
+    for number, (_, build) in sorted(zip(numbers, chapters), key=lambda pair: pair[0]):
+        b.section = number - 1  # heading() counts it up
+        build(b)
+    b.section = max(numbers)  # the signatures follow the last chapter
+    return b
+
+
+def _parties(b: Body) -> None:
+    model, lang = b.model, b.lang
+    # parties in the file's order, which is their numbering everywhere; the defined terms from their kinds
     b.heading("parties")
     for p in model.parties:
         if p.kind == "county":
-            b.add(P.para(f"{p.number}. ", P.strong(b.t(p.name)), f" ({b.w('business_id')} {p.business_id_shown}), "
+            b.add(P.para(f"{p.number}. ", P.strong(b.t(p.name)), f" ({b.w('business_id')}\u00a0{business_id(p)}), "
                          f"{b.w('hereinafter_county')}"))
         elif p.kind == "municipality":
-            b.add(P.para(f"{p.number}. ", P.strong(b.t(p.name)), f" ({b.w('business_id')} {p.business_id_shown})"))
+            b.add(P.para(f"{p.number}. ", P.strong(b.t(p.name)), f" ({b.w('business_id')}\u00a0{business_id(p)})"))
         else:
             extra = "" if p.signs else f"; {b.w('does_not_sign')}"
             b.add(P.para(f"{p.number}. ", P.strong(b.t(p.name)), f" ({L.enum('party_kind', p.kind, lang)}, "
-                         f"{b.w('business_id')} {p.business_id_shown}{extra})"))
+                         f"{b.w('business_id')}\u00a0{business_id(p)}{extra})"))
     municipalities = model.municipalities
     if municipalities:
         term = b.w("hereinafter_municipalities" if len(municipalities) > 1 else "hereinafter_municipality")
         b.add(P.para(f"{L.number_list([p.number for p in municipalities], lang)}: {term}."))
-    # 2 purpose and starting points
+
+
+def _purpose(b: Body) -> None:
     b.heading("purpose_and_starting_points")
     b.heading("purpose", 2)
-    b.md(model.purpose)
+    b.md(b.model.purpose)
     b.heading("starting_points", 2)
-    b.md(model.starting_points)
-    # 3 legal basis
+    b.md(b.model.starting_points)
+
+
+def _legal(b: Body) -> None:
     b.heading("legal_basis")
     legal_items = []
-    for ref in model.legal_basis:
+    for ref in b.model.legal_basis:
         legal_items.append([P.plain(P.strong(f"{b.t(ref.law)} ({ref.number}) {L.legal_section(ref.section, b.lang)}"),
                                     (": " + b.t(ref.summary)) if ref.summary else "")])
     b.add(P.bullets(legal_items))
-    # 4 goals
+
+
+def _goals(b: Body) -> None:
+    model = b.model
     b.heading("goals")
     if model.general_goals:
         b.add(P.para(P.strong(b.w("general_goals"))))
         for goal in model.general_goals:
             b.md(goal)
     if model.scope >= 2:
+        # a sub-area without its own number continues after the numbers the region gave (7.2, 7.3 → 7.4)
+        given = [int(s.number.split(".")[1]) for s in model.subareas if s.number_given
+                 and s.number.split(".")[0] == str(b.section) and s.number.count(".") == 1
+                 and s.number.split(".")[1].isdigit()]
+        b.derived = max(given, default=0)
         for subarea in model.subareas:
             _subarea(b, subarea)
-    else:
+    elif model.subareas:
         b.add(P.bullets([[P.plain(P.strong(f"{s.number} {b.t(s.title)}"), ": ",
                                   "; ".join(b.t(g.title) for g in s.goals))] for s in model.subareas]))
-    # 5 forums
+
+
+def _forums(b: Body) -> None:
+    model, lang = b.model, b.lang
     b.heading("forums")
     for forum in model.forums:
         b.add(P.para(P.strong(f"{forum.number} {b.t(forum.name)}" if forum.number else b.t(forum.name))))
@@ -155,36 +238,50 @@ def body_blocks(model: Agreement, lang: str) -> Body:
         if forum.members:
             b.add(P.bullets([[P.plain(b.parties_text([m.party]), ": ", b.t(m.role))] for m in forum.members]))
         b.md(forum.purpose)
-    # 6 implementation (scope 3)
-    if model.scope >= 3:
-        b.heading("implementation")
-        b.heading("annual_cycle", 2)
-        rows = [[[P.plain(b.t(step.title))], [P.plain(", ".join(L.month_name(m, lang) for m in step.months))]]
-                for step in model.annual_cycle]
-        rows += [[[P.plain(b.t(f.name))], [P.plain(", ".join(L.month_name(m, lang) for m in f.months))]]
-                 for f in model.forums if f.months]
-        b.add(P.table([b.w("annual_cycle"), b.w("months")], rows, [0.6, 0.4]))
-        b.heading("monitoring", 2)
-        b.add(P.para(b.w("monitoring_text")))
-    # operating rules and amendment as far as the agreement states them (a framework agreement may not);
-    # validity and annexes always
-    if model.operating_rules or model.additional_rules:
-        b.heading("operating_rules")
+
+
+def _implementation(b: Body) -> None:
+    model, lang = b.model, b.lang
+    b.heading("implementation")
+    b.heading("annual_cycle", 2)
+    rows = [[[P.plain(b.t(step.title))], [P.plain(", ".join(L.month_name(m, lang) for m in step.months))]]
+            for step in model.annual_cycle]
+    rows += [[[P.plain(b.t(f.name))], [P.plain(", ".join(L.month_name(m, lang) for m in f.months))]]
+             for f in model.forums if f.months]
+    b.add(P.table([b.w("annual_cycle"), b.w("months")], rows, [0.6, 0.4]))
+    b.heading("monitoring", 2)
+    b.add(P.para(b.w("monitoring_text")))
+
+
+def _rules(b: Body) -> None:
+    # operating rules and amendment as far as the agreement states them (a framework agreement may not)
+    model, lang = b.model, b.lang
+    b.heading("operating_rules")
     for key, rule in model.operating_rules.items():
         b.add(P.para(P.strong(L.field("agreement", ("operating_rules", key), lang))))
         b.md(rule)
     for title, text in model.additional_rules:
         b.add(P.para(P.strong(b.t(title))))
         b.md(text)
-    if model.amendment:
-        b.heading("amendment")
-        b.md(model.amendment)
+
+
+def _amendment(b: Body) -> None:
+    b.heading("amendment")
+    b.md(b.model.amendment)
+
+
+def _validity(b: Body) -> None:
+    model, lang = b.model, b.lang
     b.heading("validity")
     start, end = model.validity
     term_start, term_end = model.council_term
     b.add(P.para(b.w("validity_text").format(
         start=L.date(start, lang), end=L.date(end, lang) if end else b.w("until_further"),
         term_start=L.date(term_start, lang), term_end=L.date(term_end, lang) if term_end else "")))
+
+
+def _annexes(b: Body) -> None:
+    model, lang = b.model, b.lang
     b.heading("annexes")
     if model.annexes:
         items = []
@@ -198,7 +295,6 @@ def body_blocks(model: Agreement, lang: str) -> Body:
         b.add(P.bullets(items))
     else:
         b.add(P.para(b.w("no_annexes")))
-    return b
 
 
 def _indicator_cells(b: Body, indicator: Indicator) -> list[list]:
@@ -213,9 +309,13 @@ def _indicator_cells(b: Body, indicator: Indicator) -> list[list]:
 
 def _subarea(b: Body, subarea) -> None:
     lang, model = b.lang, b.model
-    # the agreement's own number kept as written (7.2), else the sub-area's place in this section (4.3)
+    # the agreement's own number kept as written (7.2), else the next one in this chapter (4.3, or 7.4 after 7.3)
     b.sub += 1
-    goal_prefix = subarea.number if subarea.number_given else f"{b.section}.{model.subareas.index(subarea) + 1}"
+    if subarea.number_given:
+        goal_prefix = subarea.number
+    else:
+        b.derived += 1
+        goal_prefix = f"{b.section}.{b.derived}"
     b.add(P.header(2, f"{goal_prefix} {b.t(subarea.title)}"))
     facts = [L.enum("group", subarea.group, lang), L.enum("basis", subarea.basis, lang)]
     b.add(P.para(P.emph(" · ".join(facts))))
@@ -311,12 +411,15 @@ def context(model: Agreement, lang: str, body, sections: int) -> dict:
                                                   "place_and_date", "page")}
     term_start, term_end = model.council_term
     signing = [p for p in model.parties if p.signs]
+    blocks = [{"heading": _plain(f"{p.number}. {t(p.name)}"),
+               "signatories": [{"name": _plain(s.name), "title": t(s.title)} for s in p.signatories]
+               or [_blank_signatory(lang)]} for p in signing]
     # what the cover, the mark on every page and the footer say of the version: the version state's words
     state = model.version_state or without_history(model)
     return {
         "document_type": t(model.document_type),
         "title": t(model.title),
-        "cover_parties": _cover_parties([_plain(f"{p.number}.\u00a0{t(p.name)} ({p.business_id_shown})") for p in model.parties]),
+        "cover_parties": _cover_parties([_plain(f"{p.number}.\u00a0{t(p.name)} ({business_id(p)})") for p in model.parties]),
         "term": _plain(f"{L.date(term_start, lang)}–{L.date(term_end, lang)}"),
         "version": _plain(model.version),
         "status": _plain(S.agreement_status(state, lang)),
@@ -326,10 +429,10 @@ def context(model: Agreement, lang: str, body, sections: int) -> dict:
         "labels": labels,
         "body": body,
         "signatures_heading": _plain(f"{sections + 1} {L.word('signatures', lang)}"),
-        "signing_parties": [{"heading": _plain(f"{p.number}. {t(p.name)}"),
-                             "signatories": [{"name": _plain(s.name), "title": t(s.title)} for s in p.signatories]
-                             or [_blank_signatory(lang)]}
-                            for p in signing],
+        "signing_parties": blocks,
+        # two blocks side by side (a template of its own may still list signing_parties one by one)
+        "signing_pairs": [{"left": blocks[i], "right": blocks[i + 1] if i + 1 < len(blocks) else None}
+                          for i in range(0, len(blocks), 2)],
         "workbook_heading": _plain(L.word("workbook", lang)),
         "workbook_head": {"subarea": _plain(L.word("subarea", lang)), "goals": _plain(L.word("goals", lang)),
                           "actions": _plain(L.word("actions", lang)), "resources": _plain(L.word("resources", lang)),
@@ -339,6 +442,32 @@ def context(model: Agreement, lang: str, body, sections: int) -> dict:
         "footer": _plain(f"{_footer_title(t(model.short_title))} · {L.word('version', lang)} {model.version} · "
                          f"SHA-256 {model.fingerprint[:16]}…"),
     }
+
+
+def _without_workbook(docx, heading: str) -> None:
+    """An agreement without sub-areas (a framework agreement) has no workbook to annex: the template's annex section
+    (its heading, its table, its landscape pages) is taken out, the section before it ending the document."""
+    from docx.oxml.ns import qn
+    body = docx.element.body
+    start = next((p for p in body.iterchildren(qn("w:p"))
+                  if "".join(t.text or "" for t in p.iter(qn("w:t"))).strip() == heading), None)
+    if start is None:
+        return
+    breaks = [p for p in body.iterchildren(qn("w:p")) if p.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None
+              and list(body).index(p) < list(body).index(start)]
+    final = body.find(qn("w:sectPr"))
+    if not breaks or final is None:
+        return
+    section_break = breaks[-1]
+    for element in list(body)[list(body).index(start):]:
+        if element is not final:
+            body.remove(element)
+    portrait = section_break.find(f"{qn('w:pPr')}/{qn('w:sectPr')}")
+    portrait.getparent().remove(portrait)
+    final.addprevious(portrait)
+    body.remove(final)
+    if not "".join(t.text or "" for t in section_break.iter(qn("w:t"))).strip():
+        body.remove(section_break)
 
 
 def render_headers_footers(data: bytes, model: Agreement, lang: str, name: str) -> bytes:
@@ -391,7 +520,8 @@ def render(model: Agreement, lang: str, template: Path | None = None) -> bytes:
 def render_languages(model: Agreement, langs: list[str], template: Path | None = None) -> dict[str, bytes]:
     """The agreement in each language. The bodies are written at the same time (pandoc runs as a
     process of its own, so one language's pandoc overlaps the other's Python), then each is
-    composed into the template in turn (docxcompose draws from the global random generator)."""
+    composed into the template in turn (docxcompose draws from the global random generator); last, where
+    LibreOffice is installed, its layout gives the table of contents its page numbers."""
     template = template or TEMPLATE
     with tempfile.TemporaryDirectory() as tmp:
         def body(lang: str) -> tuple[Path, int]:
@@ -402,8 +532,10 @@ def render_languages(model: Agreement, langs: list[str], template: Path | None =
             return path, b.section
         with ThreadPoolExecutor(max_workers=max(1, len(langs))) as pool:
             bodies = list(pool.map(body, langs))
-        return {lang: _compose(model, lang, template, path, sections)
-                for lang, (path, sections) in zip(langs, bodies)}
+        composed = {lang: _compose(model, lang, template, path, sections)
+                    for lang, (path, sections) in zip(langs, bodies)}
+    # the table of contents numbered from LibreOffice's layout, where it is installed (the languages side by side)
+    return W.number_pages(composed)
 
 
 def _compose(model: Agreement, lang: str, template: Path, body_path: Path, sections: int) -> bytes:
@@ -427,6 +559,8 @@ def _compose(model: Agreement, lang: str, template: Path, body_path: Path, secti
     except TemplateError as exc:
         raise TemplateProblem(f"Mallipohja on virheellinen: {exc}") from exc
     docx = tpl.docx
+    if not model.subareas:
+        _without_workbook(docx, _plain(L.word("workbook", lang)))
     props = docx.core_properties
     when = _fixed_datetime(model.version_date)
     props.title = _plain(model.title.get(lang))

@@ -1,21 +1,34 @@
-"""The amendment package a council decides on, per language: the agreement with tracked changes against
-the earlier version (the whole document: both versions rendered and compared, redline.py), the change annex
-(muutosliite / ändringsbilaga) and a draft decision (päätösesitys / beslutsförslag) that names both fingerprints,
-so the minutes bind to the exact text."""
+"""The amendment package a council decides on, per language: the agreement with tracked changes against the
+earlier version (the whole document: both versions rendered and compared, redline.py), the change annex
+(muutosliite / ändringsbilaga) and the draft decision (päätösesitys / beslutsförslag).
+
+The draft decision reads as a council item, one per signing party with its own bodies: title, preparer and
+presenter, background (which agreement, the version in force by label and date, what the amendment changes, why,
+when it takes effect), attachments and the proposal by body; one fingerprint line at the end binds the minutes to
+the exact text. The change annex tells every change in the parties' words (changes/sentences.py): the amendments
+first, by sub-area, an added item with all its fields and a removed one with what it said, then the editorial
+changes, then one count line each for monitoring updates and recorded decisions. No text is cut, and no git word
+(a tag, a revision) is printed: versions are named by label and date.
+"""
 from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 from cooperation.background import Background
-from cooperation.changes.diff import Diff, field_line, item_label, untranslated_note
+from cooperation.changes.diff import Diff, FieldChange, ItemChange, field_line
+from cooperation.changes.sentences import change_label, item_fields, item_heading, label, plain_markdown
+from cooperation.changes.wording import changed_languages, per_language, word_diff
+from cooperation.domain import AMENDMENT, EDITORIAL, MONITORING
 from cooperation.files import reproducible_zip
 from cooperation.i18n import labels as L
-from cooperation.i18n.labels import CLASS_HELP, CLASS_NAMES
-from cooperation.i18n.labels import DIFF_WORDS as WORDS
-from cooperation.model import Agreement
+from cooperation.i18n.labels import LANGUAGE_WORDS, MEASUREMENT_WORDS
+from cooperation.model import Agreement, Party, Text
+from cooperation.model import statements as S
+from cooperation.model.approvals import Version, without_history
 from cooperation.outputs.docx import TEMPLATE, render_headers_footers, render_languages
 from cooperation.outputs.docx import pandoc_doc as P
 from cooperation.outputs.docx.redline import redline
@@ -23,28 +36,114 @@ from cooperation.outputs.docx.redline import redline
 WORDS_AMENDMENT = {
     "annex": {"fi": "Muutosliite", "sv": "Ändringsbilaga"},
     "decision": {"fi": "Päätösesitys", "sv": "Beslutsförslag"},
-    "compared": {"fi": "Muutettava versio: {base}, sormenjälki {base_fp}. Muutettu versio: {head}, sormenjälki {head_fp}.",
-                 "sv": "Version som ändras: {base}, fingeravtryck {base_fp}. Ändrad version: {head}, fingeravtryck {head_fp}."},
-    "proposal": {"fi": "{body} hyväksyy sopimuksen ”{title}” muutokset muutosliitteen mukaisesti. Muutetun sopimuksen "
-                       "sisällön sormenjälki (SHA-256) on {head_fp}; muutettavan version sormenjälki on {base_fp}.",
-                 "sv": "{body} godkänner ändringarna i avtalet ”{title}” enligt ändringsbilagan. Fingeravtrycket "
-                       "(SHA-256) för det ändrade avtalets innehåll är {head_fp}; den version som ändras har "
-                       "fingeravtrycket {base_fp}."},
-    "check": {"fi": "Sormenjälki on painettu sopimusasiakirjan kanteen ja alatunnisteeseen. Pöytäkirjaan kirjataan "
-                    "hyväksytyn tekstin sormenjälki.",
-              "sv": "Fingeravtrycket finns på avtalsdokumentets pärm och i sidfoten. I protokollet antecknas den "
-                    "godkända textens fingeravtryck."},
-    "no_changes": {"fi": "Sopimuksen tekstiin ei ole muutoksia.", "sv": "Avtalstexten har inga ändringar."},
+    "compared": {"fi": "Muutettava versio: {base}. Muutettu versio: {head}.",
+                 "sv": "Version som ändras: {base}. Ändrad version: {head}."},
+    "fingerprints": {"fi": "Muutettavan version sormenjälki (SHA-256) on {base_fp} ja muutetun version {head_fp}.",
+                     "sv": "Fingeravtrycket (SHA-256) för den version som ändras är {base_fp} och för den ändrade "
+                           "versionen {head_fp}."},
+    "amendments": {"fi": "Sopimusmuutokset", "sv": "Avtalsändringar"},
+    "amendments_help": {"fi": "Muutokset, jotka jokaisen osapuolen on hyväksyttävä.",
+                        "sv": "Ändringar som varje part måste godkänna."},
+    "general_parts": {"fi": "Sopimuksen yleiset osat", "sv": "Avtalets allmänna delar"},
+    "editorial": {"fi": "Toimitukselliset muutokset", "sv": "Redaktionella ändringar"},
+    "editorial_help": {"fi": "Sanamuotoja, välimerkkejä ja kirjoitusasua; sisältö ei muutu.",
+                       "sv": "Formuleringar, skiljetecken och stavning; innehållet ändras inte."},
+    "monitoring": {"fi": "Seurantatiedot ja kirjatut päätökset", "sv": "Uppföljningsuppgifter och antecknade beslut"},
+    "monitoring_updates": {"fi": "Seurantapäivityksiä (toimenpiteiden tilat, version tiedot ym.): {n}.",
+                           "sv": "Uppföljningsuppdateringar (åtgärdernas status, versionsuppgifter o.d.): {n}."},
+    "measurement_updates": {"fi": "Mittaustulokset: {counts}.", "sv": "Mätvärden: {counts}."},
+    "decisions_recorded": {"fi": "Kirjattuja päätöksiä: {added} uutta, {changed} korjattua, {removed} poistettua.",
+                           "sv": "Antecknade beslut: {added} nya, {changed} rättade, {removed} borttagna."},
+    "no_monitoring": {"fi": "Ei seurantapäivityksiä eikä kirjattuja päätöksiä.",
+                      "sv": "Inga uppföljningsuppdateringar eller antecknade beslut."},
+    # the draft decision
+    "item_title": {"fi": "{title}: muutoksen hyväksyminen", "sv": "{title}: godkännande av ändringen"},
+    "preparer": {"fi": "Valmistelija", "sv": "Beredare"},
+    "presenter": {"fi": "Esittelijä", "sv": "Föredragande"},
+    "preparer_blank": {"fi": "[nimi, tehtävä, puhelin, sähköposti]", "sv": "[namn, befattning, telefon, e-post]"},
+    "presenter_blank": {"fi": "[nimi, tehtävä]", "sv": "[namn, befattning]"},
+    "background": {"fi": "Selostus", "sv": "Bakgrund"},
+    "matter": {"fi": "Asia koskee sopimusta ”{title}” ({kind}). Sopimuksen osapuolia ovat {parties}.",
+               "sv": "Ärendet gäller avtalet ”{title}” ({kind}). Avtalets parter är {parties}."},
+    "in_force": {"fi": "Sopimuksen voimassa oleva teksti: {version}, {since}.",
+                 "sv": "Avtalets gällande text: {version}, {since}."},
+    "none_in_force": {"fi": "Sopimuksella ei ole vielä voimassa olevaa versiota.",
+                      "sv": "Avtalet har ännu ingen version i kraft."},
+    "amends": {"fi": "Muutettava teksti: {base}. Muutettu teksti: {head}.",
+               "sv": "Text som ändras: {base}. Ändrad text: {head}."},
+    "what_changes": {"fi": "Mitä muutetaan", "sv": "Vad som ändras"},
+    "why": {"fi": "Perustelut", "sv": "Motivering"},
+    "why_blank": {"fi": "[Perustelut kirjoitetaan tähän: miksi sopimusta muutetaan ja kuka muutosta esitti.]",
+                  "sv": "[Motiveringen skrivs här: varför avtalet ändras och vem som föreslog ändringen.]"},
+    "prepared": {"fi": "Muutos on valmisteltu: {stamp}.", "sv": "Ändringen har beretts: {stamp}."},
+    "takes_effect": {"fi": "Voimaantulo", "sv": "Ikraftträdande"},
+    "takes_effect_text": {"fi": "Muutos tulee voimaan, kun kaikki sopimuksen allekirjoittavat osapuolet ({n}) ovat "
+                                "hyväksyneet sen yhtäpitävin päätöksin. Siihen asti on voimassa {version}.",
+                          "sv": "Ändringen träder i kraft när alla parter som undertecknar avtalet ({n}) har godkänt "
+                                "den genom likalydande beslut. Till dess gäller {version}."},
+    "takes_effect_first": {"fi": "Sopimus tulee voimaan, kun kaikki sen allekirjoittavat osapuolet ({n}) ovat "
+                                 "hyväksyneet sen yhtäpitävin päätöksin.",
+                           "sv": "Avtalet träder i kraft när alla parter som undertecknar det ({n}) har godkänt det "
+                                 "genom likalydande beslut."},
+    "attachments": {"fi": "Liitteet", "sv": "Bilagor"},
+    "attachment_redline": {"fi": "{title}, {head}: muutokset merkittyinä (verrattuna: {base}) ({file})",
+                           "sv": "{title}, {head}: ändringarna markerade (jämfört med: {base}) ({file})"},
+    "attachment_annex": {"fi": "Muutosliite: muutokset osa-alueittain ({file})",
+                         "sv": "Ändringsbilaga: ändringarna per delområde ({file})"},
+    "attachment_agreement": {"fi": "{title}, {head}, allekirjoitettava sopimusasiakirja",
+                             "sv": "{title}, {head}, avtalsdokumentet för underskrift"},
+    "proposal": {"fi": "Päätösehdotus", "sv": "Beslutsförslag"},
+    "proposes": {"fi": "{proposer} esittää, että {decider} hyväksyy sopimuksen ”{title}” muutokset muutosliitteen "
+                       "mukaisesti ({head}).",
+                 "sv": "{proposer} föreslår att {decider} godkänner ändringarna i avtalet ”{title}” enligt "
+                       "ändringsbilagan ({head})."},
+    "decides": {"fi": "{decider} hyväksyy sopimuksen ”{title}” muutokset muutosliitteen mukaisesti ({head}).",
+                "sv": "{decider} godkänner ändringarna i avtalet ”{title}” enligt ändringsbilagan ({head})."},
+    "fingerprint_line": {"fi": "Hyväksyttävän tekstin sormenjälki (SHA-256): {fingerprint}. Sama sormenjälki on "
+                               "sopimusasiakirjan kannessa ja sen jokaisen sivun alatunnisteessa; pöytäkirjaan "
+                               "kirjataan hyväksytyn tekstin sormenjälki.",
+                         "sv": "Fingeravtrycket (SHA-256) för den text som godkänns: {fingerprint}. Samma fingeravtryck "
+                               "finns på avtalsdokumentets pärm och i sidfoten på varje sida; i protokollet antecknas "
+                               "den godkända textens fingeravtryck."},
 }
 FILE_NAMES = {  # the package's files, named in their own language
     "fi": ("{id}-muutokset-fi.docx", "{id}-muutosliite-fi.docx", "{id}-paatosesitys-fi.docx"),
     "sv": ("{id}-andringar-sv.docx", "{id}-andringsbilaga-sv.docx", "{id}-beslutsforslag-sv.docx"),
 }
-BODIES = {  # the competent body by party kind, as a draft names it
-    "county": {"fi": "Aluevaltuusto", "sv": "Välfärdsområdesfullmäktige"},
-    "municipality": {"fi": "Kunnanvaltuusto / kaupunginvaltuusto", "sv": "Kommunfullmäktige / stadsfullmäktige"},
-    "other": {"fi": "Osapuolen toimivaltainen toimielin", "sv": "Partens behöriga organ"},
-}
+# a page break before each party's item: fixed Word XML, nothing from the data in it
+PAGE_BREAK = {"t": "RawBlock", "c": ["openxml", '<w:p><w:r><w:br w:type="page"/></w:r></w:p>']}
+MANAGER_TITLES = ("johtaja", "direktör")  # the presenter of a board is its manager: kunnanjohtaja, stadsdirektör …
+CHAIR_TITLES = ("puheenjohtaja", "ordförande")  # … not the chair of its council
+
+
+class NothingToDecide(Exception):
+    """Nothing between the two versions is an amendment: there is no text for the councils to approve."""
+
+    def __init__(self, change_class: str | None, fingerprint: str):
+        super().__init__(change_class or "none")
+        self.change_class, self.fingerprint = change_class, fingerprint
+
+
+def require_amendment(diff: Diff) -> None:
+    """Raises NothingToDecide unless some change between the versions is an amendment."""
+    if diff.change_class != AMENDMENT:
+        raise NothingToDecide(diff.change_class, diff.fingerprint_new)
+
+
+@dataclass(frozen=True)
+class Package:
+    """What the change annex and the draft decision say: the diff, the amended agreement, the text it amends
+    (by label and date) and why (the editors' ``rationale`` in the data, or the pull request's description)."""
+    diff: Diff
+    head: Agreement
+    base: Version
+    rationale: Text | None = None  # Markdown per language
+    request: str | None = None  # the pull request's description (Markdown), when the data gives no rationale
+
+    @property
+    def current(self) -> Version:
+        state = self.head.version_state or without_history(self.head)
+        return state.current
 
 
 def _w(key: str, lang: str) -> str:
@@ -56,81 +155,296 @@ def _docx(blocks: list, head: Agreement, lang: str, name: str) -> bytes:
     """The document written by pandoc on the template; its header and footer rendered (they name the document)."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "doc.docx"
-        P.write_docx(blocks, TEMPLATE, out, toc=False)
+        P.write_docx(blocks, TEMPLATE, out, toc=False,
+                     meta={"lang": {"t": "MetaString", "c": lang}})
         return reproducible_zip(render_headers_footers(out.read_bytes(), head, lang, name))
 
 
-def change_annex(diff: Diff, head: Agreement, base_name: str, head_name: str, lang: str) -> bytes:
-    main = diff.main_language
-    blocks: list = [P.header(1, f"{_w('annex', lang)}: {head.title.get(lang)}"),
-                    P.para(_w("compared", lang).format(base=base_name, head=head_name, base_fp=diff.fingerprint_old,
-                                                       head_fp=diff.fingerprint_new))]
-    cls = diff.change_class
-    if cls is None:
-        blocks.append(P.para(_w("no_changes", lang)))
-        return _docx(blocks, head, lang, _w("annex", lang))
-    blocks.append(P.para(P.strong(f"{WORDS['change'][lang]}: {CLASS_NAMES[cls][lang]}"), f" ({CLASS_HELP[cls][lang]})"))
-    for change in ("changed", "added", "removed"):
-        items = [i for i in diff.items if i.change == change]
-        if not items:
-            continue
-        blocks.append(P.header(2, WORDS[change][lang]))
+def _title(head: Agreement, lang: str) -> str:
+    return head.title.get(lang)
+
+
+# --- the change annex -------------------------------------------------------------------------------------------
+def _word_diff_inlines(f: FieldChange, lang: str, main: str) -> list:
+    """A text change in ``lang`` whole, removed words struck through and added ones bold: never cut."""
+    old, new = per_language(f.old, main), per_language(f.new, main)
+    use = lang if lang in old or lang in new else main
+    out: list = []
+    before, after = plain_markdown(" ".join(old.get(use, "").split())), plain_markdown(" ".join(new.get(use, "").split()))
+    for op, text in word_diff(before, after):
+        if op == "=":
+            out.extend(P.inlines(text, trim=False))
+        elif op == "-":
+            out.append({"t": "Strikeout", "c": P.inlines(text, trim=False)})
+        else:
+            out.append(P.strong(text))
+    return out
+
+
+def _field_item(item: ItemChange, f: FieldChange, lang: str, main: str) -> list:
+    """One changed field as a list item's blocks: a sentence, or a text's word diff whole."""
+    if not f.text:
+        return [P.plain(field_line(item, f, lang, main))]
+    changed, _ = changed_languages(f.old, f.new, main)
+    if lang not in changed and lang in per_language(f.new, main):  # this language's text did not change
+        return [P.plain(field_line(item, f, lang, main))]
+    note = []
+    if f.untranslated:
+        languages = ", ".join(LANGUAGE_WORDS.get(code, {}).get(lang, code) for code in f.untranslated)
+        note = [" (", P.emph(L.DIFF_WORDS["untranslated"].get(lang, "").format(language=languages)), ")"]
+    return [P.plain(f"{change_label(item, f, lang, main)}: ", *_word_diff_inlines(f, lang, main), *note)]
+
+
+def _whole_item(item: ItemChange, lang: str, main: str) -> list:
+    """An added item with every field it has, a removed one with what it said."""
+    blocks = [P.plain(P.strong(item_heading(item, lang, main)))]
+    fields = item_fields(item, lang, main)
+    if fields:
+        blocks.append(P.bullets([[P.plain(f"{name}: {value}")] for name, value in fields]))
+    return blocks
+
+
+def _groups(pkg: Package, lang: str) -> list[tuple[str, list[ItemChange]]]:
+    """The amended items by where they are: the agreement's general parts, then each sub-area in its order."""
+    head = pkg.head
+    order = {s.id: (s.number, s.title.get(lang)) for s in head.subareas}
+    general = [i for i in pkg.diff.items if i.subarea is None]
+    groups = [(_w("general_parts", lang), general)] if general else []
+    by_subarea: dict[str, list[ItemChange]] = {}
+    for item in pkg.diff.items:
+        if item.subarea is not None:
+            by_subarea.setdefault(item.subarea, []).append(item)
+    known = [s.id for s in head.subareas if s.id in by_subarea]
+    for sid in known + [s for s in by_subarea if s not in order]:
+        number, title = order.get(sid, ("", ""))
+        if not title:  # a sub-area the amendment removed: its title as the older text had it
+            removed = next((i for i in by_subarea[sid] if i.kind == "subarea"), None)
+            title = label(removed, lang, pkg.diff.main_language) if removed else sid
+        groups.append((f"{number} {title}".strip(), by_subarea[sid]))
+    return groups
+
+
+def change_annex(pkg: Package, lang: str) -> bytes:
+    diff, head, main = pkg.diff, pkg.head, pkg.diff.main_language
+    blocks: list = [P.header(1, f"{_w('annex', lang)}: {_title(head, lang)}"),
+                    P.para(_w("compared", lang).format(base=S.version_named(pkg.base, lang),
+                                                       head=S.version_named(pkg.current, lang)))]
+    blocks.append(P.header(2, _w("amendments", lang)))
+    blocks.append(P.para(_w("amendments_help", lang)))
+    for heading, items in _groups(pkg, lang):
         lines = []
         for item in items:
-            if change != "changed":
-                lines.append([P.plain(item_label(item, lang, main), f" ({CLASS_NAMES[item.change_class][lang]})")])
+            if item.change != "changed":
+                lines.append(_whole_item(item, lang, main))
                 continue
-            for f in item.fields:
-                note = f" – {untranslated_note(f, lang)}" if f.untranslated else ""
-                lines.append([P.plain(field_line(item, f, lang, main), f" ({CLASS_NAMES[f.kind][lang]}){note}")])
-        blocks.append(P.bullets(lines))
+            lines += [_field_item(item, f, lang, main) for f in item.fields if f.kind == AMENDMENT]
+        if lines:
+            blocks += [P.header(3, heading), P.bullets(lines)]
+    editorial = [_field_item(item, f, lang, main) for item in diff.items if item.change == "changed"
+                 for f in item.fields if f.kind == EDITORIAL]
+    if editorial:
+        blocks += [P.header(2, _w("editorial", lang)), P.para(_w("editorial_help", lang)), P.bullets(editorial)]
+    blocks.append(P.header(2, _w("monitoring", lang)))
+    blocks.append(P.bullets([[P.plain(line)] for line in monitoring_lines(diff, lang)]))
+    blocks.append(P.para(P.emph(_w("fingerprints", lang).format(base_fp=diff.fingerprint_old,
+                                                               head_fp=diff.fingerprint_new))))
     return _docx(blocks, head, lang, _w("annex", lang))
 
 
-def decision_draft(diff: Diff, head: Agreement, base_name: str, head_name: str, lang: str) -> bytes:
-    kinds = []
-    for party in head.parties:
-        kind = party.kind if party.kind in BODIES else "other"
-        if party.signs and kind not in kinds:
-            kinds.append(kind)
-    blocks: list = [P.header(1, f"{_w('decision', lang)}: {head.title.get(lang)}"),
-                    P.para(_w("compared", lang).format(base=base_name, head=head_name, base_fp=diff.fingerprint_old,
-                                                       head_fp=diff.fingerprint_new))]
-    for kind in kinds:
-        blocks.append(P.header(2, L.enum("party_kind", kind, lang) if kind != "other" else BODIES[kind][lang]))
-        blocks.append(P.para(_w("proposal", lang).format(body=BODIES[kind][lang], title=head.title.get(lang),
-                                                         head_fp=diff.fingerprint_new, base_fp=diff.fingerprint_old)))
-    blocks.append(P.para(P.emph(_w("check", lang))))
+def monitoring_lines(diff: Diff, lang: str) -> list[str]:
+    """The monitoring updates and the recorded decisions, one count line each."""
+    fields = [(item, f) for item in diff.items if item.change == "changed" for f in item.fields if f.kind == MONITORING]
+    decisions = [f for item, f in fields if item.kind == "party" and f.path.startswith("decisions.")]
+    others = len(fields) - len(decisions)
+    lines = []
+    if others:
+        lines.append(_w("monitoring_updates", lang).format(n=others))
+    if any(diff.measurements.values()):
+        lines.append(_w("measurement_updates", lang).format(counts=MEASUREMENT_WORDS[lang].format(**diff.measurements)))
+    if decisions:
+        lines.append(_w("decisions_recorded", lang).format(
+            added=sum(1 for f in decisions if f.old is None), removed=sum(1 for f in decisions if f.new is None),
+            changed=sum(1 for f in decisions if f.old is not None and f.new is not None)))
+    return lines or [_w("no_monitoring", lang)]
+
+
+# --- the draft decision -------------------------------------------------------------------------------------
+def amendment_lines(diff: Diff, lang: str) -> list[str]:
+    """What the amendment changes, a short plain line each: the amended fields' sentences, new and removed items
+    by kind, id and name."""
+    main = diff.main_language
+    lines = []
+    for item in diff.items:
+        if item.change != "changed":
+            lines.append(item_heading(item, lang, main))
+        else:
+            lines += [field_line(item, f, lang, main) for f in item.fields if f.kind == AMENDMENT]
+    return lines
+
+
+def _preparers(head: Agreement, party: Party, lang: str) -> str:
+    own = [c for c in head.coordinators if c.party == party.id]
+    return "; ".join(f"{c.name}, {c.role.get(lang)}" for c in own) or _w("preparer_blank", lang)
+
+
+def _presenter(party: Party, lang: str) -> str:
+    for s in party.signatories:
+        titles = [s.title.values[code].lower() for code in ("fi", "sv") if s.title.values.get(code)]
+        if any(t.endswith(MANAGER_TITLES) and not any(c in t for c in CHAIR_TITLES) for t in titles):
+            return f"{s.name}, {s.title.get(lang)}"
+    return _w("presenter_blank", lang)
+
+
+def _rationale(pkg: Package, lang: str) -> list:
+    if pkg.rationale:
+        return P.markdown_blocks([pkg.rationale.get(lang)])[0]
+    if pkg.request and pkg.request.strip():
+        return P.markdown_blocks([pkg.request])[0]
+    return [P.para(_w("why_blank", lang))]
+
+
+def decision_draft(pkg: Package, lang: str) -> bytes:
+    head, diff = pkg.head, pkg.diff
+    state = head.version_state or without_history(head)
+    title = _title(head, lang)
+    head_name, base_name = S.version_named(pkg.current, lang), S.version_named(pkg.base, lang)
+    signing = [p for p in head.parties if p.signs]
+    files = [file_name(head, lang, kind) for kind in (0, 1)]
+    blocks: list = []
+    changes = amendment_lines(diff, lang)
+    why = _rationale(pkg, lang)
+    for index, party in enumerate(signing):
+        if index:
+            blocks.append(PAGE_BREAK)
+        blocks.append(P.header(1, f"{party.name.get(lang)}: {_w('decision', lang).lower()}"))
+        blocks.append(P.header(2, _w("item_title", lang).format(title=title)))
+        blocks.append(P.para(P.strong(f"{_w('preparer', lang)}: "), _preparers(head, party, lang)))
+        blocks.append(P.para(P.strong(f"{_w('presenter', lang)}: "), _presenter(party, lang)))
+        blocks.append(P.header(3, _w("background", lang)))
+        kind = head.document_type.get(lang)
+        blocks.append(P.para(_w("matter", lang).format(title=title, kind=kind,
+                                                       parties=_names([p.name.get(lang) for p in head.parties], lang))))
+        if state.in_force is not None:
+            since = S.version_status(state.in_force, state, lang)
+            blocks.append(P.para(_w("in_force", lang).format(version=S.version_named(state.in_force, lang),
+                                                             since=since[:1].lower() + since[1:])))
+        else:
+            blocks.append(P.para(_w("none_in_force", lang)))
+        blocks.append(P.para(_w("amends", lang).format(base=base_name, head=head_name)))
+        blocks.append(P.para(P.strong(_w("what_changes", lang))))
+        blocks.append(P.bullets([[P.plain(line)] for line in changes]))
+        blocks.append(P.para(P.strong(_w("why", lang))))
+        blocks += why
+        if head.stamp:
+            blocks.append(P.para(_w("prepared", lang).format(stamp=head.stamp.get(lang))))
+        blocks.append(P.para(P.strong(_w("takes_effect", lang))))
+        effect = ("takes_effect_text" if state.in_force is not None else "takes_effect_first")
+        blocks.append(P.para(_w(effect, lang).format(n=len(signing), version=S.version_named(state.in_force, lang)
+                                                     if state.in_force is not None else "")))
+        blocks.append(P.header(3, _w("attachments", lang)))
+        blocks.append({"t": "OrderedList", "c": [[1, {"t": "Decimal"}, {"t": "Period"}], [
+            [P.plain(_w("attachment_redline", lang).format(title=title, head=head_name, base=base_name, file=files[0]))],
+            [P.plain(_w("attachment_annex", lang).format(file=files[1]))],
+            [P.plain(_w("attachment_agreement", lang).format(title=title, head=head_name))]]]})
+        blocks.append(P.header(3, _w("proposal", lang)))
+        proposer, decider = S.competent_bodies(party, lang)
+        if proposer:
+            text = _w("proposes", lang).format(proposer=_cap(proposer), decider=decider, title=title, head=head_name)
+        else:
+            text = _w("decides", lang).format(decider=_cap(decider), title=title, head=head_name)
+        blocks.append(P.para(text))
+    blocks.append(P.para(P.strong(_w("fingerprint_line", lang).format(fingerprint=diff.fingerprint_new))))
     return _docx(blocks, head, lang, _w("decision", lang))
 
 
-def redlines(older: Callable[[list[str]], dict[str, bytes]], head: Agreement, head_name: str) -> dict[str, bytes]:
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _names(names: list[str], lang: str) -> str:
+    """"a, b ja c", as number_list joins numbers."""
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + {"fi": " ja ", "sv": " och "}.get(lang, " and ") + names[-1]
+
+
+# --- the package ----------------------------------------------------------------------------------------------
+def base_version(sources, head: Agreement, fingerprint: str) -> Version:
+    """The amended text as the version state knows it (its label, date and tags), else as its files name it."""
+    state = head.version_state
+    known = next((v for v in state.versions if v.fingerprint == fingerprint), None) if state else None
+    if known is not None:
+        return known
+    data = sources.agreement.data if sources.agreement is not None and isinstance(sources.agreement.data, dict) else {}
+    label, date = data.get("version"), data.get("version_date")
+    return Version(fingerprint, label if isinstance(label, str) else None, date if isinstance(date, str) else None)
+
+
+def own_rationale(base, head: Agreement) -> Text | None:
+    """The data's rationale when this amendment's editors wrote it: one left as the amended text had it is the
+    previous amendment's, so it is not this one's."""
+    if head.rationale is None:
+        return None
+    data = base.agreement.data if base.agreement is not None and isinstance(base.agreement.data, dict) else {}
+    earlier = data.get("rationale")
+    if earlier is not None and Text(earlier, head.main_language).values == head.rationale.values:
+        return None
+    return head.rationale
+
+
+def package_against(root: Path, base_commit: str, head: Agreement, head_sources) -> dict[str, bytes]:
+    """The amendment package of the files as they are (``head``) against the text of ``base_commit`` (the version
+    in force), as `build.py amendment` makes it, for the site; nothing when that text has errors or nothing between
+    them is an amendment."""
+    from cooperation.changes.diff import compare
+    from cooperation.changes.snapshot import as_it_stood, checked_sources
+    with tempfile.TemporaryDirectory() as tmp:
+        base_sources = checked_sources(root, base_commit, Path(tmp) / "base")
+        if base_sources is None:
+            return {}
+        diff = compare(base_sources, head_sources)
+        if diff.change_class != AMENDMENT:
+            return {}
+        older = as_it_stood(base_sources, root, base_commit)
+        package = Package(diff, head, base_version(base_sources, head, diff.fingerprint_old),
+                          own_rationale(base_sources, head))
+        documents = redlines(lambda langs: render_languages(older, langs), head)
+        return {**documents, **decision_documents(package)}
+
+
+def redlines(older: Callable[[list[str]], dict[str, bytes]], head: Agreement) -> dict[str, bytes]:
     """The agreement with tracked changes against the older version, per language (file name → bytes).
     ``older(langs)`` gives the older version's documents, rendered the normal way: the redline compares the two
-    whole documents (redline.py)."""
+    whole documents (redline.py). The changes' author is the amended version by its label."""
     date = (f"{head.version_date.isoformat()}T00:00:00Z" if head.version_date else "1970-01-01T00:00:00Z")
     langs = list(head.languages)
     newer = render_languages(head, langs)
     documents = older(langs)
+
+    def author(lang: str) -> str:
+        return f"{L.word('version', lang)} {head.version}"
     # a language's redline in a process of its own (forked when no thread runs), the first one's here
-    elsewhere = {lang: Background(redline, documents[lang], newer[lang], head_name, date) for lang in langs[1:]}
+    elsewhere = {lang: Background(redline, documents[lang], newer[lang], author(lang), date) for lang in langs[1:]}
     try:
-        done = {lang: redline(documents[lang], newer[lang], head_name, date) for lang in langs[:1]}
+        done = {lang: redline(documents[lang], newer[lang], author(lang), date) for lang in langs[:1]}
         done.update({lang: job.result() for lang, job in elsewhere.items()})
     finally:
         for job in elsewhere.values():
             job.close()
-    return {_file_name(head, lang, 0): done[lang] for lang in langs}
+    return {file_name(head, lang, 0): done[lang] for lang in langs}
 
 
-def decision_documents(diff: Diff, head: Agreement, base_name: str, head_name: str) -> dict[str, bytes]:
+def decision_documents(pkg: Package) -> dict[str, bytes]:
     """The change annex and the draft decision per language (file name → bytes), pandoc writing them side by side."""
+    head = pkg.head
     with ThreadPoolExecutor(max_workers=4) as pool:
-        jobs = {_file_name(head, lang, kind): pool.submit(write, diff, head, base_name, head_name, lang)
+        jobs = {file_name(head, lang, kind): pool.submit(write, pkg, lang)
                 for lang in head.languages for kind, write in ((1, change_annex), (2, decision_draft))}
         return {name: job.result() for name, job in jobs.items()}
 
 
-def _file_name(head: Agreement, lang: str, kind: int) -> str:
+def file_name(head: Agreement, lang: str, kind: int) -> str:
     """The package's file ``kind`` (0 the redline, 1 the change annex, 2 the draft decision) in ``lang``."""
     return FILE_NAMES.get(lang, FILE_NAMES["fi"])[kind].format(id=head.id)
+
+

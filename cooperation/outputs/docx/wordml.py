@@ -1,13 +1,18 @@
 """Finishing touches on the rendered Word document, in its XML: the proofing language and a table of
-contents that is right without updating fields (LibreOffice and PDF converters do not update them)."""
+contents that is right without updating fields (LibreOffice and PDF converters do not update them, and Word is
+not asked to: no w:updateFields, no dirty field), numbered with the pages of LibreOffice's own layout where
+LibreOffice is installed (number_pages)."""
 from __future__ import annotations
 
 import copy
+import io
 import re
+import zipfile
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
+from lxml import etree
 
 TOC_LEVELS = {"Heading1": 1, "Heading2": 2}
 TOC_INDENT = {1: 0, 2: 400}  # twentieths of a point, for a template without TOC styles
@@ -16,6 +21,154 @@ TOC_INDENT = {1: 0, 2: 400}  # twentieths of a point, for a template without TOC
 def finish(docx, language_tag: str) -> None:
     set_language(docx, language_tag)
     fill_toc(docx)
+    no_field_updates(docx)
+    keep_with_tables(docx)
+    fit_columns(docx)
+
+
+# a word's width, estimated from its letters: Calibri (Carlito in LibreOffice) averages about half an em a letter,
+# a bold one a little more; a cell's margins on both sides
+EM_SHARE, BOLD_SHARE, CELL_MARGINS = 0.54, 0.58, 230  # twentieths of a point for the margins
+_WORD = re.compile(r"[^\s\-\u2013\u2014/]+")  # a line may break at a space, a hyphen, a dash or a slash
+
+
+def fit_columns(docx) -> None:
+    """No word is broken inside a table cell: a column narrower than its longest word is widened to hold it, the
+    other columns giving up their share (where the table has room for every column's longest word; LibreOffice and
+    Word break a word only where it is wider than its cell)."""
+    body = docx.element.body
+    for table in body.iter(qn("w:tbl")):
+        grid = table.find(qn("w:tblGrid"))
+        if grid is None:
+            continue
+        columns = grid.findall(qn("w:gridCol"))
+        widths = [int(c.get(qn("w:w")) or 0) for c in columns]
+        total = sum(widths)
+        if not total or len(columns) < 2:
+            continue
+        needs = [0] * len(columns)
+        for row in table.findall(qn("w:tr")):
+            cells = row.findall(qn("w:tc"))
+            if len(cells) != len(columns):
+                continue
+            for index, cell in enumerate(cells):
+                needs[index] = max(needs[index], _longest_word(cell))
+        # the grid's units: a table as wide as the text (pandoc's, in percent) is drawn at the text's width
+        scale = total / _table_width(table, total)
+        needs = [round((n + CELL_MARGINS) * scale) if n else 0 for n in needs]
+        if sum(max(n, 1) for n in needs) > total or all(w >= n for w, n in zip(widths, needs)):
+            continue
+        short = [i for i, (w, n) in enumerate(zip(widths, needs)) if w < n]
+        extra = sum(needs[i] - widths[i] for i in short)
+        spare = {i: widths[i] - needs[i] for i in range(len(columns)) if i not in short and widths[i] > needs[i]}
+        if extra > sum(spare.values()):
+            continue
+        new = list(widths)
+        for i in short:
+            new[i] = needs[i]
+        room = sum(spare.values())
+        for i, free in spare.items():
+            new[i] = widths[i] - round(extra * free / room)
+        new[-1] += total - sum(new)
+        for column, width in zip(columns, new):
+            column.set(qn("w:w"), str(width))
+        for row in table.findall(qn("w:tr")):
+            cells = row.findall(qn("w:tc"))
+            if len(cells) != len(columns):
+                continue
+            for cell, width in zip(cells, new):
+                properties = cell.find(qn("w:tcPr"))
+                if properties is None:
+                    properties = OxmlElement("w:tcPr")
+                    cell.insert(0, properties)
+                cell_width = properties.find(qn("w:tcW"))
+                if cell_width is None:
+                    cell_width = OxmlElement("w:tcW")
+                    properties.insert(0, cell_width)
+                cell_width.set(qn("w:w"), str(width))
+                cell_width.set(qn("w:type"), "dxa")
+
+
+def _table_width(table, grid_total: int) -> int:
+    """The table's drawn width in twentieths of a point: its own (dxa), or its share of its section's text width."""
+    width = table.find(f"{qn('w:tblPr')}/{qn('w:tblW')}")
+    kind = width.get(qn("w:type")) if width is not None else None
+    value = str(width.get(qn("w:w")) or "") if width is not None else ""
+    if kind == "dxa" and value.isdigit() and int(value):
+        return int(value)
+    if kind == "pct" and value.isdigit() and int(value):
+        section = next((e.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") for e in table.itersiblings()
+                        if e.tag == qn("w:p") and e.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None), None)
+        if section is None:
+            body = table.getparent()
+            section = body.find(qn("w:sectPr")) if body is not None else None
+        if section is not None:
+            size, margins = section.find(qn("w:pgSz")), section.find(qn("w:pgMar"))
+            try:
+                text = (int(str(size.get(qn("w:w")))) - int(str(margins.get(qn("w:left"))))
+                        - int(str(margins.get(qn("w:right")))))
+                return round(text * int(value) / 5000)
+            except (AttributeError, TypeError, ValueError):
+                pass
+    return grid_total
+
+
+def _longest_word(cell) -> int:
+    """The widest word of a cell in twentieths of a point, by its letters, its font size and whether it is bold."""
+    widest = 0
+    for run in cell.iter(qn("w:r")):
+        properties = run.find(qn("w:rPr"))
+        size = properties.find(qn("w:sz")) if properties is not None else None
+        value = str(size.get(qn("w:val")) or "") if size is not None else ""
+        points = int(value) / 2 if value.isdigit() else 11
+        bold = properties is not None and properties.find(qn("w:b")) is not None
+        text = "".join(t.text or "" for t in run.iter(qn("w:t")))
+        for word in _WORD.findall(text):
+            widest = max(widest, round(len(word) * points * 20 * (BOLD_SHARE if bold else EM_SHARE)))
+    return widest
+
+
+KEPT_BEFORE_TABLE = 3  # paragraphs before a table kept on its page: a heading, an item's name, a line of its facts
+KEPT_LENGTH = 400  # a longer paragraph is text of its own, not the table's caption
+
+
+def keep_with_tables(docx) -> None:
+    """The heading and the short paragraphs that introduce a table are kept on the page of its first row (w:keepNext),
+    so that no heading is left at the bottom of a page with its table on the next."""
+    body = docx.element.body
+    for table in body.iter(qn("w:tbl")):
+        previous = table.getprevious()
+        for _ in range(KEPT_BEFORE_TABLE):
+            if previous is None or previous.tag != qn("w:p") or len(_text(previous)) > KEPT_LENGTH:
+                break
+            if _text(previous).strip() or previous.find(f".//{qn('w:drawing')}") is not None:
+                _keep_next(previous)
+            previous = previous.getprevious()
+
+
+def _keep_next(paragraph) -> None:
+    properties = paragraph.find(qn("w:pPr"))
+    if properties is None:
+        properties = OxmlElement("w:pPr")
+        paragraph.insert(0, properties)
+    if properties.find(qn("w:keepNext")) is not None:
+        return
+    keep = OxmlElement("w:keepNext")
+    style = properties.find(qn("w:pStyle"))
+    properties.insert(properties.index(style) + 1 if style is not None else 0, keep)
+
+
+def no_field_updates(docx) -> None:
+    """Word asks the reader to update the document's fields when its settings say so (w:updateFields) or a field
+    is marked dirty: a signatory must not be asked to change the document they sign. The fields' results are
+    written when the document is made."""
+    settings = docx.settings.element
+    for update in settings.findall(qn("w:updateFields")):
+        settings.remove(update)
+    dirty = qn("w:dirty")
+    for char in docx.element.body.iter(qn("w:fldChar")):
+        if char.get(dirty) is not None:
+            del char.attrib[dirty]
 
 
 # --- language ---------------------------------------------------------------------------------
@@ -187,3 +340,110 @@ def fill_toc(docx) -> None:
     parent.remove(field_p)
     for offset, entry in enumerate(entries):
         parent.insert(index + offset, entry)
+
+
+# --- page numbers of the table of contents ------------------------------------------------------------------------
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_TOC_PREFIX = "_Toc"
+_PLACEHOLDER = "00"  # a page number's room while LibreOffice lays the document out: the numbers take its place
+
+
+def number_pages(documents: dict[str, bytes]) -> dict[str, bytes]:
+    """The documents (key → .docx bytes) with a page number after each entry of their table of contents, from
+    LibreOffice's layout of the document with the numbers' room already in it; the documents as they are where
+    LibreOffice is not installed (or fails)."""
+    from cooperation import libreoffice
+    from cooperation.files import reproducible_zip
+    if libreoffice.program() is None:
+        return documents
+    pages = libreoffice.heading_pages({key: _with_numbers(data, None) for key, data in documents.items()},
+                                      _TOC_PREFIX)
+    if pages is None:
+        return documents
+    return {key: reproducible_zip(_with_numbers(data, pages.get(key, {}))) for key, data in documents.items()}
+
+
+def _with_numbers(data: bytes, pages: dict[str, int] | None) -> bytes:
+    """Each table-of-contents entry (a paragraph whose link goes to a heading's _Toc bookmark) followed by a right
+    tab with a dotted leader and its page number (``pages``: bookmark → page; None: the placeholder, and each chart
+    an empty line of its height, which LibreOffice lays out in a fraction of a chart's time)."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    root = etree.fromstring(source.read("word/document.xml"))
+    w = lambda tag: f"{{{_W}}}{tag}"  # noqa: E731
+    width = _text_width(root)
+    if pages is None:
+        _charts_as_space(root)
+    for link in root.iter(w("hyperlink")):
+        anchor = link.get(w("anchor")) or ""
+        paragraph = link.getparent()
+        if not anchor.startswith(_TOC_PREFIX) or paragraph is None or paragraph.tag != w("p"):
+            continue
+        number = _PLACEHOLDER if pages is None else str(pages.get(anchor, ""))
+        if not number:
+            continue
+        properties = paragraph.find(w("pPr"))
+        if properties is None:
+            properties = etree.SubElement(paragraph, w("pPr"))
+            paragraph.insert(0, properties)
+        if properties.find(w("tabs")) is None:
+            tabs = etree.Element(w("tabs"))
+            tab = etree.SubElement(tabs, w("tab"))
+            tab.set(w("val"), "right")
+            tab.set(w("leader"), "dot")
+            tab.set(w("pos"), str(width))
+            style = properties.find(w("pStyle"))
+            properties.insert(properties.index(style) + 1 if style is not None else 0, tabs)
+        etree.SubElement(etree.SubElement(link, w("r")), w("tab"))
+        etree.SubElement(etree.SubElement(link, w("r")), w("t")).text = number
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            part = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True) \
+                if info.filename == "word/document.xml" else source.read(info)
+            target.writestr(info, part)
+    return buffer.getvalue()
+
+
+_CHART = "{http://schemas.openxmlformats.org/drawingml/2006/chart}chart"
+_EXTENT = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}extent"
+_AFTER_SPACING = ("ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection", "textAlignment",
+                  "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange")
+
+
+def _charts_as_space(root) -> None:
+    """Each chart's run taken out and its paragraph given exactly the chart's height (twentieths of a point)."""
+    w = lambda tag: f"{{{_W}}}{tag}"  # noqa: E731
+    for drawing in list(root.iter(w("drawing"))):
+        extent = drawing.find(f".//{_EXTENT}")
+        run, paragraph = drawing.getparent(), drawing.getparent().getparent()
+        if drawing.find(f".//{_CHART}") is None or extent is None or paragraph is None or paragraph.tag != w("p"):
+            continue
+        paragraph.remove(run)
+        properties = paragraph.find(w("pPr"))
+        if properties is None:
+            properties = etree.Element(w("pPr"))
+            paragraph.insert(0, properties)
+        for old in properties.findall(w("spacing")):
+            properties.remove(old)
+        spacing = etree.Element(w("spacing"))
+        spacing.set(w("line"), str(int(extent.get("cy", "0")) // 635))
+        spacing.set(w("lineRule"), "exact")
+        later = next((c for c in properties if etree.QName(c).localname in _AFTER_SPACING), None)
+        if later is not None:
+            later.addprevious(spacing)
+        else:
+            properties.append(spacing)
+        etree.SubElement(etree.SubElement(paragraph, w("r")), w("t")).text = " "
+
+
+def _text_width(root) -> int:
+    """The body's text width in twentieths of a point (the last section's page less its margins)."""
+    w = lambda tag: f"{{{_W}}}{tag}"  # noqa: E731
+    sections = list(root.iter(w("sectPr")))
+    if sections:
+        size, margins = sections[-1].find(w("pgSz")), sections[-1].find(w("pgMar"))
+        try:
+            return int(size.get(w("w"))) - int(margins.get(w("left"))) - int(margins.get(w("right")))
+        except (AttributeError, TypeError, ValueError):
+            pass
+    return 9026  # A4 with 2.54 cm margins

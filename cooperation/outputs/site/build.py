@@ -27,7 +27,7 @@ from cooperation.i18n.status import status
 from cooperation.load.sources import Sources
 from cooperation.model import Agreement
 from cooperation.outputs import Rendered, SiteFiles, for_site, start_site_files
-from cooperation.outputs.site.html import pending_size, size_text
+from cooperation.outputs.site.html import esc, pending_size, size_text
 
 SITE_CONFIG = RESOURCES / "site"
 
@@ -140,10 +140,13 @@ def put_later(site_dir: Path, lang: str, later: list[Rendered], made: dict[str, 
         placeholder = pending_size(file.name, lang)
         if text.count(placeholder) != 1:
             raise SiteBuildError(f"lataussivulla ei ole tiedoston {file.name} kokoa ({lang})")
-        if file.name not in made:
-            row = re.compile(r"<tr>(?:(?!</tr>).)*?" + re.escape(placeholder) + r".*?</tr>\s*", re.S)
-            text = row.sub("", text, count=1)
+        if file.name not in made:  # its line on the page goes (downloads.py marks it with the file's name)
+            line = re.compile(r'<li data-pending="' + re.escape(esc(file.name)) + r'">(?:(?!</li>).)*</li>', re.S)
+            text, found = line.subn("", text, count=1)
+            if found != 1:
+                raise SiteBuildError(f"lataussivulla ei ole tiedoston {file.name} riviä ({lang})")
             continue
-        text = text.replace(placeholder, size_text(len(made[file.name]), lang))
+        text = text.replace(placeholder, size_text(len(made[file.name]), lang)).replace(
+            f'<li data-pending="{esc(file.name)}">', "<li>", 1)  # as the page would be written with the file at hand
         write_atomic(site_dir / "lataukset" / file.name, made[file.name])
     write_atomic(page, text)  # the preview serves the page meanwhile: never half written

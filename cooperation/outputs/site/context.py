@@ -7,7 +7,6 @@ import html
 from cooperation.domain import ALL_MUNICIPALITIES, REGION
 from cooperation.i18n import labels as L
 from cooperation.model import (
-    STATUS_TOLERANCE,
     Agreement,
     Indicator,
     Text,
@@ -16,6 +15,7 @@ from cooperation.model import (
 from cooperation.model import statements as S
 from cooperation.model.approvals import Version, VersionState
 from cooperation.model.late import Late, late
+from cooperation.model.status import progress_in_words
 from cooperation.outputs.site.html import (
     NO_SEARCH,
     TAG_PATTERN,
@@ -29,8 +29,9 @@ from cooperation.outputs.site.html import (
     scroll_region,
     year_path,
 )
-from cooperation.outputs.site.memo import PAGES
+from cooperation.outputs.site.memo import Memo
 from cooperation.timeliness import today
+from cooperation.workspace import Workspace
 
 
 class SiteContext:
@@ -38,8 +39,10 @@ class SiteContext:
     helpers that write words, links, tables and badges in the page's language."""
 
     def __init__(self, model: Agreement, lang: str, repo_url: str = "", branch: str = "main",
-                 downloads: list[Download] | None = None, history=None):
+                 downloads: list[Download] | None = None, history=None, workspace: Workspace | None = None):
         self.m, self.lang = model, lang
+        # renderings kept from the workspace's previous build (a preview rebuild): memo.py
+        self.memo: Memo = (workspace or Workspace()).get("site.pages", Memo)
         self.repo_url, self.branch = repo_url.rstrip("/"), branch
         self.downloads = downloads or []
         self.history = history  # history.History, or None outside a git repository
@@ -102,7 +105,7 @@ class SiteContext:
         if not text:
             return ""
         source = self.t(text)
-        return f'<div class="{css}">\n{PAGES.get(("md", source), lambda: markdown_html(source))}\n</div>'
+        return f'<div class="{css}">\n{self.memo.get(("md", source), lambda: markdown_html(source))}\n</div>'
 
 
     def href(self, target: str, anchor: str = "") -> str:
@@ -272,19 +275,8 @@ class SiteContext:
 
 
     def status_explanation(self, i: Indicator, area: str | None = None) -> str:
-        s = i.progress(area) if area else i.status
-        if s.code == "insufficient_data" or s.latest is None or s.base is None:
-            return self.w("explain_insufficient")
-        latest = L.dated_value((s.latest.year, s.latest.value), i.unit, i.decimals, self.lang)
-        base = L.dated_value(s.base, i.unit, i.decimals, self.lang)
-        if s.method == "keep":
-            return self.w("explain_keep").format(latest=latest, tolerance=int(STATUS_TOLERANCE * 100))
-        if s.code == "achieved":
-            return self.w("explain_achieved").format(latest=latest)
-        if s.ratio is not None:
-            return self.w("explain_progress").format(latest=latest, base=base,
-                                                      ratio=L.number(s.ratio * 100, 0, self.lang))
-        return self.w("explain_trend").format(latest=latest, base=base)
+        """What the area's level is computed from, with the values: the model's words (the report says the same)."""
+        return progress_in_words(i, area, self.lang, values=True)
 
 
     def pr_link(self, number: int | None) -> str:

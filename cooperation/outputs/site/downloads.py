@@ -15,9 +15,10 @@ from cooperation.outputs.site.html import (
     size_text,
 )
 
-# who each file is for, in this order: residents read and print the agreement, officials update the workbook;
-# every other file (open data, schemas, calendar) is for developers
-FOR_RESIDENTS = ("pdf", "docx")
+# who each file is for, in this order: residents read and print the agreement, decision-makers get the record's
+# documents, officials update the workbook; every other file (open data, schemas, calendar) is for developers
+FOR_RESIDENTS = ("pdf", "docx", "statements")
+RECORD = ("report-", "amendment", "signed-")  # the record's documents (outputs.record), by their names' beginnings
 FOR_OFFICIALS = ("xlsx",)
 
 FORMATS = {".pdf": "PDF", ".docx": "Word", ".xlsx": "Excel", ".json": "JSON", ".csv": "CSV", ".ics": "iCalendar"}
@@ -32,12 +33,13 @@ class DownloadPages(SiteContext):
         # the page's own language first among the files per language; otherwise the registry's order
         files = sorted(self.downloads, key=lambda d: d.lang not in (None, self.lang))
         residents = sorted((d for d in files if d.output in FOR_RESIDENTS), key=lambda d: FOR_RESIDENTS.index(d.output))
+        councils = [d for d in files if d.output.startswith(RECORD)]
         officials = [d for d in files if d.output in FOR_OFFICIALS]
-        mine = FOR_RESIDENTS + FOR_OFFICIALS
-        developers = [d for d in files if d.output not in mine and not d.name.startswith("schema/")]
-        schemas = [d for d in files if d.output not in mine and d.name.startswith("schema/")]
-        for key, group in (("dl_for_residents", residents), ("dl_for_officials", officials),
-                           ("dl_for_developers", developers)):
+        mine = [d.name for d in residents + councils + officials]
+        developers = [d for d in files if d.name not in mine and not d.name.startswith("schema/")]
+        schemas = [d for d in files if d.name not in mine and d.name.startswith("schema/")]
+        for key, group in (("dl_for_residents", residents), ("dl_for_councils", councils),
+                           ("dl_for_officials", officials), ("dl_for_developers", developers)):
             items = [self.download_item(d) for d in group]
             if key == "dl_for_developers" and schemas:
                 # one item for the schemas: eight links of their own would crowd out the rest
@@ -60,7 +62,9 @@ class DownloadPages(SiteContext):
         details = [esc(x) for x in self.download_details(d)] + [size]
         detail = f"{d.description}_detail"
         line = f' <span class="fine-print">{esc(self.w(detail))}</span>' if detail in L.WORDS else ""
-        return f'<li><a href="{esc(d.name)}">{esc(self.w(d.description))} ({", ".join(details)})</a>{line}</li>'
+        # a file still being made is one line found by its name: given its size, or taken off if it is not made after all
+        item = "<li>" if d.size is not None else f'<li data-pending="{esc(d.name)}">'
+        return f'{item}<a href="{esc(d.name)}">{esc(self.w(d.description) + (f" {d.detail}" if d.detail else ""))} ({", ".join(details)})</a>{line}</li>'
 
 
     def download_details(self, d: Download) -> list[str]:

@@ -9,6 +9,7 @@ from cooperation.model import (
     approvals,
 )
 from cooperation.model import statements as S
+from cooperation.outputs.site.consultation import home_notice
 from cooperation.outputs.site.html import (
     NO_SEARCH,
     esc,
@@ -27,6 +28,7 @@ class HomePages(LatePages):
         m, lang = self.m, self.lang
         page = self.start("index.md", self.t(m.short_title), "agreement/agreement.yaml")
         page.body.append(f'<p class="lead">{self.et(m.title)}</p>')
+        page.body.extend(filter(None, [home_notice(self)]))  # a draft out for statements, and what was heard
         page.body.append(self.md(m.purpose))
         statuses = [i.status.code for i in m.indicators]
         start, end = m.validity
@@ -79,7 +81,7 @@ class HomePages(LatePages):
         items = "".join(f'<li><strong>{statuses.count(code)}</strong> {self.action_status(code)}</li>' for code in codes)
         found = self.late_items
         if found:
-            late = self.late_counts(found.actions, found.indicators)
+            late = self.late_counts(found.actions, found.stale)
         else:
             late = self.w("late_none_short")
         return (f'<p>{esc(self.w("action_statuses_help").format(n=len(statuses)))}</p>'

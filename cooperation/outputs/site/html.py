@@ -268,6 +268,7 @@ class Download:
     size: int | None
     lang: str | None = None
     output: str = ""
+    detail: str = ""  # a record document's year or version, after its description
 
 
 def size_text(size: int, lang: str) -> str:

@@ -11,7 +11,6 @@ from cooperation.model import Indicator
 from cooperation.outputs.site import charts
 from cooperation.outputs.site.context import SiteContext
 from cooperation.outputs.site.html import NO_SEARCH, esc, facts_list
-from cooperation.outputs.site.memo import PAGES
 
 
 class IndicatorBlocks(SiteContext):
@@ -37,7 +36,7 @@ class IndicatorBlocks(SiteContext):
     def indicator_block(self, i: Indicator) -> str:
         """The sub-area page's block: level, facts, chart and small charts; the values table folded, and a link to
         the indicator's own page for the rest. Kept for the next build while nothing it shows changes."""
-        block, chart = PAGES.get(self.block_key(i, "indicator"), lambda: self.render_indicator_block(i))
+        block, chart = self.memo.get(self.block_key(i, "indicator"), lambda: self.render_indicator_block(i))
         if chart:
             self.assets[self.chart_asset(i)] = chart
         return block
@@ -88,7 +87,7 @@ class IndicatorBlocks(SiteContext):
 
     def chart_svg(self, i: Indicator) -> str:
         """The chart, drawn once per build and language whichever page asks first."""
-        return PAGES.get(("chart", *self.shown_from(i)),
+        return self.memo.get(("chart", *self.shown_from(i)),
                          lambda: charts.indicator_svg(self.m, i, self.lang, f"chart-{i.id.lower()}"))
 
 
@@ -106,7 +105,7 @@ class IndicatorBlocks(SiteContext):
     def values_html(self, i: Indicator) -> str:
         """The values by area and year, each area's progress level, and the notes on values under the table (the same
         on the sub-area page and the indicator's: its links are within the page; made once per build)."""
-        return PAGES.get(("values", *self.shown_from(i)), lambda: self.render_values(i))
+        return self.memo.get(("values", *self.shown_from(i)), lambda: self.render_values(i))
 
 
     def render_values(self, i: Indicator) -> str:
@@ -148,7 +147,7 @@ class IndicatorBlocks(SiteContext):
         """A small chart per area measured besides the main chart's, on the common scale with its ends written on
         it, its line in the area's progress level's colour; captioned with the area's latest value and level, and
         which direction is better (issue 32.2). Made once per build for both pages that show it."""
-        return PAGES.get(("small", *self.shown_from(i)), lambda: self.render_small_multiples(i))
+        return self.memo.get(("small", *self.shown_from(i)), lambda: self.render_small_multiples(i))
 
 
     def render_small_multiples(self, i: Indicator) -> str:

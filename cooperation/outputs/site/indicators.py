@@ -17,7 +17,6 @@ from cooperation.outputs.site.html import (
     heading_text,
 )
 from cooperation.outputs.site.indicator_blocks import IndicatorBlocks
-from cooperation.outputs.site.memo import PAGES
 
 
 class IndicatorPages(IndicatorBlocks):
@@ -62,7 +61,7 @@ class IndicatorPages(IndicatorBlocks):
         # kept for the next build while nothing it shows changes (an edit elsewhere renders none of these again)
         key = (*self.block_key(i, "page"), s.id, s.number, repr(s.title), goal.id, goal.number, repr(goal.title),
                tuple(charts.area_name(self.m, a, self.lang) for a in i.areas))
-        body, svg = PAGES.get(key, lambda: self.render_indicator_page(s, goal, i))
+        body, svg = self.memo.get(key, lambda: self.render_indicator_page(s, goal, i))
         page.body.extend(body)
         if svg:
             self.assets[self.chart_asset(i)] = svg

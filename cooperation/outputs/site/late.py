@@ -2,6 +2,8 @@
 and by party, as the model derives them once (cooperation.model.late)."""
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from cooperation.i18n import labels as L
 from cooperation.model.late import DELAYED, LateAction, StaleIndicator
 from cooperation.outputs.site.context import SiteContext
@@ -21,7 +23,7 @@ class LatePages(SiteContext):
         if not found:
             page.body.append(f"<p><strong>{esc(self.w('report_no_overdue'))}</strong></p>")
             return
-        page.body.append(f'<p class="late-summary">{esc(self.late_counts(found.actions, found.indicators))}</p>')
+        page.body.append(f'<p class="late-summary">{esc(self.late_counts(found.actions, found.stale))}</p>')
         page.body.append(f"## {heading_text(self.w('late_by_subarea'))} {{#osa-alueittain}}")
         for s, actions, indicators in found.by_subarea():
             page.body.append(f'<h3 class="compact" id="{esc(s.id)}">'
@@ -51,7 +53,7 @@ class LatePages(SiteContext):
             page.body.append(f"<p>{esc(self.w('report_no_overdue'))}</p>")
 
 
-    def late_counts(self, actions: list[LateAction], indicators: list[StaleIndicator]) -> str:
+    def late_counts(self, actions: Sequence[LateAction], indicators: Sequence[StaleIndicator]) -> str:
         """"3 toimenpidettä myöhässä, 1 mittarin tieto vanhentunut"."""
         parts = []
         if actions:

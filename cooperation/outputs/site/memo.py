@@ -1,4 +1,4 @@
-"""Renderings kept from one build of the site's pages to the next in the same process.
+"""Renderings kept from one build of the site's pages to the next in the same workspace (a preview session).
 
 `mkdocs serve` generates every page again after each edit, from a model loaded anew; an edit of one sub-area
 leaves the other sub-areas' indicators and texts as they were. A rendering is kept under a key made of every
@@ -56,6 +56,3 @@ class Memo:
     def __len__(self) -> int:
         return len(self._kept) + len(self._used)
 
-
-# the site's pages: one build at a time in a process (each language's MkDocs build in turn)
-PAGES = Memo()

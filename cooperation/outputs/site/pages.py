@@ -3,6 +3,7 @@ page family over a small site context (context.py), put together here."""
 from __future__ import annotations
 
 from cooperation.outputs.site.about import AboutPages
+from cooperation.outputs.site.consultation import ConsultationPages
 from cooperation.outputs.site.downloads import DownloadPages
 from cooperation.outputs.site.home import HomePages
 from cooperation.outputs.site.html import (
@@ -10,23 +11,24 @@ from cooperation.outputs.site.html import (
     esc,
 )
 from cooperation.outputs.site.indicators import IndicatorPages
-from cooperation.outputs.site.memo import PAGES
 from cooperation.outputs.site.parties import PartyPages
 from cooperation.outputs.site.record import RecordPages
 from cooperation.outputs.site.subareas import SubareaPages
 
 
-class Site(HomePages, SubareaPages, PartyPages, IndicatorPages, RecordPages, DownloadPages, AboutPages):
+class Site(HomePages, SubareaPages, PartyPages, IndicatorPages, RecordPages, DownloadPages, AboutPages,
+           ConsultationPages):
     """One language's pages of the site, family by family; ``build`` is their table of contents."""
 
     def build(self) -> dict[str, Page]:
-        PAGES.start()
+        self.memo.start()
         builders = [self.home, self.late_page, self.subarea_index, self.party_index, self.matrix, self.indicators, self.forums,
                     self.legal, self.rules, self.annexes, self.opendata, self.accessibility]
         for builder in builders:
             builder()
         self.history_pages()
         self.approvals_page()
+        self.consultation_pages()
         for subarea in self.m.subareas:
             self.subarea(subarea)
         for party in self.m.parties:
@@ -61,6 +63,10 @@ def page_nav(site: Site) -> list:
         {w("agreement"): [{w("legal_basis"): "saadosperusta.md"}, {w("rules_page"): "pelisaannot.md"},
                           {w("annexes"): "liitesopimukset.md"}]},
         {w("open_data"): [{w("downloads"): "lataukset/index.md"}, {w("data_format"): "tietomuoto.md"}]},
+        *([{w("consultations"): ["lausunnot/index.md"] + [{pages[f"lausunnot/{r.id}.md"].title: f"lausunnot/{r.id}.md"}
+                                                          for r in sorted(site.m.consultations, key=lambda r: r.opens,
+                                                                          reverse=True)]}]
+          if site.m.consultations else []),
         {w("history"): [{w("history"): "historia/index.md"},
                         {w("changes_since_signed"): "historia/allekirjoitetun-jalkeen.md"},
                         {w("signed_versions"): "historia/versiot.md"},

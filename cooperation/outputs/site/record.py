@@ -4,7 +4,15 @@ from __future__ import annotations
 import re
 import urllib.parse
 
-from cooperation.changes.diff import field_line, item_label, summary, text_runs, untranslated_note, value_line
+from cooperation.changes.diff import (
+    change_label,
+    field_line,
+    item_label,
+    summary,
+    text_runs,
+    untranslated_note,
+    value_line,
+)
 from cooperation.changes.record import AMENDMENT_PROPOSAL, BEFORE_SIGNING, CLASSES, class_counts, months, periods
 from cooperation.domain import AMENDMENT
 from cooperation.i18n import labels as L
@@ -16,6 +24,7 @@ from cooperation.model import (
 from cooperation.model import statements as S
 from cooperation.model.approvals import Version
 from cooperation.model.types import Decision
+from cooperation.outputs.site.consultation import answered_html
 from cooperation.outputs.site.context import SiteContext
 from cooperation.outputs.site.html import (
     NO_SEARCH,
@@ -28,10 +37,9 @@ from cooperation.outputs.site.html import (
     keep_whole,
     year_path,
 )
-from cooperation.outputs.site.memo import PAGES
 from cooperation.schemas import partial_date_span
 
-_HEX = re.compile(r"\b[0-9a-f]{12,64}\b")
+FINGERPRINT = re.compile(r"\b[0-9a-f]{12,64}\b")
 LATEST = 20  # the changes on the history page; each year's page holds all of that year's
 MOST_LINES = 200  # an entry's changes listed on the record's pages; any beyond are counted
 
@@ -71,11 +79,20 @@ class RecordPages(SiteContext):
                   or v == self.state.in_force]
         if signed:
             rows = [[self.release_link(v), esc(L.partial_date(v.date, lang) if v.date else "–"),
-                     esc(S.version_status(v, self.state, lang)), fingerprint_code(v.fingerprint)] for v in signed]
-            page.body.append(self.table([self.w("version"), self.w("version_date"), self.w("status"), self.w("fingerprint")],
+                     esc(S.version_status(v, self.state, lang)), self.version_files(v),
+                     fingerprint_code(v.fingerprint)] for v in signed]
+            page.body.append(self.table([self.w("version"), self.w("version_date"), self.w("status"),
+                                         self.w("version_files"), self.w("fingerprint")],
                                         rows, self.w("signed_versions"), stack=True))
         else:
             page.body.append(f"<p>{esc(self.w('no_signed_version'))}</p>")
+
+
+    def version_files(self, v: Version) -> str:
+        """A signed version's own Word and PDF, built from its tag (outputs.record): links to the downloads."""
+        files = [d for d in self.downloads if v.name and d.output in (f"signed-{v.name}", f"signed-{v.name}-pdf")]
+        base = self.href("lataukset/index.md")
+        return "<br>".join(f'<a href="{esc(base + d.name)}">{esc(d.name)}</a>' for d in files) or "–"
 
 
     def history_index(self, h) -> None:
@@ -128,7 +145,7 @@ class RecordPages(SiteContext):
                 anchors.add(anchor)
                 in_months.append((month, anchor, those))
             sections.append((period, in_months))
-        jumps = {}  # month → (anchor, changes in it): a month met in two periods is jumped to where it begins
+        jumps: dict[str, list] = {}  # month → (anchor, changes in it): a month met in two periods is jumped to where it begins
         for _, in_months in sections:
             for month, anchor, those in in_months:
                 jumps.setdefault(month, [anchor, 0])[1] += len(those)
@@ -239,12 +256,13 @@ class RecordPages(SiteContext):
     def entry_html(self, entry, level: int) -> str:
         """One change: its date and what changed as a heading (the place links point to), its class and pull
         request, and the changes themselves folded. Rendered once per build of a language (both pages show it)."""
+        answers = answered_html(self, entry.change.pull_request)  # the statements it answers (links from this page)
         key = ("history-entry", entry.change.commit, entry.change.parent, self.lang, self.m.main_language,
-               self.repo_url, level)
-        return PAGES.get(key, lambda: self._entry_html(entry, level))
+               self.repo_url, level, answers)
+        return self.memo.get(key, lambda: self._entry_html(entry, level, answers))
 
 
-    def _entry_html(self, entry, level: int) -> str:
+    def _entry_html(self, entry, level: int, answers: str = "") -> str:
         """Two or three lines folded: the date and what changed (the heading), then its class and the pull request's
         title, which open the list of changes, the pull request's link and the fingerprints."""
         lang, diff = self.lang, entry.diff
@@ -262,7 +280,7 @@ class RecordPages(SiteContext):
                 f'<details class="entry-changes"><summary>{self.badge("change", cls, CLASS_NAMES[cls][lang])} '
                 f"<span{self.title_lang_attr()}>{keep_whole(esc(entry.change.title))}</span> ({len(lines)})</summary>"
                 + (f'<p class="meta fine-print">{meta}</p>' if meta else "")
-                + f"{self.lines_html(lines, MOST_LINES)}</details></section>")
+                + f"{self.lines_html(lines, MOST_LINES)}</details>{answers}</section>")
 
 
     def history_filter(self, entries) -> str:
@@ -442,10 +460,10 @@ class RecordPages(SiteContext):
     def field_change_html(self, item, f, main: str) -> str:
         """A changed field; a text as an inline word diff (old words struck, new ones marked), all escaped."""
         if not f.text:  # a fingerprint a decision names is code, not words (nor a search snippet's "c29f12…")
-            return _HEX.sub(r"<code>\g<0></code>", esc(field_line(item, f, self.lang, main)))
+            return FINGERPRINT.sub(r"<code>\g<0></code>", esc(field_line(item, f, self.lang, main)))
         tags = {"=": ("", ""), "-": ("<del>", "</del>"), "+": ("<ins>", "</ins>")}
         runs = "".join(f"{tags[op][0]}{esc(text)}{tags[op][1]}" for op, text in text_runs(f, self.lang, main))
-        out = f'{esc(item_label(item, self.lang, main))} – {esc(f.titles.get(self.lang, f.path).lower())}: <span class="word-diff">{runs}</span>'
+        out = f'{esc(change_label(item, f, self.lang, main))}: <span class="word-diff">{runs}</span>'
         if f.untranslated:
             out += f' <strong class="untranslated">⚠ {esc(untranslated_note(f, self.lang))}</strong>'
         return out

@@ -8,6 +8,7 @@ from cooperation.model import (
     GOOD_LEVELS,
     Subarea,
 )
+from cooperation.outputs.site.consultation import goal_notice
 from cooperation.outputs.site.html import (
     NO_SEARCH,
     esc,
@@ -56,6 +57,7 @@ class SubareaPages(IndicatorBlocks):
         for goal in s.goals:
             page.body.append(f"## {heading_text(f'{goal.number} {self.t(goal.title)}')} {{#{goal.id.lower()}}}")
             page.body.append(f'<p class="meta">{esc(self.w("goal"))} {esc(goal.id)}</p>')
+            page.body.extend(filter(None, [goal_notice(self, goal, s)]))  # out for statements now, or what was said of it
             page.body.append(self.md(goal.description))
             if goal.actions:
                 page.body.append(f"### {heading_text(self.w('actions'))} {{#{goal.id.lower()}-actions}}")

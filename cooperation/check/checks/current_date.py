@@ -1,6 +1,6 @@
-"""Timeliness by the current date (cooperation.timeliness.today, injectable with --today): values for
-years not yet come are errors; actions past their end or not started, and indicators whose newest value is
-older than their monitoring interval allows, are warnings."""
+"""The checks by the current date (cooperation.timeliness.today, injectable with --today; the rules of lateness are
+in cooperation/timeliness.py): values for years not yet come are errors; actions past their end or not started, and
+indicators whose newest value is older than their monitoring interval allows, are warnings."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING

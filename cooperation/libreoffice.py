@@ -1,0 +1,193 @@
+"""LibreOffice headless, where it is installed: the page each heading of a Word document falls on in LibreOffice's
+own layout, so that a table of contents carries page numbers without asking Word to update its fields.
+
+One LibreOffice per document, side by side (each is one process on one core), each with a profile of its own
+(parallel runs, and a user's open LibreOffice, do not share a lock) copied from one made once per process: a new
+profile is initialised (``--terminate_after_init``) and given a Basic module whose macro opens the document hidden,
+moves a view cursor to each bookmark whose name starts with the given prefix and writes the page it is on.
+LibreOffice lays a document out in the background, so the pages are read again, a moment apart, until two readings
+agree. The document is only read: nothing LibreOffice writes goes into an output. The pages of a document are
+remembered per machine (cooperation/cache.py), keyed by its bytes and LibreOffice's version: the same document is
+laid out once. Where LibreOffice is missing, fails or runs out of time, the answer is None and the documents keep a
+table of contents without page numbers.
+"""
+from __future__ import annotations
+
+import atexit
+import hashlib
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from cooperation import cache
+from cooperation.background import STOPPING
+
+TIMEOUT = 300  # seconds for one LibreOffice run
+# the Basic module: Pages(document URL, listing path, bookmark prefix) writes "name<TAB>page" a line
+MACRO = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
+<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Layout" script:language="StarBasic">
+Sub Pages(source As String, listing As String, prefix As String)
+    Dim args(0) As New com.sun.star.beans.PropertyValue
+    args(0).Name = "Hidden"
+    args(0).Value = True
+    doc = StarDesktop.loadComponentFromURL(source, "_blank", 0, args())
+    cursor = doc.getCurrentController().getViewCursor()
+    Dim render(0) As New com.sun.star.beans.PropertyValue
+    render(0).Name = "IsPrinter"
+    render(0).Value = True
+    marks = doc.getBookmarks()
+    names = marks.getElementNames()
+    previous = ""
+    out = "-"
+    rounds = 0
+    REM LibreOffice lays a document out in the background: the pages are read until two readings agree
+    Do While out &lt;&gt; previous And rounds &lt; 50
+        previous = out
+        Wait 150
+        pages = doc.getRendererCount(doc, render())
+        cursor.jumpToLastPage()
+        out = ""
+        For i = 0 To UBound(names)
+            If Left(names(i), Len(prefix)) = prefix Then
+                cursor.gotoRange(marks.getByName(names(i)).getAnchor(), False)
+                out = out &amp; names(i) &amp; Chr(9) &amp; cursor.getPage() &amp; Chr(10)
+            End If
+        Next i
+        rounds = rounds + 1
+    Loop
+    f = FreeFile
+    Open listing For Output As #f
+    Print #f, out
+    Close #f
+    doc.close(True)
+End Sub
+</script:module>
+"""
+LIBRARY = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE library:library PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "library.dtd">
+<library:library xmlns:library="http://openoffice.org/2000/library" library:name="Standard" library:readonly="false" library:passwordprotected="false">
+ <library:element library:name="Layout"/>
+</library:library>
+"""
+
+
+def program() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def run(command: list[str], timeout: int = TIMEOUT) -> tuple[int, bytes]:
+    """A LibreOffice command in a session of its own (the wrapper script starts soffice.bin, and a timeout must
+    end both), ended when the build stops meanwhile (background.STOPPING); (exit code, stderr). TimeoutError when
+    it runs out of time, InterruptedError when the build stopped."""
+    if STOPPING.is_set():
+        raise InterruptedError("LibreOffice")
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            _, stderr = process.communicate(timeout=0.5)
+            return process.returncode, stderr
+        except subprocess.TimeoutExpired:
+            stopped = STOPPING.is_set()
+            if stopped or time.monotonic() > deadline:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.communicate()
+                raise (InterruptedError if stopped else TimeoutError)("LibreOffice") from None
+
+
+_lock = threading.Lock()
+_profile: list[Path] = []  # the profile made once per process (a folder removed at exit)
+
+
+def _template_profile(soffice: str) -> Path | None:
+    with _lock:
+        if _profile and _profile[0].is_dir():
+            return _profile[0]
+        _profile.clear()  # made in a temporary folder a command has since removed: made again
+        folder = Path(tempfile.mkdtemp(prefix="cooperation-libreoffice-"))
+        atexit.register(shutil.rmtree, folder, True)
+        profile = folder / "profile"
+        code, _ = run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--terminate_after_init"])
+        basic = profile / "user" / "basic" / "Standard"
+        if code != 0 or not basic.is_dir():
+            return None
+        (basic / "Layout.xba").write_text(MACRO, encoding="utf-8")
+        (basic / "script.xlb").write_text(LIBRARY, encoding="utf-8")
+        _profile.append(profile)
+        return profile
+
+
+def _version(soffice: str) -> str:
+    """What decides the layout besides the document: LibreOffice's program (its path and size, read once)."""
+    try:
+        real = Path(os.path.realpath(soffice))
+        info = (real.parent / "soffice.bin").stat() if (real.parent / "soffice.bin").exists() else real.stat()
+        return f"{real}\0{info.st_size}\0{info.st_mtime_ns}"
+    except OSError:
+        return soffice
+
+
+def heading_pages(documents: dict[str, bytes], prefix: str = "_Toc") -> dict[str, dict[str, int]] | None:
+    """Key → {bookmark: page} for each Word document (key → its bytes), the bookmarks whose names start with
+    ``prefix``, as LibreOffice lays the document out; None where LibreOffice is not installed or fails."""
+    soffice = program()
+    if soffice is None or not documents:
+        return None
+    version = _version(soffice)
+    keys = {key: hashlib.sha256(f"{version}\0{prefix}\0".encode() + data).hexdigest() for key, data in documents.items()}
+    found: dict[str, dict[str, int]] = {}
+    for key, digest in keys.items():
+        known = cache.get("layout", digest)
+        if isinstance(known, dict):
+            found[key] = {name: int(page) for name, page in known.items()}
+    missing = {key: data for key, data in documents.items() if key not in found}
+    if missing:
+        laid_out = _lay_out(soffice, missing, prefix)
+        if laid_out is None:
+            return None
+        for key, pages in laid_out.items():
+            cache.put("layout", keys[key], pages)
+        found.update(laid_out)
+    return found
+
+
+def _lay_out(soffice: str, documents: dict[str, bytes], prefix: str) -> dict[str, dict[str, int]] | None:
+    try:
+        template = _template_profile(soffice)
+    except (OSError, TimeoutError, InterruptedError):
+        return None
+    if template is None:
+        return None
+    with tempfile.TemporaryDirectory(prefix="cooperation-layout-") as tmp:
+        folder = Path(tmp)
+
+        def one(index: int, data: bytes) -> dict[str, int] | None:
+            source, listing = folder / f"document-{index}.docx", folder / f"pages-{index}.txt"
+            profile = folder / f"profile-{index}"
+            source.write_bytes(data)
+            shutil.copytree(template, profile)
+            try:
+                run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", "--nologo",
+                     f'macro:///Standard.Layout.Pages("{source.as_uri()}","{listing}","{prefix}")'])
+            except (TimeoutError, InterruptedError, OSError):
+                return None
+            if not listing.is_file():
+                return None
+            pages = {}
+            for line in listing.read_text(encoding="utf-8", errors="replace").splitlines():
+                name, _, page = line.partition("\t")
+                if name.startswith(prefix) and page.strip().isdigit():
+                    pages[name] = int(page)
+            return pages
+        with ThreadPoolExecutor(max_workers=max(1, len(documents))) as pool:
+            found = list(pool.map(one, range(len(documents)), documents.values()))
+    if any(pages is None for pages in found):
+        return None
+    return {key: pages for key, pages in zip(documents, found) if pages is not None}
