@@ -69,6 +69,13 @@ def article(site: Path, path: str) -> str:
     return text[text.index("<article"):text.index("</article>")]
 
 
+def readable(html: str) -> str:
+    """What a reader (or a screen reader) meets of a page's HTML: its text and the attributes said aloud; not the
+    addresses and anchors, which are Finnish on every language's pages (/sv/historia/#muutos-…)."""
+    said = " ".join(re.findall(r'(?:aria-label|title|alt)="([^"]*)"', html))
+    return re.sub(r"<[^>]+>", " ", html) + " " + said
+
+
 @pytest.fixture(scope="module")
 def term(tmp_path_factory) -> dict:
     """The example region over a term: 250 commits from 6.1.2025 to 20.11.2026, one of them with an untrusted title;
@@ -113,7 +120,7 @@ def test_the_first_and_the_last_change_are_on_the_history_pages_in_both_language
         if lang == "sv":  # the change titles come from git in Finnish: marked so, and no Finnish word of ours
             assert 'lang="fi">Päätökset ja versio 1.1' in index
             for word in ("muutosta", "Ennen allekirjoittamista", "Uusimmat muutokset", "muutosehdotus"):
-                assert word not in re.sub(r'<span lang="fi">.*?</span>', "", index + oldest), word
+                assert word not in readable(re.sub(r'<span lang="fi">.*?</span>', "", index + oldest)), word
 
 
 def test_the_changes_are_grouped_by_version_and_month(term):
@@ -161,12 +168,16 @@ def test_goal_histories_are_complete_the_newest_listed_the_earlier_folded(term):
 def test_a_second_build_with_unchanged_data_reads_no_old_revision(term, tmp_path):
     """Nothing of git's old revisions is read: each commit's diff, the changes since the version in force (keyed
     by its commit and a digest of the files) and what each text holds come from the cache; so do `approvals` and
-    the yearly report's changes."""
+    the yearly report's changes (at its second run: the fixture's build made no report)."""
+    report = ("report", "2026", "--root", term["root"], "--out", tmp_path / "report")
+    with reads_of_old_revisions() as reads:
+        assert run_cli(*report).returncode == 0
+    assert reads[0] > 0  # the year before's data, read once
     with reads_of_old_revisions(refuse=True):
         ran = run_cli("site", "--root", term["root"], "--out", tmp_path / "out")
         assert ran.returncode == 0, ran.stderr
         assert run_cli("approvals", "--root", term["root"]).returncode == 0
-        ran = run_cli("report", "2026", "--root", term["root"], "--out", tmp_path / "report")
+        ran = run_cli(*report)
         assert ran.returncode == 0, ran.stderr
     assert article(tmp_path / "out" / "site", "historia/allekirjoitetun-jalkeen") == \
         article(term["site"], "historia/allekirjoitetun-jalkeen")

@@ -14,6 +14,7 @@ import json
 import shutil
 import tempfile
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -185,24 +186,34 @@ class _Committed:
     def since_signed(self, in_force: str, current: Sources) -> Diff:
         """The files as they are against the version in force (held by commit ``in_force``): once per machine for
         one such commit and one digest of the files (the version's files are not read when it is known)."""
-        key = f"{self.prefix}\0{in_force}\0files:{current.digest}"  # the commit-diff cache's, the files for a commit
-        found = cache.get("commit-diff", key) if current.digest else None
-        if found is not None:
-            return from_json_data(found["diff"])
-        if in_force not in self.signed:
-            skipped: list[gitrepo.Skipped] = []  # what the version's files held that was not read: in its diff
-            revisions = _Revisions(self.repo, self.prefix, skipped)
-            try:
-                self.signed[in_force] = (revisions.get(in_force).sources, skipped)
-            finally:
-                revisions.close()
-        signed, skipped = self.signed[in_force]
-        diff = compare(signed, current)
-        diff.skipped = list(skipped)
-        record = json.loads(json.dumps({"diff": to_json_data(diff), "skipped": []}))  # as a warm build reads it
-        if current.digest:
-            cache.put("commit-diff", key, record)
-        return from_json_data(record["diff"])
+        def read() -> tuple[Sources, list[gitrepo.Skipped]]:
+            if in_force not in self.signed:
+                skipped: list[gitrepo.Skipped] = []  # what the version's files held that was not read: in its diff
+                revisions = _Revisions(self.repo, self.prefix, skipped)
+                try:
+                    self.signed[in_force] = (revisions.get(in_force).sources, skipped)
+                finally:
+                    revisions.close()
+            return self.signed[in_force]
+        return against_files(self.prefix, in_force, current, read)
+
+
+def against_files(prefix: str, commit: str, current: Sources,
+                  read: Callable[[], tuple[Sources, list[gitrepo.Skipped]]]) -> Diff:
+    """The files as they are (``current``) against the data of ``commit`` (``read()`` gives it, with what it held
+    that was not read): kept in the commit-diff cache by the commit and a digest of the files, so the same files
+    read nothing old again (the changes since the version in force, the yearly report's changes of its year)."""
+    key = f"{prefix}\0{commit}\0files:{current.digest}"  # a commit's diff against the files rather than a commit
+    found = cache.get("commit-diff", key) if current.digest else None
+    if found is not None:
+        return from_json_data(found["diff"])
+    old, skipped = read()
+    diff = compare(old, current)
+    diff.skipped = list(skipped)
+    record = json.loads(json.dumps({"diff": to_json_data(diff), "skipped": []}))  # as a warm build reads it
+    if current.digest:
+        cache.put("commit-diff", key, record)
+    return from_json_data(record["diff"])
 
 
 def _committed(root: Path, limit: int | None = None, start: str | None = None) -> _Committed | None:

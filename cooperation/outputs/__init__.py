@@ -13,6 +13,7 @@ import importlib
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cooperation.background import Background
@@ -267,7 +268,48 @@ def record(model: Agreement, sources: Sources, notes: list[str] | None = None) -
         if not (version.tags and version.commit and state.all_approved(version)):
             continue
         outputs += _signed(root, state, version, notes)
-    return outputs
+    return [_remembered(output, sources) for output in outputs]
+
+
+def _remembered(output: Output, sources: Sources) -> Output:
+    """A record's document remembered per machine (cooperation/cache.py): it is made from old revisions and the files
+    as they are, so it is kept by what it depends on — this program, its templates, the files' digest, git's commits
+    and tags, the day (and SOURCE_DATE_EPOCH), the languages and the Word documents a PDF converts — and a warm build reads no old revision
+    (issue 31). An option beyond those (another template) renders it anew."""
+    import base64
+    import dataclasses
+    import datetime
+    import hashlib
+    import os
+
+    from cooperation import cache
+    from cooperation.changes import gitrepo
+    from cooperation.timeliness import today
+    inner = output.render_all
+    if inner is None or not sources.digest:
+        return output
+    templates = hashlib.sha256()
+    for path in sorted((Path(__file__).resolve().parent.parent / "resources" / "templates").glob("*")):
+        templates.update(path.name.encode() + b"\0" + path.read_bytes())
+
+    def render_all(model, sources_, langs, made_from: dict[str, bytes] | None = None, **options) -> dict[str, bytes]:
+        if options:
+            return inner(model, sources_, langs, made_from=made_from, **options) if made_from is not None else \
+                inner(model, sources_, langs, **options)
+        converted = hashlib.sha256(b"".join(hashlib.sha256(made_from[k]).digest() + k.encode()
+                                            for k in sorted(made_from))).hexdigest() if made_from is not None else ""
+        day: datetime.date = today()
+        key = "\0".join([output.name, output.detail, ",".join(langs), templates.hexdigest(), sources.digest,
+                         *gitrepo.state(sources.root), day.isoformat(), os.environ.get("SOURCE_DATE_EPOCH", ""),
+                         converted])
+        found = cache.get("record-document", key)
+        if isinstance(found, dict):
+            return {name: base64.b64decode(data) for name, data in found.items()}
+        made = inner(model, sources_, langs, made_from=made_from) if made_from is not None else \
+            inner(model, sources_, langs)
+        cache.put("record-document", key, {name: base64.b64encode(data).decode("ascii") for name, data in made.items()})
+        return made
+    return dataclasses.replace(output, render_all=render_all)
 
 
 def _signed(root, state, version, notes: list[str] | None) -> list[Output]:

@@ -536,17 +536,20 @@ def changes_of_year(root: Path, year: int, sources, workdir: Path) -> tuple[Diff
     when git has no data from before the year; (None, "none") outside git. Commits do not change, so a later
     correction (committed in a later year) leaves a past year's report as it was."""
     from cooperation.changes import gitrepo
-    from cooperation.changes.diff import compare
-    from cooperation.changes.snapshot import export_year
+    from cooperation.changes.history import against_files
+    from cooperation.changes.snapshot import last_commit_of_year
     from cooperation.load.sources import load_sources
     try:
-        gitrepo.locate(root)
+        repo, prefix = gitrepo.locate(root)
     except (gitrepo.GitError, ValueError, OSError):
         return None, "none"
-    found = export_year(root, year - 1, workdir)
+    found = last_commit_of_year(root, year - 1)
     if found is None:
         return None, "first"
-    return compare(load_sources(found[0]), sources), "diff"
+    commit = found[0]
+    # the year before's data is read once per machine for the same files (the commit-diff cache)
+    return against_files(prefix, commit, sources,
+                         lambda: (load_sources(gitrepo.export(repo, prefix, commit, workdir)), [])), "diff"
 
 
 def completed_years(model: Agreement, root: Path, today: datetime.date) -> list[int]:
