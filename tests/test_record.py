@@ -332,3 +332,34 @@ def test_a_year_of_500_changes_reads_on_a_phone_and_is_axe_clean(browser, year_o
         context.close()
     finally:
         server.shutdown()
+
+
+def test_a_record_document_is_remembered_by_what_it_depends_on(tmp_path, monkeypatch):
+    """The site's record documents (a past year's report, a signed version, the amendment package) are made from old
+    revisions: remembered per machine, made again when the files, the day, the languages or the Word documents a PDF
+    converts change."""
+    from cooperation.load.sources import Sources
+    from cooperation.outputs import Output, _remembered
+    monkeypatch.setenv("YHTEISTYOSOPIMUS_CACHE", str(tmp_path / "cache"))
+    made = []
+
+    def render_all(model, sources, langs, made_from=None):
+        made.append((tuple(langs), made_from))
+        return {lang: f"{lang} {len(made)}".encode() for lang in langs}
+    output = Output("signed-v1.0", "{id}-1.0-{lang}.docx", "dl_signed_docx", lambda *a: b"", per_language=True,
+                    detail="1.0", render_all=render_all)
+
+    def rendered(digest: str, langs=("fi", "sv"), **options):
+        return _remembered(output, Sources(tmp_path, digest=digest)).render_all(None, None, list(langs), **options)
+    first = rendered("a")
+    assert rendered("a") == first == {"fi": b"fi 1", "sv": b"sv 1"} and len(made) == 1  # the same bytes, not made again
+    assert rendered("b") == {"fi": b"fi 2", "sv": b"sv 2"}  # another digest of the files
+    assert rendered("a", ("fi",)) == {"fi": b"fi 3"}
+    assert rendered("a", made_from={"fi": b"x"}) != rendered("a", made_from={"fi": b"y"})  # a PDF of other Word
+    from cooperation.timeliness import fixed_today
+    with fixed_today(datetime.date(2030, 1, 1)):  # --today: another year's reports may be complete
+        rendered("a")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # the documents' own dates
+    rendered("a")
+    assert len(made) == 7
+    assert _remembered(output, Sources(tmp_path)) is output  # files not read as a whole: nothing remembered
