@@ -163,6 +163,10 @@ def test_goal_histories_are_complete_the_newest_listed_the_earlier_folded(term):
         part = part[:part.index("</details>")]
         assert part.count("<li>") >= len(touched) and "aiempaa muutosta" in part
         assert f"muutos-{touched[-1][0].change.commit[:10]}" in part  # the oldest: the first version added it
+    # a change too long for a heading is named by its field's title in the page's language, never by its key
+    assert "HYTE-1, tavoite: teksti muutettu" in hyte and ", title:" not in hyte
+    hyte_sv = article(term["site"] / "sv", "osa-alueet/hyte")
+    assert "HYTE-1, mål: texten ändrad" in hyte_sv and ", title:" not in hyte_sv
 
 
 def test_a_second_build_with_unchanged_data_reads_no_old_revision(term, tmp_path):

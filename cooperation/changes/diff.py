@@ -681,7 +681,7 @@ def summary(diff: Diff, lang: str = "fi", limit: int = SUMMARY_ITEMS) -> str:
             sentence = field_line(item, f, lang, main)
             if len(sentence) > SUMMARY_SENTENCE_CHARS:
                 where = f.where[1] if f.where else (f.path,)
-                name = title(f.file_kind, tuple(p for p in where if not isinstance(p, int)), lang) \
+                name = title(f.file_kind, tuple(where), lang) \
                     if f.file_kind else f.titles.get(lang, f.path).lower()
                 sentence = f"{label(item, lang, main)}, " + phrase("text_changed", lang).format(field=name)
             parts.append(sentence)
