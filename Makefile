@@ -62,6 +62,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_report.py --repeat $(REPEAT)
 	$(BIN)/python benchmarks/bench_workbook.py --repeat $(REPEAT)
 	$(BIN)/python benchmarks/bench_amendment.py
+	$(BIN)/python benchmarks/bench_history.py --repeat $(REPEAT)
 
 clean:
 	rm -rf $(OUT) site .pytest_cache
