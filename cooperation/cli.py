@@ -351,8 +351,8 @@ def cmd_amendment(args) -> int:
     except NothingToDecide as exc:
         what = {"monitoring": "vain seurantapäivityksiä", "editorial": "vain toimituksellisia muutoksia"}.get(
             exc.change_class or "", "sopimuksen tiedot eivät ole muuttuneet")
-        sys.stderr.write(f"virhe: versioiden välillä ei ole sopimusmuutoksia ({what}), joten valtuustoilla ei ole "
-                         "hyväksyttävää; muutospakettia ei tehty, mitään ei kirjoitettu\n")
+        sys.stderr.write(f"virhe: versioiden välillä ei ole sopimusmuutoksia ({what}), joten päätettävää ei ole: "
+                         "valtuustoilla ei ole hyväksyttävää; muutospakettia ei tehty, mitään ei kirjoitettu\n")
         return EXIT_DATA
     targets = {args.out / name: data for name, data in files.items()}
     write_all_atomic(targets)

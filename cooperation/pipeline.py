@@ -122,8 +122,8 @@ def amendment_files(root: Path, base: str, head: str | None, request: str | None
                     workspace: Workspace | None = None) -> dict[str, bytes]:
     """The amendment package of ``head`` (None: the files as they are) against ``base``: both versions loaded,
     checked and built; GitError when a revision does not exist or ``base`` is not an ancestor of ``head``;
-    ModelError (with the problems, the older version's first) when either version has errors; SameText when both
-    have one fingerprint, NothingToDecide when no change between them is an amendment (nothing for the councils to
+    ModelError (with the problems, the older version's first) when either version has errors; SameText when nothing
+    differs, NothingToDecide when no change between them is an amendment (nothing for the councils to
     approve either way). ``request``: the pull request's description, the draft decision's rationale when the data
     has none of its own.
 
@@ -164,9 +164,9 @@ def amendment_files(root: Path, base: str, head: str | None, request: str | None
             except ModelError:
                 _older_documents(older, base_sources, root, base_commit, [])  # the older version's problems are told first
                 raise
-            if fingerprint_of(base_sources) == head_model.fingerprint:
-                raise SameText(head_model.fingerprint)
             diff = compare(base_sources, head_sources)
+            if diff.change_class is None and fingerprint_of(base_sources) == head_model.fingerprint:
+                raise SameText(head_model.fingerprint)  # nothing changed at all; monitoring only is NothingToDecide
             require_amendment(diff)
             package = Package(diff, head_model, base_version(base_sources, head_model, diff.fingerprint_old),
                               own_rationale(base_sources, head_model), request)

@@ -155,7 +155,8 @@ def test_a_package_without_an_amendment_is_refused_and_nothing_is_written(small_
     root = _clone(small_repo, tmp_path)
     out = tmp_path / "out"
     same = run_cli("amendment", "HEAD", "HEAD", "--root", root, "--out", out)
-    assert same.returncode == 1 and "ei ole sopimusmuutoksia" in same.stderr and "mitään ei kirjoitettu" in same.stderr
+    # the same text on both sides: said so with its fingerprint (pipeline.SameText)
+    assert same.returncode == 1 and "sama sormenjälki" in same.stderr and "mitään ei kirjoitettu" in same.stderr
     # monitoring only: a status, a decision and a value
     edit(root, "subareas/hyte.yaml", lambda d: d["goals"][0]["actions"][0].update(status="delayed",
                                                                                    status_reason="Rahoitus puuttuu."))

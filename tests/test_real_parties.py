@@ -71,7 +71,8 @@ def test_word_numbers_the_parties_in_the_files_order_with_the_defined_terms_as_l
     import re
 
     from docx import Document
-    paragraphs = [p.text for p in Document(str(thirty_docx)).paragraphs]
+    # numbers are kept whole on a line: a no-break space and a non-breaking hyphen in each business id
+    paragraphs = [p.text.replace("\xa0", " ").replace("\u2011", "-") for p in Document(str(thirty_docx)).paragraphs]
     start = paragraphs.index("1 Sopijapuolet")
     section = paragraphs[start + 1:paragraphs.index(next(p for p in paragraphs[start + 1:] if re.match(r"2 ", p)))]
     numbered = [int(m.group(1)) for p in section if (m := re.match(r"(\d+)\. ", p))]

@@ -55,7 +55,7 @@ def section(texts: list[str], heading: str, following: tuple[str, ...]) -> list[
 def report(root: Path, out: Path, year: int = 2026) -> dict[str, Path]:
     done = run_cli("report", str(year), "--root", root, "--today", TODAY, "--out", out)
     assert done.returncode == 0, done.stderr
-    return {p.stem.rsplit("-", 1)[1]: p for p in out.glob("seurantaraportti-*.docx")}
+    return {p.stem.rsplit("-", 1)[1]: p for p in out.glob(f"*-{year}-*.docx")}  # named in the main language
 
 
 def late_minimal(root: Path) -> Path:

@@ -66,7 +66,7 @@ def test_a_measurement_change_names_the_value_and_dates_read_as_dates(history_si
     assert re.search(r"<li>Mittaustulokset: HYTE-1-M1, Koko alue, 2025: 12,5 → 13,4 <span class=\"badge change-monitoring\"",
                      html)
     assert "muutettu" not in text.split("Mittaustulos")[0][-40:]  # no count in place of the value
-    assert "→ 1.3.2026" in text and "2026-03-01" not in text
+    assert "version päivämäärä lisätty: 1.3.2026" in text and "2026-03-01" not in text
 
 
 def test_the_filter_shows_one_class_without_javascript(browser, history_site, tmp_path):

@@ -57,7 +57,7 @@ def test_late_is_derived_once_in_the_model(sites):
         ("hyte", ["HYTE-1-T1"], []), ("henkilosto", ["HENK-1-T1"], []), ("elinvoima", ["ELI-1-T1"], ["ELI-1-M1"])]
     assert [x.action.id for x in found.for_party("beta", "beta")[0]] == ["HYTE-1-T1", "ELI-1-T1"]
     nothing = late(load(sites["none"][0])[0], TEST_TODAY)
-    assert not nothing and nothing.actions == [] and nothing.indicators == []
+    assert not nothing and nothing.actions == () and nothing.stale == ()  # tuples: the model is frozen
 
 
 ITEM = re.compile(r"\b((?:HYTE|HENK|ELI)-1-[TM]1)\b")

@@ -99,7 +99,9 @@ def test_a_reader_finds_by_word_or_id(browser, served_site, lang, query, expecte
 def test_charts_legends_and_value_tables_are_not_in_the_index(example_site, model, lang):
     """Issue 25.4: snippets showed the charts' legends ("Koko alue, tavoitepolku, Lähtötaso…")."""
     texts = " ".join(d["text"] for d in index(example_site, lang)["docs"])
-    assert not re.search(rf"\b{L.word('target_path', lang)}\b", texts)  # the legend's word ("tavoitepolkuineen" in prose is)
+    prose = " ".join(d["text"] for d in index(example_site, lang)["docs"] if not d["location"].startswith("ohje/"))
+    # the legend's word (the editor guide describes the charts in prose: "katkoviivana tavoitepolku", allowed)
+    assert not re.search(rf"\b{L.word('target_path', lang)}\b", prose)
     assert L.word("by_area_help", lang) not in texts
     # the folded values' summary ("… (14 aluetta)") and the link to the indicator's page
     assert L.word("values_folded", lang) + " (" not in texts and L.word("indicator_page_link", lang) not in texts

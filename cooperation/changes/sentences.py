@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING, Any
 from cooperation.i18n import labels as L
 from cooperation.i18n.labels import DIFF_WORDS as WORDS
 from cooperation.i18n.messages import ITEM_KINDS
+from cooperation.i18n.sentence_words import PHRASES
+from cooperation.i18n.sentence_words import SV_ITEMS as _SV_ITEMS
 from cooperation.model import statements as S
 from cooperation.schemas import default_schemas, titles_of
 
@@ -32,42 +34,6 @@ LANGS = ("fi", "sv", "en")
 SHORT_TEXT = 100  # a text at most this long is quoted whole in a sentence; a longer one "muutettu" (documents show it)
 WHOLE_VALUES = ("baseline", "target", "schedule", "validity", "council_term")  # dicts told as one value
 _ISO_DAY = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-
-PHRASES = {
-    "status_updated": {"fi": "tila päivitetty {date}: {status}", "sv": "status uppdaterad {date}: {status}",
-                       "en": "status updated {date}: {status}"},
-    "status_update_removed": {"fi": "tilan päivitys {date} ({status}) poistettu",
-                              "sv": "statusuppdateringen {date} ({status}) borttagen",
-                              "en": "status update {date} ({status}) removed"},
-    "status_update_corrected": {"fi": "tilan päivitys {date} korjattu: {status}",
-                                "sv": "statusuppdateringen {date} rättad: {status}",
-                                "en": "status update {date} corrected: {status}"},
-    "decision_removed": {"fi": "Päätös poistettu: {decision}", "sv": "Beslut borttaget: {decision}",
-                         "en": "Decision removed: {decision}"},
-    "decision_corrected": {"fi": "Päätös korjattu: {decision}: {changes}", "sv": "Beslut rättat: {decision}: {changes}",
-                           "en": "Decision corrected: {decision}: {changes}"},
-    "signatory_added": {"fi": "allekirjoittaja lisätty: {who}", "sv": "undertecknare tillagd: {who}",
-                        "en": "signatory added: {who}"},
-    "signatory_removed": {"fi": "allekirjoittaja poistettu: {who}", "sv": "undertecknare borttagen: {who}",
-                          "en": "signatory removed: {who}"},
-    "value_added": {"fi": "{field} lisätty: {new}", "sv": "{field}: {new} (ny uppgift)", "en": "{field} added: {new}"},
-    "value_removed": {"fi": "{field} poistettu (oli: {old})", "sv": "{field}: uppgiften borttagen (var: {old})",
-                      "en": "{field} removed (was: {old})"},
-    "text_changed": {"fi": "{field}: teksti muutettu", "sv": "{field}: texten ändrad", "en": "{field}: text changed"},
-    "changed_in": {"fi": "{field}: {language} teksti muutettu", "sv": "{field}: texten på {language} ändrad",
-                   "en": "{field}: the {language} text changed"},
-    "new_item": {"fi": "Uusi {kind} {label}", "sv": "{kind} {label}", "en": "New {kind} {label}"},
-    "removed_item": {"fi": "Poistettu {kind} {label}", "sv": "{kind} {label}", "en": "Removed {kind} {label}"},
-}
-# Swedish adjectives agree with the noun: "Nytt mål", "Ny åtgärd", "Borttaget forum"
-_SV_ITEMS = {
-    "added": {"goal": "Nytt mål", "action": "Ny åtgärd", "indicator": "Ny indikator", "forum": "Nytt forum",
-              "annex": "Nytt bilageavtal", "party": "Ny part", "subarea": "Nytt delområde", "agreement": "Nytt avtal"},
-    "removed": {"goal": "Borttaget mål", "action": "Borttagen åtgärd", "indicator": "Borttagen indikator",
-                "forum": "Borttaget forum", "annex": "Borttaget bilageavtal", "party": "Borttagen part",
-                "subarea": "Borttaget delområde", "agreement": "Borttaget avtal"},
-}
-
 
 def item_phrase(change: str, kind: str, shown: str, lang: str) -> str:
     """"Uusi toimenpide HYTE-1-T3", "Nytt mål HYTE-9", "Borttagen åtgärd HYTE-1-T2"."""

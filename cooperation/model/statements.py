@@ -4,6 +4,8 @@ versions pages, the Word cover and footer, the PDF's keywords, the yearly report
 from __future__ import annotations
 
 from cooperation.i18n import labels as L
+from cooperation.i18n.sentence_words import COMPETENT_BODY as _COMPETENT_BODY
+from cooperation.i18n.sentence_words import DECIDED as _DECIDED
 from cooperation.model.approvals import DRAFT, EARLIER, IN_FORCE, PENDING, PROPOSAL, Standing, Version, VersionState
 from cooperation.model.types import Party
 
@@ -113,15 +115,6 @@ __all__ = ["DRAFT", "IN_FORCE", "PROPOSAL", "agreement_status", "standing_text",
 # "Kuusiniemen kaupunginvaltuusto"): the words before it are the genitive already, and the body's name follows them
 _FI_OWN_WORDS = {"kaupunki": "", "kunta": "", "hyvinvointialue": "", "liitto": "liiton", "kuntayhtymä": "kuntayhtymän",
                  "yhtymä": "yhtymän"}
-_DECIDED = {
-    "approved": {"fi": "hyväksyi sopimuksen", "sv": "godkände avtalet", "en": "approved the agreement"},
-    "rejected": {"fi": "hylkäsi sopimuksen", "sv": "förkastade avtalet", "en": "rejected the agreement"},
-    "tabled": {"fi": "jätti sopimuksen pöydälle", "sv": "bordlade avtalet", "en": "tabled the agreement"},
-    "returned": {"fi": "palautti sopimuksen uudelleen valmisteltavaksi", "sv": "återremitterade avtalet",
-                 "en": "returned the agreement for re-preparation"},
-    "noted": {"fi": "merkitsi sopimuksen tiedoksi", "sv": "antecknade avtalet för kännedom",
-              "en": "noted the agreement"},
-}
 
 
 def party_body(party_name: str, body: str, lang: str) -> str:
@@ -178,7 +171,6 @@ _BODIES_BY_KIND = {
     "education_consortium": {"fi": ("yhtymähallitus", "yhtymävaltuusto"), "sv": ("samkommunsstyrelsen", "samkommunsfullmäktige"),
                              "en": ("board of the consortium", "council of the consortium")},
 }
-_COMPETENT_BODY = {"fi": "osapuolen toimivaltainen toimielin", "sv": "partens behöriga organ", "en": "the party's competent body"}
 
 
 def competent_bodies(party: Party, lang: str) -> tuple[str | None, str]:
