@@ -95,6 +95,7 @@ CHANGES: dict[tuple[str, tuple[str, ...]], tuple[str, Callable[[dict], object]]]
                                                          lambda d: d["responsible_persons"][0].update(github="uusi")),
     ("agreement", ("accessibility",)): ("agreement/agreement.yaml",
                                         lambda d: d["accessibility"].update(reviewed="2026-11-28")),
+    ("agreement", ("record_start",)): ("agreement/agreement.yaml", lambda d: d.update(record_start="2026-01-01")),
     ("subarea", ("goals", "*", "actions", "*", "status_history")): (
         "subareas/hyte.yaml", lambda d: action(d).update(status_history=[
             {"date": "2026-03-01", "status": action(d)["status"], "note": "Todettu johtoryhmässä."}])),
