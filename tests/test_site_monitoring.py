@@ -65,6 +65,7 @@ def test_each_sub_area_says_when_it_was_last_updated(tmp_path):
         site.build()
     tilat = " ".join(site.pages["osa-alueet/tilat.md"].markdown_text().split())
     assert "Uppdaterad: 1.3.2026" in tilat
-    # change titles come from git in the main language: marked so on the Swedish pages
+    # change titles come from git in the main language: marked so on the Swedish pages; linked to the change on its
+    # year's page (issue 31: the record of the term, a page per year)
     hyte = site.pages["osa-alueet/hyte.md"].markdown_text()
-    assert re.search(r'<span lang="fi"><a href="[^"]*historia/#muutos-[0-9a-f]+">Seuranta</a></span>', hyte), hyte
+    assert re.search(r'<span lang="fi"><a href="[^"]*historia/2026/#muutos-[0-9a-f]+">Seuranta</a></span>', hyte), hyte

@@ -197,7 +197,8 @@ class RecordPages(SiteContext):
             first, last = iso_date(period.entries[-1].change.date), iso_date(period.entries[0].change.date)
             span = first if first == last else f"{first}–{last}"
             link = self.link(year_path(period.entries[0].year), self.period_title(period), period.anchor)
-            items.append(f"<li>{link}: {esc(_count(len(period.entries), self.lang))}, {esc(span)}<br>"
+            # (a space before the line break: the search index reads "…2026 Sopimus…", not "…2026Sopimus…")
+            items.append(f"<li>{link}: {esc(_count(len(period.entries), self.lang))}, {esc(span)} <br>"
                          f'<span class="fine-print">{esc(self.period_text(period))}</span></li>')
         return "<ul>" + "".join(items) + "</ul>"
 
