@@ -6,9 +6,9 @@ the synthetic region, each against the same build of the 1-commit repository, as
 
 - warm: the cache holds every commit's diff (a build before it made them): goal ≤ 1.3x at 2,000 commits, the
   record's pages (a page per year, every change) included.
-- cold: the record's entries of the cache (the commits' diffs, the history read whole, the changes since the
-  version in force, what each text a decision leads to holds) removed before each run: every commit's diff is
-  computed. The Word documents' PDFs stay cached, as on a machine that built the site before. Cold runs are long
+- cold: the record's entries of the cache (the commits' diffs and the files against a commit, the record's
+  documents made from old revisions, what each text a decision leads to holds) removed before each run: every
+  commit's diff is computed. The Word documents' PDFs stay cached, as on a machine that built the site before. Cold runs are long
   (about a minute per 1,000 commits of the large region): ``--cold-repeat`` pairs each (default 1).
 
 The repositories are made with `git fast-import` (benchmarks/repository.py): the first commit holds the region, each
@@ -40,7 +40,7 @@ from synthetic import SMALL, generate, region_folder  # noqa: E402
 COMMITS = (1, 10, 40) if SMALL else (1, 250, 2000)
 GOAL = 1.3  # warm, the most commits / 1 commit
 # the cache's kinds the record computes (cooperation/cache.py's folders): removed for a cold run
-RECORD_KINDS = ("commit-diff", "text", "editorial-only", "signed-text-errors")
+RECORD_KINDS = ("commit-diff", "record-document", "snapshot-errors", "text", "editorial-only", "signed-text-errors")
 TZ = datetime.timezone(datetime.timedelta(hours=2))
 
 
