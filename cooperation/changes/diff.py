@@ -26,7 +26,7 @@ from cooperation.changes.sentences import WHOLE_VALUES, Context, change_label, f
 from cooperation.changes.wording import changed_languages, per_language, text_class, word_diff
 from cooperation.domain import AMENDMENT, EDITORIAL, MONITORING, MONITORING_PATHS, SITE_ONLY_PATHS
 from cooperation.i18n import labels as L
-from cooperation.i18n.labels import (
+from cooperation.i18n.diff_words import (
     CLASS_HELP,
     CLASS_NAMES,
     LANGUAGE_WORDS,
@@ -35,10 +35,9 @@ from cooperation.i18n.labels import (
     MORE_CHANGES_SHORT,
     MORE_CHANGES_SHORT_ONE,
     SKIPPED_WORDS,
-    number,
-    partial_date,
 )
-from cooperation.i18n.labels import DIFF_WORDS as WORDS
+from cooperation.i18n.diff_words import DIFF_WORDS as WORDS
+from cooperation.i18n.labels import number, partial_date
 from cooperation.i18n.messages import ITEM_KINDS
 from cooperation.load.sources import Sources, load_sources
 from cooperation.model import fingerprint_of

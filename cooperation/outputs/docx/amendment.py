@@ -25,7 +25,7 @@ from cooperation.changes.wording import changed_languages, per_language, word_di
 from cooperation.domain import AMENDMENT, EDITORIAL, MONITORING
 from cooperation.files import reproducible_zip
 from cooperation.i18n import labels as L
-from cooperation.i18n.labels import LANGUAGE_WORDS, MEASUREMENT_WORDS
+from cooperation.i18n.diff_words import DIFF_WORDS, LANGUAGE_WORDS, MEASUREMENT_WORDS
 from cooperation.model import Agreement, Party, Text
 from cooperation.model import statements as S
 from cooperation.model.approvals import Version, without_history
@@ -191,7 +191,7 @@ def _field_item(item: ItemChange, f: FieldChange, lang: str, main: str) -> list:
     note = []
     if f.untranslated:
         languages = ", ".join(LANGUAGE_WORDS.get(code, {}).get(lang, code) for code in f.untranslated)
-        note = [" (", P.emph(L.DIFF_WORDS["untranslated"].get(lang, "").format(language=languages)), ")"]
+        note = [" (", P.emph(DIFF_WORDS["untranslated"].get(lang, "").format(language=languages)), ")"]
     return [P.plain(f"{change_label(item, f, lang, main)}: ", *_word_diff_inlines(f, lang, main), *note)]
 
 
