@@ -13,6 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from cooperation.changes import consultation, gitrepo, versions
+from cooperation.changes.snapshot import sources_at
 from cooperation.check import check
 from cooperation.load.sources import Sources, data_digest, load_sources
 from cooperation.model import Agreement, build, fingerprint_of
@@ -159,14 +160,14 @@ def amendment_files(root: Path, base: str, head: str | None, request: str | None
         raise gitrepo.GitError(f"versio ”{base}” ei ole versiota ”{head or 'HEAD'}” edeltävä versio: muutokset "
                                f"verrataan aina aiempaan, samaan historiaan kuuluvaan versioon")
     with tempfile.TemporaryDirectory() as tmp:
-        base_sources = load_sources(gitrepo.export(repo, prefix, base_commit, Path(tmp) / "base"))
+        base_sources = sources_at(repo, prefix, base_commit, Path(tmp) / "base")
         older = Background(_documents, base_sources, root, base_commit)
         try:
             try:
                 if head is None:
                     head_model, head_sources, _ = load_all(root, workspace)
                 else:
-                    head_sources = load_sources(gitrepo.export(repo, prefix, head_commit, Path(tmp) / "head"))
+                    head_sources = sources_at(repo, prefix, head_commit, Path(tmp) / "head")
                     head_result = check(head_sources)
                     if head_result.errors:
                         raise ModelError(head_result)
