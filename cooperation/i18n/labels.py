@@ -669,8 +669,13 @@ def number_list(numbers: list[int], lang: str) -> str:
         else:
             runs.append([n])
     parts = [part for run in runs for part in ([f"{run[0]}–{run[-1]}"] if len(run) > 2 else map(str, run))]
-    if len(parts) == 1:
-        return parts[0]
+    return joined(parts, lang)
+
+
+def joined(parts: list[str], lang: str) -> str:
+    """A list as a sentence says it: joined(["a", "b", "c"], "fi") == "a, b ja c"."""
+    if len(parts) <= 1:
+        return "".join(parts)
     return ", ".join(parts[:-1]) + {"fi": " ja ", "sv": " och "}.get(lang, " and ") + parts[-1]
 
 
