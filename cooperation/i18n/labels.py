@@ -559,6 +559,19 @@ def word(key: str, lang: str) -> str:
     return entry.get(lang) or entry["fi"]
 
 
+class InLanguage:
+    """What writes in one language (a Word document's body, the yearly report, a statement summary, a site page):
+    ``w`` its words, ``t`` a text of the data (``lang`` set by the class)."""
+
+    lang: str
+
+    def w(self, key: str) -> str:
+        return word(key, self.lang)
+
+    def t(self, text) -> str:
+        return text.get(self.lang) if text else ""
+
+
 def label(kind: str, path: tuple, value, lang: str) -> str:
     """The label of an enum value, e.g. label("subarea", ("goals", 0, "actions", 0, "status"), "done", "sv")."""
     labels = default_schemas().enum_labels(kind, path)
