@@ -15,7 +15,6 @@ from typing import cast
 from cooperation import __version__, pipeline
 from cooperation.check import check
 from cooperation.check import reporters as reporter
-from cooperation.i18n import labels as L
 from cooperation.i18n.messages import LANGUAGES
 from cooperation.i18n.status import language, speaking, status
 from cooperation.load.sources import load_sources
@@ -71,12 +70,17 @@ def cmd_validate(args) -> int:
     return result.exit_code(strict=args.strict)
 
 
-def load_model(args):
-    """The model and its sources, or None after printing the data's problems (the caller exits 1)."""
-    from cooperation.pipeline import ModelError, load_all
+def require_agreement(args) -> None:
+    """Exit 2 unless --root is a region's folder (it has agreement/)."""
     if not (args.root / "agreement").is_dir():
         sys.stderr.write(f"virhe: kansiossa {args.root} ei ole agreement/-kansiota (anna --root)\n")
         raise SystemExit(EXIT_USAGE)
+
+
+def load_model(args):
+    """The model and its sources, or None after printing the data's problems (the caller exits 1)."""
+    from cooperation.pipeline import ModelError, load_all
+    require_agreement(args)
     try:
         model, sources, _ = load_all(args.root, args.workspace)
         return model, sources
@@ -163,56 +167,30 @@ def cmd_pdf(args) -> int:
         sys.stderr.write(status("fingerprint", fingerprint=model.fingerprint) + "\n")
     return with_model(args, produce)
 def cmd_report(args) -> int:
-    """The yearly monitoring report per language, from the data as it stood at the end of YEAR (the last commit
-    of that year) or, for the current year, the working tree; nothing written when the year has no data."""
-    import datetime
-    import tempfile
-
+    """The yearly monitoring report per language (pipeline.report_files); nothing written when the year has no data."""
     from cooperation.changes.gitrepo import SHALLOW_CLONE
-    from cooperation.changes.snapshot import export_year, is_shallow
     from cooperation.files import write_all_atomic
-    from cooperation.load.sources import data_digest
-    from cooperation.outputs.docx import report
     from cooperation.timeliness import today
 
-    year, now = args.year, today()
-    if year > now.year:
-        sys.stderr.write(f"virhe: vuodelta {year} ei ole vielä seurantatietoja (tänään on {now.day}.{now.month}.{now.year})\n")
+    require_agreement(args)
+    try:
+        made = pipeline.report_files(args.root, args.year, args.workspace)
+    except pipeline.NoReport as exc:
+        year, now, term = exc.year, today(), exc.term or (0, None)
+        if exc.reason == "shallow":
+            sys.stderr.write(f"virhe: vuoden {year} tallennettua versiota ei löydy: {SHALLOW_CLONE}\n")
+            return EXIT_USAGE
+        sys.stderr.write("virhe: " + {
+            "future": f"vuodelta {year} ei ole vielä seurantatietoja (tänään on {now.day}.{now.month}.{now.year})",
+            "term": f"vuodelta {year} ei ole seurantatietoja: sopimus on voimassa {term[0]}–{term[1] or ''}",
+            "no_version": f"vuodelta {year} ei ole tallennettua versiota (git-historiassa ei ole vuoden {year} tai "
+                          "sitä aiempaa versiota); raportin voi tehdä vain tallennetuista tiedoista"}[exc.reason] + "\n")
         return EXIT_DATA
-    term = _term(args.root)  # before git is asked for anything: the agreement's validity as it now reads
-    if term is not None and not _in_term(year, term):
-        return _outside_term(year, term)
-    with tempfile.TemporaryDirectory() as tmp:
-        if year == now.year:
-            root, commit, commit_date, as_of = args.root, None, None, now
-        else:
-            found = export_year(args.root, year, Path(tmp) / "snapshot")
-            if found is None:
-                if is_shallow(args.root):
-                    sys.stderr.write(f"virhe: vuoden {year} tallennettua versiota ei löydy: {SHALLOW_CLONE}\n")
-                    return EXIT_USAGE
-                sys.stderr.write(f"virhe: vuodelta {year} ei ole tallennettua versiota (git-historiassa ei ole "
-                                 f"vuoden {year} tai sitä aiempaa versiota); raportin voi tehdä vain "
-                                 "tallennetuista tiedoista\n")
-                return EXIT_DATA
-            root, commit, commit_date = found
-            as_of = datetime.date(year, 12, 31)
-        snapshot_args = argparse.Namespace(**{**vars(args), "root": root})
-        loaded = load_model(snapshot_args)
-        if loaded is None:
-            return EXIT_DATA
-        model, snapshot_sources = loaded
-        if commit is not None:  # the version state as it stood at the end of the year, not as it is now
-            from cooperation.changes.versions import version_state
-            model.version_state = version_state(snapshot_sources, model, until=commit, repository=args.root)
-        start, end = model.validity
-        if not _in_term(year, (start.year, end.year if end else None)):
-            return _outside_term(year, (start.year, end.year if end else None))
-        changes, history = report.changes_of_year(args.root, year, snapshot_sources, Path(tmp) / "previous")
-        snapshot = report.Snapshot(year, as_of, commit, commit_date, data_digest(root), changes, history)
-        report_word = L.file_words(model.main_language)["report"]
-        files = {args.out / f"{report_word}-{year}-{lang}.docx": docx
-                 for lang, docx in report.render_languages(model, list(model.languages), snapshot).items()}
+    except pipeline.ModelError as exc:
+        out, err = reporter.text(exc.result, language())
+        sys.stderr.write(out + err + status("fix_first") + "\n")
+        return EXIT_DATA
+    files = {args.out / name: data for name, data in made.items()}
     write_all_atomic(files)  # a disk error: said by main, exit 2
     for path in files:
         sys.stderr.write(status("written", path=path) + "\n")
@@ -224,30 +202,6 @@ def _year(value: str) -> int:
     if not re.fullmatch(r"[1-9][0-9]{3}", value):
         raise argparse.ArgumentTypeError(f"”{value}” ei ole vuosiluku (neljä numeroa, esim. 2026)")
     return int(value)
-
-
-def _term(root: Path) -> tuple[int, int | None] | None:
-    """The years of the agreement's validity as agreement/agreement.yaml gives them; None where it does not say
-    (the model's check reports that)."""
-    from cooperation.load.yaml_loader import load_yaml
-    path = root / "agreement" / "agreement.yaml"
-    doc = load_yaml(path, "agreement/agreement.yaml", []) if path.is_file() else None
-    validity = doc.data.get("validity") if doc is not None and isinstance(doc.data, dict) else None
-    if not isinstance(validity, dict):
-        return None
-    years = [str(validity.get(key) or "")[:4] for key in ("start", "end")]
-    if not years[0].isdigit() or (years[1] and not years[1].isdigit()):
-        return None
-    return int(years[0]), int(years[1]) if years[1] else None
-
-
-def _in_term(year: int, term: tuple[int, int | None]) -> bool:
-    return term[0] <= year and (term[1] is None or year <= term[1])
-
-
-def _outside_term(year: int, term: tuple[int, int | None]) -> int:
-    sys.stderr.write(f"virhe: vuodelta {year} ei ole seurantatietoja: sopimus on voimassa {term[0]}–{term[1] or ''}\n")
-    return EXIT_DATA
 
 
 def cmd_site(args) -> int:

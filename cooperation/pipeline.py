@@ -13,6 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from cooperation.changes import consultation, gitrepo, versions
+from cooperation.changes.snapshot import sources_at
 from cooperation.check import check
 from cooperation.load.sources import Sources, data_digest, load_sources
 from cooperation.model import Agreement, build, fingerprint_of
@@ -36,6 +37,16 @@ class SameText(Exception):
     def __init__(self, fingerprint: str):
         super().__init__(fingerprint)
         self.fingerprint = fingerprint
+
+
+class NoReport(Exception):
+    """The yearly report of ``year`` cannot be made: ``reason`` is "future" (the year has not begun), "term" (outside
+    the agreement's validity, ``term``), "no_version" (no commit of that year or before) or "shallow" (a shallow
+    clone may not have it)."""
+
+    def __init__(self, year: int, reason: str, term: tuple[int, int | None] | None = None):
+        super().__init__(reason)
+        self.year, self.reason, self.term = year, reason, term
 
 
 def validate(root: Path, workspace: Workspace | None = None) -> tuple[Sources, Result]:
@@ -149,14 +160,14 @@ def amendment_files(root: Path, base: str, head: str | None, request: str | None
         raise gitrepo.GitError(f"versio ”{base}” ei ole versiota ”{head or 'HEAD'}” edeltävä versio: muutokset "
                                f"verrataan aina aiempaan, samaan historiaan kuuluvaan versioon")
     with tempfile.TemporaryDirectory() as tmp:
-        base_sources = load_sources(gitrepo.export(repo, prefix, base_commit, Path(tmp) / "base"))
+        base_sources = sources_at(repo, prefix, base_commit, Path(tmp) / "base")
         older = Background(_documents, base_sources, root, base_commit)
         try:
             try:
                 if head is None:
                     head_model, head_sources, _ = load_all(root, workspace)
                 else:
-                    head_sources = load_sources(gitrepo.export(repo, prefix, head_commit, Path(tmp) / "head"))
+                    head_sources = sources_at(repo, prefix, head_commit, Path(tmp) / "head")
                     head_result = check(head_sources)
                     if head_result.errors:
                         raise ModelError(head_result)
@@ -179,6 +190,67 @@ def amendment_files(root: Path, base: str, head: str | None, request: str | None
                 made.close()
         finally:
             older.close()
+
+
+def report_files(root: Path, year: int, workspace: Workspace | None = None) -> dict[str, bytes]:
+    """The yearly monitoring report per language (file name → .docx bytes), from the data as it stood at the end of
+    ``year`` (the last commit of that year, with its version state then) or, for the current year, the files as they
+    are. NoReport when there is no such year's data; ModelError with the problems of the data it would be made from."""
+    import datetime
+    import tempfile
+
+    from cooperation.changes.snapshot import as_it_stood, export_year, is_shallow
+    from cooperation.i18n import labels as L
+    from cooperation.outputs.docx import report
+
+    now = today()
+    if year > now.year:
+        raise NoReport(year, "future")
+    term = agreement_term(root)  # before git is asked for anything: the agreement's validity as it now reads
+    if term is not None and not _in_term(year, term):
+        raise NoReport(year, "term", term)
+    with tempfile.TemporaryDirectory() as tmp:
+        if year == now.year:
+            model, sources, _ = load_all(root, workspace)
+            data_root, commit, commit_date, as_of = root, None, None, now
+        else:
+            found = export_year(root, year, Path(tmp) / "snapshot")
+            if found is None:
+                raise NoReport(year, "shallow" if is_shallow(root) else "no_version")
+            data_root, commit, commit_date = found
+            as_of = datetime.date(year, 12, 31)
+            sources = load_sources(data_root)
+            result = check(sources)
+            if result.errors:
+                raise ModelError(result)
+            model = as_it_stood(sources, root, commit)  # the version state as it stood at the end of the year
+        start, end = model.validity
+        if not _in_term(year, (start.year, end.year if end else None)):
+            raise NoReport(year, "term", (start.year, end.year if end else None))
+        changes, history = report.changes_of_year(root, year, sources, Path(tmp) / "previous")
+        snapshot = report.Snapshot(year, as_of, commit, commit_date, data_digest(data_root), changes, history)
+        name = L.file_words(model.main_language)["report"]
+        return {f"{name}-{year}-{lang}.docx": docx
+                for lang, docx in report.render_languages(model, list(model.languages), snapshot).items()}
+
+
+def agreement_term(root: Path) -> tuple[int, int | None] | None:
+    """The years of the agreement's validity as agreement/agreement.yaml gives them; None where it does not say
+    (the model's check reports that)."""
+    from cooperation.load.yaml_loader import load_yaml
+    path = root / "agreement" / "agreement.yaml"
+    doc = load_yaml(path, "agreement/agreement.yaml", []) if path.is_file() else None
+    validity = doc.data.get("validity") if doc is not None and isinstance(doc.data, dict) else None
+    if not isinstance(validity, dict):
+        return None
+    years = [str(validity.get(key) or "")[:4] for key in ("start", "end")]
+    if not years[0].isdigit() or (years[1] and not years[1].isdigit()):
+        return None
+    return int(years[0]), int(years[1]) if years[1] else None
+
+
+def _in_term(year: int, term: tuple[int, int | None]) -> bool:
+    return term[0] <= year and (term[1] is None or year <= term[1])
 
 
 def _as_it_stood(sources: Sources, root: Path, commit: str) -> Agreement:

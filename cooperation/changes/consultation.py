@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from cooperation.changes import gitrepo
-from cooperation.changes.diff import Diff, compare, md_text, sources_at, to_markdown
+from cooperation.changes.diff import Diff, compare, md_text, to_markdown
+from cooperation.changes.snapshot import revision_sources
 from cooperation.check.checker import Checker
 from cooperation.check.values import dicts
 from cooperation.domain import MONITORING
@@ -121,8 +122,8 @@ def diff_with_statements(root: Path, base: str, head: str | None = None) -> tupl
     """``diff.diff_revisions`` and the statements of the newer revision that concern its changes."""
     skipped: list[gitrepo.Skipped] = []
     with tempfile.TemporaryDirectory() as tmp:
-        new = sources_at(root, head, Path(tmp), skipped)
-        diff = compare(sources_at(root, base, Path(tmp), skipped), new)
+        new = revision_sources(root, head, Path(tmp), skipped)
+        diff = compare(revision_sources(root, base, Path(tmp), skipped), new)
         concerns = concerning(diff, new)
     diff.skipped = skipped
     return diff, concerns

@@ -23,10 +23,11 @@ from typing import Any
 
 from cooperation.changes import gitrepo
 from cooperation.changes.sentences import WHOLE_VALUES, Context, change_label, field_sentence
+from cooperation.changes.snapshot import revision_sources
 from cooperation.changes.wording import changed_languages, per_language, text_class, word_diff
 from cooperation.domain import AMENDMENT, EDITORIAL, MONITORING, MONITORING_PATHS, SITE_ONLY_PATHS
 from cooperation.i18n import labels as L
-from cooperation.i18n.labels import (
+from cooperation.i18n.diff_words import (
     CLASS_HELP,
     CLASS_NAMES,
     LANGUAGE_WORDS,
@@ -35,12 +36,11 @@ from cooperation.i18n.labels import (
     MORE_CHANGES_SHORT,
     MORE_CHANGES_SHORT_ONE,
     SKIPPED_WORDS,
-    number,
-    partial_date,
 )
-from cooperation.i18n.labels import DIFF_WORDS as WORDS
+from cooperation.i18n.diff_words import DIFF_WORDS as WORDS
+from cooperation.i18n.labels import number, partial_date
 from cooperation.i18n.messages import ITEM_KINDS
-from cooperation.load.sources import Sources, load_sources
+from cooperation.load.sources import Sources
 from cooperation.model import fingerprint_of
 from cooperation.model.fingerprint import normal_form
 from cooperation.schemas import default_schemas, titles_of
@@ -451,24 +451,10 @@ def _display(value: Any, node: dict, lang: str, main: str, names: dict) -> str:
 
 
 # --- revisions -------------------------------------------------------------------------------
-def sources_at(root: Path, rev: str | None, workdir: Path, skipped: list | None = None) -> Sources:
-    """The agreement's files at a git revision (None: the working tree as it is), read from git's
-    objects as data: nothing in the revision is imported or run. Links are not followed but
-    appended to ``skipped``."""
-    if rev is None:
-        return load_sources(root)
-    repo, prefix = gitrepo.locate(root)
-    commit = gitrepo.resolve(repo, rev)
-    target = workdir / commit
-    if target.exists():  # the same revision on both sides
-        return load_sources(target / prefix if prefix else target)
-    return load_sources(gitrepo.export(repo, prefix, commit, target, skipped))
-
-
 def diff_revisions(root: Path, base: str, head: str | None = None) -> Diff:
     skipped: list[gitrepo.Skipped] = []
     with tempfile.TemporaryDirectory() as tmp:
-        diff = compare(sources_at(root, base, Path(tmp), skipped), sources_at(root, head, Path(tmp), skipped))
+        diff = compare(revision_sources(root, base, Path(tmp), skipped), revision_sources(root, head, Path(tmp), skipped))
     diff.skipped = skipped
     return diff
 

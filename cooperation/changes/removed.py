@@ -8,7 +8,8 @@ import tempfile
 from pathlib import Path
 
 from cooperation.changes import gitrepo
-from cooperation.load.sources import Sources, load_sources
+from cooperation.changes.snapshot import sources_at
+from cooperation.load.sources import Sources
 from cooperation.model.types import Measurement, RemovedIndicator, Text
 
 
@@ -35,8 +36,8 @@ def removed_indicators(sources: Sources, ids: set[str]) -> dict[str, RemovedIndi
                 continue
             commit, parent = line[0], line[1]
             try:
-                before = load_sources(gitrepo.export(repo, prefix, parent, Path(tmp) / parent))
-                after = load_sources(gitrepo.export(repo, prefix, commit, Path(tmp) / commit))
+                before = sources_at(repo, prefix, parent, Path(tmp) / parent)
+                after = sources_at(repo, prefix, commit, Path(tmp) / commit)
             except gitrepo.GitError:
                 continue
             indicator = _indicator(before, ident)

@@ -20,7 +20,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from cooperation.i18n import labels as L
-from cooperation.i18n.labels import DIFF_WORDS as WORDS
+from cooperation.i18n.diff_words import DIFF_WORDS as WORDS
 from cooperation.i18n.messages import ITEM_KINDS
 from cooperation.i18n.sentence_words import PHRASES
 from cooperation.i18n.sentence_words import SV_ITEMS as _SV_ITEMS
@@ -258,7 +258,7 @@ def _plain_change(who: str, name: str, f: FieldChange, ctx: Context, full: tuple
         return f"{who}: " + phrase("value_removed", lang).format(field=name, old=display(ctx, f.old, full, lang))
     if f.text:
         from cooperation.changes.wording import changed_languages
-        from cooperation.i18n.labels import LANGUAGE_WORDS
+        from cooperation.i18n.diff_words import LANGUAGE_WORDS
         changed, _ = changed_languages(f.old, f.new, main)
         if changed and lang not in changed and lang in (f.new if isinstance(f.new, dict) else {main: f.new}):
             languages = ", ".join(LANGUAGE_WORDS.get(code, {}).get(lang, code) for code in changed)

@@ -1,4 +1,7 @@
-"""The data as it stood at the end of a year: the last commit of that year, exported from git.
+"""The data as it stood at a commit: ``sources_at`` is the one way a revision's files are read (the diff, the
+history's texts, the removed indicators, the amendment package's two versions, a year's report), the model as it
+stood then (``as_it_stood``: its version state as of that commit), and the end of a year: the last commit of that
+year, exported from git.
 
 A yearly report reads this, not the working tree, so a correction committed later does not silently
 change a report already published."""
@@ -12,6 +15,29 @@ from cooperation.changes import gitrepo
 if TYPE_CHECKING:
     from cooperation.load.sources import Sources
     from cooperation.model import Agreement
+
+
+def sources_at(repo: Path, prefix: str, commit: str, dest: Path,
+               skipped: list[gitrepo.Skipped] | None = None) -> Sources:
+    """The data files of ``commit`` exported under ``dest`` (objects as data: nothing run, links not followed but
+    appended to ``skipped``) and loaded."""
+    from cooperation.load.sources import load_sources
+    return load_sources(gitrepo.export(repo, prefix, commit, dest, skipped))
+
+
+def revision_sources(root: Path, rev: str | None, workdir: Path, skipped: list | None = None) -> Sources:
+    """The agreement's files at a git revision (None: the working tree as it is), read from git's
+    objects as data: nothing in the revision is imported or run. Links are not followed but
+    appended to ``skipped``."""
+    from cooperation.load.sources import load_sources
+    if rev is None:
+        return load_sources(root)
+    repo, prefix = gitrepo.locate(root)
+    commit = gitrepo.resolve(repo, rev)
+    target = workdir / commit
+    if target.exists():  # the same revision on both sides
+        return load_sources(target / prefix if prefix else target)
+    return sources_at(repo, prefix, commit, target, skipped)
 
 
 def last_commit_of_year(root: Path, year: int) -> tuple[str, str] | None:
@@ -59,10 +85,9 @@ def model_at(root: Path, commit: str) -> tuple[Agreement, Sources] | None:
     import tempfile
 
     from cooperation.check import check
-    from cooperation.load.sources import load_sources
     repo, prefix = gitrepo.locate(root)
     with tempfile.TemporaryDirectory() as tmp:
-        sources = load_sources(gitrepo.export(repo, prefix, commit, Path(tmp) / "version"))
+        sources = sources_at(repo, prefix, commit, Path(tmp) / "version")
         if check(sources).errors:
             return None
         return as_it_stood(sources, root, commit), sources
@@ -74,12 +99,11 @@ def valid_at(root: Path, commit: str) -> bool:
 
     from cooperation import cache
     from cooperation.check import check
-    from cooperation.load.sources import load_sources
     repo, prefix = gitrepo.locate(root)
 
     def read() -> list[int]:
         with tempfile.TemporaryDirectory() as tmp:
-            sources = load_sources(gitrepo.export(repo, prefix, commit, Path(tmp) / "data"))
+            sources = sources_at(repo, prefix, commit, Path(tmp) / "data")
             return [len(check(sources).errors)]
     return cache.remembered("snapshot-errors", f"{prefix}\0{commit}", read) == [0]
 
@@ -87,7 +111,6 @@ def valid_at(root: Path, commit: str) -> bool:
 def checked_sources(root: Path, commit: str, dest: Path) -> Sources | None:
     """The data as committed at ``commit``, exported under ``dest``; None when it has errors."""
     from cooperation.check import check
-    from cooperation.load.sources import load_sources
     repo, prefix = gitrepo.locate(root)
-    sources = load_sources(gitrepo.export(repo, prefix, commit, dest))
+    sources = sources_at(repo, prefix, commit, dest)
     return None if check(sources).errors else sources

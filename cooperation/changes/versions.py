@@ -17,10 +17,11 @@ from pathlib import Path
 from cooperation import cache
 from cooperation.changes import gitrepo
 from cooperation.changes.gitrepo import GitError
+from cooperation.changes.snapshot import sources_at
 from cooperation.check import check as check_sources
 from cooperation.check.checker import Checker
 from cooperation.domain import AMENDMENT
-from cooperation.load.sources import Sources, load_sources
+from cooperation.load.sources import Sources
 from cooperation.model.approvals import (
     BY_DATE,
     DRAFT,
@@ -94,7 +95,7 @@ class Texts:
         if commit not in self._read:
             assert self.repo is not None
             dest = Path(self._tmp.name) / commit
-            self._read[commit] = load_sources(gitrepo.export(self.repo, self.prefix, commit, dest))
+            self._read[commit] = sources_at(self.repo, self.prefix, commit, dest)
         return self._read[commit]
 
     def at(self, commit: str, tags: tuple[str, ...] = (), seen: str | None = None) -> Version:

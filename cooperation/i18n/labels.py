@@ -9,9 +9,9 @@ import datetime
 import functools
 import re
 
-from cooperation.domain import AMENDMENT, EDITORIAL, MONITORING
 from cooperation.i18n.consultation_words import CONSULTATION_WORDS
 from cooperation.i18n.reader_words import READER_WORDS, UNIT_ONE
+from cooperation.i18n.region_file_words import FILE_WORDS, REGION_FILE_WORDS
 from cooperation.schemas import default_schemas, titles_of
 
 WORDS: dict[str, dict[str, str]] = {
@@ -258,34 +258,6 @@ WORDS: dict[str, dict[str, str]] = {
                            "beslutsförslag), version"},
     "dl_signed_docx": {"fi": "Allekirjoitettu sopimus, versio", "sv": "Undertecknat avtal, version"},
     "dl_signed_pdf": {"fi": "Allekirjoitettu sopimus luettavaksi, versio", "sv": "Undertecknat avtal för läsning, version"},
-    # the workbook (export-xlsx, import-xlsx): its sheets and columns; field titles come from the schema
-    "sheet_main": {"fi": "Työkirja", "sv": "Arbetsbok"},
-    "sheet_data": {"fi": "Kaikki tiedot", "sv": "Alla uppgifter"},
-    "sheet_values": {"fi": "Mittaustulokset", "sv": "Mätvärden"},
-    "sheet_parties": {"fi": "Osapuolet", "sv": "Parter"},
-    "col_text_in": {"fi": "Teksti ({language})", "sv": "Text ({language})"},
-    "col_comment": {"fi": "Kommentit", "sv": "Kommentarer"},
-    "col_comment_party": {"fi": "Kommentoiva osapuoli", "sv": "Kommenterande part"},
-    "col_field": {"fi": "Kenttä", "sv": "Fält"},
-    "col_value": {"fi": "Arvo", "sv": "Värde"},
-    "col_explanation": {"fi": "Selite", "sv": "Förklaring"},
-    "col_number": {"fi": "Nro", "sv": "Nr"},
-    "col_value_year": {"fi": "Arvo {year}", "sv": "Värde {year}"},
-    "col_note_year": {"fi": "Huomautus {year}", "sv": "Anmärkning {year}"},
-    "list_error_title": {"fi": "Valitse luettelosta", "sv": "Välj i listan"},
-    "list_error": {"fi": "Arvoa ei ole luettelossa. Valitse arvo solun pudotusvalikosta.",
-                   "sv": "Värdet finns inte i listan. Välj ett värde i cellens rullgardinsmeny."},
-    "dl_for_residents": {"fi": "Asukkaille", "sv": "För invånare"},
-    "dl_for_officials": {"fi": "Viranhaltijoille ja valmistelijoille", "sv": "För tjänsteinnehavare och beredare"},
-    "dl_for_councils": {"fi": "Päättäjille: raportit, muutospaketti ja allekirjoitetut versiot",
-                        "sv": "För beslutsfattare: rapporter, ändringspaket och undertecknade versioner"},
-    "version_files": {"fi": "Asiakirjat", "sv": "Dokument"},
-    "dl_for_developers": {"fi": "Kehittäjille: avoin data", "sv": "För utvecklare: öppna data"},
-    "size": {"fi": "Koko", "sv": "Storlek"},
-    "size_pending": {"fi": "valmistuu…", "sv": "blir klar…"},
-    "in_lang_fi": {"fi": "suomeksi", "sv": "på finska"},
-    "in_lang_sv": {"fi": "ruotsiksi", "sv": "på svenska"},
-    "in_lang_en": {"fi": "englanniksi", "sv": "på engelska"},
     # the negotiation history
     "history": {"fi": "Neuvotteluhistoria", "sv": "Förhandlingshistorik"},
     "history_help": {"fi": "Jokainen hyväksytty muutos sopimuksen tietoihin: milloin, mikä muutosehdotus (pull request), "
@@ -407,29 +379,6 @@ WORDS: dict[str, dict[str, str]] = {
     "draft_state": {"fi": "Luonnos", "sv": "Utkast"},
     "language_name_fi": {"fi": "Suomeksi", "sv": "Suomeksi"},  # the language switcher names each language in itself
     "language_name_sv": {"fi": "På svenska", "sv": "På svenska"},
-    # starter texts of a new region's files (init), to be replaced by the region's own
-    "starter_purpose": {"fi": "Sopimuksen tarkoitus: kirjoita tähän, miksi sopimus tehdään.", "sv": "Avtalets syfte: skriv här varför avtalet ingås."},
-    "starter_starting_points": {"fi": "Sopimuksen lähtökohdat: kirjoita tähän yhteinen tilannekuva.", "sv": "Avtalets utgångspunkter: skriv här den gemensamma lägesbilden."},
-    "starter_law": {"fi": "Laki hyvinvointialueesta", "sv": "Lag om välfärdsområden"},
-    "starter_goal_setting": {"fi": "Tavoitteista sovitaan johdon yhteistyöfoorumissa.", "sv": "Målen avtalas i ledningens samarbetsforum."},
-    "starter_information_sharing": {"fi": "Osapuolet jakavat tiedon valmistelusta ajoissa.", "sv": "Parterna delar information om beredningen i god tid."},
-    "starter_dispute_resolution": {"fi": "Erimielisyydet ratkaistaan neuvottelemalla.", "sv": "Meningsskiljaktigheter löses genom förhandling."},
-    "starter_amendment": {"fi": "Muutokset hyväksyy jokainen osapuoli.", "sv": "Ändringar godkänns av varje part."},
-    "starter_forum_name": {"fi": "Johdon yhteistyöfoorumi", "sv": "Ledningens samarbetsforum"},
-    "starter_forum_county_role": {"fi": "hyvinvointialuejohtaja", "sv": "välfärdsområdesdirektör"},
-    "starter_forum_municipalities_role": {"fi": "kunnanjohtajat", "sv": "kommundirektörerna"},
-    "starter_forum_purpose": {"fi": "Sopimuksen valmistelu ja seuranta.", "sv": "Beredning och uppföljning av avtalet."},
-    "starter_signatory_county": {"fi": "aluevaltuuston puheenjohtaja", "sv": "ordförande för välfärdsområdesfullmäktige"},
-    "starter_signatory_municipality": {"fi": "kunnanjohtaja", "sv": "kommundirektör"},
-    "starter_signatory_other": {"fi": "puheenjohtaja", "sv": "ordförande"},
-    "starter_hyte_title": {"fi": "Hyvinvoinnin ja terveyden edistäminen", "sv": "Främjande av hälsa och välfärd"},
-    # placeholders of a new sub-area's file (new-subarea)
-    "scaffold_title": {"fi": "Osa-alueen nimi", "sv": "Delområdets namn"},
-    "scaffold_role": {"fi": "tehtävänimike", "sv": "befattning"},
-    "scaffold_description": {"fi": "Kuvaus osa-alueesta.", "sv": "Beskrivning av delområdet."},
-    "scaffold_goal": {"fi": "Tavoite yhdellä lauseella.", "sv": "Målet i en mening."},
-    "scaffold_action": {"fi": "Mitä tehdään.", "sv": "Vad som görs."},
-    "scaffold_indicator": {"fi": "Mittarin nimi", "sv": "Indikatorns namn"},
     "decision_on_current": {"fi": "Päätös nykyisestä tekstistä", "sv": "Beslut om den nuvarande texten"},
     "removed_indicators": {"fi": "Poistetut mittarit", "sv": "Borttagna indikatorer"},
     "removed_indicators_help": {"fi": "Nämä mittarit on poistettu sopimuksesta sopimusmuutoksella. Niiden kirjatut arvot "
@@ -539,6 +488,7 @@ WORDS: dict[str, dict[str, str]] = {
 }
 
 WORDS.update(READER_WORDS)
+WORDS.update(REGION_FILE_WORDS)
 
 # the yearly report's title by the kind of document it follows (schema: document_type's known types); a document of
 # its own name: WORDS["report_title"] ("Seurantaraportti 2026: <name>")
@@ -588,30 +538,6 @@ def legal_section(section: str, lang: str) -> str:
 SIZE_UNITS = {"fi": ("t", "kt", "Mt"), "sv": ("B", "kB", "MB"), "en": ("B", "kB", "MB")}
 
 
-# words in the names of the files the tool writes, in the agreement's first language (a Swedish-first region gets
-# "…-arbetsbok.xlsx", "kommentarer.md"): ASCII only, as file names travel through e-mail and zip files
-FILE_WORDS = {
-    "workbook": {"fi": "tyokirja", "sv": "arbetsbok"},
-    "measurements": {"fi": "mittaustulokset", "sv": "matvarden"},
-    "progress": {"fi": "edistyminen", "sv": "utveckling"},
-    "cycle": {"fi": "vuosikello", "sv": "arshjul"},
-    "comments": {"fi": "kommentit", "sv": "kommentarer"},
-    "report": {"fi": "seurantaraportti", "sv": "uppfoljningsrapport"},
-}
-
-
-# the comments summary's words, in the agreement's first language (its file names: labels.FILE_WORDS)
-COMMENT_WORDS = {
-    "heading": {"fi": "Kommentit työkirjoista", "sv": "Kommentarer från arbetsböckerna"},
-    "help": {"fi": "Osapuolten kommentit työkirjoista kohdittain (python build.py import-xlsx). Kommentit eivät muuta "
-                   "sopimuksen tekstiä.",
-             "sv": "Parternas kommentarer från arbetsböckerna per punkt (python build.py import-xlsx). Kommentarerna "
-                   "ändrar inte avtalets text."},
-    "row": {"fi": "rivi", "sv": "rad"},
-    "no_party": {"fi": "osapuoli ei tiedossa", "sv": "parten okänd"},
-}
-
-
 def file_words(lang: str) -> dict[str, str]:
     """Each file word in ``lang`` (the agreement's first language), for names such as "{id}-{workbook}.xlsx"."""
     return {key: words.get(lang) or words["fi"] for key, words in FILE_WORDS.items()}
@@ -631,6 +557,19 @@ def file_size(size: int, lang: str) -> str:
 def word(key: str, lang: str) -> str:
     entry = WORDS[key]
     return entry.get(lang) or entry["fi"]
+
+
+class InLanguage:
+    """What writes in one language (a Word document's body, the yearly report, a statement summary, a site page):
+    ``w`` its words, ``t`` a text of the data (``lang`` set by the class)."""
+
+    lang: str
+
+    def w(self, key: str) -> str:
+        return word(key, self.lang)
+
+    def t(self, text) -> str:
+        return text.get(self.lang) if text else ""
 
 
 def label(kind: str, path: tuple, value, lang: str) -> str:
@@ -733,60 +672,6 @@ def partial_date(value: str | None, lang: str) -> str:
     return f"{parts[2]}.{parts[1]}.{parts[0]}"
 
 
-# --- the semantic diff: change classes and the words of its reports (fi, sv, en) ---------------------
-CLASS_NAMES = {
-    MONITORING: {"fi": "seurantapäivitys", "sv": "uppföljningsuppdatering", "en": "monitoring update"},
-    EDITORIAL: {"fi": "toimituksellinen muutos", "sv": "redaktionell ändring", "en": "editorial change"},
-    AMENDMENT: {"fi": "sopimusmuutos", "sv": "avtalsändring", "en": "amendment"},
-}
-CLASS_HELP = {
-    MONITORING: {"fi": "ei vaadi uutta hyväksyntää", "sv": "kräver inget nytt godkännande", "en": "no new approval needed"},
-    EDITORIAL: {"fi": "sanamuotoja; sormenjälki muuttuu, sisältö ei",
-                "sv": "formuleringar; fingeravtrycket ändras, innehållet inte", "en": "wording only"},
-    AMENDMENT: {"fi": "jokaisen osapuolen on hyväksyttävä", "sv": "varje part måste godkänna",
-                "en": "every party must approve"},
-}
-DIFF_WORDS = {
-    "added": {"fi": "Lisätty", "sv": "Tillagt", "en": "Added"},
-    "removed": {"fi": "Poistettu", "sv": "Borttaget", "en": "Removed"},
-    "changed": {"fi": "Muutettu", "sv": "Ändrat", "en": "Changed"},
-    "no_changes": {"fi": "Ei muutoksia sopimuksen tietoihin.", "sv": "Inga ändringar i avtalets uppgifter.",
-                   "en": "No changes to the agreement's data."},
-    "fingerprint_changes": {"fi": "Sisällön sormenjälki muuttuu", "sv": "Innehållets fingeravtryck ändras",
-                            "en": "The content fingerprint changes"},
-    "fingerprint_same": {"fi": "Sisällön sormenjälki ei muutu", "sv": "Innehållets fingeravtryck ändras inte",
-                         "en": "The content fingerprint does not change"},
-    "change": {"fi": "Muutoksen luokka", "sv": "Ändringens klass", "en": "Class of change"},
-    "measurements": {"fi": "Mittaustulokset", "sv": "Mätvärden", "en": "Measurements"},
-    "moved": {"fi": "Siirretty", "sv": "Flyttat", "en": "Moved"},
-    "yes": {"fi": "kyllä", "sv": "ja", "en": "yes"},
-    "no": {"fi": "ei", "sv": "nej", "en": "no"},
-    "location": {"fi": "Sijainti", "sv": "Plats", "en": "Location"},
-    "untranslated": {"fi": "{language} teksti ei muuttunut", "sv": "texten på {language} ändrades inte",
-                     "en": "the {language} text did not change"},
-}
-# a summary's tail: "HYTE-1: …; HYTE-2: … ja 3 muuta muutosta"
-MORE_CHANGES_SHORT = {"fi": "ja {n} muuta muutosta", "sv": "och {n} andra ändringar", "en": "and {n} other changes"}
-MORE_CHANGES_SHORT_ONE = {"fi": "ja 1 muu muutos", "sv": "och 1 annan ändring", "en": "and 1 other change"}
-# "{language} teksti ei muuttunut": the language as the reader says it
-LANGUAGE_WORDS = {"fi": {"fi": "suomenkielinen", "sv": "finska", "en": "Finnish"},
-                  "sv": {"fi": "ruotsinkielinen", "sv": "svenska", "en": "Swedish"}}
-MEASUREMENT_WORDS = {"fi": "{added} lisätty, {changed} muutettu, {removed} poistettu",
-                     "sv": "{added} tillagda, {changed} ändrade, {removed} borttagna",
-                     "en": "{added} added, {changed} changed, {removed} removed"}
-SKIPPED_WORDS = {
-    "heading": {"fi": "Lukematta jätetyt tiedostot", "sv": "Filer som inte lästes", "en": "Files not read"},
-    "link": {"fi": "symbolinen linkki, jota ei seurata", "sv": "symbolisk länk som inte följs",
-             "en": "symbolic link, not followed"},
-    "submodule": {"fi": "alimoduuli", "sv": "undermodul", "en": "submodule"},
-    "name": {"fi": "nimi ei kelpaa tiedostonimeksi", "sv": "namnet duger inte som filnamn",
-             "en": "name not usable as a file name"},
-}
-MORE_CHANGES = {"fi": "…{n} muutosta lisää, katso ajon yhteenveto",
-                "sv": "…{n} ändringar till, se körningens sammanfattning",
-                "en": "…{n} more changes, see the run summary"}
-
-
 def number_list(numbers: list[int], lang: str) -> str:
     """Party numbers as an agreement states them: runs of three or more as ranges, the rest listed
     (number_list([2, 3, 4, 6, 8, 9], "fi") == "2–4, 6, 8 ja 9")."""
@@ -797,8 +682,13 @@ def number_list(numbers: list[int], lang: str) -> str:
         else:
             runs.append([n])
     parts = [part for run in runs for part in ([f"{run[0]}–{run[-1]}"] if len(run) > 2 else map(str, run))]
-    if len(parts) == 1:
-        return parts[0]
+    return joined(parts, lang)
+
+
+def joined(parts: list[str], lang: str) -> str:
+    """A list as a sentence says it: joined(["a", "b", "c"], "fi") == "a, b ja c"."""
+    if len(parts) <= 1:
+        return "".join(parts)
     return ", ".join(parts[:-1]) + {"fi": " ja ", "sv": " och "}.get(lang, " and ") + parts[-1]
 
 

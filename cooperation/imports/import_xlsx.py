@@ -18,6 +18,7 @@ from cooperation.changes.diff import md_text
 from cooperation.check import check
 from cooperation.files import write_all_atomic
 from cooperation.i18n import labels as L
+from cooperation.i18n.region_file_words import COMMENT_WORDS
 from cooperation.i18n.status import status
 from cooperation.imports import roundtrip
 from cooperation.imports.common import EXIT_DATA, EXIT_OK, EXIT_USAGE, Report, load, say, size_text, write_and_report
@@ -271,7 +272,7 @@ def _comment_files(read: roundtrip.Read, name: str, out: Path, main: str) -> dic
                for row in read.rows if row.comment]
     earlier: list[dict] = []
     json_name, md_name = comment_files(main)
-    words = {key: entry.get(main) or entry["fi"] for key, entry in L.COMMENT_WORDS.items()}
+    words = {key: entry.get(main) or entry["fi"] for key, entry in COMMENT_WORDS.items()}
     path = out / json_name
     if path.is_file() and not path.is_symlink() and path.stat().st_size < MAX_INPUT_BYTES:
         try:

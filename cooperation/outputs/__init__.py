@@ -38,7 +38,7 @@ class Output:
     name: str  # the registry's key
     file_name: str  # a pattern: {id} the agreement's id, {lang} the language (per-language outputs), {suffix}
     # nothing in the main language and "-" + the language in others (the Finnish workbook keeps its name), and the
-    # words of i18n.labels.FILE_WORDS ({workbook}) in the agreement's first language
+    # words of i18n.region_file_words.FILE_WORDS ({workbook}) in the agreement's first language
     description: str  # a key of i18n.labels.WORDS: what the file is, in fi and sv
     render: Callable[..., bytes]  # render(model, sources, lang, **options) → the file's bytes
     per_language: bool = False  # one file per language of the agreement, else one (in the main language)

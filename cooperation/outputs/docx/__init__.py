@@ -41,7 +41,7 @@ class TemplateProblem(OutputError):
 
 
 # --- the body --------------------------------------------------------------------------------
-class Body:
+class Body(L.InLanguage):
     """Builds the numbered sections as pandoc blocks; Markdown fields are parsed in one batch."""
 
     def __init__(self, model: Agreement, lang: str):
@@ -51,12 +51,6 @@ class Body:
         self.section = 0
         self.sub = 0
         self.derived = 0  # the last sub-area number of this chapter (given or derived)
-
-    def w(self, key: str) -> str:
-        return L.word(key, self.lang)
-
-    def t(self, text: Text | None) -> str:
-        return text.get(self.lang) if text else ""
 
     def md(self, text: Text | None) -> None:
         """A Markdown field: a placeholder now, pandoc's blocks after the batch run."""

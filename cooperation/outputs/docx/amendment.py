@@ -25,7 +25,8 @@ from cooperation.changes.wording import changed_languages, per_language, word_di
 from cooperation.domain import AMENDMENT, EDITORIAL, MONITORING
 from cooperation.files import reproducible_zip
 from cooperation.i18n import labels as L
-from cooperation.i18n.labels import LANGUAGE_WORDS, MEASUREMENT_WORDS
+from cooperation.i18n.council_words import FILE_NAMES, WORDS_AMENDMENT
+from cooperation.i18n.diff_words import DIFF_WORDS, LANGUAGE_WORDS, MEASUREMENT_WORDS
 from cooperation.model import Agreement, Party, Text
 from cooperation.model import statements as S
 from cooperation.model.approvals import Version, without_history
@@ -33,83 +34,6 @@ from cooperation.outputs.docx import TEMPLATE, render_headers_footers, render_la
 from cooperation.outputs.docx import pandoc_doc as P
 from cooperation.outputs.docx.redline import redline
 
-WORDS_AMENDMENT = {
-    "annex": {"fi": "Muutosliite", "sv": "Ändringsbilaga"},
-    "decision": {"fi": "Päätösesitys", "sv": "Beslutsförslag"},
-    "compared": {"fi": "Muutettava versio: {base}. Muutettu versio: {head}.",
-                 "sv": "Version som ändras: {base}. Ändrad version: {head}."},
-    "fingerprints": {"fi": "Muutettavan version sormenjälki (SHA-256) on {base_fp} ja muutetun version {head_fp}.",
-                     "sv": "Fingeravtrycket (SHA-256) för den version som ändras är {base_fp} och för den ändrade "
-                           "versionen {head_fp}."},
-    "amendments": {"fi": "Sopimusmuutokset", "sv": "Avtalsändringar"},
-    "amendments_help": {"fi": "Muutokset, jotka jokaisen osapuolen on hyväksyttävä.",
-                        "sv": "Ändringar som varje part måste godkänna."},
-    "general_parts": {"fi": "Sopimuksen yleiset osat", "sv": "Avtalets allmänna delar"},
-    "editorial": {"fi": "Toimitukselliset muutokset", "sv": "Redaktionella ändringar"},
-    "editorial_help": {"fi": "Sanamuotoja, välimerkkejä ja kirjoitusasua; sisältö ei muutu.",
-                       "sv": "Formuleringar, skiljetecken och stavning; innehållet ändras inte."},
-    "monitoring": {"fi": "Seurantatiedot ja kirjatut päätökset", "sv": "Uppföljningsuppgifter och antecknade beslut"},
-    "monitoring_updates": {"fi": "Seurantapäivityksiä (toimenpiteiden tilat, version tiedot ym.): {n}.",
-                           "sv": "Uppföljningsuppdateringar (åtgärdernas status, versionsuppgifter o.d.): {n}."},
-    "measurement_updates": {"fi": "Mittaustulokset: {counts}.", "sv": "Mätvärden: {counts}."},
-    "decisions_recorded": {"fi": "Kirjattuja päätöksiä: {added} uutta, {changed} korjattua, {removed} poistettua.",
-                           "sv": "Antecknade beslut: {added} nya, {changed} rättade, {removed} borttagna."},
-    "no_monitoring": {"fi": "Ei seurantapäivityksiä eikä kirjattuja päätöksiä.",
-                      "sv": "Inga uppföljningsuppdateringar eller antecknade beslut."},
-    # the draft decision
-    "item_title": {"fi": "{title}: muutoksen hyväksyminen", "sv": "{title}: godkännande av ändringen"},
-    "preparer": {"fi": "Valmistelija", "sv": "Beredare"},
-    "presenter": {"fi": "Esittelijä", "sv": "Föredragande"},
-    "preparer_blank": {"fi": "[nimi, tehtävä, puhelin, sähköposti]", "sv": "[namn, befattning, telefon, e-post]"},
-    "presenter_blank": {"fi": "[nimi, tehtävä]", "sv": "[namn, befattning]"},
-    "background": {"fi": "Selostus", "sv": "Bakgrund"},
-    "matter": {"fi": "Asia koskee sopimusta ”{title}” ({kind}). Sopimuksen osapuolia ovat {parties}.",
-               "sv": "Ärendet gäller avtalet ”{title}” ({kind}). Avtalets parter är {parties}."},
-    "in_force": {"fi": "Sopimuksen voimassa oleva teksti: {version}, {since}.",
-                 "sv": "Avtalets gällande text: {version}, {since}."},
-    "none_in_force": {"fi": "Sopimuksella ei ole vielä voimassa olevaa versiota.",
-                      "sv": "Avtalet har ännu ingen version i kraft."},
-    "amends": {"fi": "Muutettava teksti: {base}. Muutettu teksti: {head}.",
-               "sv": "Text som ändras: {base}. Ändrad text: {head}."},
-    "what_changes": {"fi": "Mitä muutetaan", "sv": "Vad som ändras"},
-    "why": {"fi": "Perustelut", "sv": "Motivering"},
-    "why_blank": {"fi": "[Perustelut kirjoitetaan tähän: miksi sopimusta muutetaan ja kuka muutosta esitti.]",
-                  "sv": "[Motiveringen skrivs här: varför avtalet ändras och vem som föreslog ändringen.]"},
-    "prepared": {"fi": "Muutos on valmisteltu: {stamp}.", "sv": "Ändringen har beretts: {stamp}."},
-    "takes_effect": {"fi": "Voimaantulo", "sv": "Ikraftträdande"},
-    "takes_effect_text": {"fi": "Muutos tulee voimaan, kun kaikki sopimuksen allekirjoittavat osapuolet ({n}) ovat "
-                                "hyväksyneet sen yhtäpitävin päätöksin. Siihen asti on voimassa {version}.",
-                          "sv": "Ändringen träder i kraft när alla parter som undertecknar avtalet ({n}) har godkänt "
-                                "den genom likalydande beslut. Till dess gäller {version}."},
-    "takes_effect_first": {"fi": "Sopimus tulee voimaan, kun kaikki sen allekirjoittavat osapuolet ({n}) ovat "
-                                 "hyväksyneet sen yhtäpitävin päätöksin.",
-                           "sv": "Avtalet träder i kraft när alla parter som undertecknar det ({n}) har godkänt det "
-                                 "genom likalydande beslut."},
-    "attachments": {"fi": "Liitteet", "sv": "Bilagor"},
-    "attachment_redline": {"fi": "{title}, {head}: muutokset merkittyinä (verrattuna: {base}) ({file})",
-                           "sv": "{title}, {head}: ändringarna markerade (jämfört med: {base}) ({file})"},
-    "attachment_annex": {"fi": "Muutosliite: muutokset osa-alueittain ({file})",
-                         "sv": "Ändringsbilaga: ändringarna per delområde ({file})"},
-    "attachment_agreement": {"fi": "{title}, {head}, allekirjoitettava sopimusasiakirja",
-                             "sv": "{title}, {head}, avtalsdokumentet för underskrift"},
-    "proposal": {"fi": "Päätösehdotus", "sv": "Beslutsförslag"},
-    "proposes": {"fi": "{proposer} esittää, että {decider} hyväksyy sopimuksen ”{title}” muutokset muutosliitteen "
-                       "mukaisesti ({head}).",
-                 "sv": "{proposer} föreslår att {decider} godkänner ändringarna i avtalet ”{title}” enligt "
-                       "ändringsbilagan ({head})."},
-    "decides": {"fi": "{decider} hyväksyy sopimuksen ”{title}” muutokset muutosliitteen mukaisesti ({head}).",
-                "sv": "{decider} godkänner ändringarna i avtalet ”{title}” enligt ändringsbilagan ({head})."},
-    "fingerprint_line": {"fi": "Hyväksyttävän tekstin sormenjälki (SHA-256): {fingerprint}. Sama sormenjälki on "
-                               "sopimusasiakirjan kannessa ja sen jokaisen sivun alatunnisteessa; pöytäkirjaan "
-                               "kirjataan hyväksytyn tekstin sormenjälki.",
-                         "sv": "Fingeravtrycket (SHA-256) för den text som godkänns: {fingerprint}. Samma fingeravtryck "
-                               "finns på avtalsdokumentets pärm och i sidfoten på varje sida; i protokollet antecknas "
-                               "den godkända textens fingeravtryck."},
-}
-FILE_NAMES = {  # the package's files, named in their own language
-    "fi": ("{id}-muutokset-fi.docx", "{id}-muutosliite-fi.docx", "{id}-paatosesitys-fi.docx"),
-    "sv": ("{id}-andringar-sv.docx", "{id}-andringsbilaga-sv.docx", "{id}-beslutsforslag-sv.docx"),
-}
 # a page break before each party's item: fixed Word XML, nothing from the data in it
 PAGE_BREAK = {"t": "RawBlock", "c": ["openxml", '<w:p><w:r><w:br w:type="page"/></w:r></w:p>']}
 MANAGER_TITLES = ("johtaja", "direktör")  # the presenter of a board is its manager: kunnanjohtaja, stadsdirektör …
@@ -191,7 +115,7 @@ def _field_item(item: ItemChange, f: FieldChange, lang: str, main: str) -> list:
     note = []
     if f.untranslated:
         languages = ", ".join(LANGUAGE_WORDS.get(code, {}).get(lang, code) for code in f.untranslated)
-        note = [" (", P.emph(L.DIFF_WORDS["untranslated"].get(lang, "").format(language=languages)), ")"]
+        note = [" (", P.emph(DIFF_WORDS["untranslated"].get(lang, "").format(language=languages)), ")"]
     return [P.plain(f"{change_label(item, f, lang, main)}: ", *_word_diff_inlines(f, lang, main), *note)]
 
 
@@ -323,7 +247,7 @@ def decision_draft(pkg: Package, lang: str) -> bytes:
         blocks.append(P.header(3, _w("background", lang)))
         kind = head.document_type.get(lang)
         blocks.append(P.para(_w("matter", lang).format(title=title, kind=kind,
-                                                       parties=_names([p.name.get(lang) for p in head.parties], lang))))
+                                                       parties=L.joined([p.name.get(lang) for p in head.parties], lang))))
         if state.in_force is not None:
             since = S.version_status(state.in_force, state, lang)
             blocks.append(P.para(_w("in_force", lang).format(version=S.version_named(state.in_force, lang),
@@ -359,13 +283,6 @@ def decision_draft(pkg: Package, lang: str) -> bytes:
 
 def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
-
-
-def _names(names: list[str], lang: str) -> str:
-    """"a, b ja c", as number_list joins numbers."""
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + {"fi": " ja ", "sv": " och "}.get(lang, " and ") + names[-1]
 
 
 # --- the package ----------------------------------------------------------------------------------------------

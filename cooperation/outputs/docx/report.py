@@ -29,7 +29,7 @@ from cooperation.changes.diff import Diff, field_line
 from cooperation.domain import EDITORIAL, REGION
 from cooperation.files import reproducible_zip
 from cooperation.i18n import labels as L
-from cooperation.model import PROGRESS_LEVELS, Agreement, Indicator, Party, Text
+from cooperation.model import PROGRESS_LEVELS, Agreement, Indicator, Party
 from cooperation.model import statements as S
 from cooperation.model.approvals import without_history
 from cooperation.model.late import DELAYED, Late, late
@@ -180,18 +180,12 @@ def title(model: Agreement, year: int, lang: str) -> str:
     return L.word("report_title", lang).format(year=year, name=model.document_type.get(lang))
 
 
-class _Report:
+class _Report(L.InLanguage):
     def __init__(self, model: Agreement, lang: str, snapshot: Snapshot):
         self.m, self.lang, self.s = model, lang, snapshot
         self.blocks: list = []
         self.charts: list[tuple[C.Chart, str]] = []  # (chart, alt text), in document order
         self.late: Late = late(model, snapshot.as_of)
-
-    def w(self, key: str) -> str:
-        return L.word(key, self.lang)
-
-    def t(self, text: Text | None) -> str:
-        return text.get(self.lang) if text else ""
 
     def level(self, indicator: Indicator, area: str) -> str:
         return self.w("status_" + indicator.progress(area).code)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from cooperation.files import reproducible_zip
 from cooperation.i18n import labels as L
-from cooperation.model import Agreement, Text
+from cooperation.model import Agreement
 from cooperation.model.consultations import OUTCOMES, PENDING, Round, Statement, counts, grouped, in_summary, places
 from cooperation.outputs.docx import TEMPLATE
 from cooperation.outputs.docx import pandoc_doc as P
@@ -37,17 +37,11 @@ def title(model: Agreement, r: Round | None, lang: str) -> str:
     return f"{head}: {r.title.get(lang)}" if r is not None else head
 
 
-class _Summary:
+class _Summary(L.InLanguage):
     def __init__(self, model: Agreement, r: Round | None, lang: str):
         self.m, self.r, self.lang = model, r, lang
         self.where = places(model)
         self.blocks: list[dict] = []
-
-    def w(self, key: str) -> str:
-        return L.word(key, self.lang)
-
-    def t(self, text: Text | None) -> str:
-        return text.get(self.lang) if text else ""
 
     def build(self) -> list[dict]:
         m, r = self.m, self.r

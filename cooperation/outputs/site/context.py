@@ -34,7 +34,7 @@ from cooperation.timeliness import today
 from cooperation.workspace import Workspace
 
 
-class SiteContext:
+class SiteContext(L.InLanguage):
     """What every page family shares: the model and its version state, the language, the pages made so far, and the
     helpers that write words, links, tables and badges in the page's language."""
 
@@ -87,14 +87,6 @@ class SiteContext:
     def indicator_path(self, i: Indicator) -> str:
         """The indicator's own page."""
         return f"mittarit/{i.id.lower()}.md"
-
-
-    def w(self, key: str) -> str:
-        return L.word(key, self.lang)
-
-
-    def t(self, text: Text | None) -> str:
-        return text.get(self.lang) if text else ""
 
 
     def et(self, text: Text | None) -> str:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from cooperation.changes.diff import summary
 from cooperation.i18n import labels as L
-from cooperation.i18n.labels import CLASS_NAMES
+from cooperation.i18n.diff_words import CLASS_NAMES
 from cooperation.model import (
     PROGRESS_LEVELS,
     approvals,

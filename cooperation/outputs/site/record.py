@@ -16,8 +16,8 @@ from cooperation.changes.diff import (
 from cooperation.changes.record import AMENDMENT_PROPOSAL, BEFORE_SIGNING, CLASSES, class_counts, months, periods
 from cooperation.domain import AMENDMENT
 from cooperation.i18n import labels as L
-from cooperation.i18n.labels import CLASS_HELP, CLASS_NAMES
-from cooperation.i18n.labels import DIFF_WORDS as WORDS
+from cooperation.i18n.diff_words import CLASS_HELP, CLASS_NAMES
+from cooperation.i18n.diff_words import DIFF_WORDS as WORDS
 from cooperation.model import (
     approvals,
 )

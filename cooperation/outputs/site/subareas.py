@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from cooperation.changes.diff import Diff, field_line, item_label, summary
 from cooperation.i18n import labels as L
-from cooperation.i18n.labels import DIFF_WORDS as WORDS
+from cooperation.i18n.diff_words import DIFF_WORDS as WORDS
 from cooperation.model import (
     GOOD_LEVELS,
     Subarea,
