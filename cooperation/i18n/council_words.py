@@ -1,5 +1,6 @@
-"""The words of the amendment package a council receives (outputs/docx/amendment.py): the change annex
-(muutosliite / ändringsbilaga), the draft decision (päätösesitys / beslutsförslag) and its files' names."""
+"""The words of the documents a council receives: the amendment package (outputs/docx/amendment.py: the change
+annex (muutosliite / ändringsbilaga), the draft decision (päätösesitys / beslutsförslag) and its files' names) and the
+yearly report's title."""
 
 WORDS_AMENDMENT = {
     "annex": {"fi": "Muutosliite", "sv": "Ändringsbilaga"},
@@ -77,4 +78,19 @@ WORDS_AMENDMENT = {
 FILE_NAMES = {  # the package's files, named in their own language
     "fi": ("{id}-muutokset-fi.docx", "{id}-muutosliite-fi.docx", "{id}-paatosesitys-fi.docx"),
     "sv": ("{id}-andringar-sv.docx", "{id}-andringsbilaga-sv.docx", "{id}-beslutsforslag-sv.docx"),
+}
+
+
+# the yearly report's title by the kind of document it follows (schema: document_type's known types); a document of
+# its own name: WORDS["report_title"] ("Seurantaraportti 2026: <name>")
+REPORT_TITLES = {
+    "strategic_cooperation_agreement": {"fi": "Strategisen yhteistyösopimuksen seurantaraportti {year}",
+                                        "sv": "Uppföljningsrapport för avtalet om strategiskt samarbete {year}"},
+    "cooperation_agreement": {"fi": "Yhteistyösopimuksen seurantaraportti {year}",
+                              "sv": "Uppföljningsrapport för samarbetsavtalet {year}"},
+    "framework_agreement": {"fi": "Puitesopimuksen seurantaraportti {year}", "sv": "Uppföljningsrapport för ramavtalet {year}"},
+    "cooperation_record": {"fi": "Yhteistyöpöytäkirjan seurantaraportti {year}",
+                           "sv": "Uppföljningsrapport för samarbetsprotokollet {year}"},
+    "strategic_interface_agreement": {"fi": "Strategisen yhdyspintasopimuksen seurantaraportti {year}",
+                                      "sv": "Uppföljningsrapport för det strategiska gränsytavtalet {year}"},
 }

@@ -490,20 +490,6 @@ WORDS: dict[str, dict[str, str]] = {
 WORDS.update(READER_WORDS)
 WORDS.update(REGION_FILE_WORDS)
 
-# the yearly report's title by the kind of document it follows (schema: document_type's known types); a document of
-# its own name: WORDS["report_title"] ("Seurantaraportti 2026: <name>")
-REPORT_TITLES = {
-    "strategic_cooperation_agreement": {"fi": "Strategisen yhteistyösopimuksen seurantaraportti {year}",
-                                        "sv": "Uppföljningsrapport för avtalet om strategiskt samarbete {year}"},
-    "cooperation_agreement": {"fi": "Yhteistyösopimuksen seurantaraportti {year}",
-                              "sv": "Uppföljningsrapport för samarbetsavtalet {year}"},
-    "framework_agreement": {"fi": "Puitesopimuksen seurantaraportti {year}", "sv": "Uppföljningsrapport för ramavtalet {year}"},
-    "cooperation_record": {"fi": "Yhteistyöpöytäkirjan seurantaraportti {year}",
-                           "sv": "Uppföljningsrapport för samarbetsprotokollet {year}"},
-    "strategic_interface_agreement": {"fi": "Strategisen yhdyspintasopimuksen seurantaraportti {year}",
-                                      "sv": "Uppföljningsrapport för det strategiska gränsytavtalet {year}"},
-}
-
 MONTHS = {
     "fi": ["tammikuu", "helmikuu", "maaliskuu", "huhtikuu", "toukokuu", "kesäkuu", "heinäkuu", "elokuu",
            "syyskuu", "lokakuu", "marraskuu", "joulukuu"],

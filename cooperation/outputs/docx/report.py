@@ -29,6 +29,7 @@ from cooperation.changes.diff import Diff, field_line
 from cooperation.domain import EDITORIAL, REGION
 from cooperation.files import reproducible_zip
 from cooperation.i18n import labels as L
+from cooperation.i18n.council_words import REPORT_TITLES
 from cooperation.model import PROGRESS_LEVELS, Agreement, Indicator, Party
 from cooperation.model import statements as S
 from cooperation.model.approvals import without_history
@@ -174,7 +175,7 @@ def title(model: Agreement, year: int, lang: str) -> str:
     """The report's title by the kind of document it follows: "Strategisen yhteistyösopimuksen seurantaraportti
     2026", "Puitesopimuksen seurantaraportti 2026"; a document of its own name: "Seurantaraportti 2026: <name>"."""
     code = next((c for v in model.document_type.values.values() if (c := document_type_code(v))), None)
-    known = L.REPORT_TITLES.get(code or "")
+    known = REPORT_TITLES.get(code or "")
     if known:
         return (known.get(lang) or known["fi"]).format(year=year)
     return L.word("report_title", lang).format(year=year, name=model.document_type.get(lang))
