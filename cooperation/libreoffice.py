@@ -17,16 +17,14 @@ import atexit
 import hashlib
 import os
 import shutil
-import signal
 import subprocess
 import tempfile
 import threading
-import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from cooperation import cache
-from cooperation.background import STOPPING
+from cooperation.background import STOPPING, ProgramStopped, run_program
 
 TIMEOUT = 300  # seconds for one LibreOffice run
 # the Basic module: Pages(document URL, listing path, bookmark prefix) writes "name<TAB>page" a line
@@ -82,24 +80,21 @@ def program() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def run(command: list[str], timeout: int = TIMEOUT) -> tuple[int, bytes]:
-    """A LibreOffice command in a session of its own (the wrapper script starts soffice.bin, and a timeout must
-    end both), ended when the build stops meanwhile (background.STOPPING); (exit code, stderr). TimeoutError when
-    it runs out of time, InterruptedError when the build stopped."""
+def run(command: list[str], folder: Path, timeout: int = TIMEOUT) -> tuple[int, bytes]:
+    """A LibreOffice command through background.run_program (a session of its own: the wrapper script starts
+    soffice.bin, and a timeout, a stop of the build or an exception in this thread ends both); (exit code, stderr).
+    TimeoutError when it runs out of time, InterruptedError when the build stopped. LibreOffice's own temporary
+    files go in ``folder``/tmp, removed with the caller's folder even when LibreOffice is killed."""
     if STOPPING.is_set():
         raise InterruptedError("LibreOffice")
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            _, stderr = process.communicate(timeout=0.5)
-            return process.returncode, stderr
-        except subprocess.TimeoutExpired:
-            stopped = STOPPING.is_set()
-            if stopped or time.monotonic() > deadline:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.communicate()
-                raise (InterruptedError if stopped else TimeoutError)("LibreOffice") from None
+    (folder / "tmp").mkdir(parents=True, exist_ok=True)
+    try:
+        done = run_program(command, timeout=timeout, env={**os.environ, "TMPDIR": str(folder / "tmp")})
+    except subprocess.TimeoutExpired:
+        raise TimeoutError("LibreOffice") from None
+    except ProgramStopped:
+        raise InterruptedError("LibreOffice") from None
+    return done.returncode, done.stderr
 
 
 _lock = threading.Lock()
@@ -114,7 +109,8 @@ def _template_profile(soffice: str) -> Path | None:
         folder = Path(tempfile.mkdtemp(prefix="cooperation-libreoffice-"))
         atexit.register(shutil.rmtree, folder, True)
         profile = folder / "profile"
-        code, _ = run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--terminate_after_init"])
+        code, _ = run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--terminate_after_init"],
+                      folder)
         basic = profile / "user" / "basic" / "Standard"
         if code != 0 or not basic.is_dir():
             return None
@@ -175,7 +171,8 @@ def _lay_out(soffice: str, documents: dict[str, bytes], prefix: str) -> dict[str
             shutil.copytree(template, profile)
             try:
                 run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", "--nologo",
-                     f'macro:///Standard.Layout.Pages("{source.as_uri()}","{listing}","{prefix}")'])
+                     f'macro:///Standard.Layout.Pages("{source.as_uri()}","{listing}","{prefix}")'],
+                    folder / f"run-{index}")
             except (TimeoutError, InterruptedError, OSError):
                 return None
             if not listing.is_file():

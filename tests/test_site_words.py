@@ -25,6 +25,9 @@ SPLIT_WORDS = """(scope) => {
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       for (const m of node.nodeValue.matchAll(/[^ \\t\\n\\r]+/g)) {
         if ([...m[0].replace(/[.,;:()”"'!?…]/g, '')].length < 4) continue;
+        // a field path (goals[].actions[].status) or an address may break at its punctuation: the longest fit no
+        // phone's column whole (the format reference's consultations[].statements[].response.pull_request)
+        if (/:\/\/|\[\]\./.test(m[0])) continue;
         const range = document.createRange();
         range.setStart(node, m.index); range.setEnd(node, m.index + m[0].length);
         const rects = [...range.getClientRects()].filter(r => r.width > 0 && r.height > 0);
@@ -59,15 +62,17 @@ def test_no_word_in_a_table_or_card_is_split(browser, served_site, lang, width):
 
 
 def test_the_field_reference_is_no_longer_a_tower(browser, served_site):
-    """/tietomuoto/ was ~21,900 px tall at 1280 px with its field names broken: two columns, not five."""
+    """/tietomuoto/ was ~21,900 px tall at 1280 px for 170 fields (129 px a field) with its field names broken: two
+    columns, not five, and under 100 px a field however many fields the schemas have."""
     context = browser.new_context(**VIEWPORTS["desktop"])
     page = context.new_page()
     page.goto(served_site + "tietomuoto/", wait_until="load")
     height = page.evaluate("() => document.scrollingElement.scrollHeight")
     widths = page.evaluate("""() => [...document.querySelectorAll('.md-content table')].map(t => t.rows[0].cells.length)""")
+    fields = page.evaluate("() => document.querySelectorAll('.md-content table tbody tr').length")
     context.close()
     assert set(widths) == {2}
-    assert height < 16000, height
+    assert fields > 100 and height / fields < 100, (height, fields)
 
 
 @pytest.fixture(scope="module")
