@@ -27,7 +27,7 @@ SPLIT_WORDS = """(scope) => {
         if ([...m[0].replace(/[.,;:()”"'!?…]/g, '')].length < 4) continue;
         // a field path (goals[].actions[].status) or an address may break at its punctuation: the longest fit no
         // phone's column whole (the format reference's consultations[].statements[].response.pull_request)
-        if (/:\/\/|\[\]\./.test(m[0])) continue;
+        if (m[0].includes('://') || m[0].includes('[].')) continue;
         const range = document.createRange();
         range.setStart(node, m.index); range.setEnd(node, m.index + m[0].length);
         const rects = [...range.getClientRects()].filter(r => r.width > 0 && r.height > 0);
