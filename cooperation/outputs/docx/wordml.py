@@ -18,6 +18,18 @@ TOC_LEVELS = {"Heading1": 1, "Heading2": 2}
 TOC_INDENT = {1: 0, 2: 400}  # twentieths of a point, for a template without TOC styles
 
 
+def _child(parent, tag: str, first: bool = False) -> BaseOxmlElement:
+    """``parent``'s child ``tag``, added (as its first child or its last) where it has none."""
+    found = parent.find(qn(tag))
+    if found is None:
+        found = OxmlElement(tag)
+        if first:
+            parent.insert(0, found)
+        else:
+            parent.append(found)
+    return found
+
+
 def finish(docx, language_tag: str) -> None:
     set_language(docx, language_tag)
     fill_toc(docx)
@@ -77,14 +89,7 @@ def fit_columns(docx) -> None:
             if len(cells) != len(columns):
                 continue
             for cell, width in zip(cells, new):
-                properties = cell.find(qn("w:tcPr"))
-                if properties is None:
-                    properties = OxmlElement("w:tcPr")
-                    cell.insert(0, properties)
-                cell_width = properties.find(qn("w:tcW"))
-                if cell_width is None:
-                    cell_width = OxmlElement("w:tcW")
-                    properties.insert(0, cell_width)
+                cell_width = _child(_child(cell, "w:tcPr", first=True), "w:tcW", first=True)
                 cell_width.set(qn("w:w"), str(width))
                 cell_width.set(qn("w:type"), "dxa")
 
@@ -147,10 +152,7 @@ def keep_with_tables(docx) -> None:
 
 
 def _keep_next(paragraph) -> None:
-    properties = paragraph.find(qn("w:pPr"))
-    if properties is None:
-        properties = OxmlElement("w:pPr")
-        paragraph.insert(0, properties)
+    properties = _child(paragraph, "w:pPr", first=True)
     if properties.find(qn("w:keepNext")) is not None:
         return
     keep = OxmlElement("w:keepNext")
@@ -173,10 +175,7 @@ def no_field_updates(docx) -> None:
 
 # --- language ---------------------------------------------------------------------------------
 def _set_lang(r_pr, tag: str) -> None:
-    lang = r_pr.find(qn("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        r_pr.append(lang)
+    lang = _child(r_pr, "w:lang")
     lang.set(qn("w:val"), tag)
     lang.set(qn("w:eastAsia"), tag)
 
@@ -184,18 +183,7 @@ def _set_lang(r_pr, tag: str) -> None:
 def set_language(docx, tag: str) -> None:
     """The document default and every style that names a language; every run that names one."""
     styles = docx.styles.element
-    defaults = styles.find(qn("w:docDefaults"))
-    if defaults is None:
-        defaults = OxmlElement("w:docDefaults")
-        styles.insert(0, defaults)
-    r_pr_default = defaults.find(qn("w:rPrDefault"))
-    if r_pr_default is None:
-        r_pr_default = OxmlElement("w:rPrDefault")
-        defaults.insert(0, r_pr_default)
-    r_pr = r_pr_default.find(qn("w:rPr"))
-    if r_pr is None:
-        r_pr = OxmlElement("w:rPr")
-        r_pr_default.append(r_pr)
+    r_pr = _child(_child(_child(styles, "w:docDefaults", first=True), "w:rPrDefault", first=True), "w:rPr")
     _set_lang(r_pr, tag)
     roots = [styles, docx.element.body]
     for section in docx.sections:
