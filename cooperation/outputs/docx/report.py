@@ -532,8 +532,7 @@ def changes_of_year(root: Path, year: int, sources, workdir: Path) -> tuple[Diff
     correction (committed in a later year) leaves a past year's report as it was."""
     from cooperation.changes import gitrepo
     from cooperation.changes.history import against_files
-    from cooperation.changes.snapshot import last_commit_of_year
-    from cooperation.load.sources import load_sources
+    from cooperation.changes.snapshot import last_commit_of_year, sources_at
     try:
         repo, prefix = gitrepo.locate(root)
     except (gitrepo.GitError, ValueError, OSError):
@@ -544,7 +543,7 @@ def changes_of_year(root: Path, year: int, sources, workdir: Path) -> tuple[Diff
     commit = found[0]
     # the year before's data is read once per machine for the same files (the commit-diff cache)
     return against_files(prefix, commit, sources,
-                         lambda: (load_sources(gitrepo.export(repo, prefix, commit, workdir)), [])), "diff"
+                         lambda: (sources_at(repo, prefix, commit, workdir), [])), "diff"
 
 
 def completed_years(model: Agreement, root: Path, today: datetime.date) -> list[int]:
