@@ -26,7 +26,7 @@ from pathlib import Path
 from cooperation import cache
 from cooperation.background import STOPPING, ProgramStopped, run_program
 
-TIMEOUT = 300  # seconds for one LibreOffice run
+TIMEOUT = 120  # seconds for one layout run (a large region's document takes ~15 s); then no page numbers
 # the Basic module: Pages(document URL, listing path, bookmark prefix) writes "name<TAB>page" a line
 MACRO = """<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
@@ -80,7 +80,7 @@ def program() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def run(command: list[str], folder: Path, timeout: int = TIMEOUT) -> tuple[int, bytes]:
+def run(command: list[str], folder: Path, timeout: float | None = None) -> tuple[int, bytes]:
     """A LibreOffice command through background.run_program (a session of its own: the wrapper script starts
     soffice.bin, and a timeout, a stop of the build or an exception in this thread ends both); (exit code, stderr).
     TimeoutError when it runs out of time, InterruptedError when the build stopped. LibreOffice's own temporary
@@ -89,7 +89,7 @@ def run(command: list[str], folder: Path, timeout: int = TIMEOUT) -> tuple[int, 
         raise InterruptedError("LibreOffice")
     (folder / "tmp").mkdir(parents=True, exist_ok=True)
     try:
-        done = run_program(command, timeout=timeout, env={**os.environ, "TMPDIR": str(folder / "tmp")})
+        done = run_program(command, timeout=timeout or TIMEOUT, env={**os.environ, "TMPDIR": str(folder / "tmp")})
     except subprocess.TimeoutExpired:
         raise TimeoutError("LibreOffice") from None
     except ProgramStopped:

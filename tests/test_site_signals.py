@@ -185,8 +185,10 @@ def test_a_killed_preview_leaves_no_renderer(tmp_path, signum):
 
 def test_a_libreoffice_that_hangs_past_its_time_limit_leaves_the_pdf_out_of_the_site(tmp_path, fake_soffice,
                                                                                      monkeypatch):
+    from cooperation import libreoffice
     from cooperation.outputs import pdf
     monkeypatch.setattr(pdf, "TIMEOUT", 2)
+    monkeypatch.setattr(libreoffice, "TIMEOUT", 2)  # the contents' page numbers: laid out first, left out when it hangs
     monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
     out = tmp_path / "out"
     done = run_cli("site", "--root", MINIMAL, "--out", out)
@@ -203,8 +205,10 @@ def test_a_libreoffice_that_hangs_past_its_time_limit_leaves_the_pdf_out_of_the_
 
 
 def test_build_pdf_says_when_libreoffice_hangs_and_writes_nothing(tmp_path, fake_soffice, monkeypatch):
+    from cooperation import libreoffice
     from cooperation.outputs import pdf
     monkeypatch.setattr(pdf, "TIMEOUT", 2)
+    monkeypatch.setattr(libreoffice, "TIMEOUT", 2)  # the contents' page numbers: laid out first, left out when it hangs
     monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
     done = run_cli("pdf", "--root", MINIMAL, "--out", tmp_path / "out")
     assert done.returncode == 2, done.stderr  # the environment, not the data
