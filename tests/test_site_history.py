@@ -51,7 +51,7 @@ def _page(site) -> str:
 
 def test_entries_by_class_and_the_accessibility_edit_is_not_one(history_site):
     html = _page(history_site)
-    assert re.findall(r'<section class="history-entry" data-class="(\w+)">', html) == \
+    assert re.findall(r'<section class="history-entry" id="[^"]+" data-class="(\w+)">', html) == \
         ["editorial", "amendment", "monitoring", "amendment"]
     assert "Saavutettavuusselosteen yhteystieto" not in html and "palaute@example.org" not in html
     # the filter: all, then each class present with its count

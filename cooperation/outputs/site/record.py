@@ -275,9 +275,11 @@ class RecordPages(SiteContext):
         pull_request = self.pr_link(entry.change.pull_request).strip().removeprefix("(").removesuffix(")")
         meta = "<br>".join(x for x in (pull_request, fingerprint) if x)
         lines = self.diff_lines(diff)
-        # each entry in a section of its class, which the filter shows or hides
-        return (f'<section class="history-entry" data-class="{esc(cls)}">'
-                f'<h{level} id="{entry_id(entry)}" class="entry-title">{heading}</h{level}>'
+        # each entry in a section of its class, which the filter shows or hides; the section holds the id links
+        # point to, not the heading: the search indexer makes a section of every heading with an id, even inside
+        # the entries it leaves out (an empty entry per change)
+        return (f'<section class="history-entry" id="{entry_id(entry)}" data-class="{esc(cls)}">'
+                f'<h{level} class="entry-title">{heading}</h{level}>'
                 f'<details class="entry-changes"><summary>{self.badge("change", cls, CLASS_NAMES[cls][lang])} '
                 f"<span{self.title_lang_attr()}>{keep_whole(esc(entry.change.title))}</span> ({len(lines)})</summary>"
                 + (f'<p class="meta fine-print">{meta}</p>' if meta else "")
