@@ -94,3 +94,11 @@ def test_an_added_item_has_every_field_and_a_removed_one_what_it_said(tmp_path):
     removed = compare(load_sources(new), load_sources(old))
     assert item_heading(removed.items[0], "sv", "fi") == "Borttagen åtgärd HYTE-1-T3: Liikuntaneuvonta kirjastoissa"
     assert ("Huvudansvarig", "Alfan kunta") in item_fields(removed.items[0], "sv", "fi")
+
+
+def test_an_item_of_a_list_is_named_by_the_list_and_its_number():
+    """A change inside a list of records without a title of its own reads "tunnetut puutteet 1", never "0"."""
+    from cooperation.changes.sentences import title
+    assert title("agreement", ("accessibility", "known_problems", 0), "fi") == "tunnetut puutteet 1"
+    assert title("agreement", ("accessibility", "known_problems", 1), "sv") == "kända brister 2"
+    assert title("agreement", ("accessibility", "known_problems", 0, "text"), "fi") == "puute"

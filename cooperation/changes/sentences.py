@@ -120,7 +120,10 @@ def title(file_kind: str, path: tuple, lang: str) -> str:
     """A field's title in ``lang``, lower case, as it reads inside a sentence."""
     node = _node(file_kind, path)
     titles = titles_of(node) if node else {}
-    text = titles.get(lang) or titles.get("fi") or str(path[-1])
+    text = titles.get(lang) or titles.get("fi")
+    if not text and len(path) > 1 and isinstance(path[-1], int):  # an item of a list: the list's title and its number
+        return f"{title(file_kind, path[:-1], lang)} {path[-1] + 1}"
+    text = text or str(path[-1])
     return text[:1].lower() + text[1:] if not text[1:2].isupper() else text
 
 
