@@ -49,6 +49,7 @@ def fit_columns(docx) -> None:
     other columns giving up their share (where the table has room for every column's longest word; LibreOffice and
     Word break a word only where it is wider than its cell)."""
     body = docx.element.body
+    sections = _sections_after(body)
     for table in body.iter(qn("w:tbl")):
         grid = table.find(qn("w:tblGrid"))
         if grid is None:
@@ -66,7 +67,7 @@ def fit_columns(docx) -> None:
             for index, cell in enumerate(cells):
                 needs[index] = max(needs[index], _longest_word(cell))
         # the grid's units: a table as wide as the text (pandoc's, in percent) is drawn at the text's width
-        scale = total / _table_width(table, total)
+        scale = total / _table_width(table, total, sections)
         needs = [round((n + CELL_MARGINS) * scale) if n else 0 for n in needs]
         if sum(max(n, 1) for n in needs) > total or all(w >= n for w, n in zip(widths, needs)):
             continue
@@ -94,19 +95,33 @@ def fit_columns(docx) -> None:
                 cell_width.set(qn("w:type"), "dxa")
 
 
-def _table_width(table, grid_total: int) -> int:
-    """The table's drawn width in twentieths of a point: its own (dxa), or its share of its section's text width."""
+def _sections_after(body) -> dict:
+    """Each table of the body (not one inside a cell) → the section properties it is drawn with: those of the first
+    section break after it, else the body's last. One pass from the end (a scan after each table took seconds on a
+    large region's 300 tables)."""
+    sections: dict = {}
+    current = body.find(qn("w:sectPr"))
+    paragraph, table, break_path = qn("w:p"), qn("w:tbl"), f"{qn('w:pPr')}/{qn('w:sectPr')}"
+    for element in reversed(body):
+        if element.tag == paragraph:
+            found = element.find(break_path)
+            if found is not None:
+                current = found
+        elif element.tag == table:
+            sections[element] = current
+    return sections
+
+
+def _table_width(table, grid_total: int, sections: dict) -> int:
+    """The table's drawn width in twentieths of a point: its own (dxa), or its share of its section's text width
+    (``sections``: _sections_after)."""
     width = table.find(f"{qn('w:tblPr')}/{qn('w:tblW')}")
     kind = width.get(qn("w:type")) if width is not None else None
     value = str(width.get(qn("w:w")) or "") if width is not None else ""
     if kind == "dxa" and value.isdigit() and int(value):
         return int(value)
     if kind == "pct" and value.isdigit() and int(value):
-        section = next((e.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") for e in table.itersiblings()
-                        if e.tag == qn("w:p") and e.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None), None)
-        if section is None:
-            body = table.getparent()
-            section = body.find(qn("w:sectPr")) if body is not None else None
+        section = sections.get(table)
         if section is not None:
             size, margins = section.find(qn("w:pgSz")), section.find(qn("w:pgMar"))
             try:
@@ -141,6 +156,7 @@ def keep_with_tables(docx) -> None:
     """The heading and the short paragraphs that introduce a table are kept on the page of its first row (w:keepNext),
     so that no heading is left at the bottom of a page with its table on the next."""
     body = docx.element.body
+    sections = _sections_after(body)
     for table in body.iter(qn("w:tbl")):
         previous = table.getprevious()
         for _ in range(KEPT_BEFORE_TABLE):
