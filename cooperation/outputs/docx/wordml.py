@@ -156,7 +156,6 @@ def keep_with_tables(docx) -> None:
     """The heading and the short paragraphs that introduce a table are kept on the page of its first row (w:keepNext),
     so that no heading is left at the bottom of a page with its table on the next."""
     body = docx.element.body
-    sections = _sections_after(body)
     for table in body.iter(qn("w:tbl")):
         previous = table.getprevious()
         for _ in range(KEPT_BEFORE_TABLE):
