@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from cooperation.changes import consultation, gitrepo, versions
-from cooperation.changes.snapshot import sources_at
+from cooperation.changes.snapshot import as_it_stood, sources_at
 from cooperation.check import check
 from cooperation.load.sources import Sources, data_digest, load_sources
 from cooperation.model import Agreement, build, fingerprint_of
@@ -171,7 +171,7 @@ def amendment_files(root: Path, base: str, head: str | None, request: str | None
                     head_result = check(head_sources)
                     if head_result.errors:
                         raise ModelError(head_result)
-                    head_model = _as_it_stood(head_sources, root, head_commit)
+                    head_model = as_it_stood(head_sources, root, head_commit)
             except ModelError:
                 _older_documents(older, base_sources, root, base_commit, [])  # the older version's problems are told first
                 raise
@@ -199,7 +199,7 @@ def report_files(root: Path, year: int, workspace: Workspace | None = None) -> d
     import datetime
     import tempfile
 
-    from cooperation.changes.snapshot import as_it_stood, export_year, is_shallow
+    from cooperation.changes.snapshot import export_year, is_shallow
     from cooperation.i18n import labels as L
     from cooperation.outputs.docx import report
 
@@ -253,19 +253,13 @@ def _in_term(year: int, term: tuple[int, int | None]) -> bool:
     return term[0] <= year and (term[1] is None or year <= term[1])
 
 
-def _as_it_stood(sources: Sources, root: Path, commit: str) -> Agreement:
-    """The model of a version exported from git at ``commit``, with its version state as it stood then."""
-    from cooperation.changes.snapshot import as_it_stood
-    return as_it_stood(sources, root, commit)
-
-
 def _documents(sources: Sources, root: Path, commit: str) -> tuple[Result | None, dict[str, bytes]]:
     """A version's problems, or its Word documents in its languages (run by a process of its own)."""
     from cooperation.outputs.docx import render_languages
     result = check(sources)
     if result.errors:
         return result, {}
-    model = _as_it_stood(sources, root, commit)
+    model = as_it_stood(sources, root, commit)
     return None, render_languages(model, list(model.languages))
 
 
@@ -277,4 +271,4 @@ def _older_documents(older, sources: Sources, root: Path, commit: str, langs: li
     if problems is not None:
         raise ModelError(problems)
     missing = [lang for lang in langs if lang not in documents]
-    return {**documents, **(render_languages(_as_it_stood(sources, root, commit), missing) if missing else {})}
+    return {**documents, **(render_languages(as_it_stood(sources, root, commit), missing) if missing else {})}

@@ -27,8 +27,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from cooperation import cache
-from cooperation.background import STOPPING, ProgramStopped, run_program
+from cooperation import cache, libreoffice
 from cooperation.files import OutputError
 from cooperation.i18n import labels as L
 from cooperation.model import Agreement
@@ -148,20 +147,17 @@ def _convert(program: str, profile: Path, out: Path, sources: list[Path]) -> Non
     # a profile of its own: parallel runs (and a user's open LibreOffice) do not share a lock
     command = [program, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", "--nologo",
                "--convert-to", EXPORT, "--outdir", str(out), *map(str, sources)]
-    if STOPPING.is_set():
-        raise OutputError(STOPPED)
     # LibreOffice's own temporary files in the conversion's folder: removed with it, even after LibreOffice is killed
-    (profile.parent / "tmp").mkdir(parents=True, exist_ok=True)
     try:
-        done = run_program(command, timeout=TIMEOUT, env={**os.environ, "TMPDIR": str(profile.parent / "tmp")})
-    except ProgramStopped:
+        code, stderr = libreoffice.run(command, profile.parent, timeout=TIMEOUT)
+    except InterruptedError:
         raise OutputError(STOPPED) from None
-    except subprocess.TimeoutExpired:
+    except TimeoutError:
         raise LibreOfficeHung(f"LibreOffice ei saanut PDF-muunnosta valmiiksi {TIMEOUT} sekunnissa, joten se "
                               "pysäytettiin") from None
-    if done.returncode != 0:
-        detail = done.stderr.decode("utf-8", "replace").strip()[-500:]
-        raise OutputError(f"LibreOffice-muunnos PDF:ksi epäonnistui (koodi {done.returncode}): {detail}")
+    if code != 0:
+        detail = stderr.decode("utf-8", "replace").strip()[-500:]
+        raise OutputError(f"LibreOffice-muunnos PDF:ksi epäonnistui (koodi {code}): {detail}")
 
 
 def with_keywords(docx: bytes, keywords: str) -> bytes:
