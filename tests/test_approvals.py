@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-import yaml
+from amending import edit
 from helpers import MINIMAL, copy_root, run_cli
 
 from cooperation.model.approvals import DRAFT, EARLIER, IN_FORCE, PROPOSAL, body_rank
@@ -24,11 +24,6 @@ def git(repo: Path, *args: str, date: str = "2026-03-01T10:00:00+02:00") -> str:
                           env=env).stdout.strip()
 
 
-def edit(repo: Path, name: str, change) -> None:
-    path = repo / name
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(data)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 def decide(repo: Path, party: str, *decisions: dict) -> None:

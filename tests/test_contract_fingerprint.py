@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from amending import edit
 from helpers import MINIMAL, copy_root
 
 from cooperation.changes.diff import compare
@@ -22,11 +23,6 @@ from cooperation.pipeline import load
 GOLDEN = "0bc4e2b98bb2901071946a686a044d606a4d343ab9e0532e7a1ac21fa6089791"
 
 
-def edit(root: Path, name: str, change: Callable[[dict], None]) -> None:
-    path = root / name
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(data)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 def party(data: dict, ident: str = "alfa") -> dict:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from amending import edit
 from helpers import MINIMAL, REPO, copy_code, copy_root
 from test_site import read
 
@@ -26,11 +27,6 @@ def git(repo: Path, *args: str) -> str:
     return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True, env=env).stdout.strip()
 
 
-def edit(repo: Path, name: str, change) -> None:
-    path = repo / name
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(data)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 def build(repo: Path, *args: str) -> subprocess.CompletedProcess:

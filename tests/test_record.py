@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-import yaml
+from amending import edit
 from helpers import MINIMAL, REPO, copy_example, copy_root, require_browser, run_cli
 
 from cooperation import cache
@@ -40,11 +40,6 @@ def git(root: Path, *args: str, date: str = "2026-11-28T10:00:00+02:00") -> str:
                           env=env).stdout.strip()
 
 
-def edit(root: Path, name: str, change) -> None:
-    path = root / name
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(data)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 @contextlib.contextmanager

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
+from amending import edit
 from helpers import MINIMAL, TESTS, copy_root
 
 from cooperation.changes.diff import compare, field_line, summary
@@ -15,11 +15,6 @@ from cooperation.load.sources import load_sources
 SWEDISH_FIRST = TESTS / "fixtures" / "swedish_first"
 
 
-def edit(root: Path, name: str, change) -> None:
-    path = root / name
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(data)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 def lines(old: Path, new: Path, lang: str) -> list[str]:
