@@ -137,7 +137,7 @@ class Checker:
 
     def _schema_check(self, kind: str, doc: Document) -> _SchemaCheck:
         """The schema's problems of one document, collected apart: they depend on nothing but the document."""
-        errors = list(self.schemas.validators[kind].iter_errors(doc.data))
+        errors = self.schemas.errors(kind, doc.data)
         format_paths = {tuple(e.absolute_path) for e in errors if e.validator == "format"}
 
         def report() -> None:
