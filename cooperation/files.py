@@ -124,15 +124,20 @@ def reproducible_zip(data: bytes, level: int | None = None) -> bytes:
     """Same content, fixed entry times and order: the same input gives the same bytes (.docx, .xlsx).
     ``level``: zlib's compression level (default: zlib's own)."""
     source = zipfile.ZipFile(io.BytesIO(data))
+    return reproducible_zip_of({name: source.read(name) for name in source.namelist()}, level)
+
+
+def reproducible_zip_of(parts: Mapping[str, bytes], level: int | None = None) -> bytes:
+    """The zip of ``parts`` (name → bytes) as reproducible_zip writes it: [Content_Types].xml first, the rest by
+    name, fixed times."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=level) as target:
-        names = source.namelist()
-        first = [n for n in names if n == "[Content_Types].xml"]
-        for name in first + sorted(n for n in names if n not in first):
+        first = [n for n in parts if n == "[Content_Types].xml"]
+        for name in first + sorted(n for n in parts if n not in first):
             info = zipfile.ZipInfo(name, FIXED_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(name), compresslevel=level)
+            target.writestr(info, parts[name], compresslevel=level)
     return out.getvalue()
 
 

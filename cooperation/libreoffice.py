@@ -20,6 +20,7 @@ import shutil
 import subprocess
 import tempfile
 import threading
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -130,9 +131,12 @@ def _version(soffice: str) -> str:
         return soffice
 
 
-def heading_pages(documents: dict[str, bytes], prefix: str = "_Toc") -> dict[str, dict[str, int]] | None:
+def heading_pages(documents: dict[str, bytes], prefix: str = "_Toc",
+                  prepare: Callable[[bytes], bytes] | None = None) -> dict[str, dict[str, int]] | None:
     """Key → {bookmark: page} for each Word document (key → its bytes), the bookmarks whose names start with
-    ``prefix``, as LibreOffice lays the document out; None where LibreOffice is not installed or fails."""
+    ``prefix``, as LibreOffice lays the document out; None where LibreOffice is not installed or fails.
+    ``prepare``: what LibreOffice lays out is ``prepare(bytes)`` (made only when the cache does not know the
+    document: the cache is keyed by the bytes given and this program's code, which ``prepare`` is part of)."""
     soffice = program()
     if soffice is None or not documents:
         return None
@@ -143,7 +147,8 @@ def heading_pages(documents: dict[str, bytes], prefix: str = "_Toc") -> dict[str
         known = cache.get("layout", digest)
         if isinstance(known, dict):
             found[key] = {name: int(page) for name, page in known.items()}
-    missing = {key: data for key, data in documents.items() if key not in found}
+    missing = {key: prepare(data) if prepare is not None else data for key, data in documents.items()
+               if key not in found}
     if missing:
         laid_out = _lay_out(soffice, missing, prefix)
         if laid_out is None:

@@ -133,18 +133,22 @@ def _table_width(table, grid_total: int, sections: dict) -> int:
     return grid_total
 
 
+_RUN, _RUN_PR, _SIZE, _BOLD, _VALUE, _TEXT = qn("w:r"), qn("w:rPr"), qn("w:sz"), qn("w:b"), qn("w:val"), qn("w:t")
+
+
 def _longest_word(cell) -> int:
     """The widest word of a cell in twentieths of a point, by its letters, its font size and whether it is bold."""
     widest = 0
-    for run in cell.iter(qn("w:r")):
-        properties = run.find(qn("w:rPr"))
-        size = properties.find(qn("w:sz")) if properties is not None else None
-        value = str(size.get(qn("w:val")) or "") if size is not None else ""
+    for run in cell.iter(_RUN):
+        longest = max(map(len, _WORD.findall("".join(t.text or "" for t in run.iter(_TEXT)))), default=0)
+        if not longest:
+            continue
+        properties = run.find(_RUN_PR)
+        size = properties.find(_SIZE) if properties is not None else None
+        value = str(size.get(_VALUE) or "") if size is not None else ""
         points = int(value) / 2 if value.isdigit() else 11
-        bold = properties is not None and properties.find(qn("w:b")) is not None
-        text = "".join(t.text or "" for t in run.iter(qn("w:t")))
-        for word in _WORD.findall(text):
-            widest = max(widest, round(len(word) * points * 20 * (BOLD_SHARE if bold else EM_SHARE)))
+        bold = properties is not None and properties.find(_BOLD) is not None
+        widest = max(widest, round(longest * points * 20 * (BOLD_SHARE if bold else EM_SHARE)))
     return widest
 
 
@@ -301,9 +305,11 @@ def fill_toc(docx) -> None:
         if p is field_p:
             after_toc = True
             continue
+        if not after_toc:
+            continue
         level = TOC_LEVELS.get(_style(p) or "")
-        text = _text(p).strip()
-        if not after_toc or level is None or not text:
+        text = _text(p).strip() if level is not None else ""  # the text only of a heading: most are not
+        if not text:
             continue
         name = f"_Toc{next_id:09d}"
         start = OxmlElement("w:bookmarkStart")
@@ -356,20 +362,28 @@ def number_pages(documents: dict[str, bytes]) -> dict[str, bytes]:
     LibreOffice's layout of the document with the numbers' room already in it; the documents as they are where
     LibreOffice is not installed (or fails)."""
     from cooperation import libreoffice
-    from cooperation.files import reproducible_zip
+    from cooperation.files import reproducible_zip_of
     if libreoffice.program() is None:
         return documents
-    pages = libreoffice.heading_pages({key: _with_numbers(data, None) for key, data in documents.items()},
-                                      _TOC_PREFIX)
+    pages = libreoffice.heading_pages(documents, _TOC_PREFIX, prepare=lambda data: _zip(_with_numbers(data, None)))
     if pages is None:
         return documents
-    return {key: reproducible_zip(_with_numbers(data, pages.get(key, {}))) for key, data in documents.items()}
+    return {key: reproducible_zip_of(_with_numbers(data, pages.get(key, {}))) for key, data in documents.items()}
 
 
-def _with_numbers(data: bytes, pages: dict[str, int] | None) -> bytes:
+def _zip(parts: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, part in parts.items():
+            target.writestr(name, part)
+    return buffer.getvalue()
+
+
+def _with_numbers(data: bytes, pages: dict[str, int] | None) -> dict[str, bytes]:
     """Each table-of-contents entry (a paragraph whose link goes to a heading's _Toc bookmark) followed by a right
     tab with a dotted leader and its page number (``pages``: bookmark → page; None: the placeholder, and each chart
-    an empty line of its height, which LibreOffice lays out in a fraction of a chart's time)."""
+    an empty line of its height, which LibreOffice lays out in a fraction of a chart's time): the document's parts,
+    name → bytes, in the document's order."""
     source = zipfile.ZipFile(io.BytesIO(data))
     root = etree.fromstring(source.read("word/document.xml"))
     w = lambda tag: f"{{{_W}}}{tag}"  # noqa: E731
@@ -398,13 +412,8 @@ def _with_numbers(data: bytes, pages: dict[str, int] | None) -> bytes:
             properties.insert(properties.index(style) + 1 if style is not None else 0, tabs)
         etree.SubElement(etree.SubElement(link, w("r")), w("tab"))
         etree.SubElement(etree.SubElement(link, w("r")), w("t")).text = number
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            part = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True) \
-                if info.filename == "word/document.xml" else source.read(info)
-            target.writestr(info, part)
-    return buffer.getvalue()
+    return {name: etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+            if name == "word/document.xml" else source.read(name) for name in source.namelist()}
 
 
 _CHART = "{http://schemas.openxmlformats.org/drawingml/2006/chart}chart"
