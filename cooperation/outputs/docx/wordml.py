@@ -308,7 +308,9 @@ def fill_toc(docx) -> None:
         if not after_toc:
             continue
         level = TOC_LEVELS.get(_style(p) or "")
-        text = _text(p).strip() if level is not None else ""  # the text only of a heading: most are not
+        if level is None:
+            continue
+        text = _text(p).strip()  # read only for a heading: most paragraphs are not
         if not text:
             continue
         name = f"_Toc{next_id:09d}"
