@@ -224,7 +224,8 @@ class AgreementPlugin(BasePlugin):
         # templates rendered without a page (404.html) keep the links to the home pages
         if self.alternate_roots:
             config.extra["alternate"] = _alternate(self.alternate_roots, "")
-            output = _HEAD_ALTERNATE.sub("", output)
+            head, end, body = output.partition("</head>")  # the head alone: a regex over a whole page took seconds
+            output = _HEAD_ALTERNATE.sub("", head) + end + body
         if config.extra.get("content_language", "fi") != "fi" and page.file.src_uri in FINNISH_ONLY:
             # the table of contents lists the page's Finnish headings
             output = output.replace('<ul class="md-nav__list" data-md-component="toc"',
