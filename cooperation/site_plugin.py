@@ -42,6 +42,7 @@ from cooperation.outputs.site.overrides import Overrides
 from cooperation.outputs.site.pages import Site, page_nav
 from cooperation.outputs.site.preview import Preview, make_dirty, signature
 from cooperation.outputs.site.search import searched, without_search_attributes
+from cooperation.outputs.site.theme_memo import remember_navigation
 from cooperation.pipeline import ModelError, load_all
 from cooperation.schemas import SCHEMA_DIR
 from cooperation.workspace import Workspace
@@ -235,6 +236,7 @@ class AgreementPlugin(BasePlugin):
     def on_env(self, env, *, config, files):
         if self.preview is not None:  # the theme's templates as the first build compiled them (preview.py)
             env.bytecode_cache = self.preview.templates
+        remember_navigation(env)
         return env
 
     def on_nav(self, nav, *, config, files):

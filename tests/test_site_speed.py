@@ -224,3 +224,33 @@ def test_each_sub_area_page_indexes_its_ids_and_its_prose(indexed):
             if subarea.description:
                 words = re.findall(r"\w+", subarea.description.get(lang))
                 assert words and [word for word in words if word not in text] == [], (lang, subarea.id)
+
+
+def test_the_navigation_rendered_once_per_set_of_links_gives_the_same_pages(example_site, tmp_path, monkeypatch):
+    """Material's navigation is rendered once for each set of links it shows (theme_memo.py): every page is the same
+    byte for byte as when each page renders its own, and pages outside the navigation share their renderings."""
+    import os
+
+    from helpers import run_cli
+
+    from cooperation import site_plugin
+    from cooperation.outputs.site import theme_memo
+    keys: list = []
+    key = theme_memo._key
+    monkeypatch.setattr(theme_memo, "_key", lambda context: keys.append(key(context)) or keys[-1])
+    monkeypatch.setattr(site_plugin, "remember_navigation", lambda env: None)
+    monkeypatch.setenv("REPOSITORY_URL", "https://github.com/rannikkoseutu/yhteistyosopimus")  # as example_site's
+    assert run_cli("site", "--out", tmp_path).returncode == 0
+    assert not keys  # rendered without the memo
+    pages = sorted(p.relative_to(example_site) for p in example_site.rglob("*.html"))
+    assert pages == sorted(p.relative_to(tmp_path / "site") for p in (tmp_path / "site").rglob("*.html"))
+    different = [str(p) for p in pages if (example_site / p).read_bytes() != (tmp_path / "site" / p).read_bytes()]
+    assert not different, different[:5]
+    # and with it: the pages outside the navigation (each indicator's, each year's) share a few renderings
+    monkeypatch.undo()
+    monkeypatch.setattr(theme_memo, "_key", lambda context: keys.append(key(context)) or keys[-1])
+    monkeypatch.setenv("REPOSITORY_URL", "https://github.com/rannikkoseutu/yhteistyosopimus")
+    assert run_cli("site", "--out", tmp_path / "again").returncode == 0
+    shared = [k for k in keys if k is not None]
+    assert len(shared) > 20 and len(set(shared)) < len(shared) / 4, (len(shared), len(set(shared)))
+    assert os.path.exists(tmp_path / "again" / "site" / "index.html")
