@@ -11,7 +11,6 @@ import signal
 import sys
 from collections.abc import Mapping
 from pathlib import Path
-from typing import cast
 
 from cooperation import __version__, pipeline
 from cooperation.check import check
@@ -93,7 +92,8 @@ def load_model(args):
 
 
 def with_model(args, produce) -> int:
-    """Load the model (exit 1 with the data's problems), then produce an output from it and its sources."""
+    """Load the model (exit 1 with the data's problems), then produce an output from it and its sources. The folder
+    and the disk (OutputFolderError, a disk's OSError) are main's to say."""
     from cooperation.files import OutputError, OutputFolderError
     from cooperation.outputs import MissingTool
     loaded = load_model(args)
@@ -101,20 +101,15 @@ def with_model(args, produce) -> int:
         return EXIT_DATA
     try:
         produce(*loaded)
-    except (OutputFolderError, MissingTool) as exc:  # the environment: the folder, the disk, a program missing or hung
+    except OutputFolderError:
+        raise
+    except MissingTool as exc:  # the environment: a program missing or hung
         sys.stderr.write(f"virhe: {exc}\n")
         return EXIT_USAGE
     except OutputError as exc:
         sys.stderr.write(f"virhe: {exc}\n")
         return EXIT_DATA
-    except OSError as exc:  # the folder was checked first; this is the disk (full, removed meanwhile …)
-        sys.stderr.write(f"virhe: tuloksia ei voitu kirjoittaa: {_os_error(exc)}\n")
-        return EXIT_USAGE
     return EXIT_OK
-
-
-def _os_error(exc: OSError) -> str:
-    return f"{exc.filename}: {exc.strerror}" if exc.filename and exc.strerror else str(exc)
 
 
 def check_out(args) -> str | None:
@@ -604,10 +599,8 @@ def console() -> None:
 def main(argv: list[str] | None = None, *, default_root: Path | None = None, prog: str = PROG) -> int:
     """Run one command. ``default_root``: the data's folder without --root (the current folder when None;
     `build.py` gives this repository's)."""
-    import tempfile
-
     from cooperation.background import Stopped, stop_on_signals
-    from cooperation.files import OutputFolderError, is_disk_error, run_folder, write_error
+    from cooperation.files import refused, run_folder
     parser = make_parser(prog)
     args = parser.parse_args(argv)
     # absolute once, here: MkDocs would resolve a relative folder against mkdocs.yml's, not the current one
@@ -641,13 +634,10 @@ def main(argv: list[str] | None = None, *, default_root: Path | None = None, pro
         return 128 + exc.signum
     except KeyboardInterrupt:
         return 130
-    except OutputFolderError as exc:  # a disk error while writing (full, read-only, permission): named, usage
-        sys.stderr.write(f"virhe: {exc}\n")
-        return EXIT_USAGE
     except Exception as exc:  # noqa: BLE001 - a bug, not bad data: say so plainly
-        if is_disk_error(exc):  # a temporary file (in TMPDIR), which the one write path does not write
-            where = Path(getattr(exc, "filename", None) or tempfile.gettempdir())
-            sys.stderr.write(f"virhe: {write_error(where, cast(OSError, exc), kept='tuloksia ei kirjoitettu')}\n")
+        refusal = refused(exc)  # the one place the folder's and the disk's errors are said: exit 2
+        if refusal is not None:
+            sys.stderr.write(f"virhe: {refusal}\n")
             return EXIT_USAGE
         if os.environ.get("COOPERATION_DEBUG"):
             raise
