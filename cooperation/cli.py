@@ -9,8 +9,8 @@ import os
 import re
 import signal
 import sys
+from collections.abc import Mapping
 from pathlib import Path
-from typing import cast
 
 from cooperation import __version__, pipeline
 from cooperation.check import check
@@ -92,7 +92,8 @@ def load_model(args):
 
 
 def with_model(args, produce) -> int:
-    """Load the model (exit 1 with the data's problems), then produce an output from it and its sources."""
+    """Load the model (exit 1 with the data's problems), then produce an output from it and its sources. The folder
+    and the disk (OutputFolderError, a disk's OSError) are main's to say."""
     from cooperation.files import OutputError, OutputFolderError
     from cooperation.outputs import MissingTool
     loaded = load_model(args)
@@ -100,29 +101,25 @@ def with_model(args, produce) -> int:
         return EXIT_DATA
     try:
         produce(*loaded)
-    except (OutputFolderError, MissingTool) as exc:  # the environment: the folder, the disk, a program missing or hung
+    except OutputFolderError:
+        raise
+    except MissingTool as exc:  # the environment: a program missing or hung
         sys.stderr.write(f"virhe: {exc}\n")
         return EXIT_USAGE
     except OutputError as exc:
         sys.stderr.write(f"virhe: {exc}\n")
         return EXIT_DATA
-    except OSError as exc:  # the folder was checked first; this is the disk (full, removed meanwhile …)
-        sys.stderr.write(f"virhe: tuloksia ei voitu kirjoittaa: {_os_error(exc)}\n")
-        return EXIT_USAGE
     return EXIT_OK
-
-
-def _os_error(exc: OSError) -> str:
-    return f"{exc.filename}: {exc.strerror}" if exc.filename and exc.strerror else str(exc)
 
 
 def check_out(args) -> str | None:
     """Why the output folder of a writing command cannot be used, or None: checked before any work."""
     from cooperation.files import OutputFolderError, check_out_dir, check_replaceable
+    from cooperation.outputs.names import SITE_FOLDER
     try:
         check_out_dir(args.out, args.root)
         if args.writes == "site":
-            check_replaceable(args.out / "site")
+            check_replaceable(args.out / SITE_FOLDER.pattern)
     except OutputFolderError as exc:
         return str(exc)
     return None
@@ -132,14 +129,20 @@ def cmd_fingerprint(args) -> int:
     return with_model(args, lambda model, sources: print(model.fingerprint))
 
 
-def write_output(name: str, args, model, sources, **options) -> None:
-    """A registered output's files into the output folder, all or none, each named on stderr."""
+def write_files(folder: Path, files: Mapping[str, bytes | str]) -> None:
+    """The one way a command writes its files (named in cooperation/outputs/names.py) into ``folder``: all or none
+    (files.write_all_atomic; a disk error is said by main, exit 2), then each named on stderr."""
     from cooperation.files import write_all_atomic
-    from cooperation.outputs import BY_NAME
-    files = {args.out / file: data for file, data in BY_NAME[name].files(model, sources, **options).items()}
-    write_all_atomic(files)
-    for path in files:
+    paths = {folder / name: data for name, data in files.items()}
+    write_all_atomic(paths)
+    for path in paths:
         sys.stderr.write(status("written", path=path) + "\n")
+
+
+def write_output(name: str, args, model, sources, **options) -> None:
+    """A registered output's files into the output folder."""
+    from cooperation.outputs import BY_NAME
+    write_files(args.out, BY_NAME[name].files(model, sources, **options))
 
 
 def cmd_docx(args) -> int:
@@ -169,7 +172,6 @@ def cmd_pdf(args) -> int:
 def cmd_report(args) -> int:
     """The yearly monitoring report per language (pipeline.report_files); nothing written when the year has no data."""
     from cooperation.changes.gitrepo import SHALLOW_CLONE
-    from cooperation.files import write_all_atomic
     from cooperation.timeliness import today
 
     require_agreement(args)
@@ -190,10 +192,7 @@ def cmd_report(args) -> int:
         out, err = reporter.text(exc.result, language())
         sys.stderr.write(out + err + status("fix_first") + "\n")
         return EXIT_DATA
-    files = {args.out / name: data for name, data in made.items()}
-    write_all_atomic(files)  # a disk error: said by main, exit 2
-    for path in files:
-        sys.stderr.write(status("written", path=path) + "\n")
+    write_files(args.out, made)
     return EXIT_OK
 
 
@@ -275,7 +274,6 @@ def cmd_approvals(args) -> int:
 
 def cmd_amendment(args) -> int:
     from cooperation.changes.gitrepo import GitError
-    from cooperation.files import write_all_atomic
     from cooperation.outputs.docx.amendment import NothingToDecide
     if not (args.root / "agreement").is_dir():
         sys.stderr.write(f"virhe: kansiossa {args.root} ei ole agreement/-kansiota (anna --root)\n")
@@ -308,16 +306,13 @@ def cmd_amendment(args) -> int:
         sys.stderr.write(f"virhe: versioiden välillä ei ole sopimusmuutoksia ({what}), joten päätettävää ei ole: "
                          "valtuustoilla ei ole hyväksyttävää; muutospakettia ei tehty, mitään ei kirjoitettu\n")
         return EXIT_DATA
-    targets = {args.out / name: data for name, data in files.items()}
-    write_all_atomic(targets)
-    for path in targets:
-        sys.stderr.write(status("written", path=path) + "\n")
+    write_files(args.out, files)
     return EXIT_OK
 
 
 def cmd_codeowners(args) -> int:
-    from cooperation.files import write_atomic
     from cooperation.outputs import codeowners
+    from cooperation.outputs.names import CODEOWNERS
     if not args.root.is_dir():
         sys.stderr.write(f"virhe: kansiota {args.root} ei ole\n")
         return EXIT_USAGE
@@ -339,8 +334,7 @@ def cmd_codeowners(args) -> int:
     if target.is_symlink() or target.parent.is_symlink() or root not in Path(os.path.realpath(target)).parents:
         sys.stderr.write(f"virhe: {target} on linkki; CODEOWNERS-tiedostoa ei kirjoitettu linkin kautta.\n")
         return EXIT_USAGE
-    write_atomic(target, content)
-    sys.stderr.write(status("written", path=target) + "\n")
+    write_files(args.root, {CODEOWNERS.pattern: content})
     return EXIT_OK
 
 
@@ -355,19 +349,16 @@ def cmd_export_xlsx(args) -> int:
     unknown: list[str] = []
 
     def produce(model, sources) -> None:
-        from cooperation.files import write_all_atomic
         from cooperation.outputs import BY_NAME
+        from cooperation.outputs.names import PARTY_WORKBOOK
         if args.party not in {p.id for p in model.parties}:
             sys.stderr.write(f"virhe: osapuolta ”{args.party}” ei ole (agreement/parties.yaml); anna osapuolen "
                              f"tunniste: {', '.join(p.id for p in model.parties)}\n")
             unknown.append(args.party)
             return
         # a party's copy: its own rows highlighted, its id in the commenting party's column
-        files = {args.out / file.replace(".xlsx", f"-{args.party}.xlsx"): data
-                 for file, data in BY_NAME["xlsx"].files(model, sources, party=args.party, year=args.year).items()}
-        write_all_atomic(files)
-        for path in files:
-            sys.stderr.write(status("written", path=path) + "\n")
+        write_files(args.out, {PARTY_WORKBOOK.of(model, lang, party=args.party): data for lang, data
+                               in BY_NAME["xlsx"].by_language(model, sources, party=args.party, year=args.year).items()})
     code = with_model(args, produce)
     return EXIT_USAGE if unknown else code
 
@@ -403,11 +394,9 @@ def cmd_serve(args) -> int:
 
 
 def cmd_reference(args) -> int:
-    from cooperation.files import write_atomic
+    from cooperation.outputs.names import REFERENCE
     from cooperation.outputs.reference import markdown
-    path = args.out / "tietomuoto.md"
-    write_atomic(path, markdown())  # a disk error: said by main, exit 2
-    sys.stderr.write(status("written", path=path) + "\n")
+    write_files(args.out, {REFERENCE.pattern: markdown()})
     return EXIT_OK
 
 
@@ -610,10 +599,8 @@ def console() -> None:
 def main(argv: list[str] | None = None, *, default_root: Path | None = None, prog: str = PROG) -> int:
     """Run one command. ``default_root``: the data's folder without --root (the current folder when None;
     `build.py` gives this repository's)."""
-    import tempfile
-
     from cooperation.background import Stopped, stop_on_signals
-    from cooperation.files import OutputFolderError, is_disk_error, run_folder, write_error
+    from cooperation.files import refused, run_folder
     parser = make_parser(prog)
     args = parser.parse_args(argv)
     # absolute once, here: MkDocs would resolve a relative folder against mkdocs.yml's, not the current one
@@ -647,13 +634,10 @@ def main(argv: list[str] | None = None, *, default_root: Path | None = None, pro
         return 128 + exc.signum
     except KeyboardInterrupt:
         return 130
-    except OutputFolderError as exc:  # a disk error while writing (full, read-only, permission): named, usage
-        sys.stderr.write(f"virhe: {exc}\n")
-        return EXIT_USAGE
     except Exception as exc:  # noqa: BLE001 - a bug, not bad data: say so plainly
-        if is_disk_error(exc):  # a temporary file (in TMPDIR), which the one write path does not write
-            where = Path(getattr(exc, "filename", None) or tempfile.gettempdir())
-            sys.stderr.write(f"virhe: {write_error(where, cast(OSError, exc), kept='tuloksia ei kirjoitettu')}\n")
+        refusal = refused(exc)  # the one place the folder's and the disk's errors are said: exit 2
+        if refusal is not None:
+            sys.stderr.write(f"virhe: {refusal}\n")
             return EXIT_USAGE
         if os.environ.get("COOPERATION_DEBUG"):
             raise

@@ -74,6 +74,19 @@ def write_error(output: Path, exc: OSError, written: list[Path] | None = None, w
     return OutputWriteError(f"{what} {output} ei voitu kirjoittaa: {detail}; {after}")
 
 
+def refused(exc: BaseException) -> OutputFolderError | None:
+    """What the folder or the disk refused, as the user is told it (a usage error, exit 2), or None (anything else: a
+    bug). The one place a command's disk errors are mapped: an unusable output folder or a file the write path could not
+    write is its own error (write_error's words); a disk error elsewhere (a temporary file in TMPDIR, which the write
+    path does not write) is named by write_error, nothing of the outputs having been written."""
+    if isinstance(exc, OutputFolderError):
+        return exc
+    if isinstance(exc, OSError) and is_disk_error(exc):
+        where = Path(exc.filename or tempfile.gettempdir())
+        return write_error(where, exc, kept="tuloksia ei kirjoitettu")
+    return None
+
+
 def write_all_atomic(files: Mapping[Path, bytes | str]) -> None:
     """Every file or none: each is written to a temporary file beside it, then all are renamed into place, in the
     order given. The one write path for every file a command writes: an OSError (disk full, read-only,

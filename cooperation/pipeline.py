@@ -200,8 +200,8 @@ def report_files(root: Path, year: int, workspace: Workspace | None = None) -> d
     import tempfile
 
     from cooperation.changes.snapshot import export_year, is_shallow
-    from cooperation.i18n import labels as L
     from cooperation.outputs.docx import report
+    from cooperation.outputs.names import REPORT
 
     now = today()
     if year > now.year:
@@ -229,8 +229,7 @@ def report_files(root: Path, year: int, workspace: Workspace | None = None) -> d
             raise NoReport(year, "term", (start.year, end.year if end else None))
         changes, history = report.changes_of_year(root, year, sources, Path(tmp) / "previous")
         snapshot = report.Snapshot(year, as_of, commit, commit_date, data_digest(data_root), changes, history)
-        name = L.file_words(model.main_language)["report"]
-        return {f"{name}-{year}-{lang}.docx": docx
+        return {REPORT.of(model, lang, year=year): docx
                 for lang, docx in report.render_languages(model, list(model.languages), snapshot).items()}
 
 

@@ -35,6 +35,7 @@ from cooperation.check import reporters as reporter
 from cooperation.files import OutputError
 from cooperation.i18n import labels as L
 from cooperation.outputs import EVERY_SITE, Rendered, for_site, named, offered, render_site_files, start_site_files
+from cooperation.outputs.names import REFERENCE
 from cooperation.outputs.reference import markdown as format_reference
 from cooperation.outputs.site.build import Handoff, put_later
 from cooperation.outputs.site.html import Download, fill, page_html, wrap_tables
@@ -50,7 +51,7 @@ from cooperation.workspace import Workspace
 log = logging.getLogger("mkdocs.plugins.yhteistyosopimus")
 
 # pages written in Finnish only (the editor guide, the field reference from the schemas' Finnish help)
-FINNISH_ONLY = ("ohje.md", "tietomuoto.md")
+FINNISH_ONLY = ("ohje.md", REFERENCE.pattern)
 
 
 def data_root(config_file: str | None) -> Path:
@@ -178,7 +179,7 @@ class AgreementPlugin(BasePlugin):
         config.site_name = html.escape(model.short_title.get(lang))  # theme templates do not escape it
         config.nav = page_nav(site)
         # the region's own logo, colours and pages (overrides/)
-        overrides = Overrides.read(root, lang, reserved=set(pages) | set(site.assets) | {"tietomuoto.md", *FINNISH_ONLY})
+        overrides = Overrides.read(root, lang, reserved=set(pages) | set(site.assets) | {REFERENCE.pattern, *FINNISH_ONLY})
         overrides.configure(config)
         if len(model.languages) > 1:
             # every language's config inherits the main site's address; the others live under /<lang>/
@@ -283,7 +284,7 @@ class AgreementPlugin(BasePlugin):
         for page in self.pages.values():
             text, self.blocks[page.path] = page.markdown()
             generated[page.path] = (text, self.blocks[page.path])
-        generated["tietomuoto.md"] = (self.reference, [])
+        generated[REFERENCE.pattern] = (self.reference, [])
         generated.update((path, (data, [])) for path, data in self.assets.items())
         generated.update((f"lataukset/{name}", (data, [])) for name, data, _ in self.files)
         if self.overrides is not None:

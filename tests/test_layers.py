@@ -4,7 +4,8 @@
         ← outputs, imports ← pipeline, site_plugin (the MkDocs plugin composes the pipeline, as the CLI does)
         ← cli, region (init, serve)
 
-Outputs do not import each other (the site publishes the others, through the outputs' registry).
+Outputs do not import each other (the site publishes the others, through the outputs' registry); every output may
+import the registry's table of file names (cooperation/outputs/names.py).
 """
 from __future__ import annotations
 
@@ -52,10 +53,13 @@ def _stage(module: str) -> str:
     return ".".join(module.split(".")[:2])
 
 
+REGISTRY_MODULES = {"names"}  # part of the outputs' registry (the name of every file written): any output imports it
+
+
 def _output(module: str) -> str | None:
-    """cooperation.outputs.docx → "docx"; the outputs package itself (its registry) → None."""
+    """cooperation.outputs.docx → "docx"; the outputs package itself (its registry and names.py) → None."""
     parts = module.split(".")
-    return parts[2] if len(parts) > 2 and parts[1] == "outputs" else None
+    return parts[2] if len(parts) > 2 and parts[1] == "outputs" and parts[2] not in REGISTRY_MODULES else None
 
 
 def _imports(path: Path, module: str) -> list[tuple[str, int]]:

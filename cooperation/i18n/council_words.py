@@ -75,9 +75,11 @@ WORDS_AMENDMENT = {
                                "finns på avtalsdokumentets pärm och i sidfoten på varje sida; i protokollet antecknas "
                                "den godkända textens fingeravtryck."},
 }
-FILE_NAMES = {  # the package's files, named in their own language
-    "fi": ("{id}-muutokset-fi.docx", "{id}-muutosliite-fi.docx", "{id}-paatosesitys-fi.docx"),
-    "sv": ("{id}-andringar-sv.docx", "{id}-andringsbilaga-sv.docx", "{id}-beslutsforslag-sv.docx"),
+# words in the amendment package's file names, each file named in its own language (the names: cooperation/outputs/names.py)
+PACKAGE_FILE_WORDS = {
+    "redline": {"fi": "muutokset", "sv": "andringar"},
+    "change_annex": {"fi": "muutosliite", "sv": "andringsbilaga"},
+    "draft_decision": {"fi": "paatosesitys", "sv": "beslutsforslag"},
 }
 
 

@@ -17,7 +17,6 @@ from typing import Any
 from cooperation.changes.diff import md_text
 from cooperation.check import check
 from cooperation.files import write_all_atomic
-from cooperation.i18n import labels as L
 from cooperation.i18n.region_file_words import COMMENT_WORDS
 from cooperation.i18n.status import status
 from cooperation.imports import roundtrip
@@ -30,18 +29,13 @@ from cooperation.imports.xlsx import Notes, container_problem
 from cooperation.imports.yaml_writer import dump, update
 from cooperation.load.sources import Sources
 from cooperation.load.yaml_loader import MAX_YAML_BYTES
+from cooperation.outputs.names import COMMENTS, COMMENTS_JSON
 from cooperation.result import ERROR, Problem
 from cooperation.schemas import default_schemas
 from cooperation.timeliness import today
 from cooperation.workbook import cells as C
 
 MAX_INPUT_BYTES = 50_000_000  # an earlier kommentit.json read back
-
-
-def comment_files(main: str) -> tuple[str, str]:
-    """The comments' file names (JSON, Markdown) in the agreement's first language: kommentit.md, kommentarer.md."""
-    word = L.file_words(main)["comments"]
-    return f"{word}.json", f"{word}.md"
 
 
 def import_xlsx(file: Path, root: Path, force: bool = False, format: str = "text", lang: str = "fi",
@@ -190,7 +184,7 @@ def _import_roundtrip(file: Path, root: Path, sources: Sources, parties: list[di
         if comments:
             write_all_atomic(comments)
     if comments and out is not None:
-        say(status("comments_written", path=out / comment_files(read.languages[0] if read.languages else "fi")[1]))
+        say(status("comments_written", path=out / COMMENTS.file(read.languages[0] if read.languages else "fi")))
     return EXIT_OK
 
 
@@ -271,9 +265,8 @@ def _comment_files(read: roundtrip.Read, name: str, out: Path, main: str) -> dic
                 "title": _one_line(_row_title(row, read)), "party": row.party or default_party, "text": row.comment}
                for row in read.rows if row.comment]
     earlier: list[dict] = []
-    json_name, md_name = comment_files(main)
     words = {key: entry.get(main) or entry["fi"] for key, entry in COMMENT_WORDS.items()}
-    path = out / json_name
+    path = out / COMMENTS_JSON.file(main)
     if path.is_file() and not path.is_symlink() and path.stat().st_size < MAX_INPUT_BYTES:
         try:
             loaded = json.loads(path.read_text(encoding="utf-8"))
@@ -305,7 +298,7 @@ def _comment_files(read: roundtrip.Read, name: str, out: Path, main: str) -> dic
                 lines.append(f"- **{md_text(party)}** ({md_text(str(entry['workbook']))}, {words['row']} {entry['row']}): "
                              f"{md_text(str(entry['text']))}")
         lines.append("")
-    return {path: json.dumps(entries, ensure_ascii=False, indent=1) + "\n", out / md_name: "\n".join(lines)}
+    return {path: json.dumps(entries, ensure_ascii=False, indent=1) + "\n", out / COMMENTS.file(main): "\n".join(lines)}
 
 
 def _row_title(row: roundtrip.Row, read: roundtrip.Read) -> str:

@@ -2,7 +2,8 @@
 
 A command, `build.py site` and the site's downloads page read `REGISTRY` (in the spirit of Sphinx's
 builders and check-jsonschema's REPORTER_BY_NAME). Adding an output is one module with a function
-returning bytes, one line below, and one description word in cooperation/i18n/labels.py.
+returning bytes, one line below, its file's name in cooperation/outputs/names.py (the table of every file the tool
+writes) and one description word in cooperation/i18n/labels.py.
 
 The modules are imported on first use: `validate` imports this package (for CODEOWNERS) and does not
 pay for python-docx or openpyxl.
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from cooperation.background import Background
 from cooperation.files import OutputError
+from cooperation.outputs import names
 
 if TYPE_CHECKING:
     from cooperation.load.sources import Sources
@@ -36,9 +38,7 @@ class MissingTool(OutputError):
 @dataclass(frozen=True)
 class Output:
     name: str  # the registry's key
-    file_name: str  # a pattern: {id} the agreement's id, {lang} the language (per-language outputs), {suffix}
-    # nothing in the main language and "-" + the language in others (the Finnish workbook keeps its name), and the
-    # words of i18n.region_file_words.FILE_WORDS ({workbook}) in the agreement's first language
+    file_name: str  # a pattern of names.py ({id}, {lang}, {suffix}, words such as {workbook}), which composes it
     description: str  # a key of i18n.labels.WORDS: what the file is, in fi and sv
     render: Callable[..., bytes]  # render(model, sources, lang, **options) → the file's bytes
     per_language: bool = False  # one file per language of the agreement, else one (in the main language)
@@ -64,9 +64,7 @@ class Output:
 
     def file(self, model: Agreement, lang: str) -> str:
         """The file's name: its words in the agreement's first language ("tyokirja", "arbetsbok")."""
-        from cooperation.i18n.labels import file_words
-        return self.file_name.format(id=model.id, lang=lang, suffix="" if lang == model.main_language else f"-{lang}",
-                                     **file_words(model.main_language))
+        return names.compose(self.file_name, model.main_language, lang, id=model.id)
 
     def by_language(self, model: Agreement, sources: Sources, **options: Any) -> dict[str, bytes]:
         """Language → the file's bytes, for each of `languages`."""
@@ -101,24 +99,24 @@ def _pdf(model: Agreement, langs: list[str], template=None, made_from: dict[str,
 
 # in the order of the site's downloads page
 REGISTRY: tuple[Output, ...] = (
-    Output("xlsx", "{id}-{workbook}{suffix}.xlsx", "dl_xlsx", lambda model, sources, lang, party=None, year=None:
+    Output("xlsx", names.WORKBOOK.pattern, "dl_xlsx", lambda model, sources, lang, party=None, year=None:
            _module("workbook").export(model, sources, lang, party, year), per_language=True, site=OWN_LANGUAGE,
            render_all=lambda model, sources, langs, party=None, year=None:
            _module("workbook").export_languages(model, sources, langs, party, year)),
-    Output("docx", "{id}-{lang}.docx", "dl_docx", lambda model, sources, lang, template=None:
+    Output("docx", names.DOCX.pattern, "dl_docx", lambda model, sources, lang, template=None:
            _module("docx").render(model, lang, template), per_language=True,
            render_all=lambda model, sources, langs, template=None: _module("docx").render_languages(model, langs, template)),
-    Output("pdf", "{id}-{lang}.pdf", "dl_pdf", lambda model, sources, lang, template=None:
+    Output("pdf", names.PDF.pattern, "dl_pdf", lambda model, sources, lang, template=None:
            _pdf(model, [lang], template)[lang], per_language=True, made_from="docx",
            render_all=lambda model, sources, langs, template=None, made_from=None: _pdf(model, langs, template, made_from),
            require=lambda: _module("pdf").require()),
-    Output("json", "{id}.json", "dl_json", lambda model, sources, lang: _module("opendata").bundle_json(sources, model)),
-    Output("csv", "{measurements}.csv", "dl_csv", lambda model, sources, lang: _module("opendata").measurements_csv(model)),
-    Output("progress", "{progress}.csv", "dl_progress",
+    Output("json", names.JSON.pattern, "dl_json", lambda model, sources, lang: _module("opendata").bundle_json(sources, model)),
+    Output("csv", names.MEASUREMENTS.pattern, "dl_csv", lambda model, sources, lang: _module("opendata").measurements_csv(model)),
+    Output("progress", names.PROGRESS.pattern, "dl_progress",
            lambda model, sources, lang: _module("opendata").progress_csv(model)),
-    Output("ics", "{cycle}-{lang}.ics", "dl_ics", lambda model, sources, lang: _module("opendata").ics(model, lang),
+    Output("ics", names.CALENDAR.pattern, "dl_ics", lambda model, sources, lang: _module("opendata").ics(model, lang),
            per_language=True, site=OWN_LANGUAGE),
-    Output("statements", "{id}-lausuntoyhteenveto-{lang}.docx", "dl_statements", lambda model, sources, lang, round=None:
+    Output("statements", names.STATEMENTS.pattern, "dl_statements", lambda model, sources, lang, round=None:
            _module("docx.statements").render(model, lang, round), per_language=True,
            render_all=lambda model, sources, langs, round=None: _module("docx.statements").render_languages(model, langs, round),
            applies=lambda model: _module("docx.statements").applies(model)),
@@ -248,7 +246,7 @@ def record(model: Agreement, sources: Sources, notes: list[str] | None = None) -
     from cooperation.timeliness import today
     root = sources.root
     report = _module("docx.report")
-    outputs = [Output(f"{REPORT}-{year}", f"{{report}}-{year}-{{lang}}.docx", "dl_report",
+    outputs = [Output(f"{REPORT}-{year}", names.REPORT.bound(year=year), "dl_report",
                       lambda model, sources, lang: b"", per_language=True, detail=str(year),
                       render_all=lambda model, sources, langs, year=year: report.past_year_languages(root, year, langs))
                for year in report.completed_years(model, root, today())]
@@ -260,8 +258,8 @@ def record(model: Agreement, sources: Sources, notes: list[str] | None = None) -
         base = state.in_force.commit
         outputs.append(Output(AMENDMENT_PACKAGE, "", "dl_amendment", lambda model, sources, lang: b"", per_language=True,
                               detail=model.version, several=lambda model: [
-                                  (lang, amendment.file_name(model, lang, kind)) for lang in model.languages
-                                  for kind in (0, 1, 2)],
+                                  (lang, written.of(model, lang)) for lang in model.languages
+                                  for written in names.AMENDMENT_PACKAGE],
                               render_all=lambda model, sources, langs: amendment.package_against(
                                   root, base, model, sources)))
     for version in state.versions:
@@ -331,10 +329,10 @@ def _signed(root, state, version, notes: list[str] | None) -> list[Output]:
     def word(model, sources, langs, template=None):
         signed = signed_model()
         return {} if signed is None else _module("docx").render_languages(signed, langs, template)
-    docx = Output(name, f"{{id}}-{label}-{{lang}}.docx", "dl_signed_docx", lambda model, sources, lang: b"",
+    docx = Output(name, names.SIGNED_DOCX.bound(label=label), "dl_signed_docx", lambda model, sources, lang: b"",
                   per_language=True, detail=label, render_all=word)
     out = [docx]
-    pdf = Output(f"{name}-pdf", f"{{id}}-{label}-{{lang}}.pdf", "dl_signed_pdf", lambda model, sources, lang: b"",
+    pdf = Output(f"{name}-pdf", names.SIGNED_PDF.bound(label=label), "dl_signed_pdf", lambda model, sources, lang: b"",
                  per_language=True, detail=label, made_from=name, require=lambda: _module("pdf").require(),
                  render_all=lambda model, sources, langs, made_from=None: {} if signed_model() is None else
                  _module("pdf").render_languages(signed_model(), langs, lambda: made_from if made_from is not None

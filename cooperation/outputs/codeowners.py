@@ -11,6 +11,7 @@ from pathlib import Path
 
 from cooperation.load.sources import Sources
 from cooperation.load.yaml_loader import read_bytes
+from cooperation.outputs.names import CODEOWNERS
 from cooperation.result import ERROR, Problem, Result
 from cooperation.schemas import default_schemas
 
@@ -70,14 +71,14 @@ def render(sources: Sources, prefix: str = "") -> str | None:
 
 
 def path(root: Path) -> Path:
-    return Path(root) / ".github" / "CODEOWNERS"
+    return Path(root) / CODEOWNERS.pattern
 
 
 def stale(sources: Sources, result: Result) -> list[Problem]:
     """validate's post-check: in a repository with GitHub settings, the committed CODEOWNERS must match
     the data. Only for data without errors: what to generate from broken data is unknown."""
     root = sources.root
-    if result.errors or sources.failed or not (root / ".github").is_dir():
+    if result.errors or sources.failed or not path(root).parent.is_dir():
         return []
     expected = render(sources)
     if expected is None:
@@ -87,10 +88,10 @@ def stale(sources: Sources, result: Result) -> list[Problem]:
     if target.is_symlink() or target.exists():
         # read like a data file: never through a link, never a special file, never unbounded
         problems: list[Problem] = []
-        raw = read_bytes(target, ".github/CODEOWNERS", problems, MAX_CODEOWNERS_BYTES)
+        raw = read_bytes(target, CODEOWNERS.pattern, problems, MAX_CODEOWNERS_BYTES)
         if raw is None:
             return problems
         current = raw.decode("utf-8", "replace")
     if current == expected:
         return []
-    return [Problem(ERROR, "codeowners_missing" if current is None else "codeowners_stale", ".github/CODEOWNERS", 1, 1)]
+    return [Problem(ERROR, "codeowners_missing" if current is None else "codeowners_stale", CODEOWNERS.pattern, 1, 1)]

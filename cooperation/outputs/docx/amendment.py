@@ -25,7 +25,7 @@ from cooperation.changes.wording import changed_languages, per_language, word_di
 from cooperation.domain import AMENDMENT, EDITORIAL, MONITORING
 from cooperation.files import reproducible_zip
 from cooperation.i18n import labels as L
-from cooperation.i18n.council_words import FILE_NAMES, WORDS_AMENDMENT
+from cooperation.i18n.council_words import WORDS_AMENDMENT
 from cooperation.i18n.diff_words import DIFF_WORDS, LANGUAGE_WORDS, MEASUREMENT_WORDS
 from cooperation.model import Agreement, Party, Text
 from cooperation.model import statements as S
@@ -33,6 +33,7 @@ from cooperation.model.approvals import Version, without_history
 from cooperation.outputs.docx import TEMPLATE, render_headers_footers, render_languages
 from cooperation.outputs.docx import pandoc_doc as P
 from cooperation.outputs.docx.redline import redline
+from cooperation.outputs.names import CHANGE_ANNEX, DRAFT_DECISION, REDLINE
 
 # a page break before each party's item: fixed Word XML, nothing from the data in it
 PAGE_BREAK = {"t": "RawBlock", "c": ["openxml", '<w:p><w:r><w:br w:type="page"/></w:r></w:p>']}
@@ -233,7 +234,7 @@ def decision_draft(pkg: Package, lang: str) -> bytes:
     title = _title(head, lang)
     head_name, base_name = S.version_named(pkg.current, lang), S.version_named(pkg.base, lang)
     signing = [p for p in head.parties if p.signs]
-    files = [file_name(head, lang, kind) for kind in (0, 1)]
+    files = [REDLINE.of(head, lang), CHANGE_ANNEX.of(head, lang)]
     blocks: list = []
     changes = amendment_lines(diff, lang)
     why = _rationale(pkg, lang)
@@ -348,20 +349,15 @@ def redlines(older: Callable[[list[str]], dict[str, bytes]], head: Agreement) ->
     finally:
         for job in elsewhere.values():
             job.close()
-    return {file_name(head, lang, 0): done[lang] for lang in langs}
+    return {REDLINE.of(head, lang): done[lang] for lang in langs}
 
 
 def decision_documents(pkg: Package) -> dict[str, bytes]:
     """The change annex and the draft decision per language (file name → bytes), pandoc writing them side by side."""
     head = pkg.head
     with ThreadPoolExecutor(max_workers=4) as pool:
-        jobs = {file_name(head, lang, kind): pool.submit(write, pkg, lang)
-                for lang in head.languages for kind, write in ((1, change_annex), (2, decision_draft))}
+        jobs = {written.of(head, lang): pool.submit(write, pkg, lang) for lang in head.languages
+                for written, write in ((CHANGE_ANNEX, change_annex), (DRAFT_DECISION, decision_draft))}
         return {name: job.result() for name, job in jobs.items()}
-
-
-def file_name(head: Agreement, lang: str, kind: int) -> str:
-    """The package's file ``kind`` (0 the redline, 1 the change annex, 2 the draft decision) in ``lang``."""
-    return FILE_NAMES.get(lang, FILE_NAMES["fi"])[kind].format(id=head.id)
 
 

@@ -7,6 +7,7 @@ import urllib.parse
 from cooperation.i18n import labels as L
 from cooperation.i18n.labels import month_name
 from cooperation.model import Text
+from cooperation.outputs.names import CALENDAR
 from cooperation.outputs.opendata import calendar_events
 from cooperation.outputs.site.context import SiteContext
 from cooperation.outputs.site.downloads import FORMATS
@@ -125,8 +126,7 @@ class AboutPages(SiteContext):
             names = [summary for _, summary, mo, _ in events if mo == month]
             rows.append([esc(month_name(month, self.lang).capitalize()), esc("; ".join(names)) or "–"])
         page.body.append(self.table([self.w("month"), self.w("events")], rows, self.w("annual_cycle")))
-        calendar = L.file_words(self.m.main_language)["cycle"]
-        page.body.append(f'<p><a href="{esc(self.href("lataukset/index.md"))}{calendar}-{self.lang}.ics" '
+        page.body.append(f'<p><a href="{esc(self.href("lataukset/index.md"))}{CALENDAR.of(self.m, self.lang)}" '
                          f'download>{esc(self.w("ics_download"))}</a></p>')
 
 

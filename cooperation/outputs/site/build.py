@@ -27,6 +27,7 @@ from cooperation.i18n.status import status
 from cooperation.load.sources import Sources
 from cooperation.model import Agreement
 from cooperation.outputs import Rendered, SiteFiles, for_site, start_site_files
+from cooperation.outputs.names import SITE_FOLDER
 from cooperation.outputs.site.html import esc, pending_size, size_text
 
 SITE_CONFIG = RESOURCES / "site"
@@ -79,7 +80,7 @@ def build_site(model: Agreement, sources: Sources, root: Path, out: Path) -> Pat
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     # MkDocs resolves a relative site_dir against mkdocs.yml's folder, not the current one
-    target = Path(os.path.abspath(out)) / "site"
+    target = Path(os.path.abspath(out)) / SITE_FOLDER.pattern
     check_replaceable(target)  # before rendering anything
     log = io.StringIO()
     handler = logging.StreamHandler(log)

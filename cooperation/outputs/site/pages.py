@@ -2,6 +2,7 @@
 page family over a small site context (context.py), put together here."""
 from __future__ import annotations
 
+from cooperation.outputs.names import REFERENCE
 from cooperation.outputs.site.about import AboutPages
 from cooperation.outputs.site.consultation import ConsultationPages
 from cooperation.outputs.site.downloads import DownloadPages
@@ -62,7 +63,7 @@ def page_nav(site: Site) -> list:
         {w("forums_and_cycle"): "foorumit.md"},
         {w("agreement"): [{w("legal_basis"): "saadosperusta.md"}, {w("rules_page"): "pelisaannot.md"},
                           {w("annexes"): "liitesopimukset.md"}]},
-        {w("open_data"): [{w("downloads"): "lataukset/index.md"}, {w("data_format"): "tietomuoto.md"}]},
+        {w("open_data"): [{w("downloads"): "lataukset/index.md"}, {w("data_format"): REFERENCE.pattern}]},
         *([{w("consultations"): ["lausunnot/index.md"] + [{pages[f"lausunnot/{r.id}.md"].title: f"lausunnot/{r.id}.md"}
                                                           for r in sorted(site.m.consultations, key=lambda r: r.opens,
                                                                           reverse=True)]}]
