@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Literal
 from xml.etree import ElementTree as ET
 
@@ -518,18 +519,15 @@ def _number(raw: str | None) -> Any:
     return int(raw.strip()) if _INTEGER.fullmatch(raw.strip()) else number
 
 
-_COLUMNS: dict[str, int] = {}  # a reference's letters → its column: checked once, not once per cell
+# every column's letters → its number (A → 1 … XFD → 16384, Excel's last): a constant table, read once per cell
+_COLUMNS: Mapping[str, int] = MappingProxyType({get_column_letter(number): number for number in range(1, 16385)})
 
 
 def _column(reference: str) -> int:
     """The column of a cell reference such as "C14" (an unreadable one raises ValueError)."""
     letters = reference.rstrip("0123456789")
     column = _COLUMNS.get(letters) if letters != reference else None
-    if column is None:
-        column = coordinate_to_tuple(reference)[1]
-        if len(_COLUMNS) < 20_000:
-            _COLUMNS[letters] = column
-    return column
+    return column if column is not None else coordinate_to_tuple(reference)[1]
 
 
 # --- problems at cells ------------------------------------------------------------------------------------------------
