@@ -38,7 +38,7 @@ $(AXE): tests/browser/package-lock.json
 	else echo "npm puuttuu: saavutettavuustestit ohitetaan (apt-get install npm)"; fi
 
 # every test, on every core (pytest-xdist); `make test-fast` is the quick loop: no browser, no LibreOffice, no
-# benchmarks, and the tests' cache (the example's PDFs, git's texts) kept between runs in .venv/test-cache
+# test marked slow (whole sites, git histories, the example's Word documents, the benchmarks), and the tests' cache (the example's PDFs, git's texts) kept between runs in .venv/test-cache
 test: $(STAMP) $(AXE) lint
 	$(BIN)/python -m pytest -n auto
 

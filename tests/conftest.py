@@ -23,23 +23,55 @@ TEST_TODAY = datetime.date(2026, 11, 28)
 
 
 _BROWSER_FIXTURES = {"browser", "served_site", "served_consulted"}
+_SLOW_FIXTURES = {"amended", "consulted"}  # the example amended, or with its consultation rounds: ~10 s each to make
 _OFFICE_CALLS = ("libreoffice(", "convert_to_pdf(", "resave_with_libreoffice(", '"pdf"', "'pdf'")
 
 
 def pytest_collection_modifyitems(items):
-    """Markers by what a test uses: `browser` (Chromium), `office` (LibreOffice), so `make test-fast` can leave
-    them out."""
-    import inspect
+    """Markers by what a test uses: `browser` (Chromium), `office` (LibreOffice), `slow` (the session's amended or
+    consulted example), so `make test-fast` can leave them out."""
     for item in items:
         if _BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.browser)
-        function = getattr(item, "function", None)
-        try:
-            source = inspect.getsource(function) if function else ""
-        except (OSError, TypeError):
-            source = ""
+        if _SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+        # the test's own code and that of every fixture it uses (a fixture that converts to PDF makes its tests office)
+        functions = [getattr(item, "function", None)]
+        info = getattr(item, "_fixtureinfo", None)
+        for name in getattr(item, "fixturenames", ()):
+            functions += [definition.func for definition in (info.name2fixturedefs.get(name, ()) if info else ())]
+        source = "".join(_source(function) for function in functions if function is not None)
         if any(call in source for call in _OFFICE_CALLS) or "libreoffice" in item.name.lower():
             item.add_marker(pytest.mark.office)
+
+
+SLOW_SECONDS = 3.0  # a test of `make test-fast` taking longer is named at the end: mark it slow
+_took: dict[str, float] = {}  # a test's seconds, setup to teardown (reported here by every xdist worker)
+
+
+def pytest_runtest_logreport(report):
+    _took[report.nodeid] = _took.get(report.nodeid, 0.0) + report.duration
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    """Under `make test-fast` (-m "… not slow"), the tests that took over SLOW_SECONDS: the quick loop stays quick
+    only while such tests are marked slow."""
+    if "not slow" not in (config.getoption("markexpr") or ""):
+        return
+    slow = sorted(((seconds, node) for node, seconds in _took.items() if seconds > SLOW_SECONDS), reverse=True)
+    if slow:
+        terminalreporter.write_line(f"tests over {SLOW_SECONDS:.0f} s, to be marked @pytest.mark.slow:")
+        for seconds, node in slow:
+            terminalreporter.write_line(f"  {seconds:5.1f} s  {node}")
+
+
+@functools.cache
+def _source(function) -> str:
+    import inspect
+    try:
+        return inspect.getsource(function)
+    except (OSError, TypeError):
+        return ""
 
 
 @pytest.fixture(autouse=True, scope="session")

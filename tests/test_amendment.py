@@ -82,6 +82,7 @@ def test_rejecting_every_change_in_libreoffice_gives_the_older_text(amended, res
     assert len(redline) - len(base) <= 2  # the one goal's two tables added whole, at most a line each
 
 
+@pytest.mark.slow
 def test_the_redline_is_word_level_and_covers_tables_and_whole_items(amended):
     data = (amended["out"] / "rannikkoseutu-2026-muutokset-fi.docx").read_bytes()
     root = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
@@ -163,6 +164,7 @@ def test_a_version_with_errors_is_told_and_nothing_is_written(amended, tmp_path)
     assert not out.exists()
 
 
+@pytest.mark.slow
 def test_the_same_text_on_both_sides_is_nothing_to_decide(amended, tmp_path):
     root = tmp_path / "clone"
     subprocess.run(["git", "clone", "-q", str(amended["root"]), str(root)], check=True)
@@ -188,6 +190,7 @@ def test_an_empty_revision_is_a_usage_error(amended, tmp_path, args):
     assert not out.exists() or not any(out.iterdir())
 
 
+@pytest.mark.slow
 def test_release_workflow_attaches_the_redline_against_the_previous_tag(amended, tmp_path):
     """The release workflow's amendment step, run as GitHub would run it on the tag v1.1."""
     import sys

@@ -421,6 +421,7 @@ def test_two_tags_of_one_text_are_one_version(signed_repo, tmp_path):
     assert (state.in_force, state.in_force_since) == (state.versions[0], "2026-03-09")
 
 
+@pytest.mark.slow
 def test_an_honest_back_filled_record_warns_instead_of_failing(tmp_path):
     """A signed agreement whose signatories are not recorded and whose minutes' § or day are unknown; each decision
     names the signed text."""

@@ -95,6 +95,7 @@ def test_without_fork_the_function_runs_here(monkeypatch):
 
 
 @forked
+@pytest.mark.slow
 def test_the_sites_files_are_named_at_once_and_rendered_in_another_process(monkeypatch):
     from cooperation.outputs import opendata
 

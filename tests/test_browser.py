@@ -98,6 +98,7 @@ def _kind(path: str) -> str:
     return f"{parts[0]}/*/" if len(parts) == 3 and parts[0] in ("osa-alueet", "osapuolet", "mittarit") else path
 
 
+@pytest.mark.slow
 def test_audit_covers_every_kind_of_page(example_site):
     audited = {_kind(p) for p in PAGES}
     for prefix in LANGUAGES.values():

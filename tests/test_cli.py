@@ -5,6 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from helpers import MINIMAL, REPO, copy_root, run_cli
 
 
@@ -13,6 +14,7 @@ def process(*args, cwd=REPO) -> subprocess.CompletedProcess:
                           cwd=cwd, capture_output=True, text=True, timeout=120)
 
 
+@pytest.mark.slow
 def test_a_real_process_exits_0_1_and_2(tmp_path):
     clean = process("validate", "--strict")
     assert clean.returncode == 0, clean.stdout + clean.stderr

@@ -58,6 +58,7 @@ def test_the_fixture_round_is_as_large_as_asked():
     assert {s.get("language", "fi") for s in found} == {"fi", "sv"}
 
 
+@pytest.mark.slow
 def test_a_round_is_outside_the_text_and_its_fingerprint(consulted):
     """Recording statements changes nothing the parties approve: the same fingerprint, no change in the diff."""
     root = consulted["root"]
@@ -122,6 +123,7 @@ def test_what_we_heard_page_in_swedish_has_no_finnish(consulted):
     assert '<a href="../../sv/lausunnot/luonnos-2026/#luonnos-2026-l3" hreflang="sv">Lue lausunto</a>' in fi_body
 
 
+@pytest.mark.slow
 def test_the_rounds_pages_link_within_the_site(consulted):
     """Every link of the rounds' pages (and the notices on the other pages) leads to a page and an anchor there."""
     site = consulted["site"]
@@ -439,6 +441,7 @@ def test_import_needs_a_round(region):
                                    "(kierrokset: luonnos-2026, muutos-2026)" in ran.stderr
 
 
+@pytest.mark.slow
 def test_statements_stay_text_on_the_site(region, tmp_path):
     """A statement is untrusted: markup in it is shown as the characters it is."""
     path = region / ROUNDS

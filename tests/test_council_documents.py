@@ -57,6 +57,7 @@ def package(amended):
         "paatosesitys-fi", "muutosliite-fi", "beslutsforslag-sv", "andringsbilaga-sv")}
 
 
+@pytest.mark.slow
 def test_the_draft_decision_is_a_council_item_per_signing_party(package, amended):
     from cooperation.pipeline import load
     model = load(amended["root"])[0]
@@ -172,6 +173,7 @@ def test_a_package_without_an_amendment_is_refused_and_nothing_is_written(small_
     assert not out.exists()
 
 
+@pytest.mark.slow
 def test_the_rationale_comes_from_this_amendment_s_data_else_the_pull_request(small_repo, tmp_path):
     root = _clone(small_repo, tmp_path)
     edit(root, "subareas/hyte.yaml", lambda d: d["goals"][0]["indicators"][0]["target"].update(value=25))
@@ -201,6 +203,7 @@ def test_the_rationale_comes_from_this_amendment_s_data_else_the_pull_request(sm
     assert "Liikuntatavoite tarkistettiin" not in body and "[Perustelut kirjoitetaan tähän" in body
 
 
+@pytest.mark.slow
 def test_editorial_changes_briefly_and_monitoring_as_count_lines(small_repo, tmp_path):
     root = _clone(small_repo, tmp_path)
     long_title = ("Liikuntaneuvonnan palveluketju sote-keskuksista kuntien liikuntapalveluihin ja järjestöjen "
@@ -226,6 +229,7 @@ def test_editorial_changes_briefly_and_monitoring_as_count_lines(small_repo, tmp
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+@pytest.mark.slow
 def test_a_swedish_first_region_gets_its_package_in_swedish_first(tmp_path):
     root = copy_root(SWEDISH_FIRST, tmp_path / "root")
     git(root, "init", "-q", "-b", "main")
@@ -290,6 +294,7 @@ def _run_step(script: str, root: Path, **env: str) -> subprocess.CompletedProces
                           timeout=600)
 
 
+@pytest.mark.slow
 def test_the_pull_request_workflow_makes_the_package_with_its_description(small_repo, tmp_path):
     """The workflow's step as GitHub runs it: an amendment gets its package, the description its rationale; a
     monitoring update gets none, and the step passes."""

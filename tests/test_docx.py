@@ -132,6 +132,7 @@ def _scoped(tmp_path, scope: int) -> Document:
     return Document(str(tmp_path / f"out{scope}" / "testi-2026-fi.docx"))
 
 
+@pytest.mark.slow
 def test_each_scope_level_includes_and_leaves_out_the_right_sections(tmp_path):
     one, two, three = (_scoped(tmp_path, s) for s in (1, 2, 3))
     titles = {s: [t.split(" ", 1)[1] for style, t in headings(d) if style == "Heading 1" and t[0].isdigit()]
@@ -151,6 +152,7 @@ def test_each_scope_level_includes_and_leaves_out_the_right_sections(tmp_path):
 HOSTILE = "<script>alert(1)</script> & <b>x</b> {{ labels.page }} {% for x in y %} *ei korostus*"
 
 
+@pytest.mark.slow
 def test_hostile_text_renders_literally(tmp_path):
     root = copy_root(MINIMAL, tmp_path / "root")
     hyte = root / "subareas" / "hyte.yaml"

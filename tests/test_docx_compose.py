@@ -48,6 +48,7 @@ def test_body_composed_once_is_byte_identical_to_docxtpl(model, lang, monkeypatc
     same_as_docxtpl(model, lang, monkeypatch)
 
 
+@pytest.mark.slow
 def test_styles_added_while_composing_are_seen(model, monkeypatch, tmp_path):
     """pandoc writes the body with every style, the Word template lacks three: composing appends them."""
     template = without_styles(TEMPLATE, tmp_path / "template.docx", ["Compact", "FirstParagraph", "Table"])

@@ -15,6 +15,7 @@ def test_a_bad_source_date_epoch_is_a_usage_error(tmp_path, monkeypatch, capsys,
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.slow
 def test_an_empty_source_date_epoch_means_unset(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "")
     assert cli.main(["site", "--root", str(MINIMAL), "--out", str(tmp_path / "out")]) == 0, capsys.readouterr().err

@@ -158,6 +158,7 @@ def _texts(data: bytes) -> list[str]:
     return [t for t in etree.fromstring(data).xpath("//text()") if t.strip()]
 
 
+@pytest.mark.slow
 def test_word_template_fields_keep_xml_characters_as_text(xml_root, tmp_path):
     """Autoescape: without it docxtpl drops text (and table rows) holding < or & without an error."""
     from docx import Document
@@ -172,6 +173,7 @@ def test_word_template_fields_keep_xml_characters_as_text(xml_root, tmp_path):
     assert any(f"Bertta {XML_TEXT}" in t for t in texts)
 
 
+@pytest.mark.slow
 def test_report_charts_keep_xml_characters_as_text(xml_root, tmp_path):
     """Chart titles, series names (the areas) and the chart's description for screen readers."""
     done = run_cli("report", "2026", "--root", xml_root, "--today", "2026-11-28", "--out", tmp_path / "out")
@@ -216,6 +218,7 @@ def test_site_charts_keep_xml_characters_as_text(xml_root):
     assert not svg.xpath("//*[local-name()='b']")
 
 
+@pytest.mark.slow
 def test_the_sites_name_keeps_xml_characters_as_text(xml_root, tmp_path):
     """The theme prints the site's name (the agreement's short title, here its title) without escaping it."""
     done = run_cli("site", "--root", xml_root, "--out", tmp_path / "out")

@@ -154,6 +154,7 @@ def test_moved_and_renamed_items_keep_their_identity(repo):
     assert fields["title"]["new"] == "Toimenpide siirretty uuteen tavoitteeseen"
 
 
+@pytest.mark.slow
 def test_diff_in_swedish_and_english_and_against_the_working_tree(repo):
     sv = diff_json(repo, repo["editorial"], repo["amendment"], "sv")
     assert sv["class_name"] == "avtalsändring" and any(i["label"].startswith("Åtgärd HYTE-1-T1") for i in sv["items"])
@@ -186,6 +187,7 @@ def test_history_signed_versions_and_changes_since(repo):
     assert {"HYTE-1-T1", "HYTE-1-M1", "HYTE-2"} <= since and history.since_signed.change_class == "amendment"
 
 
+@pytest.mark.slow
 def test_site_shows_history_versions_and_each_goals_changes(repo, tmp_path):
     done = build(repo["root"], "site", "--out", str(tmp_path))
     assert done.returncode == 0, done.stderr
@@ -218,6 +220,7 @@ def test_site_shows_history_versions_and_each_goals_changes(repo, tmp_path):
     assert "Siirrä toimenpide uuteen tavoitteeseen" in read(site, "").content  # what changed last
 
 
+@pytest.mark.slow
 def test_codeowners_generated_and_checked_for_staleness(repo, tmp_path):
     root = copy_root(repo["root"], tmp_path / "root")
     (root / ".github").mkdir()

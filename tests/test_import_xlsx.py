@@ -9,6 +9,7 @@ import time
 import zipfile
 from pathlib import Path
 
+import pytest
 import yaml
 from helpers import MINIMAL, run_cli
 from openpyxl import Workbook
@@ -150,6 +151,7 @@ def test_uncompressed_size_is_checked_before_reading(tmp_path):
     assert not list((root / "subareas").iterdir())
 
 
+@pytest.mark.slow
 def test_many_rows_never_write_a_file_the_loader_refuses(tmp_path):
     root = empty_region(tmp_path, MINIMAL)
     before = snapshot(root)

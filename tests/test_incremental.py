@@ -202,6 +202,7 @@ def test_the_preview_reuses_the_commits_history_and_compares_the_edited_files_ag
     assert tagged is not committed and not tagged.since_signed.items
 
 
+@pytest.mark.slow
 def test_every_broken_input_of_the_corpus_read_incrementally_gives_the_cold_problems(tmp_path):
     """One root edited case after case, as a preview sees it: each case's problems, and the clean files' after
     it is undone, are exactly a cold load's."""

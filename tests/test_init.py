@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 from helpers import run_cli
 from openpyxl import Workbook
@@ -41,6 +42,7 @@ def test_bad_parties_write_nothing(tmp_path):
     assert leftovers(tmp_path) == ["osapuolet.csv"]  # neither the folder nor a temporary one
 
 
+@pytest.mark.slow
 def test_swedish_first_region_with_a_missing_business_id(tmp_path):
     target = tmp_path / "alue"
     target.mkdir()  # an empty folder is taken
@@ -60,6 +62,7 @@ def test_swedish_first_region_with_a_missing_business_id(tmp_path):
     assert run_cli("validate", "--root", target).returncode == 0
 
 
+@pytest.mark.slow
 def test_sub_areas_from_a_kuntaliitto_workbook_filled_by_hand(tmp_path):
     book = Workbook()
     sheet = book.active
@@ -81,6 +84,7 @@ def test_sub_areas_from_a_kuntaliitto_workbook_filled_by_hand(tmp_path):
     assert goals[0]["actions"][0]["responsible"] == ["alfan"]
 
 
+@pytest.mark.slow
 def test_serve_previews_a_region_with_the_tools_configuration(tmp_path):
     """`serve` is `mkdocs serve` of the tool's own configuration over --root: the region's page is served."""
     import os

@@ -186,6 +186,7 @@ def _load(text: str):
 
 
 @pytest.mark.parametrize("end", list(LINE_ENDS), ids=list(LINE_ENDS))
+@pytest.mark.slow
 def test_deep_block_nesting_is_refused_with_any_line_end(end):
     eol = LINE_ENDS[end]
     text = "a: 1" + eol + "b:" + eol + "".join("  " * i + "-" + eol for i in range(1, 5000))

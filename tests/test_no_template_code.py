@@ -70,6 +70,7 @@ def commands(tmp_path_factory) -> dict[str, bytes]:
     return _files(out)
 
 
+@pytest.mark.slow
 def test_no_output_holds_template_code(example_site, amended, commands):
     site = _files(example_site)
     package = _files(amended["out"])

@@ -32,6 +32,7 @@ def leftovers(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.glob(".site.*")) if folder.is_dir() else []
 
 
+@pytest.mark.slow
 def test_relative_out_is_taken_from_the_current_folder(tmp_path, monkeypatch):
     root = copy_root(MINIMAL, tmp_path / "root")
     work = tmp_path / "work"

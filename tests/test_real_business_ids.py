@@ -71,6 +71,7 @@ def test_fixing_the_dash_is_not_an_amendment_and_open_data_prints_the_hyphen(tmp
     assert diff["items"] == [] and diff["class"] is None and diff["fingerprint"]["changes"] is False
 
 
+@pytest.mark.slow
 def test_an_unknown_business_id_is_a_dash_everywhere(tmp_path):
     root = copy_root(MINIMAL, tmp_path / "data")
     _edit(root, "    business_id: 1707536-7\n", "    business_id_unknown: true\n")

@@ -42,6 +42,7 @@ def _facts(root: Path, lang: str) -> str:
     ("Avtal om strategiskt samarbete", "strateginen yhteistyösopimus", "avtal om strategiskt samarbete"),
     ("{sv: gränsytavtal, fi: yhdyspintasopimus}", "yhdyspintasopimus", "gränsytavtal"),
 ])
+@pytest.mark.slow
 def test_the_document_type_in_each_language(tmp_path, written, fi, sv):
     root = _with_type(tmp_path, written)
     done = run_cli("validate", "--root", root, "--format", "json")

@@ -49,6 +49,7 @@ def no_repository_env(monkeypatch):
         monkeypatch.delenv(name, raising=False)
 
 
+@pytest.mark.slow
 def test_edit_links_follow_the_git_remote(tmp_path, no_repository_env):
     root = _repo(tmp_path, "https://x-access-token:ghs_secret@github.com/alue/sopimus.git")
     done = run_cli("site", "--root", root, "--out", tmp_path / "out")

@@ -27,6 +27,7 @@ def test_a_framework_agreement_validates_without_invented_content():
     assert [p["code"] for p in json.loads(done.stdout)] == ["business_id_unknown"]
 
 
+@pytest.mark.slow
 def test_the_word_document_states_what_the_agreement_states(built):
     paragraphs = [p.text for p in Document(str(built / "puite-2026-fi.docx")).paragraphs]
     assert "5.1 Puheenjohtajistofoorumi" in paragraphs

@@ -83,6 +83,7 @@ def _switch(path: Path) -> dict[str, str]:
             if tag == "a" and "hreflang" in a and "md-select__link" in (a.get("class") or "")}
 
 
+@pytest.mark.slow
 def test_swedish_first_site_has_swedish_at_the_root_and_finnish_under_fi(sites):
     site = sites["first"]
     assert _html_lang(site / "index.html") == "sv" and _html_lang(site / "fi" / "index.html") == "fi"

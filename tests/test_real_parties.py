@@ -67,6 +67,7 @@ def thirty_docx(tmp_path_factory) -> Path:
     return out / "pitkajarvi-2026-fi.docx"
 
 
+@pytest.mark.slow
 def test_word_numbers_the_parties_in_the_files_order_with_the_defined_terms_as_lists(thirty_docx):
     import re
 
@@ -91,6 +92,7 @@ def test_the_workbook_lists_the_parties_in_the_files_order(tmp_path):
     assert rows[14][1] == "Pitkäjärven maakunnan liitto" and rows[29][2] == "kuntayhtymä"
 
 
+@pytest.mark.slow
 def test_the_site_lists_the_parties_in_the_files_order(tmp_path):
     import re
     done = run_cli("site", "--root", THIRTY, "--out", tmp_path)

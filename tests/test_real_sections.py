@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 import yaml
 from docx import Document
 from helpers import MINIMAL, copy_root, run_cli
@@ -20,6 +21,7 @@ def _set(root: Path, name: str, **fields) -> None:
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_own_numbers_and_order_are_kept_and_the_rest_derived(tmp_path):
     root = copy_root(MINIMAL, tmp_path / "data")
     _set(root, "subareas/tilat.yaml", number="7.2", order=1)

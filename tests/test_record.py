@@ -29,6 +29,8 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 from repository import ENV, make  # noqa: E402
 from test_history import history_repo, repo  # noqa: E402,F401,F811 - its repository: a signed version, amended since
 
+pytestmark = pytest.mark.slow  # a term of 250 commits and its sites, built once for the module
+
 TZ = datetime.timezone(datetime.timedelta(hours=2))
 UNTRUSTED = 'Otsikko <img src=x onerror=alert(1)> & "lainaus" (#100)'
 LANGUAGES = {"fi": "", "sv": "sv/"}
@@ -69,6 +71,15 @@ def readable(html: str) -> str:
     addresses and anchors, which are Finnish on every language's pages (/sv/historia/#muutos-…)."""
     said = " ".join(re.findall(r'(?:aria-label|title|alt)="([^"]*)"', html))
     return re.sub(r"<[^>]+>", " ", html) + " " + said
+
+
+@pytest.fixture(scope="module", autouse=True)
+def cold_cache(tmp_path_factory):
+    """The module's own cache, cold at its start: its tests count what a cold and a warm build read (`make test-fast`
+    keeps the tests' cache between runs)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("YHTEISTYOSOPIMUS_CACHE", str(tmp_path_factory.mktemp("cache")))
+        yield
 
 
 @pytest.fixture(scope="module")

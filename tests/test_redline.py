@@ -92,6 +92,7 @@ def _part(data: bytes, name: str = "word/document.xml"):
     return etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read(name))
 
 
+@pytest.mark.slow
 def test_accepting_every_change_gives_the_newer_document_and_rejecting_it_the_older(case):
     """Paragraph for paragraph, empty ones included, in the body and in every header and footer."""
     assert stories(case["redline"]) == stories(case["head"])
@@ -116,6 +117,7 @@ def _plain(path, mode: str | None = None) -> list[str]:
     return [line for line in map(str.rstrip, text.splitlines()) if not re.fullmatch(r"[\s|+-]*|\s*(?:-|\d+\.)", line)]
 
 
+@pytest.mark.slow
 def test_pandoc_reads_the_older_document_when_rejecting_and_the_newer_when_accepting(case):
     """pandoc is an independent reader of tracked changes: the whole documents, tables and annex included."""
     assert _plain(case["path"], "reject") == _plain(case["base_path"])
@@ -237,6 +239,7 @@ def test_removed_list_items_and_links_resolve_in_the_newer_package(amended):
     assert targets[links[0].get(f"{{{R}}}id")] == "https://example.org/rannikkoseutu/liitteet/saaristo.pdf"
 
 
+@pytest.mark.slow
 def test_the_same_versions_give_the_same_bytes(amended, tmp_path):
     out = tmp_path / "again"
     ran = run_cli("amendment", "v1.0", "--root", amended["root"], "--out", out)
@@ -281,6 +284,7 @@ def _mutate(root, rng: random.Random) -> None:
 
 
 @pytest.mark.parametrize("seed", range(4))
+@pytest.mark.slow
 def test_random_amendments_of_the_example_keep_the_invariant(tmp_path, seed):
     def rendered(root) -> bytes:
         return render_languages(pipeline.load_all(root)[0], ["fi"])["fi"]

@@ -55,6 +55,7 @@ def test_outside_git_the_values_are_an_error(removed, tmp_path):
     assert [p.code for p in result.errors] == ["measurement_unknown_indicator"] * 2
 
 
+@pytest.mark.slow
 def test_the_site_and_the_report_show_them_as_history(removed, tmp_path):
     out = tmp_path / "out"
     for command in (("site",), ("report", "2026")):

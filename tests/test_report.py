@@ -143,6 +143,7 @@ def _git(root, *args, date):
     subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, env=env)
 
 
+@pytest.mark.slow
 def test_a_correction_next_year_leaves_the_published_report_byte_identical(tmp_path):
     root = copy_root(MINIMAL, tmp_path / "root")
     _git(root, "init", "-q", "-b", "main", date="2026-06-01T10:00:00+03:00")
@@ -174,6 +175,7 @@ def test_a_correction_next_year_leaves_the_published_report_byte_identical(tmp_p
     assert "17 *1" in [c.text for t in current.tables for r in t.rows for c in r.cells]
 
 
+@pytest.mark.slow
 def test_text_in_a_table_stays_text(tmp_path):
     """The report writes plain-text tables as Word XML itself: markup and entities in a title come out as the
     same text, in the same cell, not as Word markup."""

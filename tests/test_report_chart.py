@@ -68,6 +68,7 @@ def _series(chart) -> dict[str, dict[int, float]]:
     return out
 
 
+@pytest.mark.slow
 def test_each_area_is_a_series_with_its_values_the_target_path_and_the_break_is_marked(chart_report):
     _, path = chart_report
     (alt, _, chart), = _charts(path)

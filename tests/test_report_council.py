@@ -86,6 +86,7 @@ def calm_report(tmp_path_factory):
     return report(root, tmp_path_factory.mktemp("calm-out"))["fi"]
 
 
+@pytest.mark.slow
 def test_the_late_lists_are_exactly_the_delayed_and_overdue_actions_and_the_stale_indicators(late_report):
     page = summary(late_report)
     late = section(page, "Myöhässä olevat toimenpiteet", ("Vanhentuneet mittaritiedot",))
@@ -98,6 +99,7 @@ def test_the_late_lists_are_exactly_the_delayed_and_overdue_actions_and_the_stal
     assert "Ei myöhässä olevia toimenpiteitä eikä vanhentuneita mittaritietoja." not in texts
 
 
+@pytest.mark.slow
 def test_nothing_late_is_said_only_when_nothing_is(calm_report):
     page = summary(calm_report)
     assert section(page, "Myöhässä olevat toimenpiteet", ("Vanhentuneet mittaritiedot",)) == \
@@ -114,6 +116,7 @@ def test_a_worsened_indicator_is_named_with_its_values_and_only_then(late_report
         ["Yksikään mittari ei ole heikentynyt."]
 
 
+@pytest.mark.slow
 def test_a_worsened_indicator_says_it_worsened(tmp_path):
     root = copy_root(MINIMAL, tmp_path / "root")
     (root / "measurements" / "values.csv").write_text(
@@ -161,6 +164,7 @@ def _a_year_of_changes(root: Path, indicator: str, target: float, file: str) -> 
     _git(root, "commit", "-q", "-am", "Merge pull request #7 from x/decisions", date="2026-03-03T10:00:00+02:00")
 
 
+@pytest.mark.slow
 def test_the_year_s_changes_are_the_semantic_diff_in_the_report_s_language(tmp_path):
     root = copy_root(MINIMAL, tmp_path / "root")
     _a_year_of_changes(root, "HYTE-1-M1", 25, "hyte.yaml")
@@ -174,6 +178,7 @@ def test_the_year_s_changes_are_the_semantic_diff_in_the_report_s_language(tmp_p
     assert not any("Merge" in t or "commit" in t for t in texts)
 
 
+@pytest.mark.slow
 def test_a_swedish_first_region_reports_in_swedish(tmp_path):
     root = copy_root(SWEDISH_FIRST, tmp_path / "root")
     (root / "measurements").mkdir()
@@ -202,6 +207,7 @@ def test_a_swedish_first_region_reports_in_swedish(tmp_path):
     ("framework_agreement", "fi", "Puitesopimuksen seurantaraportti 2026"),
     ("Alueellinen yhteistyöasiakirja", "fi", "Seurantaraportti 2026: Alueellinen yhteistyöasiakirja"),
 ])
+@pytest.mark.slow
 def test_the_title_follows_the_document_type(tmp_path, kind, lang, title):
     root = copy_root(FRAMEWORK, tmp_path / "root")
     edit(root, "agreement/agreement.yaml", lambda d: d.update(document_type=kind))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import random
 
+import pytest
 from helpers import MINIMAL, REPO
 
 from cooperation.load.sources import load_sources
@@ -70,6 +71,7 @@ def test_every_document_of_the_example_passes_the_gate():
     assert seen >= 5
 
 
+@pytest.mark.slow
 def test_the_gate_never_passes_what_jsonschema_refuses():
     schemas = default_schemas()
     rng = random.Random(20261207)

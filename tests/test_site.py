@@ -78,6 +78,7 @@ def model():
 
 
 @pytest.mark.parametrize("lang, prefix", [("fi", ""), ("sv", "sv/")])
+@pytest.mark.slow
 def test_every_goal_action_and_indicator_on_its_subarea_page(example_site, model, lang, prefix):
     for subarea in model.subareas:
         page = read(example_site, f"{prefix}osa-alueet/{subarea.id}/")
@@ -120,6 +121,7 @@ def test_pages_are_in_their_language(example_site):
     assert 'hreflang="sv"' in fi_home and 'href="/sv/"' in fi_home
 
 
+@pytest.mark.slow
 def test_every_internal_link_resolves(example_site):
     pages = sorted(example_site.rglob("*.html"))
     assert len(pages) > 60
@@ -310,6 +312,7 @@ HOSTILE_MD = ('Kuvaus <script>alert(2)</script> <img src=x onerror="alert(3)"> <
               '<div onclick="alert(6)">**lihavoitu**\n\n<b>avoin tagi')
 
 
+@pytest.mark.slow
 def test_hostile_text_is_inert(tmp_path):
     root = copy_root(MINIMAL, tmp_path / "root")
     hyte = root / "subareas" / "hyte.yaml"

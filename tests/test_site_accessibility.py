@@ -74,6 +74,7 @@ def test_statement_lists_the_problems_the_site_knows_of(example_site, lang, pref
     assert [text in page for text in other] == [lang != "fi"] * 3
 
 
+@pytest.mark.slow
 def test_statement_without_a_scan_says_none(tmp_path):
     root = copy_example(tmp_path / "root")
     path = root / "agreement" / "annexes.yaml"

@@ -14,6 +14,8 @@ from test_history import edit, git
 from cooperation.changes.diff import Diff as ChangeDiff
 from cooperation.changes.diff import ItemChange, item_label, summary
 
+pytestmark = pytest.mark.slow  # git histories and the sites built from them
+
 
 @pytest.fixture(scope="module")
 def history_site(tmp_path_factory):

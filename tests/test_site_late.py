@@ -47,6 +47,7 @@ def sites(tmp_path_factory):
     return built
 
 
+@pytest.mark.slow
 def test_late_is_derived_once_in_the_model(sites):
     root, _ = sites["late"]
     found = late(load(root)[0], TEST_TODAY)

@@ -55,6 +55,7 @@ def record_site(tmp_path_factory):
     return out / "site"
 
 
+@pytest.mark.slow
 def test_the_downloads_offer_the_year_s_report_the_amendment_package_and_the_signed_version(record_site):
     files = {p.name for p in (record_site / "lataukset").iterdir()}
     assert {"seurantaraportti-2026-fi.docx", "testi-2026-muutokset-fi.docx", "testi-2026-muutosliite-fi.docx",

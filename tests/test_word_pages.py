@@ -18,8 +18,8 @@ from lxml import etree
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 THIRTY = TESTS / "fixtures" / "thirty_parties"
 FRAMEWORK = TESTS / "fixtures" / "framework"
-pytestmark = pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
-                                reason="LibreOffice and poppler-utils are not installed")
+pytestmark = [pytest.mark.office, pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+                                reason="LibreOffice and poppler-utils are not installed")]
 
 
 def _docx(root: Path, out: Path) -> dict[str, Path]:

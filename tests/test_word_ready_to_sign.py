@@ -99,6 +99,7 @@ def test_draft_is_marked_on_the_cover_and_in_the_header(docs, lang):
     assert other not in _xml(paths[lang], "word/document.xml")
 
 
+@pytest.mark.slow
 def test_approved_agreement_has_no_draft_mark(tmp_path):
     """The mark follows the version state: every signing party approved this text (named by its fingerprint)."""
     root = copy_root(MINIMAL, tmp_path / "root")
@@ -133,6 +134,7 @@ def test_created_is_the_version_date(docs):
     assert props.created.date() == model.version_date and props.modified.date() == model.version_date
 
 
+@pytest.mark.slow
 def test_without_version_date_created_follows_source_date_epoch(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1780000000")
     root = copy_root(MINIMAL, tmp_path / "root")

@@ -147,6 +147,7 @@ CASES = {
 
 
 @pytest.mark.parametrize("name", list(CASES))
+@pytest.mark.slow
 def test_an_edited_workbook_imports_as_its_cells_say(repo, tmp_path, name):  # noqa: F811
     case = CASES[name]
     book = export(repo, tmp_path / "out", lang=case.lang)
@@ -246,6 +247,7 @@ def test_the_yearly_sheet_has_a_row_per_indicator_and_area_and_the_years_before(
 @pytest.mark.parametrize("typed, number", [
     ("15,5", "15.5"), ("15 %", "15"), ("1\u00a0234,5", "1234.5"), ("1 234", "1234"), ("1\u202f234,25", "1234.25"),
     ("\u22122,5", "-2.5"), (15.5, "15.5")])
+@pytest.mark.slow
 def test_numbers_as_officials_type_them(repo, tmp_path, typed, number):  # noqa: F811
     indicator, area = unmeasured_municipality()
     book = export(repo, tmp_path / "out")
@@ -269,6 +271,7 @@ def test_a_number_excel_shows_as_a_percentage_is_the_percent_typed(repo, tmp_pat
     assert changed(repo) == [f"+{indicator.id},{area},{YEAR},15.5,"]
 
 
+@pytest.mark.slow
 def test_what_is_no_number_or_was_there_is_refused_at_its_cell(repo, tmp_path):  # noqa: F811
     indicator, area = unmeasured_municipality()
     book = export(repo, tmp_path / "out")

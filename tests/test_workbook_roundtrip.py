@@ -300,6 +300,7 @@ def _import_json(book: Path, root: Path):
     return run_cli("import-xlsx", book, "--root", root, "--out", root.parent / "import-out", "--format", "json")
 
 
+@pytest.mark.slow
 def test_bad_workbooks_are_refused_with_their_cell(repo, tmp_path):
     from openpyxl.cell.cell import Cell
     book = export(repo, tmp_path / "out")
