@@ -14,7 +14,7 @@ the synthetic region, each against the same build of the 1-commit repository, as
 The repositories are made with `git fast-import` (benchmarks/repository.py): the first commit holds the region, each
 later one changes a goal's title, an action's status, a title's case or a measured value, dated evenly over
 2022–2025. ``--example``: this repository's example region instead of the synthetic one. BENCH_SCALE=smoke: the
-small region and 1, 10 and 40 commits.
+small region and 1 and 10 commits.
 """
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ from paired import build_py, paired  # noqa: E402
 from repository import make  # noqa: E402
 from synthetic import SMALL, generate, region_folder  # noqa: E402
 
-COMMITS = (1, 10, 40) if SMALL else (1, 250, 2000)
+COMMITS = (1, 10) if SMALL else (1, 250, 2000)
 GOAL = 1.3  # warm, the most commits / 1 commit
 # the cache's kinds the record computes (cooperation/cache.py's folders): removed for a cold run
 RECORD_KINDS = ("commit-diff", "record-document", "snapshot-errors", "text", "editorial-only", "signed-text-errors")

@@ -49,7 +49,7 @@ SWEDISH_FIRST = {
     "csv": ["matvarden.csv"],
     "progress": ["utveckling.csv"],
     "ics": ["arshjul-sv.ics", "arshjul-fi.ics"],
-    "statements": ["skargard-2026-lausuntoyhteenveto-sv.docx", "skargard-2026-lausuntoyhteenveto-fi.docx"],
+    "statements": ["skargard-2026-remissammanstallning-sv.docx", "skargard-2026-remissammanstallning-fi.docx"],
     "report": ["uppfoljningsrapport-2026-sv.docx", "uppfoljningsrapport-2026-fi.docx"],
     "amendment-redline": ["skargard-2026-andringar-sv.docx", "skargard-2026-muutokset-fi.docx"],
     "amendment-annex": ["skargard-2026-andringsbilaga-sv.docx", "skargard-2026-muutosliite-fi.docx"],

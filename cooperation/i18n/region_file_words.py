@@ -66,6 +66,7 @@ FILE_WORDS = {
     "cycle": {"fi": "vuosikello", "sv": "arshjul"},
     "comments": {"fi": "kommentit", "sv": "kommentarer"},
     "report": {"fi": "seurantaraportti", "sv": "uppfoljningsrapport"},
+    "statements": {"fi": "lausuntoyhteenveto", "sv": "remissammanstallning"},
 }
 
 

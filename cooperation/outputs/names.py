@@ -70,7 +70,7 @@ JSON = Written("json", "{id}.json", (SITE,))
 MEASUREMENTS = Written("csv", "{measurements}.csv", (SITE,))
 PROGRESS = Written("progress", "{progress}.csv", (SITE,))
 CALENDAR = Written("ics", "{cycle}-{lang}.ics", (SITE,), per_language=True)
-STATEMENTS = Written("statements", "{id}-lausuntoyhteenveto-{lang}.docx", ("statements", SITE), per_language=True)
+STATEMENTS = Written("statements", "{id}-{statements}-{lang}.docx", ("statements", SITE), per_language=True)
 # the record: the yearly report, the amendment package (three files per language, each named in its own language),
 # each signed version's documents
 REPORT = Written("report", "{report}-{year}-{lang}.docx", ("report", SITE), per_language=True)
