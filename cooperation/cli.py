@@ -204,14 +204,14 @@ def _year(value: str) -> int:
 
 
 def cmd_site(args) -> int:
-    from cooperation.changes.gitrepo import public_url, repository_url
+    from cooperation.changes.gitrepo import has_remote, public_url, repository_url
     from cooperation.outputs.site.build import build_site
 
     def produce(model, sources) -> None:
         target = build_site(model, sources, args.root, args.out)
         sys.stderr.write(status("site_written", path=target) + "\n")
         if not public_url(os.environ.get("REPOSITORY_URL")) and not repository_url(args.root):
-            sys.stderr.write(status("no_edit_links") + "\n")
+            sys.stderr.write(status("no_edit_links_remote" if has_remote(args.root) else "no_edit_links") + "\n")
     return with_model(args, produce)
 
 

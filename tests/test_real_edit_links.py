@@ -68,3 +68,14 @@ def test_without_a_remote_there_are_no_edit_links_and_the_build_says_so(tmp_path
     # said in the region's first language (Swedish here: issue 25.7)
     assert ("Sidorna har inga redigeringslänkar: uppgifternas git-förråd har inget fjärrförråd (git remote), och "
             "varken REPOSITORY_URL eller GITHUB_REPOSITORY är satt.") in done.stderr
+
+
+def test_a_remote_that_is_a_folder_gives_no_edit_links_and_the_build_says_why(tmp_path, no_repository_env):
+    """A clone of a folder (origin /srv/git/sopimus) has a remote, but no web address to edit at: said as it is."""
+    root = _repo(tmp_path, str(tmp_path / "elsewhere"))
+    done = run_cli("site", "--root", root, "--out", tmp_path / "out")
+    assert done.returncode == 0, done.stderr
+    assert not any("/edit/" in link for link in _links(tmp_path / "out" / "site"))
+    assert ("Sidorna har inga redigeringslänkar: uppgifternas git-förråds fjärrförråd (git remote) är ingen webbadress "
+            "(https:// eller git@), och varken REPOSITORY_URL eller GITHUB_REPOSITORY är satt.") in done.stderr
+    assert "har inget fjärrförråd" not in done.stderr

@@ -398,6 +398,14 @@ def web_url(remote: str) -> str | None:
     return f"https://{match.group('host') or match.group('scp')}/{match.group('path')}"
 
 
+def has_remote(root: Path) -> bool:
+    """Whether the data's repository has a remote at all (one without a web address gives no edit links either)."""
+    try:
+        return bool(_git(root, "remote").split())
+    except GitError:
+        return False
+
+
 def repository_url(root: Path, environ: dict[str, str] | None = None) -> str | None:
     """Where the data's repository lives on the web, for "edit" links: GitHub Actions' GITHUB_SERVER_URL and
     GITHUB_REPOSITORY, else the git remote (origin first); None when neither exists. Never with user information."""

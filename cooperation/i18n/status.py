@@ -26,6 +26,14 @@ STATUS: dict[str, dict[str, str]] = {
                             "(git remote), och varken REPOSITORY_URL eller GITHUB_REPOSITORY är satt.",
                       "en": "The pages have no edit links: the data's git repository has no remote (git remote), and "
                             "neither REPOSITORY_URL nor GITHUB_REPOSITORY is set."},
+    "no_edit_links_remote": {"fi": "Sivuilla ei ole muokkauslinkkejä: tietojen git-repositorion etärepositorio (git "
+                                   "remote) ei ole verkko-osoite (https:// tai git@), eikä REPOSITORY_URL tai "
+                                   "GITHUB_REPOSITORY ole asetettu.",
+                             "sv": "Sidorna har inga redigeringslänkar: uppgifternas git-förråds fjärrförråd (git "
+                                   "remote) är ingen webbadress (https:// eller git@), och varken REPOSITORY_URL eller "
+                                   "GITHUB_REPOSITORY är satt.",
+                             "en": "The pages have no edit links: the data's git remote is not a web address (https:// "
+                                   "or git@), and neither REPOSITORY_URL nor GITHUB_REPOSITORY is set."},
     "not_on_site": {"fi": "{note}; sivustolla ei tarjota sitä", "sv": "{note}; webbplatsen erbjuder den inte",
                     "en": "{note}; the site does not offer it"},
     "import_refused": {"fi": "tuonnin tulos ei läpäisisi tarkistusta (python build.py validate):",
