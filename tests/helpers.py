@@ -200,3 +200,14 @@ if __name__ == "__main__":  # print what each case gives now, to help write `exp
         if mark == "DIFF":
             for line in lines:
                 print(f'    - "{line}"' if '"' not in line else f"    - '{line}'")
+
+
+def value_paths(value, prefix=()):
+    """Every path into a YAML value (dicts by key, lists by index), the value itself first as ()."""
+    yield prefix
+    if isinstance(value, dict):
+        for key, child in value.items():
+            yield from value_paths(child, prefix + (key,))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from value_paths(child, prefix + (index,))

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from helpers import MINIMAL, REPO, copy_root
+from helpers import MINIMAL, REPO, copy_root, value_paths
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -57,16 +57,6 @@ json_values = st.recursive(
 )
 
 
-def _paths(value, prefix=()):
-    yield prefix
-    if isinstance(value, dict):
-        for key, child in value.items():
-            yield from _paths(child, prefix + (key,))
-    elif isinstance(value, list):
-        for index, child in enumerate(value):
-            yield from _paths(child, prefix + (index,))
-
-
 @st.composite
 def mutation(draw):
     base = draw(st.sampled_from([MINIMAL, REPO]))  # the small fixture and the example region
@@ -75,7 +65,7 @@ def mutation(draw):
         file = "subareas/tilat.yaml"
     data = yaml.safe_load((base / file).read_text(encoding="utf-8"))
     for _ in range(draw(st.integers(1, 4))):
-        paths = [p for p in _paths(data) if p]
+        paths = [p for p in value_paths(data) if p]
         if not paths:
             break
         path = draw(st.sampled_from(paths))

@@ -7,7 +7,7 @@ import copy
 import random
 
 import pytest
-from helpers import MINIMAL, REPO
+from helpers import MINIMAL, REPO, value_paths
 
 from cooperation.load.sources import load_sources
 from cooperation.schema_gate import compile_gate
@@ -24,21 +24,11 @@ def _documents():
         yield from load_sources(root).yaml_documents()
 
 
-def _paths(data, path=()):
-    yield path
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from _paths(value, path + (key,))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _paths(value, path + (index,))
-
-
 def _edit(data, rng: random.Random):
     """``data`` with one random edit somewhere: a value replaced, a key removed or added, a list emptied or an
     item repeated."""
     data = copy.deepcopy(data)
-    path = rng.choice(list(_paths(data)))
+    path = rng.choice(list(value_paths(data)))
     if not path:
         return rng.choice(ODD_VALUES) if rng.random() < 0.1 else data
     parent = data
