@@ -1,5 +1,5 @@
 """Preview latency: how long `mkdocs serve` takes to show an edit of one sub-area file on the large synthetic
-region. Goal ≤ 2 s.
+region. Goal ≤ 1.5 s (issue 28).
 
     python benchmarks/bench_preview.py [--edits N] [--dirty]
 
@@ -31,6 +31,7 @@ from synthetic import generate, region_folder  # noqa: E402
 SUBAREA = "osa-alue-01"
 START_TIMEOUT = 600  # seconds for the first build of the large region on a loaded machine
 EDIT_TIMEOUT = 120
+GOAL = 1.5  # seconds from the write to the page showing it
 
 
 def free_port() -> int:
@@ -98,8 +99,10 @@ def main() -> None:
         finally:
             os.killpg(process.pid, 15)
             process.wait(timeout=30)
-    print(f"preview after an edit of {SUBAREA}.yaml: median {statistics.median(times):.2f} s "
-          f"[{', '.join(f'{t:.2f}' for t in times)}] (goal <= 2 s){' --dirty' if args.dirty else ''}")
+    median = statistics.median(times)
+    print(f"preview after an edit of {SUBAREA}.yaml: median {median:.2f} s "
+          f"[{', '.join(f'{t:.2f}' for t in times)}] (goal ≤ {GOAL:g} s: {'met' if median <= GOAL else 'NOT met'})"
+          f"{' --dirty' if args.dirty else ''}")
 
 
 if __name__ == "__main__":
