@@ -42,6 +42,9 @@ T = TypeVar("T")
 
 # set in the background process when it is asked to stop; long waits (LibreOffice) look at it
 STOPPING = threading.Event()
+# how often a program's wait looks at STOPPING: the preview stops the previous edit's downloads before it rebuilds,
+# and waits for them (at 0.5 s, two pandoc runs in a row made each such rebuild a second later)
+STOP_WAIT = 0.1
 _sending = threading.Event()
 _PR_SET_PDEATHSIG = 1
 _RELEASE = b"r"
@@ -97,6 +100,8 @@ def run_program(command: list[str], data: bytes | None = None, timeout: float = 
     (``STOPPING``: SIGTERM, in whichever thread the program was started) or ``timeout`` seconds pass
     (``subprocess.TimeoutExpired``), the program and every process it started (its own session: soffice's
     wrapper starts soffice.bin) are killed, as they are when this thread is interrupted (``Stopped``)."""
+    if STOPPING.is_set():  # asked to stop before it began: not started at all
+        raise ProgramStopped(f"{os.path.basename(command[0])} pysäytettiin: tiedostojen tekeminen keskeytettiin")
     process = subprocess.Popen(command, stdin=subprocess.PIPE if data is not None else subprocess.DEVNULL,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, start_new_session=True)
     deadline = time.monotonic() + timeout
@@ -104,7 +109,7 @@ def run_program(command: list[str], data: bytes | None = None, timeout: float = 
         pending = data
         while True:
             try:
-                out, err = process.communicate(pending, timeout=0.5)
+                out, err = process.communicate(pending, timeout=STOP_WAIT)
                 break
             except subprocess.TimeoutExpired:
                 pending = None  # handed over already: communicate goes on where it was

@@ -151,3 +151,19 @@ def test_mkdocs_build_says_in_finnish_when_a_download_cannot_be_made(monkeypatch
     with pytest.raises(Abort):  # MkDocs logs a plugin's error as its message, without a traceback
         build(load_config(str(REPO / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
     assert "Latauksia ei voitu tehdä: avoimen datan tiedosto rikki" in caplog.text
+
+
+def test_a_program_asked_for_after_the_stop_is_not_started(tmp_path):
+    """Once the process is asked to stop (SIGTERM: the preview's next edit stops the previous downloads), a program
+    is not started at all: the stop does not wait for it (two pandoc runs in a row had made it wait a second)."""
+    from cooperation.background import STOPPING, ProgramStopped, run_program
+    marker = tmp_path / "ran"
+    STOPPING.set()
+    try:
+        with pytest.raises(ProgramStopped):
+            run_program(["touch", str(marker)])
+    finally:
+        STOPPING.clear()
+    assert not marker.exists()
+    run_program(["touch", str(marker)])
+    assert marker.exists()

@@ -141,3 +141,20 @@ def test_the_downloads_page_shows_the_sizes_of_the_downloads_rendered_after_the_
     word = next((site / "lataukset").glob("*-fi.docx"))
     assert L.file_size(word.stat().st_size, "fi") in page
     assert 'class="pending"' not in page
+
+
+def test_the_preview_s_word_documents_are_not_laid_out_by_libreoffice(monkeypatch):
+    """Every edit gives the preview a new Word text: LibreOffice is not asked to lay each out for the contents' page
+    numbers (two of its processes on a two-core machine slowed the next edit's rebuild); the published site's are."""
+    from cooperation import libreoffice
+    from cooperation.outputs import docx, render_site_files
+    from cooperation.pipeline import load_all
+    model, sources, _ = load_all(MINIMAL)
+    laid_out: list = []
+    monkeypatch.setattr(libreoffice, "program", lambda: "/usr/bin/soffice")  # as where it is installed
+    monkeypatch.setattr(libreoffice, "heading_pages", lambda documents, *args, **kwargs: laid_out.append(documents))
+    files = {f.name: f.data for f in render_site_files(model, sources, preview=True)}
+    assert not laid_out
+    assert files[f"{model.id}-fi.docx"] == docx.render_languages(model, ["fi"], page_numbers=False)["fi"]
+    docx.render_languages(model, ["fi"])  # the published site's asks for the layout
+    assert laid_out

@@ -58,6 +58,8 @@ class Output:
     # several files per language (the amendment package): (language, file name) of each; render_all then gives
     # file name → bytes
     several: Callable[[Agreement], list[tuple[str, str]]] | None = None
+    # the options the preview (`mkdocs serve`, rebuilt on every edit) renders it with: what it leaves out there
+    in_preview: tuple[tuple[str, Any], ...] = ()
 
     def languages(self, model: Agreement) -> list[str]:
         return list(model.languages) if self.per_language else [model.main_language]
@@ -105,7 +107,9 @@ REGISTRY: tuple[Output, ...] = (
            _module("workbook").export_languages(model, sources, langs, party, year)),
     Output("docx", names.DOCX.pattern, "dl_docx", lambda model, sources, lang, template=None:
            _module("docx").render(model, lang, template), per_language=True,
-           render_all=lambda model, sources, langs, template=None: _module("docx").render_languages(model, langs, template)),
+           render_all=lambda model, sources, langs, template=None, page_numbers=True:
+           _module("docx").render_languages(model, langs, template, page_numbers),
+           in_preview=(("page_numbers", False),)),  # else LibreOffice lays out the text of every edit
     Output("pdf", names.PDF.pattern, "dl_pdf", lambda model, sources, lang, template=None:
            _pdf(model, [lang], template)[lang], per_language=True, made_from="docx",
            render_all=lambda model, sources, langs, template=None, made_from=None: _pdf(model, langs, template, made_from),
@@ -153,7 +157,7 @@ def render_site_files(model: Agreement, sources: Sources, notes: list[str] | Non
     """Every file the site offers (see ``offered``), in every language, in the registry's order: rendered
     once for all of the site's languages (a conversion whose program hung is left out, with why in ``notes``)."""
     outputs = offered(model, notes, preview) + ([] if preview else record(model, sources, notes))
-    made, left_out = _render(model, sources, tuple(outputs))
+    made, left_out = _render(model, sources, tuple(outputs), preview)
     if notes is not None:
         notes.extend(left_out)
     return [Rendered(f.output, f.lang, f.name, made[f.name]) for f in named(model, outputs) if f.name in made]
@@ -198,11 +202,12 @@ def _names(model: Agreement, output: Output) -> list[tuple[str, str]]:
     return [(lang, output.file(model, lang)) for lang in output.languages(model)]
 
 
-def _render(model: Agreement, sources: Sources, outputs: tuple[Output, ...]) -> tuple[dict[str, bytes], list[str]]:
+def _render(model: Agreement, sources: Sources, outputs: tuple[Output, ...],
+            preview: bool = False) -> tuple[dict[str, bytes], list[str]]:
     """File name → bytes of the outputs, and why any was left out: a conversion whose program is missing or hung past
     its time limit (MissingTool) leaves its files out, as a missing LibreOffice does. The outputs others are made from
     first, so that the conversions (LibreOffice's processes, waited for by a thread) start early and run while the
-    rest are rendered."""
+    rest are rendered. ``preview``: each rendered with the options of its `in_preview`."""
     sources_first = sorted(outputs, key=lambda output: not any(other.made_from == output.name for other in outputs))
     rendered: dict[str, dict[str, bytes]] = {}
     left_out: list[str] = []
@@ -215,7 +220,7 @@ def _render(model: Agreement, sources: Sources, outputs: tuple[Output, ...]) -> 
             elif output.several is not None and output.render_all is not None:
                 rendered[output.name] = output.render_all(model, sources, output.languages(model))
             else:
-                rendered[output.name] = output.by_language(model, sources)
+                rendered[output.name] = output.by_language(model, sources, **dict(output.in_preview if preview else ()))
         for name, future in converting.items():
             try:
                 rendered[name] = future.result()

@@ -511,11 +511,13 @@ def render(model: Agreement, lang: str, template: Path | None = None) -> bytes:
     return render_languages(model, [lang], template)[lang]
 
 
-def render_languages(model: Agreement, langs: list[str], template: Path | None = None) -> dict[str, bytes]:
+def render_languages(model: Agreement, langs: list[str], template: Path | None = None,
+                     page_numbers: bool = True) -> dict[str, bytes]:
     """The agreement in each language. The bodies are written at the same time (pandoc runs as a
     process of its own, so one language's pandoc overlaps the other's Python), then each is
     composed into the template in turn (docxcompose draws from the global random generator); last, where
-    LibreOffice is installed, its layout gives the table of contents its page numbers."""
+    LibreOffice is installed and ``page_numbers`` asks for them (not in the preview), its layout gives the table of
+    contents its page numbers."""
     template = template or TEMPLATE
     with tempfile.TemporaryDirectory() as tmp:
         def body(lang: str) -> tuple[Path, int]:
@@ -529,7 +531,7 @@ def render_languages(model: Agreement, langs: list[str], template: Path | None =
         composed = {lang: _compose(model, lang, template, path, sections)
                     for lang, (path, sections) in zip(langs, bodies)}
     # the table of contents numbered from LibreOffice's layout, where it is installed (the languages side by side)
-    return W.number_pages(composed)
+    return W.number_pages(composed) if page_numbers else composed
 
 
 def _compose(model: Agreement, lang: str, template: Path, body_path: Path, sections: int) -> bytes:
