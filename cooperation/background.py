@@ -31,6 +31,7 @@ import pickle
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -102,17 +103,22 @@ def run_program(command: list[str], data: bytes | None = None, timeout: float = 
     wrapper starts soffice.bin) are killed, as they are when this thread is interrupted (``Stopped``)."""
     if STOPPING.is_set():  # asked to stop before it began: not started at all
         raise ProgramStopped(f"{os.path.basename(command[0])} pysäytettiin: tiedostojen tekeminen keskeytettiin")
-    process = subprocess.Popen(command, stdin=subprocess.PIPE if data is not None else subprocess.DEVNULL,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, start_new_session=True)
+    # the input from an unnamed temporary file, not a pipe: communicate() given a timeout stops writing a pipe when
+    # the timeout comes and never writes the rest on the next call (the program then waits for it: a CI run's pandoc
+    # did, until its time limit)
+    with tempfile.TemporaryFile() if data is not None else contextlib.nullcontext() as source:
+        if source is not None and data is not None:
+            source.write(data)
+            source.seek(0)
+        process = subprocess.Popen(command, stdin=source if source is not None else subprocess.DEVNULL,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, start_new_session=True)
     deadline = time.monotonic() + timeout
     try:
-        pending = data
         while True:
             try:
-                out, err = process.communicate(pending, timeout=STOP_WAIT)
+                out, err = process.communicate(timeout=STOP_WAIT)
                 break
             except subprocess.TimeoutExpired:
-                pending = None  # handed over already: communicate goes on where it was
                 if STOPPING.is_set():
                     raise ProgramStopped(f"{os.path.basename(command[0])} pysäytettiin: tiedostojen tekeminen "
                                          "keskeytettiin") from None

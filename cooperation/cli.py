@@ -600,7 +600,7 @@ def main(argv: list[str] | None = None, *, default_root: Path | None = None, pro
     """Run one command. ``default_root``: the data's folder without --root (the current folder when None;
     `build.py` gives this repository's)."""
     from cooperation.background import Stopped, stop_on_signals
-    from cooperation.files import refused, run_folder
+    from cooperation.files import OutputError, refused, run_folder
     parser = make_parser(prog)
     args = parser.parse_args(argv)
     # absolute once, here: MkDocs would resolve a relative folder against mkdocs.yml's, not the current one
@@ -639,6 +639,10 @@ def main(argv: list[str] | None = None, *, default_root: Path | None = None, pro
         if refusal is not None:
             sys.stderr.write(f"virhe: {refusal}\n")
             return EXIT_USAGE
+        if isinstance(exc, OutputError):  # an output that could not be made (a program stopped at its time limit …),
+            # under a command that does not say it itself (amendment, report): said as with_model says it
+            sys.stderr.write(f"virhe: {exc}; mitään ei kirjoitettu\n")
+            return EXIT_DATA
         if os.environ.get("COOPERATION_DEBUG"):
             raise
         sys.stderr.write(f"sisäinen virhe: {type(exc).__name__}: {exc}\n"

@@ -167,3 +167,20 @@ def test_a_program_asked_for_after_the_stop_is_not_started(tmp_path):
     assert not marker.exists()
     run_program(["touch", str(marker)])
     assert marker.exists()
+
+
+def test_a_large_input_is_written_whole_across_the_waits(monkeypatch):
+    """A program's input larger than a pipe takes several of run_program's short waits to write: all of it arrives
+    (given once, the rest was never written and pandoc waited for it until its time limit: a CI run failed so)."""
+    import subprocess
+
+    import pytest
+
+    from cooperation import background
+    monkeypatch.setattr(background, "STOP_WAIT", 0.001)
+    data = bytes(range(256)) * 200_000  # 51 MB
+    try:
+        done = background.run_program(["cat"], data, timeout=20)
+    except subprocess.TimeoutExpired:
+        pytest.fail("the program waited for the rest of its input")
+    assert done.returncode == 0 and done.stdout == data

@@ -52,3 +52,29 @@ def test_an_error_of_the_program_is_not_taken_for_the_disks(tmp_path, monkeypatc
     monkeypatch.setattr(docx, "render_languages", missing)
     done = run_cli("docx", "--root", root, "--out", tmp_path / "out")
     assert done.returncode == 70 and done.stderr.startswith("sisäinen virhe: FileNotFoundError"), done.stderr
+
+
+def test_an_output_that_cannot_be_made_under_amendment_is_said_not_a_crash(tmp_path, monkeypatch):
+    """A program stopped at its time limit (pandoc) while the amendment package is made: said, exit 1, nothing
+    written; not an internal error (a CI run met one so)."""
+    import subprocess
+
+    from cooperation.files import OutputError
+    from cooperation.outputs.docx import pandoc_doc
+    root = copy_root(MINIMAL, tmp_path / "data")
+    for command in (["init", "-q", "-b", "main"], ["add", "-A"],
+                    ["-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "Versio 1.0"]):
+        subprocess.run(["git", "-C", str(root), *command], check=True)
+    subarea = root / "subareas" / "hyte.yaml"
+    text = subarea.read_text(encoding="utf-8")
+    assert "title: Tavoite HYTE-1." in text
+    subarea.write_text(text.replace("title: Tavoite HYTE-1.", "title: Muutettu tavoite HYTE-1.", 1), encoding="utf-8")
+
+    def hung(*args, **kwargs):
+        raise OutputError("pandoc ei saanut Word-asiakirjaa valmiiksi 300 sekunnissa, joten se pysäytettiin")
+    monkeypatch.setattr(pandoc_doc, "_pandoc", hung)
+    done = run_cli("amendment", "HEAD", "--root", root, "--out", tmp_path / "out")
+    assert done.returncode == 1, done.stderr
+    assert done.stderr == ("virhe: pandoc ei saanut Word-asiakirjaa valmiiksi 300 sekunnissa, joten se pysäytettiin; "
+                           "mitään ei kirjoitettu\n")
+    assert not (tmp_path / "out").exists()
