@@ -367,18 +367,10 @@ def number_pages(documents: dict[str, bytes]) -> dict[str, bytes]:
     from cooperation.files import reproducible_zip_of
     if libreoffice.program() is None:
         return documents
-    pages = libreoffice.heading_pages(documents, _TOC_PREFIX, prepare=lambda data: _zip(_with_numbers(data, None)))
+    pages = libreoffice.heading_pages(documents, _TOC_PREFIX, prepare=lambda data: reproducible_zip_of(_with_numbers(data, None)))
     if pages is None:
         return documents
     return {key: reproducible_zip_of(_with_numbers(data, pages.get(key, {}))) for key, data in documents.items()}
-
-
-def _zip(parts: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
-        for name, part in parts.items():
-            target.writestr(name, part)
-    return buffer.getvalue()
 
 
 def _with_numbers(data: bytes, pages: dict[str, int] | None) -> dict[str, bytes]:
