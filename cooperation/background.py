@@ -24,6 +24,7 @@ A process of the build never outlives it:
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import ctypes
 import multiprocessing
 import os
@@ -35,6 +36,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, Generic, TypeVar
 
 from cooperation.files import OutputError
@@ -49,6 +51,15 @@ STOP_WAIT = 0.1
 _sending = threading.Event()
 _PR_SET_PDEATHSIG = 1
 _RELEASE = b"r"
+
+
+class Threads(ThreadPoolExecutor):
+    """A thread pool whose work runs in the context of the thread that hands it over: the command's settings are
+    context variables (its date, ``--today``; the language it speaks), and a plain pool's threads would see their
+    defaults instead."""
+
+    def submit(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> Future[T]:
+        return super().submit(contextvars.copy_context().run, fn, *args, **kwargs)
 
 
 class RemoteError(Exception):
@@ -242,8 +253,11 @@ def _serve(send, receive, release: int | None, release_write: int | None, parent
         if not answer[0]:
             answer = (False, _sendable(answer[1]))
         _sending.set()
-        send.send(answer)
-        send.close()
+        try:
+            send.send(answer)
+            send.close()
+        except OSError:  # the parent closed its end: it is ending, and its files close before its death signal comes
+            _parent_ended(parent, orphaned)
         _sending.clear()
         if release is not None:  # the parent's word, or end of file when it ended without one
             if os.read(release, 1) != _RELEASE and orphaned is not None:
@@ -252,6 +266,17 @@ def _serve(send, receive, release: int | None, release_write: int | None, parent
         if orphaned is not None and os.getppid() != parent:
             orphaned()
     os._exit(0)  # not multiprocessing's exit: its handlers would flush and join what the parent owns
+
+
+def _parent_ended(parent: int, orphaned: Callable[[], None] | None) -> None:
+    """The answer could not be sent: the parent ended without reading it. Once this process has been handed to
+    another parent (the death signal may come meanwhile: ``_stop`` then does the same), ``orphaned`` runs."""
+    deadline = time.monotonic() + 10
+    while os.getppid() == parent and time.monotonic() < deadline:
+        time.sleep(0.02)
+    if orphaned is not None and os.getppid() != parent:
+        orphaned()
+    os._exit(1)
 
 
 def _stop(parent: int, orphaned: Callable[[], None] | None) -> None:

@@ -222,28 +222,28 @@ def replace_dir(target: Path):
     shutil.rmtree(old, ignore_errors=True)
 
 
-_run_folder: Path | None = None  # this process's folder for temporary files (run_folder), while a command runs
+RUN_PREFIX = "cooperation-run-"
 
 
 @contextlib.contextmanager
 def run_folder():
     """Every temporary file of a command in one folder of its own under TMPDIR (``tempfile.tempdir``, which the
     processes it forks inherit; LibreOffice gets it as TMPDIR), removed at the end, however the command ends. Should
-    the process be killed (SIGKILL), a process that outlives it removes the folder (``abandon_run``)."""
-    global _run_folder
-    before, folder = tempfile.tempdir, Path(tempfile.mkdtemp(prefix="cooperation-"))
-    tempfile.tempdir, _run_folder = str(folder), folder
+    the process be killed (SIGKILL), a process that outlives it removes the folder (``abandon_replace``)."""
+    before, folder = tempfile.tempdir, Path(tempfile.mkdtemp(prefix=RUN_PREFIX))
+    tempfile.tempdir = str(folder)
     try:
         yield folder
     finally:
-        tempfile.tempdir, _run_folder = before, None
+        tempfile.tempdir = before
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def abandon_run() -> None:
-    """Remove the temporary folder of a command whose process was killed (run by a process forked from it)."""
-    if _run_folder is not None:
-        shutil.rmtree(_run_folder, ignore_errors=True)
+def this_run() -> Path | None:
+    """The running command's folder for temporary files (``run_folder``); None outside a command (a library call,
+    whose temporary folder is the system's own and never removed)."""
+    folder = Path(tempfile.gettempdir())
+    return folder if folder.name.startswith(RUN_PREFIX) else None
 
 
 def _replaced(target: Path, pid: int) -> Path:
@@ -251,14 +251,15 @@ def _replaced(target: Path, pid: int) -> Path:
     return target.parent / f".{target.name}.old-{pid}"
 
 
-def abandon_replace(work: Path, target: Path, pid: int) -> None:
+def abandon_replace(work: Path, target: Path, pid: int, run: Path | None) -> None:
     """Undo what replace_dir(``target``) in process ``pid`` left when that process was killed (SIGKILL gives it no
     chance): its unfinished ``work`` is removed, and an earlier ``target`` moved aside for the swap is put back
-    where the kill came between the swap's two renames, and the command's temporary folder (run_folder) goes too. Run
-    by the process that outlives it (background.py)."""
+    where the kill came between the swap's two renames, and the command's temporary folder ``run`` (run_folder) goes
+    too. Run by the process that outlives it (background.py)."""
     old = _replaced(target, pid)
     if old.is_dir() and not os.path.lexists(target):
         os.replace(old, target)
     shutil.rmtree(work, ignore_errors=True)
     shutil.rmtree(old, ignore_errors=True)
-    abandon_run()
+    if run is not None:
+        shutil.rmtree(run, ignore_errors=True)

@@ -2,8 +2,8 @@
 own layout, so that a table of contents carries page numbers without asking Word to update its fields.
 
 One LibreOffice per document, side by side (each is one process on one core), each with a profile of its own
-(parallel runs, and a user's open LibreOffice, do not share a lock) copied from one made once per process: a new
-profile is initialised (``--terminate_after_init``) and given a Basic module whose macro opens the document hidden,
+(parallel runs, and a user's open LibreOffice, do not share a lock) unpacked from one made once per machine and kept
+in the cache: a new profile is initialised (``--terminate_after_init``) and given a Basic module whose macro opens the document hidden,
 moves a view cursor to each bookmark whose name starts with the given prefix and writes the page it is on.
 LibreOffice lays a document out in the background, so the pages are read again, a moment apart, until two readings
 agree. The document is only read: nothing LibreOffice writes goes into an output. The pages of a document are
@@ -13,19 +13,18 @@ table of contents without page numbers.
 """
 from __future__ import annotations
 
-import atexit
 import hashlib
+import io
 import os
 import shutil
 import subprocess
+import tarfile
 import tempfile
-import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from cooperation import cache
-from cooperation.background import STOPPING, ProgramStopped, run_program
+from cooperation.background import STOPPING, ProgramStopped, Threads, run_program
 
 TIMEOUT = 120  # seconds for one layout run (a large region's document takes ~15 s); then no page numbers
 # the Basic module: Pages(document URL, listing path, bookmark prefix) writes "name<TAB>page" a line
@@ -98,27 +97,34 @@ def run(command: list[str], folder: Path, timeout: float | None = None) -> tuple
     return done.returncode, done.stderr
 
 
-_lock = threading.Lock()
-_profile: list[Path] = []  # the profile made once per process (a folder removed at exit)
+def _template_profile(soffice: str, folder: Path) -> bytes | None:
+    """A LibreOffice profile holding the layout macro, as a tar archive, made once per machine and LibreOffice (kept
+    in the cache, cooperation/cache.py; made in ``folder`` where the cache is off); None where LibreOffice fails."""
+    key = f"{_version(soffice)}\0{MACRO}\0{LIBRARY}"
+    known = cache.get_bytes("libreoffice-profile", key)
+    if known is not None and _whole(known):  # a damaged entry is made again, not kept for ever
+        return known
+    profile = folder / "template"
+    code, _ = run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--terminate_after_init"],
+                  folder / "run-template")
+    basic = profile / "user" / "basic" / "Standard"
+    if code != 0 or not basic.is_dir():
+        return None
+    (basic / "Layout.xba").write_text(MACRO, encoding="utf-8")
+    (basic / "script.xlb").write_text(LIBRARY, encoding="utf-8")
+    archive = io.BytesIO()
+    with tarfile.open(fileobj=archive, mode="w") as tar:
+        tar.add(profile, arcname=".")
+    cache.put_bytes("libreoffice-profile", key, archive.getvalue())
+    return archive.getvalue()
 
 
-def _template_profile(soffice: str) -> Path | None:
-    with _lock:
-        if _profile and _profile[0].is_dir():
-            return _profile[0]
-        _profile.clear()  # made in a temporary folder a command has since removed: made again
-        folder = Path(tempfile.mkdtemp(prefix="cooperation-libreoffice-"))
-        atexit.register(shutil.rmtree, folder, True)
-        profile = folder / "profile"
-        code, _ = run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--terminate_after_init"],
-                      folder)
-        basic = profile / "user" / "basic" / "Standard"
-        if code != 0 or not basic.is_dir():
-            return None
-        (basic / "Layout.xba").write_text(MACRO, encoding="utf-8")
-        (basic / "script.xlb").write_text(LIBRARY, encoding="utf-8")
-        _profile.append(profile)
-        return profile
+def _whole(archive: bytes) -> bool:
+    try:
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            return bool(tar.getmembers())
+    except tarfile.TarError:
+        return False
 
 
 def _version(soffice: str) -> str:
@@ -160,25 +166,26 @@ def heading_pages(documents: dict[str, bytes], prefix: str = "_Toc",
 
 
 def _lay_out(soffice: str, documents: dict[str, bytes], prefix: str) -> dict[str, dict[str, int]] | None:
-    try:
-        template = _template_profile(soffice)
-    except (OSError, TimeoutError, InterruptedError):
-        return None
-    if template is None:
-        return None
     with tempfile.TemporaryDirectory(prefix="cooperation-layout-") as tmp:
         folder = Path(tmp)
+        try:
+            template = _template_profile(soffice, folder)
+        except (OSError, TimeoutError, InterruptedError):
+            return None
+        if template is None:
+            return None
 
         def one(index: int, data: bytes) -> dict[str, int] | None:
             source, listing = folder / f"document-{index}.docx", folder / f"pages-{index}.txt"
             profile = folder / f"profile-{index}"
             source.write_bytes(data)
-            shutil.copytree(template, profile)
             try:
+                with tarfile.open(fileobj=io.BytesIO(template)) as tar:  # a damaged cache entry: no page numbers
+                    tar.extractall(profile, filter="data")
                 run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", "--nologo",
                      f'macro:///Standard.Layout.Pages("{source.as_uri()}","{listing}","{prefix}")'],
                     folder / f"run-{index}")
-            except (TimeoutError, InterruptedError, OSError):
+            except (TimeoutError, InterruptedError, OSError, tarfile.TarError):
                 return None
             if not listing.is_file():
                 return None
@@ -188,7 +195,7 @@ def _lay_out(soffice: str, documents: dict[str, bytes], prefix: str) -> dict[str
                 if name.startswith(prefix) and page.strip().isdigit():
                     pages[name] = int(page)
             return pages
-        with ThreadPoolExecutor(max_workers=max(1, len(documents))) as pool:
+        with Threads(max_workers=max(1, len(documents))) as pool:
             found = list(pool.map(one, range(len(documents)), documents.values()))
     if any(pages is None for pages in found):
         return None

@@ -6,16 +6,20 @@ build stays the same build whatever day it runs, and only then the real date.
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import datetime
 import os
 from collections.abc import Iterator
 
-_fixed: list[datetime.date] = []  # innermost --today last
+# the command's --today, for its block only (a context variable: another command, or a test in another thread, has
+# its own; the command's worker threads get it through background.Threads)
+_fixed: contextvars.ContextVar[datetime.date | None] = contextvars.ContextVar("today", default=None)
 
 
 def today() -> datetime.date:
-    if _fixed:
-        return _fixed[-1]
+    fixed = _fixed.get()
+    if fixed is not None:
+        return fixed
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
         return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date()
@@ -28,11 +32,11 @@ def fixed_today(day: datetime.date | None) -> Iterator[None]:
     if day is None:
         yield
         return
-    _fixed.append(day)
+    token = _fixed.set(day)
     try:
         yield
     finally:
-        _fixed.pop()
+        _fixed.reset(token)
 
 
 def first_day(parts: tuple) -> datetime.date:

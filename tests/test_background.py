@@ -184,3 +184,48 @@ def test_a_large_input_is_written_whole_across_the_waits(monkeypatch):
     except subprocess.TimeoutExpired:
         pytest.fail("the program waited for the rest of its input")
     assert done.returncode == 0 and done.stdout == data
+
+
+def test_the_command_s_date_and_language_reach_its_worker_threads():
+    """--today and the language are the command's context (timeliness, i18n.status): a thread of background.Threads
+    sees the command's, where a plain thread pool's would see the real date and Finnish."""
+    import datetime
+
+    from cooperation.i18n.status import language, speaking
+    from cooperation.timeliness import fixed_today, today
+    day = datetime.date(2031, 5, 6)
+    with fixed_today(day), speaking("sv"), background.Threads(max_workers=2) as pool:
+        assert list(pool.map(lambda _: (today(), language()), range(3))) == [(day, "sv")] * 3
+    assert today() != day  # and outside the block, the test session's own date again
+
+
+@forked
+def test_a_parent_killed_while_the_answer_is_sent_still_has_its_work_undone(tmp_path):
+    """The parent killed (SIGKILL) while the answer waits in a full pipe: the kernel closes the parent's files before
+    it sends the death signal, so sending fails first, and the process must still undo what the parent left (the
+    unfinished site). That order is made certain here: the parent closes its end a second before it is killed."""
+    import signal
+    import subprocess
+    import sys
+    marker = tmp_path / "undone"
+    parent = subprocess.Popen([sys.executable, "-c", f"""
+import sys, time
+sys.path.insert(0, {str(REPO)!r})
+from pathlib import Path
+from cooperation.background import Background
+work = Background(lambda: b"x" * 5_000_000, orphaned=lambda: Path({str(marker)!r}).write_text("undone"))
+time.sleep(0.5)  # the answer computed, and waiting in the pipe
+work._receive.close()
+print("closed", flush=True)
+time.sleep(600)
+"""], stdout=subprocess.PIPE)
+    try:
+        assert parent.stdout is not None and parent.stdout.readline() == b"closed\n"
+        time.sleep(1)
+    finally:
+        parent.send_signal(signal.SIGKILL)
+        parent.wait()
+    deadline = time.monotonic() + 15
+    while not marker.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert marker.exists(), "the process ended without undoing the parent's work"

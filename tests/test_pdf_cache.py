@@ -53,7 +53,7 @@ def test_a_second_build_with_the_same_text_starts_no_libreoffice(counted_soffice
                     encoding="utf-8")
     assert run_cli("pdf", "--root", root, "--out", tmp_path / "pdf2").returncode == 0
     # another text starts LibreOffice again: its conversion, and its layout for the table of contents' page numbers
-    # (libreoffice.heading_pages: a profile made once per process, then a run per document)
+    # (libreoffice.heading_pages: a run per document, its profile unpacked from the one the cache keeps)
     assert starts(counted_soffice) > made
 
 
@@ -71,9 +71,25 @@ def test_a_conversion_killed_midway_leaves_no_entry_and_the_next_build_converts(
     finally:
         os.killpg(process.pid, signal.SIGKILL)
         process.wait(timeout=60)
-    cached = [p for p in (tmp_path / "cache").rglob("*") if p.is_file() and p.suffix == ".bin"]
+    cached = [p for p in (tmp_path / "cache" / "pdf").rglob("*") if p.is_file()]
     assert cached == []  # no half-written PDF to be served later
     done = run_cli("pdf", "--root", root, "--out", tmp_path / "out")
     assert done.returncode == 0, done.stderr
     assert starts(counted_soffice) >= 2  # the killed start, then this build's (the layout's and the conversion)
     assert next((tmp_path / "out").glob("*.pdf")).read_bytes().startswith(b"%PDF")
+
+
+def test_the_layout_s_libreoffice_profile_is_made_once_per_machine_and_a_damaged_one_again(counted_soffice, tmp_path):
+    """The profile holding the layout macro is kept in the cache, not in the process: a later command lays a document
+    out with one LibreOffice start, and an entry that no longer unpacks is made again (page numbers, not none)."""
+    from cooperation import libreoffice
+    assert run_cli("docx", "--root", copy_root(MINIMAL, tmp_path / "root"), "--out", tmp_path / "out").returncode == 0
+    assert starts(counted_soffice) == 2  # the profile, then the layout of the Finnish document
+    document = next((tmp_path / "out").glob("*.docx")).read_bytes()
+    # another key (the prefix is part of it) and another process's view: the layout's start alone
+    pages = libreoffice.heading_pages({"fi": document}, prefix="_To")
+    assert pages and pages["fi"] and starts(counted_soffice) == 3
+    [entry] = [p for p in (tmp_path / "cache" / "libreoffice-profile").rglob("*.bin")]
+    entry.write_bytes(b"not a tar archive")
+    assert libreoffice.heading_pages({"fi": document}, prefix="_T") == pages
+    assert starts(counted_soffice) == 5  # the profile made again, then the layout

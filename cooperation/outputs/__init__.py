@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cooperation.background import Background
+from cooperation.background import Background, Threads
 from cooperation.files import OutputError
 from cooperation.outputs import names
 
@@ -211,7 +210,7 @@ def _render(model: Agreement, sources: Sources, outputs: tuple[Output, ...],
     sources_first = sorted(outputs, key=lambda output: not any(other.made_from == output.name for other in outputs))
     rendered: dict[str, dict[str, bytes]] = {}
     left_out: list[str] = []
-    with ThreadPoolExecutor(thread_name_prefix="convert") as pool:
+    with Threads(thread_name_prefix="convert") as pool:
         converting = {}
         for output in sources_first:
             if output.made_from in rendered:

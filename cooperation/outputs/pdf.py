@@ -22,12 +22,12 @@ import subprocess
 import tempfile
 import zipfile
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from lxml import etree
 
 from cooperation import cache, libreoffice
+from cooperation.background import Threads
 from cooperation.files import OutputError
 from cooperation.i18n import labels as L
 from cooperation.model import Agreement
@@ -96,7 +96,7 @@ def render_languages(model: Agreement, langs: list[str], word: Callable[[], dict
             sources.append(source)
         out = folder / "pdf"
         # one LibreOffice per language, side by side (each is one process on one core)
-        with ThreadPoolExecutor(max_workers=max(1, len(sources))) as pool:
+        with Threads(max_workers=max(1, len(sources))) as pool:
             list(pool.map(lambda index: _convert(program, folder / f"profile-{index}", out, [sources[index]]),
                           range(len(sources))))
         for lang, source in zip(missing, sources):

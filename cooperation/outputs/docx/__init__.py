@@ -15,7 +15,6 @@ import random
 import re
 import tempfile
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from docxtpl import DocxTemplate
@@ -23,6 +22,7 @@ from jinja2 import StrictUndefined, TemplateError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 
 from cooperation import RESOURCES
+from cooperation.background import Threads
 from cooperation.files import OutputError, reproducible_zip
 from cooperation.i18n import labels as L
 from cooperation.model import Agreement, Indicator, Text
@@ -526,7 +526,7 @@ def render_languages(model: Agreement, langs: list[str], template: Path | None =
             P.write_docx(b.finish(), template, path, meta={"toc-title": P.meta_string(L.word("contents", lang)),
                                                        "lang": {"t": "MetaString", "c": lang}})
             return path, b.section
-        with ThreadPoolExecutor(max_workers=max(1, len(langs))) as pool:
+        with Threads(max_workers=max(1, len(langs))) as pool:
             bodies = list(pool.map(body, langs))
         composed = {lang: _compose(model, lang, template, path, sections)
                     for lang, (path, sections) in zip(langs, bodies)}

@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from cooperation.background import Background
+from cooperation.background import Background, Threads
 from cooperation.changes.diff import Diff, FieldChange, ItemChange, field_line
 from cooperation.changes.sentences import change_label, item_fields, item_heading, label, plain_markdown
 from cooperation.changes.wording import changed_languages, per_language, word_diff
@@ -355,7 +354,7 @@ def redlines(older: Callable[[list[str]], dict[str, bytes]], head: Agreement) ->
 def decision_documents(pkg: Package) -> dict[str, bytes]:
     """The change annex and the draft decision per language (file name → bytes), pandoc writing them side by side."""
     head = pkg.head
-    with ThreadPoolExecutor(max_workers=4) as pool:
+    with Threads(max_workers=4) as pool:
         jobs = {written.of(head, lang): pool.submit(write, pkg, lang) for lang in head.languages
                 for written, write in ((CHANGE_ANNEX, change_annex), (DRAFT_DECISION, decision_draft))}
         return {name: job.result() for name, job in jobs.items()}

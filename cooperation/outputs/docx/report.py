@@ -18,13 +18,13 @@ from __future__ import annotations
 import datetime
 import io
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from docx.oxml.ns import qn
 from lxml import etree
 
+from cooperation.background import Threads
 from cooperation.changes.diff import Diff, field_line
 from cooperation.domain import EDITORIAL, REGION
 from cooperation.files import reproducible_zip
@@ -597,7 +597,7 @@ def render_languages(model: Agreement, langs: list[str], snapshot: Snapshot) -> 
                 "title": P.meta_string(title(model, snapshot.year, lang)),
                 "toc-title": P.meta_string(L.word("contents", lang)), "lang": {"t": "MetaString", "c": lang}})
             return path, report.charts
-        with ThreadPoolExecutor(max_workers=max(1, len(langs))) as pool:
+        with Threads(max_workers=max(1, len(langs))) as pool:
             bodies = list(pool.map(body, langs))
         made = {lang: _finish(model, lang, snapshot, path, charts) for lang, (path, charts) in zip(langs, bodies)}
     return W.number_pages(made)

@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime
 import io
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from cooperation.background import Threads
 from cooperation.files import reproducible_zip
 from cooperation.i18n import labels as L
 from cooperation.model import Agreement
@@ -185,7 +185,7 @@ def render_languages(model: Agreement, langs: list[str], round_id: str | None = 
                 "title": P.meta_string(title(model, r, lang)), "toc-title": P.meta_string(L.word("contents", lang)),
                 "lang": {"t": "MetaString", "c": lang}})
             return _finish(model, r, lang, path)
-        with ThreadPoolExecutor(max_workers=max(1, len(langs))) as pool:
+        with Threads(max_workers=max(1, len(langs))) as pool:
             return dict(zip(langs, pool.map(one, langs)))
 
 

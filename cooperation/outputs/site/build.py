@@ -20,6 +20,7 @@ from cooperation.files import (
     abandon_replace,
     check_replaceable,
     replace_dir,
+    this_run,
     write_atomic,
     write_error,
 )
@@ -93,7 +94,8 @@ def build_site(model: Agreement, sources: Sources, root: Path, out: Path) -> Pat
             # rendered while MkDocs builds the pages; should this process be killed, the rendering process removes
             # the unfinished site (and puts the published one back should the kill come between the two renames)
             downloads = start_site_files(model, sources, notes,
-                                         orphaned=functools.partial(abandon_replace, work, target, os.getpid()))
+                                         orphaned=functools.partial(abandon_replace, work, target, os.getpid(),
+                                                                  this_run()))
             for note in notes:  # the build goes on without that file (the PDF where LibreOffice is missing)
                 sys.stderr.write(status("note", message=status("not_on_site", note=note)) + "\n")
             site_dirs = {lang: work if index == 0 else work / lang for index, lang in enumerate(model.languages)}
