@@ -127,3 +127,63 @@ def test_the_layer_test_sees_a_violation(tmp_path, monkeypatch):
         "cooperation/check/bad.py:3: cooperation.check.bad (stage 2) imports cooperation.model (stage 3)",
         "cooperation/outputs/a.py:1: output a imports output b",
     ]
+
+
+# Module-level state (issue 27): what a command reads and computes lives in its workspace (cooperation/workspace.py),
+# its date and language in context variables, and what is kept between commands in the cache; a module never changes
+# a container of its own, nor rebinds a global. Pure functions' memos (functools) and constant tables are not state.
+_MUTATORS = {"append", "extend", "add", "update", "clear", "pop", "popitem", "setdefault", "remove", "insert", "discard"}
+_CONTAINERS = {"dict", "list", "set", "defaultdict", "OrderedDict", "Counter", "deque", "WeakValueDictionary",
+               "WeakKeyDictionary"}
+
+
+def _module_containers(tree: ast.Module) -> set[str]:
+    names = set()
+    for node in tree.body:
+        targets, value = ((node.targets, node.value) if isinstance(node, ast.Assign) else
+                          ([node.target], node.value) if isinstance(node, ast.AnnAssign) else ([], None))
+        mutable = isinstance(value, (ast.List, ast.Dict, ast.Set, ast.ListComp, ast.DictComp, ast.SetComp)) or (
+            isinstance(value, ast.Call) and (getattr(value.func, "id", None) or getattr(value.func, "attr", None))
+            in _CONTAINERS)
+        names |= {target.id for target in targets if mutable and isinstance(target, ast.Name)}
+    return names
+
+
+def module_state() -> list[str]:
+    """file:line: what a function does to module-level state (a global rebound, a module's container changed)."""
+    out: list[tuple[str, int, str]] = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        containers, where = _module_containers(tree), path.relative_to(PACKAGE.parent).as_posix()
+        for function in ast.walk(tree):
+            if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            for node in ast.walk(function):
+                if isinstance(node, ast.Global):
+                    out.append((where, node.lineno, f"global {', '.join(node.names)}"))
+                elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
+                        isinstance(node.func.value, ast.Name) and node.func.value.id in containers and \
+                        node.func.attr in _MUTATORS:
+                    out.append((where, node.lineno, f"{node.func.value.id}.{node.func.attr}()"))
+                elif isinstance(node, (ast.Assign, ast.AugAssign, ast.Delete)):
+                    targets = node.targets if isinstance(node, (ast.Assign, ast.Delete)) else [node.target]
+                    out += [(where, node.lineno, f"{t.value.id}[…] changed") for t in targets
+                            if isinstance(t, ast.Subscript) and isinstance(t.value, ast.Name) and t.value.id in containers]
+    return [f"{where}:{line}: {what}" for where, line, what in sorted(out)]
+
+
+def test_no_module_keeps_state_of_its_own():
+    assert module_state() == []
+
+
+def test_the_state_test_sees_state(tmp_path, monkeypatch):
+    """The rule can fail: a module's list appended to, its dictionary filled, a global rebound."""
+    fake = tmp_path / "cooperation"
+    fake.mkdir()
+    (fake / "__init__.py").write_text("")
+    (fake / "bad.py").write_text('_fixed: list = []\n_memo = dict()\nCONSTANT = {"a": 1}\n_folder = None\n\n\n'
+                                 "def f(day, key):\n    _fixed.append(day)\n    _memo[key] = day\n    return CONSTANT['a']\n"
+                                 "\n\ndef g():\n    global _folder\n    _folder = 1\n")
+    monkeypatch.setattr(__import__(__name__), "PACKAGE", fake)
+    assert module_state() == ["cooperation/bad.py:8: _fixed.append()", "cooperation/bad.py:9: _memo[…] changed",
+                              "cooperation/bad.py:14: global _folder"]
