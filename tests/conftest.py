@@ -77,9 +77,13 @@ def _source(function) -> str:
 @pytest.fixture(autouse=True, scope="session")
 def own_cache(tmp_path_factory):
     """The tests' own cache folder (cooperation/cache.py): a run starts cold and leaves the user's cache alone;
-    TEST_CACHE names a folder kept between runs instead (`make test-fast`: the example's PDFs converted once)."""
+    TEST_CACHE names a folder kept between runs instead (`make test-fast`: the example's PDFs converted once). The
+    run's workers (pytest-xdist) share one, as concurrent builds share a user's: a PDF converted by one is not
+    converted again by the other."""
     saved = os.environ.get("YHTEISTYOSOPIMUS_CACHE")
-    os.environ["YHTEISTYOSOPIMUS_CACHE"] = os.environ.get("TEST_CACHE") or str(tmp_path_factory.mktemp("cache"))
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent / "cache" if os.environ.get("PYTEST_XDIST_WORKER") else base / "cache"
+    os.environ["YHTEISTYOSOPIMUS_CACHE"] = os.environ.get("TEST_CACHE") or str(shared)
     yield
     if saved is None:
         os.environ.pop("YHTEISTYOSOPIMUS_CACHE", None)
