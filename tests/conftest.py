@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import copy
 import datetime
+import fcntl
 import functools
 import http.server
+import json
 import logging
 import os
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -110,8 +113,31 @@ def no_leaked_log_handlers():
     assert after == before, f"the mkdocs logger was left with {after}, not {before}"
 
 
+def once_per_run(tmp_path_factory, name: str, make: Callable[[], dict]) -> dict:
+    """``make()``'s folders (a dict of paths and strings), made once per test run: under pytest-xdist the first worker
+    that asks makes them in the run's shared folder, and the others wait for it and use the same folders. What they
+    hold is read, never changed, by the tests (as a session fixture's is within one worker)."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return make()
+    shared = tmp_path_factory.getbasetemp().parent
+    with open(shared / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes, also should this worker crash
+        made = shared / f"{name}.json"
+        if made.exists():
+            return {key: Path(value[5:]) if value.startswith("path:") else value
+                    for key, value in json.loads(made.read_text(encoding="utf-8")).items()}
+        value = make()
+        made.write_text(json.dumps({key: f"path:{item}" if isinstance(item, Path) else item
+                                    for key, item in value.items()}), encoding="utf-8")
+        return value
+
+
 @pytest.fixture(scope="session")
 def example_site(tmp_path_factory) -> Path:
+    return once_per_run(tmp_path_factory, "example-site", lambda: {"site": _example_site(tmp_path_factory)})["site"]
+
+
+def _example_site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("site-out")
     # the example's own repository: a checkout without a remote would have no edit links
     saved = os.environ.get("REPOSITORY_URL")
@@ -188,13 +214,17 @@ def amended(tmp_path_factory) -> dict:
     Word documents (tests/amending.py)."""
     from amending import amend
     from helpers import REPO
-    return amend(tmp_path_factory, REPO, _amend_example)
+    return once_per_run(tmp_path_factory, "amended", lambda: amend(tmp_path_factory, REPO, _amend_example))
 
 
 @pytest.fixture(scope="session")
 def consulted(tmp_path_factory) -> dict:
     """The example region with the tests' consultation rounds in a repository of its own (tests/consulting.py): its
     site and its summaries of statements (Word), built once per session."""
+    return once_per_run(tmp_path_factory, "consulted", lambda: _consulted(tmp_path_factory))
+
+
+def _consulted(tmp_path_factory) -> dict:
     from consulting import consulted_region
     region = consulted_region(tmp_path_factory.mktemp("consulted") / "region")
     out = tmp_path_factory.mktemp("consulted-out")
