@@ -37,13 +37,14 @@ $(AXE): tests/browser/package-lock.json
 	@if command -v npm >/dev/null 2>&1; then (cd tests/browser && npm ci --no-audit --no-fund --silent) && touch $@; \
 	else echo "npm puuttuu: saavutettavuustestit ohitetaan (apt-get install npm)"; fi
 
-# every test, on every core (pytest-xdist); `make test-fast` is the quick loop: no browser, no LibreOffice, no
+# every test, on every core (pytest-xdist; a module's tests on one worker, so a module's fixture — a term of 250
+# commits, a site — is made once, and the workers share the run's cache and the example's site); `make test-fast` is the quick loop: no browser, no LibreOffice, no
 # test marked slow (whole sites, git histories, the example's Word documents, the benchmarks), and the tests' cache (the example's PDFs, git's texts) kept between runs in .venv/test-cache
 test: $(STAMP) $(AXE) lint
-	$(BIN)/python -m pytest -n auto
+	$(BIN)/python -m pytest -n auto --dist loadscope
 
 test-fast: $(STAMP)
-	TEST_CACHE=$(VENV)/test-cache $(BIN)/python -m pytest -n auto -q -m "not browser and not office and not slow"
+	TEST_CACHE=$(VENV)/test-cache $(BIN)/python -m pytest -n auto --dist loadscope -q -m "not browser and not office and not slow"
 
 # ruff and mypy on the package (settings and the reasons for each ignore: pyproject.toml)
 lint: $(STAMP)
