@@ -270,11 +270,15 @@ def _serve(send, receive, release: int | None, release_write: int | None, parent
 
 def _parent_ended(parent: int, orphaned: Callable[[], None] | None) -> None:
     """The answer could not be sent: the parent ended without reading it. Once this process has been handed to
-    another parent (the death signal may come meanwhile: ``_stop`` then does the same), ``orphaned`` runs."""
+    another parent, ``orphaned`` runs (the death signal, which may come meanwhile, is ignored: it would start the
+    same clean-up again in the middle of this one)."""
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    if orphaned is None:
+        os._exit(1)
     deadline = time.monotonic() + 10
     while os.getppid() == parent and time.monotonic() < deadline:
         time.sleep(0.02)
-    if orphaned is not None and os.getppid() != parent:
+    if os.getppid() != parent:
         orphaned()
     os._exit(1)
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import errno
 import io
 import os
@@ -222,7 +223,8 @@ def replace_dir(target: Path):
     shutil.rmtree(old, ignore_errors=True)
 
 
-RUN_PREFIX = "cooperation-run-"
+# the running command's folder for temporary files (a context variable: a library call outside a command has none)
+_run: contextvars.ContextVar[Path | None] = contextvars.ContextVar("run_folder", default=None)
 
 
 @contextlib.contextmanager
@@ -230,20 +232,21 @@ def run_folder():
     """Every temporary file of a command in one folder of its own under TMPDIR (``tempfile.tempdir``, which the
     processes it forks inherit; LibreOffice gets it as TMPDIR), removed at the end, however the command ends. Should
     the process be killed (SIGKILL), a process that outlives it removes the folder (``abandon_replace``)."""
-    before, folder = tempfile.tempdir, Path(tempfile.mkdtemp(prefix=RUN_PREFIX))
+    before, folder = tempfile.tempdir, Path(tempfile.mkdtemp(prefix="cooperation-run-"))
     tempfile.tempdir = str(folder)
+    token = _run.set(folder)
     try:
         yield folder
     finally:
+        _run.reset(token)
         tempfile.tempdir = before
         shutil.rmtree(folder, ignore_errors=True)
 
 
 def this_run() -> Path | None:
     """The running command's folder for temporary files (``run_folder``); None outside a command (a library call,
-    whose temporary folder is the system's own and never removed)."""
-    folder = Path(tempfile.gettempdir())
-    return folder if folder.name.startswith(RUN_PREFIX) else None
+    whose temporary folder is the system's or the caller's, and never removed)."""
+    return _run.get()
 
 
 def _replaced(target: Path, pid: int) -> Path:

@@ -22,6 +22,7 @@ import tarfile
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from cooperation import cache
 from cooperation.background import STOPPING, ProgramStopped, Threads, run_program
@@ -97,34 +98,37 @@ def run(command: list[str], folder: Path, timeout: float | None = None) -> tuple
     return done.returncode, done.stderr
 
 
-def _template_profile(soffice: str, folder: Path) -> bytes | None:
-    """A LibreOffice profile holding the layout macro, as a tar archive, made once per machine and LibreOffice (kept
-    in the cache, cooperation/cache.py; made in ``folder`` where the cache is off); None where LibreOffice fails."""
+def _template_profile(soffice: str, folder: Path) -> Path | None:
+    """A LibreOffice profile holding the layout macro, unpacked in ``folder``: made once per machine and LibreOffice
+    and kept in the cache as a tar archive (cooperation/cache.py; an entry that does not unpack is made again, and
+    with the cache off it is made here each time); None where LibreOffice fails."""
     key = f"{_version(soffice)}\0{MACRO}\0{LIBRARY}"
+    template = folder / "template"
     known = cache.get_bytes("libreoffice-profile", key)
-    if known is not None and _whole(known):  # a damaged entry is made again, not kept for ever
-        return known
-    profile = folder / "template"
-    code, _ = run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--terminate_after_init"],
+    if known is not None:
+        try:
+            with tarfile.open(fileobj=io.BytesIO(known)) as tar:
+                tar.extractall(template, **_SAFE)
+            return template
+        except (tarfile.TarError, OSError):  # damaged: made again below
+            shutil.rmtree(template, ignore_errors=True)
+    code, _ = run([soffice, f"-env:UserInstallation={template.as_uri()}", "--headless", "--terminate_after_init"],
                   folder / "run-template")
-    basic = profile / "user" / "basic" / "Standard"
+    basic = template / "user" / "basic" / "Standard"
     if code != 0 or not basic.is_dir():
         return None
     (basic / "Layout.xba").write_text(MACRO, encoding="utf-8")
     (basic / "script.xlb").write_text(LIBRARY, encoding="utf-8")
     archive = io.BytesIO()
     with tarfile.open(fileobj=archive, mode="w") as tar:
-        tar.add(profile, arcname=".")
+        tar.add(template, arcname=".")
     cache.put_bytes("libreoffice-profile", key, archive.getvalue())
-    return archive.getvalue()
+    return template
 
 
-def _whole(archive: bytes) -> bool:
-    try:
-        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-            return bool(tar.getmembers())
-    except tarfile.TarError:
-        return False
+# an archive's members only as plain files and folders inside the target (Python ≥ 3.11.4; before it, the archive
+# is still only ever one this program wrote into the user's own cache)
+_SAFE: dict[str, Any] = {"filter": "data"} if hasattr(tarfile, "data_filter") else {}
 
 
 def _version(soffice: str) -> str:
@@ -178,14 +182,13 @@ def _lay_out(soffice: str, documents: dict[str, bytes], prefix: str) -> dict[str
         def one(index: int, data: bytes) -> dict[str, int] | None:
             source, listing = folder / f"document-{index}.docx", folder / f"pages-{index}.txt"
             profile = folder / f"profile-{index}"
-            source.write_bytes(data)
             try:
-                with tarfile.open(fileobj=io.BytesIO(template)) as tar:  # a damaged cache entry: no page numbers
-                    tar.extractall(profile, filter="data")
+                source.write_bytes(data)
+                shutil.copytree(template, profile)
                 run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", "--nologo",
                      f'macro:///Standard.Layout.Pages("{source.as_uri()}","{listing}","{prefix}")'],
                     folder / f"run-{index}")
-            except (TimeoutError, InterruptedError, OSError, tarfile.TarError):
+            except (TimeoutError, InterruptedError, OSError):
                 return None
             if not listing.is_file():
                 return None

@@ -116,20 +116,29 @@ def no_leaked_log_handlers():
 def once_per_run(tmp_path_factory, name: str, make: Callable[[], dict]) -> dict:
     """``make()``'s folders (a dict of paths and strings), made once per test run: under pytest-xdist the first worker
     that asks makes them in the run's shared folder, and the others wait for it and use the same folders. What they
-    hold is read, never changed, by the tests (as a session fixture's is within one worker)."""
+    hold is read, never changed, by the tests (as a session fixture's is within one worker). Should making them
+    fail, the other workers fail at once with the same words rather than make them again."""
     if not os.environ.get("PYTEST_XDIST_WORKER"):
         return make()
     shared = tmp_path_factory.getbasetemp().parent
+    made, failed = shared / f"{name}.json", shared / f"{name}.failed"
     with open(shared / f"{name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes, also should this worker crash
-        made = shared / f"{name}.json"
-        if made.exists():
-            return {key: Path(value[5:]) if value.startswith("path:") else value
-                    for key, value in json.loads(made.read_text(encoding="utf-8")).items()}
-        value = make()
-        made.write_text(json.dumps({key: f"path:{item}" if isinstance(item, Path) else item
-                                    for key, item in value.items()}), encoding="utf-8")
-        return value
+        if failed.exists():
+            pytest.fail(f"{name}: another worker could not make it: {failed.read_text(encoding='utf-8')}")
+        if not made.exists():
+            try:
+                value = make()
+            except BaseException as exc:
+                failed.write_text(f"{type(exc).__name__}: {exc}", encoding="utf-8")
+                raise
+            assert all(isinstance(item, (str, Path)) for item in value.values()), value
+            kept = {key: ["path" if isinstance(item, Path) else "text", str(item)] for key, item in value.items()}
+            partial = made.with_suffix(f".{os.getpid()}.tmp")
+            partial.write_text(json.dumps(kept), encoding="utf-8")
+            os.replace(partial, made)  # whole or not at all: a worker killed while writing leaves no half file
+        return {key: Path(item) if kind == "path" else item
+                for key, (kind, item) in json.loads(made.read_text(encoding="utf-8")).items()}
 
 
 @pytest.fixture(scope="session")

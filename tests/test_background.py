@@ -229,3 +229,18 @@ time.sleep(600)
     while not marker.exists() and time.monotonic() < deadline:
         time.sleep(0.05)
     assert marker.exists(), "the process ended without undoing the parent's work"
+
+
+def test_only_a_command_s_own_temporary_folder_is_given_to_the_orphan_s_clean_up(tmp_path, monkeypatch):
+    """files.this_run names the folder a killed build's orphan removes: the command's own, never the caller's
+    temporary folder, whatever that is called (a library call outside a command has none)."""
+    import tempfile
+
+    from cooperation import files
+    own = tmp_path / "cooperation-run-of-the-user"
+    own.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(own))
+    assert files.this_run() is None
+    with files.run_folder() as run:
+        assert files.this_run() == run and run.parent == own
+    assert files.this_run() is None and own.is_dir()

@@ -130,23 +130,44 @@ def test_the_layer_test_sees_a_violation(tmp_path, monkeypatch):
 
 
 # Module-level state (issue 27): what a command reads and computes lives in its workspace (cooperation/workspace.py),
-# its date and language in context variables, and what is kept between commands in the cache; a module never changes
-# a container of its own, nor rebinds a global. Pure functions' memos (functools) and constant tables are not state.
-_MUTATORS = {"append", "extend", "add", "update", "clear", "pop", "popitem", "setdefault", "remove", "insert", "discard"}
+# its date, language and temporary folder in context variables, and what is kept between commands in the cache; a
+# module never changes a container or an object of its own, nor rebinds a global. Pure functions' memos (functools),
+# constant tables and the process's stop signal (background.STOPPING, an Event) are not state of that kind.
+_MUTATORS = {"append", "extend", "add", "update", "clear", "pop", "popitem", "setdefault", "remove", "insert", "discard",
+             "sort", "reverse", "appendleft", "extendleft", "popleft", "rotate", "move_to_end", "difference_update",
+             "intersection_update", "symmetric_difference_update"}
 _CONTAINERS = {"dict", "list", "set", "defaultdict", "OrderedDict", "Counter", "deque", "WeakValueDictionary",
-               "WeakKeyDictionary"}
+               "WeakKeyDictionary", "SimpleNamespace", "bytearray"}
+# set on purpose for the whole process: the command's temporary folder, which the programs it starts inherit
+_PROCESS_SETTINGS = {"tempfile.tempdir"}
 
 
-def _module_containers(tree: ast.Module) -> set[str]:
-    names = set()
+def _mutable(value: ast.expr | None) -> bool:
+    return isinstance(value, (ast.List, ast.Dict, ast.Set, ast.ListComp, ast.DictComp, ast.SetComp)) or (
+        isinstance(value, ast.Call) and (getattr(value.func, "id", None) or getattr(value.func, "attr", None))
+        in _CONTAINERS)
+
+
+def _module_names(tree: ast.Module) -> tuple[set[str], set[str]]:
+    """(names bound to a container at module level, names of the modules it imports)."""
+    containers, modules = set(), set()
     for node in tree.body:
+        if isinstance(node, ast.Import):
+            modules |= {alias.asname or alias.name.split(".")[0] for alias in node.names}
         targets, value = ((node.targets, node.value) if isinstance(node, ast.Assign) else
                           ([node.target], node.value) if isinstance(node, ast.AnnAssign) else ([], None))
-        mutable = isinstance(value, (ast.List, ast.Dict, ast.Set, ast.ListComp, ast.DictComp, ast.SetComp)) or (
-            isinstance(value, ast.Call) and (getattr(value.func, "id", None) or getattr(value.func, "attr", None))
-            in _CONTAINERS)
-        names |= {target.id for target in targets if mutable and isinstance(target, ast.Name)}
-    return names
+        for target in targets:
+            pairs = zip(target.elts, value.elts) if isinstance(target, ast.Tuple) and isinstance(value, ast.Tuple) \
+                else [(target, value)]
+            containers |= {name.id for name, item in pairs if isinstance(name, ast.Name) and _mutable(item)}
+    return containers, modules
+
+
+def _base(node: ast.expr) -> str | None:
+    """``_memo["a"].b`` → "_memo": the name a chain of subscripts and attributes starts from."""
+    while isinstance(node, (ast.Subscript, ast.Attribute)):
+        node = node.value
+    return node.id if isinstance(node, ast.Name) else None
 
 
 def module_state() -> list[str]:
@@ -154,7 +175,7 @@ def module_state() -> list[str]:
     out: list[tuple[str, int, str]] = []
     for path in sorted(PACKAGE.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        containers, where = _module_containers(tree), path.relative_to(PACKAGE.parent).as_posix()
+        (containers, modules), where = _module_names(tree), path.relative_to(PACKAGE.parent).as_posix()
         for function in ast.walk(tree):
             if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 continue
@@ -162,13 +183,16 @@ def module_state() -> list[str]:
                 if isinstance(node, ast.Global):
                     out.append((where, node.lineno, f"global {', '.join(node.names)}"))
                 elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
-                        isinstance(node.func.value, ast.Name) and node.func.value.id in containers and \
-                        node.func.attr in _MUTATORS:
-                    out.append((where, node.lineno, f"{node.func.value.id}.{node.func.attr}()"))
+                        node.func.attr in _MUTATORS and _base(node.func.value) in containers:
+                    out.append((where, node.lineno, f"{_base(node.func.value)}….{node.func.attr}()"))
                 elif isinstance(node, (ast.Assign, ast.AugAssign, ast.Delete)):
-                    targets = node.targets if isinstance(node, (ast.Assign, ast.Delete)) else [node.target]
-                    out += [(where, node.lineno, f"{t.value.id}[…] changed") for t in targets
-                            if isinstance(t, ast.Subscript) and isinstance(t.value, ast.Name) and t.value.id in containers]
+                    for target in node.targets if isinstance(node, (ast.Assign, ast.Delete)) else [node.target]:
+                        base = _base(target) if isinstance(target, (ast.Subscript, ast.Attribute)) else None
+                        if base in containers:
+                            out.append((where, node.lineno, f"{ast.unparse(target)} changed"))
+                        elif base in modules and isinstance(target, ast.Attribute) and \
+                                ast.unparse(target) not in _PROCESS_SETTINGS:
+                            out.append((where, node.lineno, f"{ast.unparse(target)} set"))
     return [f"{where}:{line}: {what}" for where, line, what in sorted(out)]
 
 
@@ -181,9 +205,17 @@ def test_the_state_test_sees_state(tmp_path, monkeypatch):
     fake = tmp_path / "cooperation"
     fake.mkdir()
     (fake / "__init__.py").write_text("")
-    (fake / "bad.py").write_text('_fixed: list = []\n_memo = dict()\nCONSTANT = {"a": 1}\n_folder = None\n\n\n'
-                                 "def f(day, key):\n    _fixed.append(day)\n    _memo[key] = day\n    return CONSTANT['a']\n"
-                                 "\n\ndef g():\n    global _folder\n    _folder = 1\n")
+    (fake / "bad.py").write_text(
+        "import tempfile\nimport types\n\n"
+        '_fixed: list = []\n_memo = dict()\nCONSTANT = {"a": 1}\n_folder = None\n_a, _b = [], {}\n'
+        "_state = types.SimpleNamespace(folder=None)\n\n\n"
+        "def f(day, key):\n    _fixed.append(day)\n    _memo[key] = day\n    _memo[key].sort()\n    _a.reverse()\n"
+        "    _b[key] = 1\n    _state.folder = day\n    tempfile.tempdir = day\n    tempfile.template = day\n"
+        "    return CONSTANT['a']\n\n\n"
+        "def g():\n    global _folder\n    _folder = 1\n")
     monkeypatch.setattr(__import__(__name__), "PACKAGE", fake)
-    assert module_state() == ["cooperation/bad.py:8: _fixed.append()", "cooperation/bad.py:9: _memo[…] changed",
-                              "cooperation/bad.py:14: global _folder"]
+    assert module_state() == [
+        "cooperation/bad.py:13: _fixed….append()", "cooperation/bad.py:14: _memo[key] changed",
+        "cooperation/bad.py:15: _memo….sort()", "cooperation/bad.py:16: _a….reverse()",
+        "cooperation/bad.py:17: _b[key] changed", "cooperation/bad.py:18: _state.folder changed",
+        "cooperation/bad.py:20: tempfile.template set", "cooperation/bad.py:25: global _folder"]
