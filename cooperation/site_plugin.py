@@ -46,6 +46,7 @@ from cooperation.outputs.site.search import searched, without_search_attributes
 from cooperation.outputs.site.theme_memo import remember_navigation
 from cooperation.pipeline import ModelError, load_all
 from cooperation.schemas import SCHEMA_DIR
+from cooperation.timeliness import fixed_today, today
 from cooperation.workspace import Workspace
 
 log = logging.getLogger("mkdocs.plugins.yhteistyosopimus")
@@ -261,8 +262,9 @@ class AgreementPlugin(BasePlugin):
         lang = config.extra.get("content_language", "fi")
         if downloads is None:  # the preview: the pages are served meanwhile, and the next edit need not wait for these
             assert self.preview is not None
-            self.preview.render_downloads([sys.executable, "-m", "cooperation.site_plugin",
-                                           str(self.root), config.site_dir, lang, str(os.getpid())])
+            # the serve's date (--today) too: a context variable does not cross into another process
+            self.preview.render_downloads([sys.executable, "-m", "cooperation.site_plugin", str(self.root),
+                                           config.site_dir, lang, str(os.getpid()), today().isoformat()])
         elif later:
             try:
                 files = downloads.made()  # type: ignore[attr-defined]
@@ -368,11 +370,13 @@ def preview_downloads(root: Path, site_dir: Path, lang: str) -> None:
 
 def _preview_downloads_process(argv: list[str]) -> int:
     """The process `Preview.render_downloads` starts: it ends with `mkdocs serve` (PARENT), and SIGTERM (the next
-    edit, or the preview's end) stops it with its temporary files removed and no file half written."""
-    root, site_dir, lang, parent = argv
+    edit, or the preview's end) stops it with its temporary files removed and no file half written. It renders as of
+    the serve's day (DAY: `serve --today`, else the day the edit was built)."""
+    import datetime
+    root, site_dir, lang, parent, day = argv
     die_with_parent(int(parent))
     try:
-        with stop_on_signals():
+        with stop_on_signals(), fixed_today(datetime.date.fromisoformat(day)):
             if os.getppid() != int(parent):  # `mkdocs serve` ended before this process started
                 return 0
             preview_downloads(Path(root), Path(site_dir), lang)

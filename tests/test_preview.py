@@ -158,3 +158,22 @@ def test_the_preview_s_word_documents_are_not_laid_out_by_libreoffice(monkeypatc
     assert files[f"{model.id}-fi.docx"] == docx.render_languages(model, ["fi"], page_numbers=False)["fi"]
     docx.render_languages(model, ["fi"])  # the published site's asks for the layout
     assert laid_out
+
+
+def test_the_preview_s_downloads_are_made_as_of_the_serve_s_day(region, tmp_path):
+    """`serve --today`: the downloads, rendered by a process of their own, are made as of the serve's day like the
+    pages (the workbook asks for the values of the year before it), not as of the clock's."""
+    import datetime
+
+    import openpyxl
+
+    from cooperation.i18n import labels as L
+    from cooperation.timeliness import fixed_today
+    site = tmp_path / "served"
+    config(site).plugins.on_startup(command="serve", dirty=False)
+    with fixed_today(datetime.date(2031, 5, 6)):
+        serve_build(site, dirty=False)
+    book = openpyxl.load_workbook(next((site / "lataukset").glob("*.xlsx")), read_only=True)
+    headings = {cell for sheet in book.worksheets for row in sheet.iter_rows(max_row=3, values_only=True)
+                for cell in row if isinstance(cell, str)}
+    assert L.word("col_value_year", "fi").format(year=2030) in headings
