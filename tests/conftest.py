@@ -84,9 +84,7 @@ def own_cache(tmp_path_factory):
     run's workers (pytest-xdist) share one, as concurrent builds share a user's: a PDF converted by one is not
     converted again by the other."""
     saved = os.environ.get("YHTEISTYOSOPIMUS_CACHE")
-    base = tmp_path_factory.getbasetemp()
-    shared = base.parent / "cache" if os.environ.get("PYTEST_XDIST_WORKER") else base / "cache"
-    os.environ["YHTEISTYOSOPIMUS_CACHE"] = os.environ.get("TEST_CACHE") or str(shared)
+    os.environ["YHTEISTYOSOPIMUS_CACHE"] = os.environ.get("TEST_CACHE") or str(_run_folder(tmp_path_factory) / "cache")
     yield
     if saved is None:
         os.environ.pop("YHTEISTYOSOPIMUS_CACHE", None)
@@ -113,6 +111,12 @@ def no_leaked_log_handlers():
     assert after == before, f"the mkdocs logger was left with {after}, not {before}"
 
 
+def _run_folder(tmp_path_factory) -> Path:
+    """The test run's own folder: under pytest-xdist the one its workers' folders are in, which they share."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
 def once_per_run(tmp_path_factory, name: str, make: Callable[[], dict]) -> dict:
     """``make()``'s folders (a dict of paths and strings), made once per test run: under pytest-xdist the first worker
     that asks makes them in the run's shared folder, and the others wait for it and use the same folders. What they
@@ -120,7 +124,7 @@ def once_per_run(tmp_path_factory, name: str, make: Callable[[], dict]) -> dict:
     fail, the other workers fail at once with the same words rather than make them again."""
     if not os.environ.get("PYTEST_XDIST_WORKER"):
         return make()
-    shared = tmp_path_factory.getbasetemp().parent
+    shared = _run_folder(tmp_path_factory)
     made, failed = shared / f"{name}.json", shared / f"{name}.failed"
     with open(shared / f"{name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes, also should this worker crash
@@ -146,18 +150,17 @@ def example_site(tmp_path_factory) -> Path:
     return once_per_run(tmp_path_factory, "example-site", lambda: {"site": _example_site(tmp_path_factory)})["site"]
 
 
+def _site_of_the_example_repository(*args):
+    """`build.py site ARGS` with the example's own repository's address: a checkout without a remote would have no
+    edit links."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("REPOSITORY_URL", "https://github.com/rannikkoseutu/yhteistyosopimus")
+        return run_cli("site", *args)
+
+
 def _example_site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("site-out")
-    # the example's own repository: a checkout without a remote would have no edit links
-    saved = os.environ.get("REPOSITORY_URL")
-    os.environ["REPOSITORY_URL"] = "https://github.com/rannikkoseutu/yhteistyosopimus"
-    try:
-        done = run_cli("site", "--out", out)
-    finally:
-        if saved is None:
-            del os.environ["REPOSITORY_URL"]
-        else:
-            os.environ["REPOSITORY_URL"] = saved
+    done = _site_of_the_example_repository("--out", out)
     assert done.returncode == 0, done.stderr
     return out / "site"
 
@@ -237,15 +240,7 @@ def _consulted(tmp_path_factory) -> dict:
     from consulting import consulted_region
     region = consulted_region(tmp_path_factory.mktemp("consulted") / "region")
     out = tmp_path_factory.mktemp("consulted-out")
-    saved = os.environ.get("REPOSITORY_URL")
-    os.environ["REPOSITORY_URL"] = "https://github.com/rannikkoseutu/yhteistyosopimus"
-    try:
-        site = run_cli("site", "--root", region["root"], "--out", out)
-    finally:
-        if saved is None:
-            del os.environ["REPOSITORY_URL"]
-        else:
-            os.environ["REPOSITORY_URL"] = saved
+    site = _site_of_the_example_repository("--root", region["root"], "--out", out)
     assert site.returncode == 0, site.stderr
     summary = run_cli("statements", "--root", region["root"], "--out", out)
     assert summary.returncode == 0, summary.stderr

@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
+import subprocess
+import sys
 import time
 
 import pytest
@@ -172,11 +175,6 @@ def test_a_program_asked_for_after_the_stop_is_not_started(tmp_path):
 def test_a_large_input_is_written_whole_across_the_waits(monkeypatch):
     """A program's input larger than a pipe takes several of run_program's short waits to write: all of it arrives
     (given once, the rest was never written and pandoc waited for it until its time limit: a CI run failed so)."""
-    import subprocess
-
-    import pytest
-
-    from cooperation import background
     monkeypatch.setattr(background, "STOP_WAIT", 0.001)
     data = bytes(range(256)) * 200_000  # 51 MB
     try:
@@ -204,9 +202,6 @@ def test_a_parent_killed_while_the_answer_is_sent_still_has_its_work_undone(tmp_
     """The parent killed (SIGKILL) while the answer waits in a full pipe: the kernel closes the parent's files before
     it sends the death signal, so sending fails first, and the process must still undo what the parent left (the
     unfinished site). That order is made certain here: the parent closes its end a second before it is killed."""
-    import signal
-    import subprocess
-    import sys
     marker = tmp_path / "undone"
     parent = subprocess.Popen([sys.executable, "-c", f"""
 import sys, time

@@ -57,14 +57,13 @@ def test_an_error_of_the_program_is_not_taken_for_the_disks(tmp_path, monkeypatc
 def test_an_output_that_cannot_be_made_under_amendment_is_said_not_a_crash(tmp_path, monkeypatch):
     """A program stopped at its time limit (pandoc) while the amendment package is made: said, exit 1, nothing
     written; not an internal error (a CI run met one so)."""
-    import subprocess
+    from amending import git
 
     from cooperation.files import OutputError
     from cooperation.outputs.docx import pandoc_doc
     root = copy_root(MINIMAL, tmp_path / "data")
-    for command in (["init", "-q", "-b", "main"], ["add", "-A"],
-                    ["-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "Versio 1.0"]):
-        subprocess.run(["git", "-C", str(root), *command], check=True)
+    for command in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "Versio 1.0"]):
+        git(root, *command)
     subarea = root / "subareas" / "hyte.yaml"
     text = subarea.read_text(encoding="utf-8")
     assert "title: Tavoite HYTE-1." in text
