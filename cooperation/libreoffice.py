@@ -77,8 +77,19 @@ LIBRARY = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
+SWITCH = "YHTEISTYOSOPIMUS_LIBREOFFICE"  # "off": build as on a machine without LibreOffice
+
+
 def program() -> str | None:
+    """LibreOffice's program; None where it is not installed or ``YHTEISTYOSOPIMUS_LIBREOFFICE=off`` turns it off
+    (no PDF, a table of contents without page numbers: a quick build, such as a pull request's check)."""
+    if turned_off():
+        return None
     return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def turned_off() -> bool:
+    return os.environ.get(SWITCH, "").strip().lower() == "off"
 
 
 def run(command: list[str], folder: Path, timeout: float | None = None) -> tuple[int, bytes]:
@@ -129,6 +140,12 @@ def _template_profile(soffice: str, version: str, folder: Path) -> Path | None:
 # an archive's members only as plain files and folders inside the target (Python ≥ 3.11.4; before it, the archive
 # is still only ever one this program wrote into the user's own cache)
 _SAFE: dict[str, Any] = {"filter": "data"} if hasattr(tarfile, "data_filter") else {}
+
+
+def identity() -> str:
+    """Which LibreOffice lays out and converts ("" where none): what a remembered Word document or PDF depends on."""
+    soffice = program()
+    return "" if soffice is None else _version(soffice)
 
 
 def _version(soffice: str) -> str:

@@ -43,7 +43,7 @@ from cooperation.outputs.site.overrides import Overrides
 from cooperation.outputs.site.pages import Site, page_nav
 from cooperation.outputs.site.preview import Preview, make_dirty, signature
 from cooperation.outputs.site.search import searched, without_search_attributes
-from cooperation.outputs.site.theme_memo import remember_navigation
+from cooperation.outputs.site.theme_memo import CompiledTemplates, remember_navigation
 from cooperation.pipeline import ModelError, load_all
 from cooperation.schemas import SCHEMA_DIR
 from cooperation.timeliness import fixed_today, today
@@ -236,8 +236,8 @@ class AgreementPlugin(BasePlugin):
         return output
 
     def on_env(self, env, *, config, files):
-        if self.preview is not None:  # the theme's templates as the first build compiled them (preview.py)
-            env.bytecode_cache = self.preview.templates
+        # the theme's templates as compiled before (theme_memo.py): by the preview's first build, else on this machine
+        env.bytecode_cache = self.preview.templates if self.preview is not None else CompiledTemplates()
         remember_navigation(env)
         return env
 

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from helpers import CHROMIUM, FLAGS, require_browser, run_cli
 
+from cooperation import libreoffice
 from cooperation.timeliness import fixed_today
 
 # the day the example's monitoring data is current for: timeliness (actions past their end, values for years
@@ -90,6 +91,28 @@ def own_cache(tmp_path_factory):
         os.environ.pop("YHTEISTYOSOPIMUS_CACHE", None)
     else:
         os.environ["YHTEISTYOSOPIMUS_CACHE"] = saved
+
+
+@pytest.fixture(scope="module")
+def libreoffice_off():
+    """The module's builds run as on a machine without LibreOffice (YHTEISTYOSOPIMUS_LIBREOFFICE=off: no PDF, no page
+    numbers in the contents), for a module whose subject is not Word's layout or the PDF: laying out and converting
+    each of its texts was most of the run's time. Its tests marked `office` still have LibreOffice (``office_on``);
+    the Word layout and the PDF are tested where they are the subject (test_word_pages.py, test_pdf.py, …)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(libreoffice.SWITCH, "off")
+        yield
+
+
+@pytest.fixture(autouse=True)
+def office_on(request):
+    """A test marked `office` has LibreOffice, also in a module that builds without it."""
+    if request.node.get_closest_marker("office") is None or not libreoffice.turned_off():
+        yield
+        return
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv(libreoffice.SWITCH)
+        yield
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -16,6 +16,9 @@ from cooperation.model.approvals import DRAFT, EARLIER, IN_FORCE, PROPOSAL, body
 from cooperation.model.types import Text
 from cooperation.pipeline import load_all, validate
 
+# its subject is not Word's layout or the PDF: built without LibreOffice (conftest.py)
+pytestmark = pytest.mark.usefixtures("libreoffice_off")
+
 
 def git(repo: Path, *args: str, date: str = "2026-03-01T10:00:00+02:00") -> str:
     env = dict(os.environ, GIT_AUTHOR_NAME="Testi", GIT_AUTHOR_EMAIL="t@example.org", GIT_COMMITTER_NAME="Testi",

@@ -23,6 +23,9 @@ from test_site import Page, read
 
 from cooperation.changes.diff import diff_revisions
 
+# its subject is not Word's layout or the PDF: built without LibreOffice (conftest.py)
+pytestmark = pytest.mark.usefixtures("libreoffice_off")
+
 ROUND = "lausunnot/luonnos-2026/"
 OPEN = "lausunnot/muutos-2026/"
 REPOSITORY = "https://github.com/rannikkoseutu/yhteistyosopimus"

@@ -20,6 +20,9 @@ from helpers import MINIMAL, REPO, TESTS, convert_to_pdf, copy_root, run_cli
 from lxml import etree
 from tracked import q
 
+# its subject is not Word's layout or the PDF: built without LibreOffice (conftest.py)
+pytestmark = pytest.mark.usefixtures("libreoffice_off")
+
 ARTIFACTS = REPO / "test-artifacts"
 SWEDISH_FIRST = TESTS / "fixtures" / "swedish_first"
 GIT_WORDS = re.compile(r"\bHEAD\b|~\d|\bv1\.0\b|\b[0-9a-f]{40}\b|\bcommit\b|\btagi?\b")

@@ -15,7 +15,7 @@ import pytest
 from helpers import REPO, copy_example
 
 # whole builds and real processes: left out of `make test-fast`
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("libreoffice_off")]
 
 MB = 1 << 20
 

@@ -18,6 +18,9 @@ import pytest
 from helpers import MINIMAL, REPO, copy_example, copy_root, run_cli
 from test_workbook_roundtrip import cells, edit, export
 
+# its subject is not Word's layout or the PDF: built without LibreOffice (conftest.py)
+pytestmark = pytest.mark.usefixtures("libreoffice_off")
+
 MENTIONS = "Kysy @kunnanjohtaja ja @rannikkoseutu/valmistelijat"
 
 

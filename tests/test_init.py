@@ -11,6 +11,9 @@ from openpyxl import Workbook
 
 from cooperation.imports.template import COLUMNS, HEADINGS
 
+# its subject is not Word's layout or the PDF: built without LibreOffice (conftest.py)
+pytestmark = pytest.mark.usefixtures("libreoffice_off")
+
 PARTIES = ("nimi;laji;y-tunnus\n"
            "Kuusiseudun hyvinvointialue;hyvinvointialue;9869879-2\n"
            "Alfan kunta;kunta;7309114-2\n"

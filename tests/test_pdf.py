@@ -78,7 +78,7 @@ def test_the_same_agreement_gives_the_same_pdf_bytes(built):
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
 
 
-def test_without_libreoffice_the_command_says_so_and_writes_nothing(tmp_path, monkeypatch):
+def test_libreoffice_off_the_command_says_so_and_writes_nothing(tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))
     done = run_cli("pdf", "--root", REPO, "--out", tmp_path / "out")
     assert done.returncode == 2
@@ -86,7 +86,24 @@ def test_without_libreoffice_the_command_says_so_and_writes_nothing(tmp_path, mo
     assert not (tmp_path / "out").exists()
 
 
-def test_without_libreoffice_the_site_leaves_the_pdf_out_with_a_note(monkeypatch):
+def test_libreoffice_turned_off_builds_as_without_it(tmp_path, monkeypatch):
+    """YHTEISTYOSOPIMUS_LIBREOFFICE=off (a quick build: a pull request's check, most tests): `pdf` says it is turned
+    off and writes nothing; the Word documents are those of a machine without LibreOffice, their contents without
+    page numbers."""
+    from cooperation import libreoffice
+    from cooperation.outputs import docx
+    monkeypatch.setenv(libreoffice.SWITCH, "off")
+    done = run_cli("pdf", "--root", REPO, "--out", tmp_path / "pdf")
+    assert done.returncode == 2
+    assert "LibreOffice on otettu pois käytöstä (YHTEISTYOSOPIMUS_LIBREOFFICE=off)" in done.stderr, done.stderr
+    assert not (tmp_path / "pdf").exists()
+    assert run_cli("docx", "--root", REPO, "--out", tmp_path / "docx").returncode == 0
+    model, _ = load(REPO)
+    without = docx.render_languages(model, model.languages, page_numbers=False)
+    assert {lang: (tmp_path / "docx" / f"{model.id}-{lang}.docx").read_bytes() for lang in model.languages} == without
+
+
+def test_libreoffice_off_the_site_leaves_the_pdf_out_with_a_note(monkeypatch):
     model, sources, _ = load_all(REPO)
     monkeypatch.setattr(P, "soffice", lambda: None)
     notes: list[str] = []
@@ -154,7 +171,7 @@ def test_the_site_offers_the_pdfs_converted_while_it_builds_with_their_sizes(bui
         assert 'class="pending"' not in page
 
 
-def test_without_libreoffice_the_site_does_not_offer_the_pdf(monkeypatch):
+def test_libreoffice_off_the_site_does_not_offer_the_pdf(monkeypatch):
     model, _, _ = load_all(REPO)
     monkeypatch.setattr(P, "soffice", lambda: None)
     notes: list[str] = []

@@ -12,7 +12,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 # whole builds and real processes: left out of `make test-fast`
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("libreoffice_off")]
 
 SERVE_URL = "http://127.0.0.1:8000/"
 

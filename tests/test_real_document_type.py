@@ -12,6 +12,9 @@ from helpers import TESTS, copy_root, run_cli
 from cooperation.outputs.site.pages import Site
 from cooperation.pipeline import load
 
+# its subject is not Word's layout or the PDF: built without LibreOffice (conftest.py)
+pytestmark = pytest.mark.usefixtures("libreoffice_off")
+
 SWEDISH_FIRST = TESTS / "fixtures" / "swedish_first"
 
 

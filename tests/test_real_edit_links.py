@@ -11,6 +11,9 @@ from test_site import Page
 
 from cooperation.changes.gitrepo import repository_url, web_url
 
+# its subject is not Word's layout or the PDF: built without LibreOffice (conftest.py)
+pytestmark = pytest.mark.usefixtures("libreoffice_off")
+
 SWEDISH_ONLY = TESTS / "fixtures" / "swedish_only"
 
 

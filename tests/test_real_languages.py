@@ -17,6 +17,9 @@ from test_site_languages import FINNISH, Visible
 
 from cooperation.i18n.messages import M
 
+# its subject is not Word's layout or the PDF: built without LibreOffice (conftest.py)
+pytestmark = pytest.mark.usefixtures("libreoffice_off")
+
 SWEDISH_FIRST = TESTS / "fixtures" / "swedish_first"
 SWEDISH_ONLY = TESTS / "fixtures" / "swedish_only"
 

@@ -7,6 +7,9 @@ from pathlib import Path
 import pytest
 from helpers import MINIMAL, copy_root, run_cli
 
+# its subject is not Word's layout or the PDF: built without LibreOffice (conftest.py)
+pytestmark = pytest.mark.usefixtures("libreoffice_off")
+
 
 def _kind(root: Path, party: str, kind: str) -> None:
     path = root / "agreement" / "parties.yaml"

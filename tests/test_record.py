@@ -29,7 +29,7 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 from repository import ENV, make  # noqa: E402
 from test_history import history_repo, repo  # noqa: E402,F401,F811 - its repository: a signed version, amended since
 
-pytestmark = pytest.mark.slow  # a term of 250 commits and its sites, built once for the module
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("libreoffice_off")]  # a term of 250 commits and its sites, built once for the module
 
 TZ = datetime.timezone(datetime.timedelta(hours=2))
 UNTRUSTED = 'Otsikko <img src=x onerror=alert(1)> & "lainaus" (#100)'
@@ -346,8 +346,8 @@ def test_a_year_of_500_changes_reads_on_a_phone_and_is_axe_clean(browser, year_o
 
 def test_a_record_document_is_remembered_by_what_it_depends_on(tmp_path, monkeypatch):
     """The site's record documents (a past year's report, a signed version, the amendment package) are made from old
-    revisions: remembered per machine, made again when the files, the day, the languages or the Word documents a PDF
-    converts change."""
+    revisions: remembered per machine, made again when the files, the day, the languages, the Word documents a PDF
+    converts or the LibreOffice that numbers pages and converts change."""
     from cooperation.load.sources import Sources
     from cooperation.outputs import Output, _remembered
     monkeypatch.setenv("YHTEISTYOSOPIMUS_CACHE", str(tmp_path / "cache"))
@@ -372,4 +372,15 @@ def test_a_record_document_is_remembered_by_what_it_depends_on(tmp_path, monkeyp
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # the documents' own dates
     rendered("a")
     assert len(made) == 7
+    # another LibreOffice numbers the contents' pages and converts (only its identity is read: a program of its own)
+    (tmp_path / "bin").mkdir()
+    (tmp_path / "bin" / "soffice").write_text("#!/bin/sh\n", encoding="utf-8")
+    (tmp_path / "bin" / "soffice").chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.delenv("YHTEISTYOSOPIMUS_LIBREOFFICE", raising=False)
+    rendered("a")
+    assert len(made) == 8
+    monkeypatch.setenv("YHTEISTYOSOPIMUS_LIBREOFFICE", "off")  # none, as the earlier ones: remembered
+    rendered("a")
+    assert len(made) == 8
     assert _remembered(output, Sources(tmp_path)) is output  # files not read as a whole: nothing remembered

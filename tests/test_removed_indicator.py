@@ -13,6 +13,9 @@ from test_approvals import edit, git
 
 from cooperation.pipeline import load_all, validate
 
+# its subject is not Word's layout or the PDF: built without LibreOffice (conftest.py)
+pytestmark = pytest.mark.usefixtures("libreoffice_off")
+
 
 @pytest.fixture(scope="module")
 def removed(tmp_path_factory) -> Path:

@@ -18,6 +18,9 @@ from amending import edit
 from helpers import MINIMAL, REPO, TESTS, convert_to_pdf, copy_root, run_cli
 from lxml import etree
 
+# its subject is not Word's layout or the PDF: built without LibreOffice (conftest.py)
+pytestmark = pytest.mark.usefixtures("libreoffice_off")
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 SWEDISH_FIRST = TESTS / "fixtures" / "swedish_first"
 FRAMEWORK = TESTS / "fixtures" / "framework"

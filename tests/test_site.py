@@ -20,6 +20,9 @@ from cooperation.i18n import labels as L
 from cooperation.pipeline import load
 from cooperation.schemas import SCHEMA_DIR
 
+# its subject is not Word's layout or the PDF: built without LibreOffice (conftest.py)
+pytestmark = pytest.mark.usefixtures("libreoffice_off")
+
 
 class Page(HTMLParser):
     """Text, links, ids, tags and attributes of one HTML page."""

@@ -14,7 +14,7 @@ from test_history import edit, git
 from cooperation.changes.diff import Diff as ChangeDiff
 from cooperation.changes.diff import ItemChange, item_label, summary
 
-pytestmark = pytest.mark.slow  # git histories and the sites built from them
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("libreoffice_off")]  # git histories and the sites built from them
 
 
 @pytest.fixture(scope="module")

@@ -15,6 +15,9 @@ from cooperation.i18n import labels as L
 from cooperation.model.late import late
 from cooperation.pipeline import load
 
+# its subject is not Word's layout or the PDF: built without LibreOffice (conftest.py)
+pytestmark = pytest.mark.usefixtures("libreoffice_off")
+
 
 def _edit(root, name: str, change) -> None:
     path = root / "subareas" / f"{name}.yaml"

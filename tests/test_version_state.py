@@ -15,7 +15,7 @@ import pytest
 from helpers import TESTS, copy_root, libreoffice, run_cli
 from test_approvals import add_decision, edit, fingerprint, git
 
-pytestmark = pytest.mark.slow  # each version state's site, Word and PDF
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("libreoffice_off")]  # each version state's site, Word and PDF
 
 FIXTURE = TESTS / "fixtures" / "swedish_first"  # languages [sv, fi]: Swedish at /, Finnish at /fi/
 PARTIES = ("vo", "alby", "bstad")

@@ -276,15 +276,15 @@ def record(model: Agreement, sources: Sources, notes: list[str] | None = None) -
 def _remembered(output: Output, sources: Sources) -> Output:
     """A record's document remembered per machine (cooperation/cache.py): it is made from old revisions and the files
     as they are, so it is kept by what it depends on — this program, its templates, the files' digest, git's commits
-    and tags, the day (and SOURCE_DATE_EPOCH), the languages and the Word documents a PDF converts — and a warm build reads no old revision
-    (issue 31). An option beyond those (another template) renders it anew."""
+    and tags, the day (and SOURCE_DATE_EPOCH), the languages, the Word documents a PDF converts and the LibreOffice that
+    numbers the contents' pages and converts (none, or another) — and a warm build reads no old revision (issue 31). An option beyond those (another template) renders it anew."""
     import base64
     import dataclasses
     import datetime
     import hashlib
     import os
 
-    from cooperation import cache
+    from cooperation import cache, libreoffice
     from cooperation.changes import gitrepo
     from cooperation.timeliness import today
     inner = output.render_all
@@ -303,7 +303,7 @@ def _remembered(output: Output, sources: Sources) -> Output:
         day: datetime.date = today()
         key = "\0".join([output.name, output.detail, ",".join(langs), templates.hexdigest(), sources.digest,
                          *gitrepo.state(sources.root), day.isoformat(), os.environ.get("SOURCE_DATE_EPOCH", ""),
-                         converted])
+                         converted, libreoffice.identity()])
         found = cache.get("record-document", key)
         if isinstance(found, dict):
             return {name: base64.b64decode(data) for name, data in found.items()}

@@ -17,7 +17,6 @@ import hashlib
 import io
 import os
 import re
-import shutil
 import subprocess
 import tempfile
 import zipfile
@@ -55,10 +54,12 @@ class LibreOfficeHung(MissingTool):
 
 
 def soffice() -> str | None:
-    return shutil.which("soffice") or shutil.which("libreoffice")
+    return libreoffice.program()
 
 
 def missing_message() -> str:
+    if libreoffice.turned_off():
+        return f"LibreOffice on otettu pois käytöstä ({libreoffice.SWITCH}=off), joten PDF-versiota ei voi tehdä"
     return f"LibreOffice puuttuu, joten PDF-versiota ei voi tehdä (asenna: {INSTALL_HINT})"
 
 

@@ -22,10 +22,10 @@ import time
 from pathlib import Path
 from typing import IO, Any
 
-import jinja2
 from mkdocs.structure.files import File
 
 from cooperation.files import write_atomic
+from cooperation.outputs.site.theme_memo import CompiledTemplates
 
 # MkDocs warns on every dirty build that navigation may be stale; the preview renders every page again whenever
 # the navigation changes, so the warning would only be noise (and abort a `mkdocs serve --strict` rebuild)
@@ -65,22 +65,6 @@ def signature(config: Any) -> str:
              "repo_url": config.repo_url, "docs": written,
              "config": config_file.read_bytes().hex() if config_file.is_file() else ""}
     return hashlib.sha256(json.dumps(state, sort_keys=True, default=str).encode("utf-8")).hexdigest()
-
-
-class CompiledTemplates(jinja2.BytecodeCache):
-    """The theme's templates as compiled by the first build: MkDocs makes a new template environment for every
-    build, which would compile them all again (Jinja checks each against its source: an edited one is compiled
-    anew)."""
-
-    def __init__(self) -> None:
-        self.compiled: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.compiled:
-            bucket.bytecode_from_string(self.compiled[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
 class Preview:

@@ -1,4 +1,10 @@
-"""The theme's navigation rendered once for each set of links it shows, not once per page.
+"""What the theme costs, paid once: its templates compiled once per machine, its navigation rendered once for each set
+of links it shows, not once per page.
+
+MkDocs makes a new template environment for every build, which compiled all of Material's templates again: a fifth of
+the example's site build. Compiled, they are kept in this process and in the machine's cache (cooperation/cache.py),
+keyed by the template, its source, Jinja's and MkDocs' versions and the environment's settings; Jinja checks the
+compiled code's own version and compiles an edited or unknown template anew.
 
 Material renders the whole navigation into every page. A page that is not in the navigation itself (an indicator's
 page, a year of the record: most pages of a large region) gets the same navigation as every other such page whose
@@ -15,9 +21,45 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import jinja2
+import mkdocs
 from mkdocs.utils import normalize_url
 
+from cooperation import cache
+
 NAV_TEMPLATE = "partials/nav.html"
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's templates as compiled before: in this process (a preview's rebuilds), else in the machine's cache."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        key = _compiled_key(bucket)
+        found = self.compiled.get(key)
+        if found is None:
+            found = cache.get_bytes("templates", key)
+        if found is not None:
+            bucket.bytecode_from_string(found)  # code of another Jinja or Python is left out: compiled again
+            if bucket.code is not None:
+                self.compiled[key] = found
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        key = _compiled_key(bucket)
+        self.compiled[key] = data = bucket.bytecode_to_string()
+        cache.put_bytes("templates", key, data)
+
+
+def _compiled_key(bucket: jinja2.bccache.Bucket) -> str:
+    """What a template's compiled code depends on: its name and source (the bucket's key and checksum), Jinja and
+    MkDocs (the environment MkDocs makes) and the environment's settings."""
+    env = bucket.environment
+    settings = [jinja2.__version__, mkdocs.__version__, repr(env.autoescape), ",".join(sorted(env.extensions)),
+                env.block_start_string, env.variable_start_string, env.comment_start_string, str(env.trim_blocks),
+                str(env.lstrip_blocks), env.newline_sequence, str(env.optimized)]
+    return "\0".join([*settings, bucket.key, bucket.checksum])
 
 
 def remember_navigation(env: Any) -> None:
