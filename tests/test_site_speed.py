@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 
 import pytest
+from helpers import MINIMAL, copy_root, run_cli
 from material.plugins.search.plugin import Parser, SearchIndex
 
 from cooperation.outputs.site.search import bare, searched
@@ -254,3 +255,38 @@ def test_the_navigation_rendered_once_per_set_of_links_gives_the_same_pages(exam
     shared = [k for k in keys if k is not None]
     assert len(shared) > 20 and len(set(shared)) < len(shared) / 4, (len(shared), len(set(shared)))
     assert os.path.exists(tmp_path / "again" / "site" / "index.html")
+
+
+def test_the_theme_s_templates_are_compiled_once_per_machine(tmp_path, monkeypatch):
+    """MkDocs makes a new template environment for every build: the theme's templates are compiled by the machine's
+    first build only (theme_memo.CompiledTemplates, kept in the cache), and the pages are those of templates compiled
+    anew."""
+    import jinja2
+
+    from cooperation.libreoffice import SWITCH
+    monkeypatch.setenv(SWITCH, "off")  # the pages are the subject
+    monkeypatch.setenv("YHTEISTYOSOPIMUS_CACHE", str(tmp_path / "cache"))
+    root = copy_root(MINIMAL, tmp_path / "region")
+    compiled: list[str] = []
+    compile_ = jinja2.Environment.compile
+
+    def counted(self, source, name=None, filename=None, *args, **kwargs):
+        if filename:  # a template file (not a string given to from_string)
+            compiled.append(name)
+        return compile_(self, source, name, filename, *args, **kwargs)
+    monkeypatch.setattr(jinja2.Environment, "compile", counted)
+
+    def site(out: str) -> dict[str, bytes]:
+        assert run_cli("site", "--root", root, "--out", tmp_path / out).returncode == 0
+        return {p.relative_to(tmp_path / out).as_posix(): p.read_bytes() for p in (tmp_path / out).rglob("*") if p.is_file()}
+    site("first")
+    assert "main.html" in compiled and "partials/nav.html" in compiled
+    compiled.clear()
+    again = site("again")
+    # the second build (fi and sv): every page template as the first compiled it; Material reads its language
+    # partials through an environment of its own, which MkDocs does not hand to plugins
+    assert all(name.startswith("partials/language") for name in compiled), compiled
+    monkeypatch.setenv("YHTEISTYOSOPIMUS_CACHE", "off")
+    anew = site("anew")
+    assert "main.html" in compiled
+    assert again == anew
