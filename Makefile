@@ -46,7 +46,7 @@ test: $(STAMP) $(AXE) lint
 test-fast: $(STAMP)
 	TEST_CACHE=$(VENV)/test-cache $(PYTEST) -n auto --dist loadscope -q -m "not browser and not office and not slow"
 
-# the tests start a few hundred Python processes (commands, the site's downloads, the benchmarks), each of which compiled
+# the tests start Python processes by the hundred (commands, the site's downloads, the benchmarks), each of which compiled
 # the package anew where PYTHONDONTWRITEBYTECODE is set (a tenth of a site build): compiled once into .venv/pycache,
 # never into the tree
 PYTEST = env -u PYTHONDONTWRITEBYTECODE PYTHONPYCACHEPREFIX=$(abspath $(VENV))/pycache $(BIN)/python -m pytest

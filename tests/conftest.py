@@ -144,7 +144,14 @@ def once_per_run(tmp_path_factory, name: str, make: Callable[[], dict]) -> dict:
     """``make()``'s folders (a dict of paths and strings), made once per test run: under pytest-xdist the first worker
     that asks makes them in the run's shared folder, and the others wait for it and use the same folders. What they
     hold is read, never changed, by the tests (as a session fixture's is within one worker). Should making them
-    fail, the other workers fail at once with the same words rather than make them again."""
+    fail, the other workers fail at once with the same words rather than make them again. They are made with
+    LibreOffice, also when a module that builds without it asks first."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv(libreoffice.SWITCH, raising=False)
+        return _once_per_run(tmp_path_factory, name, make)
+
+
+def _once_per_run(tmp_path_factory, name: str, make: Callable[[], dict]) -> dict:
     if not os.environ.get("PYTEST_XDIST_WORKER"):
         return make()
     shared = _run_folder(tmp_path_factory)

@@ -443,3 +443,15 @@ def test_every_table_is_a_labelled_focusable_region(example_site):
     assert tables > 0
     reference = _Regions((example_site / "tietomuoto" / "index.html").read_text(encoding="utf-8")).tables
     assert reference and len({parent["aria-label"] for _, parent in reference}) > 1  # each by its own heading
+
+
+def test_what_the_run_shares_is_made_with_page_numbers_and_pdfs(tmp_path_factory):
+    """This module builds without LibreOffice (conftest.libreoffice_off); what the whole run shares (the example's site,
+    the example amended) is made with it, whichever module asks for it first (conftest.once_per_run)."""
+    from conftest import once_per_run
+
+    from cooperation import libreoffice
+    assert libreoffice.turned_off()
+    assert once_per_run(tmp_path_factory, "libreoffice-probe", lambda: {"off": str(libreoffice.turned_off())}) == \
+        {"off": "False"}
+    assert libreoffice.turned_off()

@@ -277,7 +277,8 @@ def _remembered(output: Output, sources: Sources) -> Output:
     """A record's document remembered per machine (cooperation/cache.py): it is made from old revisions and the files
     as they are, so it is kept by what it depends on — this program, its templates, the files' digest, git's commits
     and tags, the day (and SOURCE_DATE_EPOCH), the languages, the Word documents a PDF converts and the LibreOffice that
-    numbers the contents' pages and converts (none, or another) — and a warm build reads no old revision (issue 31). An option beyond those (another template) renders it anew."""
+    numbers the contents' pages and converts (none, or another) — and a warm build reads no old revision (issue 31).
+    An option beyond those (another template) renders it anew."""
     import base64
     import dataclasses
     import datetime
