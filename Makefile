@@ -41,15 +41,10 @@ $(AXE): tests/browser/package-lock.json
 # commits, a site — is made once, and the workers share the run's cache and the example's site); `make test-fast` is the quick loop: no browser, no LibreOffice, no
 # test marked slow (whole sites, git histories, the example's Word documents, the benchmarks), and the tests' cache (the example's PDFs, git's texts) kept between runs in .venv/test-cache
 test: $(STAMP) $(AXE) lint
-	$(PYTEST) -n auto --dist loadscope
+	$(BIN)/python -m pytest -n auto --dist loadscope
 
 test-fast: $(STAMP)
-	TEST_CACHE=$(VENV)/test-cache $(PYTEST) -n auto --dist loadscope -q -m "not browser and not office and not slow"
-
-# the tests start Python processes by the hundred (commands, the site's downloads, the benchmarks), each of which compiled
-# the package anew where PYTHONDONTWRITEBYTECODE is set (a tenth of a site build): compiled once into .venv/pycache,
-# never into the tree
-PYTEST = env -u PYTHONDONTWRITEBYTECODE PYTHONPYCACHEPREFIX=$(abspath $(VENV))/pycache $(BIN)/python -m pytest
+	TEST_CACHE=$(VENV)/test-cache $(BIN)/python -m pytest -n auto --dist loadscope -q -m "not browser and not office and not slow"
 
 # ruff and mypy on the package (settings and the reasons for each ignore: pyproject.toml)
 lint: $(STAMP)

@@ -82,6 +82,34 @@ def get_bytes(kind: str, key: str) -> bytes | None:
         return None
 
 
+def get_code(kind: str, key: str) -> bytes | None:
+    """As ``get_bytes``, for an entry that is code the program runs (the theme's compiled templates): only a file of
+    this user's that no one else may write, in folders of this user's that others may not write (a shared or
+    planted cache folder runs nothing)."""
+    path = _path(kind, key, ".bin")
+    if path is None:
+        return None
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as f:
+        try:
+            own = os.getuid()
+            info = os.fstat(f.fileno())
+            folders = [path.parent.stat(), path.parent.parent.stat()]
+            if info.st_uid != own or info.st_mode & 0o022 or any(d.st_uid != own or d.st_mode & 0o002 for d in folders):
+                return None
+            data = f.read()
+        except OSError:
+            return None
+    try:
+        os.utime(path)
+    except OSError:
+        pass
+    return data
+
+
 def put_bytes(kind: str, key: str, data: bytes) -> None:
     _store(_path(kind, key, ".bin"), data)
 

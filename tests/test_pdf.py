@@ -78,7 +78,7 @@ def test_the_same_agreement_gives_the_same_pdf_bytes(built):
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
 
 
-def test_libreoffice_off_the_command_says_so_and_writes_nothing(tmp_path, monkeypatch):
+def test_without_libreoffice_the_command_says_so_and_writes_nothing(tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))
     done = run_cli("pdf", "--root", REPO, "--out", tmp_path / "out")
     assert done.returncode == 2
@@ -103,7 +103,7 @@ def test_libreoffice_turned_off_builds_as_without_it(tmp_path, monkeypatch):
     assert {lang: (tmp_path / "docx" / f"{model.id}-{lang}.docx").read_bytes() for lang in model.languages} == without
 
 
-def test_libreoffice_off_the_site_leaves_the_pdf_out_with_a_note(monkeypatch):
+def test_without_libreoffice_the_site_leaves_the_pdf_out_with_a_note(monkeypatch):
     model, sources, _ = load_all(REPO)
     monkeypatch.setattr(P, "soffice", lambda: None)
     notes: list[str] = []
@@ -171,7 +171,7 @@ def test_the_site_offers_the_pdfs_converted_while_it_builds_with_their_sizes(bui
         assert 'class="pending"' not in page
 
 
-def test_libreoffice_off_the_site_does_not_offer_the_pdf(monkeypatch):
+def test_without_libreoffice_the_site_does_not_offer_the_pdf(monkeypatch):
     model, _, _ = load_all(REPO)
     monkeypatch.setattr(P, "soffice", lambda: None)
     notes: list[str] = []

@@ -351,6 +351,7 @@ def test_a_record_document_is_remembered_by_what_it_depends_on(tmp_path, monkeyp
     from cooperation.load.sources import Sources
     from cooperation.outputs import Output, _remembered
     monkeypatch.setenv("YHTEISTYOSOPIMUS_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("YHTEISTYOSOPIMUS_LIBREOFFICE", "off")  # until another LibreOffice is given below
     made = []
 
     def render_all(model, sources, langs, made_from=None):

@@ -14,9 +14,6 @@ from cooperation.domain import REGION
 from cooperation.i18n import labels as L
 from cooperation.pipeline import load
 
-# its subject is not Word's layout or the PDF: built without LibreOffice (conftest.py)
-pytestmark = pytest.mark.usefixtures("libreoffice_off")
-
 
 @pytest.fixture(scope="module")
 def example_report(tmp_path_factory):

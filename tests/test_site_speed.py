@@ -286,6 +286,12 @@ def test_the_theme_s_templates_are_compiled_once_per_machine(tmp_path, monkeypat
     # the second build (fi and sv): every page template as the first compiled it; Material reads its language
     # partials through an environment of its own, which MkDocs does not hand to plugins
     assert all(name.startswith("partials/language") for name in compiled), compiled
+    # compiled code is run only from entries no one else could have written (cache.get_code)
+    for entry in (tmp_path / "cache" / "templates").rglob("*.bin"):
+        entry.chmod(0o666)
+    site("writable")
+    assert "main.html" in compiled
+    compiled.clear()
     monkeypatch.setenv("YHTEISTYOSOPIMUS_CACHE", "off")
     anew = site("anew")
     assert "main.html" in compiled

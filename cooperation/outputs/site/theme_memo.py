@@ -17,6 +17,7 @@ page).
 """
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -40,7 +41,7 @@ class CompiledTemplates(jinja2.BytecodeCache):
         key = _compiled_key(bucket)
         found = self.compiled.get(key)
         if found is None:
-            found = cache.get_bytes("templates", key)
+            found = cache.get_code("templates", key)  # compiled code: only an entry no one else could write
         if found is not None:
             bucket.bytecode_from_string(found)  # code of another Jinja or Python is left out: compiled again
             if bucket.code is not None:
@@ -53,12 +54,16 @@ class CompiledTemplates(jinja2.BytecodeCache):
 
 
 def _compiled_key(bucket: jinja2.bccache.Bucket) -> str:
-    """What a template's compiled code depends on: its name and source (the bucket's key and checksum), Jinja and
-    MkDocs (the environment MkDocs makes) and the environment's settings."""
+    """What a template's compiled code depends on: its name and source (the bucket's key and checksum), Jinja, MkDocs
+    (the environment MkDocs makes) and Python, and the environment's settings, filters and tests."""
     env = bucket.environment
-    settings = [jinja2.__version__, mkdocs.__version__, repr(env.autoescape), ",".join(sorted(env.extensions)),
-                env.block_start_string, env.variable_start_string, env.comment_start_string, str(env.trim_blocks),
-                str(env.lstrip_blocks), env.newline_sequence, str(env.optimized)]
+    autoescape = getattr(env.autoescape, "__qualname__", None) or repr(env.autoescape)
+    settings = [jinja2.__version__, mkdocs.__version__, sys.implementation.cache_tag, autoescape, str(env.is_async),
+                ",".join(sorted(env.extensions)), ",".join(sorted(env.filters)), ",".join(sorted(env.tests)),
+                env.block_start_string, env.block_end_string, env.variable_start_string, env.variable_end_string,
+                env.comment_start_string, env.comment_end_string, str(env.line_statement_prefix),
+                str(env.line_comment_prefix), str(env.trim_blocks), str(env.lstrip_blocks), env.newline_sequence,
+                str(env.keep_trailing_newline), str(env.optimized)]
     return "\0".join([*settings, bucket.key, bucket.checksum])
 
 
