@@ -53,14 +53,10 @@ def _path(kind: str, key: str, suffix: str = ".json") -> Path | None:
 
 
 def get(kind: str, key: str) -> Any | None:
-    path = _path(kind, key)
-    if path is None:
-        return None
+    data = _read(_path(kind, key))
     try:
-        value = json.loads(path.read_text(encoding="utf-8"))
-        os.utime(path)  # used now: kept from pruning
-        return value["value"]
-    except (OSError, ValueError, KeyError, TypeError):
+        return json.loads(data)["value"] if data is not None else None
+    except (ValueError, KeyError, TypeError):
         return None
 
 
@@ -71,22 +67,19 @@ def put(kind: str, key: str, value: Any) -> None:
 
 def get_bytes(kind: str, key: str) -> bytes | None:
     """A file stored by ``put_bytes`` (a PDF), or None."""
-    path = _path(kind, key, ".bin")
-    if path is None:
-        return None
-    try:
-        data = path.read_bytes()
-        os.utime(path)
-        return data
-    except OSError:
-        return None
+    return _read(_path(kind, key, ".bin"))
 
 
 def get_code(kind: str, key: str) -> bytes | None:
     """As ``get_bytes``, for an entry that is code the program runs (the theme's compiled templates): only a file of
     this user's that no one else may write, in folders of this user's that others may not write (a shared or
     planted cache folder runs nothing)."""
-    path = _path(kind, key, ".bin")
+    return _read(_path(kind, key, ".bin"), private=True)
+
+
+def _read(path: Path | None, private: bool = False) -> bytes | None:
+    """An entry's bytes, marked as used now (kept from pruning); None where there is none or it cannot be read, or,
+    ``private``, where another user could have written it."""
     if path is None:
         return None
     try:
@@ -95,10 +88,7 @@ def get_code(kind: str, key: str) -> bytes | None:
         return None
     with os.fdopen(fd, "rb") as f:
         try:
-            own = os.getuid()
-            info = os.fstat(f.fileno())
-            folders = [path.parent.stat(), path.parent.parent.stat()]
-            if info.st_uid != own or info.st_mode & 0o022 or any(d.st_uid != own or d.st_mode & 0o002 for d in folders):
+            if private and not _own(os.fstat(f.fileno()), path.parent.stat(), path.parent.parent.stat()):
                 return None
             data = f.read()
         except OSError:
@@ -108,6 +98,13 @@ def get_code(kind: str, key: str) -> bytes | None:
     except OSError:
         pass
     return data
+
+
+def _own(entry: os.stat_result, *folders: os.stat_result) -> bool:
+    """The entry and its folders are this user's, the entry writable by no one else, the folders by no other user."""
+    me = os.getuid()
+    return entry.st_uid == me and not entry.st_mode & 0o022 and \
+        all(folder.st_uid == me and not folder.st_mode & 0o002 for folder in folders)
 
 
 def put_bytes(kind: str, key: str, data: bytes) -> None:
