@@ -7,12 +7,13 @@ in the cache: a new profile is initialised (``--terminate_after_init``) and give
 moves a view cursor to each bookmark whose name starts with the given prefix and writes the page it is on.
 LibreOffice lays a document out in the background, so the pages are read again, a moment apart, until two readings
 agree. The document is only read: nothing LibreOffice writes goes into an output. The pages of a document are
-remembered per machine (cooperation/cache.py), keyed by its bytes and LibreOffice's version: the same document is
+remembered per machine (cooperation/cache.py), keyed by its bytes, LibreOffice and the fonts: the same document is
 laid out once. Where LibreOffice is missing, fails or runs out of time, the answer is None and the documents keep a
 table of contents without page numbers.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import os
@@ -143,19 +144,34 @@ _SAFE: dict[str, Any] = {"filter": "data"} if hasattr(tarfile, "data_filter") el
 
 
 def identity() -> str:
-    """Which LibreOffice lays out and converts ("" where none): what a remembered Word document or PDF depends on."""
+    """Which LibreOffice lays out and converts, with which fonts ("" where none): what a remembered Word document or
+    PDF depends on."""
     soffice = program()
-    return "" if soffice is None else _version(soffice)
+    return "" if soffice is None else installation(soffice)
 
 
-def _version(soffice: str) -> str:
-    """What decides the layout besides the document: LibreOffice's program (its path and size, read once)."""
+@functools.lru_cache(maxsize=4)
+def installation(soffice: str) -> str:
+    """What decides the layout besides the document: a digest of the LibreOffice that lays out and converts (its
+    files' sizes and times, its version file) and of the fonts fontconfig finds. Another LibreOffice or another set
+    of fonts puts the headings on other pages (the contents' page numbers) and the PDF's lines elsewhere. Read once a
+    process."""
+    digest = hashlib.sha256()
+    real = Path(os.path.realpath(soffice))
+    for path in (real, real.parent / "soffice.bin", real.parent / "versionrc", real.parent / "libmergedlo.so"):
+        try:
+            info = path.stat()
+            digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+            if path.name == "versionrc":
+                digest.update(path.read_bytes())
+        except OSError:
+            digest.update(f"{path}\0-\0".encode())
     try:
-        real = Path(os.path.realpath(soffice))
-        info = (real.parent / "soffice.bin").stat() if (real.parent / "soffice.bin").exists() else real.stat()
-        return f"{real}\0{info.st_size}\0{info.st_mtime_ns}"
-    except OSError:
-        return soffice
+        fonts = subprocess.run(["fc-list", "--format", "%{file}\\n"], capture_output=True, timeout=30).stdout
+    except (OSError, subprocess.TimeoutExpired):
+        fonts = b""
+    digest.update(b"\0".join(sorted(fonts.splitlines())))
+    return digest.hexdigest()
 
 
 def heading_pages(documents: dict[str, bytes], prefix: str = "_Toc",
@@ -167,7 +183,7 @@ def heading_pages(documents: dict[str, bytes], prefix: str = "_Toc",
     soffice = program()
     if soffice is None or not documents:
         return None
-    version = _version(soffice)
+    version = installation(soffice)
     keys = {key: hashlib.sha256(f"{version}\0{prefix}\0".encode() + data).hexdigest() for key, data in documents.items()}
     found: dict[str, dict[str, int]] = {}
     for key, digest in keys.items():

@@ -4,6 +4,7 @@ and starts no LibreOffice; a conversion that was killed leaves nothing in the ca
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -55,6 +56,40 @@ def test_a_second_build_with_the_same_text_starts_no_libreoffice(counted_soffice
     # another text starts LibreOffice again: its conversion, and its layout for the table of contents' page numbers
     # (libreoffice.heading_pages: a run per document, its profile unpacked from the one the cache keeps)
     assert starts(counted_soffice) > made
+
+
+def test_another_set_of_fonts_lays_out_and_converts_again(counted_soffice, tmp_path, monkeypatch):
+    """A font installed or removed moves headings to other pages: the contents' page numbers (the layout) and the PDF
+    remembered for the earlier fonts are not used, and those for the fonts back again are."""
+    from cooperation import libreoffice as office
+    root = copy_root(MINIMAL, tmp_path / "root")
+
+    def build(name: str) -> dict[str, int]:
+        """LibreOffice's starts by `docx` (the contents' layout) and then `pdf` (the conversion)."""
+        office.installation.cache_clear()  # read once a process: each build here is as a new process
+        started = {}
+        for command in ("docx", "pdf"):
+            before = starts(counted_soffice)
+            done = run_cli(command, "--root", root, "--out", tmp_path / name)
+            assert done.returncode == 0, done.stderr
+            started[command] = starts(counted_soffice) - before
+        return started
+    first = build("first")
+    assert first["docx"] >= 1 and first["pdf"] >= 1, first
+    assert build("same") == {"docx": 0, "pdf": 0}
+    fonts = tmp_path / "fonts"
+    fonts.mkdir()
+    listed = subprocess.run(["fc-list", "--format", "%{file}\\n"], capture_output=True, text=True).stdout.split()
+    shutil.copy(next(path for path in listed if path.endswith(".ttf")), fonts)  # a font installed for the user
+    config = tmp_path / "fonts.conf"
+    config.write_text(f"""<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>
+<include ignore_missing="yes">/etc/fonts/fonts.conf</include><dir>{fonts}</dir><cachedir>{tmp_path / "fc"}</cachedir>
+</fontconfig>""", encoding="utf-8")
+    monkeypatch.setenv("FONTCONFIG_FILE", str(config))
+    with_font = build("with-font")
+    assert with_font["docx"] >= 1 and with_font["pdf"] >= 1, with_font
+    monkeypatch.delenv("FONTCONFIG_FILE")
+    assert build("without-it-again") == {"docx": 0, "pdf": 0}
 
 
 def test_a_conversion_killed_midway_leaves_no_entry_and_the_next_build_converts(counted_soffice, tmp_path):

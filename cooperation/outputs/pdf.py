@@ -12,12 +12,10 @@ decide the layout).
 from __future__ import annotations
 
 import datetime
-import functools
 import hashlib
 import io
 import os
 import re
-import subprocess
 import tempfile
 import zipfile
 from collections.abc import Callable
@@ -112,29 +110,7 @@ def render_languages(model: Agreement, langs: list[str], word: Callable[[], dict
 def conversion_key(program: str, docx: bytes, version_date: datetime.date | None) -> str:
     """What a PDF depends on: the Word document's bytes, the LibreOffice installation and fonts, the export options
     and the version date the PDF is stamped with."""
-    return "\0".join((installation(program), EXPORT, str(version_date), hashlib.sha256(docx).hexdigest()))
-
-
-@functools.lru_cache(maxsize=4)
-def installation(program: str) -> str:
-    """A digest of the LibreOffice that converts (its files' sizes and times, its version file) and of the fonts
-    fontconfig finds: another LibreOffice or another set of fonts lays the pages out otherwise."""
-    digest = hashlib.sha256()
-    real = Path(os.path.realpath(program))
-    for path in (real, real.parent / "soffice.bin", real.parent / "versionrc", real.parent / "libmergedlo.so"):
-        try:
-            info = path.stat()
-            digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
-            if path.name == "versionrc":
-                digest.update(path.read_bytes())
-        except OSError:
-            digest.update(f"{path}\0-\0".encode())
-    try:
-        fonts = subprocess.run(["fc-list", "--format", "%{file}\\n"], capture_output=True, timeout=30).stdout
-    except (OSError, subprocess.TimeoutExpired):
-        fonts = b""
-    digest.update(b"\0".join(sorted(fonts.splitlines())))
-    return digest.hexdigest()
+    return "\0".join((libreoffice.installation(program), EXPORT, str(version_date), hashlib.sha256(docx).hexdigest()))
 
 
 def keywords(model: Agreement, lang: str) -> str:
