@@ -40,6 +40,7 @@ from mkdocs.config import load_config  # noqa: E402
 from paired import build_py, paired  # noqa: E402
 from synthetic import FI_WORDS, generate, region_folder  # noqa: E402
 
+from cooperation import libreoffice  # noqa: E402
 from cooperation.outputs import pdf  # noqa: E402
 from cooperation.outputs.site.pages import Site  # noqa: E402
 from cooperation.pipeline import load  # noqa: E402
@@ -75,12 +76,16 @@ def bare_docs(sizes: list[int], target: Path) -> Path:
 
 @contextlib.contextmanager
 def without_libreoffice():
-    found = pdf.soffice
-    pdf.soffice = lambda: None  # type: ignore[assignment]  # the site leaves the PDF out, as it does without it
+    """As on a machine without LibreOffice (YHTEISTYOSOPIMUS_LIBREOFFICE=off): the site leaves the PDF out."""
+    found = os.environ.get(libreoffice.SWITCH)
+    os.environ[libreoffice.SWITCH] = "off"
     try:
         yield
     finally:
-        pdf.soffice = found  # type: ignore[assignment]
+        if found is None:
+            os.environ.pop(libreoffice.SWITCH)
+        else:
+            os.environ[libreoffice.SWITCH] = found
 
 
 def timed_build(config_file: Path, site_dir: Path) -> float:
@@ -133,7 +138,7 @@ def main() -> None:
                           lambda: timed_build(REPO / "mkdocs.yml", tmp / "our-site"), args.repeat)
         print(bare.line(f"one-language site without the PDF (load + check + downloads + generate + build) / bare mkdocs "
                         f"of {len(sizes)} plain pages", goal=1.3))
-        program = pdf.soffice()
+        program = libreoffice.program()
         if program is not None:
             timed_build(REPO / "mkdocs.yml", tmp / "our-site")  # fills the cache: the PDFs of these Word texts
             warm = paired(lambda: timed_build(bare_config, tmp / "bare-site"),

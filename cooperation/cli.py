@@ -157,11 +157,12 @@ def cmd_docx(args) -> int:
 
 
 def cmd_pdf(args) -> int:
+    from cooperation import libreoffice
     from cooperation.outputs import pdf
     if args.template is not None and not args.template.is_file():
         sys.stderr.write(f"virhe: mallipohjaa {args.template} ei ole\n")
         return EXIT_USAGE
-    if pdf.soffice() is None:  # said before loading anything: not a problem in the data
+    if libreoffice.program() is None:  # said before loading anything: not a problem in the data
         sys.stderr.write(f"virhe: {pdf.missing_message()}; Word-versio: python build.py docx\n")
         return EXIT_USAGE
 

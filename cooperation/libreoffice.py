@@ -110,11 +110,11 @@ def run(command: list[str], folder: Path, timeout: float | None = None) -> tuple
     return done.returncode, done.stderr
 
 
-def _template_profile(soffice: str, version: str, folder: Path) -> Path | None:
+def _template_profile(soffice: str, installed: str, folder: Path) -> Path | None:
     """A LibreOffice profile holding the layout macro, unpacked in ``folder``: made once per machine and LibreOffice
     and kept in the cache as a tar archive (cooperation/cache.py; an entry that does not unpack is made again, and
     with the cache off it is made here each time); None where LibreOffice fails."""
-    key = f"{version}\0{MACRO}\0{LIBRARY}"
+    key = f"{installed}\0{MACRO}\0{LIBRARY}"
     template = folder / "template"
     known = cache.get_bytes("libreoffice-profile", key)
     if known is not None:
@@ -183,8 +183,8 @@ def heading_pages(documents: dict[str, bytes], prefix: str = "_Toc",
     soffice = program()
     if soffice is None or not documents:
         return None
-    version = installation(soffice)
-    keys = {key: hashlib.sha256(f"{version}\0{prefix}\0".encode() + data).hexdigest() for key, data in documents.items()}
+    installed = installation(soffice)
+    keys = {key: hashlib.sha256(f"{installed}\0{prefix}\0".encode() + data).hexdigest() for key, data in documents.items()}
     found: dict[str, dict[str, int]] = {}
     for key, digest in keys.items():
         known = cache.get("layout", digest)
@@ -193,7 +193,7 @@ def heading_pages(documents: dict[str, bytes], prefix: str = "_Toc",
     missing = {key: prepare(data) if prepare is not None else data for key, data in documents.items()
                if key not in found}
     if missing:
-        laid_out = _lay_out(soffice, version, missing, prefix)
+        laid_out = _lay_out(soffice, installed, missing, prefix)
         if laid_out is None:
             return None
         for key, pages in laid_out.items():
@@ -202,11 +202,11 @@ def heading_pages(documents: dict[str, bytes], prefix: str = "_Toc",
     return found
 
 
-def _lay_out(soffice: str, version: str, documents: dict[str, bytes], prefix: str) -> dict[str, dict[str, int]] | None:
+def _lay_out(soffice: str, installed: str, documents: dict[str, bytes], prefix: str) -> dict[str, dict[str, int]] | None:
     with tempfile.TemporaryDirectory(prefix="cooperation-layout-") as tmp:
         folder = Path(tmp)
         try:
-            template = _template_profile(soffice, version, folder)
+            template = _template_profile(soffice, installed, folder)
         except (OSError, TimeoutError, InterruptedError):
             return None
         if template is None:

@@ -8,6 +8,7 @@ import subprocess
 import pytest
 from helpers import REPO, run_cli
 
+from cooperation import libreoffice
 from cooperation.outputs import offered, render_site_files
 from cooperation.outputs import pdf as P
 from cooperation.pipeline import load, load_all
@@ -17,7 +18,7 @@ pytestmark = pytest.mark.office
 
 
 def require_libreoffice() -> None:
-    if P.soffice() is None or shutil.which("pdftotext") is None:
+    if libreoffice.program() is None or shutil.which("pdftotext") is None:
         if os.environ.get("REQUIRE_LIBREOFFICE"):
             pytest.fail("LibreOffice and poppler are required here: apt-get install libreoffice-writer-nogui poppler-utils")
         pytest.skip("LibreOffice or poppler not installed (apt-get install libreoffice-writer-nogui poppler-utils)")
@@ -90,7 +91,6 @@ def test_libreoffice_turned_off_builds_as_without_it(tmp_path, monkeypatch):
     """YHTEISTYOSOPIMUS_LIBREOFFICE=off (a quick build: a pull request's check, most tests): `pdf` says it is turned
     off and writes nothing; the Word documents are those of a machine without LibreOffice, their contents without
     page numbers."""
-    from cooperation import libreoffice
     from cooperation.outputs import docx
     monkeypatch.setenv(libreoffice.SWITCH, "off")
     done = run_cli("pdf", "--root", REPO, "--out", tmp_path / "pdf")
@@ -105,7 +105,7 @@ def test_libreoffice_turned_off_builds_as_without_it(tmp_path, monkeypatch):
 
 def test_without_libreoffice_the_site_leaves_the_pdf_out_with_a_note(monkeypatch):
     model, sources, _ = load_all(REPO)
-    monkeypatch.setattr(P, "soffice", lambda: None)
+    monkeypatch.setattr(libreoffice, "program", lambda: None)
     notes: list[str] = []
     files = render_site_files(model, sources, notes)
     assert [f.output.name for f in files if f.output.name == "pdf"] == []
@@ -131,7 +131,7 @@ def test_time_stamp_and_identifier_are_rewritten_at_their_own_length():
 def test_the_preview_leaves_the_pdf_out_with_a_note(monkeypatch):
     """`mkdocs serve` rebuilds on every edit: no LibreOffice run each time."""
     model, sources, _ = load_all(REPO)
-    monkeypatch.setattr(P, "soffice", lambda: pytest.fail("converted in the preview"))
+    monkeypatch.setattr(libreoffice, "program", lambda: pytest.fail("converted in the preview"))
     notes: list[str] = []
     files = render_site_files(model, sources, notes, preview=True)
     assert "pdf" not in {f.output.name for f in files} and {f.output.name for f in files} >= {"docx", "xlsx"}
@@ -141,7 +141,7 @@ def test_the_preview_leaves_the_pdf_out_with_a_note(monkeypatch):
 def test_under_mkdocs_serve_the_plugin_renders_no_pdf(monkeypatch):
     from mkdocs.config import load_config
 
-    monkeypatch.setattr(P, "soffice", lambda: pytest.fail("converted in the preview"))
+    monkeypatch.setattr(libreoffice, "program", lambda: pytest.fail("converted in the preview"))
     config = load_config(str(REPO / "mkdocs.yml"))
     plugin = config.plugins["yhteistyosopimus"]
     for name in ("command", "preview", "later"):  # as they were once the test is over (one instance per process)
@@ -173,7 +173,7 @@ def test_the_site_offers_the_pdfs_converted_while_it_builds_with_their_sizes(bui
 
 def test_without_libreoffice_the_site_does_not_offer_the_pdf(monkeypatch):
     model, _, _ = load_all(REPO)
-    monkeypatch.setattr(P, "soffice", lambda: None)
+    monkeypatch.setattr(libreoffice, "program", lambda: None)
     notes: list[str] = []
     assert "pdf" not in {output.name for output in offered(model, notes)}
     assert notes == [P.missing_message()]

@@ -18,7 +18,7 @@ import pytest
 from amending import edit
 from helpers import MINIMAL, REPO, copy_example, copy_root, require_browser, run_cli
 
-from cooperation import cache
+from cooperation import cache, libreoffice
 from cooperation.changes import gitrepo, history
 from cooperation.changes.diff import compare, to_json_data
 from cooperation.changes.record import AMENDMENT_PROPOSAL, BEFORE_SIGNING, periods
@@ -351,7 +351,7 @@ def test_a_record_document_is_remembered_by_what_it_depends_on(tmp_path, monkeyp
     from cooperation.load.sources import Sources
     from cooperation.outputs import Output, _remembered
     monkeypatch.setenv("YHTEISTYOSOPIMUS_CACHE", str(tmp_path / "cache"))
-    monkeypatch.setenv("YHTEISTYOSOPIMUS_LIBREOFFICE", "off")  # until another LibreOffice is given below
+    monkeypatch.setenv(libreoffice.SWITCH, "off")  # until another LibreOffice is given below
     made = []
 
     def render_all(model, sources, langs, made_from=None):
@@ -378,10 +378,10 @@ def test_a_record_document_is_remembered_by_what_it_depends_on(tmp_path, monkeyp
     (tmp_path / "bin" / "soffice").write_text("#!/bin/sh\n", encoding="utf-8")
     (tmp_path / "bin" / "soffice").chmod(0o755)
     monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
-    monkeypatch.delenv("YHTEISTYOSOPIMUS_LIBREOFFICE", raising=False)
+    monkeypatch.delenv(libreoffice.SWITCH, raising=False)
     rendered("a")
     assert len(made) == 8
-    monkeypatch.setenv("YHTEISTYOSOPIMUS_LIBREOFFICE", "off")  # none, as the earlier ones: remembered
+    monkeypatch.setenv(libreoffice.SWITCH, "off")  # none, as the earlier ones: remembered
     rendered("a")
     assert len(made) == 8
     assert _remembered(output, Sources(tmp_path)) is output  # files not read as a whole: nothing remembered

@@ -51,10 +51,6 @@ class LibreOfficeHung(MissingTool):
     out and says so."""
 
 
-def soffice() -> str | None:
-    return libreoffice.program()
-
-
 def missing_message() -> str:
     if libreoffice.turned_off():
         return f"LibreOffice on otettu pois käytöstä ({libreoffice.SWITCH}=off), joten PDF-versiota ei voi tehdä"
@@ -63,14 +59,14 @@ def missing_message() -> str:
 
 def require() -> None:
     """Raises LibreOfficeMissing when there is no LibreOffice to convert with."""
-    if soffice() is None:
+    if libreoffice.program() is None:
         raise LibreOfficeMissing(missing_message())
 
 
 def render_languages(model: Agreement, langs: list[str], word: Callable[[], dict[str, bytes]]) -> dict[str, bytes]:
     """Language → PDF bytes. ``word()`` gives the Word documents (language → .docx bytes): asked for
     only once LibreOffice is known to be there. (The registry passes it: outputs do not import each other.)"""
-    program = soffice()
+    program = libreoffice.program()
     if program is None:
         raise LibreOfficeMissing(missing_message())
     made_from = word()
