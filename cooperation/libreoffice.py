@@ -102,12 +102,24 @@ def run(command: list[str], folder: Path, timeout: float | None = None) -> tuple
         raise InterruptedError("LibreOffice")
     (folder / "tmp").mkdir(parents=True, exist_ok=True)
     try:
-        done = run_program(command, timeout=timeout or TIMEOUT, env={**os.environ, "TMPDIR": str(folder / "tmp")})
+        done = run_program(command, timeout=timeout or TIMEOUT, env=environment(folder / "tmp"))
     except subprocess.TimeoutExpired:
         raise TimeoutError("LibreOffice") from None
     except ProgramStopped:
         raise InterruptedError("LibreOffice") from None
     return done.returncode, done.stderr
+
+
+# glibc's allocator as LibreOffice runs best in one short conversion: with its defaults, a block LibreOffice allocates and
+# frees again and again goes back to the system each time and is faulted in anew, some 250,000 page faults and half
+# of a conversion's processor time (1.3 s → 0.9 s a conversion, 0.6 → 0.2 s of it in the kernel; ~50 MB more memory)
+ALLOCATOR = "glibc.malloc.mmap_threshold=268435456:glibc.malloc.trim_threshold=268435456"
+
+
+def environment(tmp: Path) -> dict[str, str]:
+    """The environment LibreOffice runs in: its temporary files in ``tmp``, and the allocator kept from giving memory
+    back (ALLOCATOR) unless the user tunes glibc themselves."""
+    return {"GLIBC_TUNABLES": ALLOCATOR, **os.environ, "TMPDIR": str(tmp)}
 
 
 def _template_profile(soffice: str, installed: str, folder: Path) -> Path | None:

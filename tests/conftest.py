@@ -7,16 +7,14 @@ import copy
 import datetime
 import fcntl
 import functools
-import http.server
 import json
 import logging
 import os
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from helpers import CHROMIUM, FLAGS, require_browser, run_cli
+from helpers import CHROMIUM, FLAGS, require_browser, run_cli, serve
 
 from cooperation import libreoffice
 from cooperation.timeliness import fixed_today
@@ -26,7 +24,7 @@ from cooperation.timeliness import fixed_today
 TEST_TODAY = datetime.date(2026, 11, 28)
 
 
-_BROWSER_FIXTURES = {"browser", "served_site", "served_consulted"}
+_BROWSER_FIXTURES = {"browser", "served_site", "served_pages", "served_consulted"}
 _SLOW_FIXTURES = {"amended", "consulted"}  # the example amended, or with its consultation rounds: ~10 s each to make
 _OFFICE_CALLS = ("libreoffice(", "convert_to_pdf(", "resave_with_libreoffice(", '"pdf"', "'pdf'")
 
@@ -195,19 +193,19 @@ def _example_site(tmp_path_factory) -> Path:
     return out / "site"
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+@pytest.fixture(scope="session")
+def served_site(example_site):
+    """The example's site, as built, on 127.0.0.1."""
+    with serve(example_site) as address:
+        yield address
 
 
 @pytest.fixture(scope="session")
-def served_site(example_site):
-    handler = functools.partial(_QuietHandler, directory=str(example_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+def served_pages(example_site):
+    """The example's site on 127.0.0.1 for the tests of its pages' layout and accessibility: its search index served
+    empty (helpers.serve), as they never search."""
+    with serve(example_site, search=False) as address:
+        yield address
 
 
 @pytest.fixture(scope="session")
@@ -279,9 +277,6 @@ def _consulted(tmp_path_factory) -> dict:
 
 @pytest.fixture(scope="session")
 def served_consulted(consulted):
-    handler = functools.partial(_QuietHandler, directory=str(consulted["site"]))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    """The example with its consultation rounds, served for the audit of its pages (its search index empty)."""
+    with serve(consulted["site"], search=False) as address:
+        yield address

@@ -68,6 +68,43 @@ def run_cli(*args) -> Ran:
     return Ran(code, out.getvalue(), err.getvalue())
 
 
+@contextlib.contextmanager
+def serve(folder: Path, search: bool = True):
+    """A built site served on 127.0.0.1 (the address given). ``search=False``: each language's search index is served
+    empty (its settings kept, no pages), for the tests that read the pages' layout and accessibility: the theme's
+    search indexes the whole site in the background on every page a test opens, a quarter of the browser's work
+    there, for a search those tests never use. The search's own tests read the index as built."""
+    import functools
+    import http.server
+    import json
+    import threading
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def send_head(self):
+            if search or not self.path.split("?")[0].endswith("/search/search_index.json"):
+                return super().send_head()
+            built = Path(self.translate_path(self.path))
+            if not built.is_file():
+                return super().send_head()
+            body = json.dumps({**json.loads(built.read_text(encoding="utf-8")), "docs": []}).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            return io.BytesIO(body)
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 # Debian's Chromium, driven by Playwright (tests/conftest.py's `browser` fixture)
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -100,7 +137,14 @@ def convert_to_pdf(out: Path, *sources: Path, timeout: int = 240) -> subprocess.
     office would open them."""
     return subprocess.run([libreoffice(), "--headless", f"-env:UserInstallation=file://{out}/profile",
                            "--convert-to", "pdf", "--outdir", str(out), *map(str, sources)],
-                          capture_output=True, timeout=timeout, check=True)
+                          capture_output=True, timeout=timeout, check=True, env=office_environment())
+
+
+def office_environment() -> dict[str, str]:
+    """The environment the tests' own LibreOffice runs in: with the allocator settings the tool's own runs have
+    (cooperation.libreoffice.ALLOCATOR: a third less time a run), which change nothing LibreOffice writes."""
+    from cooperation.libreoffice import ALLOCATOR
+    return {"GLIBC_TUNABLES": ALLOCATOR, **os.environ}
 
 
 def resave_with_libreoffice(out: Path, *books: Path, timeout: int = 240) -> list[Path]:
@@ -114,7 +158,8 @@ def resave_with_libreoffice(out: Path, *books: Path, timeout: int = 240) -> list
         pytest.skip("LibreOffice (soffice) is not installed (apt-get install libreoffice-calc-nogui)")
     out.mkdir(parents=True, exist_ok=True)
     subprocess.run([soffice, f"-env:UserInstallation={(out / 'lo-profile').as_uri()}", "--headless", "--convert-to",
-                    "xlsx", "--outdir", str(out), *map(str, books)], capture_output=True, timeout=timeout, check=True)
+                    "xlsx", "--outdir", str(out), *map(str, books)], capture_output=True, timeout=timeout, check=True,
+                   env=office_environment())
     saved = [out / book.name for book in books]
     assert all(path.is_file() for path in saved), saved
     return saved

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 from amending import edit, git
-from helpers import REPO, convert_to_pdf, libreoffice, run_cli
+from helpers import REPO, convert_to_pdf, libreoffice, office_environment, run_cli
 from lxml import etree
 from tracked import q, texts
 
@@ -52,7 +52,7 @@ def resolved(tmp_path_factory):
     folder = tmp_path_factory.mktemp("libreoffice")
     profile = folder / "profile"
     subprocess.run([program, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--terminate_after_init"],
-                   check=True, capture_output=True, timeout=240)
+                   check=True, capture_output=True, timeout=240, env=office_environment())
     (profile / "user" / "basic" / "Standard" / "Module1.xba").write_text(RESOLVE, encoding="utf-8")
 
     def resolve(source: Path, accept: bool) -> list[str]:
@@ -60,7 +60,7 @@ def resolved(tmp_path_factory):
         flag = "true" if accept else "false"
         subprocess.run([program, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
                         f'macro:///Standard.Module1.Resolve("{source.as_uri()}","{target.as_uri()}",{flag})'],
-                       check=True, capture_output=True, timeout=240)
+                       check=True, capture_output=True, timeout=240, env=office_environment())
         return target.read_text(encoding="utf-8-sig").splitlines()
     return resolve
 

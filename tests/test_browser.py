@@ -110,7 +110,7 @@ def test_audit_covers_every_kind_of_page(example_site):
 
 @pytest.mark.parametrize("width", sorted(VIEWPORTS))
 @pytest.mark.parametrize("lang", sorted(LANGUAGES))
-def test_axe_finds_no_serious_violations(browser, served_site, lang, width):
+def test_axe_finds_no_serious_violations(browser, served_pages, lang, width):
     _require(AXE.exists(), "axe-core is missing: npm ci --prefix tests/browser")
     context = browser.new_context(**VIEWPORTS[width])
     context.add_init_script(path=str(AXE))  # loaded with every page, not injected after it
@@ -118,7 +118,7 @@ def test_axe_finds_no_serious_violations(browser, served_site, lang, width):
     watch = Watch(page)
     found = {}
     for path in PAGES:
-        page.goto(served_site + LANGUAGES[lang] + path, wait_until="load")
+        page.goto(served_pages + LANGUAGES[lang] + path, wait_until="load")
         # the theme's script has run by "load"; two frames let its observers settle
         page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
         result = page.evaluate("""async () => await axe.run(document, {

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from amending import edit
-from helpers import MINIMAL, REPO, copy_example, copy_root, require_browser, run_cli
+from helpers import MINIMAL, REPO, copy_example, copy_root, require_browser, run_cli, serve
 
 from cooperation import cache, libreoffice
 from cooperation.changes import gitrepo, history
@@ -301,24 +301,14 @@ def year_of_500(tmp_path_factory) -> Path:
 @pytest.mark.parametrize("width", [390, 1280])
 @pytest.mark.parametrize("lang", sorted(LANGUAGES))
 def test_a_year_of_500_changes_reads_on_a_phone_and_is_axe_clean(browser, year_of_500, lang, width):
-    import functools
-    import http.server
-    import threading
-
     from test_browser import AXE
     require_browser(AXE.exists(), "axe-core is missing: npm ci --prefix tests/browser")
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(year_of_500)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
+    with serve(year_of_500, search=False) as address:
         context = browser.new_context(viewport={"width": width, "height": 844}, is_mobile=width < 600,
                                       has_touch=width < 600)
         context.add_init_script(path=str(AXE))
         page = context.new_page()
-        page.goto(f"http://127.0.0.1:{server.server_address[1]}/{LANGUAGES[lang]}historia/2026/", wait_until="load")
+        page.goto(f"{address}{LANGUAGES[lang]}historia/2026/", wait_until="load")
         page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
         entries = page.locator("section.history-entry")
         assert entries.count() == 500
@@ -340,8 +330,6 @@ def test_a_year_of_500_changes_reads_on_a_phone_and_is_axe_clean(browser, year_o
                    if v["impact"] in ("serious", "critical")]
         assert serious == []
         context.close()
-    finally:
-        server.shutdown()
 
 
 def test_a_record_document_is_remembered_by_what_it_depends_on(tmp_path, monkeypatch):

@@ -69,13 +69,13 @@ def test_the_worst_cases_are_the_longest_label_of_each_anchoring_the_most_texts_
 
 
 @pytest.mark.parametrize("lang", sorted(LANGUAGES))
-def test_chart_text_is_inside_and_readable_at_390px(browser, served_site, example_site, model, lang):
+def test_chart_text_is_inside_and_readable_at_390px(browser, served_pages, example_site, model, lang):
     """Measured in Chromium on the worst cases (worst_cases), at the width a phone shows a chart."""
     context = browser.new_context(**PHONE)
     page, probe = context.new_page(), context.new_page()
     watch = Watch(page)
     subarea = next(s for s in model.subareas if any(i.measurements for g in s.goals for i in g.indicators))
-    page.goto(served_site + LANGUAGES[lang] + f"osa-alueet/{subarea.id}/", wait_until="load")
+    page.goto(served_pages + LANGUAGES[lang] + f"osa-alueet/{subarea.id}/", wait_until="load")
     widths = []
     for img in page.locator("figure.chart img").all():
         img.scroll_into_view_if_needed()
@@ -92,7 +92,7 @@ def test_chart_text_is_inside_and_readable_at_390px(browser, served_site, exampl
         probe.set_content(f'<div style="width:{min(widths)}px">{inline}</div>')
         found = probe.evaluate(MEASURE)
         assert found and _problems(found) == [], path.name
-    page.goto(served_site + LANGUAGES[lang] + "foorumit/", wait_until="load")
+    page.goto(served_pages + LANGUAGES[lang] + "foorumit/", wait_until="load")
     wheel = page.locator("figure.cycle svg")
     wheel.scroll_into_view_if_needed()
     found = page.evaluate(MEASURE)
@@ -106,11 +106,11 @@ def test_chart_text_is_inside_and_readable_at_390px(browser, served_site, exampl
 
 
 @pytest.mark.parametrize("lang", sorted(LANGUAGES))
-def test_legend_names_every_series_and_small_charts_show_every_area(browser, served_site, model, lang):
+def test_legend_names_every_series_and_small_charts_show_every_area(browser, served_pages, model, lang):
     indicator = next(i for i in model.indicators if len(charts.areas_with_values(i)) > 2)
     subarea = next(s for s in model.subareas if any(indicator in g.indicators for g in s.goals))
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(served_site + LANGUAGES[lang] + f"osa-alueet/{subarea.id}/", wait_until="load")
+    page.goto(served_pages + LANGUAGES[lang] + f"osa-alueet/{subarea.id}/", wait_until="load")
     block = page.locator(f"#{indicator.id.lower()}-data")
     legend = block.locator("ul.chart-legend li").all_inner_texts()
     assert charts.area_name(model, charts.main_area(indicator), lang) in [t.strip() for t in legend]

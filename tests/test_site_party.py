@@ -60,7 +60,7 @@ def test_the_county_reads_the_regions_values(example_site, model):
 
 
 @pytest.mark.parametrize("lang", sorted(LANGUAGES))
-def test_party_page_at_390px_status_on_screen_and_axe_clean(browser, served_site, model, lang):
+def test_party_page_at_390px_status_on_screen_and_axe_clean(browser, served_pages, model, lang):
     require_browser(AXE.exists(), "axe-core is missing: npm ci --prefix tests/browser")
     for width in ("phone", "desktop"):
         context = browser.new_context(**VIEWPORTS[width])
@@ -68,7 +68,7 @@ def test_party_page_at_390px_status_on_screen_and_axe_clean(browser, served_site
         page = context.new_page()
         watch = Watch(page)
         for party in (_municipality_with_own_values(model), model.county):
-            page.goto(served_site + LANGUAGES[lang] + f"osapuolet/{party.id}/", wait_until="load")
+            page.goto(served_pages + LANGUAGES[lang] + f"osapuolet/{party.id}/", wait_until="load")
             page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
             result = page.evaluate("""async () => await axe.run(document, {
                 runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, resultTypes: ['violations']})""")

@@ -13,11 +13,11 @@ PAGES = [("osa-alueet/hyte/", ".md-content table .badge[class*='action-']", "sub
 
 @pytest.mark.parametrize("lang", sorted(LANGUAGES))
 @pytest.mark.parametrize("path,badges,name", PAGES)
-def test_status_of_every_row_is_on_screen_at_390px(browser, served_site, lang, path, badges, name):
+def test_status_of_every_row_is_on_screen_at_390px(browser, served_pages, lang, path, badges, name):
     context = browser.new_context(**PHONE)
     page = context.new_page()
     watch = Watch(page)
-    page.goto(served_site + LANGUAGES[lang] + path, wait_until="networkidle")
+    page.goto(served_pages + LANGUAGES[lang] + path, wait_until="networkidle")
     width = page.evaluate("() => document.scrollingElement.scrollWidth")
     assert width <= 390, f"the page scrolls sideways: {width} px"
     found = page.locator(badges)
@@ -46,14 +46,14 @@ def test_status_of_every_row_is_on_screen_at_390px(browser, served_site, lang, p
     context.close()
 
 
-def test_matrix_names_do_not_break_mid_word(browser, served_site):
+def test_matrix_names_do_not_break_mid_word(browser, served_pages):
     """Each party name's words in the matrix stay whole, even in Swedish (on a wide screen it may scroll sideways;
     on a phone each party is a card)."""
     for size in ({"width": 1280, "height": 900}, {"width": 390, "height": 844}):
         context = browser.new_context(viewport=size)
         page = context.new_page()
         for lang in LANGUAGES.values():
-            page.goto(served_site + lang + "vastuumatriisi/", wait_until="networkidle")
+            page.goto(served_pages + lang + "vastuumatriisi/", wait_until="networkidle")
             broken = page.evaluate("""() => [...document.querySelectorAll('table.matrix tbody th a')].filter(a => {
                 const range = document.createRange(); range.selectNodeContents(a);
                 const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
@@ -70,13 +70,13 @@ def test_matrix_names_do_not_break_mid_word(browser, served_site):
 
 
 @pytest.mark.parametrize("lang", sorted(LANGUAGES))
-def test_no_table_hides_cells_off_screen_at_390px(browser, served_site, lang):
+def test_no_table_hides_cells_off_screen_at_390px(browser, served_pages, lang):
     from test_browser import PAGES as EVERY_KIND
     context = browser.new_context(**PHONE)
     page = context.new_page()
     found = {}
     for path in [p for p in EVERY_KIND if p != "404.html"]:
-        page.goto(served_site + LANGUAGES[lang] + path, wait_until="load")
+        page.goto(served_pages + LANGUAGES[lang] + path, wait_until="load")
         wide = page.evaluate("""() => [...document.querySelectorAll('.md-content .table-wrap')]
             .filter(w => w.scrollWidth > w.clientWidth + 1).map(w => w.getAttribute('aria-label'))""")
         outside = page.evaluate("""() => [...document.querySelectorAll('.md-content table td, .md-content table tbody th')]
@@ -89,7 +89,7 @@ def test_no_table_hides_cells_off_screen_at_390px(browser, served_site, lang):
 
 
 @pytest.mark.parametrize("lang", sorted(LANGUAGES))
-def test_the_matrix_taps_reads_and_fits(browser, served_site, lang):
+def test_the_matrix_taps_reads_and_fits(browser, served_pages, lang):
     """Issue 32.4: each count a tap target of at least 24 × 24 px on a phone; the codes explained before the matrix;
     every column visible at 1280 px without scrolling sideways; the Swedish page's columns not Finnish codes."""
     from helpers import REPO
@@ -98,7 +98,7 @@ def test_the_matrix_taps_reads_and_fits(browser, served_site, lang):
     model = load(REPO)[0]
     context = browser.new_context(**PHONE)
     page = context.new_page()
-    page.goto(served_site + LANGUAGES[lang] + "vastuumatriisi/", wait_until="load")
+    page.goto(served_pages + LANGUAGES[lang] + "vastuumatriisi/", wait_until="load")
     sizes = page.evaluate("""() => [...document.querySelectorAll('table.matrix td a')].map(a => {
         const r = a.getBoundingClientRect(); return [r.width, r.height]; })""")
     assert sizes and min(w for w, _ in sizes) >= 24 and min(h for _, h in sizes) >= 24, sorted(sizes)[:3]
@@ -112,7 +112,7 @@ def test_the_matrix_taps_reads_and_fits(browser, served_site, lang):
     context.close()
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.goto(served_site + LANGUAGES[lang] + "vastuumatriisi/", wait_until="load")
+    page.goto(served_pages + LANGUAGES[lang] + "vastuumatriisi/", wait_until="load")
     wrap = page.evaluate("""() => { const w = document.querySelector('table.matrix').closest('.table-wrap');
         return [w.scrollWidth, w.clientWidth]; }""")
     context.close()

@@ -20,10 +20,10 @@ def model():
 
 
 @pytest.mark.parametrize("lang", sorted(LANGUAGES))
-def test_printed_matrix_has_every_column_and_no_scroll_hint(browser, served_site, model, lang, tmp_path):
+def test_printed_matrix_has_every_column_and_no_scroll_hint(browser, served_pages, model, lang, tmp_path):
     require_browser(shutil.which("pdftotext") is not None, "pdftotext is missing: apt-get install poppler-utils")
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(served_site + LANGUAGES[lang] + "vastuumatriisi/", wait_until="load")
+    page.goto(served_pages + LANGUAGES[lang] + "vastuumatriisi/", wait_until="load")
     hint = L.word("scroll_hint", lang)
     assert page.get_by_text(hint).is_visible()  # on screen the reader is told the table scrolls
     pdf = tmp_path / "matrix.pdf"
@@ -50,11 +50,11 @@ def test_printed_matrix_has_every_column_and_no_scroll_hint(browser, served_site
 @pytest.mark.parametrize("size", ["A4", "A5"])
 @pytest.mark.parametrize("path", ["osa-alueet/tyollisyys/", "osapuolet/kuusiniemi/", "mittarit/", "myohassa/",
                                   "mittarit/hyte-1-m1/", "sv/osa-alueet/hyte/"])
-def test_no_heading_is_left_at_the_foot_of_a_printed_page(browser, served_site, path, size, tmp_path):
+def test_no_heading_is_left_at_the_foot_of_a_printed_page(browser, served_pages, path, size, tmp_path):
     """Issue 32.5: a heading printed last on a page, its table or text on the next, reads as a page of its own."""
     require_browser(shutil.which("pdftotext") is not None, "pdftotext is missing: apt-get install poppler-utils")
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(served_site + path, wait_until="load")
+    page.goto(served_pages + path, wait_until="load")
     headings = page.evaluate("""() => [...document.querySelectorAll(`.md-content h2, .md-content h3, .md-content caption,
         .md-content .approval-group, .md-content .notes-title`)].map(h => h.innerText.replace(/\\s+/g, ' ').trim())
         .filter(t => t)""")

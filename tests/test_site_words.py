@@ -48,12 +48,12 @@ def split_words(page) -> list[str]:
 
 @pytest.mark.parametrize("width", sorted(VIEWPORTS))
 @pytest.mark.parametrize("lang", sorted(LANGUAGES))
-def test_no_word_in_a_table_or_card_is_split(browser, served_site, lang, width):
+def test_no_word_in_a_table_or_card_is_split(browser, served_pages, lang, width):
     context = browser.new_context(**VIEWPORTS[width])
     page = context.new_page()
     found = {}
     for path in [p for p in PAGES if p != "404.html"]:
-        page.goto(served_site + LANGUAGES[lang] + path, wait_until="load")
+        page.goto(served_pages + LANGUAGES[lang] + path, wait_until="load")
         split = split_words(page)
         if split:
             found[LANGUAGES[lang] + path] = split[:10]
@@ -61,12 +61,12 @@ def test_no_word_in_a_table_or_card_is_split(browser, served_site, lang, width):
     assert found == {}
 
 
-def test_the_field_reference_is_no_longer_a_tower(browser, served_site):
+def test_the_field_reference_is_no_longer_a_tower(browser, served_pages):
     """/tietomuoto/ was ~21,900 px tall at 1280 px for 170 fields (129 px a field) with its field names broken: two
     columns, not five, and under 100 px a field however many fields the schemas have."""
     context = browser.new_context(**VIEWPORTS["desktop"])
     page = context.new_page()
-    page.goto(served_site + "tietomuoto/", wait_until="load")
+    page.goto(served_pages + "tietomuoto/", wait_until="load")
     height = page.evaluate("() => document.scrollingElement.scrollHeight")
     widths = page.evaluate("""() => [...document.querySelectorAll('.md-content table')].map(t => t.rows[0].cells.length)""")
     fields = page.evaluate("() => document.querySelectorAll('.md-content table tbody tr').length")
