@@ -324,6 +324,9 @@ def test_a_year_of_500_changes_reads_on_a_phone_and_is_axe_clean(browser, year_o
         assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
         entries.nth(0).locator("summary").click()
         assert entries.nth(0).locator("details ul").first.is_visible()
+        if width >= 600:  # axe-core on this kind of page at 1280 px: test_browser.py, the example's year (the same markup)
+            context.close()
+            return
         result = page.evaluate("""async () => await axe.run(document, {
             runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, resultTypes: ['violations']})""")
         serious = [f"{v['id']}: {v['help']} – {[n['target'] for n in v['nodes'][:3]]}" for v in result["violations"]
