@@ -376,3 +376,50 @@ def test_a_record_document_is_remembered_by_what_it_depends_on(tmp_path, monkeyp
     rendered("a")
     assert len(made) == 8
     assert _remembered(output, Sources(tmp_path)) is output  # files not read as a whole: nothing remembered
+
+
+def test_a_record_document_libreoffice_did_not_number_is_made_again(tmp_path, monkeypatch):
+    """LibreOffice installed, but it hung or crashed laying out a record's Word document: the contents have no page
+    numbers, and the document is not remembered, nor a PDF converted from it: the next build numbers them (before,
+    every build of the day reused it without)."""
+    from cooperation.files import reproducible_zip_of
+    from cooperation.load.sources import Sources
+    from cooperation.outputs import Output, _remembered, docx
+    from cooperation.outputs.docx.wordml import _with_numbers, contents_numbered
+    from cooperation.pipeline import load
+    monkeypatch.setenv("YHTEISTYOSOPIMUS_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv(libreoffice.SWITCH, "off")
+    unnumbered = docx.render(load(MINIMAL)[0], "fi")
+
+    class Every(dict):
+        def get(self, key, default=None):
+            return 7
+    numbered = reproducible_zip_of(_with_numbers(unnumbered, Every()))
+    assert not contents_numbered(unnumbered) and contents_numbered(numbered) and contents_numbered(b"%PDF-1.7")
+    # LibreOffice installed (a program of its own: only whether there is one, and its identity, is read here)
+    (tmp_path / "bin").mkdir()
+    (tmp_path / "bin" / "soffice").write_text("#!/bin/sh\nexit 1\n", encoding="utf-8")
+    (tmp_path / "bin" / "soffice").chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.delenv(libreoffice.SWITCH)
+    made = []
+
+    def made_twice(kind: str, document: bytes, made_from: bytes | None = None) -> int:
+        def render_all(model, sources, langs, made_from=None):
+            made.append(kind)
+            return {lang: document for lang in langs}
+        output = Output(f"signed-{kind}", f"{{id}}-1.0-{{lang}}.{kind}", "dl_signed_docx", lambda *a: b"",
+                        per_language=True, detail="1.0", render_all=render_all)
+        remembered = _remembered(output, Sources(tmp_path, digest="a"))
+        for _ in range(2):
+            options = {} if made_from is None else {"made_from": {"fi": made_from}}
+            assert remembered.render_all(None, None, ["fi"], **options) == {"fi": document}
+        return made.count(kind)
+    assert made_twice("docx", unnumbered) == 2  # not kept: made again
+    assert made_twice("pdf", b"%PDF-1.7 a", made_from=unnumbered) == 2
+    made.clear()
+    assert made_twice("docx", numbered) == 1  # numbered: remembered
+    assert made_twice("pdf", b"%PDF-1.7 b", made_from=numbered) == 1
+    made.clear()
+    monkeypatch.setenv(libreoffice.SWITCH, "off")  # no LibreOffice, no numbers asked for: remembered as it is
+    assert made_twice("docx", unnumbered) == 1
