@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum 
 OUT ?= out
 WHEELS := $(VENV)/wheels
 
-.PHONY: all build validate test test-fast lint bench clean
+.PHONY: all build validate test test-fast lint compiled bench clean
 all: build
 
 $(STAMP): requirements.txt pyproject.toml
@@ -40,11 +40,17 @@ $(AXE): tests/browser/package-lock.json
 # every test, on every core (pytest-xdist; a module's tests on one worker, so a module's fixture — a term of 250
 # commits, a site — is made once, and the workers share the run's cache and the example's site); `make test-fast` is the quick loop: no browser, no LibreOffice, no
 # test marked slow (whole sites, git histories, the example's Word documents, the benchmarks), and the tests' cache (the example's PDFs, git's texts) kept between runs in .venv/test-cache
-test: $(STAMP) $(AXE) lint
+test: $(STAMP) $(AXE) lint compiled
 	$(BIN)/python -m pytest -n auto --dist loadscope
 
-test-fast: $(STAMP)
+test-fast: $(STAMP) compiled
 	TEST_CACHE=$(VENV)/test-cache $(BIN)/python -m pytest -n auto --dist loadscope -q -m "not browser and not office and not slow"
+
+# the tool's and the tests' code compiled ahead, as pip compiles what it installs: where PYTHONDONTWRITEBYTECODE is
+# set, each `build.py` a test starts would compile the whole package again (0.15 s a process); an edited module's
+# old compiled code is not used (Python compares the source's time and size)
+compiled: $(STAMP)
+	$(BIN)/python -m compileall -q cooperation tests benchmarks build.py templates >/dev/null
 
 # ruff and mypy on the package (settings and the reasons for each ignore: pyproject.toml)
 lint: $(STAMP)
