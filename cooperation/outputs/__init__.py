@@ -278,8 +278,7 @@ def _remembered(output: Output, sources: Sources) -> Output:
     as they are, so it is kept by what it depends on — this program, its templates, the files' digest, git's commits
     and tags, the day (and SOURCE_DATE_EPOCH), the languages, the Word documents a PDF converts and the LibreOffice that
     numbers the contents' pages and converts (none, or another) — and a warm build reads no old revision (issue 31).
-    An option beyond those (another template) renders it anew. A Word document whose contents LibreOffice, installed,
-    failed to number (it hung or crashed) is not remembered: the next build numbers it."""
+    An option beyond those (another template) renders it anew."""
     import base64
     import dataclasses
     import datetime
@@ -288,7 +287,6 @@ def _remembered(output: Output, sources: Sources) -> Output:
 
     from cooperation import cache, libreoffice
     from cooperation.changes import gitrepo
-    from cooperation.outputs.docx.wordml import contents_numbered
     from cooperation.timeliness import today
     inner = output.render_all
     if inner is None or not sources.digest:
@@ -312,10 +310,6 @@ def _remembered(output: Output, sources: Sources) -> Output:
             return {name: base64.b64decode(data) for name, data in found.items()}
         made = inner(model, sources_, langs, made_from=made_from) if made_from is not None else \
             inner(model, sources_, langs)
-        # the Word documents made, or those a PDF is converted from (other files count as numbered)
-        words = [*made.values(), *(made_from or {}).values()]
-        if libreoffice.program() is not None and not all(map(contents_numbered, words)):
-            return made  # LibreOffice failed to number the contents' pages: made again by the next build, not kept
         cache.put("record-document", key, {name: base64.b64encode(data).decode("ascii") for name, data in made.items()})
         return made
     return dataclasses.replace(output, render_all=render_all)

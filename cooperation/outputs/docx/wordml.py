@@ -373,23 +373,6 @@ def number_pages(documents: dict[str, bytes]) -> dict[str, bytes]:
     return {key: reproducible_zip_of(_with_numbers(data, pages.get(key, {}))) for key, data in documents.items()}
 
 
-def contents_numbered(data: bytes) -> bool:
-    """Whether every entry of a .docx's table of contents ends in its page number (True for bytes that are no Word
-    document or have no contents): False where LibreOffice was to number them and did not."""
-    try:
-        root = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
-    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError):
-        return True
-    w = lambda tag: f"{{{_W}}}{tag}"  # noqa: E731
-    for link in root.iter(w("hyperlink")):
-        if not (link.get(w("anchor")) or "").startswith(_TOC_PREFIX):
-            continue
-        runs = link.findall(w("r"))
-        if len(runs) < 2 or runs[-2].find(w("tab")) is None or not (runs[-1].findtext(w("t")) or "").isdigit():
-            return False
-    return True
-
-
 def _with_numbers(data: bytes, pages: dict[str, int] | None) -> dict[str, bytes]:
     """Each table-of-contents entry (a paragraph whose link goes to a heading's _Toc bookmark) followed by a right
     tab with a dotted leader and its page number (``pages``: bookmark → page; None: the placeholder, and each chart
