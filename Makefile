@@ -50,7 +50,7 @@ test-fast: $(STAMP) compiled
 # set, each `build.py` a test starts would compile the whole package again (0.15 s a process); an edited module's
 # old compiled code is not used (Python compares the source's time and size)
 compiled: $(STAMP)
-	$(BIN)/python -m compileall -q cooperation tests benchmarks build.py templates >/dev/null
+	$(BIN)/python -m compileall -q cooperation tests benchmarks build.py templates
 
 # ruff and mypy on the package (settings and the reasons for each ignore: pyproject.toml)
 lint: $(STAMP)

@@ -116,10 +116,14 @@ def run(command: list[str], folder: Path, timeout: float | None = None) -> tuple
 ALLOCATOR = "glibc.malloc.mmap_threshold=268435456:glibc.malloc.trim_threshold=268435456"
 
 
-def environment(tmp: Path) -> dict[str, str]:
+def environment(tmp: Path | None = None) -> dict[str, str]:
     """The environment LibreOffice runs in: its temporary files in ``tmp``, and the allocator kept from giving memory
-    back (ALLOCATOR) unless the user tunes glibc themselves."""
-    return {"GLIBC_TUNABLES": ALLOCATOR, **os.environ, "TMPDIR": str(tmp)}
+    back (ALLOCATOR): each of its settings the user's own GLIBC_TUNABLES does not set is added to theirs."""
+    own = os.environ.get("GLIBC_TUNABLES", "")
+    named = {item.partition("=")[0] for item in own.split(":")}
+    tunables = ":".join([item for item in own.split(":") if item] +
+                        [item for item in ALLOCATOR.split(":") if item.partition("=")[0] not in named])
+    return {**os.environ, "GLIBC_TUNABLES": tunables, **({"TMPDIR": str(tmp)} if tmp is not None else {})}
 
 
 def _template_profile(soffice: str, installed: str, folder: Path) -> Path | None:

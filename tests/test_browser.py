@@ -132,7 +132,7 @@ def test_axe_finds_no_serious_violations(browser, served_pages, lang, width):
         name = (path.strip("/").replace("/", "-").replace(".html", "") or "home")
         page.screenshot(path=str(ARTIFACTS / f"page-{width}-{lang}-{name}.png"), full_page=False)
     assert found == {}
-    # not waiting for the network to settle, the next page cancels the search index still loading
+    # not waiting for the network to settle, the next page cancels what the last one still loads (a lazy chart)
     assert [p for p in watch.problems if not p.endswith("net::ERR_ABORTED")] == []
     context.close()
 
