@@ -18,7 +18,6 @@ The benchmark's cache is a folder of its own (YHTEISTYOSOPIMUS_CACHE), filled by
 from __future__ import annotations
 
 import argparse
-import contextlib
 import logging
 import os
 import random
@@ -28,6 +27,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from unittest import mock
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -74,18 +74,9 @@ def bare_docs(sizes: list[int], target: Path) -> Path:
     return target / "mkdocs.yml"
 
 
-@contextlib.contextmanager
 def without_libreoffice():
     """As on a machine without LibreOffice (YHTEISTYOSOPIMUS_LIBREOFFICE=off): the site leaves the PDF out."""
-    found = os.environ.get(libreoffice.SWITCH)
-    os.environ[libreoffice.SWITCH] = "off"
-    try:
-        yield
-    finally:
-        if found is None:
-            os.environ.pop(libreoffice.SWITCH)
-        else:
-            os.environ[libreoffice.SWITCH] = found
+    return mock.patch.dict(os.environ, {libreoffice.SWITCH: "off"})
 
 
 def timed_build(config_file: Path, site_dir: Path) -> float:

@@ -16,6 +16,7 @@ import yaml
 from cooperation import cli
 from cooperation.check import check
 from cooperation.check import reporters as reporter
+from cooperation.libreoffice import environment as office_environment  # the tests' LibreOffice runs as the tool's
 from cooperation.load.sources import load_sources
 
 TESTS = Path(__file__).resolve().parent
@@ -139,12 +140,6 @@ def convert_to_pdf(out: Path, *sources: Path, timeout: int = 240) -> subprocess.
                            "--convert-to", "pdf", "--outdir", str(out), *map(str, sources)],
                           capture_output=True, timeout=timeout, check=True, env=office_environment())
 
-
-def office_environment() -> dict[str, str]:
-    """The environment the tests' own LibreOffice runs in: the tool's (cooperation.libreoffice.environment: its
-    allocator settings, a third less time a run), which changes nothing LibreOffice writes."""
-    from cooperation.libreoffice import environment
-    return environment()
 
 
 def resave_with_libreoffice(out: Path, *books: Path, timeout: int = 240) -> list[Path]:
