@@ -59,3 +59,18 @@ def test_a_rewritten_history_is_computed_anew(repo):
     again = history.load_history(repo)
     assert [e.change.pull_request for e in again.entries] == [6, 5, 3, 2, 1, None]
     assert [f.new for f in again.entries[0].diff.items[0].fields] == [{"value": 30, "year": 2028}]  # told whole
+
+
+def test_a_cold_history_fingerprints_each_revision_once_and_whole(repo, monkeypatch):
+    """Each commit's diff is made from the parts of the two revisions that differ, and its fingerprints are those of
+    the whole revisions, each computed once (the parts' own were half of a cold history's time)."""
+    from cooperation.changes import diff
+    from cooperation.load.sources import load_sources
+    from cooperation.model.fingerprint import fingerprint_of
+    fingerprinted = []
+    monkeypatch.setattr(history, "fingerprint_of", lambda sources: fingerprinted.append(1) or fingerprint_of(sources))
+    monkeypatch.setattr(diff, "fingerprint_of", lambda sources: pytest.fail("a revision's part was fingerprinted"))
+    entries = history.load_history(repo).entries
+    assert len(fingerprinted) == len(entries) + 1  # the first commit's parent is no revision: ''
+    assert entries[0].diff.fingerprint_new == fingerprint_of(load_sources(repo))
+    assert [e.diff.fingerprint_old for e in entries] == [e.diff.fingerprint_new for e in entries[1:]] + [""]

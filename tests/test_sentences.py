@@ -97,3 +97,17 @@ def test_an_item_of_a_list_is_named_by_the_list_and_its_number():
     assert title("agreement", ("accessibility", "known_problems", 0), "fi") == "tunnetut puutteet 1"
     assert title("agreement", ("accessibility", "known_problems", 1), "sv") == "kända brister 2"
     assert title("agreement", ("accessibility", "known_problems", 0, "text"), "fi") == "puute"
+
+
+def test_a_decision_rewritten_with_another_type_of_the_same_number_is_still_a_change(tmp_path):
+    """An item whose data is identical is passed over without comparing it field by field; 19 and 19.0 (or 1 and
+    true) are equal in Python but not identical: the record of the decision still shows the change."""
+    old = copy_root(SWEDISH_FIRST, tmp_path / "old")
+    new = copy_root(SWEDISH_FIRST, tmp_path / "new")
+    council = {"body": {"sv": "stadsfullmäktige", "fi": "kaupunginvaltuusto"}, "date": "2026-03-16", "section": 19,
+               "outcome": "approved"}
+    edit(old, "agreement/parties.yaml", lambda d: party(d, "bstad").update(decisions=[council]))
+    edit(new, "agreement/parties.yaml", lambda d: party(d, "bstad").update(decisions=[dict(council, section=19.0)]))
+    (line,) = lines(old, new, "fi")
+    assert line.startswith("Päätös korjattu: Bstadin kaupunginvaltuusto hyväksyi sopimuksen 16.3.2026 (§ 19)")
+    assert lines(old, old, "fi") == []

@@ -279,7 +279,23 @@ def from_json_data(data: dict) -> Diff:
                 [ValueChange(**x) for x in data.get("values", [])], dict(data.get("area_names", {})))
 
 
-def compare(old: Sources, new: Sources) -> Diff:
+def _identical(a: Any, b: Any) -> bool:
+    """The same data, type for type (1, 1.0 and True differ, as in the records' comparison): an item holding it
+    has no change to look for, field by field."""
+    if a is b:
+        return True
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(_identical(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(_identical(x, y) for x, y in zip(a, b))
+    return bool(a == b)
+
+
+def compare(old: Sources, new: Sources, fingerprints: tuple[str, str] | None = None) -> Diff:
+    """The changes from ``old`` to ``new``. ``fingerprints``: the two revisions' own, where ``old`` and ``new`` are
+    only their parts that differ (the history's commits); else those of ``old`` and ``new``."""
     languages = ((new.agreement.data or {}).get("languages") or ["fi"]) if new.agreement else ["fi"]
     languages = languages if isinstance(languages, list) and languages else ["fi"]
     main = languages[0]
@@ -310,6 +326,8 @@ def compare(old: Sources, new: Sources) -> Diff:
                                     subarea=subarea_of(kind, ident, location)))
             continue
         old_kind, old_path, old_data, old_location = before[key]
+        if location == old_location and _identical(old_data, data):
+            continue  # nothing of it changed (most items of the agreement and the parties in a commit's diff)
         change = ItemChange(kind, ident, data.get("title") or data.get("name"), "changed",
                             context=Context(kind, file_kind, old_data, data, names, main), path=path,
                             subarea=subarea_of(kind, ident, location))
@@ -389,7 +407,8 @@ def compare(old: Sources, new: Sources) -> Diff:
               for key in sorted(set(old_values) | set(new_values), key=lambda k: (k[0], k[1] != "region", k[1], k[2]))
               for ident, area, year in [key]
               if old_values.get(key) != new_values.get(key)]
-    return Diff(items, measurements, fingerprint_of(old), fingerprint_of(new), main, values=values, area_names=names)
+    fingerprint_old, fingerprint_new = fingerprints or (fingerprint_of(old), fingerprint_of(new))
+    return Diff(items, measurements, fingerprint_old, fingerprint_new, main, values=values, area_names=names)
 
 
 def _decimals(sources: Sources) -> dict[str, int]:

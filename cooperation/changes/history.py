@@ -261,8 +261,7 @@ def _record_of(revisions: _Revisions, change: gitrepo.Change) -> dict:
         return found  # type: ignore[no-any-return]
     before = len(revisions.skipped)
     old, new = revisions.get(change.parent), revisions.get(change.commit)
-    diff = compare(*_narrowed(old.sources, new.sources))
-    diff.fingerprint_old, diff.fingerprint_new = revisions.fingerprint(old), revisions.fingerprint(new)
+    diff = compare(*_narrowed(old.sources, new.sources), (revisions.fingerprint(old), revisions.fingerprint(new)))
     record = {"diff": to_json_data(diff), "skipped": [dataclasses.asdict(x) for x in revisions.skipped[before:]]}
     cache.put("commit-diff", key, record)
     return json.loads(json.dumps(record))  # as a warm build reads it (lists, not tuples): the same pages either way
