@@ -1,4 +1,5 @@
-"""At 390 px the key facts of the action and indicator tables are on screen, without sideways scrolling."""
+"""At 390 px the key facts of the action and indicator tables are on screen, without sideways scrolling (on every
+kind of page no cell is off the screen: test_browser.py's walk, test_no_table_hides_cells_off_screen_at_390px)."""
 from __future__ import annotations
 
 import pytest
@@ -67,25 +68,6 @@ def test_matrix_names_do_not_break_mid_word(browser, served_pages):
         context.close()
 
 
-
-
-@pytest.mark.parametrize("lang", sorted(LANGUAGES))
-def test_no_table_hides_cells_off_screen_at_390px(browser, served_pages, lang):
-    from test_browser import PAGES as EVERY_KIND
-    context = browser.new_context(**PHONE)
-    page = context.new_page()
-    found = {}
-    for path in [p for p in EVERY_KIND if p != "404.html"]:
-        page.goto(served_pages + LANGUAGES[lang] + path, wait_until="load")
-        wide = page.evaluate("""() => [...document.querySelectorAll('.md-content .table-wrap')]
-            .filter(w => w.scrollWidth > w.clientWidth + 1).map(w => w.getAttribute('aria-label'))""")
-        outside = page.evaluate("""() => [...document.querySelectorAll('.md-content table td, .md-content table tbody th')]
-            .filter(c => { const r = c.getBoundingClientRect(); return r.width > 0 && (r.left < 0 || r.right > 390); })
-            .map(c => c.textContent.trim().slice(0, 40))""")
-        if wide or outside:
-            found[LANGUAGES[lang] + path] = (wide, outside[:5])
-    assert found == {}
-    context.close()
 
 
 @pytest.mark.parametrize("lang", sorted(LANGUAGES))
