@@ -9,7 +9,7 @@ the synthetic region, each against the same build of the 1-commit repository, as
 - cold: the record's entries of the cache (the commits' diffs and the files against a commit, the record's
   documents made from old revisions, what each text a decision leads to holds) removed before each run: every
   commit's diff is computed. The Word documents' PDFs stay cached, as on a machine that built the site before. Cold runs are long
-  (about a minute per 1,000 commits of the large region): ``--cold-repeat`` pairs each (default 1).
+  (35–45 s per 1,000 commits of the large region on two cores): ``--cold-repeat`` pairs each (default 1).
 
 The repositories are made with `git fast-import` (benchmarks/repository.py): the first commit holds the region, each
 later one changes a goal's title, an action's status, a title's case or a measured value, dated evenly over
