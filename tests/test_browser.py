@@ -152,8 +152,8 @@ def split_words(page) -> list[str]:
 def walked(browser, served_pages):
     """``walk(lang, width)``: every kind of page (PAGES) in one language at one width opened once, and what each
     check found on each page: axe-core's serious violations, the words split in tables and cards, on a phone the
-    cells off the screen; and the console errors and failed requests. Each check is a test of its own below; opening
-    each page once for all of them halves what Chromium does."""
+    cells off the screen; and the console errors and failed requests. Each check is a test of its own below, reading
+    one walk: a walk per check opened every page two or three times."""
     walks: dict[tuple[str, str], dict] = {}
 
     def walk(lang: str, width: str) -> dict:
@@ -169,7 +169,7 @@ def _walk(browser, address: str, lang: str, width: str) -> dict:
     context.add_init_script(path=str(AXE))  # loaded with every page, not injected after it
     page = context.new_page()
     watch = Watch(page)
-    found: dict[str, dict] = {"axe": {}, "split": {}, "hidden": {}}  # by page
+    found: dict = {"axe": {}, "split": {}, "hidden": {}}  # each by page
     pixels = VIEWPORTS[width]["viewport"]["width"]
     for path in PAGES:
         shown = LANGUAGES[lang] + path
