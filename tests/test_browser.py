@@ -110,6 +110,13 @@ def test_audit_covers_every_kind_of_page(example_site):
 
 AXE_RULES = """async () => await axe.run(document, {
     runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, resultTypes: ['violations']})"""
+
+
+def serious_violations(page) -> list[str]:
+    """axe-core's serious and critical WCAG 2.1 A/AA violations on the page as it is (axe loaded with the page:
+    ``context.add_init_script(path=str(AXE))``), each with its first three places."""
+    return [f"{v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes'][:3]]}"
+            for v in page.evaluate(AXE_RULES)["violations"] if v["impact"] in ("serious", "critical")]
 # where words must stay whole (issue 25.1): tables (cards on a phone), fact lists and the small charts' captions. A
 # word is what stands between ordinary spaces (a no-break space joins); it is split when a Range over it has client
 # rectangles on two lines (TECH-NOTES, turn 3)
@@ -183,9 +190,7 @@ def _walk(browser, address: str, lang: str, width: str) -> dict:
             wide, outside = page.evaluate(HIDDEN_CELLS, pixels) if width == "phone" else ([], [])
             if wide or outside:
                 found["hidden"][shown] = (wide, outside[:5])
-        result = page.evaluate(AXE_RULES)
-        serious = [f"{v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes'][:3]]}"
-                   for v in result["violations"] if v["impact"] in ("serious", "critical")]
+        serious = serious_violations(page)
         if serious:
             found["axe"][shown] = serious
         # a picture of every page kind at both sizes, for a person to review
@@ -237,9 +242,7 @@ def test_axe_on_the_consultation_pages(browser, served_consulted, lang, width):
     for path in CONSULTATION_PAGES:
         page.goto(served_consulted + LANGUAGES[lang] + path, wait_until="load")
         page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
-        result = page.evaluate(AXE_RULES)
-        serious = [f"{v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes'][:3]]}"
-                   for v in result["violations"] if v["impact"] in ("serious", "critical")]
+        serious = serious_violations(page)
         if serious:
             found[LANGUAGES[lang] + path] = serious
         overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")

@@ -301,7 +301,7 @@ def year_of_500(tmp_path_factory) -> Path:
 @pytest.mark.parametrize("width", [390, 1280])
 @pytest.mark.parametrize("lang", sorted(LANGUAGES))
 def test_a_year_of_500_changes_reads_on_a_phone_and_is_axe_clean(browser, year_of_500, lang, width):
-    from test_browser import AXE
+    from test_browser import AXE, serious_violations
     require_browser(AXE.exists(), "axe-core is missing: npm ci --prefix tests/browser")
     phone = width < 600  # axe-core on the phone; at 1280 px on this kind of page: test_browser.py (the same markup)
     with serve(year_of_500, search=False) as address:
@@ -326,11 +326,7 @@ def test_a_year_of_500_changes_reads_on_a_phone_and_is_axe_clean(browser, year_o
         entries.nth(0).locator("summary").click()
         assert entries.nth(0).locator("details ul").first.is_visible()
         if phone:
-            result = page.evaluate("""async () => await axe.run(document, {
-                runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, resultTypes: ['violations']})""")
-            serious = [f"{v['id']}: {v['help']} – {[n['target'] for n in v['nodes'][:3]]}" for v in result["violations"]
-                       if v["impact"] in ("serious", "critical")]
-            assert serious == []
+            assert serious_violations(page) == []
         context.close()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from helpers import REPO, require_browser
-from test_browser import AXE, VIEWPORTS, Watch
+from test_browser import AXE, VIEWPORTS, Watch, serious_violations
 from test_site import read
 
 from cooperation.domain import REGION
@@ -70,9 +70,7 @@ def test_party_page_at_390px_status_on_screen_and_axe_clean(browser, served_page
         for party in (_municipality_with_own_values(model), model.county):
             page.goto(served_pages + LANGUAGES[lang] + f"osapuolet/{party.id}/", wait_until="load")
             page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
-            result = page.evaluate("""async () => await axe.run(document, {
-                runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, resultTypes: ['violations']})""")
-            serious = [v["id"] for v in result["violations"] if v["impact"] in ("serious", "critical")]
+            serious = serious_violations(page)
             assert serious == [], (party.id, width, serious)
             if width != "phone":
                 continue
