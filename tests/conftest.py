@@ -211,7 +211,7 @@ def served_pages(example_site):
 @pytest.fixture(scope="session")
 def browser():
     """One headless Chromium for every browser test."""
-    require_browser(Path(CHROMIUM).exists(), "Chromium is not installed: apt-get install chromium")
+    require_browser(Path(CHROMIUM).exists(), "Chromium is not installed: apt-get install chromium-headless-shell")
     from playwright.sync_api import sync_playwright
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
