@@ -41,10 +41,21 @@ $(AXE): tests/browser/package-lock.json
 # commits, a site — is made once, and the workers share the run's cache and the example's site); `make test-fast` is the quick loop: no browser, no LibreOffice, no
 # test marked slow (whole sites, git histories, the example's Word documents, the benchmarks), and the tests' cache (the example's PDFs, git's texts) kept between runs in .venv/test-cache
 test: $(STAMP) $(AXE) lint compiled
-	$(BIN)/python -m pytest -n auto --dist loadscope
+	$(TEST_FOLDER) $(PYTEST)
 
 test-fast: $(STAMP) compiled
-	TEST_CACHE=$(VENV)/test-cache $(BIN)/python -m pytest -n auto --dist loadscope -q -m "not browser and not office and not slow"
+	$(TEST_FOLDER) TEST_CACHE=$(VENV)/test-cache $(PYTEST) -q -m "not browser and not office and not slow"
+
+# a worker more than the cores: a test waiting (for a disk, a process it stopped, a time limit) leaves its core to
+# the third worker instead of idle (on two cores: 30–40 core-seconds idle a run, not 70–150)
+TEST_WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) + 1 )))
+# the tests' temporary files in memory (/dev/shm), where it has room for a run's (about 1.5 GB), and a passed test's
+# removed as it ends: on disk, a run wrote its gigabyte out and the run three later removed it again (up to 17 s at
+# its end). A failed test's folder is kept, in memory too, until the next run ends.
+TEST_TMP ?= $(shell df -Pk /dev/shm 2>/dev/null | awk 'NR == 2 && $$4 > 4000000 {print "/dev/shm/yhteistyosopimus-tests-'"$$(id -u)"'"}')
+TEST_FOLDER = $(if $(TEST_TMP),mkdir -p $(TEST_TMP) &&)
+PYTEST = $(if $(TEST_TMP),TMPDIR=$(TEST_TMP) )$(BIN)/python -m pytest -n $(TEST_WORKERS) \
+	--dist loadscope $(if $(TEST_TMP),-o tmp_path_retention_policy=failed -o tmp_path_retention_count=1)
 
 # the tool's and the tests' code compiled ahead, as pip compiles what it installs: where PYTHONDONTWRITEBYTECODE is
 # set, each `build.py` a test starts would compile the whole package again (0.15 s a process); an edited module's
