@@ -138,14 +138,18 @@ def _run_folder(tmp_path_factory) -> Path:
     return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
-def once_per_run(tmp_path_factory, name: str, make: Callable[[], dict]) -> dict:
+def once_per_run(tmp_path_factory, name: str, make: Callable[[], dict], with_libreoffice: bool = True) -> dict:
     """``make()``'s folders (a dict of paths and strings), made once per test run: under pytest-xdist the first worker
     that asks makes them in the run's shared folder, and the others wait for it and use the same folders. What they
     hold is read, never changed, by the tests (as a session fixture's is within one worker). Should making them
     fail, the other workers fail at once with the same words rather than make them again. They are made with
-    LibreOffice, also when a module that builds without it asks first."""
+    LibreOffice, also when a module that builds without it asks first; ``with_libreoffice=False``: without it (no
+    PDF, contents unnumbered), also when a module with it asks first."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.delenv(libreoffice.SWITCH, raising=False)
+        if with_libreoffice:
+            patch.delenv(libreoffice.SWITCH, raising=False)
+        else:
+            patch.setenv(libreoffice.SWITCH, "off")
         return _once_per_run(tmp_path_factory, name, make)
 
 
@@ -260,8 +264,9 @@ def amended(tmp_path_factory) -> dict:
 @pytest.fixture(scope="session")
 def consulted(tmp_path_factory) -> dict:
     """The example region with the tests' consultation rounds in a repository of its own (tests/consulting.py): its
-    site and its summaries of statements (Word), built once per session."""
-    return once_per_run(tmp_path_factory, "consulted", lambda: _consulted(tmp_path_factory))
+    site and its summaries of statements (Word), built once per session, without LibreOffice: what is read of them is
+    the rounds' pages and texts, and laying out and converting their Word documents was most of the making."""
+    return once_per_run(tmp_path_factory, "consulted", lambda: _consulted(tmp_path_factory), with_libreoffice=False)
 
 
 def _consulted(tmp_path_factory) -> dict:

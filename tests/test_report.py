@@ -14,6 +14,10 @@ from cooperation.domain import REGION
 from cooperation.i18n import labels as L
 from cooperation.pipeline import load
 
+# the report's contents, its years and its tables are the subject here, not Word's layout: built as on a machine
+# without LibreOffice (its contents unnumbered); the conversion test has it (office), test_report_council.py numbers
+pytestmark = pytest.mark.usefixtures("libreoffice_off")
+
 
 @pytest.fixture(scope="module")
 def example_report(tmp_path_factory):

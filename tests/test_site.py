@@ -455,3 +455,8 @@ def test_what_the_run_shares_is_made_with_page_numbers_and_pdfs(tmp_path_factory
     assert once_per_run(tmp_path_factory, "libreoffice-probe", lambda: {"off": str(libreoffice.turned_off())}) == \
         {"off": "False"}
     assert libreoffice.turned_off()
+    with pytest.MonkeyPatch.context() as patch:  # and what is shared without it, also when a module with it asks
+        patch.delenv(libreoffice.SWITCH)
+        assert once_per_run(tmp_path_factory, "libreoffice-off-probe", lambda: {"off": str(libreoffice.turned_off())},
+                            with_libreoffice=False) == {"off": "True"}
+        assert not libreoffice.turned_off()
