@@ -47,7 +47,7 @@ test-fast: $(STAMP) compiled
 	$(TEST_FOLDER) TEST_CACHE=$(VENV)/test-cache $(PYTEST) -q -m "not browser and not office and not slow"
 
 # a worker more than the cores: a test waiting (for a disk, a process it stopped, a time limit) leaves its core to
-# the third worker instead of idle (on two cores: 30–40 core-seconds idle a run, not 70–150)
+# the third worker instead of idle (on two cores: 15–40 core-seconds idle a run, not 70–150)
 TEST_WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) + 1 )))
 # the tests' temporary files in memory (/dev/shm), where it has room for a run's (about 1.5 GB), and a passed test's
 # removed as it ends: on disk, a run wrote its gigabyte out and the run three later removed it again (up to 17 s at
