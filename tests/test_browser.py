@@ -120,6 +120,14 @@ def serious_violations(page) -> list[str]:
     ``context.add_init_script(path=str(AXE))``), each with its first three places."""
     return [f"{v['id']} ({v['impact']}): {v['help']} – {v['targets']}"
             for v in page.evaluate(AXE_RULES) if v["impact"] in ("serious", "critical")]
+
+
+def settle(page) -> None:
+    """Wait for the page as its reader sees it: the theme's script has run by "load"; two frames let its observers
+    settle."""
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+
+
 # where words must stay whole (issue 25.1): tables (cards on a phone), fact lists and the small charts' captions. A
 # word is what stands between ordinary spaces (a no-break space joins); it is split when a Range over it has client
 # rectangles on two lines (TECH-NOTES, turn 3)
@@ -184,8 +192,7 @@ def _walk(browser, address: str, lang: str, width: str) -> dict:
     for path in PAGES:
         shown = LANGUAGES[lang] + path
         page.goto(address + shown, wait_until="load")
-        # the theme's script has run by "load"; two frames let its observers settle
-        page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+        settle(page)
         if path != "404.html":
             split = split_words(page)
             if split:
@@ -244,7 +251,7 @@ def test_axe_on_the_consultation_pages(browser, served_consulted, lang, width):
     found, wide = {}, {}
     for path in CONSULTATION_PAGES:
         page.goto(served_consulted + LANGUAGES[lang] + path, wait_until="load")
-        page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+        settle(page)
         serious = serious_violations(page)
         if serious:
             found[LANGUAGES[lang] + path] = serious

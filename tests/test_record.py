@@ -301,7 +301,7 @@ def year_of_500(tmp_path_factory) -> Path:
 @pytest.mark.parametrize("width", [390, 1280])
 @pytest.mark.parametrize("lang", sorted(LANGUAGES))
 def test_a_year_of_500_changes_reads_on_a_phone_and_is_axe_clean(browser, year_of_500, lang, width):
-    from test_browser import AXE, serious_violations
+    from test_browser import AXE, serious_violations, settle
     require_browser(AXE.exists(), "axe-core is missing: npm ci --prefix tests/browser")
     phone = width < 600  # axe-core on the phone; at 1280 px on this kind of page: test_browser.py (the same markup)
     with serve(year_of_500, search=False) as address:
@@ -310,7 +310,7 @@ def test_a_year_of_500_changes_reads_on_a_phone_and_is_axe_clean(browser, year_o
             context.add_init_script(path=str(AXE))
         page = context.new_page()
         page.goto(f"{address}{LANGUAGES[lang]}historia/2026/", wait_until="load")
-        page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+        settle(page)
         entries = page.locator("section.history-entry")
         assert entries.count() == 500
         # each change a few lines: its details folded; a month summed up and jumped to

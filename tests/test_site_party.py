@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from helpers import REPO, require_browser
-from test_browser import AXE, VIEWPORTS, Watch, serious_violations
+from test_browser import AXE, VIEWPORTS, Watch, serious_violations, settle
 from test_site import read
 
 from cooperation.domain import REGION
@@ -69,7 +69,7 @@ def test_party_page_at_390px_status_on_screen_and_axe_clean(browser, served_page
         watch = Watch(page)
         for party in (_municipality_with_own_values(model), model.county):
             page.goto(served_pages + LANGUAGES[lang] + f"osapuolet/{party.id}/", wait_until="load")
-            page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+            settle(page)
             serious = serious_violations(page)
             assert serious == [], (party.id, width, serious)
             if width != "phone":

@@ -3,10 +3,9 @@ kind of page no cell is off the screen: test_browser.py's walk, test_no_table_hi
 from __future__ import annotations
 
 import pytest
-from test_browser import ARTIFACTS, Watch
+from test_browser import ARTIFACTS, LANGUAGES, VIEWPORTS, Watch
 
-PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 1, "is_mobile": True, "has_touch": True}
-LANGUAGES = {"fi": "", "sv": "sv/"}
+PHONE = VIEWPORTS["phone"]
 # (page, CSS selector of the status badges it must show, screenshot name)
 PAGES = [("osa-alueet/hyte/", ".md-content table .badge[class*='action-']", "subarea"),
          ("mittarit/", ".md-content table .badge[class*='indicator-']", "indicators")]
