@@ -32,6 +32,7 @@ from cooperation.background import Stopped, die_with_parent, stop_on_signals
 from cooperation.changes.gitrepo import public_url, repository_url
 from cooperation.changes.history import cached_history
 from cooperation.check import reporters as reporter
+from cooperation.compiled import CompiledTemplates
 from cooperation.files import OutputError
 from cooperation.i18n import labels as L
 from cooperation.outputs import EVERY_SITE, Rendered, for_site, named, offered, render_site_files, start_site_files
@@ -43,7 +44,7 @@ from cooperation.outputs.site.overrides import Overrides
 from cooperation.outputs.site.pages import Site, page_nav
 from cooperation.outputs.site.preview import Preview, make_dirty, signature
 from cooperation.outputs.site.search import searched, without_search_attributes
-from cooperation.outputs.site.theme_memo import CompiledTemplates, remember_navigation
+from cooperation.outputs.site.theme_memo import list_theme_files_quickly, remember_navigation
 from cooperation.pipeline import ModelError, load_all
 from cooperation.schemas import SCHEMA_DIR
 from cooperation.timeliness import fixed_today, today
@@ -197,6 +198,7 @@ class AgreementPlugin(BasePlugin):
                             if (root / name).is_dir())
         self.pages, self.files, self.reference, self.assets = pages, files, format_reference(), site.assets
         self.overrides = overrides
+        list_theme_files_quickly(config.theme)
         return config
 
     @event_priority(100)  # before the search plugin indexes the page
@@ -236,7 +238,7 @@ class AgreementPlugin(BasePlugin):
         return output
 
     def on_env(self, env, *, config, files):
-        # the theme's templates as compiled before (theme_memo.py): by the preview's first build, else on this machine
+        # the theme's templates as compiled before (compiled.py): by the preview's first build, else on this machine
         env.bytecode_cache = self.preview.templates if self.preview is not None else CompiledTemplates()
         remember_navigation(env)
         return env

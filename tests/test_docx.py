@@ -123,6 +123,38 @@ def test_same_input_gives_byte_identical_documents(example_docs, tmp_path):
         assert (tmp_path / path.name).read_bytes() == path.read_bytes()
 
 
+def test_the_template_s_parts_are_compiled_once_per_machine(tmp_path, monkeypatch):
+    """docxtpl compiles each part of the template (the body's XML, the headers, the footers) for every document: they
+    are compiled by the machine's first document only (compiled.py, kept in the cache), and the documents are those
+    of parts compiled anew, byte for byte."""
+    import jinja2
+
+    from cooperation.libreoffice import SWITCH
+    monkeypatch.setenv(SWITCH, "off")  # the parts are the subject, not the layout
+    monkeypatch.setenv("YHTEISTYOSOPIMUS_CACHE", str(tmp_path / "cache"))
+    compiled: list[str] = []
+    compile_ = jinja2.Environment.compile
+
+    def counted(self, source, *args, **kwargs):
+        compiled.append(type(self).__name__)
+        return compile_(self, source, *args, **kwargs)
+    monkeypatch.setattr(jinja2.Environment, "compile", counted)
+
+    def documents(out: str) -> dict[str, bytes]:
+        done = build_docx(MINIMAL, tmp_path / out)
+        assert done.returncode == 0, done.stderr
+        return {p.name: p.read_bytes() for p in (tmp_path / out).iterdir()}
+    first = documents("first")
+    assert compiled and set(compiled) == {"TemplateParts"}
+    compiled.clear()
+    again = documents("again")
+    assert compiled == []
+    monkeypatch.setenv("YHTEISTYOSOPIMUS_CACHE", "off")
+    anew = documents("anew")
+    assert compiled
+    assert again == first == anew
+
+
 def _scoped(tmp_path, scope: int) -> Document:
     root = copy_root(MINIMAL, tmp_path / f"root{scope}")
     path = root / "agreement" / "agreement.yaml"

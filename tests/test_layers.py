@@ -1,6 +1,6 @@
 """The package's stages import one way only: a folder names its stage, and no stage reaches up.
 
-    base (domain, result, schemas, schema_gate, business_id, files, cache, workspace, background, libreoffice, csv_cells, i18n, timeliness, workbook) ← load ← check ← model ← changes
+    base (domain, result, schemas, schema_gate, business_id, files, cache, compiled, workspace, background, libreoffice, csv_cells, i18n, timeliness, workbook) ← load ← check ← model ← changes
         ← outputs, imports ← pipeline, site_plugin (the MkDocs plugin composes the pipeline, as the CLI does)
         ← cli, region (init, serve)
 
@@ -18,7 +18,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "cooperation"
 RANKS = [
     ("cooperation.domain", 0), ("cooperation.result", 0), ("cooperation.schemas", 0), ("cooperation.schema_gate", 0),
     ("cooperation.business_id", 0), ("cooperation.files", 0), ("cooperation.cache", 0), ("cooperation.workspace", 0),
-    ("cooperation.background", 0), ("cooperation.csv_cells", 0),
+    ("cooperation.background", 0), ("cooperation.csv_cells", 0), ("cooperation.compiled", 0),
     ("cooperation.libreoffice", 0),  # LibreOffice's layout: the Word documents' page numbers
     ("cooperation.i18n", 0), ("cooperation.timeliness", 0), ("cooperation.workbook", 0),
     ("cooperation.load", 1),

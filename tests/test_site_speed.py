@@ -3,6 +3,7 @@ without their search-excluded elements and without the tags and attributes it do
 index."""
 from __future__ import annotations
 
+import os
 import sys
 
 import pytest
@@ -140,7 +141,6 @@ def test_the_index_is_the_same_as_of_the_whole_pages(indexed):
 
 def test_the_preview_shows_an_edit_of_a_sub_area_file(tmp_path):
     """`mkdocs serve` on a copy of the small fixture: the sub-area's page shows an edit of its YAML file."""
-    import os
     import socket
     import subprocess
     import time
@@ -230,8 +230,6 @@ def test_each_sub_area_page_indexes_its_ids_and_its_prose(indexed):
 def test_the_navigation_rendered_once_per_set_of_links_gives_the_same_pages(example_site, tmp_path, monkeypatch):
     """Material's navigation is rendered once for each set of links it shows (theme_memo.py): every page is the same
     byte for byte as when each page renders its own, and pages outside the navigation share their renderings."""
-    import os
-
     from helpers import run_cli
 
     from cooperation import site_plugin
@@ -259,7 +257,7 @@ def test_the_navigation_rendered_once_per_set_of_links_gives_the_same_pages(exam
 
 def test_the_theme_s_templates_are_compiled_once_per_machine(tmp_path, monkeypatch):
     """MkDocs makes a new template environment for every build: the theme's templates are compiled by the machine's
-    first build only (theme_memo.CompiledTemplates, kept in the cache), and the pages are those of templates compiled
+    first build only (compiled.CompiledTemplates, kept in the cache), and the pages are those of templates compiled
     anew."""
     import jinja2
 
@@ -283,9 +281,8 @@ def test_the_theme_s_templates_are_compiled_once_per_machine(tmp_path, monkeypat
     assert "main.html" in compiled and "partials/nav.html" in compiled
     compiled.clear()
     again = site("again")
-    # the second build (fi and sv): every page template as the first compiled it; Material reads its language
-    # partials through an environment of its own, which MkDocs does not hand to plugins
-    assert all(name.startswith("partials/language") for name in compiled), compiled
+    # the second build (fi and sv): every template as the first compiled it
+    assert compiled == []
     # compiled code is run only from entries no one else could have written (cache.get_code)
     for entry in (tmp_path / "cache" / "templates").rglob("*.bin"):
         entry.chmod(0o666)
@@ -296,3 +293,66 @@ def test_the_theme_s_templates_are_compiled_once_per_machine(tmp_path, monkeypat
     anew = site("anew")
     assert "main.html" in compiled
     assert again == anew
+
+
+def test_the_theme_s_files_are_listed_without_walking_its_hidden_folders(tmp_path, monkeypatch):
+    """MkDocs copies the theme's files but none whose name begins with a dot; the theme's folders are listed without
+    walking into Material's 14,000 icons (theme_memo.ThemeFiles), and the files are the same, also those of a
+    region's own theme folder with hidden files and folders at every depth."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+
+    from cooperation import RESOURCES
+    from cooperation.libreoffice import SWITCH
+    from cooperation.outputs.site.theme_memo import list_theme_files_quickly
+    custom = tmp_path / "overrides"
+    for name in ("extra.css", ".secret", ".hidden/a.css", "assets/.b.js", "assets/c.js", "assets/.git/d.css",
+                 "assets/deep/e.svg", "assets/deep/.f.svg", "main.py", "README.md"):
+        (custom / name).parent.mkdir(parents=True, exist_ok=True)
+        (custom / name).write_text("x", encoding="utf-8")
+    config = load_config(str(RESOURCES / "site" / "mkdocs.yml"), site_dir=str(tmp_path / "site"),
+                         theme={"name": "material", "custom_dir": str(custom)})
+
+    def listed() -> list[tuple[str, str]]:
+        files = Files([])
+        files.add_files_from_theme(config.theme.get_env(), config)
+        return [(file.src_uri, file.abs_src_path) for file in files]
+    walked = listed()
+    list_theme_files_quickly(config.theme)
+    from cooperation.outputs.site import theme_memo
+    seen: list[str] = []
+    walk = os.walk
+
+    def walking(top, **kwargs):
+        for folder, folders, names in walk(top, **kwargs):
+            seen.append(os.path.relpath(folder, top))
+            yield folder, folders, names
+    monkeypatch.setattr(theme_memo.os, "walk", walking)
+    quick = listed()
+    assert quick == walked
+    assert "assets/deep" in seen and not [folder for folder in seen if folder.startswith(".") and folder != "."
+                                          or "/." in folder], "a hidden folder walked"
+    # and so lists a site's build
+    seen.clear()
+    monkeypatch.setenv(SWITCH, "off")
+    assert run_cli("site", "--root", copy_root(MINIMAL, tmp_path / "region"), "--out", tmp_path / "out").returncode == 0
+    assert "assets/javascripts" in seen and ".icons" not in seen
+    mine = sorted(uri for uri, path in quick if path.startswith(str(custom)))
+    assert mine == ["assets/c.js", "assets/deep/e.svg", "extra.css"]
+    assert any(uri.startswith("assets/javascripts/") for uri, _ in quick)  # Material's own
+
+
+@pytest.mark.parametrize("config_file", ["mkdocs.yml", "mkdocs.sv.yml"])
+def test_the_search_settings_stated_in_the_configuration_are_material_s_own(config_file):
+    """The search plugin's language, separator and pipeline are stated in the tool's configuration, so the plugin does
+    not make a template environment of its own to look them up: they are what Material's translations give."""
+    from material.plugins.search.plugin import SearchPlugin
+    from mkdocs.config import load_config
+
+    from cooperation import RESOURCES
+    config = load_config(str(RESOURCES / "site" / config_file))
+    search = config.plugins["material/search"]
+    assert search.config.lang == [SearchPlugin._translate(search, config, "search.config.lang")]
+    assert search.config.separator == SearchPlugin._translate(search, config, "search.config.separator")
+    assert search.config.pipeline == [step.strip() for step in
+                                      SearchPlugin._translate(search, config, "search.config.pipeline").split(",")]

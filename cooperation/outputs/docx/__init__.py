@@ -21,8 +21,9 @@ from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined, TemplateError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 
-from cooperation import RESOURCES
+from cooperation import RESOURCES, compiled
 from cooperation.background import Threads
+from cooperation.compiled import CompiledTemplates
 from cooperation.files import OutputError, reproducible_zip
 from cooperation.i18n import labels as L
 from cooperation.model import Agreement, Indicator, Text
@@ -473,7 +474,7 @@ def render_headers_footers(data: bytes, model: Agreement, lang: str, name: str) 
     tpl.render_init()
     values = context(model, lang, None, 0)
     values.update(draft_mark="", footer=_plain(f"{name} · {values['footer']}"))
-    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
+    env = TemplateParts()
     try:
         for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
             for key, xml in list(tpl.build_headers_footers_xml(values, uri, env)):
@@ -486,6 +487,18 @@ def render_headers_footers(data: bytes, model: Agreement, lang: str, name: str) 
 
 
 # --- rendering ---------------------------------------------------------------------------------
+class TemplateParts(SandboxedEnvironment):
+    """The environment docxtpl renders the template's parts in (sandboxed: a region's template is its own). docxtpl
+    compiles each part's XML anew for every document: here each is compiled once per machine (compiled.py)."""
+
+    def __init__(self) -> None:
+        super().__init__(undefined=StrictUndefined, autoescape=True)
+        self.bytecode_cache = CompiledTemplates()
+
+    def from_string(self, source, globals=None, template_class=None):  # noqa: A002 - Jinja's signature
+        return compiled.from_string(self, source, globals, template_class)
+
+
 def _fixed_datetime(version_date: datetime.date | None = None) -> datetime.datetime:
     """The document's creation time: the version date when the agreement has one, else SOURCE_DATE_EPOCH."""
     if version_date is not None:
@@ -544,7 +557,7 @@ def _compose(model: Agreement, lang: str, template: Path, body_path: Path, secti
         subdoc = C.body_subdoc(tpl, body_path)
     finally:
         random.setstate(state)
-    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
+    env = TemplateParts()
     try:
         C.render_with_body(tpl, context(model, lang, subdoc, sections), env)
     except UndefinedError as exc:

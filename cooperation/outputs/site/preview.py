@@ -24,8 +24,8 @@ from typing import IO, Any
 
 from mkdocs.structure.files import File
 
+from cooperation.compiled import CompiledTemplates
 from cooperation.files import write_atomic
-from cooperation.outputs.site.theme_memo import CompiledTemplates
 
 # MkDocs warns on every dirty build that navigation may be stale; the preview renders every page again whenever
 # the navigation changes, so the warning would only be noise (and abort a `mkdocs serve --strict` rebuild)

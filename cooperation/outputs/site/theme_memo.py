@@ -1,10 +1,8 @@
 """What the theme costs, paid once: its templates compiled once per machine, its navigation rendered once for each set
 of links it shows, not once per page.
 
-MkDocs makes a new template environment for every build, which compiled all of Material's templates again: a fifth of
-the example's site build. Compiled, they are kept in this process and in the machine's cache (cooperation/cache.py),
-keyed by the template, its source, Jinja's and MkDocs' versions and the environment's settings; Jinja checks the
-compiled code's own version and compiles an edited or unknown template anew.
+MkDocs makes a new template environment for every build: its templates are compiled once per machine
+(cooperation/compiled.py).
 
 Material renders the whole navigation into every page. A page that is not in the navigation itself (an indicator's
 page, a year of the record: most pages of a large region) gets the same navigation as every other such page whose
@@ -14,57 +12,54 @@ rendered navigation is kept per build by what the template reads: the link of ev
 holds its table of contents) is rendered as before, and so is a navigation a region's theme replaces: only Material's
 own template is known to read nothing else (tests/test_site_speed.py builds the site both ways and compares every
 page).
+
+MkDocs lists every file of the theme's folders to copy the theme's static files, and leaves out every name beginning
+with a dot, at any depth. Material keeps its 14,000 icons in such a folder (`.icons`): listing and then leaving them
+out was a tenth of a build. The theme's folders are listed without walking into them (``ThemeFiles``), which gives
+the same files.
 """
 from __future__ import annotations
 
-import sys
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import jinja2
-import mkdocs
 from mkdocs.utils import normalize_url
-
-from cooperation import cache
 
 NAV_TEMPLATE = "partials/nav.html"
 
 
-class CompiledTemplates(jinja2.BytecodeCache):
-    """The theme's templates as compiled before: in this process (a preview's rebuilds), else in the machine's cache."""
+class ThemeFiles(jinja2.FileSystemLoader):
+    """The theme's folders, listed without what MkDocs leaves out of every site: a folder or file whose name begins
+    with a dot (its patterns '.*' and '*/.*', mkdocs.structure.files.Files.add_files_from_theme)."""
 
-    def __init__(self) -> None:
-        self.compiled: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        key = _compiled_key(bucket)
-        found = self.compiled.get(key)
-        if found is None:
-            found = cache.get_code("templates", key)  # compiled code: only an entry no one else could write
-        if found is not None:
-            bucket.bytecode_from_string(found)  # code of another Jinja or Python is left out: compiled again
-            if bucket.code is not None:
-                self.compiled[key] = found
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        key = _compiled_key(bucket)
-        self.compiled[key] = data = bucket.bytecode_to_string()
-        cache.put_bytes("templates", key, data)
+    def list_templates(self) -> list[str]:
+        found: set[str] = set()
+        for searchpath in self.searchpath:
+            for folder, folders, names in os.walk(searchpath, followlinks=self.followlinks):
+                folders[:] = [name for name in folders if not name.startswith(".")]
+                inside = os.path.relpath(folder, searchpath).replace(os.path.sep, "/")
+                found.update(name if inside == "." else f"{inside}/{name}" for name in names if not name.startswith("."))
+        return sorted(found)
 
 
-def _compiled_key(bucket: jinja2.bccache.Bucket) -> str:
-    """What a template's compiled code depends on: its name and source (the bucket's key and checksum), Jinja, MkDocs
-    (the environment MkDocs makes) and Python, and the environment's settings, filters and tests."""
-    env = bucket.environment
-    autoescape = getattr(env.autoescape, "__qualname__", None) or repr(env.autoescape)
-    settings = [jinja2.__version__, mkdocs.__version__, sys.implementation.cache_tag, autoescape, str(env.is_async),
-                ",".join(sorted(env.extensions)), ",".join(sorted(env.filters)), ",".join(sorted(env.tests)),
-                env.block_start_string, env.block_end_string, env.variable_start_string, env.variable_end_string,
-                env.comment_start_string, env.comment_end_string, str(env.line_statement_prefix),
-                str(env.line_comment_prefix), str(env.trim_blocks), str(env.lstrip_blocks), env.newline_sequence,
-                str(env.keep_trailing_newline), str(env.optimized)]
-    return "\0".join([*settings, bucket.key, bucket.checksum])
+def list_theme_files_quickly(theme: Any) -> None:
+    """The theme's environment (MkDocs' Theme.get_env) lists its files with ThemeFiles: once per configuration, as
+    MkDocs reads the configuration again for each build."""
+    make_env = theme.get_env
+    if getattr(make_env, "quick", False):
+        return
+
+    def get_env() -> jinja2.Environment:
+        env = make_env()
+        if type(env.loader) is jinja2.FileSystemLoader:  # a loader someone else chose is left alone
+            env.loader = ThemeFiles(env.loader.searchpath, encoding=env.loader.encoding,
+                                    followlinks=env.loader.followlinks)
+        return env
+    get_env.quick = True  # type: ignore[attr-defined]
+    theme.get_env = get_env
 
 
 def remember_navigation(env: Any) -> None:
