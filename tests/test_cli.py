@@ -153,3 +153,44 @@ def test_missing_template_is_a_usage_error(tmp_path):
                "--template", tmp_path / "ei-ole.docx")
     assert done.returncode == 2 and "mallipohjaa" in done.stderr and "sisäinen virhe" not in done.stderr
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("agreement, lang", [
+    ("languages: [sv, fi]\n", "sv"),
+    ("languages: [fi, sv]\n", "fi"),
+    ("languages: [en]\n", "fi"),
+    ("languages: sv\n", "fi"),
+    ("- sv\n", "fi"),
+    ("languages: [sv\n", "fi"),  # not YAML
+    ("languages: [sv]\nx: " + "[" * 5000 + "]" * 5000 + "\n", "fi"),  # nested past what any parser should recurse
+    (b"languages: [sv]\n\xff", "fi"),  # not UTF-8
+    (None, "fi"),  # no file
+    ("link", "fi"),  # a link to a Swedish agreement elsewhere
+])
+def test_messages_are_in_the_agreement_s_first_language_read_leniently(tmp_path, agreement, lang):
+    """The language a command speaks before the data is checked: agreement.yaml's first language, else Finnish,
+    read as every data file is (no link followed, nothing recursed, nothing but a regular file)."""
+    from cooperation.cli import region_language
+    folder = tmp_path / "agreement"
+    folder.mkdir()
+    path = folder / "agreement.yaml"
+    if agreement == "link":
+        (tmp_path / "elsewhere.yaml").write_text("languages: [sv]\n", encoding="utf-8")
+        path.symlink_to(tmp_path / "elsewhere.yaml")
+    elif isinstance(agreement, bytes):
+        path.write_bytes(agreement)
+    elif agreement is not None:
+        path.write_text(agreement, encoding="utf-8")
+    assert region_language(tmp_path) == lang
+
+
+def test_messages_of_a_swedish_first_region_are_swedish(tmp_path):
+    root = copy_root(MINIMAL, tmp_path / "root")
+    path = root / "agreement" / "agreement.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "languages: [fi]" in text
+    path.write_text(text.replace("languages: [fi]", "languages: [sv]"), encoding="utf-8")
+    (root / "subareas" / "hyte.yaml").write_text("goals: [\n", encoding="utf-8")
+    done = run_cli("validate", "--root", root)
+    assert done.returncode == 1
+    assert "fel" in (done.stdout + done.stderr).lower() and "virhe" not in (done.stdout + done.stderr).lower()
