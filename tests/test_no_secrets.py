@@ -15,6 +15,7 @@ import pytest
 from helpers import REPO, copy_example
 
 from cooperation.changes.gitrepo import public_url, repository_url, web_url
+from cooperation.libreoffice import SWITCH
 
 # whole builds and real processes: left out of `make test-fast`
 pytestmark = pytest.mark.slow
@@ -98,8 +99,11 @@ def test_no_token_in_any_output(tmp_path):
            "SITE_URL": "https://siteuser-3k:sitetoken-5m@alue.example.org/sopimus/",
            "SOURCE_DATE_EPOCH": "1796083200"}
     env.pop("GITHUB_REPOSITORY", None)
-    for args in (["site"], ["docx"], ["export-xlsx"], ["report", "2026"], ["amendment", "v1.0"]):
+    for args in (["site"], ["docx"], ["export-xlsx"], ["report", "2026"]):
         _build(args, root, out, env)
+    # the amendment package's documents without their page numbers: LibreOffice's layout of the older version adds
+    # nothing of an address (the newer version's is the site's, laid out above)
+    _build(["amendment", "v1.0"], root, out, {**env, SWITCH: "off"})
     if shutil.which("soffice") or shutil.which("libreoffice"):
         _build(["pdf"], root, out, env)
         assert list((out / "site" / "lataukset").glob("*.pdf")), "the site offers the PDF"
