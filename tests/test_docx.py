@@ -10,6 +10,7 @@ import yaml
 from docx import Document
 from helpers import MINIMAL, REPO, Ran, convert_to_pdf, copy_root, run_cli
 
+from cooperation.libreoffice import SWITCH
 from cooperation.pipeline import load
 
 ARTIFACTS = REPO / "test-artifacts"
@@ -165,7 +166,8 @@ def _scoped(tmp_path, scope: int) -> Document:
 
 
 @pytest.mark.slow
-def test_each_scope_level_includes_and_leaves_out_the_right_sections(tmp_path):
+def test_each_scope_level_includes_and_leaves_out_the_right_sections(tmp_path, monkeypatch):
+    monkeypatch.setenv(SWITCH, "off")  # the sections are the subject, not Word's layout (test_word_pages.py)
     one, two, three = (_scoped(tmp_path, s) for s in (1, 2, 3))
     titles = {s: [t.split(" ", 1)[1] for style, t in headings(d) if style == "Heading 1" and t[0].isdigit()]
               for s, d in ((1, one), (2, two), (3, three))}
@@ -185,7 +187,8 @@ HOSTILE = "<script>alert(1)</script> & <b>x</b> {{ labels.page }} {% for x in y 
 
 
 @pytest.mark.slow
-def test_hostile_text_renders_literally(tmp_path):
+def test_hostile_text_renders_literally(tmp_path, monkeypatch):
+    monkeypatch.setenv(SWITCH, "off")  # the text is the subject, not Word's layout (test_word_pages.py)
     root = copy_root(MINIMAL, tmp_path / "root")
     hyte = root / "subareas" / "hyte.yaml"
     data = yaml.safe_load(hyte.read_text(encoding="utf-8"))

@@ -12,6 +12,7 @@ from docx import Document
 from helpers import MINIMAL, REPO, convert_to_pdf, copy_root, run_cli
 
 from cooperation.i18n import labels as L
+from cooperation.libreoffice import SWITCH
 from cooperation.pipeline import load
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -100,8 +101,9 @@ def test_draft_is_marked_on_the_cover_and_in_the_header(docs, lang):
 
 
 @pytest.mark.slow
-def test_approved_agreement_has_no_draft_mark(tmp_path):
+def test_approved_agreement_has_no_draft_mark(tmp_path, monkeypatch):
     """The mark follows the version state: every signing party approved this text (named by its fingerprint)."""
+    monkeypatch.setenv(SWITCH, "off")  # the mark is the subject, not Word's layout (test_word_pages.py)
     root = copy_root(MINIMAL, tmp_path / "root")
     current = run_cli("fingerprint", "--root", root).stdout.strip()
     path = root / "agreement" / "parties.yaml"
@@ -136,6 +138,7 @@ def test_created_is_the_version_date(docs):
 
 @pytest.mark.slow
 def test_without_version_date_created_follows_source_date_epoch(tmp_path, monkeypatch):
+    monkeypatch.setenv(SWITCH, "off")  # the document's properties are the subject, not Word's layout (test_word_pages.py)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1780000000")
     root = copy_root(MINIMAL, tmp_path / "root")
     assert "version_date" not in (root / "agreement" / "agreement.yaml").read_text(encoding="utf-8")
