@@ -5,6 +5,7 @@ LibreOffice test, saved again by LibreOffice Calc before it is imported.
 """
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -43,29 +44,35 @@ def word(code: str, lang: str) -> str:
     return STATUS[code][lang]
 
 
+@functools.cache
+def example():
+    """The example's model, loaded once for the module's lookups (none of them changes it)."""
+    return load(REPO)[0]
+
+
 def plain_action():
     """An action that is planned, has no reason and no history: its status can change alone."""
-    model, _ = load(REPO)
+    model = example()
     return next(a for a in model.actions if a.status == "planned" and not a.status_history and not a.status_reason)
 
 
 def unmeasured_municipality():
     """(indicator, municipality) followed but without a value for the update year."""
-    model, _ = load(REPO)
+    model = example()
     return next((i, area) for i in model.indicators for area in i.areas if area != "region"
                 and not any(m.area == area and m.year == YEAR for m in i.measurements))
 
 
 def measured_before():
     """(indicator, area, year, value) of a value in the years shown beside the update year."""
-    model, _ = load(REPO)
+    model = example()
     return next((i, m.area, m.year, m.value) for i in model.indicators for m in i.measurements
                 if YEAR - 3 <= m.year < YEAR)
 
 
 def value_row(book: Path, lang: str, indicator: str, area: str) -> dict[str, str]:
     """Heading → coordinate of an indicator's row for an area on the yearly values sheet."""
-    model, _ = load(REPO)
+    model = example()
     shown = L.word("region_capital", lang) if area == "region" else model.party(area).name.get(lang)
     return {head: coordinate for (key, head), coordinate in cells(book, VALUES[lang]).items()
             if key == (indicator, shown)}
@@ -174,7 +181,7 @@ def test_the_same_edits_after_libreoffice_saved_the_workbook(repo, tmp_path):  #
 # --- 1. the workbook's own words ---------------------------------------------------------------------------------
 @pytest.mark.parametrize("lang", ["fi", "sv"])
 def test_statuses_and_levels_are_words_with_drop_down_lists(tmp_path, lang):
-    model, _ = load(REPO)
+    model = example()
     book = load_workbook(export(REPO, tmp_path / "out", lang=lang))
     sheet = book[MAIN[lang]]
     heads = [c.value for c in sheet[1]]
@@ -224,7 +231,7 @@ def test_the_swedish_workbook_has_no_finnish_words(tmp_path):
 
 # --- 2. the year's values -----------------------------------------------------------------------------------------
 def test_the_yearly_sheet_has_a_row_per_indicator_and_area_and_the_years_before(tmp_path):
-    model, _ = load(REPO)
+    model = example()
     book = load_workbook(export(REPO, tmp_path / "out"))
     sheet = book[VALUES["fi"]]
     heads = [c.value for c in sheet[1]]
@@ -300,7 +307,7 @@ def test_a_value_the_repository_changed_too_is_a_conflict_at_its_cell(repo, tmp_
 
 # --- 3. what the import does not read is refused where it was typed -------------------------------------------------
 def test_text_in_a_column_the_row_does_not_have_is_refused_at_its_cell(repo, tmp_path):  # noqa: F811
-    model, _ = load(REPO)
+    model = example()
     book = export(repo, tmp_path / "out")
     main = cells(book, "Työkirja")
     goal = model.goals[0].id
@@ -332,7 +339,7 @@ def test_what_the_check_refuses_is_reported_at_the_cell_not_at_a_yaml_line(repo,
 
 # --- 4. a status changed, its reason not ---------------------------------------------------------------------------
 def test_a_status_changed_with_its_reason_unchanged_is_a_warning_at_the_cell(repo, tmp_path):  # noqa: F811
-    model, _ = load(REPO)
+    model = example()
     action = next(a for a in model.actions if a.status == "delayed" and a.status_reason and a.status_history)
     book = export(repo, tmp_path / "out")
     main = cells(book, "Työkirja")
@@ -355,7 +362,7 @@ def test_a_status_changed_with_its_reason_unchanged_is_a_warning_at_the_cell(rep
 
 # --- 5. a party's copy -------------------------------------------------------------------------------------------------
 def test_an_edit_in_a_partys_copy_is_one_line_and_keeps_the_rows_it_left_out(repo, tmp_path):  # noqa: F811
-    model, _ = load(REPO)
+    model = example()
     action = next(a for a in model.actions if "kuusiniemi" in a.responsible and a.status == "planned"
                   and not a.status_history)
     assert run_cli("export-xlsx", "--root", repo, "--out", tmp_path / "out", "--party", "kuusiniemi").returncode == 0
@@ -368,7 +375,7 @@ def test_an_edit_in_a_partys_copy_is_one_line_and_keeps_the_rows_it_left_out(rep
 
 def test_cells_that_hold_no_value_of_their_column_are_refused_each_at_its_cell(repo, tmp_path):  # noqa: F811
     """One workbook, many wrong cells: every one reported at once, at its own cell, and nothing written."""
-    model, _ = load(REPO)
+    model = example()
     action, indicator = plain_action(), model.indicators[0]
     regional = next(i for i in model.indicators if i.areas == ["region"])
     book_path = export(repo, tmp_path / "out")

@@ -15,6 +15,7 @@ import pytest
 import yaml
 from helpers import MINIMAL, REPO, copy_example, copy_root, resave_with_libreoffice, run_cli
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from cooperation.load.sources import load_sources
 from cooperation.pipeline import validate
@@ -57,18 +58,25 @@ def repo(tmp_path) -> Path:
 def cells(book_path: Path, sheet: str) -> dict[tuple[str, str], str]:
     """(id, heading or field) → cell coordinate, to edit a workbook the way a person would: by what a cell is.
     The data sheets (id, field, value) by field; the values sheet by (id, area) and heading."""
-    book = load_workbook(book_path)
-    rows = list(book[sheet].iter_rows())
+    book = load_workbook(book_path, read_only=True)  # the one sheet read, not every sheet of the workbook
+    try:
+        rows = [[cell.value for cell in row] for row in book[sheet].iter_rows()]
+    finally:
+        book.close()
+
+    def at(row: int, column: int) -> str:
+        return f"{get_column_letter(column + 1)}{row + 1}"
     found = {}
     if sheet in ("Kaikki tiedot", "Alla uppgifter"):
-        for row in rows[1:]:
-            found[(row[0].value, row[1].value)] = row[2].coordinate
+        for index, row in enumerate(rows[1:], 1):
+            found[(row[0], row[1])] = at(index, 2)
     else:
-        heads = [c.value for c in rows[0]]
-        for row in rows[1:]:
-            for head, cell in zip(heads, row):
-                key = (row[0].value, row[2].value) if sheet in ("Mittaustulokset", "Mätvärden") else row[0].value
-                found[(key, head)] = cell.coordinate
+        heads = rows[0]
+        for index, row in enumerate(rows[1:], 1):
+            row = row + [None] * (len(heads) - len(row))
+            for column, head in enumerate(heads):
+                key = (row[0], row[2]) if sheet in ("Mittaustulokset", "Mätvärden") else row[0]
+                found[(key, head)] = at(index, column)
     return found
 
 
