@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import functools
 import json
 import os
 import re
@@ -232,6 +233,7 @@ def test_a_commits_diff_is_the_whole_revisions_diff(tmp_path):
         assert len(record.entries) == 30 and any(e.diff.values for e in record.entries)
         repo, prefix = gitrepo.locate(root)
 
+        @functools.cache  # a commit is the next one's parent: each revision exported and read once
         def whole(commit):
             if commit is None:
                 (Path(tmp) / "empty").mkdir(exist_ok=True)
