@@ -23,7 +23,6 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from cooperation import RESOURCES, compiled
 from cooperation.background import Threads
-from cooperation.compiled import CompiledTemplates
 from cooperation.files import OutputError, reproducible_zip
 from cooperation.i18n import labels as L
 from cooperation.model import Agreement, Indicator, Text
@@ -493,7 +492,7 @@ class TemplateParts(SandboxedEnvironment):
 
     def __init__(self) -> None:
         super().__init__(undefined=StrictUndefined, autoescape=True)
-        self.bytecode_cache = CompiledTemplates()
+        self.bytecode_cache = compiled.CompiledTemplates()
 
     def from_string(self, source, globals=None, template_class=None):  # noqa: A002 - Jinja's signature
         return compiled.from_string(self, source, globals, template_class)

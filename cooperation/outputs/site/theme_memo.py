@@ -1,8 +1,5 @@
-"""What the theme costs, paid once: its templates compiled once per machine, its navigation rendered once for each set
-of links it shows, not once per page.
-
-MkDocs makes a new template environment for every build: its templates are compiled once per machine
-(cooperation/compiled.py).
+"""What the theme costs, paid once: its navigation rendered once for each set of links it shows, not once per page, and
+its files listed without the icons no site copies. (Its templates are compiled once per machine: compiled.py.)
 
 Material renders the whole navigation into every page. A page that is not in the navigation itself (an indicator's
 page, a year of the record: most pages of a large region) gets the same navigation as every other such page whose
