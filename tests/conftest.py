@@ -49,7 +49,7 @@ def pytest_collection_modifyitems(items):
 
 
 # A worker holds what its modules built (models, sites, documents) while it runs them, and Python's cycle collector
-# walked all of it again and again: 15–20 % of a worker's time on the site, history and workbook modules. The modules
+# walked all of it again and again: 17–23 % of a worker's time on the site, history and workbook modules. The modules
 # and the collected tests are moved out of its way once collected (they live as long as the run), and young objects
 # are collected after 10,000 allocations instead of 700. What the tests run is the same; only when cyclic garbage is
 # freed changes.
