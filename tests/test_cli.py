@@ -166,7 +166,8 @@ def test_missing_template_is_a_usage_error(tmp_path):
     (b"languages: [sv]\n\xff", "fi"),  # not UTF-8
     (None, "fi"),  # no file
     ("link", "fi"),  # a link to a Swedish agreement elsewhere
-])
+], ids=["sv first", "fi first", "another language", "not a list", "not a mapping", "not YAML", "nested 5,000 deep",
+        "not UTF-8", "no file", "a link"])
 def test_messages_are_in_the_agreement_s_first_language_read_leniently(tmp_path, agreement, lang):
     """The language a command speaks before the data is checked: agreement.yaml's first language, else Finnish,
     read as every data file is (no link followed, nothing recursed, nothing but a regular file)."""

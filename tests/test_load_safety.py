@@ -234,6 +234,18 @@ def test_huge_nesting_does_not_crash_the_process(root, style, end):
     assert done.stdout == f"agreement/forums.yaml:{where}: virhe: rakenne on liian syvä (liian monta sisäkkäistä tasoa)\n"
 
 
+def test_deep_nesting_in_agreement_yaml_is_a_problem_at_its_place_not_a_crash(root):
+    """agreement.yaml is read first, for the language a command speaks: nested past Python's recursion limit, that
+    read was an internal error (exit 70) before validate could say where."""
+    path = root / "agreement" / "agreement.yaml"
+    lines = path.read_text(encoding="utf-8").count("\n")
+    path.write_text(path.read_text(encoding="utf-8") + "x: " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    done = run_cli("validate", "--root", root)
+    assert done.returncode == 1, done.stderr
+    assert done.stdout == f"agreement/agreement.yaml:{lines + 1}:{3 + MAX_DEPTH}: virhe: rakenne on liian syvä " \
+                          "(liian monta sisäkkäistä tasoa)\n"
+
+
 @pytest.mark.parametrize("text", [
     "a: '" + "[" * 150 + "'\n",
     'a: "' + "{" * 150 + '"\n',
