@@ -41,11 +41,10 @@ class CompiledTemplates(jinja2.BytecodeCache):
 
 def from_string(env: jinja2.Environment, source: str, globals: MutableMapping[str, Any] | None = None,
                 template_class: type[jinja2.Template] | None = None) -> jinja2.Template:
-    """``env.from_string(source)``, its code as compiled before where ``env.bytecode_cache`` has it (Jinja asks the
-    cache only for templates its loader reads)."""
+    """``env.from_string(source)``, its code as compiled before where ``env.bytecode_cache`` (a CompiledTemplates) has
+    it: Jinja asks the cache only for templates its loader reads."""
     bytecode = env.bytecode_cache
-    if bytecode is None:
-        return jinja2.Environment.from_string(env, source, globals, template_class)
+    assert bytecode is not None
     bucket = bytecode.get_bucket(env, "<string>", None, source)
     if bucket.code is None:
         bucket.code = env.compile(source)

@@ -25,6 +25,20 @@ MINIMAL = TESTS / "fixtures" / "minimal"
 DATA_DIRS = ("agreement", "subareas", "measurements")
 
 
+def record_compiles(monkeypatch) -> list[tuple[str, str | None]]:
+    """Each template Jinja compiles from now on, in this process: (its environment's class, the template's name where
+    it is a file, else None)."""
+    import jinja2
+    compiled: list[tuple[str, str | None]] = []
+    compile_ = jinja2.Environment.compile
+
+    def counted(self, source, name=None, filename=None, *args, **kwargs):
+        compiled.append((type(self).__name__, name if filename else None))
+        return compile_(self, source, name, filename, *args, **kwargs)
+    monkeypatch.setattr(jinja2.Environment, "compile", counted)
+    return compiled
+
+
 def copy_root(source: Path, target: Path) -> Path:
     """Copy the data folders of an agreement (not the code) into ``target``."""
     target.mkdir(parents=True, exist_ok=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 from docx import Document
-from helpers import MINIMAL, REPO, Ran, convert_to_pdf, copy_root, run_cli
+from helpers import MINIMAL, REPO, Ran, convert_to_pdf, copy_root, record_compiles, run_cli
 
 from cooperation.libreoffice import SWITCH
 from cooperation.pipeline import load
@@ -128,25 +128,16 @@ def test_the_template_s_parts_are_compiled_once_per_machine(tmp_path, monkeypatc
     """docxtpl compiles each part of the template (the body's XML, the headers, the footers) for every document: they
     are compiled by the machine's first document only (compiled.py, kept in the cache), and the documents are those
     of parts compiled anew, byte for byte."""
-    import jinja2
-
-    from cooperation.libreoffice import SWITCH
     monkeypatch.setenv(SWITCH, "off")  # the parts are the subject, not the layout
     monkeypatch.setenv("YHTEISTYOSOPIMUS_CACHE", str(tmp_path / "cache"))
-    compiled: list[str] = []
-    compile_ = jinja2.Environment.compile
-
-    def counted(self, source, *args, **kwargs):
-        compiled.append(type(self).__name__)
-        return compile_(self, source, *args, **kwargs)
-    monkeypatch.setattr(jinja2.Environment, "compile", counted)
+    compiled = record_compiles(monkeypatch)
 
     def documents(out: str) -> dict[str, bytes]:
         done = build_docx(MINIMAL, tmp_path / out)
         assert done.returncode == 0, done.stderr
         return {p.name: p.read_bytes() for p in (tmp_path / out).iterdir()}
     first = documents("first")
-    assert compiled and set(compiled) == {"TemplateParts"}
+    assert compiled and {environment for environment, _ in compiled} == {"TemplateParts"}
     compiled.clear()
     again = documents("again")
     assert compiled == []

@@ -16,7 +16,9 @@ import pytest
 from amending import edit
 from helpers import MINIMAL, copy_root, run_cli
 
-from cooperation.libreoffice import SWITCH
+# the record's documents offered and what they say are the subject, not Word's layout or the PDFs (their own tests:
+# test_word_pages.py, test_pdf.py): built as on a machine without LibreOffice
+pytestmark = pytest.mark.usefixtures("libreoffice_off")
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -51,14 +53,10 @@ def record_site(tmp_path_factory):
     edit(root, "agreement/agreement.yaml", lambda d: d.update(version="1.1", version_date="2026-06-01"))
     _git(root, "commit", "-q", "-am", "Muutos 1.1", date="2026-06-01T10:00:00+03:00")
     out = tmp_path_factory.mktemp("site")
-    # the record's documents offered and what they say are the subject, not Word's layout or the PDFs (their own
-    # tests: test_word_pages.py, test_pdf.py): as on a machine without LibreOffice
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv(SWITCH, "off")
-        done = run_cli("site", "--root", root, "--out", out, "--today", "2027-02-01")
-        assert done.returncode == 0, done.stderr
-        done = run_cli("report", "2026", "--root", root, "--out", out / "report", "--today", "2027-02-01")
-        assert done.returncode == 0, done.stderr
+    done = run_cli("site", "--root", root, "--out", out, "--today", "2027-02-01")
+    assert done.returncode == 0, done.stderr
+    done = run_cli("report", "2026", "--root", root, "--out", out / "report", "--today", "2027-02-01")
+    assert done.returncode == 0, done.stderr
     return out / "site"
 
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from helpers import TESTS, copy_root, run_cli
 from openpyxl import load_workbook
 from test_site_languages import FINNISH
 
-from cooperation.libreoffice import SWITCH
+# what the commands say and the files' names are the subject, not Word's layout (test_word_pages.py)
+pytestmark = pytest.mark.usefixtures("libreoffice_off")
 
 SWEDISH_FIRST = TESTS / "fixtures" / "swedish_first"
 
@@ -19,8 +21,7 @@ def _finnish(text: str) -> list[str]:
     return [w for w in words if w.lower() in FINNISH]
 
 
-def test_commands_speak_swedish_and_name_their_files_in_swedish(tmp_path, monkeypatch):
-    monkeypatch.setenv(SWITCH, "off")  # what the commands say and the files' names are the subject, not Word's layout (test_word_pages.py)
+def test_commands_speak_swedish_and_name_their_files_in_swedish(tmp_path):
     root = copy_root(SWEDISH_FIRST, tmp_path / "data")
     out = tmp_path / "out"
     said = []

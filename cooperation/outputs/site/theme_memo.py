@@ -43,19 +43,16 @@ class ThemeFiles(jinja2.FileSystemLoader):
 
 
 def list_theme_files_quickly(theme: Any) -> None:
-    """The theme's environment (MkDocs' Theme.get_env) lists its files with ThemeFiles: once per configuration, as
-    MkDocs reads the configuration again for each build."""
+    """The theme's environment (MkDocs' Theme.get_env) lists its files with ThemeFiles (MkDocs reads the configuration,
+    and makes its theme, again for each build)."""
     make_env = theme.get_env
-    if getattr(make_env, "quick", False):
-        return
 
     def get_env() -> jinja2.Environment:
         env = make_env()
-        if type(env.loader) is jinja2.FileSystemLoader:  # a loader someone else chose is left alone
+        if type(env.loader) is jinja2.FileSystemLoader:  # a loader someone else chose, or ThemeFiles, is left alone
             env.loader = ThemeFiles(env.loader.searchpath, encoding=env.loader.encoding,
                                     followlinks=env.loader.followlinks)
         return env
-    get_env.quick = True  # type: ignore[attr-defined]
     theme.get_env = get_env
 
 
