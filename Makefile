@@ -54,8 +54,10 @@ TEST_WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) + 1 )))
 # its end). A failed test's folder is kept, in memory too, until the next run ends.
 TEST_TMP ?= $(shell df -Pk /dev/shm 2>/dev/null | awk 'NR == 2 && $$4 > 4000000 {print "/dev/shm/yhteistyosopimus-tests-'"$$(id -u)"'"}')
 TEST_FOLDER = $(if $(TEST_TMP),mkdir -p $(TEST_TMP) &&)
+# the modules handed out in the order tests/conftest.py gives them, the heaviest first (xdist's own order is by the
+# number of tests)
 PYTEST = $(if $(TEST_TMP),TMPDIR=$(TEST_TMP) )$(BIN)/python -m pytest -n $(TEST_WORKERS) \
-	--dist loadscope $(if $(TEST_TMP),-o tmp_path_retention_policy=failed -o tmp_path_retention_count=1)
+	--dist loadscope --no-loadscope-reorder $(if $(TEST_TMP),-o tmp_path_retention_policy=failed -o tmp_path_retention_count=1)
 
 # the tool's and the tests' code compiled ahead, as pip compiles what it installs: where PYTHONDONTWRITEBYTECODE is
 # set, each `build.py` a test starts would compile the whole package again (0.15 s a process); an edited module's
