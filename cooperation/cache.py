@@ -1,6 +1,7 @@
 """A cache kept between commands, for what depends only on its key: what git's commits hold (the fingerprint and
 version of each text a decision leads to; whether only editorial changes lead from one text to another) and the
-PDF LibreOffice made of a Word document's bytes. Each is computed once per machine.
+PDF LibreOffice made of a Word document's bytes; what pandoc wrote for the same run (outputs/docx/pandoc_doc.py).
+Each is computed once per machine.
 
 Where: ``YHTEISTYOSOPIMUS_CACHE`` (``off`` turns it off), else ``$XDG_CACHE_HOME/yhteistyosopimus``, else
 ``~/.cache/yhteistyosopimus``; never inside the output folder. Each entry is a small JSON file named by the SHA-256
@@ -71,9 +72,9 @@ def get_bytes(kind: str, key: str) -> bytes | None:
 
 
 def get_code(kind: str, key: str) -> bytes | None:
-    """As ``get_bytes``, for an entry that is code the program runs (the theme's compiled templates): only a file of
-    this user's that no one else may write, in folders of this user's that others may not write (a shared or
-    planted cache folder runs nothing)."""
+    """As ``get_bytes``, for an entry that is code the program runs (the theme's compiled templates) or goes into a
+    document as it is (pandoc's output): only a file of this user's that no one else may write, in folders of this
+    user's that others may not write (a shared or planted cache folder runs and publishes nothing)."""
     return _read(_path(kind, key, ".bin"), private=True)
 
 

@@ -17,6 +17,7 @@ from typing import Any
 
 import pypandoc
 
+from cooperation import cache
 from cooperation.background import run_program
 from cooperation.files import OutputError
 
@@ -140,17 +141,66 @@ def _sanitise(node: Any) -> Any:
 PANDOC_TIMEOUT = 300  # seconds for one pandoc run (a 26,000-word agreement takes ~1.3 s)
 
 
-def _pandoc(args: list[str], data: bytes) -> bytes:
+def _pandoc(args: list[str], data: bytes, output: Path | None = None) -> bytes:
+    """What pandoc gives for ``data`` with ``args``: its standard output, or with ``output`` the file it writes there
+    (then also returned). The same run again (the same program, arguments, reference document, input, date stamp and
+    user data folder) is taken from the cache: a build's Word documents are made again by `site` after `docx`, and
+    by every build of a text that did not change."""
+    program = pypandoc.get_pandoc_path()
     env = dict(os.environ)
     env.setdefault("SOURCE_DATE_EPOCH", "0")  # pandoc stamps dates otherwise
+    key = _run_key(program, args, data, env)
+    # read as the theme's compiled code is: only this user's own entry, as it goes into a document to be signed
+    found = cache.get_code("pandoc", key) if key is not None else None
+    if found is not None:
+        if output is not None:
+            output.write_bytes(found)
+        return found
     try:  # stopped with the build (background.run_program), in whichever thread it runs
-        done = run_program([pypandoc.get_pandoc_path(), *args], data, timeout=PANDOC_TIMEOUT, env=env)
+        done = run_program([program, *args, *(["-o", str(output)] if output is not None else [])], data,
+                           timeout=PANDOC_TIMEOUT, env=env)
     except subprocess.TimeoutExpired:
         raise OutputError(f"pandoc ei saanut Word-asiakirjaa valmiiksi {PANDOC_TIMEOUT} sekunnissa, joten se "
                           "pysäytettiin") from None
     if done.returncode != 0:
         raise RuntimeError(f"pandoc: {done.stderr.decode('utf-8', 'replace')}")
-    return done.stdout
+    made = output.read_bytes() if output is not None else done.stdout
+    if key is not None:
+        cache.put_bytes("pandoc", key, made)
+    return made
+
+
+def _run_key(program: str, args: list[str], data: bytes, env: dict[str, str]) -> str | None:
+    """Everything pandoc's output depends on, as one text: the program (its path, size and time), the arguments with
+    each file they name as its bytes' digest, the date stamp, the user data folder pandoc would read (templates,
+    translations) as its files' names, sizes and times, and the input's digest. None (no cache) where a part of it
+    cannot be read."""
+    try:
+        stat = os.stat(program)
+        parts = [f"{program}\0{stat.st_size}\0{stat.st_mtime_ns}", env["SOURCE_DATE_EPOCH"]]
+        for arg, previous in zip(args, ["", *args]):
+            named = previous == "--reference-doc"
+            parts.append(hashlib.sha256(Path(arg).read_bytes()).hexdigest() if named else arg)
+        parts += _user_data(env)
+    except OSError:
+        return None
+    parts.append(hashlib.sha256(data).hexdigest())
+    return "\0".join(parts)
+
+
+def _user_data(env: dict[str, str]) -> list[str]:
+    """pandoc's user data folders (``$XDG_DATA_HOME/pandoc``, ``~/.local/share/pandoc``, ``~/.pandoc``): each one's
+    files, sizes and times; usually none exists."""
+    home = Path(env.get("HOME") or Path.home())
+    folders = [Path(env["XDG_DATA_HOME"]) / "pandoc"] if env.get("XDG_DATA_HOME") else []
+    folders += [home / ".local" / "share" / "pandoc", home / ".pandoc"]
+    found = []
+    for folder in folders:
+        if folder.is_dir():
+            for path in sorted(folder.rglob("*")):
+                stat = path.stat()
+                found.append(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}")
+    return found
 
 
 # A text pandoc reads as one paragraph of its words: one line of letters, digits, single spaces and punctuation that
@@ -214,10 +264,11 @@ def _parse_markdown(texts: list[str]) -> list[list[dict]]:
 
 def write_docx(blocks: list[dict], reference: Path, out: Path, meta: dict | None = None, toc: bool = True) -> None:
     document = {"pandoc-api-version": API_VERSION, "meta": meta or {}, "blocks": blocks}
-    args = ["-f", "json", "-t", "docx", "--reference-doc", str(reference), "-o", str(out)]
+    args = ["-f", "json", "-t", "docx", "--reference-doc", str(reference)]
     if toc:
         args += ["--toc", "--toc-depth=2"]
-    _pandoc(args, json.dumps(document, separators=(",", ":")).encode("utf-8"))  # no spaces: less for pandoc to read
+    # no spaces: less for pandoc to read
+    _pandoc(args, json.dumps(document, separators=(",", ":")).encode("utf-8"), output=out)
 
 
 def meta_string(text: str) -> dict:
