@@ -172,9 +172,10 @@ def _pandoc(args: list[str], data: bytes, output: Path | None = None) -> bytes:
 
 def _run_key(program: str, args: list[str], data: bytes, env: dict[str, str]) -> str | None:
     """Everything pandoc's output depends on, as one text: the program (its path, size and time), the arguments with
-    each file they name as its bytes' digest, the date stamp, the user data folder pandoc would read (templates,
-    translations) as its files' names, sizes and times, and the input's digest. None (no cache) where a part of it
-    cannot be read."""
+    the reference document as its bytes' digest (the only file they name: an argument naming another, a filter say,
+    would need its bytes here too), the date stamp, the user data folder pandoc would read (templates, translations)
+    as its files' names, sizes and times, and the input's digest. None (no cache) where a part of it cannot be
+    read."""
     try:
         stat = os.stat(program)
         parts = [f"{program}\0{stat.st_size}\0{stat.st_mtime_ns}", env["SOURCE_DATE_EPOCH"]]
