@@ -4,10 +4,12 @@ PDF LibreOffice made of a Word document's bytes; what pandoc wrote for the same 
 Each is computed once per machine.
 
 Where: ``YHTEISTYOSOPIMUS_CACHE`` (``off`` turns it off), else ``$XDG_CACHE_HOME/yhteistyosopimus``, else
-``~/.cache/yhteistyosopimus``; never inside the output folder. Each entry is a small JSON file named by the SHA-256
-of its key and of this program's own code, so another version of the program never reads what this one wrote.
-Entries are written whole (a temporary file renamed into place), so concurrent builds and a killed one leave no half
-entry; an entry that cannot be read is computed again. Entries not used for ``MAX_AGE_DAYS`` are removed.
+``~/.cache/yhteistyosopimus``; never inside the output folder. Each entry (a JSON value, or bytes: a PDF, a Word
+body) is a file named by the SHA-256 of its key and of this program's own code, so another version of the program
+never reads what this one wrote, and it holds that name and, for bytes, their digest: an entry moved under another
+name or cut short (a power cut before the disk wrote it), and bytes changed, are not used. Entries are written whole (a temporary
+file renamed into place), so concurrent builds and a killed one leave no half entry; an entry that cannot be read,
+or is no regular file, is computed again. Entries not used for ``MAX_AGE_DAYS`` are removed.
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ import functools
 import hashlib
 import json
 import os
+import stat
 import tempfile
 import time
 from collections.abc import Callable
@@ -45,55 +48,77 @@ def program() -> str:
     return digest.hexdigest()
 
 
+def _name(kind: str, key: str) -> str:
+    return hashlib.sha256(f"{program()}\0{kind}\0{key}".encode()).hexdigest()
+
+
 def _path(kind: str, key: str, suffix: str = ".json") -> Path | None:
     base = folder()
     if base is None:
         return None
-    name = hashlib.sha256(f"{program()}\0{kind}\0{key}".encode()).hexdigest()
+    name = _name(kind, key)
     return base / kind / name[:2] / f"{name}{suffix}"
 
 
 def get(kind: str, key: str) -> Any | None:
     data = _read(_path(kind, key))
     try:
-        return json.loads(data)["value"] if data is not None else None
-    except (ValueError, KeyError, TypeError):
+        stored = json.loads(data) if data is not None else None
+        return stored["value"] if stored is not None and stored.get("entry") == _name(kind, key) else None
+    except (ValueError, KeyError, TypeError, AttributeError):
         return None
 
 
 def put(kind: str, key: str, value: Any) -> None:
-    """Stores ``value`` (JSON); a cache that cannot be written is no cache, never an error."""
-    _store(_path(kind, key), json.dumps({"value": value}).encode("utf-8"))
+    """Stores ``value`` (JSON) with the entry's name; a cache that cannot be written is no cache, never an error."""
+    _store(_path(kind, key), json.dumps({"entry": _name(kind, key), "value": value}).encode("utf-8"))
+
+
+# a bytes entry: this mark, the entry's name and the bytes' digest (32 bytes each), the bytes
+_MARK = b"yhteistyosopimus-cache 1\n"
 
 
 def get_bytes(kind: str, key: str) -> bytes | None:
-    """A file stored by ``put_bytes`` (a PDF), or None."""
-    return _read(_path(kind, key, ".bin"))
+    """The bytes stored by ``put_bytes`` (a PDF), or None (none, or not whole, or not this entry's)."""
+    return _unpack(kind, key, _read(_path(kind, key, ".bin")))
 
 
 def get_code(kind: str, key: str) -> bytes | None:
     """As ``get_bytes``, for an entry that is code the program runs (the theme's compiled templates) or goes into a
     document as it is (pandoc's output): only a file of this user's that no one else may write, in folders of this
-    user's that others may not write (a shared or planted cache folder runs and publishes nothing)."""
-    return _read(_path(kind, key, ".bin"), private=True)
+    user's that no one else may write (a shared or planted cache folder runs and publishes nothing)."""
+    return _unpack(kind, key, _read(_path(kind, key, ".bin"), private=True))
+
+
+def _unpack(kind: str, key: str, stored: bytes | None) -> bytes | None:
+    if stored is None or not stored.startswith(_MARK):
+        return None
+    head = len(_MARK)
+    name, digest, data = stored[head:head + 32], stored[head + 32:head + 64], stored[head + 64:]
+    if name != bytes.fromhex(_name(kind, key)) or digest != hashlib.sha256(data).digest():
+        return None
+    return data
 
 
 def _read(path: Path | None, private: bool = False) -> bytes | None:
-    """An entry's bytes, marked as used now (kept from pruning); None where there is none or it cannot be read, or,
-    ``private``, where another user could have written it."""
+    """An entry's bytes, marked as used now (kept from pruning); None where there is none, it is no regular file (a
+    folder, a pipe: not waited for) or cannot be read, or, ``private``, where another user could have written it."""
     if path is None:
         return None
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
     except OSError:
         return None
-    with os.fdopen(fd, "rb") as f:
-        try:
-            if private and not _own(os.fstat(f.fileno()), path.parent.stat(), path.parent.parent.stat()):
+    try:
+        with os.fdopen(fd, "rb") as f:
+            entry = os.fstat(f.fileno())
+            if not stat.S_ISREG(entry.st_mode):
+                return None
+            if private and not _own(entry, path.parent.stat(), path.parent.parent.stat()):
                 return None
             data = f.read()
-        except OSError:
-            return None
+    except OSError:
+        return None
     try:
         os.utime(path)
     except OSError:
@@ -102,23 +127,26 @@ def _read(path: Path | None, private: bool = False) -> bytes | None:
 
 
 def _own(entry: os.stat_result, *folders: os.stat_result) -> bool:
-    """The entry and its folders are this user's, the entry writable by no one else, the folders by no other user."""
+    """The entry and its folders are this user's, and writable by no one else (a member of the group could move
+    another entry into its place)."""
     me = os.getuid()
-    return entry.st_uid == me and not entry.st_mode & 0o022 and \
-        all(folder.st_uid == me and not folder.st_mode & 0o002 for folder in folders)
+    return all(item.st_uid == me and not item.st_mode & 0o022 for item in (entry, *folders))
 
 
 def put_bytes(kind: str, key: str, data: bytes) -> None:
-    _store(_path(kind, key, ".bin"), data)
+    _store(_path(kind, key, ".bin"), _MARK + bytes.fromhex(_name(kind, key)) + hashlib.sha256(data).digest() + data)
 
 
 def _store(path: Path | None, data: bytes) -> None:
-    """Written whole or not at all: a temporary file renamed into place (a killed build leaves no half entry)."""
+    """Written whole or not at all: a temporary file renamed into place (a killed build leaves no half entry). The
+    entry's folders are made the user's own (0700)."""
     if path is None:
         return
     temporary = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.parent.parent.mkdir(parents=True, exist_ok=True)
+        for made in (path.parent.parent, path.parent):
+            made.mkdir(mode=0o700, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
         with os.fdopen(handle, "wb") as f:
             f.write(data)

@@ -79,6 +79,50 @@ def test_another_pandoc_program_runs(runs, tmp_path, monkeypatch):
     assert [command[0] for command in runs] == [real, str(wrapper)]
 
 
+def test_pandoc_replaced_at_the_same_path_runs(runs, tmp_path, monkeypatch):
+    real = pypandoc.get_pandoc_path()
+    program = tmp_path / "bin" / "pandoc"
+    program.parent.mkdir()
+    program.write_text(f'#!/bin/sh\n# 3.9.0\nexec "{real}" "$@"\n', encoding="utf-8")
+    program.chmod(0o755)
+    monkeypatch.setattr(pandoc_doc.pypandoc, "get_pandoc_path", lambda: str(program))
+    pandoc_doc._pandoc(PARSE, b"*Tavoite*")
+    replaced = tmp_path / "new-pandoc"  # another program moved into its place, of the same size and time
+    replaced.write_text(f'#!/bin/sh\n# 3.9.1\nexec "{real}" "$@"\n', encoding="utf-8")
+    replaced.chmod(0o755)
+    os.utime(replaced, ns=(program.stat().st_atime_ns, program.stat().st_mtime_ns))
+    replaced.replace(program)
+    pandoc_doc._pandoc(PARSE, b"*Tavoite*")
+    assert len(runs) == 2
+
+
+def test_another_pandoc_version_runs(runs, monkeypatch):
+    """A wrapper script (a distribution's, Nix's) stays the same file when the pandoc it starts is upgraded."""
+    pandoc_doc._pandoc(PARSE, b"*Tavoite*")
+    monkeypatch.setattr(pandoc_doc.pypandoc, "get_pandoc_version", lambda: "99.1")
+    pandoc_doc._pandoc(PARSE, b"*Tavoite*")
+    assert len(runs) == 2
+
+
+def test_a_file_of_the_user_data_folder_edited_in_place_runs_pandoc_again(runs, tmp_path):
+    translations = tmp_path / "linked-translations"  # a linked folder's files count too
+    translations.mkdir()
+    (tmp_path / "data-home" / "pandoc").mkdir(parents=True)
+    (tmp_path / "data-home" / "pandoc" / "translations").symlink_to(translations)
+    (translations / "fi.yaml").write_text("Figure: Kuvio\n", encoding="utf-8")
+    pandoc_doc._pandoc(PARSE, b"*Tavoite*")
+    (translations / "fi.yaml").write_text("Figure: Kuva\n", encoding="utf-8")
+    pandoc_doc._pandoc(PARSE, b"*Tavoite*")
+    assert len(runs) == 2
+
+
+def test_the_output_s_suffix_is_part_of_the_run(runs, tmp_path):
+    """Without -t, pandoc writes the format the output's name ends with."""
+    html = pandoc_doc._pandoc(["-f", "markdown"], b"*Tavoite*", output=tmp_path / "a.html")
+    latex = pandoc_doc._pandoc(["-f", "markdown"], b"*Tavoite*", output=tmp_path / "a.tex")
+    assert b"<em>" in html and b"\\emph" in latex and len(runs) == 2
+
+
 def test_another_reference_document_runs_pandoc_again(runs, tmp_path):
     """The Word template's bytes are part of the key, not its name: the same file changed in place writes anew."""
     reference = tmp_path / "reference.docx"
@@ -91,6 +135,13 @@ def test_another_reference_document_runs_pandoc_again(runs, tmp_path):
         package.comment = b"toinen pohja"
     pandoc_doc.write_docx(blocks, reference, tmp_path / "c.docx", toc=False)
     assert len(runs) == 2
+    given = ["-f", "json", "-t", "docx", f"--reference-doc={reference}"]  # the argument written with "="
+    document = b'{"pandoc-api-version":[1,23,1,1],"meta":{},"blocks":[]}'
+    pandoc_doc._pandoc(given, document, output=tmp_path / "d.docx")
+    with zipfile.ZipFile(reference, "a") as package:
+        package.comment = b"kolmas pohja"
+    pandoc_doc._pandoc(given, document, output=tmp_path / "e.docx")
+    assert len(runs) == 4
 
 
 def test_a_failed_run_is_not_kept(runs, tmp_path):

@@ -45,3 +45,6 @@ def test_the_workers_take_the_modules_in_that_order(request):
     if not os.environ.get("PYTEST_XDIST_WORKER") or not any("loadscope" in arg for arg in main):
         pytest.skip("not run by `make test`'s workers")
     assert request.config.getoption("loadscopereorder") is False
+    # and the collected tests are in that order already
+    collected = [item.nodeid for item in request.session.items]
+    assert collected == [item.nodeid for item in longest_modules_first(request.session.items)]

@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import subprocess
 from collections.abc import Iterable
 from pathlib import Path
@@ -149,7 +150,7 @@ def _pandoc(args: list[str], data: bytes, output: Path | None = None) -> bytes:
     program = pypandoc.get_pandoc_path()
     env = dict(os.environ)
     env.setdefault("SOURCE_DATE_EPOCH", "0")  # pandoc stamps dates otherwise
-    key = _run_key(program, args, data, env)
+    key = _run_key(program, args, data, env, output)
     # read as the theme's compiled code is: only this user's own entry, as it goes into a document to be signed
     found = cache.get_code("pandoc", key) if key is not None else None
     if found is not None:
@@ -170,37 +171,55 @@ def _pandoc(args: list[str], data: bytes, output: Path | None = None) -> bytes:
     return made
 
 
-def _run_key(program: str, args: list[str], data: bytes, env: dict[str, str]) -> str | None:
-    """Everything pandoc's output depends on, as one text: the program (its path, size and time), the arguments with
-    the reference document as its bytes' digest (the only file they name: an argument naming another, a filter say,
-    would need its bytes here too), the date stamp, the user data folder pandoc would read (templates, translations)
-    as its files' names, sizes and times, and the input's digest. None (no cache) where a part of it cannot be
-    read."""
+def _run_key(program: str, args: list[str], data: bytes, env: dict[str, str], output: Path | None) -> str | None:
+    """Everything pandoc's output depends on, as one text: the program (_program), the arguments with the reference
+    document as its bytes' digest (the only file they name: an argument naming another, a filter say, would need its
+    bytes here too), the output's suffix (pandoc takes a format from it), the date stamp, the user data folder pandoc
+    would read (templates, translations) as its files' names, sizes and times, and the input's digest. None (no
+    cache) where a part of it cannot be read."""
     try:
-        stat = os.stat(program)
-        parts = [f"{program}\0{stat.st_size}\0{stat.st_mtime_ns}", env["SOURCE_DATE_EPOCH"]]
+        parts = [_program(program), env["SOURCE_DATE_EPOCH"], output.suffix if output is not None else "-"]
         for arg, previous in zip(args, ["", *args]):
-            named = previous == "--reference-doc"
-            parts.append(hashlib.sha256(Path(arg).read_bytes()).hexdigest() if named else arg)
+            if previous == "--reference-doc":
+                arg = hashlib.sha256(Path(arg).read_bytes()).hexdigest()
+            elif arg.startswith("--reference-doc="):
+                arg = "--reference-doc=" + hashlib.sha256(Path(arg.partition("=")[2]).read_bytes()).hexdigest()
+            parts.append(arg)
         parts += _user_data(env)
-    except OSError:
+    except (OSError, RuntimeError):  # pypandoc's own errors asking for the version are OSErrors or RuntimeErrors
         return None
     parts.append(hashlib.sha256(data).hexdigest())
     return "\0".join(parts)
 
 
+def _program(program: str) -> str:
+    """pandoc as the key names it: the file run (found on PATH, links followed), its size, times and inode, and the
+    version it says (pypandoc asks once per process): a program replaced in place, or a wrapper script whose pandoc
+    was upgraded, is another."""
+    found = os.path.realpath(shutil.which(program) or program)
+    stat = os.stat(found)
+    return "\0".join(map(str, (found, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino,
+                                pypandoc.get_pandoc_version())))
+
+
 def _user_data(env: dict[str, str]) -> list[str]:
     """pandoc's user data folders (``$XDG_DATA_HOME/pandoc``, ``~/.local/share/pandoc``, ``~/.pandoc``): each one's
-    files, sizes and times; usually none exists."""
+    files, sizes and times, linked folders followed (each once); usually none exists."""
     home = Path(env.get("HOME") or Path.home())
     folders = [Path(env["XDG_DATA_HOME"]) / "pandoc"] if env.get("XDG_DATA_HOME") else []
     folders += [home / ".local" / "share" / "pandoc", home / ".pandoc"]
-    found = []
+    found, seen = [], set()
     for folder in folders:
-        if folder.is_dir():
-            for path in sorted(folder.rglob("*")):
-                stat = path.stat()
-                found.append(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}")
+        for place, subfolders, files in os.walk(folder, followlinks=True):
+            real = os.path.realpath(place)
+            if real in seen:
+                subfolders[:] = []
+                continue
+            seen.add(real)
+            subfolders.sort()
+            for name in sorted(files):
+                stat = os.stat(os.path.join(place, name))
+                found.append(f"{place}/{name}\0{stat.st_size}\0{stat.st_mtime_ns}")
     return found
 
 
