@@ -67,29 +67,30 @@ def test_a_file_in_pandoc_s_user_data_folder_runs_pandoc_again(runs, tmp_path, f
     assert len(runs) == 2
 
 
+def wrapper(path: Path, real: str, note: str = "") -> Path:
+    """A program that runs the real pandoc: another program to the cache."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f'#!/bin/sh\n# {note}\nexec "{real}" "$@"\n', encoding="utf-8")
+    path.chmod(0o755)
+    return path
+
+
 def test_another_pandoc_program_runs(runs, tmp_path, monkeypatch):
     real = pypandoc.get_pandoc_path()
     pandoc_doc._pandoc(PARSE, b"*Tavoite*")
-    wrapper = tmp_path / "bin" / "pandoc"
-    wrapper.parent.mkdir()
-    wrapper.write_text(f'#!/bin/sh\nexec "{real}" "$@"\n', encoding="utf-8")
-    wrapper.chmod(0o755)
-    monkeypatch.setattr(pandoc_doc.pypandoc, "get_pandoc_path", lambda: str(wrapper))
+    other = wrapper(tmp_path / "bin" / "pandoc", real)
+    monkeypatch.setattr(pandoc_doc.pypandoc, "get_pandoc_path", lambda: str(other))
     pandoc_doc._pandoc(PARSE, b"*Tavoite*")
-    assert [command[0] for command in runs] == [real, str(wrapper)]
+    assert [command[0] for command in runs] == [real, str(other)]
 
 
 def test_pandoc_replaced_at_the_same_path_runs(runs, tmp_path, monkeypatch):
     real = pypandoc.get_pandoc_path()
-    program = tmp_path / "bin" / "pandoc"
-    program.parent.mkdir()
-    program.write_text(f'#!/bin/sh\n# 3.9.0\nexec "{real}" "$@"\n', encoding="utf-8")
-    program.chmod(0o755)
+    program = wrapper(tmp_path / "bin" / "pandoc", real, "3.9.0")
     monkeypatch.setattr(pandoc_doc.pypandoc, "get_pandoc_path", lambda: str(program))
     pandoc_doc._pandoc(PARSE, b"*Tavoite*")
-    replaced = tmp_path / "new-pandoc"  # another program moved into its place, of the same size and time
-    replaced.write_text(f'#!/bin/sh\n# 3.9.1\nexec "{real}" "$@"\n', encoding="utf-8")
-    replaced.chmod(0o755)
+    # another program moved into its place, of the same size and time
+    replaced = wrapper(tmp_path / "new-pandoc", real, "3.9.1")
     os.utime(replaced, ns=(program.stat().st_atime_ns, program.stat().st_mtime_ns))
     replaced.replace(program)
     pandoc_doc._pandoc(PARSE, b"*Tavoite*")
