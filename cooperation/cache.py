@@ -48,30 +48,32 @@ def program() -> str:
     return digest.hexdigest()
 
 
-def _name(kind: str, key: str) -> str:
-    return hashlib.sha256(f"{program()}\0{kind}\0{key}".encode()).hexdigest()
-
-
 def _path(kind: str, key: str, suffix: str = ".json") -> Path | None:
+    """Where the entry is: its file named by its name (``path.stem``), which the entry holds too."""
     base = folder()
     if base is None:
         return None
-    name = _name(kind, key)
+    name = hashlib.sha256(f"{program()}\0{kind}\0{key}".encode()).hexdigest()
     return base / kind / name[:2] / f"{name}{suffix}"
 
 
 def get(kind: str, key: str) -> Any | None:
-    data = _read(_path(kind, key))
+    path = _path(kind, key)
+    data = _read(path)
+    if path is None or data is None:
+        return None
     try:
-        stored = json.loads(data) if data is not None else None
-        return stored["value"] if stored is not None and stored.get("entry") == _name(kind, key) else None
+        stored = json.loads(data)
+        return stored["value"] if stored.get("entry") == path.stem else None
     except (ValueError, KeyError, TypeError, AttributeError):
         return None
 
 
 def put(kind: str, key: str, value: Any) -> None:
     """Stores ``value`` (JSON) with the entry's name; a cache that cannot be written is no cache, never an error."""
-    _store(_path(kind, key), json.dumps({"entry": _name(kind, key), "value": value}).encode("utf-8"))
+    path = _path(kind, key)
+    if path is not None:
+        _store(path, json.dumps({"entry": path.stem, "value": value}).encode("utf-8"))
 
 
 # a bytes entry: this mark, the entry's name and the bytes' digest (32 bytes each), the bytes
@@ -80,22 +82,24 @@ _MARK = b"yhteistyosopimus-cache 1\n"
 
 def get_bytes(kind: str, key: str) -> bytes | None:
     """The bytes stored by ``put_bytes`` (a PDF), or None (none, or not whole, or not this entry's)."""
-    return _unpack(kind, key, _read(_path(kind, key, ".bin")))
+    return _unpack(_path(kind, key, ".bin"))
 
 
 def get_code(kind: str, key: str) -> bytes | None:
     """As ``get_bytes``, for an entry that is code the program runs (the theme's compiled templates) or goes into a
     document as it is (pandoc's output): only a file of this user's that no one else may write, in folders of this
     user's that no one else may write (a shared or planted cache folder runs and publishes nothing)."""
-    return _unpack(kind, key, _read(_path(kind, key, ".bin"), private=True))
+    return _unpack(_path(kind, key, ".bin"), private=True)
 
 
-def _unpack(kind: str, key: str, stored: bytes | None) -> bytes | None:
-    if stored is None or not stored.startswith(_MARK):
+def _unpack(path: Path | None, private: bool = False) -> bytes | None:
+    """The bytes of the entry at ``path`` (named by its name), where it holds that name and their digest."""
+    stored = _read(path, private)
+    if path is None or stored is None or not stored.startswith(_MARK):
         return None
     head = len(_MARK)
     name, digest, data = stored[head:head + 32], stored[head + 32:head + 64], stored[head + 64:]
-    if name != bytes.fromhex(_name(kind, key)) or digest != hashlib.sha256(data).digest():
+    if name != bytes.fromhex(path.stem) or digest != hashlib.sha256(data).digest():
         return None
     return data
 
@@ -134,7 +138,16 @@ def _own(entry: os.stat_result, *folders: os.stat_result) -> bool:
 
 
 def put_bytes(kind: str, key: str, data: bytes) -> None:
-    _store(_path(kind, key, ".bin"), _MARK + bytes.fromhex(_name(kind, key)) + hashlib.sha256(data).digest() + data)
+    path = _path(kind, key, ".bin")
+    if path is not None:
+        _store(path, _MARK + bytes.fromhex(path.stem) + hashlib.sha256(data).digest() + data)
+
+
+def file_stamp(path: str | Path) -> str:
+    """A file as a key names it without reading it: its path, size, times and inode (a file replaced in place, even
+    with the same size and time, is another). OSError where it cannot be found."""
+    info = os.stat(path)
+    return f"{path}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ctime_ns}\0{info.st_ino}"
 
 
 def _store(path: Path | None, data: bytes) -> None:

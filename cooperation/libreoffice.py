@@ -176,8 +176,7 @@ def installation(soffice: str) -> str:
     real = Path(os.path.realpath(soffice))
     for path in (real, real.parent / "soffice.bin", real.parent / "versionrc", real.parent / "libmergedlo.so"):
         try:
-            info = path.stat()
-            digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+            digest.update(f"{cache.file_stamp(path)}\0".encode())
             if path.name == "versionrc":
                 digest.update(path.read_bytes())
         except OSError:

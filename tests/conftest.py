@@ -62,12 +62,14 @@ def longest_modules_first(items: list) -> list:
     own order. pytest-xdist (`--dist loadscope --no-loadscope-reorder`) gives a worker its next module as it finishes
     one: with the heavy ones first, the run ends on short modules that fill every core, not on one long module left
     alone on one core (xdist's own order, by the number of tests, left up to 15 s of it a run)."""
+    def module(item) -> str:
+        return item.nodeid.split("::")[0]
     weight: dict[str, float] = {}
     for item in items:
         marks = {mark.name for mark in item.iter_markers()}
-        cost = next((w for name, w in _WEIGHTS if name in marks), _OTHER_WEIGHT)
-        weight[item.nodeid.split("::")[0]] = weight.get(item.nodeid.split("::")[0], 0.0) + cost
-    return sorted(items, key=lambda item: -weight[item.nodeid.split("::")[0]])  # sorted() keeps a module's order
+        weight[module(item)] = weight.get(module(item), 0.0) + next(
+            (w for name, w in _WEIGHTS if name in marks), _OTHER_WEIGHT)
+    return sorted(items, key=lambda item: -weight[module(item)])  # sorted() keeps a module's order
 
 
 # A worker holds what its modules built (models, sites, documents) while it runs them, and Python's cycle collector

@@ -136,13 +136,6 @@ def test_another_reference_document_runs_pandoc_again(runs, tmp_path):
         package.comment = b"toinen pohja"
     pandoc_doc.write_docx(blocks, reference, tmp_path / "c.docx", toc=False)
     assert len(runs) == 2
-    given = ["-f", "json", "-t", "docx", f"--reference-doc={reference}"]  # the argument written with "="
-    document = b'{"pandoc-api-version":[1,23,1,1],"meta":{},"blocks":[]}'
-    pandoc_doc._pandoc(given, document, output=tmp_path / "d.docx")
-    with zipfile.ZipFile(reference, "a") as package:
-        package.comment = b"kolmas pohja"
-    pandoc_doc._pandoc(given, document, output=tmp_path / "e.docx")
-    assert len(runs) == 4
 
 
 def test_a_failed_run_is_not_kept(runs, tmp_path):

@@ -142,15 +142,16 @@ def _sanitise(node: Any) -> Any:
 PANDOC_TIMEOUT = 300  # seconds for one pandoc run (a 26,000-word agreement takes ~1.3 s)
 
 
-def _pandoc(args: list[str], data: bytes, output: Path | None = None) -> bytes:
+def _pandoc(args: list[str], data: bytes, output: Path | None = None, reference: Path | None = None) -> bytes:
     """What pandoc gives for ``data`` with ``args``: its standard output, or with ``output`` the file it writes there
-    (then also returned). The same run again (the same program, arguments, reference document, input, date stamp and
-    user data folder) is taken from the cache: a build's Word documents are made again by `site` after `docx`, and
-    by every build of a text that did not change."""
+    (then also returned); ``reference``: its reference document (the Word template). The files it reads and writes
+    are named here, not in ``args``, so the run's key knows them. The same run again (the same program, arguments,
+    reference document, input, date stamp and user data folder) is taken from the cache: a build's Word documents
+    are made again by `site` after `docx`, and by every build of a text that did not change."""
     program = pypandoc.get_pandoc_path()
     env = dict(os.environ)
     env.setdefault("SOURCE_DATE_EPOCH", "0")  # pandoc stamps dates otherwise
-    key = _run_key(program, args, data, env, output)
+    key = _run_key(program, args, data, env, output, reference)
     # read as the theme's compiled code is: only this user's own entry, as it goes into a document to be signed
     found = cache.get_code("pandoc", key) if key is not None else None
     if found is not None:
@@ -158,8 +159,8 @@ def _pandoc(args: list[str], data: bytes, output: Path | None = None) -> bytes:
             output.write_bytes(found)
         return found
     try:  # stopped with the build (background.run_program), in whichever thread it runs
-        done = run_program([program, *args, *(["-o", str(output)] if output is not None else [])], data,
-                           timeout=PANDOC_TIMEOUT, env=env)
+        done = run_program([program, *args, *(["--reference-doc", str(reference)] if reference is not None else []),
+                            *(["-o", str(output)] if output is not None else [])], data, timeout=PANDOC_TIMEOUT, env=env)
     except subprocess.TimeoutExpired:
         raise OutputError(f"pandoc ei saanut Word-asiakirjaa valmiiksi {PANDOC_TIMEOUT} sekunnissa, joten se "
                           "pysäytettiin") from None
@@ -171,21 +172,16 @@ def _pandoc(args: list[str], data: bytes, output: Path | None = None) -> bytes:
     return made
 
 
-def _run_key(program: str, args: list[str], data: bytes, env: dict[str, str], output: Path | None) -> str | None:
-    """Everything pandoc's output depends on, as one text: the program (_program), the arguments with the reference
-    document as its bytes' digest (the only file they name: an argument naming another, a filter say, would need its
-    bytes here too), the output's suffix (pandoc takes a format from it), the date stamp, the user data folder pandoc
-    would read (templates, translations) as its files' names, sizes and times, and the input's digest. None (no
-    cache) where a part of it cannot be read."""
+def _run_key(program: str, args: list[str], data: bytes, env: dict[str, str], output: Path | None,
+             reference: Path | None) -> str | None:
+    """Everything pandoc's output depends on, as one text: the program (_program), the arguments, the reference
+    document's bytes' digest, the output's suffix (pandoc takes a format from it), the date stamp, the user data
+    folder pandoc would read (templates, translations) and the input's digest. None (no cache) where a part of it
+    cannot be read."""
     try:
-        parts = [_program(program), env["SOURCE_DATE_EPOCH"], output.suffix if output is not None else "-"]
-        for arg, previous in zip(args, ["", *args]):
-            if previous == "--reference-doc":
-                arg = hashlib.sha256(Path(arg).read_bytes()).hexdigest()
-            elif arg.startswith("--reference-doc="):
-                arg = "--reference-doc=" + hashlib.sha256(Path(arg.partition("=")[2]).read_bytes()).hexdigest()
-            parts.append(arg)
-        parts += _user_data(env)
+        parts = [_program(program), env["SOURCE_DATE_EPOCH"], output.suffix if output is not None else "-", *args,
+                 hashlib.sha256(reference.read_bytes()).hexdigest() if reference is not None else "-",
+                 *_user_data(env)]
     except (OSError, RuntimeError):  # pypandoc's own errors asking for the version are OSErrors or RuntimeErrors
         return None
     parts.append(hashlib.sha256(data).hexdigest())
@@ -193,18 +189,15 @@ def _run_key(program: str, args: list[str], data: bytes, env: dict[str, str], ou
 
 
 def _program(program: str) -> str:
-    """pandoc as the key names it: the file run (found on PATH, links followed), its size, times and inode, and the
-    version it says (pypandoc asks once per process): a program replaced in place, or a wrapper script whose pandoc
-    was upgraded, is another."""
-    found = os.path.realpath(shutil.which(program) or program)
-    stat = os.stat(found)
-    return "\0".join(map(str, (found, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino,
-                                pypandoc.get_pandoc_version())))
+    """pandoc as the key names it: the file run (found on PATH, links followed: cache.file_stamp) and the version it
+    says (pypandoc asks once per process): a program replaced in place, or a wrapper script whose pandoc was
+    upgraded, is another."""
+    return f"{cache.file_stamp(os.path.realpath(shutil.which(program) or program))}\0{pypandoc.get_pandoc_version()}"
 
 
 def _user_data(env: dict[str, str]) -> list[str]:
     """pandoc's user data folders (``$XDG_DATA_HOME/pandoc``, ``~/.local/share/pandoc``, ``~/.pandoc``): each one's
-    files, sizes and times, linked folders followed (each once); usually none exists."""
+    files as cache.file_stamp names them, linked folders followed (each once); usually none exists."""
     home = Path(env.get("HOME") or Path.home())
     folders = [Path(env["XDG_DATA_HOME"]) / "pandoc"] if env.get("XDG_DATA_HOME") else []
     folders += [home / ".local" / "share" / "pandoc", home / ".pandoc"]
@@ -217,9 +210,7 @@ def _user_data(env: dict[str, str]) -> list[str]:
                 continue
             seen.add(real)
             subfolders.sort()
-            for name in sorted(files):
-                stat = os.stat(os.path.join(place, name))
-                found.append(f"{place}/{name}\0{stat.st_size}\0{stat.st_mtime_ns}")
+            found += [cache.file_stamp(os.path.join(place, name)) for name in sorted(files)]
     return found
 
 
@@ -284,11 +275,9 @@ def _parse_markdown(texts: list[str]) -> list[list[dict]]:
 
 def write_docx(blocks: list[dict], reference: Path, out: Path, meta: dict | None = None, toc: bool = True) -> None:
     document = {"pandoc-api-version": API_VERSION, "meta": meta or {}, "blocks": blocks}
-    args = ["-f", "json", "-t", "docx", "--reference-doc", str(reference)]
-    if toc:
-        args += ["--toc", "--toc-depth=2"]
+    args = ["-f", "json", "-t", "docx", *(["--toc", "--toc-depth=2"] if toc else [])]
     # no spaces: less for pandoc to read
-    _pandoc(args, json.dumps(document, separators=(",", ":")).encode("utf-8"), output=out)
+    _pandoc(args, json.dumps(document, separators=(",", ":")).encode("utf-8"), output=out, reference=reference)
 
 
 def meta_string(text: str) -> dict:
